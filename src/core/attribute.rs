@@ -1,0 +1,372 @@
+//! Speakers: reading a noun phrase as a person (with role), a body (institution, document,
+//! group, anonymous source) or a pronoun, and resolving the many ways an article names
+//! one person (`German Chancellor Friedrich Merz`, later `Merz`; `Zelenskyy`/`Zelenskiy`).
+
+use super::lexicon::Lexicon;
+use super::text::{is_space, tokens, trim_span, Span, Token};
+
+/// What a noun phrase names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MentionKind {
+    Person { name: String, role: String },
+    Body { name: String },
+    /// `he`/`she` (person) or `they`/`it`/`we` (group or body).
+    Pronoun { person: bool },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Mention {
+    pub span: Span,
+    pub kind: MentionKind,
+}
+
+const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some", "its", "their", "his", "her", "our", "other", "another", "both", "all", "many", "several"];
+const POSTMODIFIERS: &[&str] = &["familiar", "briefed", "close", "with", "from", "of", "in", "at", "involved", "knowledgeable", "speaking", "representing", "for"];
+const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "le", "la", "bin", "ibn", "al", "du", "dos", "das", "ter", "ten"];
+
+/// Normalises a name for comparison: lower case, common diacritics folded, letters only.
+pub fn name_key(s: &str) -> String {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .filter(|c| c.is_alphanumeric() || *c == ' ')
+        .collect()
+}
+
+/// Folds the accented Latin letters news text uses to their base letter.
+pub fn fold_accent(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
+        'ç' | 'ć' | 'č' => 'c',
+        'ď' | 'đ' => 'd',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
+        'ñ' | 'ń' | 'ň' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
+        'ý' | 'ÿ' => 'y',
+        'ś' | 'š' | 'ș' | 'ş' => 's',
+        'ź' | 'ż' | 'ž' => 'z',
+        'ł' => 'l',
+        'ř' => 'r',
+        'ť' | 'ț' | 'ţ' => 't',
+        'ğ' => 'g',
+        _ => c,
+    }
+}
+
+/// Edit distance with transpositions, capped: returns `cap + 1` once it is exceeded.
+pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    if a.len().abs_diff(b.len()) > cap {
+        return cap + 1;
+    }
+    let mut prev2 = vec![0usize; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()].min(cap + 1)
+}
+
+/// Whether two surnames are spellings of one name (`Zelenskyy`, `Zelenskiy`, `Zelensky`).
+pub fn same_surname(a: &str, b: &str) -> bool {
+    let (a, b) = (name_key(a), name_key(b));
+    if a == b {
+        return true;
+    }
+    let prefix = |s: &str| s.chars().take(4).collect::<String>();
+    a.chars().count() >= 6 && b.chars().count() >= 6 && prefix(&a) == prefix(&b) && edit_distance(&a, &b, 1) <= 1
+}
+
+fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+}
+
+fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+}
+
+fn looks_demonym(w: &str) -> bool {
+    is_capitalised(w) && ["an", "ian", "ese", "ish", "ch", "i", "ic"].iter().any(|s| w.ends_with(s))
+}
+
+/// The canonical form of a body noun phrase: determiners dropped, post-modifiers cut,
+/// the first word lower-cased when it is a common noun.
+fn body_name(np: &str) -> String {
+    let lex = Lexicon::get();
+    let mut words: Vec<&str> = np.split_whitespace().collect();
+    while words.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+        words.remove(0);
+    }
+    if let Some(cut) = words.iter().position(|w| matches!(*w, "—" | "–" | "who" | "which" | "that" | "put" | "issued" | "released")) {
+        words.truncate(cut);
+    }
+    words.truncate(7);
+    let mut s = words.join(" ");
+    s = s.trim_end_matches([',', ';', ':']).to_string();
+    let last_word = s.rsplit(' ').next().unwrap_or("");
+    if s.ends_with('.') && last_word.matches('.').count() < 2 && !lex.abbreviations.contains(last_word) {
+        s.pop();
+    }
+    if let Some(first) = words.first() {
+        let lower = first.to_lowercase();
+        if is_capitalised(first) && lex.body_heads.contains(&lower) && first.chars().skip(1).all(|c| !c.is_uppercase()) {
+            s = format!("{}{}", lower.chars().next().unwrap_or_default(), &s[first.chars().next().map_or(0, char::len_utf8)..]);
+        }
+    }
+    s
+}
+
+/// Reads the noun phrase in `span` as a speaker mention.
+pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
+    let lex = Lexicon::get();
+    let span = trim_span(text, span);
+    let np = span.of(text).trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–') || is_space(c));
+    if np.is_empty() || np.len() > 160 {
+        return None;
+    }
+    let toks: Vec<Token> = tokens(text, span);
+    if toks.is_empty() {
+        return None;
+    }
+    let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase().replace('\'', "’")).collect();
+    if words.len() == 1 {
+        match lower[0].as_str() {
+            "he" | "she" => return Some(Mention { span, kind: MentionKind::Pronoun { person: true } }),
+            "they" | "it" | "we" => return Some(Mention { span, kind: MentionKind::Pronoun { person: false } }),
+            "i" | "you" | "who" | "which" | "that" | "this" | "there" => return None,
+            _ => {}
+        }
+    }
+    // Document families: "the joint statement put out by ...", "the leaders’ statement".
+    let joined = lower.join(" ");
+    let family = lex
+        .body_families
+        .iter()
+        .filter(|(alias, _)| {
+            let a = alias.replace('\'', "’");
+            joined == a || joined.starts_with(&format!("{a} ")) || joined.contains(&format!(" {a} ")) || joined.ends_with(&format!(" {a}"))
+        })
+        .max_by_key(|(alias, _)| alias.len());
+    // A person name run: capitalised words (with particles), the rightmost that is not possessive.
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        if is_capitalised(words[i]) {
+            let s = i;
+            while i < words.len() && (is_capitalised(words[i]) || (i > s && PARTICLES.contains(&lower[i].as_str()) && words.get(i + 1).is_some_and(|w| is_capitalised(w)))) {
+                i += 1;
+                if is_possessive(words[i - 1]) {
+                    break;
+                }
+            }
+            runs.push((s, i));
+        } else {
+            i += 1;
+        }
+    }
+    let head_is_body = |idx: usize| lex.body_heads.contains(strip_possessive(&lower[idx]));
+    let last = words.len() - 1;
+    if let Some((_, family)) = family {
+        // Only when the family noun is the head, not a modifier of a person.
+        let person_after = runs.last().is_some_and(|&(s, e)| e == words.len() && s > 0 && !head_is_body(last));
+        if !person_after {
+            return Some(Mention { span, kind: MentionKind::Body { name: family.clone() } });
+        }
+    }
+    if head_is_body(last) && !(is_capitalised(words[last]) && runs.last().is_some_and(|&(s, e)| e == words.len() && e - s >= 2 && !lex.places.contains(words[s]))) {
+        return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+    }
+    // A body head with a post-modifier: "officials familiar with the talks", "sources close to X".
+    if let Some(h) = (0..words.len().min(4)).find(|&h| head_is_body(h) && lower.get(h + 1).is_some_and(|n| POSTMODIFIERS.contains(&n.as_str()))) {
+        if !runs.iter().any(|&(s, e)| s > h && e - s >= 2) {
+            return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+        }
+    }
+    // Coordinated bodies and places: "France and the U.K.", "Washington".
+    let all_places = runs.iter().all(|&(s, e)| (s..e).all(|k| lex.places.contains(strip_possessive(words[k])) || words[k].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)));
+    if !runs.is_empty() && all_places && words.iter().all(|w| is_capitalised(w) || matches!(w.to_lowercase().as_str(), "and" | "the" | "of")) {
+        return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+    }
+    let (rs, re) = *runs.iter().rev().find(|&&(s, e)| !(e == s + 1 && is_possessive(words[s])) && !(e == words.len() && is_possessive(words[e - 1]) && e < words.len()))?;
+    // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
+    // followed only by an apposition.
+    if re < words.len() && !words[re..].iter().all(|w| !is_capitalised(w)) {
+        return None;
+    }
+    if re < words.len() && re + 3 < words.len() {
+        return None;
+    }
+    // Split role words off the front of the run.
+    let mut name_start = rs;
+    let mut k = rs;
+    while k < re {
+        let mut matched = 0;
+        for n in (1..=lex.title_max_words.min(re - k)).rev() {
+            if lex.is_title(&lower[k..k + n].join(" ")) {
+                matched = n;
+                break;
+            }
+        }
+        if matched > 0 {
+            k += matched;
+            name_start = k;
+        } else {
+            k += 1;
+        }
+    }
+    // Leading demonyms/places before a title belong to the role ("French President").
+    let name_words: Vec<&str> = words[name_start..re].iter().map(|w| strip_possessive(w)).collect();
+    if name_words.is_empty() {
+        return None;
+    }
+    if name_words.iter().all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w)) {
+        if name_words.iter().all(|w| lex.places.contains(*w)) {
+            return Some(Mention { span, kind: MentionKind::Body { name: name_words.join(" ") } });
+        }
+        return None;
+    }
+    if name_words.len() == 1 && name_words[0].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
+        return Some(Mention { span, kind: MentionKind::Body { name: name_words[0].to_string() } });
+    }
+    let role_start = (0..rs).rev().take_while(|&j| lex.is_title(&lower[j]) || lower[j].contains('.') || looks_demonym(words[j]) || lex.places.contains(words[j])).last().unwrap_or(rs);
+    let role: Vec<&str> = words[role_start..name_start].to_vec();
+    let name_span = Span::new(toks[name_start].span.start, toks[re - 1].span.end);
+    Some(Mention {
+        span: name_span,
+        kind: MentionKind::Person { name: name_words.join(" "), role: role.join(" ") },
+    })
+}
+
+/// The people an article names, merged by surname, with why each alias was merged.
+#[derive(Clone, Debug, Default)]
+pub struct People {
+    pub entries: Vec<PersonEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonEntry {
+    pub full: String,
+    pub role: String,
+    pub aliases: Vec<(String, String)>,
+}
+
+impl PersonEntry {
+    pub fn surname(&self) -> &str {
+        self.full.split_whitespace().last().unwrap_or("")
+    }
+    pub fn first(&self) -> Option<&str> {
+        let mut w = self.full.split_whitespace();
+        let first = w.next();
+        w.next().and(first)
+    }
+}
+
+impl People {
+    /// Finds or adds the person for a name, returning the canonical name and role.
+    pub fn resolve(&mut self, name: &str, role: &str) -> (String, String) {
+        let parts: Vec<&str> = name.split_whitespace().collect();
+        let Some(surname) = parts.last() else { return (String::new(), String::new()) };
+        let first = (parts.len() > 1).then(|| parts[0]);
+        let found = self.entries.iter().position(|e| {
+            same_surname(e.surname(), surname) && match (e.first(), first) {
+                (Some(a), Some(b)) => name_key(a) == name_key(b) || a.starts_with(b.trim_end_matches('.')),
+                _ => true,
+            }
+        });
+        match found {
+            Some(i) => {
+                let e = &mut self.entries[i];
+                if parts.len() > e.full.split_whitespace().count() {
+                    let old = std::mem::replace(&mut e.full, name.to_string());
+                    e.aliases.push((old, "same surname; the longer form names the person in full".into()));
+                } else if name != e.full && !e.aliases.iter().any(|(a, _)| a == name) {
+                    let reason = if name_key(surname) == name_key(e.surname()) {
+                        "same surname as the full name given earlier".to_string()
+                    } else {
+                        format!("spelling variant of {} (one letter apart)", e.surname())
+                    };
+                    e.aliases.push((name.to_string(), reason));
+                }
+                if e.role.is_empty() && !role.is_empty() {
+                    e.role = role.to_string();
+                }
+                (e.full.clone(), e.role.clone())
+            }
+            None => {
+                self.entries.push(PersonEntry { full: name.to_string(), role: role.to_string(), aliases: Vec::new() });
+                (name.to_string(), role.to_string())
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn np(s: &str) -> Option<MentionKind> {
+        parse_np(s, Span::new(0, s.len())).map(|m| m.kind)
+    }
+    fn person(name: &str, role: &str) -> Option<MentionKind> {
+        Some(MentionKind::Person { name: name.into(), role: role.into() })
+    }
+    fn body(name: &str) -> Option<MentionKind> {
+        Some(MentionKind::Body { name: name.into() })
+    }
+
+    #[test]
+    fn people_with_roles() {
+        assert_eq!(np("French President Emmanuel Macron"), person("Emmanuel Macron", "French President"));
+        assert_eq!(np("U.S. envoy Steve Witkoff"), person("Steve Witkoff", "U.S. envoy"));
+        assert_eq!(np("Gen. Alexus Grynkewich"), person("Alexus Grynkewich", "Gen."));
+        assert_eq!(np("Witkoff"), person("Witkoff", ""));
+        assert_eq!(np("Donald Trump’s son-in-law Jared Kushner"), person("Jared Kushner", "son-in-law"));
+        assert_eq!(np("Greek Prime Minister Kyriakos Mitsotakis"), person("Kyriakos Mitsotakis", "Greek Prime Minister"));
+    }
+
+    #[test]
+    fn bodies_and_pronouns() {
+        assert_eq!(np("the joint statement put out by the so-called coalition of the willing"), body("joint statement"));
+        assert_eq!(np("the leaders’ statement"), body("joint statement"));
+        assert_eq!(np("Officials familiar with the discussions"), body("officials familiar with the discussions"));
+        assert_eq!(np("Greek government officials"), body("Greek government officials"));
+        assert_eq!(np("A joint statement from coalition leaders"), body("joint statement"));
+        assert_eq!(np("Coalition leaders"), body("coalition leaders"));
+        assert_eq!(np("European officials"), body("European officials"));
+        assert_eq!(np("France and the U.K."), body("France and the U.K."));
+        assert_eq!(np("Ukraine"), body("Ukraine"));
+        assert_eq!(np("he"), Some(MentionKind::Pronoun { person: true }));
+        assert_eq!(np("they"), Some(MentionKind::Pronoun { person: false }));
+    }
+
+    #[test]
+    fn spelling_variants_merge() {
+        assert!(same_surname("Zelenskyy", "Zelenskiy"));
+        assert!(same_surname("Zelenskyy", "Zelensky"));
+        assert!(!same_surname("Macron", "Marcon"));
+        let mut p = People::default();
+        p.resolve("Volodymyr Zelenskyy", "Ukrainian President");
+        assert_eq!(p.resolve("Zelensky", "").0, "Volodymyr Zelenskyy");
+        assert_eq!(p.entries[0].aliases.len(), 1);
+        assert_eq!(p.resolve("Donald Tusk", "").0, "Donald Tusk");
+        assert_eq!(p.resolve("Donald Trump", "").0, "Donald Trump");
+    }
+}

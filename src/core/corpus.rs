@@ -1,0 +1,197 @@
+//! The corpus: articles plus their statements and speakers, built once and indexed.
+//! Speakers are merged across articles here (one person under several spellings, a
+//! surname in one outlet and a full name in another), with the reason for each merge.
+
+use super::attribute::{name_key, People};
+use super::extract::extract;
+use super::model::*;
+use super::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// Facts about an article, from a manifest or inferred from its text. Empty means unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub outlet: String,
+    pub headline: String,
+    pub byline: String,
+    pub url: String,
+    pub date: String,
+    pub event_date: String,
+    pub source: String,
+    pub derived_from: String,
+}
+
+/// One source article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// File name as given.
+    pub name: String,
+    pub text: String,
+    pub meta: ArticleMeta,
+    /// The outlet shown in the UI: the manifest's, else inferred, else the file name.
+    pub outlet: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+pub type SpeakerId = usize;
+pub type StatementId = usize;
+
+/// A speaker merged across the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: String,
+    /// Other names seen for this speaker, each with why it was merged.
+    pub aliases: Vec<(String, String)>,
+}
+
+/// A statement placed in the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable id: `{file}@{start}-{end}`.
+    pub id: String,
+    pub article: usize,
+    pub speaker: SpeakerId,
+    pub statement: Statement,
+}
+
+impl Entry {
+    pub fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
+        self.statement.span.of(&corpus.articles[self.article].text)
+    }
+}
+
+/// Articles, statements and speakers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub entries: Vec<Entry>,
+    pub speakers: Vec<Speaker>,
+}
+
+/// An article to add: name, text, known facts.
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub meta: ArticleMeta,
+}
+
+fn infer_outlet(text: &str, ex: &Extraction, meta: &ArticleMeta, name: &str) -> String {
+    if !meta.outlet.is_empty() {
+        return meta.outlet.clone();
+    }
+    if let Some(src) = ex.layout.dateline_source {
+        let s = src.of(text).trim();
+        if ex.layout.dateline.is_some_and(|d| d.of(text).contains('(')) && !s.is_empty() {
+            return s.to_string();
+        }
+    }
+    if !meta.source.is_empty() {
+        return format!("unnamed outlet (source: {})", meta.source);
+    }
+    name.trim_end_matches(".txt").to_string()
+}
+
+impl Corpus {
+    /// Builds the corpus from articles, extracting each and merging speakers.
+    pub fn build(inputs: Vec<Input<'_>>) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut extractions = Vec::new();
+        for input in inputs {
+            let ex = extract(input.text);
+            let mut meta = input.meta;
+            if meta.headline.is_empty() {
+                if let Some(h) = ex.layout.headline {
+                    meta.headline = h.of(input.text).to_string();
+                }
+            }
+            if meta.byline.is_empty() {
+                if let Some(b) = ex.layout.byline {
+                    meta.byline = b.of(input.text).trim_start_matches("By ").trim_start_matches("BY ").to_string();
+                }
+            }
+            let outlet = infer_outlet(input.text, &ex, &meta, input.name);
+            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics: ex.diagnostics.clone() });
+            extractions.push(ex);
+        }
+        // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
+        let mut people = People::default();
+        for ex in &extractions {
+            for s in &ex.statements {
+                if s.speaker_kind == SpeakerKind::Person && s.speaker.split_whitespace().count() >= 2 {
+                    people.resolve(&s.speaker, &s.role);
+                }
+            }
+        }
+        let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> = Default::default();
+        for (ai, ex) in extractions.iter().enumerate() {
+            for s in &ex.statements {
+                let (name, role) = match s.speaker_kind {
+                    SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
+                    _ => (s.speaker.clone(), s.role.clone()),
+                };
+                let display = if name.is_empty() { "unattributed".to_string() } else { name };
+                let key = (s.speaker_kind, name_key(&display));
+                let id = *index.entry(key).or_insert_with(|| {
+                    corpus.speakers.push(Speaker { name: display.clone(), kind: s.speaker_kind, role: role.clone(), aliases: Vec::new() });
+                    corpus.speakers.len() - 1
+                });
+                if corpus.speakers[id].role.is_empty() {
+                    corpus.speakers[id].role = role;
+                }
+                let art = &corpus.articles[ai];
+                corpus.entries.push(Entry {
+                    id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
+                    article: ai,
+                    speaker: id,
+                    statement: s.clone(),
+                });
+            }
+        }
+        for sp in &mut corpus.speakers {
+            if let Some(e) = people.entries.iter().find(|e| e.full == sp.name) {
+                sp.aliases = e.aliases.clone();
+            }
+        }
+        corpus
+    }
+
+    pub fn text_of(&self, e: &Entry) -> &str {
+        e.statement.span.of(&self.articles[e.article].text)
+    }
+
+    pub fn span_text(&self, article: usize, span: Span) -> &str {
+        span.of(&self.articles[article].text)
+    }
+
+    /// Distinct outlets in article order.
+    pub fn outlets(&self) -> Vec<&str> {
+        let mut v: Vec<&str> = Vec::new();
+        for a in &self.articles {
+            if !v.contains(&a.outlet.as_str()) {
+                v.push(&a.outlet);
+            }
+        }
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_spellings_across_articles() {
+        let a = "Ukrainian President Volodymyr Zelenskyy said the plan was ready.";
+        let b = "“We are ready,” Zelensky said.";
+        let c = Corpus::build(vec![
+            Input { name: "a.txt", text: a, meta: ArticleMeta::default() },
+            Input { name: "b.txt", text: b, meta: ArticleMeta { outlet: "B".into(), ..Default::default() } },
+        ]);
+        assert_eq!(c.entries.len(), 2);
+        assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
+        assert_eq!(c.speakers[c.entries[0].speaker].name, "Volodymyr Zelenskyy");
+        assert_eq!(c.outlets(), vec!["a", "B"]);
+    }
+}

@@ -1,0 +1,784 @@
+//! Statement extraction: one article's text in, statements and diagnostics out.
+//!
+//! Pipeline: [`text::layout`] (boilerplate out, body blocks in) → [`quotes::find_quotes`]
+//! (quote spans per block) → sentences (quote-aware) → cues per sentence → speakers
+//! ([`attribute`]) → direct/partial statements from quotes and indirect statements from
+//! cue clauses. Pure and total: any `&str` gives a result, offsets always on char
+//! boundaries of the input.
+
+use super::attribute::{parse_np, Mention, MentionKind, People};
+use super::lexicon::{CueStrength, Lexicon};
+use super::model::*;
+use super::quotes::{find_quotes, Quote};
+use super::text::{self, is_space, tokens, trim_span, Span, Token};
+
+/// A speech cue found in a sentence.
+#[derive(Clone, Debug)]
+struct Cue {
+    /// The verb (or `according to`).
+    span: Span,
+    strength: CueStrength,
+    participle: bool,
+    according: bool,
+    /// Index of the token in the sentence.
+    tok: usize,
+}
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq)]
+struct Who {
+    name: String,
+    kind: SpeakerKind,
+    role: String,
+    rule: Rule,
+    mention: Option<Span>,
+    antecedent: Option<Span>,
+    confidence: f32,
+}
+
+impl Who {
+    fn none() -> Who {
+        Who { name: String::new(), kind: SpeakerKind::Unknown, role: String::new(), rule: Rule::None, mention: None, antecedent: None, confidence: 0.1 }
+    }
+    fn known(&self) -> bool {
+        self.kind != SpeakerKind::Unknown
+    }
+}
+
+const SKIP_BEFORE_CUE: &[&str] = &[
+    "also", "previously", "have", "has", "had", "will", "would", "could", "may", "might", "later", "repeatedly", "again", "further",
+    "reportedly", "separately", "publicly", "privately", "recently", "earlier", "already", "just", "once", "firmly", "strongly",
+    "clearly", "then", "did", "does", "do", "not", "never", "now", "long", "often", "himself", "herself", "itself", "themselves", "only", "even", "still",
+    "repeatedly", "flatly", "quickly", "immediately", "subsequently", "initially", "first", "finally", "simply", "explicitly",
+];
+const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "the", "a", "an", "so"];
+const PREPOSITIONS: &[&str] = &[
+    "to", "on", "in", "at", "after", "before", "for", "with", "about", "by", "from", "of", "as", "during", "over", "under", "into",
+    "through", "against", "without", "via", "per", "among", "across", "alongside", "when", "while", "if",
+];
+const TERM_MARKERS: &[&str] = &["so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "term", "word", "phrase", "slogan", "known"];
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"];
+
+struct Salience {
+    /// Last person who spoke or was a sentence subject: (name, role, mention span, block index).
+    person: Option<(String, String, Span, usize)>,
+    /// Last body or group that spoke.
+    group: Option<(String, SpeakerKind, Span, usize)>,
+    /// Last statement's speaker and its block.
+    last_speaker: Option<(Who, usize)>,
+}
+
+/// Extracts every statement of one article.
+pub fn extract(text: &str) -> Extraction {
+    let lex = Lexicon::get();
+    let layout = text::layout(text);
+    let mut diagnostics = Vec::new();
+    let body: Vec<Span> = layout.body().map(|b| b.span).collect();
+    if text.trim_matches(is_space).is_empty() {
+        diagnostics.push(Diagnostic { severity: Severity::Warning, span: None, message: "the text is empty".into() });
+    } else if body.is_empty() {
+        diagnostics.push(Diagnostic { severity: Severity::Warning, span: None, message: "no article paragraphs found (only headlines, boilerplate or short lines)".into() });
+    }
+    let mut issues = Vec::new();
+    let quotes = find_quotes(text, &body, &mut issues);
+    for issue in issues {
+        diagnostics.push(Diagnostic { severity: Severity::Warning, span: Some(issue.at), message: issue.message.into() });
+    }
+
+    // Pre-pass: everyone the article names in full, so a later surname resolves to them.
+    let mut people = People::default();
+    for (bi, block) in body.iter().enumerate() {
+        let toks = tokens(text, *block);
+        let mut i = 0;
+        while i < toks.len() {
+            let w = toks[i].text(text);
+            if w.starts_with(char::is_uppercase) && !inside_any(toks[i].span.start, &quotes[bi]) {
+                let s = i;
+                while i < toks.len() && toks[i].text(text).starts_with(char::is_uppercase) && !toks[i].text(text).ends_with("’s") && !toks[i].text(text).ends_with("'s") {
+                    i += 1;
+                }
+                let e = if i < toks.len() && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
+                let role_start = (0..s).rev().take_while(|&j| lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')).last().unwrap_or(s);
+                if e > s {
+                    let span = Span::new(toks[role_start].span.start, toks[e - 1].span.end);
+                    let span = strip_possessive_span(text, span);
+                    if let Some(Mention { kind: MentionKind::Person { name, role }, .. }) = parse_np(text, span) {
+                        if name.split_whitespace().count() >= 2 || !role.is_empty() {
+                            people.resolve(&name, &role);
+                        }
+                    }
+                }
+                i = e.max(s + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    let mut statements: Vec<Statement> = Vec::new();
+    let mut sal = Salience { person: None, group: None, last_speaker: None };
+    let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
+
+    for (bi, block) in body.iter().enumerate() {
+        let bq = &quotes[bi];
+        let protected: Vec<Span> = bq.iter().map(|q| q.outer).collect();
+        let sents = text::sentences(text, *block, &protected);
+        let mut prev_sentence: Option<(Span, Option<Who>)> = None;
+        for sent in sents {
+            let toks = tokens(text, sent);
+            let sq: Vec<Quote> = bq.iter().copied().filter(|q| sent.contains(q.outer) || (q.outer.start >= sent.start && q.outer.start < sent.end)).collect();
+            let cues = find_cues(text, sent, &toks, &sq);
+            // Sentence subject: a person named at the start updates salience for pronouns.
+            if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people) {
+                sal.person = Some((name, role, span, bi));
+            }
+            // Resolve each cue's speaker, in order, so that shared subjects can look back.
+            let mut whos: Vec<Who> = Vec::new();
+            for ci in 0..cues.len() {
+                let who = resolve_cue(text, sent, &toks, &sq, &cues, ci, &whos, &mut people, &sal, bi);
+                if who.known() {
+                    update_salience(&mut sal, &who, bi);
+                }
+                whos.push(who);
+            }
+            let sentence_who = whos.iter().find(|w| w.known() && w.rule != Rule::SharedSubject).cloned().or_else(|| whos.iter().find(|w| w.known()).cloned());
+
+            // Quotes.
+            for q in &sq {
+                if let Some(prev) = open_piece.filter(|_| q.continues) {
+                    let p = statements[prev].clone();
+                    let idx = statements.len();
+                    statements.push(Statement {
+                        kind: p.kind,
+                        span: q.inner,
+                        cue: p.cue,
+                        evidence: Evidence { rule: Rule::Continuation, mention: p.evidence.mention, antecedent: p.evidence.mention },
+                        continues: Some(prev),
+                        sentence: sent,
+                        ..p
+                    });
+                    open_piece = q.continued.then_some(idx);
+                    continue;
+                }
+                if let Some(reason) = term_reason(text, sent, &toks, q, &cues) {
+                    diagnostics.push(Diagnostic { severity: Severity::Info, span: Some(q.inner), message: format!("quoted term, not a statement: {reason}") });
+                    continue;
+                }
+                let kind = quote_kind(text, sent, &toks, q, &cues);
+                let chosen = choose_cue_for_quote(text, q, &cues, &toks);
+                let (who, cue_span) = match chosen {
+                    Some(ci) if whos[ci].known() => (whos[ci].clone(), Some(cues[ci].span)),
+                    _ => {
+                        let prev_colon = prev_sentence.as_ref().filter(|(ps, _)| ps.of(text).trim_end().ends_with(':')).and_then(|(_, w)| w.clone());
+                        let prev_same = sal.last_speaker.clone().filter(|(_, b)| bi <= b + 1);
+                        if let Some(w) = prev_colon {
+                            (w, None)
+                        } else if let Some((w, _)) = prev_same.filter(|_| kind == Kind::Direct && cues.is_empty()) {
+                            let mut w = w;
+                            w.antecedent = w.mention;
+                            w.rule = Rule::Continuation;
+                            w.confidence = 0.75;
+                            (w, None)
+                        } else if let Some(w) = sentence_who.clone().filter(|_| cues.is_empty()) {
+                            (w, None)
+                        } else {
+                            let mut w = nearest(text, sent, &toks, &sq, &mut people).unwrap_or_else(|| {
+                                sal.last_speaker.clone().filter(|(_, b)| bi <= b + 1).map(|(mut w, _)| {
+                                    w.antecedent = w.mention;
+                                    w.rule = Rule::Continuation;
+                                    w.confidence = 0.5;
+                                    w
+                                }).unwrap_or_else(Who::none)
+                            });
+                            if w.rule == Rule::Nearest {
+                                w.confidence = 0.4;
+                            }
+                            (w, None)
+                        }
+                    }
+                };
+                let idx = statements.len();
+                if who.known() {
+                    sal.last_speaker = Some((who.clone(), bi));
+                }
+                statements.push(make(kind, q.inner, cue_span, &who, sent));
+                open_piece = q.continued.then_some(idx);
+            }
+
+            // Indirect statements.
+            for (ci, cue) in cues.iter().enumerate() {
+                if cue.strength != CueStrength::Strong || !whos[ci].known() {
+                    continue;
+                }
+                let Some(clause) = indirect_clause(text, sent, &toks, &sq, &cues, ci) else { continue };
+                if statements.iter().any(|s| s.span == clause) {
+                    continue;
+                }
+                sal.last_speaker = Some((whos[ci].clone(), bi));
+                statements.push(make(Kind::Indirect, clause, Some(cue.span), &whos[ci], sent));
+            }
+            prev_sentence = Some((sent, sentence_who));
+        }
+    }
+    statements.sort_by_key(|s| (s.span.start, s.kind));
+    statements.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    let aliases = people
+        .entries
+        .iter()
+        .flat_map(|e| e.aliases.iter().map(|(a, r)| AliasNote { speaker: e.full.clone(), alias: a.clone(), reason: r.clone() }))
+        .collect();
+    Extraction { statements, diagnostics, layout, aliases }
+}
+
+fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) -> Statement {
+    Statement {
+        kind,
+        span,
+        cue,
+        speaker: who.name.clone(),
+        speaker_kind: who.kind,
+        role: who.role.clone(),
+        evidence: Evidence { rule: who.rule, mention: who.mention, antecedent: who.antecedent },
+        confidence: who.confidence,
+        continues: None,
+        sentence,
+    }
+}
+
+fn inside_any(pos: usize, quotes: &[Quote]) -> bool {
+    quotes.iter().any(|q| q.outer.contains_pos(pos))
+}
+
+fn strip_possessive_span(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for suf in ["’s", "'s"] {
+        if let Some(t) = s.strip_suffix(suf) {
+            return Span::new(span.start, span.start + t.len());
+        }
+    }
+    span
+}
+
+fn lower(t: &Token, text: &str) -> String {
+    t.text(text).to_lowercase()
+}
+
+/// Speech cues outside quotes, skipping passives (`was announced`) and nouns (`the report`).
+fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cue> {
+    let lex = Lexicon::get();
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if inside_any(t.span.start, quotes) {
+            continue;
+        }
+        let w = t.text(text);
+        let prev = i.checked_sub(1).map(|p| lower(&toks[p], text));
+        if w.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|n| n.text(text) == "to") {
+            out.push(Cue { span: Span::new(t.span.start, toks[i + 1].span.end), strength: CueStrength::Strong, participle: false, according: true, tok: i });
+            continue;
+        }
+        let Some(form) = lex.cue(w) else { continue };
+        let first = t.span.start == sent.start || text[sent.start..t.span.start].trim_matches(|c: char| is_space(c) || c == '“' || c == '"').is_empty();
+        if w.starts_with(char::is_uppercase) && !(first && form.participle) {
+            continue;
+        }
+        if prev.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+            continue;
+        }
+        // "said" as an adjective or in "that said".
+        if prev.as_deref() == Some("that") && w == "said" && toks.get(i + 1).is_none_or(|n| n.span.start > t.span.end + 1) {
+            continue;
+        }
+        out.push(Cue { span: t.span, strength: form.strength, participle: form.participle, according: false, tok: i });
+    }
+    out
+}
+
+fn boundary_char(c: char) -> bool {
+    matches!(c, ',' | ';' | ':' | '”' | '"' | '—' | '–' | '(' | ')' | '“')
+}
+
+const CLAUSE_WORDS: &[&str] = &["that", "and", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "whereas", "if", "so", "where"];
+
+/// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
+/// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
+fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+    let mut end = pos;
+    // Skip adverbs and auxiliaries.
+    loop {
+        let seg = text[sent.start..end].trim_end_matches(is_space);
+        let last_word_start = seg.rfind(|c: char| is_space(c) || boundary_char(c)).map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let w = &seg[last_word_start..];
+        if !w.is_empty() && SKIP_BEFORE_CUE.contains(&w.to_lowercase().as_str()) {
+            end = sent.start + last_word_start;
+        } else {
+            end = sent.start + seg.len();
+            break;
+        }
+    }
+    let seg = &text[sent.start..end];
+    let coordinated = {
+        let w: String = seg.rsplit(|c: char| is_space(c)).next().unwrap_or("").to_lowercase();
+        matches!(w.as_str(), "and" | "but" | "then")
+    };
+    if coordinated {
+        return Some((Span::new(end, end), true));
+    }
+    let mut seg_end = seg.len();
+    let trimmed = seg.trim_end_matches(is_space);
+    if trimmed.ends_with(',') && !trimmed.ends_with(",”") && !trimmed.ends_with(",\"") {
+        // Apposition: drop it and look before the comma that opens it.
+        let inner = &trimmed[..trimmed.len() - 1];
+        match inner.rfind(',') {
+            Some(c) => seg_end = c,
+            None => return None,
+        }
+    }
+    let seg = &seg[..seg_end];
+    // "European leaders including Macron, Starmer ... said": the head comes before "including".
+    let mut seg = seg;
+    for marker in [" including ", " such as ", " among them "] {
+        if let Some(i) = seg.find(marker) {
+            seg = &seg[..i];
+        }
+    }
+    let start = seg
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| boundary_char(c) || (is_space(c) && CLAUSE_WORDS.contains(&seg[..i].rsplit(|d: char| is_space(d)).next().unwrap_or("").to_lowercase().as_str()) && false))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said").
+    let mut s = start;
+    let words: Vec<(usize, &str)> = seg[start..].split_whitespace().map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w)).collect();
+    for (off, w) in &words {
+        if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) && *off + w.len() < seg.len() {
+            s = off + w.len();
+        }
+    }
+    let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
+    (!span.is_empty()).then_some((span, false))
+}
+
+/// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).
+fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
+    let rest = &text[pos..sent.end];
+    let end = rest.find(|c: char| boundary_char(c) || matches!(c, '.' | '!' | '?')).unwrap_or(rest.len());
+    let mut seg = &rest[..end];
+    // Cut at the first lower-case verb-ish word after a name: "said Witkoff standing" is rare; keep ≤ 10 words.
+    if seg.split_whitespace().count() > 10 {
+        let cut = seg.split_whitespace().take(10).map(|w| w.as_ptr() as usize + w.len() - seg.as_ptr() as usize).last().unwrap_or(seg.len());
+        seg = &seg[..cut];
+    }
+    // Sentence-ending abbreviation dots were cut by the boundary search; extend over a trailing `U.S.`.
+    let span = trim_span(text, Span::new(pos, pos + seg.len()));
+    (!span.is_empty()).then_some(span)
+}
+
+fn who_from_mention(m: Mention, rule: Rule, people: &mut People, sal: &Salience, bi: usize) -> Who {
+    match m.kind {
+        MentionKind::Person { name, role } => {
+            let (full, role) = people.resolve(&name, &role);
+            Who { name: full, kind: SpeakerKind::Person, role, rule, mention: Some(m.span), antecedent: None, confidence: 0.95 }
+        }
+        MentionKind::Body { name } => Who { name, kind: SpeakerKind::Body, role: String::new(), rule, mention: Some(m.span), antecedent: None, confidence: 0.9 },
+        MentionKind::Pronoun { person: true } => match &sal.person {
+            Some((name, role, span, b)) => Who {
+                name: name.clone(),
+                kind: SpeakerKind::Person,
+                role: role.clone(),
+                rule: Rule::Pronoun,
+                mention: Some(m.span),
+                antecedent: Some(*span),
+                confidence: if bi <= b + 2 { 0.8 } else { 0.6 },
+            },
+            None => Who { mention: Some(m.span), ..Who::none() },
+        },
+        MentionKind::Pronoun { person: false } => match &sal.group {
+            Some((name, kind, span, b)) => Who {
+                name: name.clone(),
+                kind: *kind,
+                role: String::new(),
+                rule: Rule::Pronoun,
+                mention: Some(m.span),
+                antecedent: Some(*span),
+                confidence: if bi <= b + 1 { 0.7 } else { 0.5 },
+            },
+            None => Who { mention: Some(m.span), ..Who::none() },
+        },
+    }
+}
+
+fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
+    let span = who.antecedent.or(who.mention).unwrap_or_default();
+    match who.kind {
+        SpeakerKind::Person => sal.person = Some((who.name.clone(), who.role.clone(), span, bi)),
+        SpeakerKind::Body => sal.group = Some((who.name.clone(), who.kind, span, bi)),
+        SpeakerKind::Unknown => {}
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize, whos: &[Who], people: &mut People, sal: &Salience, bi: usize) -> Who {
+    let cue = &cues[ci];
+    let shared = |whos: &[Who]| -> Who {
+        let mut w = whos.iter().rev().find(|w| w.known()).cloned().unwrap_or_else(Who::none);
+        if w.known() {
+            w.rule = Rule::SharedSubject;
+            w.confidence = (w.confidence - 0.05).max(0.5);
+        }
+        w
+    };
+    if cue.according {
+        return np_after(text, sent, cue.span.end)
+            .and_then(|sp| parse_np(text, sp))
+            .map(|m| who_from_mention(m, Rule::AccordingTo, people, sal, bi))
+            .unwrap_or_else(Who::none);
+    }
+    if cue.participle {
+        // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
+        let prev_tok = cue.tok.checked_sub(1).map(|p| &toks[p]);
+        if let Some(p) = prev_tok {
+            let between = &text[p.span.end..cue.span.start];
+            if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase) {
+                if let Some(m) = np_before(text, sent, cue.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
+                    return who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
+        let earlier = shared(whos);
+        if earlier.known() {
+            return earlier;
+        }
+        // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
+        // subject is the sentence subject.
+        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people) {
+            return Who { name, kind: SpeakerKind::Person, role, rule: Rule::SharedSubject, mention: Some(span), antecedent: None, confidence: 0.8 };
+        }
+        return Who::none();
+    }
+    match np_before(text, sent, cue.span.start) {
+        Some((_, true)) => shared(whos),
+        Some((sp, false)) => match parse_np(text, sp) {
+            Some(m) => who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi),
+            None => Who::none(),
+        },
+        None => {
+            // Inversion: `"...," said Witkoff` / `..., said the statement`.
+            let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
+            if before.is_empty() || before.ends_with(['”', '"', ',', ':']) {
+                np_after(text, sent, cue.span.end)
+                    .and_then(|sp| parse_np(text, sp))
+                    .map(|m| who_from_mention(m, Rule::SubjectAfterCue, people, sal, bi))
+                    .unwrap_or_else(Who::none)
+            } else {
+                Who::none()
+            }
+        }
+    }
+}
+
+/// The person named at the start of a sentence (its likely subject), if any.
+fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People) -> Option<(String, String, Span)> {
+    let lex = Lexicon::get();
+    // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
+    let mut i = 0;
+    while i < toks.len() && inside_any(toks[i].span.start, quotes) {
+        i += 1;
+    }
+    if i < toks.len() && (lex.nonnames.contains(toks[i].text(text)) || lex.cue(toks[i].text(text)).is_some()) {
+        // Jump past the first comma.
+        let comma = text[toks[i].span.start..sent.end].find(',')? + toks[i].span.start;
+        i = toks.iter().position(|t| t.span.start > comma)?;
+    }
+    let s = i;
+    let mut e = i;
+    while e < toks.len() && e < s + 8 && (toks[e].text(text).starts_with(char::is_uppercase) || lex.is_title(toks[e].text(text)) || toks[e].text(text).contains('-')) {
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
+    let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
+    match parse_np(text, span)?.kind {
+        MentionKind::Person { name, role } if !toks[e - 1].text(text).ends_with("’s") => {
+            let (full, role) = people.resolve(&name, &role);
+            Some((full, role, span))
+        }
+        _ => None,
+    }
+}
+
+/// With no cue: the sentence subject or the nearest named person or body.
+fn nearest(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People) -> Option<Who> {
+    if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people) {
+        return Some(Who { name, kind: SpeakerKind::Person, role, rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
+    }
+    // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
+    let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
+    let head_end = text[sent.start..first_quote].find(|c: char| boundary_char(c)).map_or(first_quote, |i| sent.start + i);
+    let words: Vec<&Token> = toks.iter().filter(|t| t.span.end <= head_end).take(6).collect();
+    for n in (1..=words.len()).rev() {
+        let span = Span::new(words[0].span.start, words[n - 1].span.end);
+        if let Some(Mention { kind: MentionKind::Body { name }, span }) = parse_np(text, span) {
+            return Some(Who { name, kind: SpeakerKind::Body, role: String::new(), rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
+        }
+    }
+    None
+}
+
+/// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
+fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
+    let after: Vec<usize> = (0..cues.len()).filter(|&i| cues[i].span.start >= q.outer.end).collect();
+    if let Some(&i) = after.first() {
+        let between = &text[q.outer.end..cues[i].span.start];
+        let words = between.split_whitespace().count();
+        if between.trim_start().starts_with(',') || (words <= 6 && !between.contains(['“', '"', '.'])) && between.trim_matches(is_space).len() < 80 {
+            let gap_tokens = toks.iter().filter(|t| t.span.start >= q.outer.end && t.span.end <= cues[i].span.start).count();
+            if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
+                return Some(i);
+            }
+        }
+    }
+    if let Some(i) = (0..cues.len()).rev().find(|&i| cues[i].span.end <= q.outer.start) {
+        return Some(i);
+    }
+    after.first().copied()
+}
+
+/// Why a quotation is a name or term rather than speech, if it is.
+fn term_reason(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -> Option<&'static str> {
+    let lex = Lexicon::get();
+    let before: Vec<String> = toks.iter().filter(|t| t.span.end <= q.outer.start).rev().take(2).map(|t| t.text(text).to_lowercase()).collect();
+    if before.iter().any(|w| TERM_MARKERS.contains(&w.as_str())) {
+        return Some("introduced as a name (so-called, dubbed, known as)");
+    }
+    let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let at_start = text[sent.start..q.outer.start].trim_matches(is_space).is_empty();
+    let minor = |w: &str| matches!(w, "for" | "of" | "the" | "and" | "in" | "on" | "to" | "a" | "an" | "at" | "by" | "with");
+    if !at_start && (2..=7).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) || minor(w)) && words.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && !words.iter().any(|w| lex.nonnames.contains(*w) && !minor(&w.to_lowercase())) {
+        return Some("a title-case name");
+    }
+    let prev_det = before.first().is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    if cues.is_empty() && prev_det && words.len() <= 5 && inner.starts_with(char::is_lowercase) {
+        return Some("a short phrase used as a name, with no speaker in the sentence");
+    }
+    None
+}
+
+/// `direct` when the quotation stands as its own sentence(s); `partial` when it is a fragment
+/// fused into the reporter's sentence.
+fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -> Kind {
+    let before = text[sent.start..q.outer.start].trim_end_matches(is_space);
+    let inner = q.inner.of(text).trim_start_matches(is_space);
+    let upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if q.continues || before.is_empty() {
+        return if upper || q.continues || inner.split_whitespace().count() >= 4 { Kind::Direct } else { Kind::Partial };
+    }
+    if before.ends_with(':') && upper {
+        return Kind::Direct;
+    }
+    // Right after a cue (and its object: "telling reporters"), a whole sentence: direct.
+    let last_cue_before = cues.iter().rev().find(|c| c.span.end <= q.outer.start);
+    if let Some(c) = last_cue_before {
+        let gap = toks.iter().filter(|t| t.span.start >= c.span.end && t.span.end <= q.outer.start).count();
+        let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
+        if gap <= 2 && (upper || ends_sentence) && inner.split_whitespace().count() >= 4 && !text[c.span.end..q.outer.start].contains("that") {
+            return Kind::Direct;
+        }
+    }
+    Kind::Partial
+}
+
+/// The reported clause of a strong cue, if it has one.
+fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize) -> Option<Span> {
+    let cue = &cues[ci];
+    let next_cue_start = cues.get(ci + 1).map(|c| c.span.start);
+    let sentence_end = sent.end;
+    // Where a later cue starts another statement, this clause ends.
+    let clause_end_after = |from: usize| -> usize {
+        let mut end = sentence_end;
+        if let Some(ns) = next_cue_start.filter(|&n| n > from) {
+            let nc = &cues[ci + 1];
+            let before = text[from..ns].trim_end_matches(is_space);
+            let cut_word = ["and", "but", "while", "then"].iter().find(|w| before.ends_with(*w) && before[..before.len() - w.len()].ends_with(is_space)).map(|w| before.len() - w.len());
+            if nc.participle && before.ends_with(',') {
+                end = from + before.len() - 1;
+            } else if let Some(cw) = cut_word {
+                end = from + cw;
+            } else if nc.according {
+                end = from + before.len();
+            } else if nc.participle {
+                end = from + before.len();
+            } else if let Some(comma) = before.rfind(',') {
+                // "A said X, B said Y": cut at the comma before the next speaker.
+                end = from + comma;
+            }
+        }
+        for stop in [" — but ", "; ", " – but "] {
+            if let Some(i) = text[from..end].find(stop) {
+                end = from + i;
+            }
+        }
+        end
+    };
+    let finish = |start: usize, end: usize| -> Option<Span> {
+        let mut sp = trim_span(text, Span::new(start, end.max(start)));
+        let s = sp.of(text);
+        let t = s.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '—' | '–') || is_space(c));
+        sp.end = sp.start + t.len();
+        if let Some(rest) = sp.of(text).strip_prefix("that ") {
+            sp.start = sp.end - rest.len();
+        }
+        let s = sp.of(text);
+        // Words outside quotes: a clause that is only a quotation is the quotation's statement.
+        let outside: usize = {
+            let mut n = 0;
+            for t in tokens(text, sp) {
+                if !quotes.iter().any(|q| q.outer.contains_pos(t.span.start)) {
+                    n += 1;
+                }
+            }
+            n
+        };
+        (outside >= 1 && s.split_whitespace().count() >= 3).then_some(sp)
+    };
+
+    if cue.according {
+        let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
+        if before.ends_with(',') {
+            return finish(sent.start, sent.start + before.len() - 1);
+        }
+        if before.is_empty() {
+            // "According to X, CLAUSE."
+            let rest = &text[cue.span.end..sentence_end];
+            let comma = rest.find(',')?;
+            return finish(cue.span.end + comma + 1, clause_end_after(cue.span.end + comma + 1));
+        }
+        return None;
+    }
+    // Pattern A: the complement follows the cue.
+    let after_toks: Vec<&Token> = toks.iter().filter(|t| t.span.start >= cue.span.end).collect();
+    let rest = text[cue.span.end..sentence_end].trim_start_matches(is_space);
+    let rest_start = sentence_end - rest.len();
+    let first = after_toks.first().map(|t| t.text(text).to_lowercase());
+    let that_idx = after_toks.iter().take(6).position(|t| t.text(text) == "that").filter(|&k| {
+        let gap = &text[cue.span.end..after_toks[k].span.start];
+        !gap.contains([',', '“', '"', '.'])
+    });
+    let complement_start = if let Some(k) = that_idx {
+        Some(after_toks[k].span.end)
+    } else if rest.is_empty() || rest.starts_with(['“', '"', ':', ',', '.', '‘', '(']) {
+        None
+    } else if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w)) {
+        None
+    } else if cue.participle && cue.tok == 0 {
+        None
+    } else if matches!(text[cue.span.start..cue.span.end].to_lowercase().as_str(), "told" | "tell" | "tells" | "telling") {
+        // "told reporters ..." without "that": the object first, then a clause only if one follows.
+        let obj = after_toks.iter().take(3).position(|t| matches!(t.text(text), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them" | "lawmakers" | "parliament" | "viewers" | "listeners" | "supporters" | "delegates" | "Reuters" | "AFP" | "AP"));
+        obj.and_then(|k| after_toks.get(k + 1)).map(|t| t.span.start).filter(|&s| !text[s..].starts_with(['“', '"']))
+    } else {
+        Some(rest_start)
+    };
+    if let Some(start) = complement_start {
+        let end = clause_end_after(start);
+        if end > start {
+            return finish(start, end);
+        }
+    }
+    // Pattern B: "CLAUSE, X said." — the cue closes the sentence.
+    let tail = text[cue.span.end..sentence_end].trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
+    let tail_words = tail.split_whitespace().count();
+    let subj = np_before(text, sent, cue.span.start).map(|(sp, _)| sp);
+    let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
+    let lead = text[sent.start..subj_start].trim_end_matches(is_space);
+    let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');
+    if lead.ends_with(',') && (tail_words <= 6 && !tail.contains(" that ") || parenthetical) && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
+        if parenthetical {
+            // "A, he said, B": one slice must hold both halves.
+            let end = clause_end_after(cue.span.end);
+            return finish(sent.start, end);
+        }
+        return finish(sent.start, sent.start + lead.len() - 1);
+    }
+    if lead.ends_with(',') && lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
+        // A clause that wraps a partial quote: "Security guarantees are “the key ...,” Macron said."
+        let q = quotes.iter().rev().find(|q| q.outer.end <= subj_start)?;
+        if text[sent.start..q.outer.start].split_whitespace().count() >= 2 && tail_words <= 6 {
+            return finish(sent.start, q.outer.end);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(t: &str) -> Vec<(Kind, String, String)> {
+        extract(t).statements.iter().map(|s| (s.kind, s.span.of(t).to_string(), s.speaker.clone())).collect()
+    }
+    fn has(v: &[(Kind, String, String)], kind: Kind, text: &str, speaker: &str) -> bool {
+        v.iter().any(|(k, t, s)| *k == kind && t == text && s == speaker)
+    }
+
+    #[test]
+    fn said_x_and_x_said() {
+        let t = "Talks ended.\n“We are done,” said Jane Doe, standing nearby. “This is good,” she added.\n“Fine,” Doe said.";
+        let v = run(t);
+        assert!(has(&v, Kind::Direct, "We are done,", "Jane Doe"), "{v:?}");
+        assert!(has(&v, Kind::Direct, "This is good,", "Jane Doe"), "{v:?}");
+        assert!(has(&v, Kind::Direct, "Fine,", "Jane Doe"), "{v:?}");
+    }
+
+    #[test]
+    fn reported_speech_and_according_to() {
+        let t = "German Chancellor Friedrich Merz said Berlin was open to talks, telling reporters “we are not ruling anything out.”\nThe plan covers land and sea, according to the joint statement.";
+        let v = run(t);
+        assert!(has(&v, Kind::Indirect, "Berlin was open to talks", "Friedrich Merz"), "{v:?}");
+        assert!(v.iter().any(|(k, x, s)| *k != Kind::Indirect && x == "we are not ruling anything out." && s == "Friedrich Merz"), "{v:?}");
+        assert!(has(&v, Kind::Indirect, "The plan covers land and sea", "joint statement"), "{v:?}");
+    }
+
+    #[test]
+    fn pronoun_prefers_last_speaker_over_embedded_name() {
+        let t = "Witkoff refused to comment, insisting that Trump “strongly stands behind the plan.”\n“We will be there,” he said.";
+        let v = run(t);
+        assert!(has(&v, Kind::Direct, "We will be there,", "Witkoff"), "{v:?}");
+        assert!(has(&v, Kind::Partial, "strongly stands behind the plan.", "Witkoff"), "{v:?}");
+    }
+
+    #[test]
+    fn terms_are_not_statements() {
+        let t = "Leaders of the so-called “coalition of the willing” met and backed a “Multinational Force for Ukraine” plan, officials said.";
+        let v = run(t);
+        assert!(!v.iter().any(|(k, ..)| *k != Kind::Indirect), "{v:?}");
+    }
+
+    #[test]
+    fn apposition_and_telegram() {
+        let t = "Ukrainian President Volodymyr Zelenskiy, writing on Telegram after the summit, described the outcome as “a signal of how seriously Europe is ready.”";
+        let v = run(t);
+        assert!(has(&v, Kind::Partial, "a signal of how seriously Europe is ready.", "Volodymyr Zelenskiy"), "{v:?}");
+    }
+
+    #[test]
+    fn continuation_without_cue() {
+        let t = "“America is ready,” Zelensky said. “We believe documents are ready.”";
+        let v = run(t);
+        assert!(has(&v, Kind::Direct, "We believe documents are ready.", "Zelensky"), "{v:?}");
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in ["", "“", "”", "\"\"\"", "said", "according to", ", said ,", "He said “", "\u{0}\u{ffff}“x” said", "A.\n\n\n“B\n“C"] {
+            let e = extract(t);
+            for s in &e.statements {
+                assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end));
+            }
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! Word lists the extractor reads: speech cues, role titles, speaking bodies, boilerplate,
+//! abbreviations, places and non-name words. They live as plain-text data files under
+//! `src/core/data/`, are embedded at compile time and parsed once by a tiny line parser,
+//! so no format crate is needed in the wasm.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// How strongly a verb marks speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueStrength {
+    /// Introduces reported speech: `X said (that) ...`.
+    Strong,
+    /// Only attributes a quotation: `X described it as "..."`.
+    Weak,
+}
+
+/// A recognised cue form.
+#[derive(Clone, Debug)]
+pub struct CueForm {
+    pub lemma: &'static str,
+    pub strength: CueStrength,
+    /// `-ing` participle (`saying`, `adding`): its speaker is the clause's subject.
+    pub participle: bool,
+}
+
+/// All lexicons, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cues: HashMap<String, CueForm>,
+    /// Titles, lower case, single and multiword.
+    pub titles: HashSet<String>,
+    /// The longest title, in words.
+    pub title_max_words: usize,
+    pub body_heads: HashSet<String>,
+    /// alias (lower case) -> family (canonical name).
+    pub body_families: HashMap<String, String>,
+    pub boiler_lines: HashSet<String>,
+    pub boiler_prefixes: Vec<String>,
+    pub footer_markers: Vec<String>,
+    pub credit_markers: Vec<String>,
+    pub abbreviations: HashSet<String>,
+    pub places: HashSet<String>,
+    pub nonnames: HashSet<String>,
+}
+
+const CUES: &str = include_str!("data/cues.txt");
+const TITLES: &str = include_str!("data/titles.txt");
+const BODIES: &str = include_str!("data/bodies.txt");
+const BOILERPLATE: &str = include_str!("data/boilerplate.txt");
+const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
+const PLACES: &str = include_str!("data/places.txt");
+const NONNAMES: &str = include_str!("data/nonnames.txt");
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The shared, lazily parsed lexicon.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for line in data_lines(CUES) {
+            let mut words = line.split_whitespace();
+            let strength = match words.next() {
+                Some("strong") => CueStrength::Strong,
+                _ => CueStrength::Weak,
+            };
+            let Some(lemma) = words.next() else { continue };
+            let (lemma, label_only) = match lemma.strip_suffix('*') {
+                Some(l) => (l, true),
+                None => (lemma, false),
+            };
+            let mut forms: Vec<&'static str> = if label_only { Vec::new() } else { vec![lemma] };
+            forms.extend(words);
+            for form in forms {
+                lex.cues.insert(
+                    form.to_lowercase(),
+                    CueForm { lemma, strength, participle: form.ends_with("ing") },
+                );
+            }
+        }
+        for line in data_lines(TITLES) {
+            let t = line.to_lowercase();
+            lex.title_max_words = lex.title_max_words.max(t.split_whitespace().count());
+            lex.titles.insert(t);
+        }
+        for line in data_lines(BODIES) {
+            if let Some((family, aliases)) = line.split_once('=') {
+                let family = family.trim().to_string();
+                for alias in aliases.split(',') {
+                    let alias = alias.trim().to_lowercase();
+                    if let Some(head) = alias.split_whitespace().last() {
+                        lex.body_heads.insert(head.to_string());
+                    }
+                    lex.body_families.insert(alias, family.clone());
+                }
+            } else {
+                lex.body_heads.insert(line.to_lowercase());
+            }
+        }
+        for line in data_lines(BOILERPLATE) {
+            let Some((kind, value)) = line.split_once(':') else { continue };
+            let value = value.trim().to_lowercase();
+            match kind {
+                "line" => {
+                    lex.boiler_lines.insert(value);
+                }
+                "prefix" => lex.boiler_prefixes.push(value),
+                "footer" => lex.footer_markers.push(value),
+                "credit" => lex.credit_markers.push(value),
+                _ => {}
+            }
+        }
+        lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
+        lex.places = data_lines(PLACES).map(str::to_string).collect();
+        lex.nonnames = data_lines(NONNAMES).flat_map(|l| l.split_whitespace()).map(str::to_string).collect();
+        lex
+    }
+
+    /// The cue form for a word, case-insensitively.
+    pub fn cue(&self, word: &str) -> Option<&CueForm> {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            self.cues.get(&word.to_lowercase())
+        } else {
+            self.cues.get(word)
+        }
+    }
+
+    pub fn is_title(&self, phrase: &str) -> bool {
+        self.titles.contains(&phrase.to_lowercase())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_list() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.cue("said").unwrap().lemma, "say");
+        assert!(lex.cue("Adding").unwrap().participle);
+        assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
+        assert!(lex.is_title("Prime Minister"));
+        assert!(lex.title_max_words >= 2);
+        assert_eq!(lex.body_families.get("final statement").map(String::as_str), Some("joint statement"));
+        assert!(lex.body_heads.contains("officials"));
+        assert!(lex.boiler_lines.contains("whatsapp"));
+        assert!(lex.abbreviations.contains("U.S."));
+        assert!(lex.places.contains("Kyiv"));
+        assert!(lex.nonnames.contains("Tuesday"));
+    }
+}

@@ -1,0 +1,12 @@
+//! The pure core: text processing, extraction, corpus and UI state. It imports nothing
+//! from yew, web-sys, gloo or wasm-bindgen (tests/architecture.rs enforces this), so it
+//! runs and is tested natively and behaves the same in the browser.
+
+pub mod attribute;
+pub mod corpus;
+pub mod extract;
+pub mod lexicon;
+pub mod model;
+pub mod quotes;
+pub mod session;
+pub mod text;

@@ -1,0 +1,242 @@
+//! Quotation-mark pairing. Curly and straight double quotes, guillemets and low-9 marks;
+//! single quotes as the primary mark only in articles that use no double quotes at all
+//! (British style), where apostrophes and possessives (`leaders’`, `daughters'`, `’90s`)
+//! are told apart from closing marks. A quote may run over several paragraphs (each
+//! reopens with a mark, only the last closes). An unbalanced mark costs at most its own
+//! paragraph: it is reported and scanning resumes right after it.
+
+use super::text::{is_space, Span};
+
+/// One quoted stretch inside one paragraph.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Including the marks (or up to paragraph end for an unclosed multi-paragraph piece).
+    pub outer: Span,
+    /// Between the marks.
+    pub inner: Span,
+    /// This piece continues a quote opened in an earlier paragraph.
+    pub continues: bool,
+    /// The quote goes on in the next paragraph.
+    pub continued: bool,
+}
+
+/// Something odd about the marks, kept for the diagnostics list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MarkIssue {
+    pub at: Span,
+    pub message: &'static str,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Role {
+    Open,
+    Close,
+    Either,
+}
+
+fn left_flank(prev: Option<char>) -> bool {
+    prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'))
+}
+
+fn right_flank(next: Option<char>) -> bool {
+    next.is_none_or(|n| is_space(n) || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’'))
+}
+
+fn double_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
+    let (l, r) = (left_flank(prev), right_flank(next));
+    match c {
+        '“' | '„' | '«' => Some(if !l && r && c == '“' { Role::Close } else { Role::Open }),
+        '”' | '»' => Some(if l && !r && c == '”' { Role::Open } else { Role::Close }),
+        '"' => Some(match (l, r) {
+            (true, false) => Role::Open,
+            (false, true) => Role::Close,
+            _ => Role::Either,
+        }),
+        _ => None,
+    }
+}
+
+fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
+    let (l, r) = (left_flank(prev), right_flank(next));
+    let prev_word = prev.is_some_and(char::is_alphanumeric);
+    let next_word = next.is_some_and(char::is_alphanumeric);
+    match c {
+        '‘' if next.is_some_and(|n| n.is_ascii_digit()) => None, // ‘90s
+        '‘' => Some(Role::Open),
+        '’' | '\'' if prev_word && next_word => None, // don’t, Trump’s
+        '’' | '\'' if l && next.is_some_and(|n| n.is_ascii_digit()) => None, // ’90s
+        '’' | '\'' if l && !r => (c == '\'').then_some(Role::Open),
+        '’' | '\'' if !l && r => Some(Role::Close),
+        _ => None,
+    }
+}
+
+/// Whether the article uses double quotation marks anywhere.
+pub fn uses_double_marks(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+}
+
+/// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
+pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> Vec<Vec<Quote>> {
+    let double = uses_double_marks(text);
+    let mut out: Vec<Vec<Quote>> = vec![Vec::new(); blocks.len()];
+    let mut carry = false; // a quote is open from the previous block
+    for (bi, block) in blocks.iter().enumerate() {
+        let s = block.of(text);
+        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        let role_at = |k: usize| -> Option<Role> {
+            let c = chars[k].1;
+            let prev = k.checked_sub(1).map(|p| chars[p].1);
+            let next = chars.get(k + 1).map(|x| x.1);
+            if double {
+                double_role(c, prev, next)
+            } else {
+                single_role(c, prev, next)
+            }
+        };
+        let next_block_opens = blocks.get(bi + 1).is_some_and(|nb| {
+            let ns = nb.of(text);
+            let mut it = ns.chars();
+            let c = it.next();
+            let n = it.next();
+            c.is_some_and(|c| {
+                if double {
+                    double_role(c, None, n).is_some_and(|r| r != Role::Close)
+                } else {
+                    single_role(c, None, n).is_some_and(|r| r != Role::Close)
+                }
+            })
+        });
+        let mut skip_opens: Vec<usize> = Vec::new();
+        'rescan: loop {
+            let mut quotes = Vec::new();
+            // Continuation piece: the block opens with a mark and the previous one left a quote open.
+            let mut open: Option<(usize, bool)> = None; // (char index of open mark, continues)
+            let mut k = 0;
+            if carry {
+                if let Some(Role::Open | Role::Either) = chars.first().and_then(|_| role_at(0)) {
+                    open = Some((0, true));
+                    k = 1;
+                }
+            }
+            while k < chars.len() {
+                let Some(role) = role_at(k) else {
+                    k += 1;
+                    continue;
+                };
+                match (open, role) {
+                    (None, Role::Open | Role::Either) if !skip_opens.contains(&k) => open = Some((k, false)),
+                    (None, Role::Close) => issues.push(MarkIssue {
+                        at: Span::new(block.start + chars[k].0, block.start + chars[k].0 + chars[k].1.len_utf8()),
+                        message: "closing quotation mark without an opening one; ignored",
+                    }),
+                    (Some((o, cont)), Role::Close | Role::Either) => {
+                        let ob = chars[o].0 + chars[o].1.len_utf8();
+                        let cb = chars[k].0;
+                        quotes.push(Quote {
+                            outer: Span::new(block.start + chars[o].0, block.start + cb + chars[k].1.len_utf8()),
+                            inner: Span::new(block.start + ob, block.start + cb),
+                            continues: cont,
+                            continued: false,
+                        });
+                        open = None;
+                    }
+                    (Some((o, _)), Role::Open) => {
+                        // A second opener before any close: the first one is unbalanced.
+                        issues.push(MarkIssue {
+                            at: Span::new(block.start + chars[o].0, block.start + chars[o].0 + chars[o].1.len_utf8()),
+                            message: "opening quotation mark is never closed in its paragraph; ignored",
+                        });
+                        skip_opens.push(o);
+                        continue 'rescan;
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            if let Some((o, cont)) = open {
+                if next_block_opens {
+                    let ob = chars[o].0 + chars[o].1.len_utf8();
+                    let end = s.trim_end_matches(is_space).len();
+                    quotes.push(Quote {
+                        outer: Span::new(block.start + chars[o].0, block.start + end),
+                        inner: Span::new(block.start + ob, block.start + end),
+                        continues: cont,
+                        continued: true,
+                    });
+                    carry = true;
+                } else {
+                    issues.push(MarkIssue {
+                        at: Span::new(block.start + chars[o].0, block.start + chars[o].0 + chars[o].1.len_utf8()),
+                        message: "opening quotation mark is never closed in its paragraph; ignored",
+                    });
+                    skip_opens.push(o);
+                    if !cont {
+                        continue 'rescan;
+                    }
+                    carry = false;
+                }
+            } else {
+                carry = false;
+            }
+            quotes.retain(|q| q.inner.of(text).chars().any(char::is_alphanumeric));
+            out[bi] = quotes;
+            break;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn inner(text: &str) -> Vec<String> {
+        let blocks: Vec<Span> = {
+            let mut v = Vec::new();
+            let mut p = 0;
+            for l in text.split_inclusive('\n') {
+                v.push(super::super::text::trim_span(text, Span::new(p, p + l.len())));
+                p += l.len();
+            }
+            v
+        };
+        let mut issues = Vec::new();
+        find_quotes(text, &blocks, &mut issues).into_iter().flatten().map(|q| q.inner.of(text).to_string()).collect()
+    }
+
+    #[test]
+    fn curly_and_straight() {
+        assert_eq!(inner("“A,” he said. \"B c.\" Then “d”."), vec!["A,", "B c.", "d"]);
+    }
+
+    #[test]
+    fn apostrophes_are_not_marks() {
+        assert_eq!(inner("The leaders’ “robust” plan, don’t ’90s."), vec!["robust"]);
+        assert_eq!(inner("It is 'fine,' said the daughters' father, 'really.'"), vec!["fine,", "really."]);
+    }
+
+    #[test]
+    fn nested_single_stays_inside() {
+        assert_eq!(inner("“He said ‘no’ twice,” she said."), vec!["He said ‘no’ twice,"]);
+    }
+
+    #[test]
+    fn multi_paragraph() {
+        let t = "“First part goes on\n“second part ends.” he said.\nNext “x” y.";
+        assert_eq!(inner(t), vec!["First part goes on", "second part ends.", "x"]);
+    }
+
+    #[test]
+    fn unbalanced_costs_one_paragraph_at_most() {
+        let t = "He said “this never closes and “this does” ok.\nOther “fine” text.";
+        assert_eq!(inner(t), vec!["this does", "fine"]);
+        let t = "Bad “unclosed here.\nGood “closed” here.";
+        assert_eq!(inner(t), vec!["closed"]);
+    }
+
+    #[test]
+    fn ellipsis_and_dash_inside() {
+        assert_eq!(inner("“We will … be there — always,” he said."), vec!["We will … be there — always,"]);
+    }
+}

@@ -1,0 +1,436 @@
+//! Cleaning and segmentation that never loses the way back to the source: every block,
+//! sentence and token is a byte span into the original text, always on char boundaries.
+//!
+//! An article is split into lines (one paragraph per line, as news text is pasted and
+//! scraped). Each line gets a role: headline, body, subhead, byline, credit, boilerplate or
+//! footer. Only body blocks carry statements; the others feed article metadata.
+
+use super::lexicon::Lexicon;
+use serde::{Deserialize, Serialize};
+
+/// A half-open byte range `[start, end)` into the original text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Span {
+        Span { start, end }
+    }
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+    pub fn contains_pos(&self, pos: usize) -> bool {
+        self.start <= pos && pos < self.end
+    }
+    pub fn overlaps(&self, other: Span) -> bool {
+        self.start < other.end && other.start < self.end
+    }
+    /// The slice, or "" if the span is not valid for `text` (never panics).
+    pub fn of<'a>(&self, text: &'a str) -> &'a str {
+        text.get(self.start..self.end).unwrap_or("")
+    }
+}
+
+/// Whitespace including no-break and zero-width spaces that scraped text is full of.
+pub fn is_space(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{200b}' | '\u{feff}' | '\u{2060}')
+}
+
+/// Shrinks a span to exclude surrounding whitespace.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    let lead = s.len() - s.trim_start_matches(is_space).len();
+    let trail = s.len() - s.trim_end_matches(is_space).len();
+    if lead + trail >= s.len() {
+        return Span::new(span.start + lead.min(s.len()), span.start + lead.min(s.len()));
+    }
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// The role a line plays in the article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum BlockRole {
+    Headline,
+    Subhead,
+    Body,
+    Byline,
+    Credit,
+    Boilerplate,
+    Footer,
+}
+
+/// A non-empty, trimmed line with its role.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub span: Span,
+    pub role: BlockRole,
+}
+
+/// The article's structure and the metadata its text reveals.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Layout {
+    pub blocks: Vec<Block>,
+    pub headline: Option<Span>,
+    /// `PARIS —`, `(Reuters):`, `KYIV, Jan 6 (Reuters) -`: excluded from the first body block.
+    pub dateline: Option<Span>,
+    /// The agency or place named by the dateline, e.g. `Reuters`.
+    pub dateline_source: Option<Span>,
+    pub byline: Option<Span>,
+}
+
+impl Layout {
+    pub fn body(&self) -> impl Iterator<Item = &Block> {
+        self.blocks.iter().filter(|b| b.role == BlockRole::Body)
+    }
+}
+
+fn ends_sentence(line: &str) -> bool {
+    let l = line.trim_end_matches(is_space);
+    l.ends_with(['.', '!', '?', '”', '"', '’', '…', ':', ')'])
+}
+
+fn word_count(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+/// Splits the text into blocks and finds headline, dateline and byline.
+pub fn layout(text: &str) -> Layout {
+    let lex = Lexicon::get();
+    let mut out = Layout::default();
+    let mut seen: Vec<String> = Vec::new();
+    let mut pos = 0;
+    let mut in_footer = false;
+    for raw in text.split_inclusive('\n') {
+        let span = trim_span(text, Span::new(pos, pos + raw.len()));
+        pos += raw.len();
+        if span.is_empty() {
+            continue;
+        }
+        let line = span.of(text);
+        let lower = line.to_lowercase();
+        let norm: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        let words = word_count(line);
+        let first_content = !out.blocks.iter().any(|b| matches!(b.role, BlockRole::Body | BlockRole::Headline));
+        let role = if in_footer {
+            BlockRole::Footer
+        } else if lex.footer_markers.iter().any(|m| norm.starts_with(m.as_str())) {
+            in_footer = true;
+            BlockRole::Footer
+        } else if lex.boiler_lines.contains(norm.trim_end_matches([':', '.'])) {
+            BlockRole::Boilerplate
+        } else if lex.boiler_prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
+            BlockRole::Boilerplate
+        } else if seen.contains(&norm) {
+            // A repeated line: a headline echoed by the page template, a share bar twice.
+            BlockRole::Boilerplate
+        } else if is_byline(line) {
+            BlockRole::Byline
+        } else if words <= 14 && lex.credit_markers.iter().any(|m| norm.contains(m.as_str())) {
+            BlockRole::Credit
+        } else if first_content && !ends_sentence(line) && (2..=30).contains(&words) {
+            BlockRole::Headline
+        } else if !ends_sentence(line) && words <= 12 {
+            // Short line without closing punctuation: a subhead mid-article, or a footer
+            // credit ("Africa Digital News, New York") after the last paragraph.
+            BlockRole::Subhead
+        } else {
+            BlockRole::Body
+        };
+        seen.push(norm);
+        if role == BlockRole::Headline && out.headline.is_none() {
+            out.headline = Some(span);
+        }
+        if role == BlockRole::Byline && out.byline.is_none() {
+            out.byline = Some(span);
+        }
+        out.blocks.push(Block { span, role });
+    }
+    // Short unpunctuated lines after the last body block are footer material, not subheads.
+    if let Some(last_body) = out.blocks.iter().rposition(|b| b.role == BlockRole::Body) {
+        for b in &mut out.blocks[last_body + 1..] {
+            if b.role == BlockRole::Subhead {
+                b.role = BlockRole::Footer;
+            }
+        }
+    }
+    if let Some(first) = out.blocks.iter_mut().find(|b| b.role == BlockRole::Body) {
+        if let Some((dl, src)) = dateline(text, first.span) {
+            first.span = trim_span(text, Span::new(dl.end, first.span.end));
+            out.dateline = Some(dl);
+            out.dateline_source = src;
+        }
+    }
+    out
+}
+
+fn is_byline(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+    let words: Vec<&str> = rest.split_whitespace().collect();
+    (1..=8).contains(&words.len())
+        && !ends_sentence(line)
+        && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "in" | "&" | "de" | "van" | "von"))
+}
+
+/// Finds a dateline prefix at the start of the first body paragraph.
+fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
+    let s = block.of(text);
+    let window_end = s.char_indices().nth(80).map(|(i, _)| i).unwrap_or(s.len());
+    let window = &s[..window_end];
+    let seps = [" — ", " – ", " - ", "—", "):", ") :"];
+    let (cut, sep_len) = seps
+        .iter()
+        .filter_map(|sep| window.find(sep).map(|i| (i, sep.len())))
+        .min_by_key(|(i, _)| *i)?;
+    let head = &s[..cut + if s[cut..].starts_with(')') { 1 } else { 0 }];
+    if head.is_empty() || head.contains(". ") {
+        return None;
+    }
+    let mut depth = 0i32;
+    let mut has_caps_word = false;
+    let mut has_agency = false;
+    let mut outside = String::new();
+    for c in head.chars() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                has_agency = true;
+            }
+            _ if depth == 0 => outside.push(c),
+            _ => {}
+        }
+    }
+    for w in outside.split(|c: char| c.is_whitespace() || c == ',') {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| !c.is_lowercase()) {
+            has_caps_word = true;
+        }
+    }
+    if !(has_caps_word || has_agency) {
+        return None;
+    }
+    let mut end = cut + sep_len;
+    if s[..cut + 1].ends_with(')') && s[cut + 1..].starts_with(':') {
+        end = cut + 2;
+    }
+    let dl = Span::new(block.start, block.start + end);
+    let source = head.find('(').and_then(|o| head[o..].find(')').map(|c| (o + 1, o + c)));
+    let source = source.map(|(a, b)| Span::new(block.start + a, block.start + b)).or_else(|| {
+        let t = trim_span(text, Span::new(block.start, block.start + head.len()));
+        (!t.is_empty()).then_some(t)
+    });
+    Some((trim_span(text, dl), source))
+}
+
+/// A word token: letters and digits with inner `.`, `’`, `'`, `-` (`U.S.`, `son-in-law`, `Trump’s`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub span: Span,
+}
+
+impl Token {
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        self.span.of(text)
+    }
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Word tokens of `span`, in order.
+pub fn tokens(text: &str, span: Span) -> Vec<Token> {
+    let s = span.of(text);
+    let mut out = Vec::new();
+    let mut it = s.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if !is_word_char(c) {
+            continue;
+        }
+        let start = i;
+        let mut end = i + c.len_utf8();
+        while let Some(&(j, d)) = it.peek() {
+            if is_word_char(d) {
+                end = j + d.len_utf8();
+                it.next();
+            } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
+                // Inner joiner only when a word char follows; a trailing `.` of an
+                // abbreviation (`U.S.`) is kept when the token already has inner dots.
+                let after = s[j + d.len_utf8()..].chars().next();
+                if after.is_some_and(is_word_char) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if d == '.'
+                    && (s[start..end].contains('.')
+                        || (end - start == 1 && s[start..end].chars().all(char::is_uppercase))
+                        || Lexicon::get().abbreviations.contains(&s[start..j + 1]))
+                {
+                    // `U.S.`, an initial `J.`, or a listed abbreviation `Gen.`: the dot belongs to
+                    // the word; a joiner may still follow (`U.S.-led`).
+                    end = j + 1;
+                    it.next();
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        out.push(Token { span: Span::new(span.start + start, span.start + end) });
+    }
+    out
+}
+
+/// Splits a body block into sentences. Boundaries inside `protected` spans (quotations)
+/// are ignored, except right after a quotation that itself ends a sentence.
+pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
+    let lex = Lexicon::get();
+    let s = block.of(text);
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (i, c) = chars[k];
+        let abs = block.start + i;
+        // Inside a quotation, unless this punctuation is the last thing before its closing mark.
+        let inside = protected.iter().any(|p| {
+            let close_len = p.of(text).chars().next_back().map_or(1, char::len_utf8);
+            p.start < abs && abs + c.len_utf8() < p.end.saturating_sub(close_len)
+        });
+        if matches!(c, '.' | '!' | '?' | '…') && !inside {
+            // Absorb closing marks and more terminal punctuation.
+            let mut j = k + 1;
+            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»') {
+                j += 1;
+            }
+            let end = if j < chars.len() { chars[j].0 } else { s.len() };
+            let next_non_space = chars[j..].iter().find(|(_, d)| !is_space(*d)).map(|&(_, d)| d);
+            let has_space = j < chars.len() && is_space(chars[j].1);
+            let starts_new = next_non_space.is_some_and(|d| {
+                d.is_uppercase() || d.is_ascii_digit() || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
+            });
+            if has_space && starts_new && !(c == '.' && is_abbreviation_end(text, block.start + i, lex)) && !(c == '…' && !s[end..].trim_start().starts_with(char::is_uppercase)) {
+                out.push(trim_span(text, Span::new(block.start + start, block.start + end)));
+                start = end;
+            }
+            k = j;
+            continue;
+        }
+        k += 1;
+    }
+    let last = trim_span(text, Span::new(block.start + start, block.end));
+    if !last.is_empty() {
+        out.push(last);
+    }
+    out.retain(|sp| !sp.is_empty());
+    out
+}
+
+/// Whether the period at `dot` closes an abbreviation or an initial rather than a sentence.
+fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
+    let before = &text[..dot + 1];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .find(|(_, c)| is_space(*c) || matches!(c, '(' | '“' | '"' | '—'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &before[word_start..];
+    if word.chars().count() == 2 && word.starts_with(char::is_uppercase) {
+        return true; // An initial: `J.`
+    }
+    if !lex.abbreviations.contains(word) {
+        return false;
+    }
+    // `U.S.` can still end a sentence: trust a following pronoun or article.
+    let after = text[dot + 1..].trim_start_matches(is_space);
+    let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
+    !(word.len() > 3 && word.chars().filter(|c| *c == '.').count() >= 2 && matches!(next.as_str(), "The" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "A" | "This" | "That"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn roles(text: &str) -> Vec<(BlockRole, &str)> {
+        layout(text).blocks.iter().map(|b| (b.role, b.span.of(text))).collect()
+    }
+
+    #[test]
+    fn boilerplate_headline_and_footer() {
+        let t = "Big News Today\n\nBig News Today\nWhatsApp\nFacebook\n\nThe minister said it was fine.\nRead Also: Other story\nA subhead here\nShe said more things today.\n\nNews Desk, New York\nPrint";
+        let r = roles(t);
+        assert_eq!(r[0], (BlockRole::Headline, "Big News Today"));
+        assert_eq!(r[1].0, BlockRole::Boilerplate);
+        assert_eq!(r[2].0, BlockRole::Boilerplate);
+        assert_eq!(r[4], (BlockRole::Body, "The minister said it was fine."));
+        assert_eq!(r[5].0, BlockRole::Boilerplate);
+        assert_eq!(r[6], (BlockRole::Subhead, "A subhead here"));
+        assert_eq!(r[8], (BlockRole::Footer, "News Desk, New York"));
+        assert_eq!(r[9].0, BlockRole::Boilerplate);
+    }
+
+    #[test]
+    fn datelines() {
+        for (t, dl, body) in [
+            ("PARIS — Europe and the U.S. met.", "PARIS —", "Europe and the U.S. met."),
+            ("(Reuters): The United States backed it.", "(Reuters):", "The United States backed it."),
+            ("KYIV, Jan 6 (Reuters) - Ukraine said so.", "KYIV, Jan 6 (Reuters) -", "Ukraine said so."),
+        ] {
+            let l = layout(t);
+            assert_eq!(l.dateline.unwrap().of(t), dl);
+            assert_eq!(l.body().next().unwrap().span.of(t), body);
+        }
+        let t = "The summit — a long one — ended.";
+        assert!(layout(t).dateline.is_none());
+    }
+
+    #[test]
+    fn byline_and_credit() {
+        let t = "Body text here, it said.\nNektaria Stamouli contributed reporting.\nBy Aghakazim Guliyev\n";
+        let l = layout(t);
+        assert_eq!(l.blocks[1].role, BlockRole::Credit);
+        assert_eq!(l.byline.unwrap().of(t), "By Aghakazim Guliyev");
+    }
+
+    #[test]
+    fn sentence_split_keeps_abbreviations() {
+        let t = "The U.S. envoy spoke. Gen. Alexus Grynkewich agreed on Jan. 6 with Mr. Smith. “Yes.” He left.";
+        let b = Span::new(0, t.len());
+        let q = [Span::new(t.find('“').unwrap(), t.find('”').unwrap() + '”'.len_utf8())];
+        let s: Vec<&str> = sentences(t, b, &q).iter().map(|s| s.of(t)).collect();
+        assert_eq!(s, vec!["The U.S. envoy spoke.", "Gen. Alexus Grynkewich agreed on Jan. 6 with Mr. Smith.", "“Yes.”", "He left."]);
+    }
+
+    #[test]
+    fn tokens_keep_inner_joiners() {
+        let t = "U.S.-led force, Trump’s son-in-law J. Doe.";
+        let toks: Vec<&str> = tokens(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
+        assert_eq!(toks, vec!["U.S.-led", "force", "Trump’s", "son-in-law", "J.", "Doe"]);
+    }
+
+    #[test]
+    fn nbsp_and_crlf() {
+        let t = "\u{a0}First line said it.\r\n\r\n  Second one said it too.\u{a0}\r\n";
+        let l = layout(t);
+        assert_eq!(l.blocks.len(), 2);
+        assert_eq!(l.blocks[1].span.of(t), "Second one said it too.");
+    }
+}

@@ -1,0 +1,51 @@
+//! Quoteline: who said what, when, and how each outlet reported it.
+//!
+//! [`core`] is pure Rust (extraction, corpus, UI state); [`ui`] is the Yew layer over it.
+//! The seed corpus is compiled in from `seeds/` by `build.rs`.
+
+pub mod core;
+pub mod ui;
+
+use crate::core::corpus::{ArticleMeta, Corpus, Input};
+
+/// One embedded seed article and the facts its manifest entry gives.
+#[derive(Debug)]
+pub struct SeedArticle {
+    pub file: &'static str,
+    pub text: &'static str,
+    pub outlet: &'static str,
+    pub headline: &'static str,
+    pub byline: &'static str,
+    pub url: &'static str,
+    pub date: &'static str,
+    pub event_date: &'static str,
+    pub dateline: &'static str,
+    pub source: &'static str,
+    pub derived_from: &'static str,
+    pub evidence: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
+
+/// The seed corpus, extracted.
+pub fn seed_corpus() -> Corpus {
+    Corpus::build(
+        SEEDS
+            .iter()
+            .map(|s| Input {
+                name: s.file,
+                text: s.text,
+                meta: ArticleMeta {
+                    outlet: s.outlet.into(),
+                    headline: s.headline.into(),
+                    byline: s.byline.into(),
+                    url: s.url.into(),
+                    date: s.date.into(),
+                    event_date: s.event_date.into(),
+                    source: s.source.into(),
+                    derived_from: s.derived_from.into(),
+                },
+            })
+            .collect(),
+    )
+}

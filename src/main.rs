@@ -1,0 +1,4 @@
+//! The web app entry point: install the panic banner, render the App.
+fn main() {
+    quoteline::ui::start();
+}
