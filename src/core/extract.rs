@@ -96,6 +96,10 @@ pub fn extract(text: &str) -> Extraction {
                 let s = i;
                 while i < toks.len() && toks[i].text(text).starts_with(char::is_uppercase) && !toks[i].text(text).ends_with("’s") && !toks[i].text(text).ends_with("'s") {
                     i += 1;
+                    // A name run never crosses punctuation ("Jared Kushner, President ...").
+                    if i < toks.len() && !text[toks[i - 1].span.end..toks[i].span.start].chars().all(is_space) {
+                        break;
+                    }
                 }
                 let e = if i < toks.len() && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
                 let role_start = (0..s).rev().take_while(|&j| lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')).last().unwrap_or(s);
@@ -210,7 +214,7 @@ pub fn extract(text: &str) -> Extraction {
                 if cue.strength != CueStrength::Strong || !whos[ci].known() {
                     continue;
                 }
-                let Some(clause) = indirect_clause(text, sent, &toks, &sq, &cues, ci) else { continue };
+                let Some(clause) = indirect_clause(text, sent, &toks, &sq, &cues, ci, whos[ci].rule) else { continue };
                 if statements.iter().any(|s| s.span == clause) {
                     continue;
                 }
@@ -298,7 +302,7 @@ fn boundary_char(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '”' | '"' | '—' | '–' | '(' | ')' | '“')
 }
 
-const CLAUSE_WORDS: &[&str] = &["that", "and", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "whereas", "if", "so", "where"];
+const CLAUSE_WORDS: &[&str] = &["that", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "whereas", "if", "so", "where"];
 
 /// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
 /// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
@@ -336,10 +340,17 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     }
     let seg = &seg[..seg_end];
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
+    let lex = Lexicon::get();
     let mut seg = seg;
     for marker in [" including ", " such as ", " among them "] {
         if let Some(i) = seg.find(marker) {
-            seg = &seg[..i];
+            let list = &seg[i + marker.len()..];
+            let names_only = list.split(|c: char| is_space(c) || c == ',').filter(|w| !w.is_empty()).all(|w| {
+                w.starts_with(char::is_uppercase) || lex.is_title(w) || matches!(w, "and" | "other" | "others" | "the")
+            });
+            if names_only {
+                seg = &seg[..i];
+            }
         }
     }
     let start = seg
@@ -519,7 +530,7 @@ fn nearest(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mu
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
     let head_end = text[sent.start..first_quote].find(|c: char| boundary_char(c)).map_or(first_quote, |i| sent.start + i);
     let words: Vec<&Token> = toks.iter().filter(|t| t.span.end <= head_end).take(6).collect();
-    for n in (1..=words.len()).rev() {
+    for n in 1..=words.len() {
         let span = Span::new(words[0].span.start, words[n - 1].span.end);
         if let Some(Mention { kind: MentionKind::Body { name }, span }) = parse_np(text, span) {
             return Some(Who { name, kind: SpeakerKind::Body, role: String::new(), rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
@@ -593,7 +604,7 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
 }
 
 /// The reported clause of a strong cue, if it has one.
-fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize) -> Option<Span> {
+fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize, rule: Rule) -> Option<Span> {
     let cue = &cues[ci];
     let next_cue_start = cues.get(ci + 1).map(|c| c.span.start);
     let sentence_end = sent.end;
@@ -664,11 +675,20 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
     let rest = text[cue.span.end..sentence_end].trim_start_matches(is_space);
     let rest_start = sentence_end - rest.len();
     let first = after_toks.first().map(|t| t.text(text).to_lowercase());
+    let tell_like = matches!(text[cue.span.start..cue.span.end].to_lowercase().as_str(), "told" | "tell" | "tells" | "telling");
+    // "said that", "said on Tuesday that", "told reporters that", "warned Moscow that" — but not
+    // "said the guarantees would reassure Ukrainians that ...", where `that` is inside the clause.
     let that_idx = after_toks.iter().take(6).position(|t| t.text(text) == "that").filter(|&k| {
         let gap = &text[cue.span.end..after_toks[k].span.start];
-        !gap.contains([',', '“', '"', '.'])
+        let opener_ok = k == 0
+            || first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w))
+            || tell_like
+            || (k <= 2 && after_toks[..k].iter().all(|t| t.text(text).starts_with(char::is_uppercase) || matches!(t.text(text), "him" | "her" | "them" | "us" | "me" | "reporters")));
+        opener_ok && !gap.contains([',', '“', '"', '.'])
     });
-    let complement_start = if let Some(k) = that_idx {
+    let complement_start = if rule == Rule::SubjectAfterCue {
+        None
+    } else if let Some(k) = that_idx {
         Some(after_toks[k].span.end)
     } else if rest.is_empty() || rest.starts_with(['“', '"', ':', ',', '.', '‘', '(']) {
         None
@@ -676,7 +696,7 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         None
     } else if cue.participle && cue.tok == 0 {
         None
-    } else if matches!(text[cue.span.start..cue.span.end].to_lowercase().as_str(), "told" | "tell" | "tells" | "telling") {
+    } else if tell_like {
         // "told reporters ..." without "that": the object first, then a clause only if one follows.
         let obj = after_toks.iter().take(3).position(|t| matches!(t.text(text), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them" | "lawmakers" | "parliament" | "viewers" | "listeners" | "supporters" | "delegates" | "Reuters" | "AFP" | "AP"));
         obj.and_then(|k| after_toks.get(k + 1)).map(|t| t.span.start).filter(|&s| !text[s..].starts_with(['“', '"']))
@@ -704,7 +724,7 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         }
         return finish(sent.start, sent.start + lead.len() - 1);
     }
-    if lead.ends_with(',') && lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
+    if lead.ends_with(",”") || lead.ends_with(",\"") {
         // A clause that wraps a partial quote: "Security guarantees are “the key ...,” Macron said."
         let q = quotes.iter().rev().find(|q| q.outer.end <= subj_start)?;
         if text[sent.start..q.outer.start].split_whitespace().count() >= 2 && tail_words <= 6 {
