@@ -259,6 +259,12 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
 #[derive(Clone, Debug, Default)]
 pub struct People {
     pub entries: Vec<PersonEntry>,
+    /// First four letters of the folded surname -> entries (fuzzy matching stays local).
+    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+}
+
+fn prefix_key(surname: &str) -> String {
+    name_key(surname).chars().take(4).collect()
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -285,7 +291,9 @@ impl People {
         let parts: Vec<&str> = name.split_whitespace().collect();
         let Some(surname) = parts.last() else { return (String::new(), String::new()) };
         let first = (parts.len() > 1).then(|| parts[0]);
-        let found = self.entries.iter().position(|e| {
+        let bucket = self.by_prefix.get(&prefix_key(surname)).cloned().unwrap_or_default();
+        let found = bucket.into_iter().find(|&i| {
+            let e = &self.entries[i];
             same_surname(e.surname(), surname) && match (e.first(), first) {
                 (Some(a), Some(b)) => name_key(a) == name_key(b) || a.starts_with(b.trim_end_matches('.')),
                 _ => true,
@@ -311,6 +319,7 @@ impl People {
                 (e.full.clone(), e.role.clone())
             }
             None => {
+                self.by_prefix.entry(prefix_key(surname)).or_default().push(self.entries.len());
                 self.entries.push(PersonEntry { full: name.to_string(), role: role.to_string(), aliases: Vec::new() });
                 (name.to_string(), role.to_string())
             }

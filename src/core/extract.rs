@@ -120,6 +120,7 @@ pub fn extract(text: &str) -> Extraction {
     }
 
     let mut statements: Vec<Statement> = Vec::new();
+    let mut seen_spans: std::collections::HashSet<Span> = Default::default();
     let mut sal = Salience { person: None, group: None, last_speaker: None };
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
 
@@ -130,7 +131,8 @@ pub fn extract(text: &str) -> Extraction {
         let mut prev_sentence: Option<(Span, Option<Who>)> = None;
         for sent in sents {
             let toks = tokens(text, sent);
-            let sq: Vec<Quote> = bq.iter().copied().filter(|q| sent.contains(q.outer) || (q.outer.start >= sent.start && q.outer.start < sent.end)).collect();
+            let first_q = bq.partition_point(|q| q.outer.start < sent.start);
+            let sq: Vec<Quote> = bq[first_q..].iter().take_while(|q| q.outer.start < sent.end).copied().collect();
             let cues = find_cues(text, sent, &toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
             if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people) {
@@ -205,6 +207,7 @@ pub fn extract(text: &str) -> Extraction {
                 if who.known() {
                     sal.last_speaker = Some((who.clone(), bi));
                 }
+                seen_spans.insert(q.inner);
                 statements.push(make(kind, q.inner, cue_span, &who, sent));
                 open_piece = q.continued.then_some(idx);
             }
@@ -215,7 +218,7 @@ pub fn extract(text: &str) -> Extraction {
                     continue;
                 }
                 let Some(clause) = indirect_clause(text, sent, &toks, &sq, &cues, ci, whos[ci].rule) else { continue };
-                if statements.iter().any(|s| s.span == clause) {
+                if !seen_spans.insert(clause) {
                     continue;
                 }
                 sal.last_speaker = Some((whos[ci].clone(), bi));
@@ -249,8 +252,10 @@ fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) ->
     }
 }
 
+/// Whether `pos` is inside one of `quotes` (sorted, disjoint).
 fn inside_any(pos: usize, quotes: &[Quote]) -> bool {
-    quotes.iter().any(|q| q.outer.contains_pos(pos))
+    let idx = quotes.partition_point(|q| q.outer.start <= pos);
+    idx > 0 && quotes[idx - 1].outer.contains_pos(pos)
 }
 
 fn strip_possessive_span(text: &str, span: Span) -> Span {

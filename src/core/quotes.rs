@@ -107,29 +107,25 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                 }
             })
         });
-        let mut skip_opens: Vec<usize> = Vec::new();
-        'rescan: loop {
-            let mut quotes = Vec::new();
-            // Continuation piece: the block opens with a mark and the previous one left a quote open.
-            let mut open: Option<(usize, bool)> = None; // (char index of open mark, continues)
-            let mut k = 0;
-            if carry {
-                if let Some(Role::Open | Role::Either) = chars.first().and_then(|_| role_at(0)) {
-                    open = Some((0, true));
-                    k = 1;
-                }
+        // One linear pass. A second opener before any close means the first was unbalanced:
+        // it is reported and the new one takes over. A quote still open at the end of the
+        // paragraph is either continued by the next paragraph or reported and dropped; no
+        // closing mark can follow it (it would have closed it), so nothing needs rescanning.
+        let mut quotes = Vec::new();
+        let mut open: Option<(usize, bool)> = None; // (char index of open mark, continues)
+        let mut k = 0;
+        if carry {
+            if let Some(Role::Open | Role::Either) = chars.first().and_then(|_| role_at(0)) {
+                open = Some((0, true));
+                k = 1;
             }
-            while k < chars.len() {
-                let Some(role) = role_at(k) else {
-                    k += 1;
-                    continue;
-                };
+        }
+        let mark_span = |k: usize| Span::new(block.start + chars[k].0, block.start + chars[k].0 + chars[k].1.len_utf8());
+        while k < chars.len() {
+            if let Some(role) = role_at(k) {
                 match (open, role) {
-                    (None, Role::Open | Role::Either) if !skip_opens.contains(&k) => open = Some((k, false)),
-                    (None, Role::Close) => issues.push(MarkIssue {
-                        at: Span::new(block.start + chars[k].0, block.start + chars[k].0 + chars[k].1.len_utf8()),
-                        message: "closing quotation mark without an opening one; ignored",
-                    }),
+                    (None, Role::Open | Role::Either) => open = Some((k, false)),
+                    (None, Role::Close) => issues.push(MarkIssue { at: mark_span(k), message: "closing quotation mark without an opening one; ignored" }),
                     (Some((o, cont)), Role::Close | Role::Either) => {
                         let ob = chars[o].0 + chars[o].1.len_utf8();
                         let cb = chars[k].0;
@@ -142,47 +138,33 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                         open = None;
                     }
                     (Some((o, _)), Role::Open) => {
-                        // A second opener before any close: the first one is unbalanced.
-                        issues.push(MarkIssue {
-                            at: Span::new(block.start + chars[o].0, block.start + chars[o].0 + chars[o].1.len_utf8()),
-                            message: "opening quotation mark is never closed in its paragraph; ignored",
-                        });
-                        skip_opens.push(o);
-                        continue 'rescan;
+                        issues.push(MarkIssue { at: mark_span(o), message: "opening quotation mark is never closed in its paragraph; ignored" });
+                        open = Some((k, false));
                     }
-                    _ => {}
                 }
-                k += 1;
             }
-            if let Some((o, cont)) = open {
-                if next_block_opens {
-                    let ob = chars[o].0 + chars[o].1.len_utf8();
-                    let end = s.trim_end_matches(is_space).len();
-                    quotes.push(Quote {
-                        outer: Span::new(block.start + chars[o].0, block.start + end),
-                        inner: Span::new(block.start + ob, block.start + end),
-                        continues: cont,
-                        continued: true,
-                    });
-                    carry = true;
-                } else {
-                    issues.push(MarkIssue {
-                        at: Span::new(block.start + chars[o].0, block.start + chars[o].0 + chars[o].1.len_utf8()),
-                        message: "opening quotation mark is never closed in its paragraph; ignored",
-                    });
-                    skip_opens.push(o);
-                    if !cont {
-                        continue 'rescan;
-                    }
-                    carry = false;
-                }
-            } else {
-                carry = false;
-            }
-            quotes.retain(|q| q.inner.of(text).chars().any(char::is_alphanumeric));
-            out[bi] = quotes;
-            break;
+            k += 1;
         }
+        carry = false;
+        if let Some((o, cont)) = open {
+            if next_block_opens {
+                let ob = chars[o].0 + chars[o].1.len_utf8();
+                let end = s.trim_end_matches(is_space).len().max(ob);
+                quotes.push(Quote {
+                    outer: Span::new(block.start + chars[o].0, block.start + end),
+                    inner: Span::new(block.start + ob, block.start + end),
+                    continues: cont,
+                    continued: true,
+                });
+                carry = true;
+            } else if !cont {
+                issues.push(MarkIssue { at: mark_span(o), message: "opening quotation mark is never closed in its paragraph; ignored" });
+            } else {
+                issues.push(MarkIssue { at: mark_span(o), message: "a quotation continued from the previous paragraph never closes; this piece is ignored" });
+            }
+        }
+        quotes.retain(|q| q.inner.of(text).chars().any(char::is_alphanumeric));
+        out[bi] = quotes;
     }
     out
 }

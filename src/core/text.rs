@@ -107,7 +107,7 @@ fn word_count(s: &str) -> usize {
 pub fn layout(text: &str) -> Layout {
     let lex = Lexicon::get();
     let mut out = Layout::default();
-    let mut seen: Vec<String> = Vec::new();
+    let mut seen: std::collections::HashSet<String> = Default::default();
     let mut pos = 0;
     let mut in_footer = false;
     for raw in text.split_inclusive('\n') {
@@ -146,7 +146,7 @@ pub fn layout(text: &str) -> Layout {
         } else {
             BlockRole::Body
         };
-        seen.push(norm);
+        seen.insert(norm);
         if role == BlockRole::Headline && out.headline.is_none() {
             out.headline = Some(span);
         }
@@ -310,10 +310,15 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
         let (i, c) = chars[k];
         let abs = block.start + i;
         // Inside a quotation, unless this punctuation is the last thing before its closing mark.
-        let inside = protected.iter().any(|p| {
-            let close_len = p.of(text).chars().next_back().map_or(1, char::len_utf8);
-            p.start < abs && abs + c.len_utf8() < p.end.saturating_sub(close_len)
-        });
+        let inside = matches!(c, '.' | '!' | '?' | '…') && {
+            // Protected spans are sorted and disjoint: look at the last one starting before `abs`.
+            let idx = protected.partition_point(|p| p.start < abs);
+            idx > 0 && {
+                let p = protected[idx - 1];
+                let close_len = p.of(text).chars().next_back().map_or(1, char::len_utf8);
+                abs + c.len_utf8() < p.end.saturating_sub(close_len)
+            }
+        };
         if matches!(c, '.' | '!' | '?' | '…') && !inside {
             // Absorb closing marks and more terminal punctuation.
             let mut j = k + 1;

@@ -1,0 +1,47 @@
+//! The core stays pure: nothing under src/core imports the UI stack.
+
+#[test]
+fn core_imports_no_ui_crates() {
+    let core = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src/core");
+    let mut checked = 0;
+    let mut stack = vec![core];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+                continue;
+            }
+            if p.extension().is_none_or(|x| x != "rs") {
+                continue;
+            }
+            let src = std::fs::read_to_string(&p).unwrap();
+            for (n, line) in src.lines().enumerate() {
+                let code = line.split("//").next().unwrap_or("");
+                for banned in ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"] {
+                    let hit = code.contains(&format!("{banned}::")) || code.contains(&format!("use {banned}")) || code.contains(&format!("extern crate {banned}"));
+                    assert!(!hit, "{}:{}: core must not use {banned}: {line}", p.display(), n + 1);
+                }
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked >= 8, "only {checked} core files found");
+}
+
+#[test]
+fn every_module_has_a_doc_line() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut stack = vec![src];
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().filter_map(Result::ok) {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let s = std::fs::read_to_string(&p).unwrap();
+                assert!(s.trim_start().starts_with("//!"), "{} has no //! module doc", p.display());
+            }
+        }
+    }
+}

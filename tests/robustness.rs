@@ -1,0 +1,56 @@
+//! Property test: the whole core on arbitrary input never panics and every offset it
+//! returns lies on a char boundary inside the text. Case count: PROPTEST_CASES (default
+//! 2000 here; the README shows a million-case run).
+
+use proptest::prelude::*;
+use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+
+fn check(text: &str) {
+    let c = Corpus::build(vec![Input { name: "x.txt", text, meta: ArticleMeta::default() }]);
+    for e in &c.entries {
+        let s = &e.statement;
+        for sp in [Some(s.span), s.cue, s.evidence.mention, s.evidence.antecedent, Some(s.sentence)].into_iter().flatten() {
+            assert!(sp.start <= sp.end && sp.end <= text.len(), "span out of range");
+            assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end), "span off a char boundary");
+        }
+        assert!(!s.span.is_empty());
+    }
+    for d in &c.articles[0].diagnostics {
+        if let Some(sp) = d.span {
+            assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end));
+        }
+    }
+}
+
+/// Text built from the pieces news text is made of, so the fuzzer reaches deep paths.
+fn newsy() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("“".to_string()), Just("”".to_string()), Just("\"".to_string()), Just("‘".to_string()), Just("’".to_string()), Just("'".to_string()),
+        Just(" said ".to_string()), Just(" according to ".to_string()), Just(", adding that ".to_string()), Just(" he ".to_string()), Just(" told reporters ".to_string()),
+        Just("President Jane Doe".to_string()), Just("U.S.".to_string()), Just(". ".to_string()), Just(", ".to_string()), Just("\n".to_string()), Just("\n\n".to_string()),
+        Just("…".to_string()), Just(" — ".to_string()), Just("PARIS — ".to_string()), Just("(Reuters): ".to_string()), Just("WhatsApp\n".to_string()), Just("By Someone\n".to_string()),
+        Just("the joint statement".to_string()), Just("officials familiar with the talks".to_string()), Just(":".to_string()), Just("é".to_string()), Just("\u{a0}".to_string()),
+        "[a-zA-Z ]{0,12}".prop_map(|s| s),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: std::env::var("PROPTEST_CASES").ok().and_then(|s| s.parse().ok()).unwrap_or(2000), ..ProptestConfig::default() })]
+    #[test]
+    fn arbitrary_strings_never_panic(s in any::<String>()) { check(&s); }
+    #[test]
+    fn newsy_strings_never_panic(s in newsy()) { check(&s); }
+}
+
+#[test]
+fn big_and_odd_inputs() {
+    // Lossily decoded binary, a very long line, only quote marks, unbalanced marks.
+    let bin: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    check(&String::from_utf8_lossy(&bin));
+    check(&"He said “yes, ".repeat(20_000));
+    check(&"“”\"'’‘".repeat(5000));
+    check(&"Witkoff said the plan was ready. ".repeat(30_000));
+    check("");
+}
