@@ -16,6 +16,13 @@ pub struct AppState {
     pub selected: Option<StatementId>,
 }
 
+/// Facet values with live counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub outlets: Vec<(String, usize)>,
+    pub kinds: Vec<(Kind, usize)>,
+}
+
 /// A user intent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Action {
@@ -55,6 +62,35 @@ impl AppState {
             }
         }
         *self != before
+    }
+
+    /// Live facet counts: for each value, how many results picking it would give with the
+    /// other facets' filters applied (the facet's own selection is ignored).
+    pub fn facet_counts(&self, corpus: &Corpus) -> Facets {
+        let mut without_outlets = self.clone();
+        without_outlets.outlets.clear();
+        let mut outlets: Vec<(String, usize)> = corpus.outlets().into_iter().map(|o| (o.to_string(), 0)).collect();
+        for id in without_outlets.results(corpus) {
+            let o = &corpus.articles[corpus.entries[id].article].outlet;
+            if let Some(slot) = outlets.iter_mut().find(|(n, _)| n == o) {
+                slot.1 += 1;
+            }
+        }
+        let mut without_kinds = self.clone();
+        without_kinds.kinds.clear();
+        let mut kinds: Vec<(Kind, usize)> = Kind::ALL.iter().map(|k| (*k, 0)).collect();
+        for id in without_kinds.results(corpus) {
+            let k = corpus.entries[id].statement.kind;
+            if let Some(slot) = kinds.iter_mut().find(|(n, _)| *n == k) {
+                slot.1 += 1;
+            }
+        }
+        Facets { outlets, kinds }
+    }
+
+    /// The search words, folded (for highlighting).
+    pub fn search_terms(&self) -> Vec<String> {
+        fold(&self.search).split_whitespace().map(str::to_string).collect()
     }
 
     /// The statements that pass every filter, in corpus order.
@@ -105,5 +141,12 @@ mod tests {
         assert!(s.apply(Action::ClearAll));
         assert_eq!(s.results(&c).len(), 2);
         assert!(!s.apply(Action::ClearAll));
+        s.apply(Action::ToggleOutlet("A".into()));
+        s.apply(Action::ToggleKind(Kind::Indirect));
+        let f = s.facet_counts(&c);
+        // Outlet counts ignore the outlet selection but honour the kind filter.
+        assert_eq!(f.outlets, vec![("A".to_string(), 0), ("B".to_string(), 1)]);
+        // Kind counts ignore the kind selection but honour the outlet filter.
+        assert_eq!(f.kinds, vec![(Kind::Direct, 1), (Kind::Partial, 0), (Kind::Indirect, 0)]);
     }
 }

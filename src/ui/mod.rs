@@ -1,2 +1,17 @@
-//! The Yew UI.
-pub fn start() {}
+//! The Yew UI: a thin layer that reads [`crate::core::session::AppState`], renders it and
+//! dispatches [`crate::core::session::Action`]s. One public component per file.
+
+pub mod app;
+pub mod banner;
+pub mod detail;
+pub mod filters;
+pub mod highlight;
+pub mod list;
+
+pub use app::App;
+
+/// Starts the app: installs the panic banner, then renders [`App`] into `<body>`.
+pub fn start() {
+    banner::install_panic_banner();
+    yew::Renderer::<App>::new().render();
+}

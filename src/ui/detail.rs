@@ -1,0 +1,132 @@
+//! The detail panel: the statement in full, a speaker card (name, role, aliases and why
+//! they were merged), the evidence, and the source article with the statement, cue and
+//! speaker mention marked and scrolled into view.
+
+use super::app::CorpusHandle;
+use crate::core::corpus::{Corpus, StatementId};
+use crate::core::session::Action;
+use crate::core::text::Span;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct DetailPanelProps {
+    pub selected: Option<StatementId>,
+    pub on_action: Callback<Action>,
+}
+
+/// Splits the article into runs, each tagged with the marks covering it.
+pub fn source_runs(text: &str, marks: &[(Span, &'static str)]) -> Vec<(Span, Vec<&'static str>)> {
+    let mut cuts: Vec<usize> = vec![0, text.len()];
+    for (s, _) in marks {
+        if s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end) {
+            cuts.push(s.start);
+            cuts.push(s.end);
+        }
+    }
+    cuts.sort_unstable();
+    cuts.dedup();
+    cuts.windows(2)
+        .map(|w| {
+            let run = Span::new(w[0], w[1]);
+            let classes = marks.iter().filter(|(s, _)| s.contains(run)).map(|(_, c)| *c).collect();
+            (run, classes)
+        })
+        .collect()
+}
+
+fn source_view(corpus: &Corpus, id: StatementId, target: &NodeRef) -> Html {
+    let e = &corpus.entries[id];
+    let text = &corpus.articles[e.article].text;
+    let s = &e.statement;
+    let mut marks = vec![(s.span, "hl-statement")];
+    if let Some(c) = s.cue {
+        marks.push((c, "hl-cue"));
+    }
+    if let Some(m) = s.evidence.mention {
+        marks.push((m, "hl-mention"));
+    }
+    if let Some(a) = s.evidence.antecedent {
+        marks.push((a, "hl-antecedent"));
+    }
+    let mut first_statement = true;
+    html! {
+        <div class="source-text" tabindex="0" aria-label="Source article">
+            { for source_runs(text, &marks).into_iter().map(|(run, classes)| {
+                let t = run.of(text);
+                if classes.is_empty() {
+                    html! { {t} }
+                } else {
+                    let r = if classes.contains(&"hl-statement") && first_statement { first_statement = false; target.clone() } else { NodeRef::default() };
+                    html! { <mark ref={r} class={classes!(classes)}>{t}</mark> }
+                }
+            }) }
+        </div>
+    }
+}
+
+#[component]
+pub fn DetailPanel(props: &DetailPanelProps) -> Html {
+    let target = use_node_ref();
+    {
+        let target = target.clone();
+        use_effect_with(props.selected, move |_| {
+            if let Some(el) = target.cast::<web_sys::Element>() {
+                let opts = web_sys::ScrollIntoViewOptions::new();
+                opts.set_block(web_sys::ScrollLogicalPosition::Center);
+                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            }
+        });
+    }
+    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else { return html! {} };
+    let Some(id) = props.selected.filter(|&i| i < corpus.entries.len()) else {
+        return html! {
+            <aside class="detail empty" aria-label="Statement detail">
+                <p>{"Select a statement to see it in its article, with the speaker and the evidence for the attribution."}</p>
+                <p class="hint">{"Keys: / search · j/k next/previous · Enter open · Esc close"}</p>
+            </aside>
+        };
+    };
+    let e = &corpus.entries[id];
+    let art = &corpus.articles[e.article];
+    let sp = &corpus.speakers[e.speaker];
+    let s = &e.statement;
+    let close = {
+        let cb = props.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::Select(None)))
+    };
+    let quoted = s.kind != crate::core::model::Kind::Indirect;
+    html! {
+        <aside class="detail" aria-label="Statement detail" id="detail">
+            <div class="detail-head">
+                <h2>{"Statement"}</h2>
+                <button type="button" class="close" onclick={close} aria-label="Close detail (Esc)">{"×"}</button>
+            </div>
+            <blockquote class={classes!("full", s.kind.as_str())}>
+                if quoted { {"“"} } {corpus.text_of(e)} if quoted { {"”"} }
+            </blockquote>
+            <dl class="facts">
+                <dt>{"Kind"}</dt><dd>{s.kind.as_str()}</dd>
+                <dt>{"Outlet"}</dt><dd>{&art.outlet}</dd>
+                <dt>{"Cue"}</dt><dd>{s.cue.map(|c| c.of(&art.text).to_string()).unwrap_or_else(|| "none (continues or nearest)".into())}</dd>
+                <dt>{"Why this speaker"}</dt><dd>{s.evidence.rule.describe()}</dd>
+                <dt>{"Confidence"}</dt><dd>{format!("{:.0}%", s.confidence * 100.0)} if s.is_low_confidence() { <span class="review">{" review"}</span> }</dd>
+                <dt>{"Position"}</dt><dd>{format!("{} bytes {}–{}", art.name, s.span.start, s.span.end)}</dd>
+            </dl>
+            <section class="speaker-card" aria-label="Speaker">
+                <h3>{&sp.name}</h3>
+                if !sp.role.is_empty() { <p class="role">{&sp.role}</p> }
+                <p class="speaker-kind">{format!("{:?}", sp.kind).to_lowercase()}</p>
+                if !sp.aliases.is_empty() {
+                    <ul class="aliases">
+                        { for sp.aliases.iter().map(|(a, why)| html! { <li key={a.clone()}><b>{a}</b>{": "}{why}</li> }) }
+                    </ul>
+                }
+            </section>
+            <section class="source" aria-label="In the article">
+                <h3>{"In the article"}</h3>
+                <p class="legend"><mark class="hl-statement">{"statement"}</mark>{" "}<mark class="hl-cue">{"cue"}</mark>{" "}<mark class="hl-mention">{"speaker mention"}</mark></p>
+                { source_view(&corpus, id, &target) }
+            </section>
+        </aside>
+    }
+}
