@@ -3,11 +3,15 @@
 //! or are not UTF-8 are reported by name and skipped; the others go on.
 
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+use quoteline::core::synth::{generate, SynthParams};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: quoteline extract FILE_OR_DIR...\n\
+       quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
+       quoteline bench [--mb N] [--seed N]\n\
+\n\
   Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
   cue, cue_start, cue_end, rule, confidence, low_confidence, outlet.\n\
@@ -17,6 +21,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") if args.len() > 1 => run_extract(&args[1..]),
+        Some("synth") => run_synth(&args[1..]),
+        Some("bench") => run_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -101,4 +107,106 @@ fn run_extract(args: &[String]) -> ExitCode {
         eprintln!("{e}");
     }
     if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+}
+
+/// Parses `--name value` options; every value must be a non-negative integer unless listed in `text`.
+fn options(args: &[String], allowed: &[&str]) -> Result<std::collections::HashMap<String, String>, String> {
+    let mut map = std::collections::HashMap::new();
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let key = a.strip_prefix("--").ok_or_else(|| format!("unexpected argument {a:?}"))?;
+        if !allowed.contains(&key) {
+            return Err(format!("unknown option --{key} (allowed: {})", allowed.iter().map(|k| format!("--{k}")).collect::<Vec<_>>().join(", ")));
+        }
+        let v = it.next().ok_or_else(|| format!("--{key} needs a value"))?;
+        map.insert(key.to_string(), v.clone());
+    }
+    Ok(map)
+}
+
+fn number(map: &std::collections::HashMap<String, String>, key: &str, default: u64) -> Result<u64, String> {
+    match map.get(key) {
+        None => Ok(default),
+        Some(v) => v.parse::<u64>().map_err(|_| format!("--{key} must be a whole number ≥ 0, got {v:?}")),
+    }
+}
+
+fn synth_params(map: &std::collections::HashMap<String, String>) -> Result<SynthParams, String> {
+    let seed = number(map, "seed", 1)?;
+    if let Some(mb) = map.get("mb") {
+        let mb: f64 = mb.parse().map_err(|_| format!("--mb must be a positive number, got {mb:?}"))?;
+        if !(mb > 0.0 && mb <= 2000.0) {
+            return Err(format!("--mb must be more than 0 and at most 2000, got {mb}"));
+        }
+        return Ok(SynthParams::for_bytes(seed, (mb * 1_000_000.0) as usize));
+    }
+    let d = SynthParams::default();
+    let p = SynthParams {
+        seed,
+        events: number(map, "events", d.events as u64)? as usize,
+        outlets_per_event: number(map, "outlets", d.outlets_per_event as u64)? as usize,
+        paragraphs: number(map, "paragraphs", d.paragraphs as u64)? as usize,
+    };
+    p.validate()?;
+    Ok(p)
+}
+
+fn run_synth(args: &[String]) -> ExitCode {
+    let result = (|| -> Result<String, String> {
+        let map = options(args, &["out", "seed", "events", "outlets", "paragraphs", "mb"])?;
+        let out = map.get("out").ok_or("--out DIR is required")?;
+        let params = synth_params(&map)?;
+        let arts = generate(&params)?;
+        std::fs::create_dir_all(out).map_err(|e| format!("{out}: {e}"))?;
+        let mut bytes = 0;
+        for a in &arts {
+            std::fs::write(Path::new(out).join(&a.name), &a.text).map_err(|e| format!("{out}/{}: {e}", a.name))?;
+            bytes += a.text.len();
+        }
+        Ok(format!("wrote {} articles ({:.1} MB) to {out}", arts.len(), bytes as f64 / 1e6))
+    })();
+    match result {
+        Ok(msg) => {
+            eprintln!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("quoteline synth: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_bench(args: &[String]) -> ExitCode {
+    let result = (|| -> Result<(), String> {
+        let mut map = options(args, &["mb", "seed", "runs"])?;
+        map.entry("mb".into()).or_insert_with(|| "10".into());
+        let runs = number(&map, "runs", 3)?.max(1);
+        let params = synth_params(&map)?;
+        let arts = generate(&params)?;
+        let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+        println!("extraction benchmark: {} synthetic articles, {:.1} MB, seed {}, one thread", arts.len(), bytes as f64 / 1e6, params.seed);
+        let mut times = Vec::new();
+        let mut statements = 0;
+        for _ in 0..runs {
+            let t = std::time::Instant::now();
+            statements = arts.iter().map(|a| quoteline::core::extract::extract(&a.text).statements.len()).sum::<usize>();
+            times.push(t.elapsed().as_secs_f64());
+        }
+        times.sort_by(f64::total_cmp);
+        let median = times[times.len() / 2];
+        println!("extract:      {:>8.1} MB/s  (median of {runs}: {:.3} s; {statements} statements)", bytes as f64 / 1e6 / median, median);
+        let t = std::time::Instant::now();
+        let corpus = Corpus::build(arts.iter().map(|a| Input { name: &a.name, text: &a.text, meta: ArticleMeta::default() }).collect());
+        let build = t.elapsed().as_secs_f64();
+        println!("corpus build: {:>8.1} MB/s  ({:.3} s; {} statements, {} speakers)", bytes as f64 / 1e6 / build, build, corpus.entries.len(), corpus.speakers.len());
+        Ok(())
+    })();
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("quoteline bench: {e}");
+            ExitCode::from(2)
+        }
+    }
 }

@@ -82,7 +82,10 @@ pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
 
 /// Whether two surnames are spellings of one name (`Zelenskyy`, `Zelenskiy`, `Zelensky`).
 pub fn same_surname(a: &str, b: &str) -> bool {
-    let (a, b) = (name_key(a), name_key(b));
+    same_surname_key(&name_key(a), &name_key(b))
+}
+
+fn same_surname_key(a: &str, b: &str) -> bool {
     if a == b {
         return true;
     }
@@ -146,7 +149,13 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         return None;
     }
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase().replace('\'', "’")).collect();
+    let lower: Vec<String> = words
+        .iter()
+        .map(|w| {
+            let l = w.to_lowercase();
+            if l.contains('\'') { l.replace('\'', "’") } else { l }
+        })
+        .collect();
     if words.len() == 1 {
         match lower[0].as_str() {
             "he" | "she" => return Some(Mention { span, kind: MentionKind::Pronoun { person: true } }),
@@ -156,15 +165,21 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         }
     }
     // Document families: "the joint statement put out by ...", "the leaders’ statement".
-    let joined = lower.join(" ");
-    let family = lex
-        .body_families
-        .iter()
-        .filter(|(alias, _)| {
-            let a = alias.replace('\'', "’");
-            joined == a || joined.starts_with(&format!("{a} ")) || joined.contains(&format!(" {a} ")) || joined.ends_with(&format!(" {a}"))
-        })
-        .max_by_key(|(alias, _)| alias.len());
+    // Longest alias that matches a run of whole words ending at a family head word.
+    let mut family: Option<(usize, &String)> = None;
+    for (h, w) in lower.iter().enumerate() {
+        if !lex.family_heads.contains(w.as_str()) {
+            continue;
+        }
+        for start in (h.saturating_sub(3)..=h).rev() {
+            let candidate = lower[start..=h].join(" ");
+            if let Some(fam) = lex.body_families.get(&candidate) {
+                if family.is_none_or(|(len, _)| candidate.len() > len) {
+                    family = Some((candidate.len(), fam));
+                }
+            }
+        }
+    }
     // A person name run: capitalised words (with particles), the rightmost that is not possessive.
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
@@ -263,15 +278,15 @@ pub struct People {
     by_prefix: std::collections::HashMap<String, Vec<usize>>,
 }
 
-fn prefix_key(surname: &str) -> String {
-    name_key(surname).chars().take(4).collect()
-}
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonEntry {
     pub full: String,
     pub role: String,
     pub aliases: Vec<(String, String)>,
+    /// `name_key` of the surname and first name, cached.
+    surname_key: String,
+    first_key: Option<String>,
 }
 
 impl PersonEntry {
@@ -291,22 +306,26 @@ impl People {
         let parts: Vec<&str> = name.split_whitespace().collect();
         let Some(surname) = parts.last() else { return (String::new(), String::new()) };
         let first = (parts.len() > 1).then(|| parts[0]);
-        let bucket = self.by_prefix.get(&prefix_key(surname)).cloned().unwrap_or_default();
-        let found = bucket.into_iter().find(|&i| {
+        let key = name_key(surname);
+        let prefix: String = key.chars().take(4).collect();
+        let first_key = first.map(name_key);
+        let found = self.by_prefix.get(&prefix).and_then(|bucket| bucket.iter().copied().find(|&i| {
             let e = &self.entries[i];
-            same_surname(e.surname(), surname) && match (e.first(), first) {
-                (Some(a), Some(b)) => name_key(a) == name_key(b) || a.starts_with(b.trim_end_matches('.')),
+            same_surname_key(&e.surname_key, &key) && match (&e.first_key, &first_key) {
+                (Some(a), Some(b)) => a == b || (b.len() == 1 && a.starts_with(b.as_str())),
                 _ => true,
             }
-        });
+        }));
         match found {
             Some(i) => {
                 let e = &mut self.entries[i];
                 if parts.len() > e.full.split_whitespace().count() {
                     let old = std::mem::replace(&mut e.full, name.to_string());
+                    e.surname_key = key.clone();
+                    e.first_key = first_key.clone();
                     e.aliases.push((old, "same surname; the longer form names the person in full".into()));
                 } else if name != e.full && !e.aliases.iter().any(|(a, _)| a == name) {
-                    let reason = if name_key(surname) == name_key(e.surname()) {
+                    let reason = if key == e.surname_key {
                         "same surname as the full name given earlier".to_string()
                     } else {
                         format!("spelling variant of {} (one letter apart)", e.surname())
@@ -319,8 +338,8 @@ impl People {
                 (e.full.clone(), e.role.clone())
             }
             None => {
-                self.by_prefix.entry(prefix_key(surname)).or_default().push(self.entries.len());
-                self.entries.push(PersonEntry { full: name.to_string(), role: role.to_string(), aliases: Vec::new() });
+                self.by_prefix.entry(prefix).or_default().push(self.entries.len());
+                self.entries.push(PersonEntry { full: name.to_string(), role: role.to_string(), aliases: Vec::new(), surname_key: key, first_key });
                 (name.to_string(), role.to_string())
             }
         }

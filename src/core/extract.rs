@@ -103,7 +103,9 @@ pub fn extract(text: &str) -> Extraction {
                 }
                 let e = if i < toks.len() && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
                 let role_start = (0..s).rev().take_while(|&j| lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')).last().unwrap_or(s);
-                if e > s {
+                // Only a run of two or more capitalised words, or one after a title, can name
+                // a person in full; single words resolve later against these.
+                if e >= s + 2 || (e > s && role_start < s) {
                     let span = Span::new(toks[role_start].span.start, toks[e - 1].span.end);
                     let span = strip_possessive_span(text, span);
                     if let Some(Mention { kind: MentionKind::Person { name, role }, .. }) = parse_np(text, span) {
@@ -152,8 +154,33 @@ pub fn extract(text: &str) -> Extraction {
             // Quotes.
             for q in &sq {
                 if let Some(prev) = open_piece.filter(|_| q.continues) {
-                    let p = statements[prev].clone();
                     let idx = statements.len();
+                    // A later piece of a multi-paragraph quote often carries the attribution
+                    // ("... ,” Moreau said."): it then names the speaker of every piece.
+                    if let Some(ci) = choose_cue_for_quote(text, q, &cues, &toks).filter(|&ci| whos[ci].known()) {
+                        let who = whos[ci].clone();
+                        let kind = statements[prev].kind;
+                        let mut st = make(kind, q.inner, Some(cues[ci].span), &who, sent);
+                        st.continues = Some(prev);
+                        statements.push(st);
+                        let mut back = Some(prev);
+                        while let Some(k) = back {
+                            let piece = &mut statements[k];
+                            if matches!(piece.evidence.rule, Rule::Continuation | Rule::None | Rule::Nearest) || piece.confidence < who.confidence {
+                                let (span, kind, sentence, continues) = (piece.span, piece.kind, piece.sentence, piece.continues);
+                                *piece = make(kind, span, Some(cues[ci].span), &who, sentence);
+                                piece.continues = continues;
+                                piece.evidence.rule = Rule::Continuation;
+                                piece.evidence.antecedent = who.mention;
+                                piece.confidence = (who.confidence - 0.05).max(0.5);
+                            }
+                            back = piece.continues;
+                        }
+                        sal.last_speaker = Some((who, bi));
+                        open_piece = q.continued.then_some(idx);
+                        continue;
+                    }
+                    let p = statements[prev].clone();
                     statements.push(Statement {
                         kind: p.kind,
                         span: q.inner,
@@ -281,12 +308,16 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
             continue;
         }
         let w = t.text(text);
-        let prev = i.checked_sub(1).map(|p| lower(&toks[p], text));
+        // Cheap pre-check: every cue form is 3–14 letters.
+        if !(3..=14).contains(&w.len()) {
+            continue;
+        }
         if w.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|n| n.text(text) == "to") {
             out.push(Cue { span: Span::new(t.span.start, toks[i + 1].span.end), strength: CueStrength::Strong, participle: false, according: true, tok: i });
             continue;
         }
         let Some(form) = lex.cue(w) else { continue };
+        let prev = i.checked_sub(1).map(|p| lower(&toks[p], text));
         let first = t.span.start == sent.start || text[sent.start..t.span.start].trim_matches(|c: char| is_space(c) || c == '“' || c == '"').is_empty();
         if w.starts_with(char::is_uppercase) && !(first && form.participle) {
             continue;

@@ -3,8 +3,31 @@
 //! `src/core/data/`, are embedded at compile time and parsed once by a tiny line parser,
 //! so no format crate is needed in the wasm.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// FNV-1a: lexicon keys are short words, looked up once per token, where SipHash's
+/// DoS resistance buys nothing and costs a third of the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// How strongly a verb marks speech.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
@@ -36,6 +59,8 @@ pub struct Lexicon {
     pub body_heads: HashSet<String>,
     /// alias (lower case) -> family (canonical name).
     pub body_families: HashMap<String, String>,
+    /// Last words of family aliases (`statement`, `declaration`): a cheap pre-check.
+    pub family_heads: HashSet<String>,
     pub boiler_lines: HashSet<String>,
     pub boiler_prefixes: Vec<String>,
     pub footer_markers: Vec<String>,
@@ -98,8 +123,9 @@ impl Lexicon {
                     let alias = alias.trim().to_lowercase();
                     if let Some(head) = alias.split_whitespace().last() {
                         lex.body_heads.insert(head.to_string());
+                        lex.family_heads.insert(head.to_string());
                     }
-                    lex.body_families.insert(alias, family.clone());
+                    lex.body_families.insert(alias.replace('\'', "’"), family.clone());
                 }
             } else {
                 lex.body_heads.insert(line.to_lowercase());

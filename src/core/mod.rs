@@ -9,4 +9,5 @@ pub mod lexicon;
 pub mod model;
 pub mod quotes;
 pub mod session;
+pub mod synth;
 pub mod text;

@@ -81,9 +81,12 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
     let double = uses_double_marks(text);
     let mut out: Vec<Vec<Quote>> = vec![Vec::new(); blocks.len()];
     let mut carry = false; // a quote is open from the previous block
+    let mut chars: Vec<(usize, char)> = Vec::new(); // reused across blocks
     for (bi, block) in blocks.iter().enumerate() {
         let s = block.of(text);
-        let chars: Vec<(usize, char)> = s.char_indices().collect();
+        chars.clear();
+        chars.extend(s.char_indices());
+        let chars = &chars;
         let role_at = |k: usize| -> Option<Role> {
             let c = chars[k].1;
             let prev = k.checked_sub(1).map(|p| chars[p].1);

@@ -107,9 +107,10 @@ fn word_count(s: &str) -> usize {
 pub fn layout(text: &str) -> Layout {
     let lex = Lexicon::get();
     let mut out = Layout::default();
-    let mut seen: std::collections::HashSet<String> = Default::default();
+    let mut seen: std::collections::HashSet<u64> = Default::default();
     let mut pos = 0;
     let mut in_footer = false;
+    let mut seen_content = false;
     for raw in text.split_inclusive('\n') {
         let span = trim_span(text, Span::new(pos, pos + raw.len()));
         pos += raw.len();
@@ -117,10 +118,18 @@ pub fn layout(text: &str) -> Layout {
             continue;
         }
         let line = span.of(text);
-        let lower = line.to_lowercase();
+        // Boilerplate is recognised by its start; a long line needs only its first 80 chars.
+        let head_end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
+        let lower = line[..head_end].to_lowercase();
         let norm: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
+        let line_hash = {
+            use std::hash::{Hash, Hasher};
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            line.hash(&mut h);
+            h.finish()
+        };
         let words = word_count(line);
-        let first_content = !out.blocks.iter().any(|b| matches!(b.role, BlockRole::Body | BlockRole::Headline));
+        let first_content = !seen_content;
         let role = if in_footer {
             BlockRole::Footer
         } else if lex.footer_markers.iter().any(|m| norm.starts_with(m.as_str())) {
@@ -130,7 +139,7 @@ pub fn layout(text: &str) -> Layout {
             BlockRole::Boilerplate
         } else if lex.boiler_prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
             BlockRole::Boilerplate
-        } else if seen.contains(&norm) {
+        } else if seen.contains(&line_hash) {
             // A repeated line: a headline echoed by the page template, a share bar twice.
             BlockRole::Boilerplate
         } else if is_byline(line) {
@@ -146,7 +155,8 @@ pub fn layout(text: &str) -> Layout {
         } else {
             BlockRole::Body
         };
-        seen.insert(norm);
+        seen.insert(line_hash);
+        seen_content |= matches!(role, BlockRole::Body | BlockRole::Headline);
         if role == BlockRole::Headline && out.headline.is_none() {
             out.headline = Some(span);
         }
@@ -257,7 +267,7 @@ fn is_word_char(c: char) -> bool {
 /// Word tokens of `span`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut it = s.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if !is_word_char(c) {
@@ -304,7 +314,8 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
     let s = block.of(text);
     let mut out = Vec::new();
     let mut start = 0usize;
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
+    chars.extend(s.char_indices());
     let mut k = 0;
     while k < chars.len() {
         let (i, c) = chars[k];
