@@ -1,0 +1,67 @@
+# Quoteline: build, serve and test. Every target installs what it needs first
+# (scripts/setup.sh; a second run takes seconds).
+#
+#   make serve   live-reloading dev server on http://127.0.0.1:8080/
+#   make dist    release build in dist/ (relative URLs) + dist/quoteline.html
+#   make test    every tier: native cargo tests, wasm tests in headless Chromium,
+#                then the release build and the Playwright end-to-end specs
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+
+ROOT := $(abspath $(dir $(lastword $(MAKEFILE_LIST))))
+# cargo's bin dir for trunk and wasm-bindgen; e2e/node_modules/.bin for wasm-opt (binaryen@132).
+export PATH := $(HOME)/.cargo/bin:$(ROOT)/e2e/node_modules/.bin:$(PATH)
+
+# wasm-bindgen-test-runner (the wasm32 runner in .cargo/config.toml) drives Chromium
+# through chromedriver; the capabilities file adds flags for a closed network.
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON ?= $(ROOT)/scripts/webdriver.json
+export WASM_BINDGEN_TEST_TIMEOUT ?= 180
+export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
+
+ADDRESS ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: help setup setup-test serve dist test test-native test-wasm test-e2e clean
+
+help:
+	@echo "make serve   install what is missing, then serve on http://$(ADDRESS):$(PORT)/ with live reload"
+	@echo "make dist    install what is missing, then build dist/ (any static host, any sub-path) and dist/quoteline.html"
+	@echo "make test    install what is missing, then run every test tier (fails on the first failure)"
+
+setup:
+	scripts/setup.sh serve
+
+setup-test:
+	scripts/setup.sh test
+
+serve: setup
+	trunk serve --release --address $(ADDRESS) --port $(PORT) --public-url / --dist target/serve
+
+dist: setup
+	trunk build --release --public-url ./
+	@test -s dist/quoteline.html || { echo "dist/quoteline.html was not written" >&2; exit 1; }
+	@echo "dist/ is ready; open dist/quoteline.html from disk, or host dist/ anywhere"
+
+# The tiers run in order and make stops at the first one that fails.
+test: setup-test
+	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-wasm
+	$(MAKE) --no-print-directory dist
+	$(MAKE) --no-print-directory test-e2e
+	@echo "all test tiers passed"
+
+test-native:
+	cargo test
+
+test-wasm:
+	cargo test --target wasm32-unknown-unknown --test browser
+
+test-e2e:
+	cd e2e && node --test --test-concurrency=1 specs/
+
+clean:
+	rm -rf dist e2e/screenshots

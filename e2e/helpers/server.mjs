@@ -1,0 +1,78 @@
+// A tiny static file server for the e2e specs: serves a directory (dist/ by default)
+// on 127.0.0.1 with an ephemeral port, optionally under a sub-path, with the MIME
+// types browsers insist on (application/wasm for streaming compilation).
+import { createServer } from "node:http";
+import { createReadStream } from "node:fs";
+import { stat } from "node:fs/promises";
+import { extname, join, resolve, sep } from "node:path";
+
+const MIME = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".mjs": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".wasm": "application/wasm",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".gif": "image/gif",
+  ".webp": "image/webp",
+  ".ico": "image/x-icon",
+  ".txt": "text/plain; charset=utf-8",
+  ".woff": "font/woff",
+  ".woff2": "font/woff2",
+};
+
+/**
+ * Serves `root` at http://127.0.0.1:PORT{base}. Resolves to { url, close() };
+ * `url` ends with a slash. Only GET and HEAD; no directory listings.
+ */
+export async function serveStatic(root, { base = "/" } = {}) {
+  root = resolve(root);
+  if (!base.startsWith("/")) base = `/${base}`;
+  if (!base.endsWith("/")) base = `${base}/`;
+
+  const server = createServer(async (req, res) => {
+    const send = (status, body) => {
+      res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
+      res.end(req.method === "HEAD" ? undefined : body);
+    };
+    if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed\n");
+    const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    if (!path.startsWith(base)) return send(404, "not found\n");
+    let file = resolve(join(root, path.slice(base.length)));
+    if (file !== root && !file.startsWith(root + sep)) return send(403, "forbidden\n");
+    try {
+      let info = await stat(file);
+      if (info.isDirectory()) {
+        file = join(file, "index.html");
+        info = await stat(file);
+      }
+      res.writeHead(200, {
+        "content-type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
+        "content-length": info.size,
+        "cache-control": "no-store",
+      });
+      if (req.method === "HEAD") return res.end();
+      createReadStream(file).pipe(res);
+    } catch {
+      send(404, "not found\n");
+    }
+  });
+
+  await new Promise((ok, fail) => {
+    server.once("error", fail);
+    server.listen(0, "127.0.0.1", ok);
+  });
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}${base}`,
+    close: () =>
+      new Promise((ok) => {
+        server.closeAllConnections?.();
+        server.close(() => ok());
+      }),
+  };
+}

@@ -1,0 +1,38 @@
+// dist/quoteline.html opened straight from disk: everything it needs is inside it.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+
+const OUTLETS = 5;
+const FILE = join(DIST, "quoteline.html");
+
+describe("dist/quoteline.html from file://", () => {
+  let browser;
+
+  before(async () => {
+    assert.ok(existsSync(FILE), "dist/quoteline.html is missing: run `make dist` first");
+    browser = await launch();
+  });
+
+  after(async () => {
+    await browser?.close();
+  });
+
+  it("opens from disk with no console error and shows statements from all five outlets", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const requests = [];
+    page.on("request", (req) => requests.push(req.url()));
+    const url = pathToFileURL(FILE).href;
+    await page.goto(url);
+    const outlets = await waitForOutlets(page, OUTLETS, { problems });
+    await screenshot(page, "single-file");
+    assert.ok(outlets.length >= OUTLETS, `outlets shown: ${outlets.join(", ")}`);
+    assert.deepEqual(problems, [], `problems while loading:\n${problems.join("\n")}`);
+    const external = requests.filter((u) => u !== url && !u.startsWith("data:"));
+    assert.deepEqual(external, [], "the single file must not load anything else");
+    await page.close();
+  });
+});
