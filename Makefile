@@ -25,7 +25,7 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-test serve dist test test-native test-wasm test-e2e clean
+.PHONY: help setup setup-test serve dist test test-native test-wasm test-e2e bench clean
 
 help:
 	@echo "make serve   install what is missing, then serve on http://$(ADDRESS):$(PORT)/ with live reload"
@@ -62,6 +62,13 @@ test-wasm:
 
 test-e2e:
 	cd e2e && node --test --test-concurrency=1 specs/
+
+# Benchmarks print figures; they never fail on a time.
+bench: setup-test
+	cargo run -q --profile bench --bin quoteline -- bench --mb 10
+	cargo test -q --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
+	$(MAKE) --no-print-directory dist >/dev/null
+	node scripts/sizes.mjs dist
 
 clean:
 	rm -rf dist e2e/screenshots

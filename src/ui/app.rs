@@ -6,7 +6,7 @@ use super::filters::FilterPanel;
 use super::list::StatementList;
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::session::{Action, AppState};
-use gloo::events::EventListener;
+use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -64,7 +64,8 @@ pub fn App(props: &AppProps) -> Html {
         let live = live.clone();
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
-            let listener = EventListener::new(&doc, "keydown", move |ev| {
+            // Not passive: `/` must not also type itself into the search box.
+            let listener = EventListener::new_with_options(&doc, "keydown", EventListenerOptions::enable_prevent_default(), move |ev| {
                 let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
                     return;

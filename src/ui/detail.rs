@@ -70,10 +70,13 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     {
         let target = target.clone();
         use_effect_with(props.selected, move |_| {
-            if let Some(el) = target.cast::<web_sys::Element>() {
-                let opts = web_sys::ScrollIntoViewOptions::new();
-                opts.set_block(web_sys::ScrollLogicalPosition::Center);
-                el.scroll_into_view_with_scroll_into_view_options(&opts);
+            // Scroll only the source pane, so the statement and speaker card stay in view.
+            if let Some(mark) = target.cast::<web_sys::HtmlElement>() {
+                if let Some(pane) = mark.closest(".source-text").ok().flatten().and_then(|p| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p).ok()) {
+                    // The pane is positioned, so it is the mark's offsetParent.
+                    let top = mark.offset_top() - pane.client_height() / 3;
+                    pane.set_scroll_top(top.max(0));
+                }
             }
         });
     }
