@@ -12,6 +12,30 @@ pub enum MentionKind {
     Body { name: String },
     /// `he`/`she` (person) or `they`/`it`/`we` (group or body).
     Pronoun { person: bool },
+    /// A definite role without a name (`the minister`): the title, lower case.
+    Role { title: String },
+}
+
+/// `the (foreign) minister`, `the company’s chief executive`: determiner or possessive,
+/// then only role words, the last of which is a title. Returns the title.
+fn role_reference(words: &[&str], lower: &[String]) -> Option<String> {
+    let lex = Lexicon::get();
+    let first = lower.first()?;
+    if !matches!(first.as_str(), "the" | "its" | "their" | "his" | "her") && !is_possessive(words[0]) {
+        return None;
+    }
+    let rest = &lower[1..];
+    if rest.is_empty() || rest.len() > 4 {
+        return None;
+    }
+    let n = rest.len();
+    let two = (n >= 2).then(|| rest[n - 2..].join(" ")).filter(|t| lex.titles.contains(t.as_str()));
+    let title = two.or_else(|| lex.titles.contains(rest[n - 1].as_str()).then(|| rest[n - 1].clone()))?;
+    let title_words = title.split_whitespace().count();
+    // Everything before the title is a modifier: a title word, a demonym, a place, a
+    // possessive or a lower-case adjective; never a name.
+    let ok = rest[..n - title_words].iter().zip(&words[1..]).all(|(l, w)| lex.titles.contains(l.as_str()) || looks_demonym(w) || is_possessive(w) || lex.places.contains(*w) || !is_capitalised(w));
+    ok.then_some(title)
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -220,7 +244,11 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     if !runs.is_empty() && all_places && words.iter().all(|w| is_capitalised(w) || matches!(w.to_lowercase().as_str(), "and" | "the" | "of")) {
         return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
     }
-    let (rs, re) = *runs.iter().rev().find(|&&(s, e)| !(e == s + 1 && is_possessive(words[s])) && !(e == words.len() && is_possessive(words[e - 1]) && e < words.len()))?;
+    // "the minister", "the company’s chief executive", "the judge": a role standing for a person named earlier.
+    if let Some(t) = role_reference(&words, &lower) {
+        return Some(Mention { span, kind: MentionKind::Role { title: t } });
+    }
+    let (rs, re) = *runs.iter().rev().find(|&&(s, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
     // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
     // followed only by an apposition.
     if re < words.len() && !words[re..].iter().all(|w| !is_capitalised(w)) {
@@ -383,6 +411,9 @@ mod tests {
         assert_eq!(np("Ukraine"), body("Ukraine"));
         assert_eq!(np("he"), Some(MentionKind::Pronoun { person: true }));
         assert_eq!(np("they"), Some(MentionKind::Pronoun { person: false }));
+        assert_eq!(np("the minister"), Some(MentionKind::Role { title: "minister".into() }));
+        assert_eq!(np("the company’s chief executive"), Some(MentionKind::Role { title: "chief executive".into() }));
+        assert_eq!(np("the French president"), Some(MentionKind::Role { title: "president".into() }));
     }
 
     #[test]

@@ -441,6 +441,17 @@ fn who_from_mention(m: Mention, rule: Rule, people: &mut People, sal: &Salience,
             },
             None => Who { mention: Some(m.span), ..Who::none() },
         },
+        MentionKind::Role { title } => {
+            // The most salient person holding that role, else the latest one named with it.
+            let holds = |role: &str| role.to_lowercase().split_whitespace().any(|w| w == title) || role.to_lowercase().ends_with(&title);
+            let found = sal.person.as_ref().filter(|(_, role, _, _)| holds(role)).map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp))).or_else(|| {
+                people.entries.iter().rev().find(|e| holds(&e.role)).map(|e| (e.full.clone(), e.role.clone(), None))
+            });
+            match found {
+                Some((name, role, antecedent)) => Who { name, kind: SpeakerKind::Person, role, rule: Rule::Pronoun, mention: Some(m.span), antecedent, confidence: 0.75 },
+                None => Who { name: title.clone(), kind: SpeakerKind::Body, role: String::new(), rule, mention: Some(m.span), antecedent: None, confidence: 0.6 },
+            }
+        }
         MentionKind::Pronoun { person: false } => match &sal.group {
             Some((name, kind, span, b)) => Who {
                 name: name.clone(),
