@@ -248,7 +248,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     if let Some(t) = role_reference(&words, &lower) {
         return Some(Mention { span, kind: MentionKind::Role { title: t } });
     }
-    let (rs, re) = *runs.iter().rev().find(|&&(s, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
+    let (rs, re) = *runs.iter().rev().find(|&&(_, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
     // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
     // followed only by an apposition.
     if re < words.len() && !words[re..].iter().all(|w| !is_capitalised(w)) {

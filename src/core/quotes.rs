@@ -81,22 +81,24 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
     let double = uses_double_marks(text);
     let mut out: Vec<Vec<Quote>> = vec![Vec::new(); blocks.len()];
     let mut carry = false; // a quote is open from the previous block
-    let mut chars: Vec<(usize, char)> = Vec::new(); // reused across blocks
+    let mut marks: Vec<(usize, char, Role)> = Vec::new(); // reused across blocks
     for (bi, block) in blocks.iter().enumerate() {
         let s = block.of(text);
-        chars.clear();
-        chars.extend(s.char_indices());
-        let chars = &chars;
-        let role_at = |k: usize| -> Option<Role> {
-            let c = chars[k].1;
-            let prev = k.checked_sub(1).map(|p| chars[p].1);
-            let next = chars.get(k + 1).map(|x| x.1);
-            if double {
-                double_role(c, prev, next)
-            } else {
-                single_role(c, prev, next)
+        // Only quotation marks matter: collect them with their neighbours, once.
+        marks.clear();
+        for (i, c) in s.char_indices() {
+            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'') {
+                continue;
             }
-        };
+            let prev = s[..i].chars().next_back();
+            let next = s[i + c.len_utf8()..].chars().next();
+            let role = if double { double_role(c, prev, next) } else { single_role(c, prev, next) };
+            if let Some(role) = role {
+                marks.push((i, c, role));
+            }
+        }
+        let chars = &marks;
+        let role_at = |k: usize| -> Option<Role> { Some(chars[k].2) };
         let next_block_opens = blocks.get(bi + 1).is_some_and(|nb| {
             let ns = nb.of(text);
             let mut it = ns.chars();
@@ -118,7 +120,7 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         let mut open: Option<(usize, bool)> = None; // (char index of open mark, continues)
         let mut k = 0;
         if carry {
-            if let Some(Role::Open | Role::Either) = chars.first().and_then(|_| role_at(0)) {
+            if let Some(&(0, _, Role::Open | Role::Either)) = chars.first() {
                 open = Some((0, true));
                 k = 1;
             }

@@ -76,3 +76,119 @@ pub fn overlap(a: Span, b: Span) -> (f64, f64) {
     }
     (inter / short as f64, inter / long as f64)
 }
+
+/// Scores of the extractor against an annotation.
+#[derive(Debug, Default)]
+pub struct Scores {
+    pub report: String,
+    /// Non-optional gold quotes, found (span), found with the right speaker.
+    pub q_total: usize,
+    pub q_found: usize,
+    pub q_right: usize,
+    /// Predicted quotes, and those matching any gold quote (optional ones included).
+    pub p_total: usize,
+    pub p_ok: usize,
+    /// Non-optional gold indirect statements, found with the right speaker.
+    pub i_total: usize,
+    pub i_right: usize,
+    pub i_found: usize,
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        1.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+impl Scores {
+    pub fn quote_recall(&self) -> f64 {
+        ratio(self.q_right, self.q_total)
+    }
+    pub fn quote_precision(&self) -> f64 {
+        ratio(self.p_ok, self.p_total)
+    }
+    /// F1 of quote spans (speaker not required).
+    pub fn quote_f1(&self) -> f64 {
+        let (p, r) = (self.quote_precision(), ratio(self.q_found, self.q_total));
+        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+    }
+    /// Share of found quotes with the right speaker.
+    pub fn speaker_accuracy(&self) -> f64 {
+        ratio(self.q_right, self.q_found)
+    }
+    pub fn indirect_recall(&self) -> f64 {
+        ratio(self.i_right, self.i_total)
+    }
+    pub fn summary(&self) -> String {
+        format!(
+            "quotes:   {}/{} found with the right speaker (recall {:.3}; {} found at all), precision {}/{} = {:.3}, span F1 {:.3}, speaker accuracy {:.3}\nindirect: {}/{} found with the right speaker (recall {:.3}; {} found at all)",
+            self.q_right, self.q_total, self.quote_recall(), self.q_found, self.p_ok, self.p_total, self.quote_precision(), self.quote_f1(), self.speaker_accuracy(),
+            self.i_right, self.i_total, self.indirect_recall(), self.i_found
+        )
+    }
+}
+
+/// Scores `corpus` against `gold`, listing every miss, wrong speaker and spurious quote.
+pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
+    let is_quote = |k: Kind| k != Kind::Indirect;
+    let mut sc = Scores::default();
+    for g in gold.iter().filter(|g| is_quote(g.kind) && !g.gold.optional) {
+        sc.q_total += 1;
+        let hit = corpus.entries.iter().find(|e| e.article == g.article && is_quote(e.statement.kind) && overlap(e.statement.span, g.span).1 >= 0.9);
+        match hit {
+            Some(e) => {
+                sc.q_found += 1;
+                let sp = &corpus.speakers[e.speaker].name;
+                if speaker_matches(sp, &g.gold) {
+                    sc.q_right += 1;
+                } else {
+                    sc.report += &format!("QUOTE WRONG SPEAKER [{}] {:?}: got {sp:?}, want {:?}\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker);
+                }
+            }
+            None => sc.report += &format!("QUOTE MISSED [{}] {:?} ({})\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker),
+        }
+    }
+    for e in corpus.entries.iter().filter(|e| is_quote(e.statement.kind)) {
+        sc.p_total += 1;
+        if gold.iter().any(|g| g.article == e.article && is_quote(g.kind) && overlap(e.statement.span, g.span).1 >= 0.9) {
+            sc.p_ok += 1;
+        } else {
+            sc.report += &format!("QUOTE SPURIOUS [{}] {:?}\n", corpus.articles[e.article].name, corpus.text_of(e));
+        }
+    }
+    for g in gold.iter().filter(|g| g.kind == Kind::Indirect && !g.gold.optional) {
+        sc.i_total += 1;
+        let hits: Vec<_> = corpus
+            .entries
+            .iter()
+            .filter(|e| e.article == g.article && e.statement.kind == Kind::Indirect)
+            .filter(|e| {
+                let (short, long) = overlap(e.statement.span, g.span);
+                short >= 0.8 && long >= 0.5
+            })
+            .collect();
+        if !hits.is_empty() {
+            sc.i_found += 1;
+        }
+        if hits.iter().any(|e| speaker_matches(&corpus.speakers[e.speaker].name, &g.gold)) {
+            sc.i_right += 1;
+        } else if let Some(e) = hits.first() {
+            sc.report += &format!("INDIRECT WRONG SPEAKER [{}] {:?}: got {:?}, want {:?}\n", corpus.articles[g.article].name, g.gold.text, corpus.speakers[e.speaker].name, g.gold.speaker);
+        } else {
+            sc.report += &format!("INDIRECT MISSED [{}] {:?} ({})\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker);
+        }
+    }
+    sc
+}
+
+/// Builds a corpus from every `.txt` in `dir` (sorted), with no manifest.
+pub fn corpus_from_dir(dir: &Path) -> Corpus {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect())
+        .unwrap_or_default();
+    files.sort();
+    let texts: Vec<(String, String)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(p).unwrap())).collect();
+    Corpus::build(texts.iter().map(|(n, t)| quoteline::core::corpus::Input { name: n, text: t, meta: Default::default() }).collect())
+}
