@@ -93,6 +93,10 @@ fn infer_outlet(text: &str, ex: &Extraction, meta: &ArticleMeta, name: &str) -> 
     name.trim_end_matches(".txt").to_string()
 }
 
+fn input_text(a: &Article) -> &str {
+    &a.text
+}
+
 impl Corpus {
     /// Builds the corpus from articles, extracting each and merging speakers.
     pub fn build(inputs: Vec<Input<'_>>) -> Corpus {
@@ -140,6 +144,17 @@ impl Corpus {
                 if corpus.speakers[id].role.is_empty() {
                     corpus.speakers[id].role = role;
                 }
+                // How a body was named, when that differs from its canonical name.
+                if s.speaker_kind == SpeakerKind::Body {
+                    if let Some(m) = s.evidence.mention {
+                        let said = m.of(input_text(&corpus.articles[ai])).trim();
+                        let bare = said.trim_start_matches("the ").trim_start_matches("The ").trim_start_matches("a ").trim_start_matches("A ");
+                        let sp = &mut corpus.speakers[id];
+                        if !bare.is_empty() && bare.chars().count() <= 48 && !bare.eq_ignore_ascii_case(&sp.name) && !sp.aliases.iter().any(|(a, _)| a == bare) {
+                            sp.aliases.push((bare.to_string(), "a name for the same body (document family or wording in bodies.txt)".into()));
+                        }
+                    }
+                }
                 let art = &corpus.articles[ai];
                 corpus.entries.push(Entry {
                     id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
@@ -151,7 +166,7 @@ impl Corpus {
         }
         for sp in &mut corpus.speakers {
             if let Some(e) = people.entries.iter().find(|e| e.full == sp.name) {
-                sp.aliases = e.aliases.clone();
+                sp.aliases.extend(e.aliases.iter().cloned());
             }
         }
         corpus

@@ -127,6 +127,13 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             </section>
             <section class="source" aria-label="In the article">
                 <h3>{"In the article"}</h3>
+                <p class="article-meta">
+                    if !art.meta.headline.is_empty() { <span class="headline">{&art.meta.headline}</span> }
+                    <span>{&art.outlet}</span>
+                    if !art.meta.byline.is_empty() { <span>{format!("by {}", art.meta.byline)}</span> }
+                    if !art.meta.derived_from.is_empty() { <span class="derived">{format!("reports per {}", art.meta.derived_from)}</span> }
+                    if !art.meta.source.is_empty() { <span class="derived">{format!("primary source: {}", art.meta.source)}</span> }
+                </p>
                 <p class="legend"><mark class="hl-statement">{"statement"}</mark>{" "}<mark class="hl-cue">{"cue"}</mark>{" "}<mark class="hl-mention">{"speaker mention"}</mark></p>
                 { source_view(&corpus, id, &target) }
             </section>
