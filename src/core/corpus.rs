@@ -31,6 +31,8 @@ pub struct Article {
     /// The outlet shown in the UI: the manifest's, else inferred, else the file name.
     pub outlet: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Facts inferred from the text: (field, value, evidence).
+    pub provenance: Vec<(String, String, String)>,
 }
 
 pub type SpeakerId = usize;
@@ -77,22 +79,6 @@ pub struct Input<'a> {
     pub meta: ArticleMeta,
 }
 
-fn infer_outlet(text: &str, ex: &Extraction, meta: &ArticleMeta, name: &str) -> String {
-    if !meta.outlet.is_empty() {
-        return meta.outlet.clone();
-    }
-    if let Some(src) = ex.layout.dateline_source {
-        let s = src.of(text).trim();
-        if ex.layout.dateline.is_some_and(|d| d.of(text).contains('(')) && !s.is_empty() {
-            return s.to_string();
-        }
-    }
-    if !meta.source.is_empty() {
-        return format!("unnamed outlet (source: {})", meta.source);
-    }
-    name.trim_end_matches(".txt").to_string()
-}
-
 fn input_text(a: &Article) -> &str {
     &a.text
 }
@@ -115,8 +101,25 @@ impl Corpus {
                     meta.byline = b.of(input.text).trim_start_matches("By ").trim_start_matches("BY ").to_string();
                 }
             }
-            let outlet = infer_outlet(input.text, &ex, &meta, input.name);
-            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics: ex.diagnostics.clone() });
+            // Facts the text reveals fill what the manifest leaves empty, with their evidence.
+            let inferred = super::meta::infer(input.text, &ex.layout);
+            let mut provenance = Vec::new();
+            for (field, fact, slot) in [("outlet", &inferred.outlet, &mut meta.outlet), ("source", &inferred.source, &mut meta.source), ("derived from", &inferred.derived_from, &mut meta.derived_from)] {
+                if let Some(f) = fact {
+                    provenance.push((field.to_string(), f.value.clone(), f.evidence.clone()));
+                    if slot.is_empty() {
+                        *slot = f.value.clone();
+                    }
+                }
+            }
+            let outlet = if !meta.outlet.is_empty() {
+                meta.outlet.clone()
+            } else if !meta.source.is_empty() {
+                format!("unnamed outlet (source: {})", meta.source)
+            } else {
+                input.name.trim_end_matches(".txt").to_string()
+            };
+            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics: ex.diagnostics.clone(), provenance });
             extractions.push(ex);
         }
         // Persons: full names first, so that a bare surname in one outlet finds the full name in another.

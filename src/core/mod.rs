@@ -6,6 +6,7 @@ pub mod attribute;
 pub mod corpus;
 pub mod extract;
 pub mod lexicon;
+pub mod meta;
 pub mod model;
 pub mod quotes;
 pub mod session;

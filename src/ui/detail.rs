@@ -109,7 +109,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             </blockquote>
             <dl class="facts">
                 <dt>{"Kind"}</dt><dd>{s.kind.as_str()}</dd>
-                <dt>{"Outlet"}</dt><dd>{&art.outlet}</dd>
+                <dt>{"Outlet"}</dt>
+                <dd>
+                    {&art.outlet}
+                    { for art.provenance.iter().filter(|(f, v, _)| f == "outlet" && *v == art.outlet).map(|(_, _, ev)| html! { <span class="evidence">{format!(" — from the text: {ev}")}</span> }) }
+                </dd>
                 <dt>{"Cue"}</dt><dd>{s.cue.map(|c| c.of(&art.text).to_string()).unwrap_or_else(|| "none (continues or nearest)".into())}</dd>
                 <dt>{"Why this speaker"}</dt><dd>{s.evidence.rule.describe()}</dd>
                 <dt>{"Confidence"}</dt><dd>{format!("{:.0}%", s.confidence * 100.0)} if s.is_low_confidence() { <span class="review">{" review"}</span> }</dd>
