@@ -2,21 +2,24 @@
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { brotliCompressSync, constants } from "node:zlib";
+import { brotliCompressSync, gzipSync, constants } from "node:zlib";
 
 const dir = process.argv[2] ?? "dist";
 let raw = 0;
 let br = 0;
+let gz = 0;
 for (const f of readdirSync(dir).sort()) {
   const p = join(dir, f);
   if (!statSync(p).isFile() || f === "quoteline.html") continue;
   const b = readFileSync(p);
   const c = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const g = gzipSync(b, { level: 9 }).length;
   raw += b.length;
   br += c;
-  console.log(`${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(c).padStart(8)} B brotli`);
+  gz += g;
+  console.log(`${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 }
-console.log(`${"total (served build)".padEnd(48)} ${String(raw).padStart(9)} B  ${String(br).padStart(8)} B brotli`);
+console.log(`${"total (served build)".padEnd(48)} ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gzip  ${String(br).padStart(8)} B brotli`);
 const single = join(dir, "quoteline.html");
 try {
   const b = readFileSync(single);

@@ -1,4 +1,5 @@
 //! The core stays pure: nothing under src/core imports the UI stack.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[test]
 fn core_imports_no_ui_crates() {

@@ -1,5 +1,6 @@
 //! The CLI: JSON Lines with the documented fields, text equal to the source slice,
 //! unreadable and non-UTF-8 files reported by name while the others go on.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::process::Command;
 

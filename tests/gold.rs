@@ -1,6 +1,7 @@
 //! The extractor against the hand annotation of the seed corpus (tests/gold/, see its README).
 //! Prints a full report (misses, wrong speakers, false positives) and checks the bars:
 //! quotes recall ≥ 0.97 with the right speaker and precision ≥ 0.95; indirect recall ≥ 0.85.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 use std::path::Path;

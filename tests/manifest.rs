@@ -1,5 +1,6 @@
 //! The facts in seeds/corpus.toml are the ones the articles themselves give: what the
 //! app infers from each seed's text (with no manifest) matches the manifest.
+#![cfg(not(target_arch = "wasm32"))]
 
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
 

@@ -1,6 +1,7 @@
 //! Property test: the whole core on arbitrary input never panics and every offset it
 //! returns lies on a char boundary inside the text. Case count: PROPTEST_CASES (default
 //! 2000 here; the README shows a million-case run).
+#![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};

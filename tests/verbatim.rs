@@ -1,6 +1,7 @@
 //! Verbatim: over the whole embedded corpus, every statement, cue and mention is an exact
 //! slice of its source article at its recorded offsets, and the seeds are byte-for-byte
 //! the shared originals.
+#![cfg(not(target_arch = "wasm32"))]
 
 use quoteline::core::model::Kind;
 
