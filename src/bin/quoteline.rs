@@ -12,7 +12,7 @@ const USAGE: &str = "usage: quoteline extract FILE_OR_DIR...\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N]\n\
 \n\
-  Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role,\n\
+  Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
   cue, cue_start, cue_end, rule, confidence, low_confidence, outlet.\n\
   A directory means every .txt file in it (sorted). Diagnostics go to stderr.";
@@ -81,6 +81,7 @@ fn run_extract(args: &[String]) -> ExitCode {
             "speaker": sp.name,
             "speaker_kind": sp.kind,
             "role": sp.role,
+            "affiliation": sp.affiliation,
             "kind": s.kind,
             "text": s.span.of(&a.text),
             "start": s.span.start,

@@ -44,6 +44,8 @@ pub struct Speaker {
     pub name: String,
     pub kind: SpeakerKind,
     pub role: String,
+    /// Country or organisation, where the role names one (`French President` -> France).
+    pub affiliation: String,
     /// Other names seen for this speaker, each with why it was merged.
     pub aliases: Vec<(String, String)>,
 }
@@ -141,7 +143,7 @@ impl Corpus {
                 let display = if name.is_empty() { "unattributed".to_string() } else { name };
                 let key = (s.speaker_kind, name_key(&display));
                 let id = *index.entry(key).or_insert_with(|| {
-                    corpus.speakers.push(Speaker { name: display.clone(), kind: s.speaker_kind, role: role.clone(), aliases: Vec::new() });
+                    corpus.speakers.push(Speaker { name: display.clone(), kind: s.speaker_kind, role: role.clone(), affiliation: String::new(), aliases: Vec::new() });
                     corpus.speakers.len() - 1
                 });
                 if corpus.speakers[id].role.is_empty() {
@@ -167,12 +169,72 @@ impl Corpus {
                 });
             }
         }
+        let lex = super::lexicon::Lexicon::get();
         for sp in &mut corpus.speakers {
+            sp.affiliation = lex.affiliation(&sp.role).unwrap_or_default();
             if let Some(e) = people.entries.iter().find(|e| e.full == sp.name) {
                 sp.aliases.extend(e.aliases.iter().cloned());
             }
         }
+        corpus.apply_speaker_table(include_str!("data/speakers.txt"));
         corpus
+    }
+
+    /// Applies a speaker table (see `data/speakers.txt`): merges speakers listed under one
+    /// canonical name, and sets the role and affiliation given there.
+    pub fn apply_speaker_table(&mut self, table: &str) {
+        for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let mut cols = line.split('|').map(str::trim);
+            let canonical = cols.next().unwrap_or("");
+            if canonical.is_empty() {
+                continue;
+            }
+            let aliases: Vec<&str> = cols.next().unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty()).collect();
+            let role = cols.next().unwrap_or("");
+            let affiliation = cols.next().unwrap_or("");
+            let keys: Vec<String> = std::iter::once(canonical).chain(aliases.iter().copied()).map(name_key).collect();
+            let matching: Vec<SpeakerId> = (0..self.speakers.len()).filter(|&i| keys.contains(&name_key(&self.speakers[i].name))).collect();
+            let Some(&target) = matching.first() else { continue };
+            for &other in &matching[1..] {
+                let old = std::mem::take(&mut self.speakers[other].aliases);
+                let old_name = self.speakers[other].name.clone();
+                self.speakers[target].aliases.extend(old);
+                self.speakers[target].aliases.push((old_name, "listed as an alias in speakers.txt".into()));
+                for e in &mut self.entries {
+                    if e.speaker == other {
+                        e.speaker = target;
+                    }
+                }
+            }
+            let t = &mut self.speakers[target];
+            if t.name != canonical {
+                let old = std::mem::replace(&mut t.name, canonical.to_string());
+                t.aliases.push((old, "listed as an alias in speakers.txt".into()));
+            }
+            if !role.is_empty() {
+                t.role = role.to_string();
+            }
+            if !affiliation.is_empty() {
+                t.affiliation = affiliation.to_string();
+            }
+        }
+        // Drop speakers left without statements, renumbering the rest.
+        let mut used = vec![false; self.speakers.len()];
+        for e in &self.entries {
+            used[e.speaker] = true;
+        }
+        let mut remap = vec![0; self.speakers.len()];
+        let mut kept = Vec::new();
+        for (i, sp) in std::mem::take(&mut self.speakers).into_iter().enumerate() {
+            if used[i] {
+                remap[i] = kept.len();
+                kept.push(sp);
+            }
+        }
+        self.speakers = kept;
+        for e in &mut self.entries {
+            e.speaker = remap[e.speaker];
+        }
     }
 
     pub fn text_of(&self, e: &Entry) -> &str {
@@ -211,5 +273,19 @@ mod tests {
         assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
         assert_eq!(c.speakers[c.entries[0].speaker].name, "Volodymyr Zelenskyy");
         assert_eq!(c.outlets(), vec!["a", "B"]);
+    }
+
+    #[test]
+    fn speaker_table_merges_and_explains() {
+        let a = "“We are ready,” said Jane Doe.";
+        let b = "“We are not,” said Janet Doe-Smith.";
+        let mut c = Corpus::build(vec![Input { name: "a.txt", text: a, meta: ArticleMeta::default() }, Input { name: "b.txt", text: b, meta: ArticleMeta::default() }]);
+        assert_ne!(c.entries[0].speaker, c.entries[1].speaker);
+        c.apply_speaker_table("# comment\nJane Doe | Janet Doe-Smith | Mayor | Springfield\n");
+        assert_eq!(c.speakers.len(), 1);
+        assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
+        let sp = &c.speakers[0];
+        assert_eq!((sp.name.as_str(), sp.role.as_str(), sp.affiliation.as_str()), ("Jane Doe", "Mayor", "Springfield"));
+        assert!(sp.aliases.iter().any(|(a, why)| a == "Janet Doe-Smith" && why.contains("speakers.txt")));
     }
 }

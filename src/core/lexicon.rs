@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub abbreviations: HashSet<String>,
     pub places: HashSet<String>,
     pub nonnames: HashSet<String>,
+    /// Demonym or abbreviation -> country or organisation.
+    pub demonyms: HashMap<String, String>,
 }
 
 const CUES: &str = include_str!("data/cues.txt");
@@ -77,6 +79,7 @@ const BOILERPLATE: &str = include_str!("data/boilerplate.txt");
 const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 const PLACES: &str = include_str!("data/places.txt");
 const NONNAMES: &str = include_str!("data/nonnames.txt");
+const DEMONYMS: &str = include_str!("data/demonyms.txt");
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -146,6 +149,7 @@ impl Lexicon {
         }
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
+        lex.demonyms = data_lines(DEMONYMS).filter_map(|l| l.split_once('=')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())).collect();
         lex.nonnames = data_lines(NONNAMES).flat_map(|l| l.split_whitespace()).map(str::to_string).collect();
         lex
     }
@@ -157,6 +161,19 @@ impl Lexicon {
         } else {
             self.cues.get(word)
         }
+    }
+
+    /// The country or organisation a role names (`French President` -> France), if any.
+    pub fn affiliation(&self, role: &str) -> Option<String> {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        for n in (1..=2).rev() {
+            for w in words.windows(n) {
+                if let Some(a) = self.demonyms.get(&w.join(" ")) {
+                    return Some(a.clone());
+                }
+            }
+        }
+        words.iter().find(|w| self.places.contains(**w)).map(|w| w.to_string())
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {
@@ -182,5 +199,9 @@ mod tests {
         assert!(lex.abbreviations.contains("U.S."));
         assert!(lex.places.contains("Kyiv"));
         assert!(lex.nonnames.contains("Tuesday"));
+        assert_eq!(lex.affiliation("French President").as_deref(), Some("France"));
+        assert_eq!(lex.affiliation("U.S. envoy").as_deref(), Some("United States"));
+        assert_eq!(lex.affiliation("South Korean Foreign Minister").as_deref(), Some("South Korea"));
+        assert_eq!(lex.affiliation("son-in-law"), None);
     }
 }

@@ -122,6 +122,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             <section class="speaker-card" aria-label="Speaker">
                 <h3>{&sp.name}</h3>
                 if !sp.role.is_empty() { <p class="role">{&sp.role}</p> }
+                if !sp.affiliation.is_empty() { <p class="role">{format!("Affiliation: {}", sp.affiliation)}</p> }
                 <p class="speaker-kind">{format!("{:?}", sp.kind).to_lowercase()}</p>
                 if !sp.aliases.is_empty() {
                     <ul class="aliases">
