@@ -16,7 +16,7 @@ fn unseen_articles_report_and_floor() {
     assert!(corpus.articles.len() >= 8 && gold.len() >= 60, "unseen set missing: {} articles, {} annotations", corpus.articles.len(), gold.len());
     let sc = evaluate(&corpus, &gold);
     println!("{}\n{}", sc.report, sc.summary());
-    assert!(sc.quote_f1() >= 0.85, "quote F1 {:.3} fell below the floor\n{}", sc.quote_f1(), sc.report);
-    assert!(sc.speaker_accuracy() >= 0.85, "speaker accuracy {:.3} fell below the floor\n{}", sc.speaker_accuracy(), sc.report);
-    assert!(sc.indirect_recall() >= 0.6, "indirect recall {:.3} fell below the floor\n{}", sc.indirect_recall(), sc.report);
+    assert!(sc.quote_f1() >= 0.95, "quote F1 {:.3} fell below the floor\n{}", sc.quote_f1(), sc.report);
+    assert!(sc.speaker_accuracy() >= 0.95, "speaker accuracy {:.3} fell below the floor\n{}", sc.speaker_accuracy(), sc.report);
+    assert!(sc.indirect_recall() >= 0.9, "indirect recall {:.3} fell below the floor\n{}", sc.indirect_recall(), sc.report);
 }

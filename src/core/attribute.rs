@@ -45,7 +45,8 @@ pub struct Mention {
 }
 
 const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some", "its", "their", "his", "her", "our", "other", "another", "both", "all", "many", "several"];
-const POSTMODIFIERS: &[&str] = &["familiar", "briefed", "close", "with", "from", "of", "in", "at", "involved", "knowledgeable", "speaking", "representing", "for"];
+const POSTMODIFIERS: &[&str] = &["familiar", "briefed", "close", "with", "from", "of", "in", "at", "involved", "knowledgeable", "speaking", "representing", "for", "published", "released", "issued", "seen", "obtained", "by", "on", "conducted", "led", "commissioned", "filed"];
+const PREPS: &[&str] = &["of", "at", "from", "for", "with", "in", "on"];
 const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "le", "la", "bin", "ibn", "al", "du", "dos", "das", "ter", "ten"];
 
 /// Normalises a name for comparison: lower case, common diacritics folded, letters only.
@@ -141,7 +142,10 @@ fn body_name(np: &str) -> String {
     while words.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
         words.remove(0);
     }
-    if let Some(cut) = words.iter().position(|w| matches!(*w, "—" | "–" | "who" | "which" | "that" | "put" | "issued" | "released")) {
+    if let Some(cut) = words.iter().enumerate().position(|(i, w)| {
+        matches!(*w, "—" | "–" | "who" | "which" | "that" | "put" | "issued" | "released" | "published" | "conducted" | "commissioned" | "filed" | "seen" | "obtained")
+            || (i > 0 && matches!(*w, "on" | "in" | "at" | "by") && !matches!(words[i - 1], "familiar" | "briefed" | "involved" | "close"))
+    }) {
         words.truncate(cut);
     }
     words.truncate(7);
@@ -210,7 +214,15 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     while i < words.len() {
         if is_capitalised(words[i]) {
             let s = i;
-            while i < words.len() && (is_capitalised(words[i]) || (i > s && PARTICLES.contains(&lower[i].as_str()) && words.get(i + 1).is_some_and(|w| is_capitalised(w)))) {
+            let particle_run = |i: usize| {
+                // "van der Heijden", "de la Cruz": particles followed by a capitalised word.
+                let mut j = i;
+                while j < words.len() && PARTICLES.contains(&lower[j].as_str()) {
+                    j += 1;
+                }
+                j > i && j < words.len() && is_capitalised(words[j])
+            };
+            while i < words.len() && (is_capitalised(words[i]) || (i > s && particle_run(i))) {
                 i += 1;
                 if is_possessive(words[i - 1]) {
                     break;
@@ -230,7 +242,18 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
             return Some(Mention { span, kind: MentionKind::Body { name: family.clone() } });
         }
     }
-    if head_is_body(last) && !(is_capitalised(words[last]) && runs.last().is_some_and(|&(s, e)| e == words.len() && e - s >= 2 && !lex.places.contains(words[s]))) {
+    // "Professor Henrik Solberg-Nilsen of the University of Greyhaven": the head comes
+    // before the first preposition; take it when it is a full or titled name.
+    if let Some(p) = (1..words.len()).find(|&p| PREPS.contains(&lower[p].as_str()) && is_capitalised(words[p - 1])) {
+        if let Some(m) = parse_np(text, Span::new(toks[0].span.start, toks[p - 1].span.end)) {
+            if let MentionKind::Person { name, role } = &m.kind {
+                if name.contains(' ') || !role.is_empty() {
+                    return Some(m);
+                }
+            }
+        }
+    }
+    if head_is_body(last) {
         return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
     }
     // A body head with a post-modifier: "officials familiar with the talks", "sources close to X".
@@ -329,6 +352,13 @@ impl PersonEntry {
 }
 
 impl People {
+    /// Whether a surname (or spelling variant) is already registered.
+    pub fn knows(&self, surname: &str) -> bool {
+        let key = name_key(surname);
+        let prefix: String = key.chars().take(4).collect();
+        self.by_prefix.get(&prefix).is_some_and(|b| b.iter().any(|&i| same_surname_key(&self.entries[i].surname_key, &key)))
+    }
+
     /// Finds or adds the person for a name, returning the canonical name and role.
     pub fn resolve(&mut self, name: &str, role: &str) -> (String, String) {
         let parts: Vec<&str> = name.split_whitespace().collect();

@@ -56,6 +56,19 @@ const PREPOSITIONS: &[&str] = &[
     "to", "on", "in", "at", "after", "before", "for", "with", "about", "by", "from", "of", "as", "during", "over", "under", "into",
     "through", "against", "without", "via", "per", "among", "across", "alongside", "when", "while", "if",
 ];
+/// Participles that open a reporter's consequence tail after a reported clause
+/// ("..., sending its shares down 8%"); other `-ing` words may continue the speaker's words.
+const TAIL_PARTICIPLES: &[&str] = &[
+    "sending", "prompting", "raising", "bringing", "pushing", "marking", "capping", "triggering", "sparking", "leaving", "fuelling", "fueling",
+    "dragging", "lifting", "knocking", "wiping", "underscoring", "reflecting", "echoing", "signalling", "signaling", "deepening", "easing", "extending",
+];
+/// Nouns that end a short time or venue phrase after a cue ("said on Monday", "said in a statement").
+const VENUE_WORDS: &[&str] = &[
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "morning", "evening", "afternoon", "night",
+    "week", "weekend", "month", "year", "statement", "interview", "letter", "release", "post", "briefing", "conference", "call", "speech", "hearing", "court",
+    "filing", "email", "television", "radio", "podcast", "broadcast", "address", "meeting", "session", "summit", "report", "document", "tweet", "message",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "sunday", "parliament", "congress",
+];
 const TERM_MARKERS: &[&str] = &["so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "term", "word", "phrase", "slogan", "known"];
 const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"];
 
@@ -101,7 +114,8 @@ pub fn extract(text: &str) -> Extraction {
                         break;
                     }
                 }
-                let e = if i < toks.len() && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
+                let adjacent = i > s && i < toks.len() && text[toks[i - 1].span.end..toks[i].span.start].chars().all(is_space);
+                let e = if adjacent && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
                 let role_start = (0..s).rev().take_while(|&j| lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')).last().unwrap_or(s);
                 // Only a run of two or more capitalised words, or one after a title, can name
                 // a person in full; single words resolve later against these.
@@ -137,8 +151,12 @@ pub fn extract(text: &str) -> Extraction {
             let sq: Vec<Quote> = bq[first_q..].iter().take_while(|q| q.outer.start < sent.end).copied().collect();
             let cues = find_cues(text, sent, &toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
-            if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people) {
+            if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people, true) {
                 sal.person = Some((name, role, span, bi));
+            } else if let Some((name, span)) = sentence_body_subject(text, sent, &toks, &sq) {
+                // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
+                // that is a sentence's subject is what a later "they" or "it" points back to.
+                sal.group = Some((name, SpeakerKind::Body, span, bi));
             }
             // Resolve each cue's speaker, in order, so that shared subjects can look back.
             let mut whos: Vec<Who> = Vec::new();
@@ -326,7 +344,7 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
             continue;
         }
         // "said" as an adjective or in "that said".
-        if prev.as_deref() == Some("that") && w == "said" && toks.get(i + 1).is_none_or(|n| n.span.start > t.span.end + 1) {
+        if prev.as_deref() == Some("that") && w == "said" && text[toks[i - 1].span.end..t.span.start].chars().all(is_space) && toks.get(i + 1).is_none_or(|n| n.span.start > t.span.end + 1) {
             continue;
         }
         out.push(Cue { span: t.span, strength: form.strength, participle: form.participle, according: false, tok: i });
@@ -369,7 +387,8 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     if trimmed.ends_with(',') && !trimmed.ends_with(",”") && !trimmed.ends_with(",\"") {
         // Apposition: drop it and look before the comma that opens it.
         let inner = &trimmed[..trimmed.len() - 1];
-        match inner.rfind(',') {
+        // The comma that opens the apposition is followed by a space (not "38,000").
+        match inner.rfind(", ") {
             Some(c) => seg_end = c,
             None => return None,
         }
@@ -409,16 +428,26 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
 
 /// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).
 fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
-    let rest = &text[pos..sent.end];
-    let end = rest.find(|c: char| boundary_char(c) || matches!(c, '.' | '!' | '?')).unwrap_or(rest.len());
-    let mut seg = &rest[..end];
-    // Cut at the first lower-case verb-ish word after a name: "said Witkoff standing" is rare; keep ≤ 10 words.
-    if seg.split_whitespace().count() > 10 {
-        let cut = seg.split_whitespace().take(10).map(|w| w.as_ptr() as usize + w.len() - seg.as_ptr() as usize).last().unwrap_or(seg.len());
-        seg = &seg[..cut];
+    // Token by token, so that abbreviation dots (`Dr.`, `U.S.`) do not end the phrase; stop
+    // at the first punctuation between tokens, or after ten words.
+    let toks = tokens(text, Span::new(pos, sent.end));
+    let mut end = None;
+    let mut prev_end = pos;
+    for (k, t) in toks.iter().enumerate() {
+        let gap = &text[prev_end..t.span.start];
+        if k > 0 && gap.chars().any(|c| !is_space(c)) {
+            break;
+        }
+        if k == 0 && gap.chars().any(|c| boundary_char(c) || matches!(c, '.' | '!' | '?')) {
+            return None;
+        }
+        end = Some(t.span.end);
+        prev_end = t.span.end;
+        if k == 9 {
+            break;
+        }
     }
-    // Sentence-ending abbreviation dots were cut by the boundary search; extend over a trailing `U.S.`.
-    let span = trim_span(text, Span::new(pos, pos + seg.len()));
+    let span = trim_span(text, Span::new(pos, end?));
     (!span.is_empty()).then_some(span)
 }
 
@@ -496,6 +525,14 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
     if cue.participle {
         // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
         let prev_tok = cue.tok.checked_sub(1).map(|p| &toks[p]);
+        // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
+        if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
+            if let Some(m) = np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
+                if !matches!(m.kind, MentionKind::Pronoun { .. }) {
+                    return who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
         if let Some(p) = prev_tok {
             let between = &text[p.span.end..cue.span.start];
             if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase) {
@@ -510,21 +547,21 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
         }
         // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
         // subject is the sentence subject.
-        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people) {
+        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, false) {
             return Who { name, kind: SpeakerKind::Person, role, rule: Rule::SharedSubject, mention: Some(span), antecedent: None, confidence: 0.8 };
         }
         return Who::none();
     }
     match np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
-        Some((sp, false)) => match parse_np(text, sp) {
+        Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match parse_np(text, sp) {
             Some(m) => who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi),
             None => Who::none(),
         },
-        None => {
+        _ => {
             // Inversion: `"...," said Witkoff` / `..., said the statement`.
             let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
-            if before.is_empty() || before.ends_with(['”', '"', ',', ':']) {
+            if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
                 np_after(text, sent, cue.span.end)
                     .and_then(|sp| parse_np(text, sp))
                     .map(|m| who_from_mention(m, Rule::SubjectAfterCue, people, sal, bi))
@@ -537,7 +574,9 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
 }
 
 /// The person named at the start of a sentence (its likely subject), if any.
-fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People) -> Option<(String, String, Span)> {
+/// With `strict`, a lone capitalised word counts only when it is a known surname (for
+/// pronoun salience); without, any name-like subject counts (for a participle's subject).
+fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People, strict: bool) -> Option<(String, String, Span)> {
     let lex = Lexicon::get();
     // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
     let mut i = 0;
@@ -560,7 +599,9 @@ fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], pe
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     match parse_np(text, span)?.kind {
-        MentionKind::Person { name, role } if !toks[e - 1].text(text).ends_with("’s") => {
+        // A full name, a titled name, or a surname already known: never a lone capitalised word
+        // that merely starts the sentence ("Conditions in warmer seas ...").
+        MentionKind::Person { name, role } if !toks[e - 1].text(text).ends_with("’s") && (!strict || name.contains(' ') || !role.is_empty() || people.knows(&name)) => {
             let (full, role) = people.resolve(&name, &role);
             Some((full, role, span))
         }
@@ -568,9 +609,25 @@ fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], pe
     }
 }
 
+/// A body named at the start of a sentence (its subject), if any.
+fn sentence_body_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Option<(String, Span)> {
+    let first = toks.first()?;
+    if inside_any(first.span.start, quotes) || (first.text(text) != "The" && Lexicon::get().nonnames.contains(first.text(text))) {
+        return None; // An opening quote or an introductory phrase ("In a letter to ...").
+    }
+    let head_end = text[sent.start..sent.end].find(|c: char| boundary_char(c)).map_or(sent.end, |i| sent.start + i);
+    let words: Vec<&Token> = toks.iter().take_while(|t| t.span.end <= head_end).take(7).collect();
+    let last_cap = words.iter().rposition(|t| t.text(text).starts_with(char::is_uppercase) || Lexicon::get().body_heads.contains(&t.text(text).to_lowercase()))?;
+    let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
+    match parse_np(text, span)?.kind {
+        MentionKind::Body { name } => Some((name, span)),
+        _ => None,
+    }
+}
+
 /// With no cue: the sentence subject or the nearest named person or body.
 fn nearest(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People) -> Option<Who> {
-    if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people) {
+    if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, true) {
         return Some(Who { name, kind: SpeakerKind::Person, role, rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
@@ -609,7 +666,13 @@ fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> 
 fn term_reason(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -> Option<&'static str> {
     let lex = Lexicon::get();
     let before: Vec<String> = toks.iter().filter(|t| t.span.end <= q.outer.start).rev().take(2).map(|t| t.text(text).to_lowercase()).collect();
-    if before.iter().any(|w| TERM_MARKERS.contains(&w.as_str())) {
+    let adjacent = toks.iter().rev().find(|t| t.span.end <= q.outer.start).is_some_and(|t| text[t.span.end..q.outer.start].chars().all(is_space));
+    let marker = match before.as_slice() {
+        [w, ..] if adjacent && TERM_MARKERS.contains(&w.as_str()) && w != "known" => true,
+        [w, k, ..] if adjacent && w == "as" && k == "known" => true,
+        _ => false,
+    };
+    if marker {
         return Some("introduced as a name (so-called, dubbed, known as)");
     }
     let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
@@ -680,6 +743,23 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
                 end = from + i;
             }
         }
+        // A reporter's participial tail: "..., sending its shares down 8%".
+        let seg = &text[from..end];
+        let mut search = 0;
+        while let Some(i) = seg[search..].find(", ").map(|i| i + search) {
+            let word: String = seg[i + 2..].chars().take_while(|c| c.is_alphabetic()).collect();
+            if TAIL_PARTICIPLES.contains(&word.as_str()) && !inside_any(from + i, quotes) {
+                end = from + i;
+                break;
+            }
+            // A sentence-final appositive comment: "..., a jab at larger rivals."
+            let rest = &seg[i + 2..];
+            if (rest.starts_with("a ") || rest.starts_with("an ")) && !rest.contains(',') && seg[..i].split_whitespace().count() >= 5 && !inside_any(from + i, quotes) {
+                end = from + i;
+                break;
+            }
+            search = i + 2;
+        }
         end
     };
     let finish = |start: usize, end: usize| -> Option<Span> {
@@ -733,15 +813,37 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
             || (k <= 2 && after_toks[..k].iter().all(|t| t.text(text).starts_with(char::is_uppercase) || matches!(t.text(text), "him" | "her" | "them" | "us" | "me" | "reporters")));
         opener_ok && !gap.contains([',', '“', '"', '.'])
     });
+    // "said on Monday it would ...", "said in a statement the plan ...": skip a short
+    // time or venue phrase that sits between the cue and its clause.
+    let after_phrase = if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w)) {
+        after_toks.iter().take(5).position(|t| VENUE_WORDS.contains(&t.text(text).to_lowercase().as_str()) || t.text(text).chars().all(|c| c.is_ascii_digit())).and_then(|k| {
+            let next = after_toks.get(k + 1)?;
+            let gap = &text[after_toks[k].span.end..next.span.start];
+            (!gap.contains(['“', '"', ':', ',']) && next.text(text) != "that").then_some(next.span.start)
+        })
+    } else {
+        None
+    };
+    // "told the council he had ...": an object, then a clause opened by a subject pronoun.
+    let tell_clause = tell_like
+        .then(|| after_toks.iter().take(5).skip(1).find(|t| matches!(t.text(text), "he" | "she" | "they" | "it" | "we" | "I")).map(|t| t.span.start))
+        .flatten()
+        .filter(|&st| !text[cue.span.end..st].contains([',', '“', '"']));
     let complement_start = if rule == Rule::SubjectAfterCue {
         None
     } else if let Some(k) = that_idx {
         Some(after_toks[k].span.end)
     } else if rest.is_empty() || rest.starts_with(['“', '"', ':', ',', '.', '‘', '(']) {
         None
+    } else if let Some(st) = after_phrase {
+        Some(st)
     } else if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w)) {
         None
     } else if cue.participle && cue.tok == 0 {
+        None
+    } else if let Some(st) = tell_clause {
+        Some(st)
+    } else if tell_like && that_idx.is_none() && !after_toks.iter().take(4).any(|t| matches!(t.text(text), "reporters" | "journalists")) {
         None
     } else if tell_like {
         // "told reporters ..." without "that": the object first, then a clause only if one follows.
@@ -763,7 +865,9 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = text[sent.start..subj_start].trim_end_matches(is_space);
     let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');
-    if lead.ends_with(',') && (tail_words <= 6 && !tail.contains(" that ") || parenthetical) && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
+    let lead_words = lead.split_whitespace().count();
+    let tail_ok = !tail.contains(" that ") && !tail.starts_with("that ") && (tail_words <= 6 || (tail_words <= 14 && lead_words >= 5));
+    if lead.ends_with(',') && (tail_ok || parenthetical) && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
         if parenthetical {
             // "A, he said, B": one slice must hold both halves.
             let end = clause_end_after(cue.span.end);

@@ -131,6 +131,11 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                 match (open, role) {
                     (None, Role::Open | Role::Either) => open = Some((k, false)),
                     (None, Role::Close) => issues.push(MarkIssue { at: mark_span(k), message: "closing quotation mark without an opening one; ignored" }),
+                    // British style: "the players’ dressing room" inside a quote is a plural
+                    // possessive, not the close, when a real close follows in the paragraph.
+                    (Some(_), Role::Close)
+                        if !double && chars[k].1 == '’' && s[..chars[k].0].ends_with('s') && s[chars[k].0 + 3..].starts_with(|c: char| c == ' ') && s[chars[k].0 + 4..].starts_with(char::is_lowercase)
+                            && chars[k + 1..].iter().any(|m| m.2 == Role::Close) => {}
                     (Some((o, cont)), Role::Close | Role::Either) => {
                         let ob = chars[o].0 + chars[o].1.len_utf8();
                         let cb = chars[k].0;
@@ -201,6 +206,12 @@ mod tests {
     fn apostrophes_are_not_marks() {
         assert_eq!(inner("The leaders’ “robust” plan, don’t ’90s."), vec!["robust"]);
         assert_eq!(inner("It is 'fine,' said the daughters' father, 'really.'"), vec!["fine,", "really."]);
+    }
+
+    #[test]
+    fn british_possessive_inside_single_quotes() {
+        assert_eq!(inner("‘There were home truths told in the players’ dressing room,’ she said."), vec!["There were home truths told in the players’ dressing room,"]);
+        assert_eq!(inner("‘We want the fans’ support,’ he said."), vec!["We want the fans’ support,"]);
     }
 
     #[test]
