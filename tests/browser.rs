@@ -41,3 +41,14 @@ async fn search_and_select() {
     assert!(count(&root, "#detail mark.hl-statement") >= 1);
     assert!(root.query_selector("#detail .speaker-card h3").unwrap().unwrap().text_content().unwrap().contains("Merz"));
 }
+
+#[wasm_bindgen_test]
+async fn error_banner_is_visible_and_announced() {
+    quoteline::ui::banner::show_error("something broke");
+    let banner = gloo::utils::document().get_element_by_id(quoteline::ui::banner::BANNER_ID).expect("banner element");
+    assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
+    assert_eq!(banner.text_content().as_deref(), Some("something broke"));
+    // A second error replaces the message rather than stacking banners.
+    quoteline::ui::banner::show_error("second");
+    assert_eq!(gloo::utils::document().query_selector_all(".error-banner").unwrap().length(), 1);
+}

@@ -15,6 +15,9 @@ async fn app_renders_statements_from_all_five_outlets() {
     assert_eq!(corpus.outlets().len(), 5);
     assert!(html.contains(&format!("{} of {} statements", corpus.entries.len(), corpus.entries.len())));
     // Facets with counts and an accessible search box.
-    assert!(html.contains("data-facet=\"outlet\"") && html.contains("data-facet=\"kind\""));
+    for facet in ["outlet", "speaker", "kind", "affiliation"] {
+        assert!(html.contains(&format!("data-facet=\"{facet}\"")), "no {facet} facet");
+    }
+    assert!(html.contains("Export CSV") && html.contains("Export JSON"));
     assert!(html.contains("<label for=\"search\""));
 }

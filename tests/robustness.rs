@@ -54,4 +54,9 @@ fn big_and_odd_inputs() {
     check(&"“”\"'’‘".repeat(5000));
     check(&"Witkoff said the plan was ready. ".repeat(30_000));
     check("");
+    // A 20 MB file of real news text (the seeds, over and over).
+    let seeds: String = quoteline::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
+    let big = seeds.repeat(20_000_000 / seeds.len() + 1);
+    assert!(big.len() >= 20_000_000);
+    check(&big);
 }

@@ -4,7 +4,9 @@
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { serveStatic } from "../helpers/server.mjs";
+import { readFile } from "node:fs/promises";
 import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { axeViolations, describeViolations } from "../helpers/axe.mjs";
 
 describe("exploring the seed statements", () => {
   let server;
@@ -51,7 +53,7 @@ describe("exploring the seed statements", () => {
     await screenshot(page, "explore-search-facet");
 
     // Clear all brings everything back.
-    await page.getByRole("button", { name: "Clear all" }).click();
+    await page.locator(".filters button.clear").click();
     await page.waitForFunction((n) => document.querySelectorAll("li.statement").length === n, total);
     assert.equal(await page.locator("#search").inputValue(), "");
     assert.deepEqual(problems, []);
@@ -103,5 +105,110 @@ describe("exploring the seed statements", () => {
       assert.deepEqual(problems, []);
       await page.close();
     }
+  });
+
+  it("pick a speaker; the link reproduces the view in a new page; back/forward step through it", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    const total = await listed(page);
+    const merz = page.locator('fieldset[data-facet="speaker"] label', { hasText: "Friedrich Merz" });
+    const merzCount = Number(await merz.locator(".facet-count").innerText());
+    await merz.locator("input").check();
+    await page.waitForFunction((n) => document.querySelectorAll("li.statement").length === n, merzCount);
+    assert.ok(merzCount > 0 && merzCount < total);
+    const speakers = await page.$$eval("li.statement .speaker", (els) => [...new Set(els.map((e) => e.textContent))]);
+    assert.deepEqual(speakers, ["Friedrich Merz"]);
+    assert.ok(await page.locator(".chips .chip", { hasText: "speaker: Friedrich Merz" }).isVisible());
+    // Narrow by kind and select a statement: all of it goes into the URL.
+    await page.locator('fieldset[data-facet="kind"] label').filter({ has: page.locator(".facet-name", { hasText: /^direct$/ }) }).locator("input").check();
+    const kindCount = await listed(page);
+    await page.locator("li.statement button").first().click();
+    await page.locator("#detail").waitFor();
+    const selectedId = await page.locator("li.statement.selected").getAttribute("data-id");
+    const url = page.url();
+    assert.match(url, /#.*speaker=Friedrich/);
+
+    // The same link in a fresh page gives the same view.
+    const { page: page2, problems: problems2 } = await openPage(browser.context);
+    await page2.goto(url);
+    await page2.locator("#detail").waitFor();
+    assert.equal(await listed(page2), kindCount);
+    assert.equal(await page2.locator("li.statement.selected").getAttribute("data-id"), selectedId);
+    assert.ok(await page2.locator('fieldset[data-facet="speaker"] label', { hasText: "Friedrich Merz" }).locator("input").isChecked());
+    await screenshot(page2, "explore-shared-link");
+    assert.deepEqual(problems2, []);
+    await page2.close();
+
+    // Back: the selection goes, then the kind filter; forward brings the kind back.
+    await page.goBack();
+    await page.locator("#detail").waitFor({ state: "detached" });
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelectorAll("li.statement").length === n, merzCount);
+    await page.goForward();
+    await page.waitForFunction((n) => document.querySelectorAll("li.statement").length === n, kindCount);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("a hand-edited link falls back to a valid view with a notice", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}#outlet=Nowhere%20Times&kind=shouted&sel=gone&speaker=Friedrich%20Merz&%%%`);
+    await page.locator("#notice").waitFor();
+    const notice = await page.locator("#notice").innerText();
+    assert.match(notice, /Nowhere Times/);
+    assert.ok((await listed(page)) > 0, "the valid part of the link still applies");
+    assert.ok(await page.locator('fieldset[data-facet="speaker"] label', { hasText: "Friedrich Merz" }).locator("input").isChecked());
+    await screenshot(page, "explore-bad-link");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("exports the filtered statements as CSV and JSON", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    await page.locator("#search").fill("guarantees");
+    await page.waitForFunction(() => document.querySelectorAll("li.statement").length < 60);
+    const n = await listed(page);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    const csvText = await readFile(await csv.path(), "utf8");
+    const rows = csvText.trim().split("\r\n");
+    assert.equal(rows[0], "id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date");
+    assert.equal(rows.length, n + 1);
+    const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
+    const data = JSON.parse(await readFile(await json.path(), "utf8"));
+    assert.equal(data.length, n);
+    assert.ok(data.every((r) => /guarantee/i.test(r.text + r.speaker)));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("keyboard alone: search, move, open, close; no serious accessibility violation", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    await page.keyboard.press("/");
+    await page.keyboard.type("Kushner");
+    await page.keyboard.press("Tab"); // leave the search box
+    await page.keyboard.press("Escape");
+    await page.locator("body").press("j");
+    await page.locator("#detail").waitFor();
+    assert.match(await page.locator("#detail .speaker-card h3").innerText(), /Kushner/);
+    // Enter on the focused statement keeps it open; Esc closes.
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.locator("#detail").waitFor({ state: "detached" });
+    for (const view of ["list", "detail"]) {
+      if (view === "detail") {
+        await page.locator("li.statement button").first().click();
+        await page.locator("#detail").waitFor();
+      }
+      const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+      assert.deepEqual(serious.map((v) => v.id), [], `${view}: ${describeViolations(serious)}`);
+    }
+    await screenshot(page, "explore-keyboard");
+    assert.deepEqual(problems, []);
+    await page.close();
   });
 });

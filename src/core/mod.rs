@@ -8,6 +8,7 @@ pub mod extract;
 pub mod lexicon;
 pub mod meta;
 pub mod model;
+pub mod query;
 pub mod quotes;
 pub mod session;
 pub mod synth;

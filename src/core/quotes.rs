@@ -128,6 +128,15 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         let mark_span = |k: usize| Span::new(block.start + chars[k].0, block.start + chars[k].0 + chars[k].1.len_utf8());
         while k < chars.len() {
             if let Some(role) = role_at(k) {
+                // Inside a curly quotation, straight marks are a nested quotation when the
+                // curly close comes later: “He said "odd" twice,” she said.
+                if let Some((o, _)) = open {
+                    let curly_open = matches!(chars[o].1, '“' | '„' | '«');
+                    if curly_open && chars[k].1 == '"' && chars[k + 1..].iter().any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close)) {
+                        k += 1;
+                        continue;
+                    }
+                }
                 match (open, role) {
                     (None, Role::Open | Role::Either) => open = Some((k, false)),
                     (None, Role::Close) => issues.push(MarkIssue { at: mark_span(k), message: "closing quotation mark without an opening one; ignored" }),
@@ -212,6 +221,11 @@ mod tests {
     fn british_possessive_inside_single_quotes() {
         assert_eq!(inner("‘There were home truths told in the players’ dressing room,’ she said."), vec!["There were home truths told in the players’ dressing room,"]);
         assert_eq!(inner("‘We want the fans’ support,’ he said."), vec!["We want the fans’ support,"]);
+    }
+
+    #[test]
+    fn straight_marks_nested_in_curly() {
+        assert_eq!(inner("“He said \"odd\" twice,” she said."), vec!["He said \"odd\" twice,"]);
     }
 
     #[test]

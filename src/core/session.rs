@@ -1,26 +1,58 @@
 //! The UI state machine: what the user has chosen, changed only through [`Action`]s by a
 //! pure [`AppState::apply`]. No DOM here; the Yew layer renders it and dispatches actions.
+//! Also the view's URL form (shareable links) and the exports of the filtered statements.
 
 use super::corpus::{Corpus, StatementId};
 use super::model::Kind;
-use super::attribute::fold_accent;
+use super::query::{self, Query};
+use serde::Serialize;
+
+pub use super::query::fold;
+
+/// How the statement list is ordered.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Sort {
+    /// Article order, then position in the article (the order events are reported).
+    #[default]
+    Article,
+    Outlet,
+    Speaker,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 3] = [Sort::Article, Sort::Outlet, Sort::Speaker];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Sort::Article => "article",
+            Sort::Outlet => "outlet",
+            Sort::Speaker => "speaker",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Sort::Article => "Article order",
+            Sort::Outlet => "Outlet",
+            Sort::Speaker => "Speaker",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Sort> {
+        Sort::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
 
 /// Everything the user has chosen.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppState {
     pub search: String,
-    /// Selected outlets (empty = all).
+    /// Selected values per facet (empty = all). OR within a facet, AND across facets.
     pub outlets: Vec<String>,
-    /// Selected kinds (empty = all).
     pub kinds: Vec<Kind>,
+    pub speakers: Vec<String>,
+    pub affiliations: Vec<String>,
+    pub sort: Sort,
     pub selected: Option<StatementId>,
-}
-
-/// Facet values with live counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facets {
-    pub outlets: Vec<(String, usize)>,
-    pub kinds: Vec<(Kind, usize)>,
+    /// A short message for the user (e.g. parts of a link that could not be used).
+    pub notice: Option<String>,
 }
 
 /// A user intent.
@@ -29,8 +61,23 @@ pub enum Action {
     Search(String),
     ToggleOutlet(String),
     ToggleKind(Kind),
+    ToggleSpeaker(String),
+    ToggleAffiliation(String),
+    SetSort(Sort),
     Select(Option<StatementId>),
     ClearAll,
+    /// Replace the whole state (from the URL on load or on back/forward).
+    Restore(Box<AppState>),
+    DismissNotice,
+}
+
+/// Facet values with live counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Facets {
+    pub outlets: Vec<(String, usize)>,
+    pub kinds: Vec<(Kind, usize)>,
+    pub speakers: Vec<(String, usize)>,
+    pub affiliations: Vec<(String, usize)>,
 }
 
 fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
@@ -41,9 +88,14 @@ fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
     }
 }
 
-/// Lower case with accents folded, for case- and accent-insensitive search.
-pub fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).map(fold_accent).collect()
+/// Which facet to leave out when counting.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Skip {
+    None,
+    Outlet,
+    Kind,
+    Speaker,
+    Affiliation,
 }
 
 impl AppState {
@@ -54,64 +106,328 @@ impl AppState {
             Action::Search(q) => self.search = q,
             Action::ToggleOutlet(o) => toggle(&mut self.outlets, o),
             Action::ToggleKind(k) => toggle(&mut self.kinds, k),
+            Action::ToggleSpeaker(s) => toggle(&mut self.speakers, s),
+            Action::ToggleAffiliation(a) => toggle(&mut self.affiliations, a),
+            Action::SetSort(s) => self.sort = s,
             Action::Select(id) => self.selected = id,
             Action::ClearAll => {
                 self.search.clear();
                 self.outlets.clear();
                 self.kinds.clear();
+                self.speakers.clear();
+                self.affiliations.clear();
             }
+            Action::Restore(s) => *self = *s,
+            Action::DismissNotice => self.notice = None,
         }
         *self != before
     }
 
+    /// Whether any filter is active.
+    pub fn filtered(&self) -> bool {
+        !(self.search.trim().is_empty() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty())
+    }
+
+    pub fn query(&self) -> Query {
+        query::parse(&self.search)
+    }
+
+    fn passes(&self, corpus: &Corpus, id: StatementId, q: &Query, hay: &[String], skip: Skip) -> bool {
+        let e = &corpus.entries[id];
+        let sp = &corpus.speakers[e.speaker];
+        (skip == Skip::Outlet || self.outlets.is_empty() || self.outlets.contains(&corpus.articles[e.article].outlet))
+            && (skip == Skip::Kind || self.kinds.is_empty() || self.kinds.contains(&e.statement.kind))
+            && (skip == Skip::Speaker || self.speakers.is_empty() || self.speakers.contains(&sp.name))
+            && (skip == Skip::Affiliation || self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation))
+            && (q.is_empty() || q.matches_folded(&hay[id]))
+    }
+
+    /// The statements that pass every filter, in the chosen order.
+    pub fn results(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<StatementId> {
+        let q = self.query();
+        let mut ids: Vec<StatementId> = (0..corpus.entries.len()).filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None)).collect();
+        match self.sort {
+            Sort::Article => {}
+            Sort::Outlet => ids.sort_by(|&a, &b| corpus.articles[corpus.entries[a].article].outlet.cmp(&corpus.articles[corpus.entries[b].article].outlet).then(a.cmp(&b))),
+            Sort::Speaker => ids.sort_by(|&a, &b| corpus.speakers[corpus.entries[a].speaker].name.to_lowercase().cmp(&corpus.speakers[corpus.entries[b].speaker].name.to_lowercase()).then(a.cmp(&b))),
+        }
+        ids
+    }
+
     /// Live facet counts: for each value, how many results picking it would give with the
     /// other facets' filters applied (the facet's own selection is ignored).
-    pub fn facet_counts(&self, corpus: &Corpus) -> Facets {
-        let mut without_outlets = self.clone();
-        without_outlets.outlets.clear();
-        let mut outlets: Vec<(String, usize)> = corpus.outlets().into_iter().map(|o| (o.to_string(), 0)).collect();
-        for id in without_outlets.results(corpus) {
-            let o = &corpus.articles[corpus.entries[id].article].outlet;
-            if let Some(slot) = outlets.iter_mut().find(|(n, _)| n == o) {
-                slot.1 += 1;
-            }
-        }
-        let mut without_kinds = self.clone();
-        without_kinds.kinds.clear();
-        let mut kinds: Vec<(Kind, usize)> = Kind::ALL.iter().map(|k| (*k, 0)).collect();
-        for id in without_kinds.results(corpus) {
-            let k = corpus.entries[id].statement.kind;
-            if let Some(slot) = kinds.iter_mut().find(|(n, _)| *n == k) {
-                slot.1 += 1;
-            }
-        }
-        Facets { outlets, kinds }
-    }
-
-    /// The search words, folded (for highlighting).
-    pub fn search_terms(&self) -> Vec<String> {
-        fold(&self.search).split_whitespace().map(str::to_string).collect()
-    }
-
-    /// The statements that pass every filter, in corpus order.
-    pub fn results(&self, corpus: &Corpus) -> Vec<StatementId> {
-        let words: Vec<String> = fold(&self.search).split_whitespace().map(str::to_string).collect();
-        corpus
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| self.outlets.is_empty() || self.outlets.contains(&corpus.articles[e.article].outlet))
-            .filter(|(_, e)| self.kinds.is_empty() || self.kinds.contains(&e.statement.kind))
-            .filter(|(_, e)| {
-                if words.is_empty() {
-                    return true;
+    pub fn facet_counts(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
+        let q = self.query();
+        let count = |skip: Skip, key: &dyn Fn(StatementId) -> String, order: Vec<String>| -> Vec<(String, usize)> {
+            let mut counts: std::collections::HashMap<String, usize> = order.iter().map(|k| (k.clone(), 0)).collect();
+            for id in 0..corpus.entries.len() {
+                if self.passes(corpus, id, &q, &index.folded, skip) {
+                    *counts.entry(key(id)).or_insert(0) += 1;
                 }
-                let hay = fold(&format!("{} {}", corpus.text_of(e), corpus.speakers[e.speaker].name));
-                words.iter().all(|w| hay.contains(w.as_str()))
-            })
-            .map(|(i, _)| i)
-            .collect()
+            }
+            order.into_iter().map(|k| {
+                let n = counts.get(&k).copied().unwrap_or(0);
+                (k, n)
+            }).collect()
+        };
+        let outlets = count(Skip::Outlet, &|id| corpus.articles[corpus.entries[id].article].outlet.clone(), corpus.outlets().into_iter().map(str::to_string).collect());
+        let kinds = count(Skip::Kind, &|id| corpus.entries[id].statement.kind.as_str().to_string(), Kind::ALL.iter().map(|k| k.as_str().to_string()).collect())
+            .into_iter()
+            .filter_map(|(k, n)| Kind::parse(&k).map(|k| (k, n)))
+            .collect();
+        let mut speakers = count(Skip::Speaker, &|id| corpus.speakers[corpus.entries[id].speaker].name.clone(), index.speakers_by_size.clone());
+        // Keep selected speakers visible even at zero; order by count, then name.
+        speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut affiliations = count(Skip::Affiliation, &|id| corpus.speakers[corpus.entries[id].speaker].affiliation.clone(), index.affiliations.clone());
+        affiliations.retain(|(a, _)| !a.is_empty());
+        affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Facets { outlets, kinds, speakers, affiliations }
     }
+
+    /// The view as URL parameters (for the fragment of a shareable link).
+    pub fn to_params(&self, corpus: &Corpus) -> Vec<(&'static str, String)> {
+        let mut p = Vec::new();
+        if !self.search.is_empty() {
+            p.push(("q", self.search.clone()));
+        }
+        p.extend(self.outlets.iter().map(|o| ("outlet", o.clone())));
+        p.extend(self.kinds.iter().map(|k| ("kind", k.as_str().to_string())));
+        p.extend(self.speakers.iter().map(|s| ("speaker", s.clone())));
+        p.extend(self.affiliations.iter().map(|a| ("affiliation", a.clone())));
+        if self.sort != Sort::Article {
+            p.push(("sort", self.sort.as_str().to_string()));
+        }
+        if let Some(e) = self.selected.and_then(|i| corpus.entries.get(i)) {
+            p.push(("sel", e.id.clone()));
+        }
+        p
+    }
+
+    /// Reads a view from URL parameters. Unknown values are dropped with a notice, so a
+    /// hand-edited or stale link falls back to the nearest valid view.
+    pub fn from_params(params: &[(String, String)], corpus: &Corpus) -> AppState {
+        let mut s = AppState::default();
+        let mut dropped: Vec<String> = Vec::new();
+        let outlets = corpus.outlets();
+        for (k, v) in params {
+            match k.as_str() {
+                "q" => s.search = v.chars().take(500).collect(),
+                "outlet" if outlets.contains(&v.as_str()) => toggle_unique(&mut s.outlets, v.clone()),
+                "kind" => match Kind::parse(v) {
+                    Some(kind) => toggle_unique(&mut s.kinds, kind),
+                    None => dropped.push(format!("kind “{}”", short(v))),
+                },
+                "speaker" if corpus.speakers.iter().any(|sp| &sp.name == v) => toggle_unique(&mut s.speakers, v.clone()),
+                "affiliation" if corpus.speakers.iter().any(|sp| &sp.affiliation == v && !v.is_empty()) => toggle_unique(&mut s.affiliations, v.clone()),
+                "sort" => match Sort::parse(v) {
+                    Some(sort) => s.sort = sort,
+                    None => dropped.push(format!("sort “{}”", short(v))),
+                },
+                "sel" => match corpus.entries.iter().position(|e| &e.id == v) {
+                    Some(i) => s.selected = Some(i),
+                    None => dropped.push("the selected statement".into()),
+                },
+                "outlet" | "speaker" | "affiliation" => dropped.push(format!("{k} “{}”", short(v))),
+                _ => dropped.push(format!("“{}”", short(k))),
+            }
+        }
+        if !dropped.is_empty() {
+            s.notice = Some(format!("Part of this link could not be used and was left out: {}.", dropped.join(", ")));
+        }
+        s
+    }
+}
+
+/// Encodes parameters as a URL fragment (`q=a%20b&outlet=X`), percent-encoding UTF-8.
+pub fn params_to_fragment(params: &[(&str, String)]) -> String {
+    fn enc(s: &str) -> String {
+        let mut out = String::new();
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+                out.push(b as char);
+            } else {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        }
+        out
+    }
+    params.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+}
+
+/// Decodes a URL fragment (with or without `#`) into parameters; malformed escapes are
+/// kept literally, invalid UTF-8 is replaced, so any string gives some answer.
+pub fn fragment_to_params(fragment: &str) -> Vec<(String, String)> {
+    fn dec(s: &str) -> String {
+        let b = s.as_bytes();
+        let mut out = Vec::with_capacity(b.len());
+        let mut i = 0;
+        while i < b.len() {
+            match b[i] {
+                b'+' => out.push(b' '),
+                b'%' if i + 2 < b.len() => {
+                    match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                        Ok(v) => {
+                            out.push(v);
+                            i += 2;
+                        }
+                        Err(_) => out.push(b'%'),
+                    }
+                }
+                c => out.push(c),
+            }
+            i += 1;
+        }
+        String::from_utf8_lossy(&out).into_owned()
+    }
+    fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| match p.split_once('=') {
+            Some((k, v)) => (dec(k), dec(v)),
+            None => (dec(p), String::new()),
+        })
+        .collect()
+}
+
+fn toggle_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
+    if !v.contains(&x) {
+        v.push(x);
+    }
+}
+
+fn short(s: &str) -> String {
+    let t: String = s.chars().take(40).collect();
+    if t.len() < s.len() { format!("{t}…") } else { t }
+}
+
+/// Precomputed per-corpus data for fast filtering: each statement's folded text plus
+/// speaker name, and speakers ordered by statement count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SearchIndex {
+    pub folded: Vec<String>,
+    pub speakers_by_size: Vec<String>,
+    pub affiliations: Vec<String>,
+}
+
+impl SearchIndex {
+    pub fn build(corpus: &Corpus) -> SearchIndex {
+        let folded = corpus.entries.iter().map(|e| fold(&format!("{} \u{1f} {}", corpus.text_of(e), corpus.speakers[e.speaker].name))).collect();
+        let mut counts = vec![0usize; corpus.speakers.len()];
+        for e in &corpus.entries {
+            counts[e.speaker] += 1;
+        }
+        let mut order: Vec<usize> = (0..corpus.speakers.len()).collect();
+        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(corpus.speakers[a].name.cmp(&corpus.speakers[b].name)));
+        let mut affiliations: Vec<String> = corpus.speakers.iter().map(|s| s.affiliation.clone()).filter(|a| !a.is_empty()).collect();
+        affiliations.sort();
+        affiliations.dedup();
+        SearchIndex { folded, speakers_by_size: order.into_iter().map(|i| corpus.speakers[i].name.clone()).collect(), affiliations }
+    }
+}
+
+/// One exported statement.
+#[derive(Serialize)]
+pub struct ExportRow<'a> {
+    pub id: &'a str,
+    pub speaker: &'a str,
+    pub role: &'a str,
+    pub affiliation: &'a str,
+    pub outlet: &'a str,
+    pub article: &'a str,
+    pub kind: &'static str,
+    pub text: &'a str,
+    pub start: usize,
+    pub end: usize,
+    pub cue: Option<&'a str>,
+    pub confidence: f32,
+    /// Topics and dates arrive with their own capability; empty until then.
+    pub topics: Vec<String>,
+    pub date: Option<String>,
+}
+
+fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
+    ids.iter()
+        .filter_map(|&i| corpus.entries.get(i))
+        .map(|e| {
+            let a = &corpus.articles[e.article];
+            let sp = &corpus.speakers[e.speaker];
+            ExportRow {
+                id: &e.id,
+                speaker: &sp.name,
+                role: &sp.role,
+                affiliation: &sp.affiliation,
+                outlet: &a.outlet,
+                article: &a.name,
+                kind: e.statement.kind.as_str(),
+                text: corpus.text_of(e),
+                start: e.statement.span.start,
+                end: e.statement.span.end,
+                cue: e.statement.cue.map(|c| c.of(&a.text)),
+                confidence: e.statement.confidence,
+                topics: Vec::new(),
+                date: (!a.meta.event_date.is_empty()).then(|| a.meta.event_date.clone()),
+            }
+        })
+        .collect()
+}
+
+/// The statements as pretty JSON (an array of objects).
+pub fn export_json(corpus: &Corpus, ids: &[StatementId]) -> String {
+    serde_json::to_string_pretty(&rows(corpus, ids)).unwrap_or_else(|_| "[]".into())
+}
+
+fn csv_field(s: &str) -> String {
+    // Quote every text field; double inner quotes; neutralise spreadsheet formulas.
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
+
+/// The statements as CSV (RFC 4180, a header row, every text field quoted).
+pub fn export_csv(corpus: &Corpus, ids: &[StatementId]) -> String {
+    let mut out = String::from("id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date\r\n");
+    for r in rows(corpus, ids) {
+        let fields = [
+            csv_field(r.id),
+            csv_field(r.speaker),
+            csv_field(r.role),
+            csv_field(r.affiliation),
+            csv_field(r.outlet),
+            csv_field(r.article),
+            r.kind.to_string(),
+            csv_field(r.text),
+            r.start.to_string(),
+            r.end.to_string(),
+            csv_field(r.cue.unwrap_or("")),
+            format!("{:.2}", r.confidence),
+            csv_field(&r.topics.join(";")),
+            csv_field(r.date.as_deref().unwrap_or("")),
+        ];
+        out.push_str(&fields.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+/// A citation for one statement: speaker, words, outlet, headline, date, URL, position.
+pub fn citation(corpus: &Corpus, id: StatementId) -> Option<String> {
+    let e = corpus.entries.get(id)?;
+    let a = &corpus.articles[e.article];
+    let sp = &corpus.speakers[e.speaker];
+    let words = corpus.text_of(e).trim_end_matches([',', ' ']);
+    let quoted = if e.statement.kind == Kind::Indirect { format!("(reported) {words}") } else { format!("“{words}”") };
+    let mut parts = vec![format!("{}: {}", sp.name, quoted), a.outlet.clone()];
+    if !a.meta.headline.is_empty() {
+        parts.push(format!("“{}”", a.meta.headline));
+    }
+    if !a.meta.date.is_empty() {
+        parts.push(a.meta.date.clone());
+    }
+    if !a.meta.url.is_empty() {
+        parts.push(a.meta.url.clone());
+    }
+    parts.push(format!("{}, bytes {}–{}", a.name, e.statement.span.start, e.statement.span.end));
+    Some(parts.join(". ") + ".")
 }
 
 #[cfg(test)]
@@ -122,31 +438,102 @@ mod tests {
     fn corpus() -> Corpus {
         Corpus::build(vec![
             Input { name: "a.txt", text: "“Élan is fine,” said Jane Doe.", meta: ArticleMeta { outlet: "A".into(), ..Default::default() } },
-            Input { name: "b.txt", text: "Jane Doe said the plan was ready.", meta: ArticleMeta { outlet: "B".into(), ..Default::default() } },
+            Input { name: "b.txt", text: "Jane Doe said the plan was ready.\n“=SUM(1) is \"odd\",” said French President Jean Roux.", meta: ArticleMeta { outlet: "B".into(), ..Default::default() } },
         ])
     }
 
     #[test]
     fn filters_combine() {
         let c = corpus();
+        let ix = SearchIndex::build(&c);
         let mut s = AppState::default();
-        assert_eq!(s.results(&c).len(), 2);
+        assert_eq!(s.results(&c, &ix).len(), 3);
         assert!(s.apply(Action::Search("elan".into())));
-        assert_eq!(s.results(&c).len(), 1);
+        assert_eq!(s.results(&c, &ix).len(), 1);
+        s.apply(Action::Search("doe -elan".into()));
+        assert_eq!(s.results(&c, &ix).len(), 1);
         s.apply(Action::Search("doe".into()));
         s.apply(Action::ToggleOutlet("B".into()));
-        assert_eq!(s.results(&c).len(), 1);
+        assert_eq!(s.results(&c, &ix).len(), 1);
         s.apply(Action::ToggleKind(Kind::Direct));
-        assert_eq!(s.results(&c).len(), 0);
+        assert_eq!(s.results(&c, &ix).len(), 0);
         assert!(s.apply(Action::ClearAll));
-        assert_eq!(s.results(&c).len(), 2);
+        assert_eq!(s.results(&c, &ix).len(), 3);
         assert!(!s.apply(Action::ClearAll));
         s.apply(Action::ToggleOutlet("A".into()));
         s.apply(Action::ToggleKind(Kind::Indirect));
-        let f = s.facet_counts(&c);
+        let f = s.facet_counts(&c, &ix);
         // Outlet counts ignore the outlet selection but honour the kind filter.
         assert_eq!(f.outlets, vec![("A".to_string(), 0), ("B".to_string(), 1)]);
         // Kind counts ignore the kind selection but honour the outlet filter.
         assert_eq!(f.kinds, vec![(Kind::Direct, 1), (Kind::Partial, 0), (Kind::Indirect, 0)]);
+        assert_eq!(f.affiliations, vec![("France".to_string(), 0)]);
+    }
+
+    #[test]
+    fn speaker_facet_and_sort() {
+        let c = corpus();
+        let ix = SearchIndex::build(&c);
+        let mut s = AppState::default();
+        s.apply(Action::ToggleSpeaker("Jean Roux".into()));
+        assert_eq!(s.results(&c, &ix).len(), 1);
+        s.apply(Action::ToggleSpeaker("Jane Doe".into()));
+        assert_eq!(s.results(&c, &ix).len(), 3, "OR within a facet");
+        s.apply(Action::SetSort(Sort::Speaker));
+        let names: Vec<&str> = s.results(&c, &ix).iter().map(|&i| c.speakers[c.entries[i].speaker].name.as_str()).collect();
+        assert_eq!(names, vec!["Jane Doe", "Jane Doe", "Jean Roux"]);
+    }
+
+    #[test]
+    fn url_round_trip_and_bad_links() {
+        let c = corpus();
+        let mut s = AppState::default();
+        s.apply(Action::Search("plan \"was ready\"".into()));
+        s.apply(Action::ToggleOutlet("B".into()));
+        s.apply(Action::ToggleKind(Kind::Indirect));
+        s.apply(Action::ToggleSpeaker("Jane Doe".into()));
+        s.apply(Action::SetSort(Sort::Outlet));
+        s.apply(Action::Select(Some(1)));
+        let params: Vec<(String, String)> = s.to_params(&c).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        assert_eq!(AppState::from_params(&params, &c), s);
+        let junk = vec![
+            ("outlet".to_string(), "Nowhere Times".to_string()),
+            ("kind".into(), "shouted".into()),
+            ("sel".into(), "gone.txt@1-2".into()),
+            ("zzz".into(), "1".into()),
+            ("speaker".into(), "Jane Doe".into()),
+        ];
+        let r = AppState::from_params(&junk, &c);
+        assert_eq!(r.speakers, vec!["Jane Doe"]);
+        assert!(r.outlets.is_empty() && r.kinds.is_empty() && r.selected.is_none());
+        let notice = r.notice.unwrap();
+        assert!(notice.contains("Nowhere Times") && notice.contains("shouted") && notice.contains("selected statement"), "{notice}");
+    }
+
+    #[test]
+    fn fragments_round_trip_and_survive_junk() {
+        let p = vec![("q", "Élysée \"a&b\" 100%".to_string()), ("outlet", "POLITICO".to_string())];
+        let f = params_to_fragment(&p);
+        assert!(!f.contains(' ') && !f.contains('"'));
+        let back = fragment_to_params(&format!("#{f}"));
+        assert_eq!(back, vec![("q".to_string(), "Élysée \"a&b\" 100%".to_string()), ("outlet".into(), "POLITICO".into())]);
+        for junk in ["%", "%zz", "a=%E2%82", "==&&=", "q=%FF%FE", "#"] {
+            let _ = fragment_to_params(junk);
+        }
+        assert_eq!(fragment_to_params("q=%zz"), vec![("q".to_string(), "%zz".to_string())]);
+    }
+
+    #[test]
+    fn exports() {
+        let c = corpus();
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        let json: serde_json::Value = serde_json::from_str(&export_json(&c, &ids)).unwrap();
+        assert_eq!(json.as_array().unwrap().len(), 3);
+        assert_eq!(json[0]["text"], "Élan is fine,");
+        let csv = export_csv(&c, &ids);
+        assert_eq!(csv.lines().count(), 4);
+        assert!(csv.contains("\"'=SUM(1) is \"\"odd\"\",\""), "formula neutralised and quotes doubled: {csv}");
+        let cite = citation(&c, 0).unwrap();
+        assert!(cite.starts_with("Jane Doe: “Élan is fine”. A.") && cite.contains("a.txt, bytes"), "{cite}");
     }
 }

@@ -1,11 +1,12 @@
-//! The root component: builds the corpus once, owns the one reducer of UI state, derives
-//! results and facet counts with `use_memo`, and wires the global keyboard shortcuts.
+//! The root component: builds the corpus and its search index once (`use_memo`), owns
+//! the one reducer of UI state, derives results and facet counts with `use_memo`, keeps
+//! the view in the URL, and wires the global keyboard shortcuts.
 
 use super::detail::DetailPanel;
-use super::filters::FilterPanel;
+use super::filters::{Chips, FilterPanel};
 use super::list::StatementList;
 use crate::core::corpus::{Corpus, StatementId};
-use crate::core::session::{Action, AppState};
+use crate::core::session::{Action, AppState, SearchIndex};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -52,9 +53,42 @@ pub fn App(props: &AppProps) -> Html {
     };
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
-    let state = use_reducer(UiState::default);
-    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.clone()), |(c, s)| s.results(&c.0));
-    let facets = use_memo((handle.clone(), state.0.clone()), |(c, s)| s.facet_counts(&c.0));
+    let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
+    let state = {
+        let corpus = corpus.clone();
+        use_reducer(move || UiState(super::url::read(&corpus)))
+    };
+    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.clone()), {
+        let index = index.clone();
+        move |(c, s)| s.results(&c.0, &index)
+    });
+    let facets = use_memo((handle.clone(), state.0.clone()), {
+        let index = index.clone();
+        move |(c, s)| s.facet_counts(&c.0, &index)
+    });
+
+    // The URL follows the state; typing replaces the entry, other changes push one.
+    let last_search = use_mut_ref(|| state.0.search.clone());
+    {
+        let corpus = corpus.clone();
+        let last_search = last_search.clone();
+        use_effect_with(state.0.clone(), move |s| {
+            let typing = *last_search.borrow() != s.search;
+            *last_search.borrow_mut() = s.search.clone();
+            super::url::write(s, &corpus, typing);
+        });
+    }
+    // Back/forward restore the view from the URL.
+    {
+        let dispatcher = state.dispatcher();
+        let corpus = corpus.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+                dispatcher.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
+            });
+            move || drop(listener)
+        });
+    }
 
     // Keyboard: `/` focuses search, j/k move through results, Esc closes the detail.
     let live = use_mut_ref(|| (Vec::<StatementId>::new(), None::<StatementId>));
@@ -121,8 +155,14 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |a: Action| d.dispatch(a))
     };
+    let dismiss = {
+        let d = state.dispatcher();
+        Callback::from(move |_| d.dispatch(Action::DismissNotice))
+    };
     let total = corpus.entries.len();
     let shown = results.len();
+    let query = state.0.query();
+    let terms = Rc::new(query.highlights());
     html! {
         <ContextProvider<CorpusHandle> context={handle.clone()}>
             <div class="app">
@@ -131,17 +171,27 @@ pub fn App(props: &AppProps) -> Html {
                         <h1>{"Quoteline"}</h1>
                         <p class="tagline">{"Who said what, when, and how each outlet reported it"}</p>
                     </div>
-                    <div class="searchbox">
+                    <div class="searchbox" role="search">
                         <label for="search" class="visually-hidden">{"Search statements and speakers"}</label>
-                        <input id="search" type="search" placeholder="Search words or speakers  ( / )" value={state.0.search.clone()} oninput={on_search} autocomplete="off" />
+                        <input id="search" type="search" placeholder="Search: words, \"a phrase\", -exclude  ( / )" value={state.0.search.clone()} oninput={on_search} autocomplete="off" aria-describedby="search-notes" />
+                        <p id="search-notes" class="search-notes" aria-live="polite">
+                            { for query.notes.iter().map(|(_, n)| html! { <span class="note">{n}</span> }) }
+                        </p>
                     </div>
                     <p class="count" aria-live="polite" id="result-count">
                         {format!("{shown} of {total} statements · {} articles", corpus.articles.len())}
                     </p>
                 </header>
+                if let Some(notice) = &state.0.notice {
+                    <div class="notice" role="status" id="notice">
+                        <span>{notice}</span>
+                        <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
+                    </div>
+                }
+                <Chips state={state.0.clone()} on_action={dispatch.clone()} />
                 <div class="layout">
                     <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
-                    <StatementList results={results.clone()} terms={Rc::new(state.0.search_terms())} selected={state.0.selected} on_action={dispatch.clone()} />
+                    <StatementList results={results.clone()} terms={terms} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
                     <DetailPanel selected={state.0.selected} on_action={dispatch} />
                 </div>
             </div>

@@ -67,6 +67,11 @@ fn source_view(corpus: &Corpus, id: StatementId, target: &NodeRef) -> Html {
 #[component]
 pub fn DetailPanel(props: &DetailPanelProps) -> Html {
     let target = use_node_ref();
+    let copied = use_state(String::new);
+    {
+        let copied = copied.clone();
+        use_effect_with(props.selected, move |_| copied.set(String::new()));
+    }
     {
         let target = target.clone();
         use_effect_with(props.selected, move |_| {
@@ -98,6 +103,21 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         Callback::from(move |_| cb.emit(Action::Select(None)))
     };
     let quoted = s.kind != crate::core::model::Kind::Indirect;
+    let copy = {
+        let corpus = corpus.clone();
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let Some(c) = crate::core::session::citation(&corpus, id) else { return };
+            let copied = copied.clone();
+            #[cfg(target_arch = "wasm32")]
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = super::export::copy(&c).await;
+                copied.set(if ok { "Citation copied.".to_string() } else { format!("Copy failed; select and copy: {c}") });
+            });
+            #[cfg(not(target_arch = "wasm32"))]
+            copied.set(c);
+        })
+    };
     html! {
         <aside class="detail" aria-label="Statement detail" id="detail">
             <div class="detail-head">
@@ -107,6 +127,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             <blockquote class={classes!("full", s.kind.as_str())}>
                 if quoted { {"“"} } {corpus.text_of(e)} if quoted { {"”"} }
             </blockquote>
+            <p class="detail-actions">
+                <button type="button" class="tool" onclick={copy}>{"Copy citation"}</button>
+                <span class="status" role="status">{(*copied).clone()}</span>
+            </p>
             <dl class="facts">
                 <dt>{"Kind"}</dt><dd>{s.kind.as_str()}</dd>
                 <dt>{"Outlet"}</dt>

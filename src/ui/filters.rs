@@ -1,6 +1,6 @@
-//! The filter panel: outlet and kind facets with live counts, and "clear all".
+//! The filter panel (outlet, speaker, kind and affiliation facets with live counts;
+//! OR within a facet, AND across) and the removable chips of active filters.
 
-use crate::core::model::Kind;
 use crate::core::session::{Action, AppState, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -12,46 +12,96 @@ pub struct FilterPanelProps {
     pub on_action: Callback<Action>,
 }
 
+/// How many values a long facet shows before "show all".
+const SHORT_LIST: usize = 8;
+
+fn facet(title: &str, key: &str, values: Vec<(String, usize, bool, Action)>, on_action: &Callback<Action>, expanded: bool, on_expand: Option<Callback<MouseEvent>>) -> Html {
+    let total = values.len();
+    let shown: Vec<_> = if expanded { values } else { values.into_iter().enumerate().filter(|(i, v)| *i < SHORT_LIST || v.2).map(|(_, v)| v).collect() };
+    html! {
+        <fieldset class="facet" data-facet={key.to_string()}>
+            <legend>{title}</legend>
+            { for shown.into_iter().map(|(name, n, checked, action)| {
+                let cb = on_action.clone();
+                html! {
+                    <label class={classes!("facet-value", (n == 0 && !checked).then_some("zero"))} key={name.clone()}>
+                        <input type="checkbox" checked={checked} onchange={Callback::from(move |_| cb.emit(action.clone()))} />
+                        <span class="facet-name">{&name}</span>
+                        <span class="facet-count" aria-label={format!("{n} statements")}>{n}</span>
+                    </label>
+                }
+            }) }
+            if let Some(cb) = on_expand.filter(|_| total > SHORT_LIST) {
+                <button type="button" class="link more" onclick={cb} aria-expanded={expanded.to_string()}>
+                    { if expanded { "Show fewer".to_string() } else { format!("Show all {total}") } }
+                </button>
+            }
+        </fieldset>
+    }
+}
+
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let any = !props.state.outlets.is_empty() || !props.state.kinds.is_empty() || !props.state.search.is_empty();
+    let all_speakers = use_state(|| false);
+    let s = &props.state;
+    let f = &props.facets;
+    let clear = {
+        let cb = props.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::ClearAll))
+    };
+    let toggle_more = {
+        let all = all_speakers.clone();
+        Callback::from(move |_| all.set(!*all))
+    };
+    html! {
+        <aside class="filters" aria-label="Filters">
+            { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.clone(), *n, s.outlets.contains(o), Action::ToggleOutlet(o.clone()))).collect(), &props.on_action, true, None) }
+            { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.clone(), *n, s.speakers.contains(o), Action::ToggleSpeaker(o.clone()))).collect(), &props.on_action, *all_speakers, Some(toggle_more)) }
+            { facet("Kind", "kind", f.kinds.iter().map(|(k, n)| (k.as_str().to_string(), *n, s.kinds.contains(k), Action::ToggleKind(*k))).collect(), &props.on_action, true, None) }
+            if !f.affiliations.is_empty() {
+                { facet("Affiliation", "affiliation", f.affiliations.iter().map(|(o, n)| (o.clone(), *n, s.affiliations.contains(o), Action::ToggleAffiliation(o.clone()))).collect(), &props.on_action, true, None) }
+            }
+            <button type="button" class="clear" disabled={!s.filtered()} onclick={clear}>{"Clear all"}</button>
+        </aside>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ChipsProps {
+    pub state: AppState,
+    pub on_action: Callback<Action>,
+}
+
+/// One removable chip per active filter.
+#[component]
+pub fn Chips(props: &ChipsProps) -> Html {
+    let s = &props.state;
+    let mut chips: Vec<(String, Action)> = Vec::new();
+    if !s.search.trim().is_empty() {
+        chips.push((format!("search: {}", s.search.trim()), Action::Search(String::new())));
+    }
+    chips.extend(s.outlets.iter().map(|o| (format!("outlet: {o}"), Action::ToggleOutlet(o.clone()))));
+    chips.extend(s.speakers.iter().map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))));
+    chips.extend(s.kinds.iter().map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))));
+    chips.extend(s.affiliations.iter().map(|o| (format!("affiliation: {o}"), Action::ToggleAffiliation(o.clone()))));
+    if chips.is_empty() {
+        return html! {};
+    }
     let clear = {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::ClearAll))
     };
     html! {
-        <aside class="filters" aria-label="Filters">
-            <fieldset class="facet" data-facet="outlet">
-                <legend>{"Outlet"}</legend>
-                { for props.facets.outlets.iter().map(|(name, n)| {
-                    let checked = props.state.outlets.contains(name);
-                    let cb = props.on_action.clone();
-                    let value = name.clone();
-                    html! {
-                        <label class="facet-value" key={name.clone()}>
-                            <input type="checkbox" checked={checked} onchange={Callback::from(move |_| cb.emit(Action::ToggleOutlet(value.clone())))} />
-                            <span class="facet-name">{name}</span>
-                            <span class="facet-count">{n}</span>
-                        </label>
-                    }
-                }) }
-            </fieldset>
-            <fieldset class="facet" data-facet="kind">
-                <legend>{"Kind"}</legend>
-                { for props.facets.kinds.iter().map(|(kind, n)| {
-                    let checked = props.state.kinds.contains(kind);
-                    let cb = props.on_action.clone();
-                    let k: Kind = *kind;
-                    html! {
-                        <label class="facet-value" key={kind.as_str()}>
-                            <input type="checkbox" checked={checked} onchange={Callback::from(move |_| cb.emit(Action::ToggleKind(k)))} />
-                            <span class={classes!("facet-name", "kind-dot", kind.as_str())}>{kind.as_str()}</span>
-                            <span class="facet-count">{n}</span>
-                        </label>
-                    }
-                }) }
-            </fieldset>
-            <button type="button" class="clear" disabled={!any} onclick={clear}>{"Clear all"}</button>
-        </aside>
+        <div class="chips" aria-label="Active filters">
+            { for chips.into_iter().map(|(label, action)| {
+                let cb = props.on_action.clone();
+                html! {
+                    <button type="button" class="chip" key={label.clone()} aria-label={format!("Remove {label}")} onclick={Callback::from(move |_| cb.emit(action.clone()))}>
+                        {label}<span aria-hidden="true">{" ×"}</span>
+                    </button>
+                }
+            }) }
+            <button type="button" class="link" onclick={clear}>{"Clear all"}</button>
+        </div>
     }
 }

@@ -4,9 +4,12 @@
 pub mod app;
 pub mod banner;
 pub mod detail;
+#[cfg(target_arch = "wasm32")]
+pub mod export;
 pub mod filters;
 pub mod highlight;
 pub mod list;
+pub mod url;
 
 pub use app::App;
 
