@@ -174,7 +174,7 @@ describe("exploring the seed statements", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csvText = await readFile(await csv.path(), "utf8");
     const rows = csvText.trim().split("\r\n");
-    assert.equal(rows[0], "id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date");
+    assert.equal(rows[0], "id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date,date_precision");
     assert.equal(rows.length, n + 1);
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
     const data = JSON.parse(await readFile(await json.path(), "utf8"));

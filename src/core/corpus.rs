@@ -5,6 +5,7 @@
 use super::attribute::{name_key, People};
 use super::extract::extract;
 use super::model::*;
+use super::dates::{self, Precision, When};
 use super::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +34,20 @@ pub struct Article {
     pub diagnostics: Vec<Diagnostic>,
     /// Facts inferred from the text: (field, value, evidence).
     pub provenance: Vec<(String, String, String)>,
+    /// The date statements are resolved against: publication or event date, else the
+    /// first full date in the text; unknown when the article gives none.
+    pub anchor: When,
+}
+
+/// Something the articles say happened at a time (history, the day before, the day after).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub article: usize,
+    /// The sentence that reports it.
+    pub sentence: Span,
+    /// The time expression.
+    pub expr: Span,
+    pub when: When,
 }
 
 pub type SpeakerId = usize;
@@ -58,6 +73,10 @@ pub struct Entry {
     pub article: usize,
     pub speaker: SpeakerId,
     pub statement: Statement,
+    /// When it was said: a time expression tied to the cue, else the article's date.
+    pub when: When,
+    /// The time expression that dated it, if any (else the article's date did).
+    pub when_expr: Option<Span>,
 }
 
 impl Entry {
@@ -72,6 +91,8 @@ pub struct Corpus {
     pub articles: Vec<Article>,
     pub entries: Vec<Entry>,
     pub speakers: Vec<Speaker>,
+    /// Context events from the text, in article order.
+    pub events: Vec<Event>,
 }
 
 /// An article to add: name, text, known facts.
@@ -79,6 +100,52 @@ pub struct Input<'a> {
     pub name: &'a str,
     pub text: &'a str,
     pub meta: ArticleMeta,
+}
+
+/// A statement's date: the first day- or month-precise time expression in its sentence
+/// that lies outside every statement of that sentence (the reporter's frame: "said on
+/// Monday", "A day earlier, X said"), else the article's anchor date.
+fn date_statement(text: &str, s: &Statement, all: &[Statement], anchor: When) -> (When, Option<Span>) {
+    let in_sentence: Vec<&Statement> = all.iter().filter(|o| o.sentence == s.sentence).collect();
+    for (span, expr) in dates::find(text, s.sentence) {
+        if in_sentence.iter().any(|o| o.span.contains(span)) || matches!(expr, dates::Expr::Year(_)) {
+            continue;
+        }
+        let w = dates::resolve(&expr, anchor, false);
+        if w.precision >= Precision::Month {
+            return (w, Some(span));
+        }
+    }
+    (anchor, None)
+}
+
+/// Sentences that date something (history, the day before, what comes next): the
+/// timeline's context events. Future tense picks the next matching weekday.
+fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
+    let text = &article.text;
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in &ex.statements {
+        seen.insert(s.sentence);
+    }
+    let mut sentences: Vec<Span> = Vec::new();
+    for b in ex.layout.body() {
+        let quotes: Vec<Span> = Vec::new();
+        sentences.extend(super::text::sentences(text, b.span, &quotes));
+    }
+    for sent in sentences {
+        let st = sent.of(text);
+        let future = [" will ", " would ", " next ", " plans to ", " is due "].iter().any(|w| st.contains(w));
+        for (span, expr) in dates::find(text, sent) {
+            let w = dates::resolve(&expr, article.anchor, future);
+            // The article's own day is the summit itself, not context, unless nothing else speaks for it.
+            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) {
+                out.push(Event { article: ai, sentence: sent, expr: span, when: w });
+                break;
+            }
+        }
+    }
+    out
 }
 
 fn input_text(a: &Article) -> &str {
@@ -121,7 +188,17 @@ impl Corpus {
             } else {
                 input.name.trim_end_matches(".txt").to_string()
             };
-            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics: ex.diagnostics.clone(), provenance });
+            let anchor = dates::parse_iso(&meta.date)
+                .or_else(|| dates::parse_iso(&meta.event_date))
+                .or_else(|| dates::first_full_date(input.text))
+                .unwrap_or_else(When::unknown);
+            let mut diagnostics = ex.diagnostics.clone();
+            for b in ex.layout.body() {
+                for (w, d) in dates::weekday_conflicts(input.text, b.span, anchor) {
+                    diagnostics.push(Diagnostic { severity: Severity::Warning, span: Some(w), message: format!("the weekday “{}” does not agree with the date “{}”", w.of(input.text), d.of(input.text)) });
+                }
+            }
+            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics, provenance, anchor });
             extractions.push(ex);
         }
         // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
@@ -161,11 +238,14 @@ impl Corpus {
                     }
                 }
                 let art = &corpus.articles[ai];
+                let (when, when_expr) = date_statement(&art.text, s, &ex.statements, art.anchor);
                 corpus.entries.push(Entry {
                     id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
                     article: ai,
                     speaker: id,
                     statement: s.clone(),
+                    when,
+                    when_expr,
                 });
             }
         }
@@ -177,6 +257,9 @@ impl Corpus {
             }
         }
         corpus.apply_speaker_table(include_str!("data/speakers.txt"));
+        for (ai, ex) in extractions.iter().enumerate() {
+            corpus.events.extend(context_events(&corpus.articles[ai], ai, ex));
+        }
         corpus
     }
 

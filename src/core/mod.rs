@@ -4,6 +4,7 @@
 
 pub mod attribute;
 pub mod corpus;
+pub mod dates;
 pub mod extract;
 pub mod lexicon;
 pub mod meta;
@@ -13,3 +14,4 @@ pub mod quotes;
 pub mod session;
 pub mod synth;
 pub mod text;
+pub mod timeline;

@@ -5,6 +5,7 @@
 use super::corpus::{Corpus, StatementId};
 use super::model::Kind;
 use super::query::{self, Query};
+use super::timeline::LaneBy;
 use serde::Serialize;
 
 pub use super::query::fold;
@@ -41,7 +42,7 @@ impl Sort {
 }
 
 /// Everything the user has chosen.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
     pub search: String,
     /// Selected values per facet (empty = all). OR within a facet, AND across facets.
@@ -51,12 +52,18 @@ pub struct AppState {
     pub affiliations: Vec<String>,
     pub sort: Sort,
     pub selected: Option<StatementId>,
+    /// Timeline lanes.
+    pub lanes: LaneBy,
+    /// Timeline window in days (None = fit to the results).
+    pub view: Option<(f64, f64)>,
+    /// Brushed date range, inclusive days (None = all); undated statements drop out when set.
+    pub range: Option<(i64, i64)>,
     /// A short message for the user (e.g. parts of a link that could not be used).
     pub notice: Option<String>,
 }
 
 /// A user intent.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Search(String),
     ToggleOutlet(String),
@@ -69,6 +76,9 @@ pub enum Action {
     /// Replace the whole state (from the URL on load or on back/forward).
     Restore(Box<AppState>),
     DismissNotice,
+    SetLanes(LaneBy),
+    SetView(Option<(f64, f64)>),
+    SetRange(Option<(i64, i64)>),
 }
 
 /// Facet values with live counts.
@@ -111,6 +121,7 @@ impl AppState {
             Action::SetSort(s) => self.sort = s,
             Action::Select(id) => self.selected = id,
             Action::ClearAll => {
+                self.range = None;
                 self.search.clear();
                 self.outlets.clear();
                 self.kinds.clear();
@@ -119,13 +130,16 @@ impl AppState {
             }
             Action::Restore(s) => *self = *s,
             Action::DismissNotice => self.notice = None,
+            Action::SetLanes(l) => self.lanes = l,
+            Action::SetView(v) => self.view = v.filter(|(a, b)| a.is_finite() && b.is_finite() && b > a),
+            Action::SetRange(r) => self.range = r.map(|(a, b)| (a.min(b), a.max(b))),
         }
         *self != before
     }
 
     /// Whether any filter is active.
     pub fn filtered(&self) -> bool {
-        !(self.search.trim().is_empty() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty())
+        !(self.search.trim().is_empty() && self.range.is_none() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty())
     }
 
     pub fn query(&self) -> Query {
@@ -139,6 +153,7 @@ impl AppState {
             && (skip == Skip::Kind || self.kinds.is_empty() || self.kinds.contains(&e.statement.kind))
             && (skip == Skip::Speaker || self.speakers.is_empty() || self.speakers.contains(&sp.name))
             && (skip == Skip::Affiliation || self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation))
+            && self.range.is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
             && (q.is_empty() || q.matches_folded(&hay[id]))
     }
 
@@ -200,6 +215,21 @@ impl AppState {
         if let Some(e) = self.selected.and_then(|i| corpus.entries.get(i)) {
             p.push(("sel", e.id.clone()));
         }
+        if self.lanes != LaneBy::Speaker {
+            p.push(("lanes", self.lanes.as_str().to_string()));
+        }
+        if let Some((a, b)) = self.view {
+            p.push(("view", format!("{a:.3},{b:.3}")));
+        }
+        if let Some((a, b)) = self.range {
+            let label = |d: i64| super::dates::When { day: d, precision: super::dates::Precision::Day }.label();
+            if a != i64::MIN {
+                p.push(("from", label(a)));
+            }
+            if b != i64::MAX {
+                p.push(("to", label(b)));
+            }
+        }
         p
     }
 
@@ -227,8 +257,29 @@ impl AppState {
                     Some(i) => s.selected = Some(i),
                     None => dropped.push("the selected statement".into()),
                 },
+                "lanes" => match LaneBy::parse(v) {
+                    Some(l) => s.lanes = l,
+                    None => dropped.push(format!("lanes “{}”", short(v))),
+                },
+                "view" => match v.split_once(',').and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?))).filter(|(a, b)| a.is_finite() && b.is_finite() && b > a && (b - a) <= super::timeline::MAX_SPAN * 2.0) {
+                    Some(view) => s.view = Some(view),
+                    None => dropped.push(format!("timeline view “{}”", short(v))),
+                },
+                "from" | "to" => match super::dates::parse_iso(v).filter(|w| w.precision == super::dates::Precision::Day) {
+                    Some(w) => {
+                        let (a, b) = s.range.unwrap_or((i64::MIN, i64::MAX));
+                        s.range = Some(if k == "from" { (w.day, b) } else { (a, w.day) });
+                    }
+                    None => dropped.push(format!("date “{}”", short(v))),
+                },
                 "outlet" | "speaker" | "affiliation" => dropped.push(format!("{k} “{}”", short(v))),
                 _ => dropped.push(format!("“{}”", short(k))),
+            }
+        }
+        // A half-open range from a hand-edited link: the missing end is unbounded.
+        if let Some((a, b)) = s.range {
+            if a > b {
+                s.range = Some((b, a));
             }
         }
         if !dropped.is_empty() {
@@ -344,6 +395,7 @@ pub struct ExportRow<'a> {
     /// Topics and dates arrive with their own capability; empty until then.
     pub topics: Vec<String>,
     pub date: Option<String>,
+    pub date_precision: &'static str,
 }
 
 fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
@@ -366,7 +418,13 @@ fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
                 cue: e.statement.cue.map(|c| c.of(&a.text)),
                 confidence: e.statement.confidence,
                 topics: Vec::new(),
-                date: (!a.meta.event_date.is_empty()).then(|| a.meta.event_date.clone()),
+                date: e.when.is_known().then(|| e.when.label()),
+                date_precision: match e.when.precision {
+                    super::dates::Precision::Day => "day",
+                    super::dates::Precision::Month => "month",
+                    super::dates::Precision::Year => "year",
+                    super::dates::Precision::Unknown => "unknown",
+                },
             }
         })
         .collect()
@@ -385,7 +443,7 @@ fn csv_field(s: &str) -> String {
 
 /// The statements as CSV (RFC 4180, a header row, every text field quoted).
 pub fn export_csv(corpus: &Corpus, ids: &[StatementId]) -> String {
-    let mut out = String::from("id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date\r\n");
+    let mut out = String::from("id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date,date_precision\r\n");
     for r in rows(corpus, ids) {
         let fields = [
             csv_field(r.id),
@@ -402,6 +460,7 @@ pub fn export_csv(corpus: &Corpus, ids: &[StatementId]) -> String {
             format!("{:.2}", r.confidence),
             csv_field(&r.topics.join(";")),
             csv_field(r.date.as_deref().unwrap_or("")),
+            r.date_precision.to_string(),
         ];
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
@@ -494,6 +553,10 @@ mod tests {
         s.apply(Action::ToggleSpeaker("Jane Doe".into()));
         s.apply(Action::SetSort(Sort::Outlet));
         s.apply(Action::Select(Some(1)));
+        s.apply(Action::SetLanes(LaneBy::Outlet));
+        s.apply(Action::SetView(Some((20000.5, 20010.25))));
+        s.apply(Action::SetRange(Some((20003, 20001))));
+        assert_eq!(s.range, Some((20001, 20003)));
         let params: Vec<(String, String)> = s.to_params(&c).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
         assert_eq!(AppState::from_params(&params, &c), s);
         let junk = vec![
@@ -502,12 +565,18 @@ mod tests {
             ("sel".into(), "gone.txt@1-2".into()),
             ("zzz".into(), "1".into()),
             ("speaker".into(), "Jane Doe".into()),
+            ("view".into(), "NaN,1".into()),
+            ("from".into(), "2026-13-40".into()),
         ];
+        let half = AppState::from_params(&[("from".to_string(), "2026-01-05".to_string())], &c);
+        assert_eq!(half.range.unwrap().1, i64::MAX);
+        assert_eq!(half.to_params(&c), vec![("from", "2026-01-05".to_string())]);
         let r = AppState::from_params(&junk, &c);
         assert_eq!(r.speakers, vec!["Jane Doe"]);
         assert!(r.outlets.is_empty() && r.kinds.is_empty() && r.selected.is_none());
         let notice = r.notice.unwrap();
         assert!(notice.contains("Nowhere Times") && notice.contains("shouted") && notice.contains("selected statement"), "{notice}");
+        assert!(r.view.is_none() && r.range.is_none() && notice.contains("2026-13-40"));
     }
 
     #[test]

@@ -5,6 +5,7 @@
 use super::detail::DetailPanel;
 use super::filters::{Chips, FilterPanel};
 use super::list::StatementList;
+use super::timeline::Timeline;
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::session::{Action, AppState, SearchIndex};
 use gloo::events::{EventListener, EventListenerOptions};
@@ -189,6 +190,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 <Chips state={state.0.clone()} on_action={dispatch.clone()} />
+                <Timeline results={results.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
                 <div class="layout">
                     <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
                     <StatementList results={results.clone()} terms={terms} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />

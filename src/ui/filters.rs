@@ -84,6 +84,10 @@ pub fn Chips(props: &ChipsProps) -> Html {
     chips.extend(s.speakers.iter().map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))));
     chips.extend(s.kinds.iter().map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))));
     chips.extend(s.affiliations.iter().map(|o| (format!("affiliation: {o}"), Action::ToggleAffiliation(o.clone()))));
+    if let Some((a, b)) = s.range {
+        let d = |x: i64, open: &str| if x == i64::MIN || x == i64::MAX { open.to_string() } else { crate::core::dates::When { day: x, precision: crate::core::dates::Precision::Day }.label() };
+        chips.push((format!("dates: {} – {}", d(a, "…"), d(b, "…")), Action::SetRange(None)));
+    }
     if chips.is_empty() {
         return html! {};
     }

@@ -1,0 +1,290 @@
+//! Dates: civil dates as day numbers, time expressions found in the text ("on Tuesday",
+//! "January 6", "Jan. 6, 2026", "a day earlier", "in 2014"), resolved against an article's
+//! anchor date, each with its precision. A statement is dated by a time expression tied
+//! to its cue ("said on Monday"), else by its article's date; without either it is
+//! undated, never given a made-up date.
+
+use super::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// How precisely a date is known.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    #[default]
+    Unknown,
+    Year,
+    Month,
+    Day,
+}
+
+/// A date as days since 1970-01-01 (proleptic Gregorian), with its precision.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct When {
+    pub day: i64,
+    pub precision: Precision,
+}
+
+impl When {
+    pub fn unknown() -> When {
+        When { day: 0, precision: Precision::Unknown }
+    }
+    pub fn is_known(&self) -> bool {
+        self.precision != Precision::Unknown
+    }
+    /// `2026-01-06`, `2026-01`, `2014`, or `undated`.
+    pub fn label(&self) -> String {
+        let (y, m, d) = civil(self.day);
+        match self.precision {
+            Precision::Day => format!("{y:04}-{m:02}-{d:02}"),
+            Precision::Month => format!("{y:04}-{m:02}"),
+            Precision::Year => format!("{y:04}"),
+            Precision::Unknown => "undated".into(),
+        }
+    }
+}
+
+/// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (i64::from(m) + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The civil date of a day number.
+pub fn civil(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    (y, m, d)
+}
+
+/// 0 = Monday .. 6 = Sunday.
+pub fn weekday(day: i64) -> u32 {
+    ((day + 3).rem_euclid(7)) as u32
+}
+
+/// Parses `YYYY-MM-DD`, `YYYY-MM` or `YYYY`.
+pub fn parse_iso(s: &str) -> Option<When> {
+    let parts: Vec<&str> = s.trim().split('-').collect();
+    let num = |p: &str| p.parse::<i64>().ok();
+    match parts.as_slice() {
+        [y] => num(y).filter(|y| (1000..=9999).contains(y)).map(|y| When { day: days_from_civil(y, 1, 1), precision: Precision::Year }),
+        [y, m] => {
+            let (y, m) = (num(y)?, num(m)?);
+            ((1..=12).contains(&m)).then(|| When { day: days_from_civil(y, m as u32, 1), precision: Precision::Month })
+        }
+        [y, m, d] => {
+            let (y, m, d) = (num(y)?, num(m)?, num(d)?);
+            ((1..=12).contains(&m) && (1..=days_in_month(y, m as u32) as i64).contains(&d)).then(|| When { day: days_from_civil(y, m as u32, d as u32), precision: Precision::Day })
+        }
+        _ => None,
+    }
+}
+
+fn days_in_month(y: i64, m: u32) -> u32 {
+    match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+fn month_of(w: &str) -> Option<u32> {
+    let w = w.trim_end_matches('.').to_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|i| i as u32 + 1)
+}
+
+/// A time expression found in the text, not yet resolved.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Expr {
+    /// Month and day, with a year when written.
+    MonthDay { month: u32, day: u32, year: Option<i64> },
+    Weekday(u32),
+    /// Days relative to the anchor ("a day earlier" = -1).
+    Relative(i64),
+    Year(i64),
+}
+
+/// Time expressions in `span`, in order, with their spans.
+pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
+    let s = span.of(text);
+    let words: Vec<(usize, &str)> = s
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | '—' | '–'))
+        .scan(0usize, |_, w| Some(w))
+        .filter(|w| !w.is_empty())
+        .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
+        .collect();
+    let mut out = Vec::new();
+    let lower = |w: &str| w.to_lowercase();
+    let mut i = 0;
+    while i < words.len() {
+        let (off, w) = words[i];
+        let wl = lower(w.trim_end_matches(['.', '’', '\'']));
+        let sp = |a: usize, b: usize| Span::new(span.start + a, span.start + b);
+        if let Some(m) = month_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+            let day = words.get(i + 1).and_then(|(_, d)| d.trim_end_matches(['.', ',']).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+            if let Some(d) = day {
+                let year = words.get(i + 2).and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok()).filter(|y| (1000..=2999).contains(y));
+                let last = if year.is_some() { i + 2 } else { i + 1 };
+                let end = words[last].0 + words[last].1.trim_end_matches(['.', ',']).len();
+                out.push((sp(off, end), Expr::MonthDay { month: m, day: d, year }));
+                i = last + 1;
+                continue;
+            }
+        }
+        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == wl) {
+            if w.starts_with(char::is_uppercase) {
+                out.push((sp(off, off + WEEKDAYS[wd].len()), Expr::Weekday(wd as u32)));
+            }
+        }
+        let phrase = |n: usize| words[i..(i + n).min(words.len())].iter().map(|(_, w)| lower(w.trim_end_matches(['.', ',']))).collect::<Vec<_>>().join(" ");
+        for (p, rel) in [("a day earlier", -1), ("the day before", -1), ("the previous day", -1), ("a day later", 1), ("the next day", 1), ("the following day", 1), ("yesterday", -1), ("today", 0), ("tomorrow", 1)] {
+            let n = p.split(' ').count();
+            if phrase(n) == p {
+                let end = words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
+                out.push((sp(off, end), Expr::Relative(rel)));
+            }
+        }
+        if matches!(wl.as_str(), "in" | "since" | "by" | "from") {
+            if let Some((yo, y)) = words.get(i + 1) {
+                if let Ok(year) = y.trim_end_matches(['.', ',']).parse::<i64>() {
+                    if (1000..=2999).contains(&year) && y.trim_end_matches(['.', ',']).len() == 4 {
+                        out.push((sp(*yo, yo + 4), Expr::Year(year)));
+                    }
+                }
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// Resolves an expression against an anchor date (the article's date). `future` picks the
+/// next matching weekday instead of the last one ("will meet on Wednesday").
+pub fn resolve(expr: &Expr, anchor: When, future: bool) -> When {
+    let day = |d: i64| When { day: d, precision: Precision::Day };
+    match *expr {
+        Expr::Year(y) => When { day: days_from_civil(y, 1, 1), precision: Precision::Year },
+        Expr::MonthDay { month, day: d, year: Some(y) } => {
+            if d <= days_in_month(y, month) { day(days_from_civil(y, month, d)) } else { When::unknown() }
+        }
+        Expr::MonthDay { month, day: d, year: None } => {
+            if anchor.precision < Precision::Year {
+                return When::unknown();
+            }
+            let (ay, _, _) = civil(anchor.day);
+            if d > days_in_month(ay, month) {
+                return When::unknown();
+            }
+            day(days_from_civil(ay, month, d))
+        }
+        Expr::Weekday(wd) => {
+            if anchor.precision != Precision::Day {
+                return When::unknown();
+            }
+            let aw = weekday(anchor.day) as i64;
+            let diff = wd as i64 - aw;
+            if future {
+                day(anchor.day + diff.rem_euclid(7))
+            } else {
+                day(anchor.day - (-diff).rem_euclid(7))
+            }
+        }
+        Expr::Relative(r) => {
+            if anchor.precision == Precision::Day { day(anchor.day + r) } else { When::unknown() }
+        }
+    }
+}
+
+/// The first explicit full date (`January 6, 2026`) in the text, for articles without one.
+pub fn first_full_date(text: &str) -> Option<When> {
+    find(text, Span::new(0, text.len())).into_iter().find_map(|(_, e)| match e {
+        Expr::MonthDay { year: Some(_), .. } => Some(resolve(&e, When::unknown(), false)).filter(When::is_known),
+        _ => None,
+    })
+}
+
+/// Where a weekday and an explicit date disagree in the same span, the disagreement
+/// (both spans), for a diagnostic.
+pub fn weekday_conflicts(text: &str, span: Span, anchor: When) -> Vec<(Span, Span)> {
+    let found = find(text, span);
+    let mut out = Vec::new();
+    for (ws, we) in found.iter().filter(|(_, e)| matches!(e, Expr::Weekday(_))) {
+        let Expr::Weekday(wd) = we else { continue };
+        for (ds, de) in found.iter().filter(|(_, e)| matches!(e, Expr::MonthDay { .. })) {
+            let d = resolve(de, anchor, false);
+            if d.precision == Precision::Day && ds.start.abs_diff(ws.end) < 40 && weekday(d.day) != *wd {
+                out.push((*ws, *ds));
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn exprs(t: &str) -> Vec<(String, Expr)> {
+        find(t, Span::new(0, t.len())).into_iter().map(|(s, e)| (s.of(t).to_string(), e)).collect()
+    }
+
+    #[test]
+    fn civil_round_trip_and_weekdays() {
+        let d = days_from_civil(2026, 1, 6);
+        assert_eq!(civil(d), (2026, 1, 6));
+        assert_eq!(weekday(d), 1, "6 January 2026 is a Tuesday");
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(civil(days_from_civil(2000, 2, 29)), (2000, 2, 29));
+        assert_eq!(parse_iso("2026-01-06").unwrap().day, d);
+        assert!(parse_iso("2026-02-30").is_none());
+        assert_eq!(parse_iso("2014").unwrap().precision, Precision::Year);
+    }
+
+    #[test]
+    fn finds_and_resolves_expressions() {
+        let t = "The United States on Tuesday (January 6) backed it; a day earlier the chiefs met. Russia annexed Crimea in 2014. Talks resume on Wednesday. Jan. 5, 2026 too.";
+        let e = exprs(t);
+        assert_eq!(e[0], ("Tuesday".into(), Expr::Weekday(1)));
+        assert_eq!(e[1], ("January 6".into(), Expr::MonthDay { month: 1, day: 6, year: None }));
+        assert_eq!(e[2], ("a day earlier".into(), Expr::Relative(-1)));
+        assert_eq!(e[3], ("2014".into(), Expr::Year(2014)));
+        assert_eq!(e[4], ("Wednesday".into(), Expr::Weekday(2)));
+        assert_eq!(e[5], ("Jan. 5, 2026".into(), Expr::MonthDay { month: 1, day: 5, year: Some(2026) }));
+        let anchor = parse_iso("2026-01-06").unwrap();
+        assert_eq!(resolve(&e[0].1, anchor, false).label(), "2026-01-06");
+        assert_eq!(resolve(&e[2].1, anchor, false).label(), "2026-01-05");
+        assert_eq!(resolve(&e[4].1, anchor, true).label(), "2026-01-07");
+        assert_eq!(resolve(&e[4].1, anchor, false).label(), "2025-12-31");
+        assert_eq!(resolve(&e[3].1, anchor, false).label(), "2014");
+        assert_eq!(resolve(&e[0].1, When::unknown(), false).label(), "undated");
+        assert_eq!(first_full_date(t).unwrap().label(), "2026-01-05");
+    }
+
+    #[test]
+    fn weekday_must_agree_with_date() {
+        let anchor = parse_iso("2026-01-06").unwrap();
+        let ok = "on Tuesday (January 6)";
+        assert!(weekday_conflicts(ok, Span::new(0, ok.len()), anchor).is_empty());
+        let bad = "on Monday (January 6)";
+        assert_eq!(weekday_conflicts(bad, Span::new(0, bad.len()), anchor).len(), 1);
+    }
+}

@@ -1,0 +1,326 @@
+//! Timeline layout as pure geometry: statements placed by date into lanes (by speaker or
+//! by outlet), aggregated into one mark per lane and day with its count, expanded into
+//! one mark per statement (in article order) when zoomed in far enough. Only what is in
+//! view is laid out. Undated statements go to their own band, never to a made-up date.
+
+use super::corpus::{Corpus, StatementId};
+use super::dates::{civil, days_from_civil, Precision};
+
+/// What the lanes group by.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum LaneBy {
+    #[default]
+    Speaker,
+    Outlet,
+}
+
+impl LaneBy {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            LaneBy::Speaker => "speaker",
+            LaneBy::Outlet => "outlet",
+        }
+    }
+    pub fn parse(s: &str) -> Option<LaneBy> {
+        match s {
+            "speaker" => Some(LaneBy::Speaker),
+            "outlet" => Some(LaneBy::Outlet),
+            _ => None,
+        }
+    }
+}
+
+/// The visible time window, in days (fractions are hours).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct View {
+    pub start: f64,
+    pub end: f64,
+}
+
+/// Narrowest and widest windows: six hours to forty years.
+pub const MIN_SPAN: f64 = 0.25;
+pub const MAX_SPAN: f64 = 365.25 * 40.0;
+/// From this many pixels per day, a day's statements are drawn one by one.
+pub const EXPAND_PX_PER_DAY: f64 = 160.0;
+/// Room each statement needs before a day is drawn statement by statement.
+pub const MIN_MARK_PX: f64 = 12.0;
+/// Lanes shown; the rest are folded into "others".
+pub const MAX_LANES: usize = 10;
+
+impl View {
+    pub fn span(&self) -> f64 {
+        self.end - self.start
+    }
+    fn clamp(mut self) -> View {
+        let span = self.span().clamp(MIN_SPAN, MAX_SPAN);
+        let mid = (self.start + self.end) / 2.0;
+        if !mid.is_finite() {
+            return View { start: 0.0, end: 1.0 };
+        }
+        self.start = mid - span / 2.0;
+        self.end = mid + span / 2.0;
+        self
+    }
+    /// Zooms by `factor` (< 1 zooms in) around a point at `at` (0..1 across the view).
+    pub fn zoom(&self, factor: f64, at: f64) -> View {
+        let at = at.clamp(0.0, 1.0);
+        let pivot = self.start + self.span() * at;
+        let span = (self.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
+        View { start: pivot - span * at, end: pivot - span * at + span }.clamp()
+    }
+    /// Pans by a fraction of the view (negative = earlier).
+    pub fn pan(&self, fraction: f64) -> View {
+        let d = self.span() * fraction;
+        View { start: self.start + d, end: self.end + d }
+    }
+    pub fn x(&self, day: f64, width: f64) -> f64 {
+        (day - self.start) / self.span() * width
+    }
+}
+
+/// A window around the dated items (or a default when there are none).
+pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
+    let days: Vec<i64> = ids.iter().map(|&i| &corpus.entries[i].when).filter(|w| w.is_known()).map(|w| w.day).collect();
+    match (days.iter().min(), days.iter().max()) {
+        (Some(&a), Some(&b)) => {
+            let pad = ((b - a) as f64 * 0.1).max(1.5);
+            View { start: a as f64 - pad, end: b as f64 + 1.0 + pad }.clamp()
+        }
+        _ => View { start: 0.0, end: 365.0 },
+    }
+}
+
+/// One drawn mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub lane: usize,
+    pub x: f64,
+    /// Statements in this mark, in article order.
+    pub ids: Vec<StatementId>,
+    pub day: i64,
+    pub precision: Precision,
+    /// True when this mark is a single statement drawn in an expanded day.
+    pub expanded: bool,
+}
+
+/// An axis tick.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Tick {
+    pub x: f64,
+    pub label: String,
+    pub major: bool,
+}
+
+/// The whole timeline, ready to draw.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TimelineLayout {
+    /// Lane name and its number of statements (dated and undated).
+    pub lanes: Vec<(String, usize)>,
+    pub marks: Vec<Mark>,
+    /// Undated statements per lane.
+    pub undated: Vec<Vec<StatementId>>,
+    pub ticks: Vec<Tick>,
+    /// Context events in view: (x, event index).
+    pub events: Vec<(f64, usize)>,
+    /// Whether days are drawn statement by statement (and so in article order).
+    pub expanded: bool,
+}
+
+fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> &str {
+    let e = &corpus.entries[id];
+    match by {
+        LaneBy::Speaker => &corpus.speakers[e.speaker].name,
+        LaneBy::Outlet => &corpus.articles[e.article].outlet,
+    }
+}
+
+/// Lays out `ids` (already filtered) for a view `width` pixels wide.
+pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, width: f64) -> TimelineLayout {
+    let width = if width.is_finite() && width > 10.0 { width } else { 1000.0 };
+    // Lanes: the biggest first; the rest folded into "others".
+    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut index: std::collections::HashMap<&str, usize> = Default::default();
+    for &id in ids {
+        let k = lane_key(corpus, id, by);
+        let i = *index.entry(k).or_insert_with(|| {
+            counts.push((k.to_string(), 0));
+            counts.len() - 1
+        });
+        counts[i].1 += 1;
+    }
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_by(|&a, &b| counts[b].1.cmp(&counts[a].1).then(counts[a].0.cmp(&counts[b].0)));
+    let mut lane_of = vec![0usize; counts.len()];
+    let mut lanes: Vec<(String, usize)> = Vec::new();
+    for (rank, &i) in order.iter().enumerate() {
+        if rank < MAX_LANES || counts.len() == MAX_LANES + 1 {
+            lane_of[i] = lanes.len();
+            lanes.push(counts[i].clone());
+        } else {
+            if lanes.len() == MAX_LANES {
+                lanes.push((format!("{} others", counts.len() - MAX_LANES), 0));
+            }
+            lane_of[i] = MAX_LANES;
+            lanes[MAX_LANES].1 += counts[i].1;
+        }
+    }
+    let px_per_day = width / view.span();
+    let mut undated = vec![Vec::new(); lanes.len()];
+    let mut buckets: std::collections::BTreeMap<(usize, i64, Precision), Vec<StatementId>> = Default::default();
+    for &id in ids {
+        let lane = lane_of[index[lane_key(corpus, id, by)]];
+        let w = corpus.entries[id].when;
+        if !w.is_known() {
+            undated[lane].push(id);
+            continue;
+        }
+        let end = match w.precision {
+            Precision::Day => w.day + 1,
+            Precision::Month => w.day + 31,
+            _ => w.day + 366,
+        };
+        if (end as f64) <= view.start || (w.day as f64) >= view.end {
+            continue; // out of view: not laid out
+        }
+        buckets.entry((lane, w.day, w.precision)).or_default().push(id);
+    }
+    // Expand days into single statements only when each gets room (≥ 12 px).
+    let biggest = buckets.iter().filter(|((_, _, p), _)| *p == Precision::Day).map(|(_, g)| g.len()).max().unwrap_or(1) as f64;
+    let expanded = px_per_day >= EXPAND_PX_PER_DAY && px_per_day / biggest >= MIN_MARK_PX;
+    let mut marks = Vec::new();
+    for ((lane, day, precision), mut group) in buckets {
+        group.sort_unstable(); // entries are in article order
+        if expanded && precision == Precision::Day {
+            let n = group.len() as f64;
+            for (k, id) in group.into_iter().enumerate() {
+                let x = view.x(day as f64 + (k as f64 + 0.5) / n, width);
+                marks.push(Mark { lane, x, ids: vec![id], day, precision, expanded: true });
+            }
+        } else {
+            let centre = if precision == Precision::Day { day as f64 + 0.5 } else { day as f64 };
+            marks.push(Mark { lane, x: view.x(centre, width), ids: group, day, precision, expanded: false });
+        }
+    }
+    let events = corpus
+        .events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| (e.when.day as f64) >= view.start - 1.0 && (e.when.day as f64) <= view.end)
+        .map(|(i, e)| (view.x(e.when.day as f64 + if e.when.precision == Precision::Day { 0.5 } else { 0.0 }, width), i))
+        .collect();
+    TimelineLayout { lanes, marks, undated, ticks: ticks(view, width), events, expanded }
+}
+
+const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/// Axis ticks for the view: years, months, days or six-hour steps, whichever fits.
+pub fn ticks(view: View, width: f64) -> Vec<Tick> {
+    let px_per_day = width / view.span();
+    let mut out = Vec::new();
+    let (y0, _, _) = civil(view.start.floor() as i64);
+    let (y1, _, _) = civil(view.end.ceil() as i64);
+    if px_per_day * 365.0 < 60.0 {
+        // Years, thinned to fit.
+        let step = ((60.0 / (px_per_day * 365.0)).ceil() as i64).max(1);
+        let mut y = y0 - y0.rem_euclid(step);
+        while y <= y1 {
+            let d = days_from_civil(y, 1, 1) as f64;
+            if d >= view.start && d <= view.end {
+                out.push(Tick { x: view.x(d, width), label: y.to_string(), major: true });
+            }
+            y += step;
+        }
+    } else if px_per_day * 30.0 < 50.0 {
+        for y in y0..=y1 {
+            for m in 1..=12u32 {
+                let d = days_from_civil(y, m, 1) as f64;
+                let every = if px_per_day * 30.0 < 25.0 { 3 } else { 1 };
+                if d >= view.start && d <= view.end && (m - 1) % every == 0 {
+                    let label = if m == 1 { y.to_string() } else { MONTH_ABBR[m as usize - 1].to_string() };
+                    out.push(Tick { x: view.x(d, width), label, major: m == 1 });
+                }
+            }
+        }
+    } else {
+        let step = if px_per_day >= 200.0 { 0.25 } else { ((70.0 / px_per_day).ceil()).max(1.0) };
+        let mut d = (view.start / step).floor() * step;
+        while d <= view.end {
+            if d >= view.start {
+                let day = d.floor() as i64;
+                let (y, m, dd) = civil(day);
+                let hour = ((d - d.floor()) * 24.0).round() as i64;
+                let label = if hour != 0 { format!("{hour:02}:00") } else if dd == 1 && m == 1 { format!("{y}") } else { format!("{} {dd}", MONTH_ABBR[m as usize - 1]) };
+                out.push(Tick { x: view.x(d, width), label, major: hour == 0 });
+            }
+            d += step;
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::corpus::{ArticleMeta, Input};
+
+    fn corpus() -> Corpus {
+        let mut inputs = Vec::new();
+        let texts: Vec<String> = (0..3).map(|i| format!("“Statement {i} here,” said Jane Doe. “Another one,” said John Roe.\nA day earlier, Jane Doe said the plan was ready.")).collect();
+        for (i, t) in texts.iter().enumerate() {
+            inputs.push(Input { name: ["a.txt", "b.txt", "c.txt"][i], text: t, meta: ArticleMeta { outlet: format!("O{i}"), event_date: if i < 2 { "2026-01-06".into() } else { String::new() }, ..Default::default() } });
+        }
+        Corpus::build(inputs)
+    }
+
+    #[test]
+    fn aggregates_per_lane_and_day_and_keeps_undated_apart() {
+        let c = corpus();
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        let v = fit(&c, &ids);
+        let l = layout(&c, &ids, LaneBy::Speaker, v, 500.0);
+        assert!(!l.expanded, "100 px a day aggregates");
+        assert_eq!(l.lanes[0].0, "Jane Doe");
+        // Jane: 2 on Jan 6 (two articles) and 2 "a day earlier" (Jan 5); John: 2 on Jan 6.
+        let jane: Vec<&Mark> = l.marks.iter().filter(|m| m.lane == 0).collect();
+        assert_eq!(jane.len(), 2, "{:?}", l.marks.iter().map(|m| (m.lane, m.day, m.ids.iter().map(|&i| (c.text_of(&c.entries[i]).to_string(), c.entries[i].when.label())).collect::<Vec<_>>())).collect::<Vec<_>>());
+        assert!(jane.iter().all(|m| m.ids.len() == 2 && !m.expanded));
+        assert!(jane[0].x < jane[1].x, "Jan 5 left of Jan 6");
+        // The third article has no date: its statements are undated, not placed.
+        assert_eq!(l.undated.iter().map(Vec::len).sum::<usize>(), 3);
+        let by_outlet = layout(&c, &ids, LaneBy::Outlet, v, 1000.0);
+        assert_eq!(by_outlet.lanes.len(), 3);
+    }
+
+    #[test]
+    fn zooming_in_expands_days_in_article_order_and_culls() {
+        let c = corpus();
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        let jan6 = days_from_civil(2026, 1, 6) as f64;
+        let v = View { start: jan6, end: jan6 + 1.0 };
+        let l = layout(&c, &ids, LaneBy::Speaker, v, 1000.0);
+        assert!(l.expanded);
+        assert!(l.marks.iter().all(|m| m.ids.len() == 1 && m.day == jan6 as i64), "Jan 5 is out of view and culled");
+        let xs: Vec<f64> = l.marks.iter().filter(|m| m.lane == 0).map(|m| m.x).collect();
+        assert!(xs.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    #[test]
+    fn zoom_and_pan_stay_in_bounds() {
+        let v = View { start: 0.0, end: 10.0 };
+        let z = v.zoom(0.5, 0.5);
+        assert!((z.span() - 5.0).abs() < 1e-9 && (z.start - 2.5).abs() < 1e-9);
+        let mut t = v;
+        for _ in 0..100 {
+            t = t.zoom(0.5, 0.3);
+        }
+        assert!((t.span() - MIN_SPAN).abs() < 1e-9);
+        for _ in 0..100 {
+            t = t.zoom(2.0, 0.3);
+        }
+        assert!((t.span() - MAX_SPAN).abs() < 1e-6);
+        assert!((v.pan(0.5).start - 5.0).abs() < 1e-9);
+        assert!(!ticks(View { start: 0.0, end: 3650.0 }, 1000.0).is_empty());
+        assert!(!ticks(View { start: 0.0, end: 60.0 }, 1000.0).is_empty());
+        assert!(ticks(View { start: 0.0, end: 1.0 }, 1000.0).len() >= 4, "six-hour ticks");
+    }
+}

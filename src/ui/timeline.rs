@@ -1,0 +1,343 @@
+//! The timeline: an SVG time axis with lanes by speaker or outlet, one mark per lane and
+//! day with its count (one mark per statement when zoomed in), context events from the
+//! articles, an undated band, zoom (buttons, wheel, `+`/`-`), pan (drag, arrow keys),
+//! brushing a date range on the axis to filter the list, and a text alternative listing
+//! everything by date. The geometry comes from `core::timeline`.
+
+use super::app::CorpusHandle;
+use crate::core::corpus::{Corpus, StatementId};
+use crate::core::dates::{When, Precision};
+use crate::core::session::{Action, AppState};
+use crate::core::timeline::{fit, layout, LaneBy, View};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+const W: f64 = 1000.0;
+const LABEL_W: f64 = 170.0;
+const UNDATED_W: f64 = 70.0;
+const PLOT_W: f64 = W - LABEL_W - UNDATED_W - 10.0;
+const AXIS_H: f64 = 26.0;
+const EVENTS_H: f64 = 22.0;
+const LANE_H: f64 = 26.0;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub results: Rc<Vec<StatementId>>,
+    pub state: AppState,
+    pub on_action: Callback<Action>,
+}
+
+fn day_label(day: i64) -> String {
+    When { day, precision: Precision::Day }.label()
+}
+
+/// The timeline's `<svg>` for an event (Yew delegates events, so `current_target` is
+/// not the svg; walk up from the target).
+fn svg_of(e: &MouseEvent) -> Option<web_sys::Element> {
+    e.target()?.dyn_into::<web_sys::Element>().ok()?.closest("svg.timeline-svg").ok().flatten()
+}
+
+/// The event's position in viewBox units.
+fn svg_point(e: &MouseEvent, h: f64) -> Option<(f64, f64)> {
+    let rect = svg_of(e)?.get_bounding_client_rect();
+    (rect.width() > 0.0 && rect.height() > 0.0).then(|| ((f64::from(e.client_x()) - rect.left()) * W / rect.width(), (f64::from(e.client_y()) - rect.top()) * h / rect.height()))
+}
+
+fn svg_x(e: &MouseEvent) -> Option<f64> {
+    let rect = svg_of(e)?.get_bounding_client_rect();
+    (rect.width() > 0.0).then(|| (f64::from(e.client_x()) - rect.left()) * W / rect.width())
+}
+
+fn short(s: &str, n: usize) -> String {
+    let t: String = s.chars().take(n).collect();
+    if t.len() < s.len() { format!("{t}…") } else { t }
+}
+
+fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
+    let w = corpus.entries[ids[0]].when;
+    if ids.len() == 1 {
+        let e = &corpus.entries[ids[0]];
+        format!("{} — {}, {}: {}", w.label(), corpus.speakers[e.speaker].name, corpus.articles[e.article].outlet, short(corpus.text_of(e), 90))
+    } else {
+        format!("{} — {lane}: {} statements (in article order within the day)", w.label(), ids.len())
+    }
+}
+
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let drag = use_mut_ref(|| None::<(f64, bool)>); // (start x, brushing)
+    let preview = use_state(|| None::<(f64, f64)>);
+    let focused = use_state(String::new);
+    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else { return html! {} };
+    let s = &props.state;
+    let view = s.view.map(|(a, b)| View { start: a, end: b }).unwrap_or_else(|| fit(&corpus, &props.results));
+    let lay = layout(&corpus, &props.results, s.lanes, view, PLOT_W);
+    let h = AXIS_H + EVENTS_H + LANE_H * lay.lanes.len().max(1) as f64 + 8.0;
+    let to_day = move |x: f64| view.start + (x - LABEL_W) / PLOT_W * view.span();
+    let emit = |a: Action| {
+        let cb = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
+    };
+    let zoom_in = emit(Action::SetView(Some({ let v = view.zoom(0.5, 0.5); (v.start, v.end) })));
+    let zoom_out = emit(Action::SetView(Some({ let v = view.zoom(2.0, 0.5); (v.start, v.end) })));
+    let earlier = emit(Action::SetView(Some({ let v = view.pan(-0.25); (v.start, v.end) })));
+    let later = emit(Action::SetView(Some({ let v = view.pan(0.25); (v.start, v.end) })));
+    let fit_view = emit(Action::SetView(None));
+    let clear_range = emit(Action::SetRange(None));
+    let lanes_cb = {
+        let cb = props.on_action.clone();
+        Callback::from(move |ev: Event| {
+            if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+                if let Some(l) = LaneBy::parse(&sel.value()) {
+                    cb.emit(Action::SetLanes(l));
+                }
+            }
+        })
+    };
+    let onkeydown = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            let v = match e.key().as_str() {
+                "+" | "=" => view.zoom(0.5, 0.5),
+                "-" | "_" => view.zoom(2.0, 0.5),
+                "ArrowLeft" => view.pan(-0.1),
+                "ArrowRight" => view.pan(0.1),
+                _ => return,
+            };
+            e.prevent_default();
+            e.stop_propagation();
+            cb.emit(Action::SetView(Some((v.start, v.end))));
+        })
+    };
+    let onwheel = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: WheelEvent| {
+            let Some(x) = svg_x(&e) else { return };
+            e.prevent_default();
+            let at = ((x - LABEL_W) / PLOT_W).clamp(0.0, 1.0);
+            let v = view.zoom(if e.delta_y() < 0.0 { 0.8 } else { 1.25 }, at);
+            cb.emit(Action::SetView(Some((v.start, v.end))));
+        })
+    };
+    let onpointerdown = {
+        let drag = drag.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some((x, y)) = svg_point(&e, h) else { return };
+            if x < LABEL_W || x > LABEL_W + PLOT_W {
+                return;
+            }
+            // Drag on the axis brushes a range; drag on the lanes pans (shift-drag brushes too).
+            *drag.borrow_mut() = Some((x, y <= AXIS_H + EVENTS_H || e.shift_key()));
+        })
+    };
+    let onpointermove = {
+        let drag = drag.clone();
+        let preview = preview.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some((x0, brushing)) = *drag.borrow() else { return };
+            let Some(x) = svg_x(&e) else { return };
+            // Capture only once it is a drag, so that a click still reaches the mark under it.
+            if (x - x0).abs() > 3.0 {
+                if let Some(svg) = svg_of(&e) {
+                    if !svg.has_pointer_capture(e.pointer_id()) {
+                        let _ = svg.set_pointer_capture(e.pointer_id());
+                    }
+                }
+            }
+            if brushing {
+                preview.set(Some((x0.min(x), x0.max(x))));
+            }
+        })
+    };
+    let onpointerup = {
+        let drag = drag.clone();
+        let preview = preview.clone();
+        let cb = props.on_action.clone();
+        Callback::from(move |e: PointerEvent| {
+            let Some((x0, brushing)) = drag.borrow_mut().take() else { return };
+            preview.set(None);
+            let Some(x) = svg_x(&e) else { return };
+            if (x - x0).abs() < 3.0 {
+                return; // a click, not a drag
+            }
+            if brushing {
+                let (a, b) = (to_day(x0.min(x)).floor() as i64, to_day(x0.max(x)).floor() as i64);
+                cb.emit(Action::SetRange(Some((a, b))));
+            } else {
+                let v = view.pan(-(x - x0) / PLOT_W);
+                cb.emit(Action::SetView(Some((v.start, v.end))));
+            }
+        })
+    };
+    let select = |id: StatementId| {
+        let cb = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(Action::Select(Some(id))))
+    };
+    let select_key = |id: StatementId| {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                cb.emit(Action::Select(Some(id)));
+            }
+        })
+    };
+    let brush = s.range.map(|(a, b)| {
+        let x0 = (LABEL_W + view.x(a.max(-1_000_000) as f64, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
+        let x1 = (LABEL_W + view.x(b.min(1_000_000) as f64 + 1.0, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
+        (x0, x1)
+    });
+    let range_text = s.range.map(|(a, b)| {
+        let from = if a == i64::MIN { "the beginning".to_string() } else { day_label(a) };
+        let to = if b == i64::MAX { "the end".to_string() } else { day_label(b) };
+        format!("{from} to {to}")
+    });
+    html! {
+        <section class="timeline" aria-label="Timeline">
+            <div class="timeline-controls">
+                <label>{"Lanes "}
+                    <select onchange={lanes_cb} aria-label="Timeline lanes">
+                        <option value="speaker" selected={s.lanes == LaneBy::Speaker}>{"by speaker"}</option>
+                        <option value="outlet" selected={s.lanes == LaneBy::Outlet}>{"by outlet"}</option>
+                    </select>
+                </label>
+                <button type="button" class="tool" onclick={zoom_in} aria-label="Zoom in (+)">{"+"}</button>
+                <button type="button" class="tool" onclick={zoom_out} aria-label="Zoom out (−)">{"−"}</button>
+                <button type="button" class="tool" onclick={earlier} aria-label="Earlier (←)">{"←"}</button>
+                <button type="button" class="tool" onclick={later} aria-label="Later (→)">{"→"}</button>
+                <button type="button" class="tool" onclick={fit_view}>{"Fit"}</button>
+                <span class="view-label">{format!("{} – {}", day_label(view.start.floor() as i64), day_label(view.end.floor() as i64))}</span>
+                if let Some(t) = range_text.clone() {
+                    <span class="range-label">{format!("Range: {t}")}</span>
+                    <button type="button" class="link" onclick={clear_range}>{"Clear range"}</button>
+                }
+                <span class="hint">{ if lay.expanded { "Within a day: article order (no clock times)." } else { "Drag the axis to pick dates; drag lanes to pan." } }</span>
+            </div>
+            <svg class="timeline-svg" viewBox={format!("0 0 {W} {h}")} role="group" tabindex="0"
+                aria-label="Timeline of statements; + and − zoom, arrow keys pan; the list below is the same content as text"
+                {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
+                <rect class="axis-band" x={LABEL_W.to_string()} y="0" width={PLOT_W.to_string()} height={(AXIS_H + EVENTS_H).to_string()} />
+                { for lay.ticks.iter().filter(|t| (0.0..=PLOT_W).contains(&t.x)).map(|t| html! {
+                    <g class={classes!("tick", t.major.then_some("major"))}>
+                        <line x1={(LABEL_W + t.x).to_string()} x2={(LABEL_W + t.x).to_string()} y1={(AXIS_H - 6.0).to_string()} y2={h.to_string()} />
+                        <text x={(LABEL_W + t.x + 3.0).to_string()} y={(AXIS_H - 9.0).to_string()}>{&t.label}</text>
+                    </g>
+                }) }
+                if let Some((x0, x1)) = brush {
+                    <rect class="brush" x={x0.to_string()} y="0" width={(x1 - x0).max(1.0).to_string()} height={h.to_string()} />
+                }
+                if let Some((x0, x1)) = *preview {
+                    <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
+                }
+                <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
+                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, i)| {
+                    let ev = &corpus.events[*i];
+                    let text = ev.sentence.of(&corpus.articles[ev.article].text);
+                    let cx = LABEL_W + x;
+                    let cy = AXIS_H + 11.0;
+                    html! {
+                        <g class="event" key={format!("ev{i}")}>
+                            <title>{format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))}</title>
+                            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
+                        </g>
+                    }
+                }) }
+                <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
+                { for lay.lanes.iter().enumerate().map(|(li, (name, n))| {
+                    let y = AXIS_H + EVENTS_H + LANE_H * li as f64 + LANE_H / 2.0;
+                    let undated = &lay.undated[li];
+                    html! {
+                        <g class="lane" key={format!("lane-{name}")}>
+                            <line class="lane-line" x1={LABEL_W.to_string()} x2={(LABEL_W + PLOT_W).to_string()} y1={y.to_string()} y2={y.to_string()} />
+                            <text class="lane-label" x="4" y={(y + 4.0).to_string()}><title>{format!("{name}: {n} statements")}</title>{short(name, 22)}</text>
+                            if !undated.is_empty() {
+                                <g class="mark undated" role="button" tabindex="0" aria-label={format!("undated — {name}: {} statements", undated.len())}
+                                    onclick={select(undated[0])} onkeydown={select_key(undated[0])}>
+                                    <title>{format!("undated — {name}: {} statements", undated.len())}</title>
+                                    <rect x={(LABEL_W + PLOT_W + 18.0).to_string()} y={(y - 8.0).to_string()} width="40" height="16" rx="8" />
+                                    <text x={(LABEL_W + PLOT_W + 38.0).to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{undated.len()}</text>
+                                </g>
+                            }
+                        </g>
+                    }
+                }) }
+                { for lay.marks.iter().filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x)).map(|m| {
+                    let y = AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0;
+                    let label = mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0);
+                    let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(11.5) };
+                    let selected = s.selected.is_some_and(|sel| m.ids.contains(&sel));
+                    let focus_label = label.clone();
+                    let focused_set = focused.clone();
+                    let onfocus = Callback::from(move |_: FocusEvent| focused_set.set(focus_label.clone()));
+                    let kind_class = if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" };
+                    let cx = LABEL_W + m.x;
+                    html! {
+                        <g class={classes!("mark", kind_class, selected.then_some("selected"), (m.precision != Precision::Day).then_some("coarse"))}
+                            key={format!("m{}-{}", m.lane, m.ids[0])} role="button" tabindex="0" aria-label={label.clone()}
+                            onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus}>
+                            <title>{label}</title>
+                            <circle cx={cx.to_string()} cy={y.to_string()} r={r.to_string()} />
+                            if m.ids.len() > 1 {
+                                <text x={cx.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{m.ids.len()}</text>
+                            }
+                        </g>
+                    }
+                }) }
+            </svg>
+            <p class="timeline-focus" aria-live="polite">{(*focused).clone()}</p>
+            { text_alternative(&corpus, &props.results, &props.on_action) }
+        </section>
+    }
+}
+
+/// The timeline as a list by date, for screen readers and for anyone who prefers text.
+fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callback<Action>) -> Html {
+    let mut by_day: std::collections::BTreeMap<(bool, i64, String), Vec<StatementId>> = Default::default();
+    for &id in results {
+        let w = corpus.entries[id].when;
+        by_day.entry((!w.is_known(), w.day, w.label())).or_default().push(id);
+    }
+    let events: Vec<_> = corpus.events.iter().collect();
+    const CAP: usize = 300;
+    let mut shown = 0usize;
+    html! {
+        <details class="timeline-list" id="timeline-list">
+            <summary>{"Timeline as a list (by date)"}</summary>
+            if !events.is_empty() {
+                <h3>{"Context from the articles"}</h3>
+                <ul>
+                    { for events.iter().map(|ev| html! {
+                        <li>{format!("{} — {}: {}", ev.when.label(), corpus.articles[ev.article].outlet, short(ev.sentence.of(&corpus.articles[ev.article].text), 200))}</li>
+                    }) }
+                </ul>
+            }
+            { for by_day.into_iter().map(|((_, _, label), ids)| {
+                let n = ids.len();
+                let items: Vec<StatementId> = ids.into_iter().take(CAP.saturating_sub(shown)).collect();
+                shown += items.len();
+                html! {
+                    <section class="day" key={label.clone()}>
+                        <h3>{format!("{label} — {n} statement{}", if n == 1 { "" } else { "s" })}</h3>
+                        <ol>
+                            { for items.iter().map(|&id| {
+                                let e = &corpus.entries[id];
+                                let cb = on_action.clone();
+                                html! {
+                                    <li key={e.id.clone()}>
+                                        <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(Action::Select(Some(id))))}>
+                                            {format!("{} ({}): {}", corpus.speakers[e.speaker].name, corpus.articles[e.article].outlet, short(corpus.text_of(e), 100))}
+                                        </button>
+                                    </li>
+                                }
+                            }) }
+                        </ol>
+                    </section>
+                }
+            }) }
+            if shown >= CAP {
+                <p>{format!("Showing the first {CAP} statements; narrow the filters to list the rest.")}</p>
+            }
+        </details>
+    }
+}
