@@ -16,15 +16,18 @@ pub enum Sort {
     /// Article order, then position in the article (the order events are reported).
     #[default]
     Article,
+    /// By date (undated last), then article order.
+    Time,
     Outlet,
     Speaker,
 }
 
 impl Sort {
-    pub const ALL: [Sort; 3] = [Sort::Article, Sort::Outlet, Sort::Speaker];
+    pub const ALL: [Sort; 4] = [Sort::Article, Sort::Time, Sort::Outlet, Sort::Speaker];
     pub fn as_str(self) -> &'static str {
         match self {
             Sort::Article => "article",
+            Sort::Time => "time",
             Sort::Outlet => "outlet",
             Sort::Speaker => "speaker",
         }
@@ -32,6 +35,7 @@ impl Sort {
     pub fn label(self) -> &'static str {
         match self {
             Sort::Article => "Article order",
+            Sort::Time => "Date",
             Sort::Outlet => "Outlet",
             Sort::Speaker => "Speaker",
         }
@@ -163,6 +167,10 @@ impl AppState {
         let mut ids: Vec<StatementId> = (0..corpus.entries.len()).filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None)).collect();
         match self.sort {
             Sort::Article => {}
+            Sort::Time => ids.sort_by_key(|&i| {
+                let w = corpus.entries[i].when;
+                (!w.is_known(), w.day, i)
+            }),
             Sort::Outlet => ids.sort_by(|&a, &b| corpus.articles[corpus.entries[a].article].outlet.cmp(&corpus.articles[corpus.entries[b].article].outlet).then(a.cmp(&b))),
             Sort::Speaker => ids.sort_by(|&a, &b| corpus.speakers[corpus.entries[a].speaker].name.to_lowercase().cmp(&corpus.speakers[corpus.entries[b].speaker].name.to_lowercase()).then(a.cmp(&b))),
         }

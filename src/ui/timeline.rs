@@ -69,6 +69,16 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, bool)>); // (start x, brushing)
     let preview = use_state(|| None::<(f64, f64)>);
     let focused = use_state(String::new);
+    // The text alternative is built only while it is open, to keep the page small.
+    let list_open = use_state(|| false);
+    let on_toggle = {
+        let list_open = list_open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+                list_open.set(d.open());
+            }
+        })
+    };
     let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else { return html! {} };
     let s = &props.state;
     let view = s.view.map(|(a, b)| View { start: a, end: b }).unwrap_or_else(|| fit(&corpus, &props.results));
@@ -214,6 +224,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 }
                 <span class="hint">{ if lay.expanded { "Within a day: article order (no clock times)." } else { "Drag the axis to pick dates; drag lanes to pan." } }</span>
             </div>
+            <div class="timeline-scroll">
             <svg class="timeline-svg" viewBox={format!("0 0 {W} {h}")} role="group" tabindex="0"
                 aria-label="Timeline of statements; + and − zoom, arrow keys pan; the list below is the same content as text"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
@@ -285,14 +296,22 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                 }) }
             </svg>
+            </div>
             <p class="timeline-focus" aria-live="polite">{(*focused).clone()}</p>
-            { text_alternative(&corpus, &props.results, &props.on_action) }
+            { text_alternative(&corpus, &props.results, &props.on_action, *list_open, on_toggle) }
         </section>
     }
 }
 
 /// The timeline as a list by date, for screen readers and for anyone who prefers text.
-fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callback<Action>) -> Html {
+fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callback<Action>, open: bool, ontoggle: Callback<Event>) -> Html {
+    if !open {
+        return html! {
+            <details class="timeline-list" id="timeline-list" {ontoggle}>
+                <summary>{"Timeline as a list (by date)"}</summary>
+            </details>
+        };
+    }
     let mut by_day: std::collections::BTreeMap<(bool, i64, String), Vec<StatementId>> = Default::default();
     for &id in results {
         let w = corpus.entries[id].when;
@@ -302,7 +321,7 @@ fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callba
     const CAP: usize = 300;
     let mut shown = 0usize;
     html! {
-        <details class="timeline-list" id="timeline-list">
+        <details class="timeline-list" id="timeline-list" open=true {ontoggle}>
             <summary>{"Timeline as a list (by date)"}</summary>
             if !events.is_empty() {
                 <h3>{"Context from the articles"}</h3>
