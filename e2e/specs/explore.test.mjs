@@ -36,7 +36,12 @@ describe("exploring the seed statements", () => {
     assert.equal(await page.evaluate(() => document.activeElement?.id), "search");
     await page.keyboard.type("zelensky");
     // Accent- and case-insensitive: Zelenskyy, Zelenskiy and Zelensky all match "zelensky".
-    await page.waitForFunction((n) => document.querySelectorAll("li.statement").length < n, total);
+    // Wait until the list and the count agree and every row carries a hit.
+    await page.waitForFunction((n) => {
+      const rows = [...document.querySelectorAll("li.statement")];
+      return document.querySelector("#search").value === "zelensky" && rows.length < n &&
+        document.querySelector("#result-count").textContent.startsWith(`${rows.length} of`) && rows.every((li) => li.querySelector("mark"));
+    }, total);
     const hits = await listed(page);
     assert.ok(hits > 3 && hits < total, `search gave ${hits} of ${total}`);
     assert.ok((await page.locator("li.statement mark").count()) >= hits, "every hit is highlighted");
@@ -68,9 +73,10 @@ describe("exploring the seed statements", () => {
     await page.keyboard.press("j");
     await page.keyboard.press("j");
     await page.locator("#detail").waitFor();
+    const second = await page.locator("li.statement").nth(1).getAttribute("data-id");
+    await page.waitForFunction((id) => document.querySelector("li.statement.selected")?.dataset.id === id, second);
     const selected = page.locator("li.statement.selected");
     assert.equal(await selected.count(), 1);
-    const second = await page.locator("li.statement").nth(1).getAttribute("data-id");
     assert.equal(await selected.getAttribute("data-id"), second);
     // The statement is marked in its article, verbatim.
     const words = (await page.locator("#detail blockquote.full").innerText()).replace(/^“|”$/g, "");
@@ -78,7 +84,8 @@ describe("exploring the seed statements", () => {
     assert.ok(words.includes(marked) || marked.includes(words.slice(0, 20)), `marked ${marked} vs ${words}`);
     assert.ok(await page.locator("#detail .source-text mark.hl-statement").first().isVisible());
     await page.keyboard.press("k");
-    assert.equal(await page.locator("li.statement.selected").getAttribute("data-id"), await page.locator("li.statement").first().getAttribute("data-id"));
+    const first = await page.locator("li.statement").first().getAttribute("data-id");
+    await page.waitForFunction((id) => document.querySelector("li.statement.selected")?.dataset.id === id, first);
     await page.keyboard.press("Escape");
     await page.locator("#detail").waitFor({ state: "detached" });
     assert.deepEqual(problems, []);
@@ -122,10 +129,12 @@ describe("exploring the seed statements", () => {
     assert.ok(await page.locator(".chips .chip", { hasText: "speaker: Friedrich Merz" }).isVisible());
     // Narrow by kind and select a statement: all of it goes into the URL.
     await page.locator('fieldset[data-facet="kind"] label').filter({ has: page.locator(".facet-name", { hasText: /^direct$/ }) }).locator("input").check();
+    await page.waitForFunction(() => [...document.querySelectorAll("li.statement")].every((li) => li.classList.contains("direct")));
     const kindCount = await listed(page);
     await page.locator("li.statement button").first().click();
     await page.locator("#detail").waitFor();
     const selectedId = await page.locator("li.statement.selected").getAttribute("data-id");
+    await page.waitForFunction(() => location.hash.includes("sel="));
     const url = page.url();
     assert.match(url, /#.*speaker=Friedrich/);
 
@@ -169,7 +178,10 @@ describe("exploring the seed statements", () => {
     await page.goto(server.url);
     await waitForOutlets(page, 5, { problems });
     await page.locator("#search").fill("guarantees");
-    await page.waitForFunction(() => document.querySelectorAll("li.statement").length < 60);
+    await page.waitForFunction(() => {
+      const rows = [...document.querySelectorAll("li.statement")];
+      return rows.length < 60 && document.querySelector("#result-count").textContent.startsWith(`${rows.length} of`);
+    });
     const n = await listed(page);
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csvText = await readFile(await csv.path(), "utf8");
@@ -192,6 +204,7 @@ describe("exploring the seed statements", () => {
     await page.keyboard.type("Kushner");
     await page.keyboard.press("Tab"); // leave the search box
     await page.keyboard.press("Escape");
+    await page.waitForFunction(() => document.querySelectorAll("li.statement").length < 20);
     await page.locator("body").press("j");
     await page.locator("#detail").waitFor();
     assert.match(await page.locator("#detail .speaker-card h3").innerText(), /Kushner/);

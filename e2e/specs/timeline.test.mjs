@@ -65,6 +65,9 @@ describe("the timeline", () => {
     await svg.locator(".mark:not(.undated)").first().click();
     await page.locator("#detail").waitFor();
     await page.locator("#timeline-list summary").click();
+    // The list is built when the disclosure opens: wait for it, then count.
+    await page.locator("#timeline-list section.day li").first().waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll("#timeline-list section.day li").length === n, inRange);
     const listed = await page.locator("#timeline-list section.day li").count();
     assert.equal(listed, inRange);
     assert.match(await page.locator("#timeline-list section.day h3").first().innerText(), /^2026-01-0\d — \d+ statements?/);
