@@ -224,4 +224,33 @@ describe("exploring the seed statements", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it("the theme toggle overrides the system and is remembered; phones get a filters drawer", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.emulateMedia({ colorScheme: "light" });
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const light = await bg();
+    await page.locator("#theme-toggle").click(); // system -> light
+    await page.locator("#theme-toggle").click(); // light -> dark
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    assert.notEqual(await bg(), light);
+    await page.reload();
+    await waitForOutlets(page, 5, { problems });
+    await page.waitForFunction(() => document.documentElement.dataset.theme === "dark");
+    await page.locator("#theme-toggle").click(); // dark -> system
+    await page.waitForFunction(() => !document.documentElement.hasAttribute("data-theme"));
+    assert.equal(await bg(), light);
+
+    await page.setViewportSize({ width: 360, height: 740 });
+    assert.equal(await page.locator("#filters").isVisible(), false, "filters start closed on a phone");
+    await page.getByRole("button", { name: "Filters" }).click();
+    await page.locator("#filters").waitFor();
+    await page.locator('fieldset[data-facet="outlet"] label', { hasText: "Reuters" }).locator("input").check();
+    await page.waitForFunction(() => [...document.querySelectorAll("li.statement")].every((li) => li.dataset.outlet === "Reuters"));
+    await screenshot(page, "explore-phone-filters");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

@@ -78,9 +78,18 @@ impl View {
     }
 }
 
-/// A window around the dated items (or a default when there are none).
+/// A window around the dated items; if none of them is dated, around the whole corpus's
+/// dated statements; with no dates at all, a year from the first context event or 1970.
 pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
-    let days: Vec<i64> = ids.iter().map(|&i| &corpus.entries[i].when).filter(|w| w.is_known()).map(|w| w.day).collect();
+    let mut days: Vec<i64> = ids.iter().map(|&i| &corpus.entries[i].when).filter(|w| w.is_known()).map(|w| w.day).collect();
+    if days.is_empty() {
+        days = corpus.entries.iter().map(|e| &e.when).filter(|w| w.is_known()).map(|w| w.day).collect();
+    }
+    if days.is_empty() {
+        if let Some(e) = corpus.events.first() {
+            days.push(e.when.day);
+        }
+    }
     match (days.iter().min(), days.iter().max()) {
         (Some(&a), Some(&b)) => {
             let pad = ((b - a) as f64 * 0.1).max(1.5);

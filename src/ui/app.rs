@@ -5,6 +5,7 @@
 use super::detail::DetailPanel;
 use super::filters::{Chips, FilterPanel};
 use super::list::StatementList;
+use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::session::{Action, AppState, SearchIndex};
@@ -160,6 +161,12 @@ pub fn App(props: &AppProps) -> Html {
         let d = state.dispatcher();
         Callback::from(move |_| d.dispatch(Action::DismissNotice))
     };
+    // On narrow screens the filter panel is a drawer opened from the top bar.
+    let filters_open = use_state(|| false);
+    let toggle_filters = {
+        let f = filters_open.clone();
+        Callback::from(move |_| f.set(!*f))
+    };
     let total = corpus.entries.len();
     let shown = results.len();
     let query = state.0.query();
@@ -182,6 +189,10 @@ pub fn App(props: &AppProps) -> Html {
                     <p class="count" aria-live="polite" id="result-count">
                         {format!("{shown} of {total} statements · {} articles", corpus.articles.len())}
                     </p>
+                    <button type="button" class="tool filters-toggle" aria-controls="filters" aria-expanded={(*filters_open).to_string()} onclick={toggle_filters}>
+                        { if *filters_open { "Hide filters" } else { "Filters" } }
+                    </button>
+                    <ThemeToggle />
                 </header>
                 if let Some(notice) = &state.0.notice {
                     <div class="notice" role="status" id="notice">
@@ -191,7 +202,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Chips state={state.0.clone()} on_action={dispatch.clone()} />
                 <Timeline results={results.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
-                <div class="layout">
+                <div class={classes!("layout", (*filters_open).then_some("filters-open"))}>
                     <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
                     <StatementList results={results.clone()} terms={terms} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
                     <DetailPanel selected={state.0.selected} on_action={dispatch} />

@@ -54,7 +54,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         Callback::from(move |_| all.set(!*all))
     };
     html! {
-        <aside class="filters" aria-label="Filters">
+        <aside class="filters" id="filters" aria-label="Filters">
             { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.clone(), *n, s.outlets.contains(o), Action::ToggleOutlet(o.clone()))).collect(), &props.on_action, true, None) }
             { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.clone(), *n, s.speakers.contains(o), Action::ToggleSpeaker(o.clone()))).collect(), &props.on_action, *all_speakers, Some(toggle_more)) }
             { facet("Kind", "kind", f.kinds.iter().map(|(k, n)| (k.as_str().to_string(), *n, s.kinds.contains(k), Action::ToggleKind(*k))).collect(), &props.on_action, true, None) }

@@ -9,6 +9,7 @@ pub mod export;
 pub mod filters;
 pub mod highlight;
 pub mod list;
+pub mod theme;
 pub mod timeline;
 pub mod url;
 

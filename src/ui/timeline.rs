@@ -222,6 +222,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <span class="range-label">{format!("Range: {t}")}</span>
                     <button type="button" class="link" onclick={clear_range}>{"Clear range"}</button>
                 }
+                if !props.results.is_empty() && lay.undated.iter().map(Vec::len).sum::<usize>() == props.results.len() {
+                    <span class="range-label">{"None of these statements has a date: see the undated band."}</span>
+                }
                 <span class="hint">{ if lay.expanded { "Within a day: article order (no clock times)." } else { "Drag the axis to pick dates; drag lanes to pan." } }</span>
             </div>
             <div class="timeline-scroll">
