@@ -105,11 +105,14 @@ const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "jun
 const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 fn month_of(w: &str) -> Option<u32> {
-    let w = w.trim_end_matches('.').to_lowercase();
-    if w.len() < 3 {
+    let w = w.trim_end_matches('.');
+    if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    MONTHS.iter().position(|m| *m == w || (w.len() >= 3 && m.starts_with(&w) && (w.len() == 3 || w == "sept"))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(w) || ((w.len() == 3 || w.eq_ignore_ascii_case("sept")) && m[..w.len()].eq_ignore_ascii_case(w)))
+        .map(|i| i as u32 + 1)
 }
 
 /// A time expression found in the text, not yet resolved.
@@ -133,13 +136,20 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     let mut out = Vec::new();
-    let lower = |w: &str| w.to_lowercase();
+    let lower = |w: &str| if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { w.to_lowercase() } else { w.to_string() };
     let mut i = 0;
     while i < words.len() {
         let (off, w) = words[i];
+        let first = w.chars().next().unwrap_or(' ');
+        // Cheap reject: every expression starts with a capital (month, weekday), a digit-free
+        // short word (a, the, in, since, by, from, yesterday, today, tomorrow).
+        if !(first.is_uppercase() || matches!(first, 'a' | 't' | 'i' | 's' | 'b' | 'f' | 'y' | 'A' | 'T' | 'I' | 'S' | 'B' | 'F' | 'Y')) {
+            i += 1;
+            continue;
+        }
         let wl = lower(w.trim_end_matches(['.', '’', '\'']));
         let sp = |a: usize, b: usize| Span::new(span.start + a, span.start + b);
-        if let Some(m) = month_of(w).filter(|_| w.starts_with(char::is_uppercase)) {
+        if let Some(m) = first.is_uppercase().then(|| month_of(w)).flatten() {
             let day = words.get(i + 1).and_then(|(_, d)| d.trim_end_matches(['.', ',']).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
             if let Some(d) = day {
                 let year = words.get(i + 2).and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok()).filter(|y| (1000..=2999).contains(y));
@@ -155,10 +165,21 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 out.push((sp(off, off + WEEKDAYS[wd].len()), Expr::Weekday(wd as u32)));
             }
         }
-        let phrase = |n: usize| words[i..(i + n).min(words.len())].iter().map(|(_, w)| lower(w.trim_end_matches(['.', ',']))).collect::<Vec<_>>().join(" ");
+        // Relative phrases start with one of a few words; compare word by word, no allocation.
+        let phrase_is = |p: &str| {
+            let mut n = 0;
+            for (k, pw) in p.split(' ').enumerate() {
+                match words.get(i + k) {
+                    Some((_, w)) if w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(pw) => n += 1,
+                    _ => return false,
+                }
+            }
+            n > 0
+        };
+        let starts = matches!(wl.as_str(), "a" | "the" | "yesterday" | "today" | "tomorrow");
         for (p, rel) in [("a day earlier", -1), ("the day before", -1), ("the previous day", -1), ("a day later", 1), ("the next day", 1), ("the following day", 1), ("yesterday", -1), ("today", 0), ("tomorrow", 1)] {
             let n = p.split(' ').count();
-            if phrase(n) == p {
+            if starts && phrase_is(p) {
                 let end = words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
                 out.push((sp(off, end), Expr::Relative(rel)));
             }

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+#[cfg(target_arch = "wasm32")]
 const KEY: &str = "quoteline-theme";
 
 fn stored() -> String {
