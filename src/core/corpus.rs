@@ -77,6 +77,8 @@ pub struct Entry {
     pub when: When,
     /// The time expression that dated it, if any (else the article's date did).
     pub when_expr: Option<Span>,
+    /// Topics (index into `topics::taxonomy()`) with the words that triggered each.
+    pub topics: Vec<(usize, Vec<Span>)>,
 }
 
 impl Entry {
@@ -246,6 +248,7 @@ impl Corpus {
                     statement: s.clone(),
                     when,
                     when_expr,
+                    topics: super::topics::classify(&art.text, s.span, super::topics::taxonomy()),
                 });
             }
         }

@@ -15,3 +15,4 @@ pub mod session;
 pub mod synth;
 pub mod text;
 pub mod timeline;
+pub mod topics;

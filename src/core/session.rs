@@ -54,6 +54,8 @@ pub struct AppState {
     pub kinds: Vec<Kind>,
     pub speakers: Vec<String>,
     pub affiliations: Vec<String>,
+    /// Topic names; `topics::OTHER` selects statements without a topic.
+    pub topics: Vec<String>,
     pub sort: Sort,
     pub selected: Option<StatementId>,
     /// Timeline lanes.
@@ -74,6 +76,7 @@ pub enum Action {
     ToggleKind(Kind),
     ToggleSpeaker(String),
     ToggleAffiliation(String),
+    ToggleTopic(String),
     SetSort(Sort),
     Select(Option<StatementId>),
     ClearAll,
@@ -92,6 +95,7 @@ pub struct Facets {
     pub kinds: Vec<(Kind, usize)>,
     pub speakers: Vec<(String, usize)>,
     pub affiliations: Vec<(String, usize)>,
+    pub topics: Vec<(String, usize)>,
 }
 
 fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
@@ -110,6 +114,7 @@ enum Skip {
     Kind,
     Speaker,
     Affiliation,
+    Topic,
 }
 
 impl AppState {
@@ -122,6 +127,7 @@ impl AppState {
             Action::ToggleKind(k) => toggle(&mut self.kinds, k),
             Action::ToggleSpeaker(s) => toggle(&mut self.speakers, s),
             Action::ToggleAffiliation(a) => toggle(&mut self.affiliations, a),
+            Action::ToggleTopic(t) => toggle(&mut self.topics, t),
             Action::SetSort(s) => self.sort = s,
             Action::Select(id) => self.selected = id,
             Action::ClearAll => {
@@ -131,6 +137,7 @@ impl AppState {
                 self.kinds.clear();
                 self.speakers.clear();
                 self.affiliations.clear();
+                self.topics.clear();
             }
             Action::Restore(s) => *self = *s,
             Action::DismissNotice => self.notice = None,
@@ -143,7 +150,7 @@ impl AppState {
 
     /// Whether any filter is active.
     pub fn filtered(&self) -> bool {
-        !(self.search.trim().is_empty() && self.range.is_none() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty())
+        !(self.search.trim().is_empty() && self.range.is_none() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty() && self.topics.is_empty())
     }
 
     pub fn query(&self) -> Query {
@@ -157,6 +164,10 @@ impl AppState {
             && (skip == Skip::Kind || self.kinds.is_empty() || self.kinds.contains(&e.statement.kind))
             && (skip == Skip::Speaker || self.speakers.is_empty() || self.speakers.contains(&sp.name))
             && (skip == Skip::Affiliation || self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation))
+            && (skip == Skip::Topic || self.topics.is_empty() || {
+                let tax = super::topics::taxonomy();
+                (e.topics.is_empty() && self.topics.iter().any(|t| t == super::topics::OTHER)) || e.topics.iter().any(|(i, _)| self.topics.contains(&tax[*i].name))
+            })
             && self.range.is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
             && (q.is_empty() || q.matches_folded(&hay[id]))
     }
@@ -204,7 +215,23 @@ impl AppState {
         let mut affiliations = count(Skip::Affiliation, &|id| corpus.speakers[corpus.entries[id].speaker].affiliation.clone(), index.affiliations.clone());
         affiliations.retain(|(a, _)| !a.is_empty());
         affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Facets { outlets, kinds, speakers, affiliations }
+        // Topics: a statement counts once under each of its topics (or under "other").
+        let tax = super::topics::taxonomy();
+        let mut topic_counts = vec![0usize; tax.len() + 1];
+        for id in 0..corpus.entries.len() {
+            if self.passes(corpus, id, &q, &index.folded, Skip::Topic) {
+                let t = &corpus.entries[id].topics;
+                if t.is_empty() {
+                    topic_counts[tax.len()] += 1;
+                }
+                for (i, _) in t {
+                    topic_counts[*i] += 1;
+                }
+            }
+        }
+        let mut topics: Vec<(String, usize)> = tax.iter().map(|t| t.name.clone()).chain(std::iter::once(super::topics::OTHER.to_string())).zip(topic_counts).filter(|(name, n)| *n > 0 || self.topics.contains(name)).collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Facets { outlets, kinds, speakers, affiliations, topics }
     }
 
     /// The view as URL parameters (for the fragment of a shareable link).
@@ -217,6 +244,7 @@ impl AppState {
         p.extend(self.kinds.iter().map(|k| ("kind", k.as_str().to_string())));
         p.extend(self.speakers.iter().map(|s| ("speaker", s.clone())));
         p.extend(self.affiliations.iter().map(|a| ("affiliation", a.clone())));
+        p.extend(self.topics.iter().map(|t| ("topic", t.clone())));
         if self.sort != Sort::Article {
             p.push(("sort", self.sort.as_str().to_string()));
         }
@@ -257,6 +285,7 @@ impl AppState {
                 },
                 "speaker" if corpus.speakers.iter().any(|sp| &sp.name == v) => toggle_unique(&mut s.speakers, v.clone()),
                 "affiliation" if corpus.speakers.iter().any(|sp| &sp.affiliation == v && !v.is_empty()) => toggle_unique(&mut s.affiliations, v.clone()),
+                "topic" if v == super::topics::OTHER || super::topics::taxonomy().iter().any(|t| &t.name == v) => toggle_unique(&mut s.topics, v.clone()),
                 "sort" => match Sort::parse(v) {
                     Some(sort) => s.sort = sort,
                     None => dropped.push(format!("sort “{}”", short(v))),
@@ -280,7 +309,7 @@ impl AppState {
                     }
                     None => dropped.push(format!("date “{}”", short(v))),
                 },
-                "outlet" | "speaker" | "affiliation" => dropped.push(format!("{k} “{}”", short(v))),
+                "outlet" | "speaker" | "affiliation" | "topic" => dropped.push(format!("{k} “{}”", short(v))),
                 _ => dropped.push(format!("“{}”", short(k))),
             }
         }
@@ -400,7 +429,6 @@ pub struct ExportRow<'a> {
     pub end: usize,
     pub cue: Option<&'a str>,
     pub confidence: f32,
-    /// Topics and dates arrive with their own capability; empty until then.
     pub topics: Vec<String>,
     pub date: Option<String>,
     pub date_precision: &'static str,
@@ -425,7 +453,7 @@ fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
                 end: e.statement.span.end,
                 cue: e.statement.cue.map(|c| c.of(&a.text)),
                 confidence: e.statement.confidence,
-                topics: Vec::new(),
+                topics: e.topics.iter().map(|(i, _)| super::topics::taxonomy()[*i].name.clone()).collect(),
                 date: e.when.is_known().then(|| e.when.label()),
                 date_precision: match e.when.precision {
                     super::dates::Precision::Day => "day",
@@ -560,6 +588,7 @@ mod tests {
         s.apply(Action::ToggleKind(Kind::Indirect));
         s.apply(Action::ToggleSpeaker("Jane Doe".into()));
         s.apply(Action::SetSort(Sort::Outlet));
+        s.apply(Action::ToggleTopic("other".into()));
         s.apply(Action::Select(Some(1)));
         s.apply(Action::SetLanes(LaneBy::Outlet));
         s.apply(Action::SetView(Some((20000.5, 20010.25))));

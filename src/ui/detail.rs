@@ -141,6 +141,21 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <dt>{"Cue"}</dt><dd>{s.cue.map(|c| c.of(&art.text).to_string()).unwrap_or_else(|| "none (continues or nearest)".into())}</dd>
                 <dt>{"Why this speaker"}</dt><dd>{s.evidence.rule.describe()}</dd>
                 <dt>{"Confidence"}</dt><dd>{format!("{:.0}%", s.confidence * 100.0)} if s.is_low_confidence() { <span class="review">{" review"}</span> }</dd>
+                <dt>{"Topics"}</dt>
+                <dd class="topics">
+                    if e.topics.is_empty() { {"other"} }
+                    { for e.topics.iter().map(|(i, hits)| {
+                        let t = &crate::core::topics::taxonomy()[*i];
+                        let words: Vec<&str> = hits.iter().map(|h| h.of(&art.text)).collect();
+                        html! { <span class="topic" title={t.description.clone()}>{&t.name}<span class="trigger">{format!(" ({})", words.join(", "))}</span></span> }
+                    }) }
+                </dd>
+                <dt>{"Date"}</dt>
+                <dd>{ match e.when_expr {
+                    Some(x) => format!("{} (from “{}”)", e.when.label(), x.of(&art.text)),
+                    None if e.when.is_known() => format!("{} (the article's date)", e.when.label()),
+                    None => "undated (the article gives no date)".to_string(),
+                } }</dd>
                 <dt>{"Position"}</dt><dd>{format!("{} bytes {}–{}", art.name, s.span.start, s.span.end)}</dd>
             </dl>
             <section class="speaker-card" aria-label="Speaker">

@@ -43,6 +43,11 @@ fn facet(title: &str, key: &str, values: Vec<(String, usize, bool, Action)>, on_
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let all_speakers = use_state(|| false);
+    let all_topics = use_state(|| false);
+    let toggle_topics = {
+        let all = all_topics.clone();
+        Callback::from(move |_| all.set(!*all))
+    };
     let s = &props.state;
     let f = &props.facets;
     let clear = {
@@ -58,6 +63,7 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.clone(), *n, s.outlets.contains(o), Action::ToggleOutlet(o.clone()))).collect(), &props.on_action, true, None) }
             { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.clone(), *n, s.speakers.contains(o), Action::ToggleSpeaker(o.clone()))).collect(), &props.on_action, *all_speakers, Some(toggle_more)) }
             { facet("Kind", "kind", f.kinds.iter().map(|(k, n)| (k.as_str().to_string(), *n, s.kinds.contains(k), Action::ToggleKind(*k))).collect(), &props.on_action, true, None) }
+            { facet("Topic", "topic", f.topics.iter().map(|(o, n)| (o.clone(), *n, s.topics.contains(o), Action::ToggleTopic(o.clone()))).collect(), &props.on_action, *all_topics, Some(toggle_topics)) }
             if !f.affiliations.is_empty() {
                 { facet("Affiliation", "affiliation", f.affiliations.iter().map(|(o, n)| (o.clone(), *n, s.affiliations.contains(o), Action::ToggleAffiliation(o.clone()))).collect(), &props.on_action, true, None) }
             }
@@ -84,6 +90,7 @@ pub fn Chips(props: &ChipsProps) -> Html {
     chips.extend(s.speakers.iter().map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))));
     chips.extend(s.kinds.iter().map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))));
     chips.extend(s.affiliations.iter().map(|o| (format!("affiliation: {o}"), Action::ToggleAffiliation(o.clone()))));
+    chips.extend(s.topics.iter().map(|o| (format!("topic: {o}"), Action::ToggleTopic(o.clone()))));
     if let Some((a, b)) = s.range {
         let d = |x: i64, open: &str| if x == i64::MIN || x == i64::MAX { open.to_string() } else { crate::core::dates::When { day: x, precision: crate::core::dates::Precision::Day }.label() };
         chips.push((format!("dates: {} – {}", d(a, "…"), d(b, "…")), Action::SetRange(None)));

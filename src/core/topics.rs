@@ -1,0 +1,130 @@
+//! Topics: an editable taxonomy (`data/topics.txt`: name, description, terms with `*`
+//! stems) matched against each statement's words, case- and accent-insensitively on word
+//! boundaries. Every statement gets its topics with the words that triggered each, or
+//! none (shown as "other").
+
+use super::query::fold;
+use super::text::Span;
+use std::sync::OnceLock;
+
+/// One topic of the taxonomy.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Topic {
+    pub name: String,
+    pub description: String,
+    /// Folded terms; `(term, is_stem)`.
+    pub terms: Vec<(String, bool)>,
+}
+
+/// The label for statements with no topic.
+pub const OTHER: &str = "other";
+
+/// Parses a taxonomy in the `data/topics.txt` format; bad lines are skipped.
+pub fn parse(src: &str) -> Vec<Topic> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut cols = l.split('|').map(str::trim);
+            let name = cols.next()?.to_string();
+            let description = cols.next()?.to_string();
+            let terms = cols
+                .next()?
+                .split(',')
+                .map(str::trim)
+                .filter(|t| !t.is_empty())
+                .map(|t| match t.strip_suffix('*') {
+                    Some(stem) => (fold(stem), true),
+                    // Words are matched without a final dot ("U.S." is the word "u.s").
+                    None => (fold(t.trim_end_matches('.')), false),
+                })
+                .collect::<Vec<_>>();
+            (!name.is_empty() && !terms.is_empty()).then_some(Topic { name, description, terms })
+        })
+        .collect()
+}
+
+/// The built-in taxonomy.
+pub fn taxonomy() -> &'static [Topic] {
+    static T: OnceLock<Vec<Topic>> = OnceLock::new();
+    T.get_or_init(|| parse(include_str!("data/topics.txt")))
+}
+
+/// The topics of `span` in `text`: (topic index, trigger spans), in taxonomy order.
+pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Span>)> {
+    let s = span.of(text);
+    // Words with their source spans, folded for matching.
+    let mut words: Vec<(String, Span)> = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | '-' | '’' | '\'') && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric));
+        match (part, start) {
+            (true, None) => start = Some(i),
+            (false, Some(b)) => {
+                words.push((fold(&s[b..i]), Span::new(span.start + b, span.start + i)));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    for (ti, t) in topics.iter().enumerate() {
+        let mut hits: Vec<Span> = Vec::new();
+        for (term, stem) in &t.terms {
+            let parts: Vec<&str> = term.split_whitespace().collect();
+            if parts.is_empty() {
+                continue;
+            }
+            for k in 0..words.len() {
+                if k + parts.len() > words.len() {
+                    break;
+                }
+                let ok = parts.iter().enumerate().all(|(j, p)| {
+                    let w = &words[k + j].0;
+                    let last = j + 1 == parts.len();
+                    if last && *stem { w.starts_with(p) } else if p.contains('?') { wildcard(w, p) } else { w == p }
+                });
+                if ok {
+                    let sp = Span::new(words[k].1.start, words[k + parts.len() - 1].1.end);
+                    if !hits.iter().any(|h| h.overlaps(sp)) {
+                        hits.push(sp);
+                    }
+                }
+            }
+        }
+        if !hits.is_empty() {
+            hits.sort();
+            out.push((ti, hits));
+        }
+    }
+    out
+}
+
+fn wildcard(w: &str, p: &str) -> bool {
+    w.chars().count() == p.chars().count() && w.chars().zip(p.chars()).all(|(a, b)| b == '?' || a == b)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taxonomy_parses_and_matches_on_word_boundaries() {
+        let t = taxonomy();
+        assert!(t.len() >= 10);
+        let text = "Security guarantees are the key to ensuring a ceasefire holds, and U.S. troops won't deploy.";
+        let got = classify(text, Span::new(0, text.len()), t);
+        let names: Vec<&str> = got.iter().map(|(i, _)| t[*i].name.as_str()).collect();
+        assert!(names.contains(&"security guarantees"), "{names:?}");
+        assert!(names.contains(&"ceasefire and monitoring"));
+        assert!(names.contains(&"multinational force and troops"));
+        assert!(names.contains(&"US commitment and credibility"));
+        let (_, hits) = got.iter().find(|(i, _)| t[*i].name == "security guarantees").unwrap();
+        assert_eq!(hits[0].of(text), "Security guarantees");
+        // Word boundaries: "seas" is not inside "overseas"; "air" not inside "chair".
+        let t2 = "The chair went overseas.";
+        let got = classify(t2, Span::new(0, t2.len()), t);
+        assert!(!got.iter().any(|(i, _)| t[*i].name == "maritime and airspace"), "{got:?}");
+        assert!(parse("bad line\n| | \nx | y | a*, b").len() == 1);
+    }
+}
