@@ -265,4 +265,23 @@ describe("exploring the seed statements", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it("shows how other outlets reported the same statement, with a word diff", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    await page.locator("li.statement button", { hasText: "We have largely finished the security protocols" }).first().click();
+    const others = page.locator("#detail .others");
+    await others.locator(".reported-by").waitFor();
+    assert.match(await others.locator(".reported-by").innerText(), /Reported by [3-5] of 5 outlets/);
+    assert.ok((await others.locator(".relation.verbatim").count()) >= 1, "Caliber.Az has the same words");
+    const variant = others.locator("li", { has: page.locator(".relation.variant") }).first();
+    assert.ok((await variant.locator("ins").count()) >= 1 && (await variant.locator("del").count()) >= 1, "the variant's changed words are marked");
+    await screenshot(page, "compare-outlets");
+    const before = await page.locator("li.statement.selected").getAttribute("data-id");
+    await variant.locator("button").click();
+    await page.waitForFunction((id) => document.querySelector("li.statement.selected")?.dataset.id !== id, before);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

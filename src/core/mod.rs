@@ -3,6 +3,7 @@
 //! runs and is tested natively and behaves the same in the browser.
 
 pub mod attribute;
+pub mod compare;
 pub mod corpus;
 pub mod dates;
 pub mod extract;

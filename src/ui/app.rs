@@ -56,6 +56,7 @@ pub fn App(props: &AppProps) -> Html {
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
+    let comparison = use_memo(handle.clone(), |c| crate::core::compare::compare(&c.0, 0.5));
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || UiState(super::url::read(&corpus)))
@@ -205,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
                 <div class={classes!("layout", (*filters_open).then_some("filters-open"))}>
                     <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
                     <StatementList results={results.clone()} terms={terms} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
-                    <DetailPanel selected={state.0.selected} on_action={dispatch} />
+                    <DetailPanel selected={state.0.selected} on_action={dispatch} comparison={comparison.clone()} />
                 </div>
             </div>
         </ContextProvider<CorpusHandle>>

@@ -12,6 +12,45 @@ use yew::prelude::*;
 pub struct DetailPanelProps {
     pub selected: Option<StatementId>,
     pub on_action: Callback<Action>,
+    /// Cross-outlet groups (shared by pointer).
+    pub comparison: std::rc::Rc<crate::core::compare::Comparison>,
+}
+
+/// The same statement in other outlets, each with its relation and a word diff.
+fn other_outlets(corpus: &Corpus, cmp: &crate::core::compare::Comparison, id: StatementId, on_action: &Callback<Action>) -> Html {
+    use crate::core::compare::{relation, word_diff, Diff};
+    let Some(g) = cmp.group_of.get(id).copied().flatten().map(|g| &cmp.groups[g]) else {
+        return html! { <p class="muted">{format!("No other outlet of the {} reports this statement.", cmp.total_outlets)}</p> };
+    };
+    let here = corpus.text_of(&corpus.entries[id]);
+    html! {
+        <>
+            <p class="reported-by">{format!("Reported by {} of {} outlets.", g.outlets, cmp.total_outlets)}</p>
+            <ul class="renderings">
+                { for g.members.iter().filter(|&&m| m != id).map(|&m| {
+                    let e = &corpus.entries[m];
+                    let rel = relation(corpus, id, m);
+                    let cb = on_action.clone();
+                    let diff = word_diff(here, corpus.text_of(e));
+                    html! {
+                        <li key={e.id.clone()}>
+                            <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(Action::Select(Some(m))))}>
+                                {format!("{} · {}", corpus.articles[e.article].outlet, e.statement.kind.as_str())}
+                            </button>
+                            <span class={classes!("relation", rel.as_str())}>{rel.as_str()}</span>
+                            <span class="diff" aria-label="Word differences from the statement above">
+                                { for diff.into_iter().map(|d| match d {
+                                    Diff::Same(t) => html! { <span>{t}{" "}</span> },
+                                    Diff::Deleted(t) => html! { <del title="only in the statement above">{t}{" "}</del> },
+                                    Diff::Inserted(t) => html! { <ins title="only in this outlet">{t}{" "}</ins> },
+                                }) }
+                            </span>
+                        </li>
+                    }
+                }) }
+            </ul>
+        </>
+    }
 }
 
 /// Splits the article into runs, each tagged with the marks covering it.
@@ -158,6 +197,10 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 } }</dd>
                 <dt>{"Position"}</dt><dd>{format!("{} bytes {}–{}", art.name, s.span.start, s.span.end)}</dd>
             </dl>
+            <section class="others" aria-label="In other outlets">
+                <h3>{"In other outlets"}</h3>
+                { other_outlets(&corpus, &props.comparison, id, &props.on_action) }
+            </section>
             <section class="speaker-card" aria-label="Speaker">
                 <h3>{&sp.name}</h3>
                 if !sp.role.is_empty() { <p class="role">{&sp.role}</p> }
