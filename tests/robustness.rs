@@ -53,6 +53,9 @@ fn big_and_odd_inputs() {
     check(&"He said “yes, ".repeat(20_000));
     check(&"“”\"'’‘".repeat(5000));
     check(&"Witkoff said the plan was ready. ".repeat(30_000));
+    // Found by the million-case run: a dateline-like start whose separator is a bare em dash.
+    check("ϒAA —!");
+    check("AAA—x said it.");
     check("");
     // A 20 MB file of real news text (the seeds, over and over).
     let seeds: String = quoteline::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");

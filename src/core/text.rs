@@ -236,7 +236,8 @@ fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
         return None;
     }
     let mut end = cut + sep_len;
-    if s[..cut + 1].ends_with(')') && s[cut + 1..].starts_with(':') {
+    // "(Reuters):" — the separator found was ")" + ":"; never slice inside a multi-byte mark.
+    if s[cut..].starts_with("):") {
         end = cut + 2;
     }
     let dl = Span::new(block.start, block.start + end);

@@ -11,7 +11,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Rows mounted at once.
-pub const PAGE: usize = 200;
+pub const PAGE: usize = 100;
 
 #[derive(Properties, PartialEq)]
 pub struct StatementListProps {
