@@ -47,7 +47,20 @@ pub struct Event {
     pub sentence: Span,
     /// The time expression.
     pub expr: Span,
+    /// The clause around the expression (what happened then), for labels.
+    pub clause: Span,
     pub when: When,
+}
+
+/// The clause of `sentence` around `expr`: from the last clause break before it to the
+/// first after it (commas, dashes, semicolons, "and", "while", "which").
+pub fn clause_around(text: &str, sentence: Span, expr: Span) -> Span {
+    let s = sentence.of(text);
+    let (a, b) = (expr.start - sentence.start, expr.end - sentence.start);
+    let breaks = [", ", "; ", " — ", " – ", " and ", " while ", " which ", " but "];
+    let start = breaks.iter().filter_map(|br| s[..a].rfind(br).map(|i| i + br.len())).max().unwrap_or(0);
+    let end = breaks.iter().filter_map(|br| s[b..].find(br).map(|i| b + i)).min().unwrap_or(s.len());
+    super::text::trim_span(text, Span::new(sentence.start + start, sentence.start + end))
 }
 
 pub type SpeakerId = usize;
@@ -138,12 +151,15 @@ fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
     for sent in sentences {
         let st = sent.of(text);
         let future = [" will ", " would ", " next ", " plans to ", " is due "].iter().any(|w| st.contains(w));
+        // Each distinct date in the sentence is its own event ("annexed Crimea in 2014 and
+        // launched a full-scale invasion in 2022").
+        let mut dated: Vec<When> = Vec::new();
         for (span, expr) in dates::find(text, sent) {
             let w = dates::resolve(&expr, article.anchor, future);
             // The article's own day is the summit itself, not context, unless nothing else speaks for it.
-            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) {
-                out.push(Event { article: ai, sentence: sent, expr: span, when: w });
-                break;
+            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) && !dated.contains(&w) {
+                dated.push(w);
+                out.push(Event { article: ai, sentence: sent, expr: span, clause: clause_around(text, sent, span), when: w });
             }
         }
     }
@@ -359,6 +375,14 @@ mod tests {
         assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
         assert_eq!(c.speakers[c.entries[0].speaker].name, "Volodymyr Zelenskyy");
         assert_eq!(c.outlets(), vec!["a", "B"]);
+    }
+
+    #[test]
+    fn event_clause_is_the_part_that_is_dated() {
+        let t = "Talks met in Paris, with Russia, which annexed Crimea in 2014 and launched an invasion in 2022.";
+        let e = t.find("2014").unwrap();
+        let c = clause_around(t, Span::new(0, t.len()), Span::new(e, e + 4));
+        assert_eq!(c.of(t), "annexed Crimea in 2014");
     }
 
     #[test]

@@ -247,7 +247,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
                 { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, i)| {
                     let ev = &corpus.events[*i];
-                    let text = ev.sentence.of(&corpus.articles[ev.article].text);
+                    let text = ev.clause.of(&corpus.articles[ev.article].text);
                     let cx = LABEL_W + x;
                     let cy = AXIS_H + 11.0;
                     html! {
@@ -330,7 +330,7 @@ fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callba
                 <h3>{"Context from the articles"}</h3>
                 <ul>
                     { for events.iter().map(|ev| html! {
-                        <li>{format!("{} — {}: {}", ev.when.label(), corpus.articles[ev.article].outlet, short(ev.sentence.of(&corpus.articles[ev.article].text), 200))}</li>
+                        <li>{format!("{} — {}: {}", ev.when.label(), corpus.articles[ev.article].outlet, short(ev.clause.of(&corpus.articles[ev.article].text), 200))}</li>
                     }) }
                 </ul>
             }
