@@ -75,10 +75,31 @@ const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "
 struct Salience {
     /// Last person who spoke or was a sentence subject: (name, role, mention span, block index).
     person: Option<(String, String, Span, usize)>,
+    /// The few persons before that, most recent last, for "he"/"she" agreement.
+    recent: Vec<(String, String, Span, usize)>,
     /// Last body or group that spoke.
     group: Option<(String, SpeakerKind, Span, usize)>,
     /// Last statement's speaker and its block.
     last_speaker: Option<(Who, usize)>,
+}
+
+impl Salience {
+    fn set_person(&mut self, p: (String, String, Span, usize)) {
+        self.recent.retain(|r| r.0 != p.0);
+        self.recent.push(p.clone());
+        if self.recent.len() > 6 {
+            self.recent.remove(0);
+        }
+        self.person = Some(p);
+    }
+
+    /// The most recent person a pronoun can point to: for "he"/"she", skip persons known to
+    /// be of the other gender; fall back to the most recent one.
+    fn person_for(&self, female: Option<bool>) -> Option<&(String, String, Span, usize)> {
+        let lex = Lexicon::get();
+        let Some(f) = female else { return self.person.as_ref() };
+        self.recent.iter().rev().find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == f)).or(self.person.as_ref())
+    }
 }
 
 /// Extracts every statement of one article.
@@ -137,7 +158,7 @@ pub fn extract(text: &str) -> Extraction {
 
     let mut statements: Vec<Statement> = Vec::new();
     let mut seen_spans: std::collections::HashSet<Span> = Default::default();
-    let mut sal = Salience { person: None, group: None, last_speaker: None };
+    let mut sal = Salience { person: None, recent: Vec::new(), group: None, last_speaker: None };
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
 
     for (bi, block) in body.iter().enumerate() {
@@ -152,7 +173,7 @@ pub fn extract(text: &str) -> Extraction {
             let cues = find_cues(text, sent, &toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
             if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people, true) {
-                sal.person = Some((name, role, span, bi));
+                sal.set_person((name, role, span, bi));
             } else if let Some((name, span)) = sentence_body_subject(text, sent, &toks, &sq) {
                 // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
                 // that is a sentence's subject is what a later "they" or "it" points back to.
@@ -451,14 +472,18 @@ fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
     (!span.is_empty()).then_some(span)
 }
 
-fn who_from_mention(m: Mention, rule: Rule, people: &mut People, sal: &Salience, bi: usize) -> Who {
+fn who_from_mention(text: &str, m: Mention, rule: Rule, people: &mut People, sal: &Salience, bi: usize) -> Who {
     match m.kind {
         MentionKind::Person { name, role } => {
             let (full, role) = people.resolve(&name, &role);
             Who { name: full, kind: SpeakerKind::Person, role, rule, mention: Some(m.span), antecedent: None, confidence: 0.95 }
         }
         MentionKind::Body { name } => Who { name, kind: SpeakerKind::Body, role: String::new(), rule, mention: Some(m.span), antecedent: None, confidence: 0.9 },
-        MentionKind::Pronoun { person: true } => match &sal.person {
+        MentionKind::Pronoun { person: true } => match sal.person_for(match m.span.of(text).to_lowercase().as_str() {
+            "she" => Some(true),
+            "he" => Some(false),
+            _ => None,
+        }) {
             Some((name, role, span, b)) => Who {
                 name: name.clone(),
                 kind: SpeakerKind::Person,
@@ -499,7 +524,7 @@ fn who_from_mention(m: Mention, rule: Rule, people: &mut People, sal: &Salience,
 fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
     let span = who.antecedent.or(who.mention).unwrap_or_default();
     match who.kind {
-        SpeakerKind::Person => sal.person = Some((who.name.clone(), who.role.clone(), span, bi)),
+        SpeakerKind::Person => sal.set_person((who.name.clone(), who.role.clone(), span, bi)),
         SpeakerKind::Body => sal.group = Some((who.name.clone(), who.kind, span, bi)),
         SpeakerKind::Unknown => {}
     }
@@ -519,7 +544,7 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
     if cue.according {
         return np_after(text, sent, cue.span.end)
             .and_then(|sp| parse_np(text, sp))
-            .map(|m| who_from_mention(m, Rule::AccordingTo, people, sal, bi))
+            .map(|m| who_from_mention(text, m, Rule::AccordingTo, people, sal, bi))
             .unwrap_or_else(Who::none);
     }
     if cue.participle {
@@ -529,7 +554,7 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
             if let Some(m) = np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
-                    return who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi);
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
             }
         }
@@ -537,7 +562,7 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
             let between = &text[p.span.end..cue.span.start];
             if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase) {
                 if let Some(m) = np_before(text, sent, cue.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
-                    return who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi);
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
             }
         }
@@ -555,7 +580,7 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
     match np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match parse_np(text, sp) {
-            Some(m) => who_from_mention(m, Rule::SubjectBeforeCue, people, sal, bi),
+            Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             None => Who::none(),
         },
         _ => {
@@ -564,7 +589,7 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
             if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
                 np_after(text, sent, cue.span.end)
                     .and_then(|sp| parse_np(text, sp))
-                    .map(|m| who_from_mention(m, Rule::SubjectAfterCue, people, sal, bi))
+                    .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
                     .unwrap_or_else(Who::none)
             } else {
                 Who::none()
@@ -920,6 +945,14 @@ mod tests {
         let v = run(t);
         assert!(has(&v, Kind::Direct, "We will be there,", "Witkoff"), "{v:?}");
         assert!(has(&v, Kind::Partial, "strongly stands behind the plan.", "Witkoff"), "{v:?}");
+    }
+
+    #[test]
+    fn she_and_he_agree_with_the_person() {
+        let t = "Anna Kowalski said the plan was good.\nDavid Novak said it was late.\n“It is ready,” she said. “It is not,” he said.";
+        let v = run(t);
+        assert!(has(&v, Kind::Direct, "It is ready,", "Anna Kowalski"), "{v:?}");
+        assert!(has(&v, Kind::Direct, "It is not,", "David Novak"), "{v:?}");
     }
 
     #[test]

@@ -70,6 +70,8 @@ pub struct Lexicon {
     pub nonnames: HashSet<String>,
     /// Demonym or abbreviation -> country or organisation.
     pub demonyms: HashMap<String, String>,
+    /// Given names and role words -> female (true) or male (false).
+    pub genders: HashMap<String, bool>,
 }
 
 const CUES: &str = include_str!("data/cues.txt");
@@ -80,6 +82,7 @@ const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
 const PLACES: &str = include_str!("data/places.txt");
 const NONNAMES: &str = include_str!("data/nonnames.txt");
 const DEMONYMS: &str = include_str!("data/demonyms.txt");
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -150,6 +153,17 @@ impl Lexicon {
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
         lex.demonyms = data_lines(DEMONYMS).filter_map(|l| l.split_once('=')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())).collect();
+        for line in data_lines(FIRST_NAMES) {
+            let mut words = line.split_whitespace();
+            let female = match words.next() {
+                Some("f" | "f:") => true,
+                Some("m" | "m:") => false,
+                _ => continue,
+            };
+            for w in words {
+                lex.genders.insert(w.to_lowercase(), female);
+            }
+        }
         lex.nonnames = data_lines(NONNAMES).flat_map(|l| l.split_whitespace()).map(str::to_string).collect();
         lex
     }
@@ -174,6 +188,15 @@ impl Lexicon {
             }
         }
         words.iter().find(|w| self.places.contains(**w)).map(|w| w.to_string())
+    }
+
+    /// Whether a person with this name and role is female (`Some(true)`), male, or unknown:
+    /// role words decide first (spokeswoman, Mr.), then the given name.
+    pub fn gender(&self, name: &str, role: &str) -> Option<bool> {
+        role.split_whitespace()
+            .rev()
+            .find_map(|w| self.genders.get(&w.to_lowercase()).copied())
+            .or_else(|| name.split_whitespace().next().filter(|_| name.contains(' ')).and_then(|f| self.genders.get(&f.to_lowercase()).copied()))
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {
@@ -203,5 +226,9 @@ mod tests {
         assert_eq!(lex.affiliation("U.S. envoy").as_deref(), Some("United States"));
         assert_eq!(lex.affiliation("South Korean Foreign Minister").as_deref(), Some("South Korea"));
         assert_eq!(lex.affiliation("son-in-law"), None);
+        assert_eq!(lex.gender("Anna Kowalski", ""), Some(true));
+        assert_eq!(lex.gender("Witkoff", ""), None);
+        assert_eq!(lex.gender("Alex Smith", "spokeswoman"), Some(true));
+        assert_eq!(lex.gender("Steve Witkoff", "U.S. envoy"), Some(false));
     }
 }
