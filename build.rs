@@ -49,7 +49,12 @@ fn main() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         println!("cargo:rerun-if-changed={}", path.display());
-        let e = manifest.article.iter().find(|a| a.file == name).cloned().unwrap_or_default();
+        let e = manifest
+            .article
+            .iter()
+            .find(|a| a.file == name)
+            .cloned()
+            .unwrap_or_default();
         out.push_str(&format!(
             "    SeedArticle {{ file: {name:?}, text: include_str!({path:?}), outlet: {:?}, headline: {:?}, byline: {:?}, url: {:?}, date: {:?}, event_date: {:?}, dateline: {:?}, source: {:?}, derived_from: {:?}, evidence: {:?} }},\n",
             e.outlet, e.headline, e.byline, e.url, e.date, e.event_date, e.dateline, e.source, e.derived_from, e.evidence,

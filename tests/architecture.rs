@@ -20,8 +20,15 @@ fn core_imports_no_ui_crates() {
             for (n, line) in src.lines().enumerate() {
                 let code = line.split("//").next().unwrap_or("");
                 for banned in ["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"] {
-                    let hit = code.contains(&format!("{banned}::")) || code.contains(&format!("use {banned}")) || code.contains(&format!("extern crate {banned}"));
-                    assert!(!hit, "{}:{}: core must not use {banned}: {line}", p.display(), n + 1);
+                    let hit = code.contains(&format!("{banned}::"))
+                        || code.contains(&format!("use {banned}"))
+                        || code.contains(&format!("extern crate {banned}"));
+                    assert!(
+                        !hit,
+                        "{}:{}: core must not use {banned}: {line}",
+                        p.display(),
+                        n + 1
+                    );
                 }
             }
             checked += 1;
@@ -41,7 +48,11 @@ fn every_module_has_a_doc_line() {
                 stack.push(p);
             } else if p.extension().is_some_and(|x| x == "rs") {
                 let s = std::fs::read_to_string(&p).unwrap();
-                assert!(s.trim_start().starts_with("//!"), "{} has no //! module doc", p.display());
+                assert!(
+                    s.trim_start().starts_with("//!"),
+                    "{} has no //! module doc",
+                    p.display()
+                );
             }
         }
     }

@@ -6,11 +6,24 @@ use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
 
 #[test]
 fn inferred_facts_match_the_manifest() {
-    let inferred = Corpus::build(quoteline::SEEDS.iter().map(|s| Input { name: s.file, text: s.text, meta: ArticleMeta::default() }).collect());
+    let inferred = Corpus::build(
+        quoteline::SEEDS
+            .iter()
+            .map(|s| Input {
+                name: s.file,
+                text: s.text,
+                meta: ArticleMeta::default(),
+            })
+            .collect(),
+    );
     let manifest = quoteline::seed_corpus();
     for (i, (a, m)) in inferred.articles.iter().zip(&manifest.articles).enumerate() {
         let seed = &quoteline::SEEDS[i];
-        assert_eq!(a.outlet, m.outlet, "{}: outlet inferred from the text differs from the manifest", seed.file);
+        assert_eq!(
+            a.outlet, m.outlet,
+            "{}: outlet inferred from the text differs from the manifest",
+            seed.file
+        );
         for (field, got, want) in [
             ("headline", &a.meta.headline, seed.headline),
             ("byline", &a.meta.byline, seed.byline),
@@ -21,7 +34,11 @@ fn inferred_facts_match_the_manifest() {
                 assert_eq!(got, want, "{}: {field}", seed.file);
             }
         }
-        assert!(!a.outlet.ends_with(".txt") && a.outlet != seed.file.trim_end_matches(".txt"), "{}: no outlet found in the text", seed.file);
+        assert!(
+            !a.outlet.ends_with(".txt") && a.outlet != seed.file.trim_end_matches(".txt"),
+            "{}: no outlet found in the text",
+            seed.file
+        );
     }
     assert_eq!(inferred.outlets().len(), 5);
 }

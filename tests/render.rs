@@ -10,13 +10,23 @@ async fn app_renders_statements_from_all_five_outlets() {
     let items = html.matches("class=\"statement ").count();
     assert_eq!(items, corpus.entries.len(), "every statement is listed");
     for outlet in corpus.outlets() {
-        assert!(html.contains(&format!("data-outlet=\"{outlet}\"")), "no statement from {outlet}");
+        assert!(
+            html.contains(&format!("data-outlet=\"{outlet}\"")),
+            "no statement from {outlet}"
+        );
     }
     assert_eq!(corpus.outlets().len(), 5);
-    assert!(html.contains(&format!("{} of {} statements", corpus.entries.len(), corpus.entries.len())));
+    assert!(html.contains(&format!(
+        "{} of {} statements",
+        corpus.entries.len(),
+        corpus.entries.len()
+    )));
     // Facets with counts and an accessible search box.
     for facet in ["outlet", "speaker", "kind", "affiliation"] {
-        assert!(html.contains(&format!("data-facet=\"{facet}\"")), "no {facet} facet");
+        assert!(
+            html.contains(&format!("data-facet=\"{facet}\"")),
+            "no {facet} facet"
+        );
     }
     assert!(html.contains("Export CSV") && html.contains("Export JSON"));
     assert!(html.contains("<label for=\"search\""));

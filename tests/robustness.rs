@@ -7,12 +7,31 @@ use proptest::prelude::*;
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
 
 fn check(text: &str) {
-    let c = Corpus::build(vec![Input { name: "x.txt", text, meta: ArticleMeta::default() }]);
+    let c = Corpus::build(vec![Input {
+        name: "x.txt",
+        text,
+        meta: ArticleMeta::default(),
+    }]);
     for e in &c.entries {
         let s = &e.statement;
-        for sp in [Some(s.span), s.cue, s.evidence.mention, s.evidence.antecedent, Some(s.sentence)].into_iter().flatten() {
-            assert!(sp.start <= sp.end && sp.end <= text.len(), "span out of range");
-            assert!(text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end), "span off a char boundary");
+        for sp in [
+            Some(s.span),
+            s.cue,
+            s.evidence.mention,
+            s.evidence.antecedent,
+            Some(s.sentence),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            assert!(
+                sp.start <= sp.end && sp.end <= text.len(),
+                "span out of range"
+            );
+            assert!(
+                text.is_char_boundary(sp.start) && text.is_char_boundary(sp.end),
+                "span off a char boundary"
+            );
         }
         assert!(!s.span.is_empty());
     }
@@ -26,11 +45,34 @@ fn check(text: &str) {
 /// Text built from the pieces news text is made of, so the fuzzer reaches deep paths.
 fn newsy() -> impl Strategy<Value = String> {
     let piece = prop_oneof![
-        Just("“".to_string()), Just("”".to_string()), Just("\"".to_string()), Just("‘".to_string()), Just("’".to_string()), Just("'".to_string()),
-        Just(" said ".to_string()), Just(" according to ".to_string()), Just(", adding that ".to_string()), Just(" he ".to_string()), Just(" told reporters ".to_string()),
-        Just("President Jane Doe".to_string()), Just("U.S.".to_string()), Just(". ".to_string()), Just(", ".to_string()), Just("\n".to_string()), Just("\n\n".to_string()),
-        Just("…".to_string()), Just(" — ".to_string()), Just("PARIS — ".to_string()), Just("(Reuters): ".to_string()), Just("WhatsApp\n".to_string()), Just("By Someone\n".to_string()),
-        Just("the joint statement".to_string()), Just("officials familiar with the talks".to_string()), Just(":".to_string()), Just("é".to_string()), Just("\u{a0}".to_string()),
+        Just("“".to_string()),
+        Just("”".to_string()),
+        Just("\"".to_string()),
+        Just("‘".to_string()),
+        Just("’".to_string()),
+        Just("'".to_string()),
+        Just(" said ".to_string()),
+        Just(" according to ".to_string()),
+        Just(", adding that ".to_string()),
+        Just(" he ".to_string()),
+        Just(" told reporters ".to_string()),
+        Just("President Jane Doe".to_string()),
+        Just("U.S.".to_string()),
+        Just(". ".to_string()),
+        Just(", ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("…".to_string()),
+        Just(" — ".to_string()),
+        Just("PARIS — ".to_string()),
+        Just("(Reuters): ".to_string()),
+        Just("WhatsApp\n".to_string()),
+        Just("By Someone\n".to_string()),
+        Just("the joint statement".to_string()),
+        Just("officials familiar with the talks".to_string()),
+        Just(":".to_string()),
+        Just("é".to_string()),
+        Just("\u{a0}".to_string()),
         "[a-zA-Z ]{0,12}".prop_map(|s| s),
         any::<char>().prop_map(|c| c.to_string()),
     ];
@@ -48,7 +90,9 @@ proptest! {
 #[test]
 fn big_and_odd_inputs() {
     // Lossily decoded binary, a very long line, only quote marks, unbalanced marks.
-    let bin: Vec<u8> = (0..200_000u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bin: Vec<u8> = (0..200_000u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     check(&String::from_utf8_lossy(&bin));
     check(&"He said “yes, ".repeat(20_000));
     check(&"“”\"'’‘".repeat(5000));
@@ -58,7 +102,11 @@ fn big_and_odd_inputs() {
     check("AAA—x said it.");
     check("");
     // A 20 MB file of real news text (the seeds, over and over).
-    let seeds: String = quoteline::SEEDS.iter().map(|s| s.text).collect::<Vec<_>>().join("\n");
+    let seeds: String = quoteline::SEEDS
+        .iter()
+        .map(|s| s.text)
+        .collect::<Vec<_>>()
+        .join("\n");
     let big = seeds.repeat(20_000_000 / seeds.len() + 1);
     assert!(big.len() >= 20_000_000);
     check(&big);

@@ -13,10 +13,30 @@ fn unseen_articles_report_and_floor() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/unseen");
     let corpus = corpus_from_dir(&dir);
     let gold = load_gold(&corpus, &dir);
-    assert!(corpus.articles.len() >= 8 && gold.len() >= 60, "unseen set missing: {} articles, {} annotations", corpus.articles.len(), gold.len());
+    assert!(
+        corpus.articles.len() >= 8 && gold.len() >= 60,
+        "unseen set missing: {} articles, {} annotations",
+        corpus.articles.len(),
+        gold.len()
+    );
     let sc = evaluate(&corpus, &gold);
     println!("{}\n{}", sc.report, sc.summary());
-    assert!(sc.quote_f1() >= 0.95, "quote F1 {:.3} fell below the floor\n{}", sc.quote_f1(), sc.report);
-    assert!(sc.speaker_accuracy() >= 0.95, "speaker accuracy {:.3} fell below the floor\n{}", sc.speaker_accuracy(), sc.report);
-    assert!(sc.indirect_recall() >= 0.9, "indirect recall {:.3} fell below the floor\n{}", sc.indirect_recall(), sc.report);
+    assert!(
+        sc.quote_f1() >= 0.95,
+        "quote F1 {:.3} fell below the floor\n{}",
+        sc.quote_f1(),
+        sc.report
+    );
+    assert!(
+        sc.speaker_accuracy() >= 0.95,
+        "speaker accuracy {:.3} fell below the floor\n{}",
+        sc.speaker_accuracy(),
+        sc.report
+    );
+    assert!(
+        sc.indirect_recall() >= 0.9,
+        "indirect recall {:.3} fell below the floor\n{}",
+        sc.indirect_recall(),
+        sc.report
+    );
 }

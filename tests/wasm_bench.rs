@@ -11,18 +11,33 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[wasm_bindgen_test]
 fn extraction_throughput_in_wasm() {
-    let mb: f64 = option_env!("QUOTELINE_BENCH_MB").and_then(|s| s.parse().ok()).unwrap_or(10.0);
+    let mb: f64 = option_env!("QUOTELINE_BENCH_MB")
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(10.0);
     let arts = generate(&SynthParams::for_bytes(1, (mb * 1e6) as usize)).expect("valid parameters");
     let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
     let mut times = Vec::new();
     let mut statements = 0;
     for _ in 0..3 {
         let t = js_sys::Date::now();
-        statements = arts.iter().map(|a| quoteline::core::extract::extract(&a.text).statements.len()).sum::<usize>();
+        statements = arts
+            .iter()
+            .map(|a| quoteline::core::extract::extract(&a.text).statements.len())
+            .sum::<usize>();
         times.push((js_sys::Date::now() - t) / 1000.0);
     }
     times.sort_by(f64::total_cmp);
     let median = times[1];
-    console_log!("wasm extract: {:.1} MB/s (median of 3: {:.3} s; {} articles, {:.1} MB, {} statements)", bytes as f64 / 1e6 / median, median, arts.len(), bytes as f64 / 1e6, statements);
-    assert!(statements > arts.len(), "the benchmark corpus yielded almost no statements");
+    console_log!(
+        "wasm extract: {:.1} MB/s (median of 3: {:.3} s; {} articles, {:.1} MB, {} statements)",
+        bytes as f64 / 1e6 / median,
+        median,
+        arts.len(),
+        bytes as f64 / 1e6,
+        statements
+    );
+    assert!(
+        statements > arts.len(),
+        "the benchmark corpus yielded almost no statements"
+    );
 }

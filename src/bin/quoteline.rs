@@ -41,7 +41,11 @@ fn expand(args: &[String], errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
         if p.is_dir() {
             match std::fs::read_dir(p) {
                 Ok(rd) => {
-                    let mut v: Vec<PathBuf> = rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+                    let mut v: Vec<PathBuf> = rd
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                        .collect();
                     v.sort();
                     files.extend(v.into_iter().map(|f| (f.display().to_string(), f)));
                 }
@@ -62,12 +66,24 @@ fn run_extract(args: &[String]) -> ExitCode {
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(t) => texts.push((name, t)),
-                Err(e) => errors.push(format!("{name}: not valid UTF-8 (first bad byte at offset {}); skipped", e.utf8_error().valid_up_to())),
+                Err(e) => errors.push(format!(
+                    "{name}: not valid UTF-8 (first bad byte at offset {}); skipped",
+                    e.utf8_error().valid_up_to()
+                )),
             },
             Err(e) => errors.push(format!("{name}: cannot read: {e}")),
         }
     }
-    let corpus = Corpus::build(texts.iter().map(|(n, t)| Input { name: n, text: t, meta: ArticleMeta::default() }).collect());
+    let corpus = Corpus::build(
+        texts
+            .iter()
+            .map(|(n, t)| Input {
+                name: n,
+                text: t,
+                meta: ArticleMeta::default(),
+            })
+            .collect(),
+    );
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     for e in &corpus.entries {
@@ -101,23 +117,46 @@ fn run_extract(args: &[String]) -> ExitCode {
     let _ = out.flush();
     for a in &corpus.articles {
         for d in &a.diagnostics {
-            eprintln!("{}: {}{}", a.name, d.message, d.span.map(|s| format!(" (bytes {}..{})", s.start, s.end)).unwrap_or_default());
+            eprintln!(
+                "{}: {}{}",
+                a.name,
+                d.message,
+                d.span
+                    .map(|s| format!(" (bytes {}..{})", s.start, s.end))
+                    .unwrap_or_default()
+            );
         }
     }
     for e in &errors {
         eprintln!("{e}");
     }
-    if errors.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) }
+    if errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
 }
 
 /// Parses `--name value` options; every value must be a non-negative integer unless listed in `text`.
-fn options(args: &[String], allowed: &[&str]) -> Result<std::collections::HashMap<String, String>, String> {
+fn options(
+    args: &[String],
+    allowed: &[&str],
+) -> Result<std::collections::HashMap<String, String>, String> {
     let mut map = std::collections::HashMap::new();
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        let key = a.strip_prefix("--").ok_or_else(|| format!("unexpected argument {a:?}"))?;
+        let key = a
+            .strip_prefix("--")
+            .ok_or_else(|| format!("unexpected argument {a:?}"))?;
         if !allowed.contains(&key) {
-            return Err(format!("unknown option --{key} (allowed: {})", allowed.iter().map(|k| format!("--{k}")).collect::<Vec<_>>().join(", ")));
+            return Err(format!(
+                "unknown option --{key} (allowed: {})",
+                allowed
+                    .iter()
+                    .map(|k| format!("--{k}"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ));
         }
         let v = it.next().ok_or_else(|| format!("--{key} needs a value"))?;
         map.insert(key.to_string(), v.clone());
@@ -125,19 +164,29 @@ fn options(args: &[String], allowed: &[&str]) -> Result<std::collections::HashMa
     Ok(map)
 }
 
-fn number(map: &std::collections::HashMap<String, String>, key: &str, default: u64) -> Result<u64, String> {
+fn number(
+    map: &std::collections::HashMap<String, String>,
+    key: &str,
+    default: u64,
+) -> Result<u64, String> {
     match map.get(key) {
         None => Ok(default),
-        Some(v) => v.parse::<u64>().map_err(|_| format!("--{key} must be a whole number ≥ 0, got {v:?}")),
+        Some(v) => v
+            .parse::<u64>()
+            .map_err(|_| format!("--{key} must be a whole number ≥ 0, got {v:?}")),
     }
 }
 
 fn synth_params(map: &std::collections::HashMap<String, String>) -> Result<SynthParams, String> {
     let seed = number(map, "seed", 1)?;
     if let Some(mb) = map.get("mb") {
-        let mb: f64 = mb.parse().map_err(|_| format!("--mb must be a positive number, got {mb:?}"))?;
+        let mb: f64 = mb
+            .parse()
+            .map_err(|_| format!("--mb must be a positive number, got {mb:?}"))?;
         if !(mb > 0.0 && mb <= 2000.0) {
-            return Err(format!("--mb must be more than 0 and at most 2000, got {mb}"));
+            return Err(format!(
+                "--mb must be more than 0 and at most 2000, got {mb}"
+            ));
         }
         return Ok(SynthParams::for_bytes(seed, (mb * 1_000_000.0) as usize));
     }
@@ -154,17 +203,25 @@ fn synth_params(map: &std::collections::HashMap<String, String>) -> Result<Synth
 
 fn run_synth(args: &[String]) -> ExitCode {
     let result = (|| -> Result<String, String> {
-        let map = options(args, &["out", "seed", "events", "outlets", "paragraphs", "mb"])?;
+        let map = options(
+            args,
+            &["out", "seed", "events", "outlets", "paragraphs", "mb"],
+        )?;
         let out = map.get("out").ok_or("--out DIR is required")?;
         let params = synth_params(&map)?;
         let arts = generate(&params)?;
         std::fs::create_dir_all(out).map_err(|e| format!("{out}: {e}"))?;
         let mut bytes = 0;
         for a in &arts {
-            std::fs::write(Path::new(out).join(&a.name), &a.text).map_err(|e| format!("{out}/{}: {e}", a.name))?;
+            std::fs::write(Path::new(out).join(&a.name), &a.text)
+                .map_err(|e| format!("{out}/{}: {e}", a.name))?;
             bytes += a.text.len();
         }
-        Ok(format!("wrote {} articles ({:.1} MB) to {out}", arts.len(), bytes as f64 / 1e6))
+        Ok(format!(
+            "wrote {} articles ({:.1} MB) to {out}",
+            arts.len(),
+            bytes as f64 / 1e6
+        ))
     })();
     match result {
         Ok(msg) => {
@@ -186,21 +243,47 @@ fn run_bench(args: &[String]) -> ExitCode {
         let params = synth_params(&map)?;
         let arts = generate(&params)?;
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
-        println!("extraction benchmark: {} synthetic articles, {:.1} MB, seed {}, one thread", arts.len(), bytes as f64 / 1e6, params.seed);
+        println!(
+            "extraction benchmark: {} synthetic articles, {:.1} MB, seed {}, one thread",
+            arts.len(),
+            bytes as f64 / 1e6,
+            params.seed
+        );
         let mut times = Vec::new();
         let mut statements = 0;
         for _ in 0..runs {
             let t = std::time::Instant::now();
-            statements = arts.iter().map(|a| quoteline::core::extract::extract(&a.text).statements.len()).sum::<usize>();
+            statements = arts
+                .iter()
+                .map(|a| quoteline::core::extract::extract(&a.text).statements.len())
+                .sum::<usize>();
             times.push(t.elapsed().as_secs_f64());
         }
         times.sort_by(f64::total_cmp);
         let median = times[times.len() / 2];
-        println!("extract:      {:>8.1} MB/s  (median of {runs}: {:.3} s; {statements} statements)", bytes as f64 / 1e6 / median, median);
+        println!(
+            "extract:      {:>8.1} MB/s  (median of {runs}: {:.3} s; {statements} statements)",
+            bytes as f64 / 1e6 / median,
+            median
+        );
         let t = std::time::Instant::now();
-        let corpus = Corpus::build(arts.iter().map(|a| Input { name: &a.name, text: &a.text, meta: ArticleMeta::default() }).collect());
+        let corpus = Corpus::build(
+            arts.iter()
+                .map(|a| Input {
+                    name: &a.name,
+                    text: &a.text,
+                    meta: ArticleMeta::default(),
+                })
+                .collect(),
+        );
         let build = t.elapsed().as_secs_f64();
-        println!("corpus build: {:>8.1} MB/s  ({:.3} s; {} statements, {} speakers)", bytes as f64 / 1e6 / build, build, corpus.entries.len(), corpus.speakers.len());
+        println!(
+            "corpus build: {:>8.1} MB/s  ({:.3} s; {} statements, {} speakers)",
+            bytes as f64 / 1e6 / build,
+            build,
+            corpus.entries.len(),
+            corpus.speakers.len()
+        );
         Ok(())
     })();
     match result {

@@ -8,12 +8,21 @@ use super::text::{is_space, tokens, trim_span, Span, Token};
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum MentionKind {
-    Person { name: String, role: String },
-    Body { name: String },
+    Person {
+        name: String,
+        role: String,
+    },
+    Body {
+        name: String,
+    },
     /// `he`/`she` (person) or `they`/`it`/`we` (group or body).
-    Pronoun { person: bool },
+    Pronoun {
+        person: bool,
+    },
     /// A definite role without a name (`the minister`): the title, lower case.
-    Role { title: String },
+    Role {
+        title: String,
+    },
 }
 
 /// `the (foreign) minister`, `the company’s chief executive`: determiner or possessive,
@@ -21,7 +30,9 @@ pub enum MentionKind {
 fn role_reference(words: &[&str], lower: &[String]) -> Option<String> {
     let lex = Lexicon::get();
     let first = lower.first()?;
-    if !matches!(first.as_str(), "the" | "its" | "their" | "his" | "her") && !is_possessive(words[0]) {
+    if !matches!(first.as_str(), "the" | "its" | "their" | "his" | "her")
+        && !is_possessive(words[0])
+    {
         return None;
     }
     let rest = &lower[1..];
@@ -29,12 +40,27 @@ fn role_reference(words: &[&str], lower: &[String]) -> Option<String> {
         return None;
     }
     let n = rest.len();
-    let two = (n >= 2).then(|| rest[n - 2..].join(" ")).filter(|t| lex.titles.contains(t.as_str()));
-    let title = two.or_else(|| lex.titles.contains(rest[n - 1].as_str()).then(|| rest[n - 1].clone()))?;
+    let two = (n >= 2)
+        .then(|| rest[n - 2..].join(" "))
+        .filter(|t| lex.titles.contains(t.as_str()));
+    let title = two.or_else(|| {
+        lex.titles
+            .contains(rest[n - 1].as_str())
+            .then(|| rest[n - 1].clone())
+    })?;
     let title_words = title.split_whitespace().count();
     // Everything before the title is a modifier: a title word, a demonym, a place, a
     // possessive or a lower-case adjective; never a name.
-    let ok = rest[..n - title_words].iter().zip(&words[1..]).all(|(l, w)| lex.titles.contains(l.as_str()) || looks_demonym(w) || is_possessive(w) || lex.places.contains(*w) || !is_capitalised(w));
+    let ok = rest[..n - title_words]
+        .iter()
+        .zip(&words[1..])
+        .all(|(l, w)| {
+            lex.titles.contains(l.as_str())
+                || looks_demonym(w)
+                || is_possessive(w)
+                || lex.places.contains(*w)
+                || !is_capitalised(w)
+        });
     ok.then_some(title)
 }
 
@@ -44,10 +70,41 @@ pub struct Mention {
     pub kind: MentionKind,
 }
 
-const DETERMINERS: &[&str] = &["the", "a", "an", "this", "that", "these", "those", "some", "its", "their", "his", "her", "our", "other", "another", "both", "all", "many", "several"];
-const POSTMODIFIERS: &[&str] = &["familiar", "briefed", "close", "with", "from", "of", "in", "at", "involved", "knowledgeable", "speaking", "representing", "for", "published", "released", "issued", "seen", "obtained", "by", "on", "conducted", "led", "commissioned", "filed"];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "some", "its", "their", "his", "her",
+    "our", "other", "another", "both", "all", "many", "several",
+];
+const POSTMODIFIERS: &[&str] = &[
+    "familiar",
+    "briefed",
+    "close",
+    "with",
+    "from",
+    "of",
+    "in",
+    "at",
+    "involved",
+    "knowledgeable",
+    "speaking",
+    "representing",
+    "for",
+    "published",
+    "released",
+    "issued",
+    "seen",
+    "obtained",
+    "by",
+    "on",
+    "conducted",
+    "led",
+    "commissioned",
+    "filed",
+];
 const PREPS: &[&str] = &["of", "at", "from", "for", "with", "in", "on"];
-const PARTICLES: &[&str] = &["de", "da", "di", "del", "der", "van", "von", "le", "la", "bin", "ibn", "al", "du", "dos", "das", "ter", "ten"];
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "del", "der", "van", "von", "le", "la", "bin", "ibn", "al", "du", "dos",
+    "das", "ter", "ten",
+];
 
 /// Normalises a name for comparison: lower case, common diacritics folded, letters only.
 pub fn name_key(s: &str) -> String {
@@ -115,7 +172,10 @@ fn same_surname_key(a: &str, b: &str) -> bool {
         return true;
     }
     let prefix = |s: &str| s.chars().take(4).collect::<String>();
-    a.chars().count() >= 6 && b.chars().count() >= 6 && prefix(&a) == prefix(&b) && edit_distance(&a, &b, 1) <= 1
+    a.chars().count() >= 6
+        && b.chars().count() >= 6
+        && prefix(&a) == prefix(&b)
+        && edit_distance(&a, &b, 1) <= 1
 }
 
 fn is_capitalised(w: &str) -> bool {
@@ -127,11 +187,16 @@ fn is_possessive(w: &str) -> bool {
 }
 
 fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s").or_else(|| w.strip_suffix("'s")).unwrap_or(w)
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
 }
 
 fn looks_demonym(w: &str) -> bool {
-    is_capitalised(w) && ["an", "ian", "ese", "ish", "ch", "i", "ic"].iter().any(|s| w.ends_with(s))
+    is_capitalised(w)
+        && ["an", "ian", "ese", "ish", "ch", "i", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
 }
 
 /// The canonical form of a body noun phrase: determiners dropped, post-modifiers cut,
@@ -139,12 +204,31 @@ fn looks_demonym(w: &str) -> bool {
 fn body_name(np: &str) -> String {
     let lex = Lexicon::get();
     let mut words: Vec<&str> = np.split_whitespace().collect();
-    while words.first().is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str())) {
+    while words
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+    {
         words.remove(0);
     }
     if let Some(cut) = words.iter().enumerate().position(|(i, w)| {
-        matches!(*w, "—" | "–" | "who" | "which" | "that" | "put" | "issued" | "released" | "published" | "conducted" | "commissioned" | "filed" | "seen" | "obtained")
-            || (i > 0 && matches!(*w, "on" | "in" | "at" | "by") && !matches!(words[i - 1], "familiar" | "briefed" | "involved" | "close"))
+        matches!(
+            *w,
+            "—" | "–"
+                | "who"
+                | "which"
+                | "that"
+                | "put"
+                | "issued"
+                | "released"
+                | "published"
+                | "conducted"
+                | "commissioned"
+                | "filed"
+                | "seen"
+                | "obtained"
+        ) || (i > 0
+            && matches!(*w, "on" | "in" | "at" | "by")
+            && !matches!(words[i - 1], "familiar" | "briefed" | "involved" | "close"))
     }) {
         words.truncate(cut);
     }
@@ -152,13 +236,23 @@ fn body_name(np: &str) -> String {
     let mut s = words.join(" ");
     s = s.trim_end_matches([',', ';', ':']).to_string();
     let last_word = s.rsplit(' ').next().unwrap_or("");
-    if s.ends_with('.') && last_word.matches('.').count() < 2 && !lex.abbreviations.contains(last_word) {
+    if s.ends_with('.')
+        && last_word.matches('.').count() < 2
+        && !lex.abbreviations.contains(last_word)
+    {
         s.pop();
     }
     if let Some(first) = words.first() {
         let lower = first.to_lowercase();
-        if is_capitalised(first) && lex.body_heads.contains(&lower) && first.chars().skip(1).all(|c| !c.is_uppercase()) {
-            s = format!("{}{}", lower.chars().next().unwrap_or_default(), &s[first.chars().next().map_or(0, char::len_utf8)..]);
+        if is_capitalised(first)
+            && lex.body_heads.contains(&lower)
+            && first.chars().skip(1).all(|c| !c.is_uppercase())
+        {
+            s = format!(
+                "{}{}",
+                lower.chars().next().unwrap_or_default(),
+                &s[first.chars().next().map_or(0, char::len_utf8)..]
+            );
         }
     }
     s
@@ -168,7 +262,9 @@ fn body_name(np: &str) -> String {
 pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     let lex = Lexicon::get();
     let span = trim_span(text, span);
-    let np = span.of(text).trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–') || is_space(c));
+    let np = span
+        .of(text)
+        .trim_matches(|c: char| matches!(c, ',' | ';' | ':' | '—' | '–') || is_space(c));
     if np.is_empty() || np.len() > 160 {
         return None;
     }
@@ -181,13 +277,27 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         .iter()
         .map(|w| {
             let l = w.to_lowercase();
-            if l.contains('\'') { l.replace('\'', "’") } else { l }
+            if l.contains('\'') {
+                l.replace('\'', "’")
+            } else {
+                l
+            }
         })
         .collect();
     if words.len() == 1 {
         match lower[0].as_str() {
-            "he" | "she" => return Some(Mention { span, kind: MentionKind::Pronoun { person: true } }),
-            "they" | "it" | "we" => return Some(Mention { span, kind: MentionKind::Pronoun { person: false } }),
+            "he" | "she" => {
+                return Some(Mention {
+                    span,
+                    kind: MentionKind::Pronoun { person: true },
+                })
+            }
+            "they" | "it" | "we" => {
+                return Some(Mention {
+                    span,
+                    kind: MentionKind::Pronoun { person: false },
+                })
+            }
             "i" | "you" | "who" | "which" | "that" | "this" | "there" => return None,
             _ => {}
         }
@@ -237,14 +347,23 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     let last = words.len() - 1;
     if let Some((_, family)) = family {
         // Only when the family noun is the head, not a modifier of a person.
-        let person_after = runs.last().is_some_and(|&(s, e)| e == words.len() && s > 0 && !head_is_body(last));
+        let person_after = runs
+            .last()
+            .is_some_and(|&(s, e)| e == words.len() && s > 0 && !head_is_body(last));
         if !person_after {
-            return Some(Mention { span, kind: MentionKind::Body { name: family.clone() } });
+            return Some(Mention {
+                span,
+                kind: MentionKind::Body {
+                    name: family.clone(),
+                },
+            });
         }
     }
     // "Professor Henrik Solberg-Nilsen of the University of Greyhaven": the head comes
     // before the first preposition; take it when it is a full or titled name.
-    if let Some(p) = (1..words.len()).find(|&p| PREPS.contains(&lower[p].as_str()) && is_capitalised(words[p - 1])) {
+    if let Some(p) = (1..words.len())
+        .find(|&p| PREPS.contains(&lower[p].as_str()) && is_capitalised(words[p - 1]))
+    {
         if let Some(m) = parse_np(text, Span::new(toks[0].span.start, toks[p - 1].span.end)) {
             if let MentionKind::Person { name, role } = &m.kind {
                 if name.contains(' ') || !role.is_empty() {
@@ -254,24 +373,63 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         }
     }
     if head_is_body(last) {
-        return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+        return Some(Mention {
+            span,
+            kind: MentionKind::Body {
+                name: body_name(np),
+            },
+        });
     }
     // A body head with a post-modifier: "officials familiar with the talks", "sources close to X".
-    if let Some(h) = (0..words.len().min(4)).find(|&h| head_is_body(h) && lower.get(h + 1).is_some_and(|n| POSTMODIFIERS.contains(&n.as_str()))) {
+    if let Some(h) = (0..words.len().min(4)).find(|&h| {
+        head_is_body(h)
+            && lower
+                .get(h + 1)
+                .is_some_and(|n| POSTMODIFIERS.contains(&n.as_str()))
+    }) {
         if !runs.iter().any(|&(s, e)| s > h && e - s >= 2) {
-            return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+            return Some(Mention {
+                span,
+                kind: MentionKind::Body {
+                    name: body_name(np),
+                },
+            });
         }
     }
     // Coordinated bodies and places: "France and the U.K.", "Washington".
-    let all_places = runs.iter().all(|&(s, e)| (s..e).all(|k| lex.places.contains(strip_possessive(words[k])) || words[k].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase)));
-    if !runs.is_empty() && all_places && words.iter().all(|w| is_capitalised(w) || matches!(w.to_lowercase().as_str(), "and" | "the" | "of")) {
-        return Some(Mention { span, kind: MentionKind::Body { name: body_name(np) } });
+    let all_places = runs.iter().all(|&(s, e)| {
+        (s..e).all(|k| {
+            lex.places.contains(strip_possessive(words[k]))
+                || words[k]
+                    .chars()
+                    .filter(|c| c.is_alphabetic())
+                    .all(char::is_uppercase)
+        })
+    });
+    if !runs.is_empty()
+        && all_places
+        && words
+            .iter()
+            .all(|w| is_capitalised(w) || matches!(w.to_lowercase().as_str(), "and" | "the" | "of"))
+    {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Body {
+                name: body_name(np),
+            },
+        });
     }
     // "the minister", "the company’s chief executive", "the judge": a role standing for a person named earlier.
     if let Some(t) = role_reference(&words, &lower) {
-        return Some(Mention { span, kind: MentionKind::Role { title: t } });
+        return Some(Mention {
+            span,
+            kind: MentionKind::Role { title: t },
+        });
     }
-    let (rs, re) = *runs.iter().rev().find(|&&(_, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
+    let (rs, re) = *runs
+        .iter()
+        .rev()
+        .find(|&&(_, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
     // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
     // followed only by an apposition.
     if re < words.len() && !words[re..].iter().all(|w| !is_capitalised(w)) {
@@ -299,25 +457,58 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         }
     }
     // Leading demonyms/places before a title belong to the role ("French President").
-    let name_words: Vec<&str> = words[name_start..re].iter().map(|w| strip_possessive(w)).collect();
+    let name_words: Vec<&str> = words[name_start..re]
+        .iter()
+        .map(|w| strip_possessive(w))
+        .collect();
     if name_words.is_empty() {
         return None;
     }
-    if name_words.iter().all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w)) {
+    if name_words
+        .iter()
+        .all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w))
+    {
         if name_words.iter().all(|w| lex.places.contains(*w)) {
-            return Some(Mention { span, kind: MentionKind::Body { name: name_words.join(" ") } });
+            return Some(Mention {
+                span,
+                kind: MentionKind::Body {
+                    name: name_words.join(" "),
+                },
+            });
         }
         return None;
     }
-    if name_words.len() == 1 && name_words[0].chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) {
-        return Some(Mention { span, kind: MentionKind::Body { name: name_words[0].to_string() } });
+    if name_words.len() == 1
+        && name_words[0]
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+    {
+        return Some(Mention {
+            span,
+            kind: MentionKind::Body {
+                name: name_words[0].to_string(),
+            },
+        });
     }
-    let role_start = (0..rs).rev().take_while(|&j| lex.is_title(&lower[j]) || lower[j].contains('.') || looks_demonym(words[j]) || lex.places.contains(words[j])).last().unwrap_or(rs);
+    let role_start = (0..rs)
+        .rev()
+        .take_while(|&j| {
+            lex.is_title(&lower[j])
+                || lower[j].contains('.')
+                || looks_demonym(words[j])
+                || lex.places.contains(words[j])
+        })
+        .last()
+        .unwrap_or(rs);
     let role: Vec<&str> = words[role_start..name_start].to_vec();
     let name_span = Span::new(toks[name_start].span.start, toks[re - 1].span.end);
     Some(Mention {
         span: name_span,
-        kind: MentionKind::Person { name: name_words.join(" "), role: role.join(" ") },
+        kind: MentionKind::Person {
+            name: name_words.join(" "),
+            role: role.join(" "),
+        },
     })
 }
 
@@ -328,7 +519,6 @@ pub struct People {
     /// First four letters of the folded surname -> entries (fuzzy matching stays local).
     by_prefix: std::collections::HashMap<String, Vec<usize>>,
 }
-
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonEntry {
@@ -356,24 +546,32 @@ impl People {
     pub fn knows(&self, surname: &str) -> bool {
         let key = name_key(surname);
         let prefix: String = key.chars().take(4).collect();
-        self.by_prefix.get(&prefix).is_some_and(|b| b.iter().any(|&i| same_surname_key(&self.entries[i].surname_key, &key)))
+        self.by_prefix.get(&prefix).is_some_and(|b| {
+            b.iter()
+                .any(|&i| same_surname_key(&self.entries[i].surname_key, &key))
+        })
     }
 
     /// Finds or adds the person for a name, returning the canonical name and role.
     pub fn resolve(&mut self, name: &str, role: &str) -> (String, String) {
         let parts: Vec<&str> = name.split_whitespace().collect();
-        let Some(surname) = parts.last() else { return (String::new(), String::new()) };
+        let Some(surname) = parts.last() else {
+            return (String::new(), String::new());
+        };
         let first = (parts.len() > 1).then(|| parts[0]);
         let key = name_key(surname);
         let prefix: String = key.chars().take(4).collect();
         let first_key = first.map(name_key);
-        let found = self.by_prefix.get(&prefix).and_then(|bucket| bucket.iter().copied().find(|&i| {
-            let e = &self.entries[i];
-            same_surname_key(&e.surname_key, &key) && match (&e.first_key, &first_key) {
-                (Some(a), Some(b)) => a == b || (b.len() == 1 && a.starts_with(b.as_str())),
-                _ => true,
-            }
-        }));
+        let found = self.by_prefix.get(&prefix).and_then(|bucket| {
+            bucket.iter().copied().find(|&i| {
+                let e = &self.entries[i];
+                same_surname_key(&e.surname_key, &key)
+                    && match (&e.first_key, &first_key) {
+                        (Some(a), Some(b)) => a == b || (b.len() == 1 && a.starts_with(b.as_str())),
+                        _ => true,
+                    }
+            })
+        });
         match found {
             Some(i) => {
                 let e = &mut self.entries[i];
@@ -381,7 +579,10 @@ impl People {
                     let old = std::mem::replace(&mut e.full, name.to_string());
                     e.surname_key = key.clone();
                     e.first_key = first_key.clone();
-                    e.aliases.push((old, "same surname; the longer form names the person in full".into()));
+                    e.aliases.push((
+                        old,
+                        "same surname; the longer form names the person in full".into(),
+                    ));
                 } else if name != e.full && !e.aliases.iter().any(|(a, _)| a == name) {
                     let reason = if key == e.surname_key {
                         "same surname as the full name given earlier".to_string()
@@ -396,8 +597,17 @@ impl People {
                 (e.full.clone(), e.role.clone())
             }
             None => {
-                self.by_prefix.entry(prefix).or_default().push(self.entries.len());
-                self.entries.push(PersonEntry { full: name.to_string(), role: role.to_string(), aliases: Vec::new(), surname_key: key, first_key });
+                self.by_prefix
+                    .entry(prefix)
+                    .or_default()
+                    .push(self.entries.len());
+                self.entries.push(PersonEntry {
+                    full: name.to_string(),
+                    role: role.to_string(),
+                    aliases: Vec::new(),
+                    surname_key: key,
+                    first_key,
+                });
                 (name.to_string(), role.to_string())
             }
         }
@@ -412,7 +622,10 @@ mod tests {
         parse_np(s, Span::new(0, s.len())).map(|m| m.kind)
     }
     fn person(name: &str, role: &str) -> Option<MentionKind> {
-        Some(MentionKind::Person { name: name.into(), role: role.into() })
+        Some(MentionKind::Person {
+            name: name.into(),
+            role: role.into(),
+        })
     }
     fn body(name: &str) -> Option<MentionKind> {
         Some(MentionKind::Body { name: name.into() })
@@ -420,30 +633,72 @@ mod tests {
 
     #[test]
     fn people_with_roles() {
-        assert_eq!(np("French President Emmanuel Macron"), person("Emmanuel Macron", "French President"));
-        assert_eq!(np("U.S. envoy Steve Witkoff"), person("Steve Witkoff", "U.S. envoy"));
-        assert_eq!(np("Gen. Alexus Grynkewich"), person("Alexus Grynkewich", "Gen."));
+        assert_eq!(
+            np("French President Emmanuel Macron"),
+            person("Emmanuel Macron", "French President")
+        );
+        assert_eq!(
+            np("U.S. envoy Steve Witkoff"),
+            person("Steve Witkoff", "U.S. envoy")
+        );
+        assert_eq!(
+            np("Gen. Alexus Grynkewich"),
+            person("Alexus Grynkewich", "Gen.")
+        );
         assert_eq!(np("Witkoff"), person("Witkoff", ""));
-        assert_eq!(np("Donald Trump’s son-in-law Jared Kushner"), person("Jared Kushner", "son-in-law"));
-        assert_eq!(np("Greek Prime Minister Kyriakos Mitsotakis"), person("Kyriakos Mitsotakis", "Greek Prime Minister"));
+        assert_eq!(
+            np("Donald Trump’s son-in-law Jared Kushner"),
+            person("Jared Kushner", "son-in-law")
+        );
+        assert_eq!(
+            np("Greek Prime Minister Kyriakos Mitsotakis"),
+            person("Kyriakos Mitsotakis", "Greek Prime Minister")
+        );
     }
 
     #[test]
     fn bodies_and_pronouns() {
-        assert_eq!(np("the joint statement put out by the so-called coalition of the willing"), body("joint statement"));
+        assert_eq!(
+            np("the joint statement put out by the so-called coalition of the willing"),
+            body("joint statement")
+        );
         assert_eq!(np("the leaders’ statement"), body("joint statement"));
-        assert_eq!(np("Officials familiar with the discussions"), body("officials familiar with the discussions"));
-        assert_eq!(np("Greek government officials"), body("Greek government officials"));
-        assert_eq!(np("A joint statement from coalition leaders"), body("joint statement"));
+        assert_eq!(
+            np("Officials familiar with the discussions"),
+            body("officials familiar with the discussions")
+        );
+        assert_eq!(
+            np("Greek government officials"),
+            body("Greek government officials")
+        );
+        assert_eq!(
+            np("A joint statement from coalition leaders"),
+            body("joint statement")
+        );
         assert_eq!(np("Coalition leaders"), body("coalition leaders"));
         assert_eq!(np("European officials"), body("European officials"));
         assert_eq!(np("France and the U.K."), body("France and the U.K."));
         assert_eq!(np("Ukraine"), body("Ukraine"));
         assert_eq!(np("he"), Some(MentionKind::Pronoun { person: true }));
         assert_eq!(np("they"), Some(MentionKind::Pronoun { person: false }));
-        assert_eq!(np("the minister"), Some(MentionKind::Role { title: "minister".into() }));
-        assert_eq!(np("the company’s chief executive"), Some(MentionKind::Role { title: "chief executive".into() }));
-        assert_eq!(np("the French president"), Some(MentionKind::Role { title: "president".into() }));
+        assert_eq!(
+            np("the minister"),
+            Some(MentionKind::Role {
+                title: "minister".into()
+            })
+        );
+        assert_eq!(
+            np("the company’s chief executive"),
+            Some(MentionKind::Role {
+                title: "chief executive".into()
+            })
+        );
+        assert_eq!(
+            np("the French president"),
+            Some(MentionKind::Role {
+                title: "president".into()
+            })
+        );
     }
 
     #[test]

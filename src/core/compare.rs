@@ -49,15 +49,27 @@ pub struct Comparison {
     pub total_outlets: usize,
 }
 
-const STOP: &[&str] = &["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were", "be", "it", "that", "this", "with", "by", "as", "we", "they", "he", "she", "so", "there", "their", "its", "our", "have", "has", "had", "will", "would", "can", "not", "any", "all"];
+const STOP: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were",
+    "be", "it", "that", "this", "with", "by", "as", "we", "they", "he", "she", "so", "there",
+    "their", "its", "our", "have", "has", "had", "will", "would", "can", "not", "any", "all",
+];
 
 /// Folded words without punctuation.
 pub fn words(s: &str) -> Vec<String> {
-    fold(s).split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’')).filter(|w| !w.is_empty()).map(|w| w.replace('’', "'")).collect()
+    fold(s)
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .filter(|w| !w.is_empty())
+        .map(|w| w.replace('’', "'"))
+        .collect()
 }
 
 fn content(s: &str) -> HashSet<String> {
-    words(s).into_iter().filter(|w| !STOP.contains(&w.as_str()) && w.len() > 1).map(|w| w.trim_end_matches('s').to_string()).collect()
+    words(s)
+        .into_iter()
+        .filter(|w| !STOP.contains(&w.as_str()) && w.len() > 1)
+        .map(|w| w.trim_end_matches('s').to_string())
+        .collect()
 }
 
 /// Overlap of content words: shared / smaller set (so a fragment matches its full quote).
@@ -105,7 +117,11 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     for (i, e) in corpus.entries.iter().enumerate() {
         by_speaker.entry(e.speaker).or_default().push(i);
     }
-    let contents: Vec<HashSet<String>> = corpus.entries.iter().map(|e| content(corpus.text_of(e))).collect();
+    let contents: Vec<HashSet<String>> = corpus
+        .entries
+        .iter()
+        .map(|e| content(corpus.text_of(e)))
+        .collect();
     for ids in by_speaker.values() {
         for (k, &a) in ids.iter().enumerate() {
             for &b in &ids[k + 1..] {
@@ -139,10 +155,24 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
             m.sort_unstable();
             let canonical = *m
                 .iter()
-                .max_by_key(|&&i| (corpus.entries[i].statement.kind == Kind::Direct, corpus.entries[i].statement.span.len(), std::cmp::Reverse(i)))
+                .max_by_key(|&&i| {
+                    (
+                        corpus.entries[i].statement.kind == Kind::Direct,
+                        corpus.entries[i].statement.span.len(),
+                        std::cmp::Reverse(i),
+                    )
+                })
                 .unwrap_or(&m[0]);
-            let outlets = m.iter().map(|&i| corpus.articles[corpus.entries[i].article].outlet.as_str()).collect::<HashSet<_>>().len();
-            Group { members: m, canonical, outlets }
+            let outlets = m
+                .iter()
+                .map(|&i| corpus.articles[corpus.entries[i].article].outlet.as_str())
+                .collect::<HashSet<_>>()
+                .len();
+            Group {
+                members: m,
+                canonical,
+                outlets,
+            }
         })
         .collect();
     groups.sort_by_key(|g| g.members[0]);
@@ -152,7 +182,11 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
             group_of[m] = Some(gi);
         }
     }
-    Comparison { groups, group_of, total_outlets: corpus.outlets().len() }
+    Comparison {
+        groups,
+        group_of,
+        total_outlets: corpus.outlets().len(),
+    }
 }
 
 /// One piece of a word diff.
@@ -169,7 +203,10 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();
     let key = |w: &str| words(w).join(" ");
-    let (ka, kb): (Vec<String>, Vec<String>) = (wa.iter().map(|w| key(w)).collect(), wb.iter().map(|w| key(w)).collect());
+    let (ka, kb): (Vec<String>, Vec<String>) = (
+        wa.iter().map(|w| key(w)).collect(),
+        wb.iter().map(|w| key(w)).collect(),
+    );
     let (n, m) = (wa.len(), wb.len());
     if n * m > 4_000_000 {
         return vec![Diff::Deleted(a.to_string()), Diff::Inserted(b.to_string())];
@@ -177,13 +214,19 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
     let mut l = vec![vec![0u32; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            l[i][j] = if ka[i] == kb[j] { l[i + 1][j + 1] + 1 } else { l[i + 1][j].max(l[i][j + 1]) };
+            l[i][j] = if ka[i] == kb[j] {
+                l[i + 1][j + 1] + 1
+            } else {
+                l[i + 1][j].max(l[i][j + 1])
+            };
         }
     }
     let (mut i, mut j) = (0, 0);
     let mut out: Vec<Diff> = Vec::new();
     let mut push = |d: Diff| match (out.last_mut(), d) {
-        (Some(Diff::Same(s)), Diff::Same(t)) | (Some(Diff::Deleted(s)), Diff::Deleted(t)) | (Some(Diff::Inserted(s)), Diff::Inserted(t)) => {
+        (Some(Diff::Same(s)), Diff::Same(t))
+        | (Some(Diff::Deleted(s)), Diff::Deleted(t))
+        | (Some(Diff::Inserted(s)), Diff::Inserted(t)) => {
             s.push(' ');
             s.push_str(&t);
         }
@@ -219,32 +262,59 @@ mod tests {
 
     #[test]
     fn diff_marks_inserted_deleted_and_changed_words() {
-        let d = word_diff("We have largely finished the security protocols,", "We think we’re largely finished with security protocols…");
+        let d = word_diff(
+            "We have largely finished the security protocols,",
+            "We think we’re largely finished with security protocols…",
+        );
         assert!(d.contains(&Diff::Same("largely finished".into())));
-        assert!(d.iter().any(|x| matches!(x, Diff::Deleted(s) if s.contains("have"))));
-        assert!(d.iter().any(|x| matches!(x, Diff::Inserted(s) if s.contains("think"))));
-        assert_eq!(word_diff("a b c", "a b c"), vec![Diff::Same("a b c".into())]);
+        assert!(d
+            .iter()
+            .any(|x| matches!(x, Diff::Deleted(s) if s.contains("have"))));
+        assert!(d
+            .iter()
+            .any(|x| matches!(x, Diff::Inserted(s) if s.contains("think"))));
+        assert_eq!(
+            word_diff("a b c", "a b c"),
+            vec![Diff::Same("a b c".into())]
+        );
     }
 
     #[test]
     fn seed_witkoff_renderings_are_grouped_across_outlets() {
         let c = crate::seed_corpus();
         let cmp = compare(&c, 0.5);
-        let find = |needle: &str| c.entries.iter().position(|e| c.text_of(e).starts_with(needle)).unwrap();
+        let find = |needle: &str| {
+            c.entries
+                .iter()
+                .position(|e| c.text_of(e).starts_with(needle))
+                .unwrap()
+        };
         let a = find("We have largely finished the security protocols");
         let b = find("We think we’re largely finished with security protocols");
-        assert_eq!(cmp.group_of[a], cmp.group_of[b], "the two renderings of Witkoff's remark are one group");
+        assert_eq!(
+            cmp.group_of[a], cmp.group_of[b],
+            "the two renderings of Witkoff's remark are one group"
+        );
         assert_ne!(c.entries[a].article, c.entries[b].article);
         assert_eq!(relation(&c, a, b), Relation::Variant);
         let g = &cmp.groups[cmp.group_of[a].unwrap()];
         assert!(g.outlets >= 2);
         // POLITICO's and Caliber.Az's identical quote is verbatim.
-        let twins: Vec<usize> = c.entries.iter().enumerate().filter(|(_, e)| c.text_of(e) == "We have largely finished the security protocols,").map(|(i, _)| i).collect();
+        let twins: Vec<usize> = c
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| c.text_of(e) == "We have largely finished the security protocols,")
+            .map(|(i, _)| i)
+            .collect();
         assert_eq!(twins.len(), 2);
         assert_eq!(relation(&c, twins[0], twins[1]), Relation::Verbatim);
         // Different speakers never group.
         for g in &cmp.groups {
-            assert!(g.members.iter().all(|&m| c.entries[m].speaker == c.entries[g.members[0]].speaker));
+            assert!(g
+                .members
+                .iter()
+                .all(|&m| c.entries[m].speaker == c.entries[g.members[0]].speaker));
         }
     }
 }

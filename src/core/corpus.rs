@@ -3,9 +3,9 @@
 //! surname in one outlet and a full name in another), with the reason for each merge.
 
 use super::attribute::{name_key, People};
+use super::dates::{self, Precision, When};
 use super::extract::extract;
 use super::model::*;
-use super::dates::{self, Precision, When};
 use super::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -57,10 +57,23 @@ pub struct Event {
 pub fn clause_around(text: &str, sentence: Span, expr: Span) -> Span {
     let s = sentence.of(text);
     let (a, b) = (expr.start - sentence.start, expr.end - sentence.start);
-    let breaks = [", ", "; ", " — ", " – ", " and ", " while ", " which ", " but "];
-    let start = breaks.iter().filter_map(|br| s[..a].rfind(br).map(|i| i + br.len())).max().unwrap_or(0);
-    let end = breaks.iter().filter_map(|br| s[b..].find(br).map(|i| b + i)).min().unwrap_or(s.len());
-    super::text::trim_span(text, Span::new(sentence.start + start, sentence.start + end))
+    let breaks = [
+        ", ", "; ", " — ", " – ", " and ", " while ", " which ", " but ",
+    ];
+    let start = breaks
+        .iter()
+        .filter_map(|br| s[..a].rfind(br).map(|i| i + br.len()))
+        .max()
+        .unwrap_or(0);
+    let end = breaks
+        .iter()
+        .filter_map(|br| s[b..].find(br).map(|i| b + i))
+        .min()
+        .unwrap_or(s.len());
+    super::text::trim_span(
+        text,
+        Span::new(sentence.start + start, sentence.start + end),
+    )
 }
 
 pub type SpeakerId = usize;
@@ -120,10 +133,16 @@ pub struct Input<'a> {
 /// A statement's date: the first day- or month-precise time expression in its sentence
 /// that lies outside every statement of that sentence (the reporter's frame: "said on
 /// Monday", "A day earlier, X said"), else the article's anchor date.
-fn date_statement(text: &str, s: &Statement, all: &[Statement], anchor: When) -> (When, Option<Span>) {
+fn date_statement(
+    text: &str,
+    s: &Statement,
+    all: &[Statement],
+    anchor: When,
+) -> (When, Option<Span>) {
     let in_sentence: Vec<&Statement> = all.iter().filter(|o| o.sentence == s.sentence).collect();
     for (span, expr) in dates::find(text, s.sentence) {
-        if in_sentence.iter().any(|o| o.span.contains(span)) || matches!(expr, dates::Expr::Year(_)) {
+        if in_sentence.iter().any(|o| o.span.contains(span)) || matches!(expr, dates::Expr::Year(_))
+        {
             continue;
         }
         let w = dates::resolve(&expr, anchor, false);
@@ -150,16 +169,25 @@ fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
     }
     for sent in sentences {
         let st = sent.of(text);
-        let future = [" will ", " would ", " next ", " plans to ", " is due "].iter().any(|w| st.contains(w));
+        let future = [" will ", " would ", " next ", " plans to ", " is due "]
+            .iter()
+            .any(|w| st.contains(w));
         // Each distinct date in the sentence is its own event ("annexed Crimea in 2014 and
         // launched a full-scale invasion in 2022").
         let mut dated: Vec<When> = Vec::new();
         for (span, expr) in dates::find(text, sent) {
             let w = dates::resolve(&expr, article.anchor, future);
             // The article's own day is the summit itself, not context, unless nothing else speaks for it.
-            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) && !dated.contains(&w) {
+            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) && !dated.contains(&w)
+            {
                 dated.push(w);
-                out.push(Event { article: ai, sentence: sent, expr: span, clause: clause_around(text, sent, span), when: w });
+                out.push(Event {
+                    article: ai,
+                    sentence: sent,
+                    expr: span,
+                    clause: clause_around(text, sent, span),
+                    when: w,
+                });
             }
         }
     }
@@ -185,13 +213,25 @@ impl Corpus {
             }
             if meta.byline.is_empty() {
                 if let Some(b) = ex.layout.byline {
-                    meta.byline = b.of(input.text).trim_start_matches("By ").trim_start_matches("BY ").to_string();
+                    meta.byline = b
+                        .of(input.text)
+                        .trim_start_matches("By ")
+                        .trim_start_matches("BY ")
+                        .to_string();
                 }
             }
             // Facts the text reveals fill what the manifest leaves empty, with their evidence.
             let inferred = super::meta::infer(input.text, &ex.layout);
             let mut provenance = Vec::new();
-            for (field, fact, slot) in [("outlet", &inferred.outlet, &mut meta.outlet), ("source", &inferred.source, &mut meta.source), ("derived from", &inferred.derived_from, &mut meta.derived_from)] {
+            for (field, fact, slot) in [
+                ("outlet", &inferred.outlet, &mut meta.outlet),
+                ("source", &inferred.source, &mut meta.source),
+                (
+                    "derived from",
+                    &inferred.derived_from,
+                    &mut meta.derived_from,
+                ),
+            ] {
                 if let Some(f) = fact {
                     provenance.push((field.to_string(), f.value.clone(), f.evidence.clone()));
                     if slot.is_empty() {
@@ -213,32 +253,61 @@ impl Corpus {
             let mut diagnostics = ex.diagnostics.clone();
             for b in ex.layout.body() {
                 for (w, d) in dates::weekday_conflicts(input.text, b.span, anchor) {
-                    diagnostics.push(Diagnostic { severity: Severity::Warning, span: Some(w), message: format!("the weekday “{}” does not agree with the date “{}”", w.of(input.text), d.of(input.text)) });
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        span: Some(w),
+                        message: format!(
+                            "the weekday “{}” does not agree with the date “{}”",
+                            w.of(input.text),
+                            d.of(input.text)
+                        ),
+                    });
                 }
             }
-            corpus.articles.push(Article { name: input.name.to_string(), text: input.text.to_string(), meta, outlet, diagnostics, provenance, anchor });
+            corpus.articles.push(Article {
+                name: input.name.to_string(),
+                text: input.text.to_string(),
+                meta,
+                outlet,
+                diagnostics,
+                provenance,
+                anchor,
+            });
             extractions.push(ex);
         }
         // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
         let mut people = People::default();
         for ex in &extractions {
             for s in &ex.statements {
-                if s.speaker_kind == SpeakerKind::Person && s.speaker.split_whitespace().count() >= 2 {
+                if s.speaker_kind == SpeakerKind::Person
+                    && s.speaker.split_whitespace().count() >= 2
+                {
                     people.resolve(&s.speaker, &s.role);
                 }
             }
         }
-        let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> = Default::default();
+        let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> =
+            Default::default();
         for (ai, ex) in extractions.iter().enumerate() {
             for s in &ex.statements {
                 let (name, role) = match s.speaker_kind {
                     SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
                     _ => (s.speaker.clone(), s.role.clone()),
                 };
-                let display = if name.is_empty() { "unattributed".to_string() } else { name };
+                let display = if name.is_empty() {
+                    "unattributed".to_string()
+                } else {
+                    name
+                };
                 let key = (s.speaker_kind, name_key(&display));
                 let id = *index.entry(key).or_insert_with(|| {
-                    corpus.speakers.push(Speaker { name: display.clone(), kind: s.speaker_kind, role: role.clone(), affiliation: String::new(), aliases: Vec::new() });
+                    corpus.speakers.push(Speaker {
+                        name: display.clone(),
+                        kind: s.speaker_kind,
+                        role: role.clone(),
+                        affiliation: String::new(),
+                        aliases: Vec::new(),
+                    });
                     corpus.speakers.len() - 1
                 });
                 if corpus.speakers[id].role.is_empty() {
@@ -248,9 +317,17 @@ impl Corpus {
                 if s.speaker_kind == SpeakerKind::Body {
                     if let Some(m) = s.evidence.mention {
                         let said = m.of(input_text(&corpus.articles[ai])).trim();
-                        let bare = said.trim_start_matches("the ").trim_start_matches("The ").trim_start_matches("a ").trim_start_matches("A ");
+                        let bare = said
+                            .trim_start_matches("the ")
+                            .trim_start_matches("The ")
+                            .trim_start_matches("a ")
+                            .trim_start_matches("A ");
                         let sp = &mut corpus.speakers[id];
-                        if !bare.is_empty() && bare.chars().count() <= 48 && !bare.eq_ignore_ascii_case(&sp.name) && !sp.aliases.iter().any(|(a, _)| a == bare) {
+                        if !bare.is_empty()
+                            && bare.chars().count() <= 48
+                            && !bare.eq_ignore_ascii_case(&sp.name)
+                            && !sp.aliases.iter().any(|(a, _)| a == bare)
+                        {
                             sp.aliases.push((bare.to_string(), "a name for the same body (document family or wording in bodies.txt)".into()));
                         }
                     }
@@ -277,7 +354,9 @@ impl Corpus {
         }
         corpus.apply_speaker_table(include_str!("data/speakers.txt"));
         for (ai, ex) in extractions.iter().enumerate() {
-            corpus.events.extend(context_events(&corpus.articles[ai], ai, ex));
+            corpus
+                .events
+                .extend(context_events(&corpus.articles[ai], ai, ex));
         }
         corpus
     }
@@ -285,23 +364,42 @@ impl Corpus {
     /// Applies a speaker table (see `data/speakers.txt`): merges speakers listed under one
     /// canonical name, and sets the role and affiliation given there.
     pub fn apply_speaker_table(&mut self, table: &str) {
-        for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in table
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
             let mut cols = line.split('|').map(str::trim);
             let canonical = cols.next().unwrap_or("");
             if canonical.is_empty() {
                 continue;
             }
-            let aliases: Vec<&str> = cols.next().unwrap_or("").split(';').map(str::trim).filter(|a| !a.is_empty()).collect();
+            let aliases: Vec<&str> = cols
+                .next()
+                .unwrap_or("")
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .collect();
             let role = cols.next().unwrap_or("");
             let affiliation = cols.next().unwrap_or("");
-            let keys: Vec<String> = std::iter::once(canonical).chain(aliases.iter().copied()).map(name_key).collect();
-            let matching: Vec<SpeakerId> = (0..self.speakers.len()).filter(|&i| keys.contains(&name_key(&self.speakers[i].name))).collect();
-            let Some(&target) = matching.first() else { continue };
+            let keys: Vec<String> = std::iter::once(canonical)
+                .chain(aliases.iter().copied())
+                .map(name_key)
+                .collect();
+            let matching: Vec<SpeakerId> = (0..self.speakers.len())
+                .filter(|&i| keys.contains(&name_key(&self.speakers[i].name)))
+                .collect();
+            let Some(&target) = matching.first() else {
+                continue;
+            };
             for &other in &matching[1..] {
                 let old = std::mem::take(&mut self.speakers[other].aliases);
                 let old_name = self.speakers[other].name.clone();
                 self.speakers[target].aliases.extend(old);
-                self.speakers[target].aliases.push((old_name, "listed as an alias in speakers.txt".into()));
+                self.speakers[target]
+                    .aliases
+                    .push((old_name, "listed as an alias in speakers.txt".into()));
                 for e in &mut self.entries {
                     if e.speaker == other {
                         e.speaker = target;
@@ -311,7 +409,8 @@ impl Corpus {
             let t = &mut self.speakers[target];
             if t.name != canonical {
                 let old = std::mem::replace(&mut t.name, canonical.to_string());
-                t.aliases.push((old, "listed as an alias in speakers.txt".into()));
+                t.aliases
+                    .push((old, "listed as an alias in speakers.txt".into()));
             }
             if !role.is_empty() {
                 t.role = role.to_string();
@@ -368,8 +467,19 @@ mod tests {
         let a = "Ukrainian President Volodymyr Zelenskyy said the plan was ready.";
         let b = "“We are ready,” Zelensky said.";
         let c = Corpus::build(vec![
-            Input { name: "a.txt", text: a, meta: ArticleMeta::default() },
-            Input { name: "b.txt", text: b, meta: ArticleMeta { outlet: "B".into(), ..Default::default() } },
+            Input {
+                name: "a.txt",
+                text: a,
+                meta: ArticleMeta::default(),
+            },
+            Input {
+                name: "b.txt",
+                text: b,
+                meta: ArticleMeta {
+                    outlet: "B".into(),
+                    ..Default::default()
+                },
+            },
         ]);
         assert_eq!(c.entries.len(), 2);
         assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
@@ -389,13 +499,30 @@ mod tests {
     fn speaker_table_merges_and_explains() {
         let a = "“We are ready,” said Jane Doe.";
         let b = "“We are not,” said Janet Doe-Smith.";
-        let mut c = Corpus::build(vec![Input { name: "a.txt", text: a, meta: ArticleMeta::default() }, Input { name: "b.txt", text: b, meta: ArticleMeta::default() }]);
+        let mut c = Corpus::build(vec![
+            Input {
+                name: "a.txt",
+                text: a,
+                meta: ArticleMeta::default(),
+            },
+            Input {
+                name: "b.txt",
+                text: b,
+                meta: ArticleMeta::default(),
+            },
+        ]);
         assert_ne!(c.entries[0].speaker, c.entries[1].speaker);
         c.apply_speaker_table("# comment\nJane Doe | Janet Doe-Smith | Mayor | Springfield\n");
         assert_eq!(c.speakers.len(), 1);
         assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
         let sp = &c.speakers[0];
-        assert_eq!((sp.name.as_str(), sp.role.as_str(), sp.affiliation.as_str()), ("Jane Doe", "Mayor", "Springfield"));
-        assert!(sp.aliases.iter().any(|(a, why)| a == "Janet Doe-Smith" && why.contains("speakers.txt")));
+        assert_eq!(
+            (sp.name.as_str(), sp.role.as_str(), sp.affiliation.as_str()),
+            ("Jane Doe", "Mayor", "Springfield")
+        );
+        assert!(sp
+            .aliases
+            .iter()
+            .any(|(a, why)| a == "Janet Doe-Smith" && why.contains("speakers.txt")));
     }
 }

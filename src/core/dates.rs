@@ -8,7 +8,9 @@ use super::text::Span;
 use serde::{Deserialize, Serialize};
 
 /// How precisely a date is known.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     #[default]
@@ -19,7 +21,9 @@ pub enum Precision {
 }
 
 /// A date as days since 1970-01-01 (proleptic Gregorian), with its precision.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct When {
     pub day: i64,
     pub precision: Precision,
@@ -27,7 +31,10 @@ pub struct When {
 
 impl When {
     pub fn unknown() -> When {
-        When { day: 0, precision: Precision::Unknown }
+        When {
+            day: 0,
+            precision: Precision::Unknown,
+        }
     }
     pub fn is_known(&self) -> bool {
         self.precision != Precision::Unknown
@@ -79,14 +86,25 @@ pub fn parse_iso(s: &str) -> Option<When> {
     let parts: Vec<&str> = s.trim().split('-').collect();
     let num = |p: &str| p.parse::<i64>().ok();
     match parts.as_slice() {
-        [y] => num(y).filter(|y| (1000..=9999).contains(y)).map(|y| When { day: days_from_civil(y, 1, 1), precision: Precision::Year }),
+        [y] => num(y).filter(|y| (1000..=9999).contains(y)).map(|y| When {
+            day: days_from_civil(y, 1, 1),
+            precision: Precision::Year,
+        }),
         [y, m] => {
             let (y, m) = (num(y)?, num(m)?);
-            ((1..=12).contains(&m)).then(|| When { day: days_from_civil(y, m as u32, 1), precision: Precision::Month })
+            ((1..=12).contains(&m)).then(|| When {
+                day: days_from_civil(y, m as u32, 1),
+                precision: Precision::Month,
+            })
         }
         [y, m, d] => {
             let (y, m, d) = (num(y)?, num(m)?, num(d)?);
-            ((1..=12).contains(&m) && (1..=days_in_month(y, m as u32) as i64).contains(&d)).then(|| When { day: days_from_civil(y, m as u32, d as u32), precision: Precision::Day })
+            ((1..=12).contains(&m) && (1..=days_in_month(y, m as u32) as i64).contains(&d)).then(
+                || When {
+                    day: days_from_civil(y, m as u32, d as u32),
+                    precision: Precision::Day,
+                },
+            )
         }
         _ => None,
     }
@@ -101,8 +119,29 @@ fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
-const MONTHS: [&str; 12] = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
-const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
@@ -111,7 +150,11 @@ fn month_of(w: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| m.eq_ignore_ascii_case(w) || ((w.len() == 3 || w.eq_ignore_ascii_case("sept")) && m[..w.len()].eq_ignore_ascii_case(w)))
+        .position(|m| {
+            m.eq_ignore_ascii_case(w)
+                || ((w.len() == 3 || w.eq_ignore_ascii_case("sept"))
+                    && m[..w.len()].eq_ignore_ascii_case(w))
+        })
         .map(|i| i as u32 + 1)
 }
 
@@ -119,7 +162,11 @@ fn month_of(w: &str) -> Option<u32> {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Expr {
     /// Month and day, with a year when written.
-    MonthDay { month: u32, day: u32, year: Option<i64> },
+    MonthDay {
+        month: u32,
+        day: u32,
+        year: Option<i64>,
+    },
     Weekday(u32),
     /// Days relative to the anchor ("a day earlier" = -1).
     Relative(i64),
@@ -136,26 +183,50 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     let mut out = Vec::new();
-    let lower = |w: &str| if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) { w.to_lowercase() } else { w.to_string() };
+    let lower = |w: &str| {
+        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+            w.to_lowercase()
+        } else {
+            w.to_string()
+        }
+    };
     let mut i = 0;
     while i < words.len() {
         let (off, w) = words[i];
         let first = w.chars().next().unwrap_or(' ');
         // Cheap reject: every expression starts with a capital (month, weekday), a digit-free
         // short word (a, the, in, since, by, from, yesterday, today, tomorrow).
-        if !(first.is_uppercase() || matches!(first, 'a' | 't' | 'i' | 's' | 'b' | 'f' | 'y' | 'A' | 'T' | 'I' | 'S' | 'B' | 'F' | 'Y')) {
+        if !(first.is_uppercase()
+            || matches!(
+                first,
+                'a' | 't' | 'i' | 's' | 'b' | 'f' | 'y' | 'A' | 'T' | 'I' | 'S' | 'B' | 'F' | 'Y'
+            ))
+        {
             i += 1;
             continue;
         }
         let wl = lower(w.trim_end_matches(['.', '’', '\'']));
         let sp = |a: usize, b: usize| Span::new(span.start + a, span.start + b);
         if let Some(m) = first.is_uppercase().then(|| month_of(w)).flatten() {
-            let day = words.get(i + 1).and_then(|(_, d)| d.trim_end_matches(['.', ',']).parse::<u32>().ok()).filter(|d| (1..=31).contains(d));
+            let day = words
+                .get(i + 1)
+                .and_then(|(_, d)| d.trim_end_matches(['.', ',']).parse::<u32>().ok())
+                .filter(|d| (1..=31).contains(d));
             if let Some(d) = day {
-                let year = words.get(i + 2).and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok()).filter(|y| (1000..=2999).contains(y));
+                let year = words
+                    .get(i + 2)
+                    .and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok())
+                    .filter(|y| (1000..=2999).contains(y));
                 let last = if year.is_some() { i + 2 } else { i + 1 };
                 let end = words[last].0 + words[last].1.trim_end_matches(['.', ',']).len();
-                out.push((sp(off, end), Expr::MonthDay { month: m, day: d, year }));
+                out.push((
+                    sp(off, end),
+                    Expr::MonthDay {
+                        month: m,
+                        day: d,
+                        year,
+                    },
+                ));
                 i = last + 1;
                 continue;
             }
@@ -170,17 +241,33 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
             let mut n = 0;
             for (k, pw) in p.split(' ').enumerate() {
                 match words.get(i + k) {
-                    Some((_, w)) if w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(pw) => n += 1,
+                    Some((_, w)) if w.trim_end_matches(['.', ',']).eq_ignore_ascii_case(pw) => {
+                        n += 1
+                    }
                     _ => return false,
                 }
             }
             n > 0
         };
-        let starts = matches!(wl.as_str(), "a" | "the" | "yesterday" | "today" | "tomorrow");
-        for (p, rel) in [("a day earlier", -1), ("the day before", -1), ("the previous day", -1), ("a day later", 1), ("the next day", 1), ("the following day", 1), ("yesterday", -1), ("today", 0), ("tomorrow", 1)] {
+        let starts = matches!(
+            wl.as_str(),
+            "a" | "the" | "yesterday" | "today" | "tomorrow"
+        );
+        for (p, rel) in [
+            ("a day earlier", -1),
+            ("the day before", -1),
+            ("the previous day", -1),
+            ("a day later", 1),
+            ("the next day", 1),
+            ("the following day", 1),
+            ("yesterday", -1),
+            ("today", 0),
+            ("tomorrow", 1),
+        ] {
             let n = p.split(' ').count();
             if starts && phrase_is(p) {
-                let end = words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
+                let end =
+                    words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
                 out.push((sp(off, end), Expr::Relative(rel)));
             }
         }
@@ -201,13 +288,31 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
 /// Resolves an expression against an anchor date (the article's date). `future` picks the
 /// next matching weekday instead of the last one ("will meet on Wednesday").
 pub fn resolve(expr: &Expr, anchor: When, future: bool) -> When {
-    let day = |d: i64| When { day: d, precision: Precision::Day };
+    let day = |d: i64| When {
+        day: d,
+        precision: Precision::Day,
+    };
     match *expr {
-        Expr::Year(y) => When { day: days_from_civil(y, 1, 1), precision: Precision::Year },
-        Expr::MonthDay { month, day: d, year: Some(y) } => {
-            if d <= days_in_month(y, month) { day(days_from_civil(y, month, d)) } else { When::unknown() }
+        Expr::Year(y) => When {
+            day: days_from_civil(y, 1, 1),
+            precision: Precision::Year,
+        },
+        Expr::MonthDay {
+            month,
+            day: d,
+            year: Some(y),
+        } => {
+            if d <= days_in_month(y, month) {
+                day(days_from_civil(y, month, d))
+            } else {
+                When::unknown()
+            }
         }
-        Expr::MonthDay { month, day: d, year: None } => {
+        Expr::MonthDay {
+            month,
+            day: d,
+            year: None,
+        } => {
             if anchor.precision < Precision::Year {
                 return When::unknown();
             }
@@ -230,17 +335,25 @@ pub fn resolve(expr: &Expr, anchor: When, future: bool) -> When {
             }
         }
         Expr::Relative(r) => {
-            if anchor.precision == Precision::Day { day(anchor.day + r) } else { When::unknown() }
+            if anchor.precision == Precision::Day {
+                day(anchor.day + r)
+            } else {
+                When::unknown()
+            }
         }
     }
 }
 
 /// The first explicit full date (`January 6, 2026`) in the text, for articles without one.
 pub fn first_full_date(text: &str) -> Option<When> {
-    find(text, Span::new(0, text.len())).into_iter().find_map(|(_, e)| match e {
-        Expr::MonthDay { year: Some(_), .. } => Some(resolve(&e, When::unknown(), false)).filter(When::is_known),
-        _ => None,
-    })
+    find(text, Span::new(0, text.len()))
+        .into_iter()
+        .find_map(|(_, e)| match e {
+            Expr::MonthDay { year: Some(_), .. } => {
+                Some(resolve(&e, When::unknown(), false)).filter(When::is_known)
+            }
+            _ => None,
+        })
 }
 
 /// Where a weekday and an explicit date disagree in the same span, the disagreement
@@ -250,9 +363,15 @@ pub fn weekday_conflicts(text: &str, span: Span, anchor: When) -> Vec<(Span, Spa
     let mut out = Vec::new();
     for (ws, we) in found.iter().filter(|(_, e)| matches!(e, Expr::Weekday(_))) {
         let Expr::Weekday(wd) = we else { continue };
-        for (ds, de) in found.iter().filter(|(_, e)| matches!(e, Expr::MonthDay { .. })) {
+        for (ds, de) in found
+            .iter()
+            .filter(|(_, e)| matches!(e, Expr::MonthDay { .. }))
+        {
             let d = resolve(de, anchor, false);
-            if d.precision == Precision::Day && ds.start.abs_diff(ws.end) < 40 && weekday(d.day) != *wd {
+            if d.precision == Precision::Day
+                && ds.start.abs_diff(ws.end) < 40
+                && weekday(d.day) != *wd
+            {
                 out.push((*ws, *ds));
             }
         }
@@ -265,7 +384,10 @@ mod tests {
     use super::*;
 
     fn exprs(t: &str) -> Vec<(String, Expr)> {
-        find(t, Span::new(0, t.len())).into_iter().map(|(s, e)| (s.of(t).to_string(), e)).collect()
+        find(t, Span::new(0, t.len()))
+            .into_iter()
+            .map(|(s, e)| (s.of(t).to_string(), e))
+            .collect()
     }
 
     #[test]
@@ -285,11 +407,31 @@ mod tests {
         let t = "The United States on Tuesday (January 6) backed it; a day earlier the chiefs met. Russia annexed Crimea in 2014. Talks resume on Wednesday. Jan. 5, 2026 too.";
         let e = exprs(t);
         assert_eq!(e[0], ("Tuesday".into(), Expr::Weekday(1)));
-        assert_eq!(e[1], ("January 6".into(), Expr::MonthDay { month: 1, day: 6, year: None }));
+        assert_eq!(
+            e[1],
+            (
+                "January 6".into(),
+                Expr::MonthDay {
+                    month: 1,
+                    day: 6,
+                    year: None
+                }
+            )
+        );
         assert_eq!(e[2], ("a day earlier".into(), Expr::Relative(-1)));
         assert_eq!(e[3], ("2014".into(), Expr::Year(2014)));
         assert_eq!(e[4], ("Wednesday".into(), Expr::Weekday(2)));
-        assert_eq!(e[5], ("Jan. 5, 2026".into(), Expr::MonthDay { month: 1, day: 5, year: Some(2026) }));
+        assert_eq!(
+            e[5],
+            (
+                "Jan. 5, 2026".into(),
+                Expr::MonthDay {
+                    month: 1,
+                    day: 5,
+                    year: Some(2026)
+                }
+            )
+        );
         let anchor = parse_iso("2026-01-06").unwrap();
         assert_eq!(resolve(&e[0].1, anchor, false).label(), "2026-01-06");
         assert_eq!(resolve(&e[2].1, anchor, false).label(), "2026-01-05");
@@ -306,6 +448,9 @@ mod tests {
         let ok = "on Tuesday (January 6)";
         assert!(weekday_conflicts(ok, Span::new(0, ok.len()), anchor).is_empty());
         let bad = "on Monday (January 6)";
-        assert_eq!(weekday_conflicts(bad, Span::new(0, bad.len()), anchor).len(), 1);
+        assert_eq!(
+            weekday_conflicts(bad, Span::new(0, bad.len()), anchor).len(),
+            1
+        );
     }
 }

@@ -38,7 +38,15 @@ struct Who {
 
 impl Who {
     fn none() -> Who {
-        Who { name: String::new(), kind: SpeakerKind::Unknown, role: String::new(), rule: Rule::None, mention: None, antecedent: None, confidence: 0.1 }
+        Who {
+            name: String::new(),
+            kind: SpeakerKind::Unknown,
+            role: String::new(),
+            rule: Rule::None,
+            mention: None,
+            antecedent: None,
+            confidence: 0.1,
+        }
     }
     fn known(&self) -> bool {
         self.kind != SpeakerKind::Unknown
@@ -46,31 +54,201 @@ impl Who {
 }
 
 const SKIP_BEFORE_CUE: &[&str] = &[
-    "also", "previously", "have", "has", "had", "will", "would", "could", "may", "might", "later", "repeatedly", "again", "further",
-    "reportedly", "separately", "publicly", "privately", "recently", "earlier", "already", "just", "once", "firmly", "strongly",
-    "clearly", "then", "did", "does", "do", "not", "never", "now", "long", "often", "himself", "herself", "itself", "themselves", "only", "even", "still",
-    "repeatedly", "flatly", "quickly", "immediately", "subsequently", "initially", "first", "finally", "simply", "explicitly",
+    "also",
+    "previously",
+    "have",
+    "has",
+    "had",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "later",
+    "repeatedly",
+    "again",
+    "further",
+    "reportedly",
+    "separately",
+    "publicly",
+    "privately",
+    "recently",
+    "earlier",
+    "already",
+    "just",
+    "once",
+    "firmly",
+    "strongly",
+    "clearly",
+    "then",
+    "did",
+    "does",
+    "do",
+    "not",
+    "never",
+    "now",
+    "long",
+    "often",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "only",
+    "even",
+    "still",
+    "repeatedly",
+    "flatly",
+    "quickly",
+    "immediately",
+    "subsequently",
+    "initially",
+    "first",
+    "finally",
+    "simply",
+    "explicitly",
 ];
-const PASSIVE: &[&str] = &["was", "were", "been", "being", "is", "are", "be", "the", "a", "an", "so"];
+const PASSIVE: &[&str] = &[
+    "was", "were", "been", "being", "is", "are", "be", "the", "a", "an", "so",
+];
 const PREPOSITIONS: &[&str] = &[
-    "to", "on", "in", "at", "after", "before", "for", "with", "about", "by", "from", "of", "as", "during", "over", "under", "into",
-    "through", "against", "without", "via", "per", "among", "across", "alongside", "when", "while", "if",
+    "to",
+    "on",
+    "in",
+    "at",
+    "after",
+    "before",
+    "for",
+    "with",
+    "about",
+    "by",
+    "from",
+    "of",
+    "as",
+    "during",
+    "over",
+    "under",
+    "into",
+    "through",
+    "against",
+    "without",
+    "via",
+    "per",
+    "among",
+    "across",
+    "alongside",
+    "when",
+    "while",
+    "if",
 ];
 /// Participles that open a reporter's consequence tail after a reported clause
 /// ("..., sending its shares down 8%"); other `-ing` words may continue the speaker's words.
 const TAIL_PARTICIPLES: &[&str] = &[
-    "sending", "prompting", "raising", "bringing", "pushing", "marking", "capping", "triggering", "sparking", "leaving", "fuelling", "fueling",
-    "dragging", "lifting", "knocking", "wiping", "underscoring", "reflecting", "echoing", "signalling", "signaling", "deepening", "easing", "extending",
+    "sending",
+    "prompting",
+    "raising",
+    "bringing",
+    "pushing",
+    "marking",
+    "capping",
+    "triggering",
+    "sparking",
+    "leaving",
+    "fuelling",
+    "fueling",
+    "dragging",
+    "lifting",
+    "knocking",
+    "wiping",
+    "underscoring",
+    "reflecting",
+    "echoing",
+    "signalling",
+    "signaling",
+    "deepening",
+    "easing",
+    "extending",
 ];
 /// Nouns that end a short time or venue phrase after a cue ("said on Monday", "said in a statement").
 const VENUE_WORDS: &[&str] = &[
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday", "tonight", "morning", "evening", "afternoon", "night",
-    "week", "weekend", "month", "year", "statement", "interview", "letter", "release", "post", "briefing", "conference", "call", "speech", "hearing", "court",
-    "filing", "email", "television", "radio", "podcast", "broadcast", "address", "meeting", "session", "summit", "report", "document", "tweet", "message",
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "sunday", "parliament", "congress",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "today",
+    "yesterday",
+    "tonight",
+    "morning",
+    "evening",
+    "afternoon",
+    "night",
+    "week",
+    "weekend",
+    "month",
+    "year",
+    "statement",
+    "interview",
+    "letter",
+    "release",
+    "post",
+    "briefing",
+    "conference",
+    "call",
+    "speech",
+    "hearing",
+    "court",
+    "filing",
+    "email",
+    "television",
+    "radio",
+    "podcast",
+    "broadcast",
+    "address",
+    "meeting",
+    "session",
+    "summit",
+    "report",
+    "document",
+    "tweet",
+    "message",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "sunday",
+    "parliament",
+    "congress",
 ];
-const TERM_MARKERS: &[&str] = &["so-called", "dubbed", "called", "named", "titled", "entitled", "nicknamed", "branded", "labelled", "labeled", "term", "word", "phrase", "slogan", "known"];
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "this", "that"];
+const TERM_MARKERS: &[&str] = &[
+    "so-called",
+    "dubbed",
+    "called",
+    "named",
+    "titled",
+    "entitled",
+    "nicknamed",
+    "branded",
+    "labelled",
+    "labeled",
+    "term",
+    "word",
+    "phrase",
+    "slogan",
+    "known",
+];
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+];
 
 struct Salience {
     /// Last person who spoke or was a sentence subject: (name, role, mention span, block index).
@@ -97,8 +275,14 @@ impl Salience {
     /// be of the other gender; fall back to the most recent one.
     fn person_for(&self, female: Option<bool>) -> Option<&(String, String, Span, usize)> {
         let lex = Lexicon::get();
-        let Some(f) = female else { return self.person.as_ref() };
-        self.recent.iter().rev().find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == f)).or(self.person.as_ref())
+        let Some(f) = female else {
+            return self.person.as_ref();
+        };
+        self.recent
+            .iter()
+            .rev()
+            .find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == f))
+            .or(self.person.as_ref())
     }
 }
 
@@ -109,14 +293,27 @@ pub fn extract(text: &str) -> Extraction {
     let mut diagnostics = Vec::new();
     let body: Vec<Span> = layout.body().map(|b| b.span).collect();
     if text.trim_matches(is_space).is_empty() {
-        diagnostics.push(Diagnostic { severity: Severity::Warning, span: None, message: "the text is empty".into() });
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            span: None,
+            message: "the text is empty".into(),
+        });
     } else if body.is_empty() {
-        diagnostics.push(Diagnostic { severity: Severity::Warning, span: None, message: "no article paragraphs found (only headlines, boilerplate or short lines)".into() });
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            span: None,
+            message: "no article paragraphs found (only headlines, boilerplate or short lines)"
+                .into(),
+        });
     }
     let mut issues = Vec::new();
     let quotes = find_quotes(text, &body, &mut issues);
     for issue in issues {
-        diagnostics.push(Diagnostic { severity: Severity::Warning, span: Some(issue.at), message: issue.message.into() });
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            span: Some(issue.at),
+            message: issue.message.into(),
+        });
     }
 
     // Pre-pass: everyone the article names in full, so a later surname resolves to them.
@@ -128,22 +325,51 @@ pub fn extract(text: &str) -> Extraction {
             let w = toks[i].text(text);
             if w.starts_with(char::is_uppercase) && !inside_any(toks[i].span.start, &quotes[bi]) {
                 let s = i;
-                while i < toks.len() && toks[i].text(text).starts_with(char::is_uppercase) && !toks[i].text(text).ends_with("’s") && !toks[i].text(text).ends_with("'s") {
+                while i < toks.len()
+                    && toks[i].text(text).starts_with(char::is_uppercase)
+                    && !toks[i].text(text).ends_with("’s")
+                    && !toks[i].text(text).ends_with("'s")
+                {
                     i += 1;
                     // A name run never crosses punctuation ("Jared Kushner, President ...").
-                    if i < toks.len() && !text[toks[i - 1].span.end..toks[i].span.start].chars().all(is_space) {
+                    if i < toks.len()
+                        && !text[toks[i - 1].span.end..toks[i].span.start]
+                            .chars()
+                            .all(is_space)
+                    {
                         break;
                     }
                 }
-                let adjacent = i > s && i < toks.len() && text[toks[i - 1].span.end..toks[i].span.start].chars().all(is_space);
-                let e = if adjacent && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s")) && toks[i].text(text).starts_with(char::is_uppercase) { i + 1 } else { i };
-                let role_start = (0..s).rev().take_while(|&j| lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')).last().unwrap_or(s);
+                let adjacent = i > s
+                    && i < toks.len()
+                    && text[toks[i - 1].span.end..toks[i].span.start]
+                        .chars()
+                        .all(is_space);
+                let e = if adjacent
+                    && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s"))
+                    && toks[i].text(text).starts_with(char::is_uppercase)
+                {
+                    i + 1
+                } else {
+                    i
+                };
+                let role_start = (0..s)
+                    .rev()
+                    .take_while(|&j| {
+                        lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')
+                    })
+                    .last()
+                    .unwrap_or(s);
                 // Only a run of two or more capitalised words, or one after a title, can name
                 // a person in full; single words resolve later against these.
                 if e >= s + 2 || (e > s && role_start < s) {
                     let span = Span::new(toks[role_start].span.start, toks[e - 1].span.end);
                     let span = strip_possessive_span(text, span);
-                    if let Some(Mention { kind: MentionKind::Person { name, role }, .. }) = parse_np(text, span) {
+                    if let Some(Mention {
+                        kind: MentionKind::Person { name, role },
+                        ..
+                    }) = parse_np(text, span)
+                    {
                         if name.split_whitespace().count() >= 2 || !role.is_empty() {
                             people.resolve(&name, &role);
                         }
@@ -158,7 +384,12 @@ pub fn extract(text: &str) -> Extraction {
 
     let mut statements: Vec<Statement> = Vec::new();
     let mut seen_spans: std::collections::HashSet<Span> = Default::default();
-    let mut sal = Salience { person: None, recent: Vec::new(), group: None, last_speaker: None };
+    let mut sal = Salience {
+        person: None,
+        recent: Vec::new(),
+        group: None,
+        last_speaker: None,
+    };
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
 
     for (bi, block) in body.iter().enumerate() {
@@ -169,10 +400,16 @@ pub fn extract(text: &str) -> Extraction {
         for sent in sents {
             let toks = tokens(text, sent);
             let first_q = bq.partition_point(|q| q.outer.start < sent.start);
-            let sq: Vec<Quote> = bq[first_q..].iter().take_while(|q| q.outer.start < sent.end).copied().collect();
+            let sq: Vec<Quote> = bq[first_q..]
+                .iter()
+                .take_while(|q| q.outer.start < sent.end)
+                .copied()
+                .collect();
             let cues = find_cues(text, sent, &toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
-            if let Some((name, role, span)) = sentence_subject(text, sent, &toks, &sq, &mut people, true) {
+            if let Some((name, role, span)) =
+                sentence_subject(text, sent, &toks, &sq, &mut people, true)
+            {
                 sal.set_person((name, role, span, bi));
             } else if let Some((name, span)) = sentence_body_subject(text, sent, &toks, &sq) {
                 // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
@@ -182,13 +419,28 @@ pub fn extract(text: &str) -> Extraction {
             // Resolve each cue's speaker, in order, so that shared subjects can look back.
             let mut whos: Vec<Who> = Vec::new();
             for ci in 0..cues.len() {
-                let who = resolve_cue(text, sent, &toks, &sq, &cues, ci, &whos, &mut people, &sal, bi);
+                let who = resolve_cue(
+                    text,
+                    sent,
+                    &toks,
+                    &sq,
+                    &cues,
+                    ci,
+                    &whos,
+                    &mut people,
+                    &sal,
+                    bi,
+                );
                 if who.known() {
                     update_salience(&mut sal, &who, bi);
                 }
                 whos.push(who);
             }
-            let sentence_who = whos.iter().find(|w| w.known() && w.rule != Rule::SharedSubject).cloned().or_else(|| whos.iter().find(|w| w.known()).cloned());
+            let sentence_who = whos
+                .iter()
+                .find(|w| w.known() && w.rule != Rule::SharedSubject)
+                .cloned()
+                .or_else(|| whos.iter().find(|w| w.known()).cloned());
 
             // Quotes.
             for q in &sq {
@@ -196,7 +448,9 @@ pub fn extract(text: &str) -> Extraction {
                     let idx = statements.len();
                     // A later piece of a multi-paragraph quote often carries the attribution
                     // ("... ,” Moreau said."): it then names the speaker of every piece.
-                    if let Some(ci) = choose_cue_for_quote(text, q, &cues, &toks).filter(|&ci| whos[ci].known()) {
+                    if let Some(ci) =
+                        choose_cue_for_quote(text, q, &cues, &toks).filter(|&ci| whos[ci].known())
+                    {
                         let who = whos[ci].clone();
                         let kind = statements[prev].kind;
                         let mut st = make(kind, q.inner, Some(cues[ci].span), &who, sent);
@@ -205,8 +459,13 @@ pub fn extract(text: &str) -> Extraction {
                         let mut back = Some(prev);
                         while let Some(k) = back {
                             let piece = &mut statements[k];
-                            if matches!(piece.evidence.rule, Rule::Continuation | Rule::None | Rule::Nearest) || piece.confidence < who.confidence {
-                                let (span, kind, sentence, continues) = (piece.span, piece.kind, piece.sentence, piece.continues);
+                            if matches!(
+                                piece.evidence.rule,
+                                Rule::Continuation | Rule::None | Rule::Nearest
+                            ) || piece.confidence < who.confidence
+                            {
+                                let (span, kind, sentence, continues) =
+                                    (piece.span, piece.kind, piece.sentence, piece.continues);
                                 *piece = make(kind, span, Some(cues[ci].span), &who, sentence);
                                 piece.continues = continues;
                                 piece.evidence.rule = Rule::Continuation;
@@ -224,7 +483,11 @@ pub fn extract(text: &str) -> Extraction {
                         kind: p.kind,
                         span: q.inner,
                         cue: p.cue,
-                        evidence: Evidence { rule: Rule::Continuation, mention: p.evidence.mention, antecedent: p.evidence.mention },
+                        evidence: Evidence {
+                            rule: Rule::Continuation,
+                            mention: p.evidence.mention,
+                            antecedent: p.evidence.mention,
+                        },
                         continues: Some(prev),
                         sentence: sent,
                         ..p
@@ -233,7 +496,11 @@ pub fn extract(text: &str) -> Extraction {
                     continue;
                 }
                 if let Some(reason) = term_reason(text, sent, &toks, q, &cues) {
-                    diagnostics.push(Diagnostic { severity: Severity::Info, span: Some(q.inner), message: format!("quoted term, not a statement: {reason}") });
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Info,
+                        span: Some(q.inner),
+                        message: format!("quoted term, not a statement: {reason}"),
+                    });
                     continue;
                 }
                 let kind = quote_kind(text, sent, &toks, q, &cues);
@@ -241,11 +508,16 @@ pub fn extract(text: &str) -> Extraction {
                 let (who, cue_span) = match chosen {
                     Some(ci) if whos[ci].known() => (whos[ci].clone(), Some(cues[ci].span)),
                     _ => {
-                        let prev_colon = prev_sentence.as_ref().filter(|(ps, _)| ps.of(text).trim_end().ends_with(':')).and_then(|(_, w)| w.clone());
+                        let prev_colon = prev_sentence
+                            .as_ref()
+                            .filter(|(ps, _)| ps.of(text).trim_end().ends_with(':'))
+                            .and_then(|(_, w)| w.clone());
                         let prev_same = sal.last_speaker.clone().filter(|(_, b)| bi <= b + 1);
                         if let Some(w) = prev_colon {
                             (w, None)
-                        } else if let Some((w, _)) = prev_same.filter(|_| kind == Kind::Direct && cues.is_empty()) {
+                        } else if let Some((w, _)) =
+                            prev_same.filter(|_| kind == Kind::Direct && cues.is_empty())
+                        {
                             let mut w = w;
                             w.antecedent = w.mention;
                             w.rule = Rule::Continuation;
@@ -254,14 +526,19 @@ pub fn extract(text: &str) -> Extraction {
                         } else if let Some(w) = sentence_who.clone().filter(|_| cues.is_empty()) {
                             (w, None)
                         } else {
-                            let mut w = nearest(text, sent, &toks, &sq, &mut people).unwrap_or_else(|| {
-                                sal.last_speaker.clone().filter(|(_, b)| bi <= b + 1).map(|(mut w, _)| {
-                                    w.antecedent = w.mention;
-                                    w.rule = Rule::Continuation;
-                                    w.confidence = 0.5;
-                                    w
-                                }).unwrap_or_else(Who::none)
-                            });
+                            let mut w = nearest(text, sent, &toks, &sq, &mut people)
+                                .unwrap_or_else(|| {
+                                    sal.last_speaker
+                                        .clone()
+                                        .filter(|(_, b)| bi <= b + 1)
+                                        .map(|(mut w, _)| {
+                                            w.antecedent = w.mention;
+                                            w.rule = Rule::Continuation;
+                                            w.confidence = 0.5;
+                                            w
+                                        })
+                                        .unwrap_or_else(Who::none)
+                                });
                             if w.rule == Rule::Nearest {
                                 w.confidence = 0.4;
                             }
@@ -283,12 +560,22 @@ pub fn extract(text: &str) -> Extraction {
                 if cue.strength != CueStrength::Strong || !whos[ci].known() {
                     continue;
                 }
-                let Some(clause) = indirect_clause(text, sent, &toks, &sq, &cues, ci, whos[ci].rule) else { continue };
+                let Some(clause) =
+                    indirect_clause(text, sent, &toks, &sq, &cues, ci, whos[ci].rule)
+                else {
+                    continue;
+                };
                 if !seen_spans.insert(clause) {
                     continue;
                 }
                 sal.last_speaker = Some((whos[ci].clone(), bi));
-                statements.push(make(Kind::Indirect, clause, Some(cue.span), &whos[ci], sent));
+                statements.push(make(
+                    Kind::Indirect,
+                    clause,
+                    Some(cue.span),
+                    &whos[ci],
+                    sent,
+                ));
             }
             prev_sentence = Some((sent, sentence_who));
         }
@@ -298,9 +585,20 @@ pub fn extract(text: &str) -> Extraction {
     let aliases = people
         .entries
         .iter()
-        .flat_map(|e| e.aliases.iter().map(|(a, r)| AliasNote { speaker: e.full.clone(), alias: a.clone(), reason: r.clone() }))
+        .flat_map(|e| {
+            e.aliases.iter().map(|(a, r)| AliasNote {
+                speaker: e.full.clone(),
+                alias: a.clone(),
+                reason: r.clone(),
+            })
+        })
         .collect();
-    Extraction { statements, diagnostics, layout, aliases }
+    Extraction {
+        statements,
+        diagnostics,
+        layout,
+        aliases,
+    }
 }
 
 fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) -> Statement {
@@ -311,7 +609,11 @@ fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) ->
         speaker: who.name.clone(),
         speaker_kind: who.kind,
         role: who.role.clone(),
-        evidence: Evidence { rule: who.rule, mention: who.mention, antecedent: who.antecedent },
+        evidence: Evidence {
+            rule: who.rule,
+            mention: who.mention,
+            antecedent: who.antecedent,
+        },
         confidence: who.confidence,
         continues: None,
         sentence,
@@ -351,13 +653,24 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
         if !(3..=14).contains(&w.len()) {
             continue;
         }
-        if w.eq_ignore_ascii_case("according") && toks.get(i + 1).is_some_and(|n| n.text(text) == "to") {
-            out.push(Cue { span: Span::new(t.span.start, toks[i + 1].span.end), strength: CueStrength::Strong, participle: false, according: true, tok: i });
+        if w.eq_ignore_ascii_case("according")
+            && toks.get(i + 1).is_some_and(|n| n.text(text) == "to")
+        {
+            out.push(Cue {
+                span: Span::new(t.span.start, toks[i + 1].span.end),
+                strength: CueStrength::Strong,
+                participle: false,
+                according: true,
+                tok: i,
+            });
             continue;
         }
         let Some(form) = lex.cue(w) else { continue };
         let prev = i.checked_sub(1).map(|p| lower(&toks[p], text));
-        let first = t.span.start == sent.start || text[sent.start..t.span.start].trim_matches(|c: char| is_space(c) || c == '“' || c == '"').is_empty();
+        let first = t.span.start == sent.start
+            || text[sent.start..t.span.start]
+                .trim_matches(|c: char| is_space(c) || c == '“' || c == '"')
+                .is_empty();
         if w.starts_with(char::is_uppercase) && !(first && form.participle) {
             continue;
         }
@@ -365,10 +678,24 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
             continue;
         }
         // "said" as an adjective or in "that said".
-        if prev.as_deref() == Some("that") && w == "said" && text[toks[i - 1].span.end..t.span.start].chars().all(is_space) && toks.get(i + 1).is_none_or(|n| n.span.start > t.span.end + 1) {
+        if prev.as_deref() == Some("that")
+            && w == "said"
+            && text[toks[i - 1].span.end..t.span.start]
+                .chars()
+                .all(is_space)
+            && toks
+                .get(i + 1)
+                .is_none_or(|n| n.span.start > t.span.end + 1)
+        {
             continue;
         }
-        out.push(Cue { span: t.span, strength: form.strength, participle: form.participle, according: false, tok: i });
+        out.push(Cue {
+            span: t.span,
+            strength: form.strength,
+            participle: form.participle,
+            according: false,
+            tok: i,
+        });
     }
     out
 }
@@ -377,7 +704,10 @@ fn boundary_char(c: char) -> bool {
     matches!(c, ',' | ';' | ':' | '”' | '"' | '—' | '–' | '(' | ')' | '“')
 }
 
-const CLAUSE_WORDS: &[&str] = &["that", "but", "while", "as", "when", "after", "before", "because", "although", "though", "since", "whereas", "if", "so", "where"];
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "but", "while", "as", "when", "after", "before", "because", "although", "though",
+    "since", "whereas", "if", "so", "where",
+];
 
 /// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
 /// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
@@ -386,7 +716,10 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     // Skip adverbs and auxiliaries.
     loop {
         let seg = text[sent.start..end].trim_end_matches(is_space);
-        let last_word_start = seg.rfind(|c: char| is_space(c) || boundary_char(c)).map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8)).unwrap_or(0);
+        let last_word_start = seg
+            .rfind(|c: char| is_space(c) || boundary_char(c))
+            .map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8))
+            .unwrap_or(0);
         let w = &seg[last_word_start..];
         if !w.is_empty() && SKIP_BEFORE_CUE.contains(&w.to_lowercase().as_str()) {
             end = sent.start + last_word_start;
@@ -397,7 +730,11 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     }
     let seg = &text[sent.start..end];
     let coordinated = {
-        let w: String = seg.rsplit(|c: char| is_space(c)).next().unwrap_or("").to_lowercase();
+        let w: String = seg
+            .rsplit(|c: char| is_space(c))
+            .next()
+            .unwrap_or("")
+            .to_lowercase();
         matches!(w.as_str(), "and" | "but" | "then")
     };
     if coordinated {
@@ -421,9 +758,14 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     for marker in [" including ", " such as ", " among them "] {
         if let Some(i) = seg.find(marker) {
             let list = &seg[i + marker.len()..];
-            let names_only = list.split(|c: char| is_space(c) || c == ',').filter(|w| !w.is_empty()).all(|w| {
-                w.starts_with(char::is_uppercase) || lex.is_title(w) || matches!(w, "and" | "other" | "others" | "the")
-            });
+            let names_only = list
+                .split(|c: char| is_space(c) || c == ',')
+                .filter(|w| !w.is_empty())
+                .all(|w| {
+                    w.starts_with(char::is_uppercase)
+                        || lex.is_title(w)
+                        || matches!(w, "and" | "other" | "others" | "the")
+                });
             if names_only {
                 seg = &seg[..i];
             }
@@ -432,12 +774,27 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let start = seg
         .char_indices()
         .rev()
-        .find(|&(i, c)| boundary_char(c) || (is_space(c) && CLAUSE_WORDS.contains(&seg[..i].rsplit(|d: char| is_space(d)).next().unwrap_or("").to_lowercase().as_str()) && false))
+        .find(|&(i, c)| {
+            boundary_char(c)
+                || (is_space(c)
+                    && CLAUSE_WORDS.contains(
+                        &seg[..i]
+                            .rsplit(|d: char| is_space(d))
+                            .next()
+                            .unwrap_or("")
+                            .to_lowercase()
+                            .as_str(),
+                    )
+                    && false)
+        })
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said").
     let mut s = start;
-    let words: Vec<(usize, &str)> = seg[start..].split_whitespace().map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w)).collect();
+    let words: Vec<(usize, &str)> = seg[start..]
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
+        .collect();
     for (off, w) in &words {
         if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) && *off + w.len() < seg.len() {
             s = off + w.len();
@@ -459,7 +816,11 @@ fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
         if k > 0 && gap.chars().any(|c| !is_space(c)) {
             break;
         }
-        if k == 0 && gap.chars().any(|c| boundary_char(c) || matches!(c, '.' | '!' | '?')) {
+        if k == 0
+            && gap
+                .chars()
+                .any(|c| boundary_char(c) || matches!(c, '.' | '!' | '?'))
+        {
             return None;
         }
         end = Some(t.span.end);
@@ -472,38 +833,95 @@ fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
     (!span.is_empty()).then_some(span)
 }
 
-fn who_from_mention(text: &str, m: Mention, rule: Rule, people: &mut People, sal: &Salience, bi: usize) -> Who {
+fn who_from_mention(
+    text: &str,
+    m: Mention,
+    rule: Rule,
+    people: &mut People,
+    sal: &Salience,
+    bi: usize,
+) -> Who {
     match m.kind {
         MentionKind::Person { name, role } => {
             let (full, role) = people.resolve(&name, &role);
-            Who { name: full, kind: SpeakerKind::Person, role, rule, mention: Some(m.span), antecedent: None, confidence: 0.95 }
-        }
-        MentionKind::Body { name } => Who { name, kind: SpeakerKind::Body, role: String::new(), rule, mention: Some(m.span), antecedent: None, confidence: 0.9 },
-        MentionKind::Pronoun { person: true } => match sal.person_for(match m.span.of(text).to_lowercase().as_str() {
-            "she" => Some(true),
-            "he" => Some(false),
-            _ => None,
-        }) {
-            Some((name, role, span, b)) => Who {
-                name: name.clone(),
+            Who {
+                name: full,
                 kind: SpeakerKind::Person,
-                role: role.clone(),
-                rule: Rule::Pronoun,
+                role,
+                rule,
                 mention: Some(m.span),
-                antecedent: Some(*span),
-                confidence: if bi <= b + 2 { 0.8 } else { 0.6 },
-            },
-            None => Who { mention: Some(m.span), ..Who::none() },
+                antecedent: None,
+                confidence: 0.95,
+            }
+        }
+        MentionKind::Body { name } => Who {
+            name,
+            kind: SpeakerKind::Body,
+            role: String::new(),
+            rule,
+            mention: Some(m.span),
+            antecedent: None,
+            confidence: 0.9,
         },
+        MentionKind::Pronoun { person: true } => {
+            match sal.person_for(match m.span.of(text).to_lowercase().as_str() {
+                "she" => Some(true),
+                "he" => Some(false),
+                _ => None,
+            }) {
+                Some((name, role, span, b)) => Who {
+                    name: name.clone(),
+                    kind: SpeakerKind::Person,
+                    role: role.clone(),
+                    rule: Rule::Pronoun,
+                    mention: Some(m.span),
+                    antecedent: Some(*span),
+                    confidence: if bi <= b + 2 { 0.8 } else { 0.6 },
+                },
+                None => Who {
+                    mention: Some(m.span),
+                    ..Who::none()
+                },
+            }
+        }
         MentionKind::Role { title } => {
             // The most salient person holding that role, else the latest one named with it.
-            let holds = |role: &str| role.to_lowercase().split_whitespace().any(|w| w == title) || role.to_lowercase().ends_with(&title);
-            let found = sal.person.as_ref().filter(|(_, role, _, _)| holds(role)).map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp))).or_else(|| {
-                people.entries.iter().rev().find(|e| holds(&e.role)).map(|e| (e.full.clone(), e.role.clone(), None))
-            });
+            let holds = |role: &str| {
+                role.to_lowercase().split_whitespace().any(|w| w == title)
+                    || role.to_lowercase().ends_with(&title)
+            };
+            let found = sal
+                .person
+                .as_ref()
+                .filter(|(_, role, _, _)| holds(role))
+                .map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp)))
+                .or_else(|| {
+                    people
+                        .entries
+                        .iter()
+                        .rev()
+                        .find(|e| holds(&e.role))
+                        .map(|e| (e.full.clone(), e.role.clone(), None))
+                });
             match found {
-                Some((name, role, antecedent)) => Who { name, kind: SpeakerKind::Person, role, rule: Rule::Pronoun, mention: Some(m.span), antecedent, confidence: 0.75 },
-                None => Who { name: title.clone(), kind: SpeakerKind::Body, role: String::new(), rule, mention: Some(m.span), antecedent: None, confidence: 0.6 },
+                Some((name, role, antecedent)) => Who {
+                    name,
+                    kind: SpeakerKind::Person,
+                    role,
+                    rule: Rule::Pronoun,
+                    mention: Some(m.span),
+                    antecedent,
+                    confidence: 0.75,
+                },
+                None => Who {
+                    name: title.clone(),
+                    kind: SpeakerKind::Body,
+                    role: String::new(),
+                    rule,
+                    mention: Some(m.span),
+                    antecedent: None,
+                    confidence: 0.6,
+                },
             }
         }
         MentionKind::Pronoun { person: false } => match &sal.group {
@@ -516,7 +934,10 @@ fn who_from_mention(text: &str, m: Mention, rule: Rule, people: &mut People, sal
                 antecedent: Some(*span),
                 confidence: if bi <= b + 1 { 0.7 } else { 0.5 },
             },
-            None => Who { mention: Some(m.span), ..Who::none() },
+            None => Who {
+                mention: Some(m.span),
+                ..Who::none()
+            },
         },
     }
 }
@@ -531,10 +952,26 @@ fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize, whos: &[Who], people: &mut People, sal: &Salience, bi: usize) -> Who {
+fn resolve_cue(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+    cues: &[Cue],
+    ci: usize,
+    whos: &[Who],
+    people: &mut People,
+    sal: &Salience,
+    bi: usize,
+) -> Who {
     let cue = &cues[ci];
     let shared = |whos: &[Who]| -> Who {
-        let mut w = whos.iter().rev().find(|w| w.known()).cloned().unwrap_or_else(Who::none);
+        let mut w = whos
+            .iter()
+            .rev()
+            .find(|w| w.known())
+            .cloned()
+            .unwrap_or_else(Who::none);
         if w.known() {
             w.rule = Rule::SharedSubject;
             w.confidence = (w.confidence - 0.05).max(0.5);
@@ -552,7 +989,9 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
         let prev_tok = cue.tok.checked_sub(1).map(|p| &toks[p]);
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
-            if let Some(m) = np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
+            if let Some(m) =
+                np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np(text, sp))
+            {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
@@ -560,8 +999,12 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
         }
         if let Some(p) = prev_tok {
             let between = &text[p.span.end..cue.span.start];
-            if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase) {
-                if let Some(m) = np_before(text, sent, cue.span.start).and_then(|(sp, _)| parse_np(text, sp)) {
+            if between.trim_matches(is_space).is_empty()
+                && p.text(text).starts_with(char::is_uppercase)
+            {
+                if let Some(m) =
+                    np_before(text, sent, cue.span.start).and_then(|(sp, _)| parse_np(text, sp))
+                {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
             }
@@ -572,17 +1015,28 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
         }
         // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
         // subject is the sentence subject.
-        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, false) {
-            return Who { name, kind: SpeakerKind::Person, role, rule: Rule::SharedSubject, mention: Some(span), antecedent: None, confidence: 0.8 };
+        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, false)
+        {
+            return Who {
+                name,
+                kind: SpeakerKind::Person,
+                role,
+                rule: Rule::SharedSubject,
+                mention: Some(span),
+                antecedent: None,
+                confidence: 0.8,
+            };
         }
         return Who::none();
     }
     match np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
-        Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match parse_np(text, sp) {
-            Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
-            None => Who::none(),
-        },
+        Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => {
+            match parse_np(text, sp) {
+                Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
+                None => Who::none(),
+            }
+        }
         _ => {
             // Inversion: `"...," said Witkoff` / `..., said the statement`.
             let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
@@ -601,21 +1055,35 @@ fn resolve_cue(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &
 /// The person named at the start of a sentence (its likely subject), if any.
 /// With `strict`, a lone capitalised word counts only when it is a known surname (for
 /// pronoun salience); without, any name-like subject counts (for a participle's subject).
-fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People, strict: bool) -> Option<(String, String, Span)> {
+fn sentence_subject(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+    people: &mut People,
+    strict: bool,
+) -> Option<(String, String, Span)> {
     let lex = Lexicon::get();
     // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
     let mut i = 0;
     while i < toks.len() && inside_any(toks[i].span.start, quotes) {
         i += 1;
     }
-    if i < toks.len() && (lex.nonnames.contains(toks[i].text(text)) || lex.cue(toks[i].text(text)).is_some()) {
+    if i < toks.len()
+        && (lex.nonnames.contains(toks[i].text(text)) || lex.cue(toks[i].text(text)).is_some())
+    {
         // Jump past the first comma.
         let comma = text[toks[i].span.start..sent.end].find(',')? + toks[i].span.start;
         i = toks.iter().position(|t| t.span.start > comma)?;
     }
     let s = i;
     let mut e = i;
-    while e < toks.len() && e < s + 8 && (toks[e].text(text).starts_with(char::is_uppercase) || lex.is_title(toks[e].text(text)) || toks[e].text(text).contains('-')) {
+    while e < toks.len()
+        && e < s + 8
+        && (toks[e].text(text).starts_with(char::is_uppercase)
+            || lex.is_title(toks[e].text(text))
+            || toks[e].text(text).contains('-'))
+    {
         e += 1;
     }
     if e == s {
@@ -626,7 +1094,10 @@ fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], pe
     match parse_np(text, span)?.kind {
         // A full name, a titled name, or a surname already known: never a lone capitalised word
         // that merely starts the sentence ("Conditions in warmer seas ...").
-        MentionKind::Person { name, role } if !toks[e - 1].text(text).ends_with("’s") && (!strict || name.contains(' ') || !role.is_empty() || people.knows(&name)) => {
+        MentionKind::Person { name, role }
+            if !toks[e - 1].text(text).ends_with("’s")
+                && (!strict || name.contains(' ') || !role.is_empty() || people.knows(&name)) =>
+        {
             let (full, role) = people.resolve(&name, &role);
             Some((full, role, span))
         }
@@ -635,14 +1106,32 @@ fn sentence_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], pe
 }
 
 /// A body named at the start of a sentence (its subject), if any.
-fn sentence_body_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Option<(String, Span)> {
+fn sentence_body_subject(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+) -> Option<(String, Span)> {
     let first = toks.first()?;
-    if inside_any(first.span.start, quotes) || (first.text(text) != "The" && Lexicon::get().nonnames.contains(first.text(text))) {
+    if inside_any(first.span.start, quotes)
+        || (first.text(text) != "The" && Lexicon::get().nonnames.contains(first.text(text)))
+    {
         return None; // An opening quote or an introductory phrase ("In a letter to ...").
     }
-    let head_end = text[sent.start..sent.end].find(|c: char| boundary_char(c)).map_or(sent.end, |i| sent.start + i);
-    let words: Vec<&Token> = toks.iter().take_while(|t| t.span.end <= head_end).take(7).collect();
-    let last_cap = words.iter().rposition(|t| t.text(text).starts_with(char::is_uppercase) || Lexicon::get().body_heads.contains(&t.text(text).to_lowercase()))?;
+    let head_end = text[sent.start..sent.end]
+        .find(|c: char| boundary_char(c))
+        .map_or(sent.end, |i| sent.start + i);
+    let words: Vec<&Token> = toks
+        .iter()
+        .take_while(|t| t.span.end <= head_end)
+        .take(7)
+        .collect();
+    let last_cap = words.iter().rposition(|t| {
+        t.text(text).starts_with(char::is_uppercase)
+            || Lexicon::get()
+                .body_heads
+                .contains(&t.text(text).to_lowercase())
+    })?;
     let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
     match parse_np(text, span)?.kind {
         MentionKind::Body { name } => Some((name, span)),
@@ -651,18 +1140,50 @@ fn sentence_body_subject(text: &str, sent: Span, toks: &[Token], quotes: &[Quote
 }
 
 /// With no cue: the sentence subject or the nearest named person or body.
-fn nearest(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mut People) -> Option<Who> {
+fn nearest(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+    people: &mut People,
+) -> Option<Who> {
     if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, true) {
-        return Some(Who { name, kind: SpeakerKind::Person, role, rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
+        return Some(Who {
+            name,
+            kind: SpeakerKind::Person,
+            role,
+            rule: Rule::Nearest,
+            mention: Some(span),
+            antecedent: None,
+            confidence: 0.4,
+        });
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
-    let head_end = text[sent.start..first_quote].find(|c: char| boundary_char(c)).map_or(first_quote, |i| sent.start + i);
-    let words: Vec<&Token> = toks.iter().filter(|t| t.span.end <= head_end).take(6).collect();
+    let head_end = text[sent.start..first_quote]
+        .find(|c: char| boundary_char(c))
+        .map_or(first_quote, |i| sent.start + i);
+    let words: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.span.end <= head_end)
+        .take(6)
+        .collect();
     for n in 1..=words.len() {
         let span = Span::new(words[0].span.start, words[n - 1].span.end);
-        if let Some(Mention { kind: MentionKind::Body { name }, span }) = parse_np(text, span) {
-            return Some(Who { name, kind: SpeakerKind::Body, role: String::new(), rule: Rule::Nearest, mention: Some(span), antecedent: None, confidence: 0.4 });
+        if let Some(Mention {
+            kind: MentionKind::Body { name },
+            span,
+        }) = parse_np(text, span)
+        {
+            return Some(Who {
+                name,
+                kind: SpeakerKind::Body,
+                role: String::new(),
+                rule: Rule::Nearest,
+                mention: Some(span),
+                antecedent: None,
+                confidence: 0.4,
+            });
         }
     }
     None
@@ -670,28 +1191,55 @@ fn nearest(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], people: &mu
 
 /// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
 fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
-    let after: Vec<usize> = (0..cues.len()).filter(|&i| cues[i].span.start >= q.outer.end).collect();
+    let after: Vec<usize> = (0..cues.len())
+        .filter(|&i| cues[i].span.start >= q.outer.end)
+        .collect();
     if let Some(&i) = after.first() {
         let between = &text[q.outer.end..cues[i].span.start];
         let words = between.split_whitespace().count();
-        if between.trim_start().starts_with(',') || (words <= 6 && !between.contains(['“', '"', '.'])) && between.trim_matches(is_space).len() < 80 {
-            let gap_tokens = toks.iter().filter(|t| t.span.start >= q.outer.end && t.span.end <= cues[i].span.start).count();
+        if between.trim_start().starts_with(',')
+            || (words <= 6 && !between.contains(['“', '"', '.']))
+                && between.trim_matches(is_space).len() < 80
+        {
+            let gap_tokens = toks
+                .iter()
+                .filter(|t| t.span.start >= q.outer.end && t.span.end <= cues[i].span.start)
+                .count();
             if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
                 return Some(i);
             }
         }
     }
-    if let Some(i) = (0..cues.len()).rev().find(|&i| cues[i].span.end <= q.outer.start) {
+    if let Some(i) = (0..cues.len())
+        .rev()
+        .find(|&i| cues[i].span.end <= q.outer.start)
+    {
         return Some(i);
     }
     after.first().copied()
 }
 
 /// Why a quotation is a name or term rather than speech, if it is.
-fn term_reason(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -> Option<&'static str> {
+fn term_reason(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    q: &Quote,
+    cues: &[Cue],
+) -> Option<&'static str> {
     let lex = Lexicon::get();
-    let before: Vec<String> = toks.iter().filter(|t| t.span.end <= q.outer.start).rev().take(2).map(|t| t.text(text).to_lowercase()).collect();
-    let adjacent = toks.iter().rev().find(|t| t.span.end <= q.outer.start).is_some_and(|t| text[t.span.end..q.outer.start].chars().all(is_space));
+    let before: Vec<String> = toks
+        .iter()
+        .filter(|t| t.span.end <= q.outer.start)
+        .rev()
+        .take(2)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    let adjacent = toks
+        .iter()
+        .rev()
+        .find(|t| t.span.end <= q.outer.start)
+        .is_some_and(|t| text[t.span.end..q.outer.start].chars().all(is_space));
     let marker = match before.as_slice() {
         [w, ..] if adjacent && TERM_MARKERS.contains(&w.as_str()) && w != "known" => true,
         [w, k, ..] if adjacent && w == "as" && k == "known" => true,
@@ -702,12 +1250,32 @@ fn term_reason(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) 
     }
     let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = inner.split_whitespace().collect();
-    let at_start = text[sent.start..q.outer.start].trim_matches(is_space).is_empty();
-    let minor = |w: &str| matches!(w, "for" | "of" | "the" | "and" | "in" | "on" | "to" | "a" | "an" | "at" | "by" | "with");
-    if !at_start && (2..=7).contains(&words.len()) && words.iter().all(|w| w.starts_with(char::is_uppercase) || minor(w)) && words.first().is_some_and(|w| w.starts_with(char::is_uppercase)) && !words.iter().any(|w| lex.nonnames.contains(*w) && !minor(&w.to_lowercase())) {
+    let at_start = text[sent.start..q.outer.start]
+        .trim_matches(is_space)
+        .is_empty();
+    let minor = |w: &str| {
+        matches!(
+            w,
+            "for" | "of" | "the" | "and" | "in" | "on" | "to" | "a" | "an" | "at" | "by" | "with"
+        )
+    };
+    if !at_start
+        && (2..=7).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || minor(w))
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| lex.nonnames.contains(*w) && !minor(&w.to_lowercase()))
+    {
         return Some("a title-case name");
     }
-    let prev_det = before.first().is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    let prev_det = before
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
     if cues.is_empty() && prev_det && words.len() <= 5 && inner.starts_with(char::is_lowercase) {
         return Some("a short phrase used as a name, with no speaker in the sentence");
     }
@@ -721,7 +1289,11 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
     let inner = q.inner.of(text).trim_start_matches(is_space);
     let upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if q.continues || before.is_empty() {
-        return if upper || q.continues || inner.split_whitespace().count() >= 4 { Kind::Direct } else { Kind::Partial };
+        return if upper || q.continues || inner.split_whitespace().count() >= 4 {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        };
     }
     if before.ends_with(':') && upper {
         return Kind::Direct;
@@ -729,9 +1301,16 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
     // Right after a cue (and its object: "telling reporters"), a whole sentence: direct.
     let last_cue_before = cues.iter().rev().find(|c| c.span.end <= q.outer.start);
     if let Some(c) = last_cue_before {
-        let gap = toks.iter().filter(|t| t.span.start >= c.span.end && t.span.end <= q.outer.start).count();
+        let gap = toks
+            .iter()
+            .filter(|t| t.span.start >= c.span.end && t.span.end <= q.outer.start)
+            .count();
         let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
-        if gap <= 2 && (upper || ends_sentence) && inner.split_whitespace().count() >= 4 && !text[c.span.end..q.outer.start].contains("that") {
+        if gap <= 2
+            && (upper || ends_sentence)
+            && inner.split_whitespace().count() >= 4
+            && !text[c.span.end..q.outer.start].contains("that")
+        {
             return Kind::Direct;
         }
     }
@@ -739,7 +1318,15 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
 }
 
 /// The reported clause of a strong cue, if it has one.
-fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cues: &[Cue], ci: usize, rule: Rule) -> Option<Span> {
+fn indirect_clause(
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+    cues: &[Cue],
+    ci: usize,
+    rule: Rule,
+) -> Option<Span> {
     let cue = &cues[ci];
     let next_cue_start = cues.get(ci + 1).map(|c| c.span.start);
     let sentence_end = sent.end;
@@ -749,7 +1336,12 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         if let Some(ns) = next_cue_start.filter(|&n| n > from) {
             let nc = &cues[ci + 1];
             let before = text[from..ns].trim_end_matches(is_space);
-            let cut_word = ["and", "but", "while", "then"].iter().find(|w| before.ends_with(*w) && before[..before.len() - w.len()].ends_with(is_space)).map(|w| before.len() - w.len());
+            let cut_word = ["and", "but", "while", "then"]
+                .iter()
+                .find(|w| {
+                    before.ends_with(*w) && before[..before.len() - w.len()].ends_with(is_space)
+                })
+                .map(|w| before.len() - w.len());
             if nc.participle && before.ends_with(',') {
                 end = from + before.len() - 1;
             } else if let Some(cw) = cut_word {
@@ -772,14 +1364,21 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         let seg = &text[from..end];
         let mut search = 0;
         while let Some(i) = seg[search..].find(", ").map(|i| i + search) {
-            let word: String = seg[i + 2..].chars().take_while(|c| c.is_alphabetic()).collect();
+            let word: String = seg[i + 2..]
+                .chars()
+                .take_while(|c| c.is_alphabetic())
+                .collect();
             if TAIL_PARTICIPLES.contains(&word.as_str()) && !inside_any(from + i, quotes) {
                 end = from + i;
                 break;
             }
             // A sentence-final appositive comment: "..., a jab at larger rivals."
             let rest = &seg[i + 2..];
-            if (rest.starts_with("a ") || rest.starts_with("an ")) && !rest.contains(',') && seg[..i].split_whitespace().count() >= 5 && !inside_any(from + i, quotes) {
+            if (rest.starts_with("a ") || rest.starts_with("an "))
+                && !rest.contains(',')
+                && seg[..i].split_whitespace().count() >= 5
+                && !inside_any(from + i, quotes)
+            {
                 end = from + i;
                 break;
             }
@@ -790,7 +1389,9 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
     let finish = |start: usize, end: usize| -> Option<Span> {
         let mut sp = trim_span(text, Span::new(start, end.max(start)));
         let s = sp.of(text);
-        let t = s.trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '—' | '–') || is_space(c));
+        let t = s.trim_end_matches(|c: char| {
+            matches!(c, '.' | ',' | ';' | ':' | '—' | '–') || is_space(c)
+        });
         sp.end = sp.start + t.len();
         if let Some(rest) = sp.of(text).strip_prefix("that ") {
             sp.start = sp.end - rest.len();
@@ -818,40 +1419,75 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
             // "According to X, CLAUSE."
             let rest = &text[cue.span.end..sentence_end];
             let comma = rest.find(',')?;
-            return finish(cue.span.end + comma + 1, clause_end_after(cue.span.end + comma + 1));
+            return finish(
+                cue.span.end + comma + 1,
+                clause_end_after(cue.span.end + comma + 1),
+            );
         }
         return None;
     }
     // Pattern A: the complement follows the cue.
-    let after_toks: Vec<&Token> = toks.iter().filter(|t| t.span.start >= cue.span.end).collect();
+    let after_toks: Vec<&Token> = toks
+        .iter()
+        .filter(|t| t.span.start >= cue.span.end)
+        .collect();
     let rest = text[cue.span.end..sentence_end].trim_start_matches(is_space);
     let rest_start = sentence_end - rest.len();
     let first = after_toks.first().map(|t| t.text(text).to_lowercase());
-    let tell_like = matches!(text[cue.span.start..cue.span.end].to_lowercase().as_str(), "told" | "tell" | "tells" | "telling");
+    let tell_like = matches!(
+        text[cue.span.start..cue.span.end].to_lowercase().as_str(),
+        "told" | "tell" | "tells" | "telling"
+    );
     // "said that", "said on Tuesday that", "told reporters that", "warned Moscow that" — but not
     // "said the guarantees would reassure Ukrainians that ...", where `that` is inside the clause.
-    let that_idx = after_toks.iter().take(6).position(|t| t.text(text) == "that").filter(|&k| {
-        let gap = &text[cue.span.end..after_toks[k].span.start];
-        let opener_ok = k == 0
-            || first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w))
-            || tell_like
-            || (k <= 2 && after_toks[..k].iter().all(|t| t.text(text).starts_with(char::is_uppercase) || matches!(t.text(text), "him" | "her" | "them" | "us" | "me" | "reporters")));
-        opener_ok && !gap.contains([',', '“', '"', '.'])
-    });
+    let that_idx = after_toks
+        .iter()
+        .take(6)
+        .position(|t| t.text(text) == "that")
+        .filter(|&k| {
+            let gap = &text[cue.span.end..after_toks[k].span.start];
+            let opener_ok = k == 0
+                || first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w))
+                || tell_like
+                || (k <= 2
+                    && after_toks[..k].iter().all(|t| {
+                        t.text(text).starts_with(char::is_uppercase)
+                            || matches!(
+                                t.text(text),
+                                "him" | "her" | "them" | "us" | "me" | "reporters"
+                            )
+                    }));
+            opener_ok && !gap.contains([',', '“', '"', '.'])
+        });
     // "said on Monday it would ...", "said in a statement the plan ...": skip a short
     // time or venue phrase that sits between the cue and its clause.
     let after_phrase = if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w)) {
-        after_toks.iter().take(5).position(|t| VENUE_WORDS.contains(&t.text(text).to_lowercase().as_str()) || t.text(text).chars().all(|c| c.is_ascii_digit())).and_then(|k| {
-            let next = after_toks.get(k + 1)?;
-            let gap = &text[after_toks[k].span.end..next.span.start];
-            (!gap.contains(['“', '"', ':', ',']) && next.text(text) != "that").then_some(next.span.start)
-        })
+        after_toks
+            .iter()
+            .take(5)
+            .position(|t| {
+                VENUE_WORDS.contains(&t.text(text).to_lowercase().as_str())
+                    || t.text(text).chars().all(|c| c.is_ascii_digit())
+            })
+            .and_then(|k| {
+                let next = after_toks.get(k + 1)?;
+                let gap = &text[after_toks[k].span.end..next.span.start];
+                (!gap.contains(['“', '"', ':', ',']) && next.text(text) != "that")
+                    .then_some(next.span.start)
+            })
     } else {
         None
     };
     // "told the council he had ...": an object, then a clause opened by a subject pronoun.
     let tell_clause = tell_like
-        .then(|| after_toks.iter().take(5).skip(1).find(|t| matches!(t.text(text), "he" | "she" | "they" | "it" | "we" | "I")).map(|t| t.span.start))
+        .then(|| {
+            after_toks
+                .iter()
+                .take(5)
+                .skip(1)
+                .find(|t| matches!(t.text(text), "he" | "she" | "they" | "it" | "we" | "I"))
+                .map(|t| t.span.start)
+        })
         .flatten()
         .filter(|&st| !text[cue.span.end..st].contains([',', '“', '"']));
     let complement_start = if rule == Rule::SubjectAfterCue {
@@ -868,12 +1504,40 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         None
     } else if let Some(st) = tell_clause {
         Some(st)
-    } else if tell_like && that_idx.is_none() && !after_toks.iter().take(4).any(|t| matches!(t.text(text), "reporters" | "journalists")) {
+    } else if tell_like
+        && that_idx.is_none()
+        && !after_toks
+            .iter()
+            .take(4)
+            .any(|t| matches!(t.text(text), "reporters" | "journalists"))
+    {
         None
     } else if tell_like {
         // "told reporters ..." without "that": the object first, then a clause only if one follows.
-        let obj = after_toks.iter().take(3).position(|t| matches!(t.text(text), "reporters" | "journalists" | "me" | "us" | "him" | "her" | "them" | "lawmakers" | "parliament" | "viewers" | "listeners" | "supporters" | "delegates" | "Reuters" | "AFP" | "AP"));
-        obj.and_then(|k| after_toks.get(k + 1)).map(|t| t.span.start).filter(|&s| !text[s..].starts_with(['“', '"']))
+        let obj = after_toks.iter().take(3).position(|t| {
+            matches!(
+                t.text(text),
+                "reporters"
+                    | "journalists"
+                    | "me"
+                    | "us"
+                    | "him"
+                    | "her"
+                    | "them"
+                    | "lawmakers"
+                    | "parliament"
+                    | "viewers"
+                    | "listeners"
+                    | "supporters"
+                    | "delegates"
+                    | "Reuters"
+                    | "AFP"
+                    | "AP"
+            )
+        });
+        obj.and_then(|k| after_toks.get(k + 1))
+            .map(|t| t.span.start)
+            .filter(|&s| !text[s..].starts_with(['“', '"']))
     } else {
         Some(rest_start)
     };
@@ -884,15 +1548,21 @@ fn indirect_clause(text: &str, sent: Span, toks: &[Token], quotes: &[Quote], cue
         }
     }
     // Pattern B: "CLAUSE, X said." — the cue closes the sentence.
-    let tail = text[cue.span.end..sentence_end].trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
+    let tail = text[cue.span.end..sentence_end]
+        .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
     let tail_words = tail.split_whitespace().count();
     let subj = np_before(text, sent, cue.span.start).map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = text[sent.start..subj_start].trim_end_matches(is_space);
     let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');
     let lead_words = lead.split_whitespace().count();
-    let tail_ok = !tail.contains(" that ") && !tail.starts_with("that ") && (tail_words <= 6 || (tail_words <= 14 && lead_words >= 5));
-    if lead.ends_with(',') && (tail_ok || parenthetical) && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"']) {
+    let tail_ok = !tail.contains(" that ")
+        && !tail.starts_with("that ")
+        && (tail_words <= 6 || (tail_words <= 14 && lead_words >= 5));
+    if lead.ends_with(',')
+        && (tail_ok || parenthetical)
+        && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
+    {
         if parenthetical {
             // "A, he said, B": one slice must hold both halves.
             let end = clause_end_after(cue.span.end);
@@ -915,10 +1585,15 @@ mod tests {
     use super::*;
 
     fn run(t: &str) -> Vec<(Kind, String, String)> {
-        extract(t).statements.iter().map(|s| (s.kind, s.span.of(t).to_string(), s.speaker.clone())).collect()
+        extract(t)
+            .statements
+            .iter()
+            .map(|s| (s.kind, s.span.of(t).to_string(), s.speaker.clone()))
+            .collect()
     }
     fn has(v: &[(Kind, String, String)], kind: Kind, text: &str, speaker: &str) -> bool {
-        v.iter().any(|(k, t, s)| *k == kind && t == text && s == speaker)
+        v.iter()
+            .any(|(k, t, s)| *k == kind && t == text && s == speaker)
     }
 
     #[test]
@@ -934,24 +1609,59 @@ mod tests {
     fn reported_speech_and_according_to() {
         let t = "German Chancellor Friedrich Merz said Berlin was open to talks, telling reporters “we are not ruling anything out.”\nThe plan covers land and sea, according to the joint statement.";
         let v = run(t);
-        assert!(has(&v, Kind::Indirect, "Berlin was open to talks", "Friedrich Merz"), "{v:?}");
-        assert!(v.iter().any(|(k, x, s)| *k != Kind::Indirect && x == "we are not ruling anything out." && s == "Friedrich Merz"), "{v:?}");
-        assert!(has(&v, Kind::Indirect, "The plan covers land and sea", "joint statement"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                Kind::Indirect,
+                "Berlin was open to talks",
+                "Friedrich Merz"
+            ),
+            "{v:?}"
+        );
+        assert!(
+            v.iter().any(|(k, x, s)| *k != Kind::Indirect
+                && x == "we are not ruling anything out."
+                && s == "Friedrich Merz"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                Kind::Indirect,
+                "The plan covers land and sea",
+                "joint statement"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn pronoun_prefers_last_speaker_over_embedded_name() {
         let t = "Witkoff refused to comment, insisting that Trump “strongly stands behind the plan.”\n“We will be there,” he said.";
         let v = run(t);
-        assert!(has(&v, Kind::Direct, "We will be there,", "Witkoff"), "{v:?}");
-        assert!(has(&v, Kind::Partial, "strongly stands behind the plan.", "Witkoff"), "{v:?}");
+        assert!(
+            has(&v, Kind::Direct, "We will be there,", "Witkoff"),
+            "{v:?}"
+        );
+        assert!(
+            has(
+                &v,
+                Kind::Partial,
+                "strongly stands behind the plan.",
+                "Witkoff"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn she_and_he_agree_with_the_person() {
         let t = "Anna Kowalski said the plan was good.\nDavid Novak said it was late.\n“It is ready,” she said. “It is not,” he said.";
         let v = run(t);
-        assert!(has(&v, Kind::Direct, "It is ready,", "Anna Kowalski"), "{v:?}");
+        assert!(
+            has(&v, Kind::Direct, "It is ready,", "Anna Kowalski"),
+            "{v:?}"
+        );
         assert!(has(&v, Kind::Direct, "It is not,", "David Novak"), "{v:?}");
     }
 
@@ -966,19 +1676,46 @@ mod tests {
     fn apposition_and_telegram() {
         let t = "Ukrainian President Volodymyr Zelenskiy, writing on Telegram after the summit, described the outcome as “a signal of how seriously Europe is ready.”";
         let v = run(t);
-        assert!(has(&v, Kind::Partial, "a signal of how seriously Europe is ready.", "Volodymyr Zelenskiy"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                Kind::Partial,
+                "a signal of how seriously Europe is ready.",
+                "Volodymyr Zelenskiy"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn continuation_without_cue() {
         let t = "“America is ready,” Zelensky said. “We believe documents are ready.”";
         let v = run(t);
-        assert!(has(&v, Kind::Direct, "We believe documents are ready.", "Zelensky"), "{v:?}");
+        assert!(
+            has(
+                &v,
+                Kind::Direct,
+                "We believe documents are ready.",
+                "Zelensky"
+            ),
+            "{v:?}"
+        );
     }
 
     #[test]
     fn never_panics_on_odd_input() {
-        for t in ["", "“", "”", "\"\"\"", "said", "according to", ", said ,", "He said “", "\u{0}\u{ffff}“x” said", "A.\n\n\n“B\n“C"] {
+        for t in [
+            "",
+            "“",
+            "”",
+            "\"\"\"",
+            "said",
+            "according to",
+            ", said ,",
+            "He said “",
+            "\u{0}\u{ffff}“x” said",
+            "A.\n\n\n“B\n“C",
+        ] {
             let e = extract(t);
             for s in &e.statements {
                 assert!(t.is_char_boundary(s.span.start) && t.is_char_boundary(s.span.end));

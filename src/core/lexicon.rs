@@ -17,7 +17,11 @@ impl Hasher for Fnv {
         self.0
     }
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
         for b in bytes {
             h ^= u64::from(*b);
             h = h.wrapping_mul(0x0100_0000_01b3);
@@ -85,7 +89,9 @@ const DEMONYMS: &str = include_str!("data/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
-    src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#'))
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 impl Lexicon {
@@ -113,7 +119,11 @@ impl Lexicon {
             for form in forms {
                 lex.cues.insert(
                     form.to_lowercase(),
-                    CueForm { lemma, strength, participle: form.ends_with("ing") },
+                    CueForm {
+                        lemma,
+                        strength,
+                        participle: form.ends_with("ing"),
+                    },
                 );
             }
         }
@@ -131,14 +141,17 @@ impl Lexicon {
                         lex.body_heads.insert(head.to_string());
                         lex.family_heads.insert(head.to_string());
                     }
-                    lex.body_families.insert(alias.replace('\'', "’"), family.clone());
+                    lex.body_families
+                        .insert(alias.replace('\'', "’"), family.clone());
                 }
             } else {
                 lex.body_heads.insert(line.to_lowercase());
             }
         }
         for line in data_lines(BOILERPLATE) {
-            let Some((kind, value)) = line.split_once(':') else { continue };
+            let Some((kind, value)) = line.split_once(':') else {
+                continue;
+            };
             let value = value.trim().to_lowercase();
             match kind {
                 "line" => {
@@ -152,7 +165,10 @@ impl Lexicon {
         }
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
-        lex.demonyms = data_lines(DEMONYMS).filter_map(|l| l.split_once('=')).map(|(a, b)| (a.trim().to_string(), b.trim().to_string())).collect();
+        lex.demonyms = data_lines(DEMONYMS)
+            .filter_map(|l| l.split_once('='))
+            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            .collect();
         for line in data_lines(FIRST_NAMES) {
             let mut words = line.split_whitespace();
             let female = match words.next() {
@@ -164,7 +180,10 @@ impl Lexicon {
                 lex.genders.insert(w.to_lowercase(), female);
             }
         }
-        lex.nonnames = data_lines(NONNAMES).flat_map(|l| l.split_whitespace()).map(str::to_string).collect();
+        lex.nonnames = data_lines(NONNAMES)
+            .flat_map(|l| l.split_whitespace())
+            .map(str::to_string)
+            .collect();
         lex
     }
 
@@ -187,7 +206,10 @@ impl Lexicon {
                 }
             }
         }
-        words.iter().find(|w| self.places.contains(**w)).map(|w| w.to_string())
+        words
+            .iter()
+            .find(|w| self.places.contains(**w))
+            .map(|w| w.to_string())
     }
 
     /// Whether a person with this name and role is female (`Some(true)`), male, or unknown:
@@ -196,7 +218,12 @@ impl Lexicon {
         role.split_whitespace()
             .rev()
             .find_map(|w| self.genders.get(&w.to_lowercase()).copied())
-            .or_else(|| name.split_whitespace().next().filter(|_| name.contains(' ')).and_then(|f| self.genders.get(&f.to_lowercase()).copied()))
+            .or_else(|| {
+                name.split_whitespace()
+                    .next()
+                    .filter(|_| name.contains(' '))
+                    .and_then(|f| self.genders.get(&f.to_lowercase()).copied())
+            })
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {
@@ -216,15 +243,27 @@ mod tests {
         assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
         assert!(lex.is_title("Prime Minister"));
         assert!(lex.title_max_words >= 2);
-        assert_eq!(lex.body_families.get("final statement").map(String::as_str), Some("joint statement"));
+        assert_eq!(
+            lex.body_families.get("final statement").map(String::as_str),
+            Some("joint statement")
+        );
         assert!(lex.body_heads.contains("officials"));
         assert!(lex.boiler_lines.contains("whatsapp"));
         assert!(lex.abbreviations.contains("U.S."));
         assert!(lex.places.contains("Kyiv"));
         assert!(lex.nonnames.contains("Tuesday"));
-        assert_eq!(lex.affiliation("French President").as_deref(), Some("France"));
-        assert_eq!(lex.affiliation("U.S. envoy").as_deref(), Some("United States"));
-        assert_eq!(lex.affiliation("South Korean Foreign Minister").as_deref(), Some("South Korea"));
+        assert_eq!(
+            lex.affiliation("French President").as_deref(),
+            Some("France")
+        );
+        assert_eq!(
+            lex.affiliation("U.S. envoy").as_deref(),
+            Some("United States")
+        );
+        assert_eq!(
+            lex.affiliation("South Korean Foreign Minister").as_deref(),
+            Some("South Korea")
+        );
         assert_eq!(lex.affiliation("son-in-law"), None);
         assert_eq!(lex.gender("Anna Kowalski", ""), Some(true));
         assert_eq!(lex.gender("Witkoff", ""), None);

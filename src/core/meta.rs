@@ -22,12 +22,23 @@ pub struct Inferred {
     pub derived_from: Option<Fact>,
 }
 
-const SELF_REFERENCES: &[&str] = &["seen by ", "obtained by ", "reviewed by ", "viewed by ", "shared with ", "confirmed to ", "provided to "];
+const SELF_REFERENCES: &[&str] = &[
+    "seen by ",
+    "obtained by ",
+    "reviewed by ",
+    "viewed by ",
+    "shared with ",
+    "confirmed to ",
+    "provided to ",
+];
 
 fn is_outlet_word(w: &str) -> bool {
     let letters = w.chars().filter(|c| c.is_alphabetic()).count();
     let all_caps = letters >= 3 && w.chars().all(|c| !c.is_lowercase());
-    let domain = w.contains('.') && w.split('.').all(|p| p.chars().next().is_some_and(char::is_uppercase)) && w.split('.').count() == 2;
+    let domain = w.contains('.')
+        && w.split('.')
+            .all(|p| p.chars().next().is_some_and(char::is_uppercase))
+        && w.split('.').count() == 2;
     all_caps || domain
 }
 
@@ -37,7 +48,10 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
     // 1. An agency in the dateline: "(Reuters):", "KYIV (AP) —".
     if let (Some(dl), Some(src)) = (layout.dateline, layout.dateline_source) {
         if dl.of(text).contains('(') {
-            out.outlet = Some(Fact { value: src.of(text).trim().to_string(), evidence: format!("dateline “{}”", dl.of(text)) });
+            out.outlet = Some(Fact {
+                value: src.of(text).trim().to_string(),
+                evidence: format!("dateline “{}”", dl.of(text)),
+            });
         }
     }
     for block in layout.body() {
@@ -47,10 +61,16 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
             for marker in SELF_REFERENCES {
                 if let Some(i) = s.find(marker) {
                     let rest = &s[i + marker.len()..];
-                    let word: String = rest.chars().take_while(|c| c.is_alphanumeric() || *c == '.').collect();
+                    let word: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '.')
+                        .collect();
                     let word = word.trim_end_matches('.');
                     if is_outlet_word(word) {
-                        out.outlet = Some(Fact { value: word.to_string(), evidence: format!("the article says “{}{}”", marker, word) });
+                        out.outlet = Some(Fact {
+                            value: word.to_string(),
+                            evidence: format!("the article says “{}{}”", marker, word),
+                        });
                         break;
                     }
                 }
@@ -62,27 +82,45 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
             while let Some(i) = s[from..].find(verb).map(|i| i + from) {
                 from = i + verb.len();
                 let before = s[..i].trim_end();
-                let name_start = before.rfind(|c: char| is_space(c) || c == ',').map_or(0, |p| p + 1);
+                let name_start = before
+                    .rfind(|c: char| is_space(c) || c == ',')
+                    .map_or(0, |p| p + 1);
                 let name = &before[name_start..];
                 let after = &s[i + verb.len()..];
-                if !is_outlet_word(name) || !(after.is_empty() || after.starts_with([' ', ',', '.'])) {
+                if !is_outlet_word(name)
+                    || !(after.is_empty() || after.starts_with([' ', ',', '.']))
+                {
                     continue;
                 }
                 if out.outlet.is_none() {
-                    out.outlet = Some(Fact { value: name.to_string(), evidence: format!("the article says “{}{}”", name, verb) });
+                    out.outlet = Some(Fact {
+                        value: name.to_string(),
+                        evidence: format!("the article says “{}{}”", name, verb),
+                    });
                 }
-                if let Some(per) = after.trim_start().strip_prefix("per ").or_else(|| after.trim_start().strip_prefix("citing ")) {
+                if let Some(per) = after
+                    .trim_start()
+                    .strip_prefix("per ")
+                    .or_else(|| after.trim_start().strip_prefix("citing "))
+                {
                     let src = per.trim_end_matches(|c: char| c == '.' || is_space(c));
                     let src = src.split([',', ';']).next().unwrap_or(src);
                     if !src.is_empty() && src.len() <= 80 {
-                        out.derived_from = Some(Fact { value: src.to_string(), evidence: format!("“{name}{verb} per {src}”") });
+                        out.derived_from = Some(Fact {
+                            value: src.to_string(),
+                            evidence: format!("“{name}{verb} per {src}”"),
+                        });
                     }
                 }
             }
         }
     }
     // 4. and 5. Footer lines: a "Name, City" sign-off; a credited "Primary Source".
-    let last_body = layout.blocks.iter().rposition(|b| b.role == BlockRole::Body).unwrap_or(0);
+    let last_body = layout
+        .blocks
+        .iter()
+        .rposition(|b| b.role == BlockRole::Body)
+        .unwrap_or(0);
     for (k, b) in layout.blocks.iter().enumerate().skip(last_body + 1) {
         let line = b.span.of(text);
         if line.eq_ignore_ascii_case("primary source") || line.eq_ignore_ascii_case("source") {
@@ -90,7 +128,10 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
                 let v = next.span.of(text);
                 let v = v.rsplit_once(" - ").map_or(v, |(a, _)| a).trim();
                 if !v.is_empty() && v.split_whitespace().count() <= 6 {
-                    out.source = Some(Fact { value: v.to_string(), evidence: format!("footer “{}” then “{}”", line, next.span.of(text)) });
+                    out.source = Some(Fact {
+                        value: v.to_string(),
+                        evidence: format!("footer “{}” then “{}”", line, next.span.of(text)),
+                    });
                 }
             }
         }
@@ -99,8 +140,15 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
                 let name_words: Vec<&str> = name.split_whitespace().collect();
                 let caps = |ws: &[&str]| ws.iter().all(|w| w.starts_with(char::is_uppercase));
                 let place_words: Vec<&str> = place.split_whitespace().collect();
-                if (2..=5).contains(&name_words.len()) && caps(&name_words) && (1..=3).contains(&place_words.len()) && caps(&place_words) {
-                    out.outlet = Some(Fact { value: name.to_string(), evidence: format!("sign-off line “{line}”") });
+                if (2..=5).contains(&name_words.len())
+                    && caps(&name_words)
+                    && (1..=3).contains(&place_words.len())
+                    && caps(&place_words)
+                {
+                    out.outlet = Some(Fact {
+                        value: name.to_string(),
+                        evidence: format!("sign-off line “{line}”"),
+                    });
                 }
             }
         }
@@ -119,14 +167,31 @@ mod tests {
 
     #[test]
     fn finds_outlets() {
-        assert_eq!(outlet("(Reuters): The deal was done.\nMore text here, it said."), Some("Reuters".into()));
-        assert_eq!(outlet("A draft, seen by POLITICO, said so.\nOther text."), Some("POLITICO".into()));
+        assert_eq!(
+            outlet("(Reuters): The deal was done.\nMore text here, it said."),
+            Some("Reuters".into())
+        );
+        assert_eq!(
+            outlet("A draft, seen by POLITICO, said so.\nOther text."),
+            Some("POLITICO".into())
+        );
         let t = "Leaders met in Paris, Caliber.Az reports per the American political newspaper.\n";
         let i = infer(t, &layout(t));
         assert_eq!(i.outlet.unwrap().value, "Caliber.Az");
-        assert_eq!(i.derived_from.unwrap().value, "the American political newspaper");
-        assert_eq!(outlet("Some long body text that ends properly here.\n\nAfrica Digital News, New York\n"), Some("Africa Digital News".into()));
-        assert_eq!(outlet("Nothing names the outlet in this text at all.\n"), None);
+        assert_eq!(
+            i.derived_from.unwrap().value,
+            "the American political newspaper"
+        );
+        assert_eq!(
+            outlet(
+                "Some long body text that ends properly here.\n\nAfrica Digital News, New York\n"
+            ),
+            Some("Africa Digital News".into())
+        );
+        assert_eq!(
+            outlet("Nothing names the outlet in this text at all.\n"),
+            None
+        );
         let t = "Body text that is long enough to be a paragraph.\nEditorial Context\nPrimary Source\nmint - news\n";
         assert_eq!(infer(t, &layout(t)).source.unwrap().value, "mint");
     }

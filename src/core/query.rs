@@ -8,11 +8,17 @@ use super::text::Span;
 
 /// Lower case with accents folded, for case- and accent-insensitive matching.
 pub fn fold(s: &str) -> String {
-    s.chars().flat_map(char::to_lowercase).map(fold_accent).collect()
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(fold_accent)
+        .collect()
 }
 
 /// Words too common to narrow a search; dropped unless they are all there is.
-const STOP_WORDS: &[&str] = &["the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were", "be", "it", "that", "this", "with", "by", "as"];
+const STOP_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were",
+    "be", "it", "that", "this", "with", "by", "as",
+];
 
 /// A parsed search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -34,7 +40,11 @@ impl Query {
 
     /// The folded terms to highlight in results.
     pub fn highlights(&self) -> Vec<String> {
-        self.words.iter().chain(self.phrases.iter()).cloned().collect()
+        self.words
+            .iter()
+            .chain(self.phrases.iter())
+            .cloned()
+            .collect()
     }
 
     /// Whether a folded haystack satisfies the query.
@@ -71,13 +81,22 @@ pub fn parse(input: &str) -> Query {
         if matches!(sc, '"' | '“' | '”') {
             // A phrase: up to the next quotation mark, or to the end if it never closes.
             let open = bytes[start_i].0;
-            let close = bytes[start_i + 1..].iter().position(|&(_, d)| matches!(d, '"' | '“' | '”')).map(|k| start_i + 1 + k);
+            let close = bytes[start_i + 1..]
+                .iter()
+                .position(|&(_, d)| matches!(d, '"' | '“' | '”'))
+                .map(|k| start_i + 1 + k);
             let end_i = close.unwrap_or(bytes.len());
             let inner_start = open + sc.len_utf8();
             let inner_end = bytes.get(end_i).map_or(input.len(), |b| b.0);
-            let phrase = fold(&input[inner_start..inner_end]).split_whitespace().collect::<Vec<_>>().join(" ");
+            let phrase = fold(&input[inner_start..inner_end])
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
             if close.is_none() {
-                q.notes.push((Span::new(open, input.len()), "unclosed quotation mark: searched for the rest as a phrase".into()));
+                q.notes.push((
+                    Span::new(open, input.len()),
+                    "unclosed quotation mark: searched for the rest as a phrase".into(),
+                ));
             }
             if !phrase.is_empty() {
                 if negate {
@@ -89,10 +108,15 @@ pub fn parse(input: &str) -> Query {
             i = end_i + 1;
             continue;
         }
-        let end_i = bytes[start_i..].iter().position(|&(_, d)| d.is_whitespace()).map_or(bytes.len(), |k| start_i + k);
+        let end_i = bytes[start_i..]
+            .iter()
+            .position(|&(_, d)| d.is_whitespace())
+            .map_or(bytes.len(), |k| start_i + k);
         let word_end = bytes.get(end_i).map_or(input.len(), |b| b.0);
         let word = fold(&input[bytes[start_i].0..word_end]);
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+        let word = word
+            .trim_matches(|c: char| !c.is_alphanumeric())
+            .to_string();
         if !word.is_empty() {
             if negate {
                 q.excluded.push(word);
@@ -107,7 +131,10 @@ pub fn parse(input: &str) -> Query {
     }
     if q.words.is_empty() && q.phrases.is_empty() && !stop_only.is_empty() {
         // Only stop-words: search for them as a phrase rather than ignore the user.
-        q.notes.push((Span::new(0, input.len()), "only common words: searched for them as a phrase".into()));
+        q.notes.push((
+            Span::new(0, input.len()),
+            "only common words: searched for them as a phrase".into(),
+        ));
         q.phrases.push(stop_only.join(" "));
     }
     q

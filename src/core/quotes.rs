@@ -35,18 +35,38 @@ enum Role {
 }
 
 fn left_flank(prev: Option<char>) -> bool {
-    prev.is_none_or(|p| is_space(p) || matches!(p, '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'))
+    prev.is_none_or(|p| {
+        is_space(p)
+            || matches!(
+                p,
+                '(' | '[' | '{' | '—' | '–' | '-' | '/' | ':' | '“' | '‘' | '«' | '„'
+            )
+    })
 }
 
 fn right_flank(next: Option<char>) -> bool {
-    next.is_none_or(|n| is_space(n) || matches!(n, '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’'))
+    next.is_none_or(|n| {
+        is_space(n)
+            || matches!(
+                n,
+                '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '—' | '–' | '…' | '”' | '’'
+            )
+    })
 }
 
 fn double_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> {
     let (l, r) = (left_flank(prev), right_flank(next));
     match c {
-        '“' | '„' | '«' => Some(if !l && r && c == '“' { Role::Close } else { Role::Open }),
-        '”' | '»' => Some(if l && !r && c == '”' { Role::Open } else { Role::Close }),
+        '“' | '„' | '«' => Some(if !l && r && c == '“' {
+            Role::Close
+        } else {
+            Role::Open
+        }),
+        '”' | '»' => Some(if l && !r && c == '”' {
+            Role::Open
+        } else {
+            Role::Close
+        }),
         '"' => Some(match (l, r) {
             (true, false) => Role::Open,
             (false, true) => Role::Close,
@@ -73,7 +93,8 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
 
 /// Whether the article uses double quotation marks anywhere.
 pub fn uses_double_marks(text: &str) -> bool {
-    text.chars().any(|c| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+    text.chars()
+        .any(|c| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
 }
 
 /// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
@@ -92,7 +113,11 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
             }
             let prev = s[..i].chars().next_back();
             let next = s[i + c.len_utf8()..].chars().next();
-            let role = if double { double_role(c, prev, next) } else { single_role(c, prev, next) };
+            let role = if double {
+                double_role(c, prev, next)
+            } else {
+                single_role(c, prev, next)
+            };
             if let Some(role) = role {
                 marks.push((i, c, role));
             }
@@ -125,31 +150,51 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                 k = 1;
             }
         }
-        let mark_span = |k: usize| Span::new(block.start + chars[k].0, block.start + chars[k].0 + chars[k].1.len_utf8());
+        let mark_span = |k: usize| {
+            Span::new(
+                block.start + chars[k].0,
+                block.start + chars[k].0 + chars[k].1.len_utf8(),
+            )
+        };
         while k < chars.len() {
             if let Some(role) = role_at(k) {
                 // Inside a curly quotation, straight marks are a nested quotation when the
                 // curly close comes later: “He said "odd" twice,” she said.
                 if let Some((o, _)) = open {
                     let curly_open = matches!(chars[o].1, '“' | '„' | '«');
-                    if curly_open && chars[k].1 == '"' && chars[k + 1..].iter().any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close)) {
+                    if curly_open
+                        && chars[k].1 == '"'
+                        && chars[k + 1..]
+                            .iter()
+                            .any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close))
+                    {
                         k += 1;
                         continue;
                     }
                 }
                 match (open, role) {
                     (None, Role::Open | Role::Either) => open = Some((k, false)),
-                    (None, Role::Close) => issues.push(MarkIssue { at: mark_span(k), message: "closing quotation mark without an opening one; ignored" }),
+                    (None, Role::Close) => issues.push(MarkIssue {
+                        at: mark_span(k),
+                        message: "closing quotation mark without an opening one; ignored",
+                    }),
                     // British style: "the players’ dressing room" inside a quote is a plural
                     // possessive, not the close, when a real close follows in the paragraph.
                     (Some(_), Role::Close)
-                        if !double && chars[k].1 == '’' && s[..chars[k].0].ends_with('s') && s[chars[k].0 + 3..].starts_with(|c: char| c == ' ') && s[chars[k].0 + 4..].starts_with(char::is_lowercase)
+                        if !double
+                            && chars[k].1 == '’'
+                            && s[..chars[k].0].ends_with('s')
+                            && s[chars[k].0 + 3..].starts_with(|c: char| c == ' ')
+                            && s[chars[k].0 + 4..].starts_with(char::is_lowercase)
                             && chars[k + 1..].iter().any(|m| m.2 == Role::Close) => {}
                     (Some((o, cont)), Role::Close | Role::Either) => {
                         let ob = chars[o].0 + chars[o].1.len_utf8();
                         let cb = chars[k].0;
                         quotes.push(Quote {
-                            outer: Span::new(block.start + chars[o].0, block.start + cb + chars[k].1.len_utf8()),
+                            outer: Span::new(
+                                block.start + chars[o].0,
+                                block.start + cb + chars[k].1.len_utf8(),
+                            ),
                             inner: Span::new(block.start + ob, block.start + cb),
                             continues: cont,
                             continued: false,
@@ -157,7 +202,11 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                         open = None;
                     }
                     (Some((o, _)), Role::Open) => {
-                        issues.push(MarkIssue { at: mark_span(o), message: "opening quotation mark is never closed in its paragraph; ignored" });
+                        issues.push(MarkIssue {
+                            at: mark_span(o),
+                            message:
+                                "opening quotation mark is never closed in its paragraph; ignored",
+                        });
                         open = Some((k, false));
                     }
                 }
@@ -177,7 +226,10 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                 });
                 carry = true;
             } else if !cont {
-                issues.push(MarkIssue { at: mark_span(o), message: "opening quotation mark is never closed in its paragraph; ignored" });
+                issues.push(MarkIssue {
+                    at: mark_span(o),
+                    message: "opening quotation mark is never closed in its paragraph; ignored",
+                });
             } else {
                 issues.push(MarkIssue { at: mark_span(o), message: "a quotation continued from the previous paragraph never closes; this piece is ignored" });
             }
@@ -197,46 +249,77 @@ mod tests {
             let mut v = Vec::new();
             let mut p = 0;
             for l in text.split_inclusive('\n') {
-                v.push(super::super::text::trim_span(text, Span::new(p, p + l.len())));
+                v.push(super::super::text::trim_span(
+                    text,
+                    Span::new(p, p + l.len()),
+                ));
                 p += l.len();
             }
             v
         };
         let mut issues = Vec::new();
-        find_quotes(text, &blocks, &mut issues).into_iter().flatten().map(|q| q.inner.of(text).to_string()).collect()
+        find_quotes(text, &blocks, &mut issues)
+            .into_iter()
+            .flatten()
+            .map(|q| q.inner.of(text).to_string())
+            .collect()
     }
 
     #[test]
     fn curly_and_straight() {
-        assert_eq!(inner("“A,” he said. \"B c.\" Then “d”."), vec!["A,", "B c.", "d"]);
+        assert_eq!(
+            inner("“A,” he said. \"B c.\" Then “d”."),
+            vec!["A,", "B c.", "d"]
+        );
     }
 
     #[test]
     fn apostrophes_are_not_marks() {
-        assert_eq!(inner("The leaders’ “robust” plan, don’t ’90s."), vec!["robust"]);
-        assert_eq!(inner("It is 'fine,' said the daughters' father, 'really.'"), vec!["fine,", "really."]);
+        assert_eq!(
+            inner("The leaders’ “robust” plan, don’t ’90s."),
+            vec!["robust"]
+        );
+        assert_eq!(
+            inner("It is 'fine,' said the daughters' father, 'really.'"),
+            vec!["fine,", "really."]
+        );
     }
 
     #[test]
     fn british_possessive_inside_single_quotes() {
-        assert_eq!(inner("‘There were home truths told in the players’ dressing room,’ she said."), vec!["There were home truths told in the players’ dressing room,"]);
-        assert_eq!(inner("‘We want the fans’ support,’ he said."), vec!["We want the fans’ support,"]);
+        assert_eq!(
+            inner("‘There were home truths told in the players’ dressing room,’ she said."),
+            vec!["There were home truths told in the players’ dressing room,"]
+        );
+        assert_eq!(
+            inner("‘We want the fans’ support,’ he said."),
+            vec!["We want the fans’ support,"]
+        );
     }
 
     #[test]
     fn straight_marks_nested_in_curly() {
-        assert_eq!(inner("“He said \"odd\" twice,” she said."), vec!["He said \"odd\" twice,"]);
+        assert_eq!(
+            inner("“He said \"odd\" twice,” she said."),
+            vec!["He said \"odd\" twice,"]
+        );
     }
 
     #[test]
     fn nested_single_stays_inside() {
-        assert_eq!(inner("“He said ‘no’ twice,” she said."), vec!["He said ‘no’ twice,"]);
+        assert_eq!(
+            inner("“He said ‘no’ twice,” she said."),
+            vec!["He said ‘no’ twice,"]
+        );
     }
 
     #[test]
     fn multi_paragraph() {
         let t = "“First part goes on\n“second part ends.” he said.\nNext “x” y.";
-        assert_eq!(inner(t), vec!["First part goes on", "second part ends.", "x"]);
+        assert_eq!(
+            inner(t),
+            vec!["First part goes on", "second part ends.", "x"]
+        );
     }
 
     #[test]
@@ -249,6 +332,9 @@ mod tests {
 
     #[test]
     fn ellipsis_and_dash_inside() {
-        assert_eq!(inner("“We will … be there — always,” he said."), vec!["We will … be there — always,"]);
+        assert_eq!(
+            inner("“We will … be there — always,” he said."),
+            vec!["We will … be there — always,"]
+        );
     }
 }

@@ -142,7 +142,9 @@ impl AppState {
             Action::Restore(s) => *self = *s,
             Action::DismissNotice => self.notice = None,
             Action::SetLanes(l) => self.lanes = l,
-            Action::SetView(v) => self.view = v.filter(|(a, b)| a.is_finite() && b.is_finite() && b > a),
+            Action::SetView(v) => {
+                self.view = v.filter(|(a, b)| a.is_finite() && b.is_finite() && b > a)
+            }
             Action::SetRange(r) => self.range = r.map(|(a, b)| (a.min(b), a.max(b))),
         }
         *self != before
@@ -150,40 +152,83 @@ impl AppState {
 
     /// Whether any filter is active.
     pub fn filtered(&self) -> bool {
-        !(self.search.trim().is_empty() && self.range.is_none() && self.outlets.is_empty() && self.kinds.is_empty() && self.speakers.is_empty() && self.affiliations.is_empty() && self.topics.is_empty())
+        !(self.search.trim().is_empty()
+            && self.range.is_none()
+            && self.outlets.is_empty()
+            && self.kinds.is_empty()
+            && self.speakers.is_empty()
+            && self.affiliations.is_empty()
+            && self.topics.is_empty())
     }
 
     pub fn query(&self) -> Query {
         query::parse(&self.search)
     }
 
-    fn passes(&self, corpus: &Corpus, id: StatementId, q: &Query, hay: &[String], skip: Skip) -> bool {
+    fn passes(
+        &self,
+        corpus: &Corpus,
+        id: StatementId,
+        q: &Query,
+        hay: &[String],
+        skip: Skip,
+    ) -> bool {
         let e = &corpus.entries[id];
         let sp = &corpus.speakers[e.speaker];
-        (skip == Skip::Outlet || self.outlets.is_empty() || self.outlets.contains(&corpus.articles[e.article].outlet))
-            && (skip == Skip::Kind || self.kinds.is_empty() || self.kinds.contains(&e.statement.kind))
-            && (skip == Skip::Speaker || self.speakers.is_empty() || self.speakers.contains(&sp.name))
-            && (skip == Skip::Affiliation || self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation))
+        (skip == Skip::Outlet
+            || self.outlets.is_empty()
+            || self.outlets.contains(&corpus.articles[e.article].outlet))
+            && (skip == Skip::Kind
+                || self.kinds.is_empty()
+                || self.kinds.contains(&e.statement.kind))
+            && (skip == Skip::Speaker
+                || self.speakers.is_empty()
+                || self.speakers.contains(&sp.name))
+            && (skip == Skip::Affiliation
+                || self.affiliations.is_empty()
+                || self.affiliations.contains(&sp.affiliation))
             && (skip == Skip::Topic || self.topics.is_empty() || {
                 let tax = super::topics::taxonomy();
-                (e.topics.is_empty() && self.topics.iter().any(|t| t == super::topics::OTHER)) || e.topics.iter().any(|(i, _)| self.topics.contains(&tax[*i].name))
+                (e.topics.is_empty() && self.topics.iter().any(|t| t == super::topics::OTHER))
+                    || e.topics
+                        .iter()
+                        .any(|(i, _)| self.topics.contains(&tax[*i].name))
             })
-            && self.range.is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
+            && self
+                .range
+                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
             && (q.is_empty() || q.matches_folded(&hay[id]))
     }
 
     /// The statements that pass every filter, in the chosen order.
     pub fn results(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<StatementId> {
         let q = self.query();
-        let mut ids: Vec<StatementId> = (0..corpus.entries.len()).filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None)).collect();
+        let mut ids: Vec<StatementId> = (0..corpus.entries.len())
+            .filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None))
+            .collect();
         match self.sort {
             Sort::Article => {}
             Sort::Time => ids.sort_by_key(|&i| {
                 let w = corpus.entries[i].when;
                 (!w.is_known(), w.day, i)
             }),
-            Sort::Outlet => ids.sort_by(|&a, &b| corpus.articles[corpus.entries[a].article].outlet.cmp(&corpus.articles[corpus.entries[b].article].outlet).then(a.cmp(&b))),
-            Sort::Speaker => ids.sort_by(|&a, &b| corpus.speakers[corpus.entries[a].speaker].name.to_lowercase().cmp(&corpus.speakers[corpus.entries[b].speaker].name.to_lowercase()).then(a.cmp(&b))),
+            Sort::Outlet => ids.sort_by(|&a, &b| {
+                corpus.articles[corpus.entries[a].article]
+                    .outlet
+                    .cmp(&corpus.articles[corpus.entries[b].article].outlet)
+                    .then(a.cmp(&b))
+            }),
+            Sort::Speaker => ids.sort_by(|&a, &b| {
+                corpus.speakers[corpus.entries[a].speaker]
+                    .name
+                    .to_lowercase()
+                    .cmp(
+                        &corpus.speakers[corpus.entries[b].speaker]
+                            .name
+                            .to_lowercase(),
+                    )
+                    .then(a.cmp(&b))
+            }),
         }
         ids
     }
@@ -192,27 +237,54 @@ impl AppState {
     /// other facets' filters applied (the facet's own selection is ignored).
     pub fn facet_counts(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
         let q = self.query();
-        let count = |skip: Skip, key: &dyn Fn(StatementId) -> String, order: Vec<String>| -> Vec<(String, usize)> {
-            let mut counts: std::collections::HashMap<String, usize> = order.iter().map(|k| (k.clone(), 0)).collect();
+        let count = |skip: Skip,
+                     key: &dyn Fn(StatementId) -> String,
+                     order: Vec<String>|
+         -> Vec<(String, usize)> {
+            let mut counts: std::collections::HashMap<String, usize> =
+                order.iter().map(|k| (k.clone(), 0)).collect();
             for id in 0..corpus.entries.len() {
                 if self.passes(corpus, id, &q, &index.folded, skip) {
                     *counts.entry(key(id)).or_insert(0) += 1;
                 }
             }
-            order.into_iter().map(|k| {
-                let n = counts.get(&k).copied().unwrap_or(0);
-                (k, n)
-            }).collect()
+            order
+                .into_iter()
+                .map(|k| {
+                    let n = counts.get(&k).copied().unwrap_or(0);
+                    (k, n)
+                })
+                .collect()
         };
-        let outlets = count(Skip::Outlet, &|id| corpus.articles[corpus.entries[id].article].outlet.clone(), corpus.outlets().into_iter().map(str::to_string).collect());
-        let kinds = count(Skip::Kind, &|id| corpus.entries[id].statement.kind.as_str().to_string(), Kind::ALL.iter().map(|k| k.as_str().to_string()).collect())
-            .into_iter()
-            .filter_map(|(k, n)| Kind::parse(&k).map(|k| (k, n)))
-            .collect();
-        let mut speakers = count(Skip::Speaker, &|id| corpus.speakers[corpus.entries[id].speaker].name.clone(), index.speakers_by_size.clone());
+        let outlets = count(
+            Skip::Outlet,
+            &|id| corpus.articles[corpus.entries[id].article].outlet.clone(),
+            corpus.outlets().into_iter().map(str::to_string).collect(),
+        );
+        let kinds = count(
+            Skip::Kind,
+            &|id| corpus.entries[id].statement.kind.as_str().to_string(),
+            Kind::ALL.iter().map(|k| k.as_str().to_string()).collect(),
+        )
+        .into_iter()
+        .filter_map(|(k, n)| Kind::parse(&k).map(|k| (k, n)))
+        .collect();
+        let mut speakers = count(
+            Skip::Speaker,
+            &|id| corpus.speakers[corpus.entries[id].speaker].name.clone(),
+            index.speakers_by_size.clone(),
+        );
         // Keep selected speakers visible even at zero; order by count, then name.
         speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut affiliations = count(Skip::Affiliation, &|id| corpus.speakers[corpus.entries[id].speaker].affiliation.clone(), index.affiliations.clone());
+        let mut affiliations = count(
+            Skip::Affiliation,
+            &|id| {
+                corpus.speakers[corpus.entries[id].speaker]
+                    .affiliation
+                    .clone()
+            },
+            index.affiliations.clone(),
+        );
         affiliations.retain(|(a, _)| !a.is_empty());
         affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // Topics: a statement counts once under each of its topics (or under "other").
@@ -229,9 +301,21 @@ impl AppState {
                 }
             }
         }
-        let mut topics: Vec<(String, usize)> = tax.iter().map(|t| t.name.clone()).chain(std::iter::once(super::topics::OTHER.to_string())).zip(topic_counts).filter(|(name, n)| *n > 0 || self.topics.contains(name)).collect();
+        let mut topics: Vec<(String, usize)> = tax
+            .iter()
+            .map(|t| t.name.clone())
+            .chain(std::iter::once(super::topics::OTHER.to_string()))
+            .zip(topic_counts)
+            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
+            .collect();
         topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        Facets { outlets, kinds, speakers, affiliations, topics }
+        Facets {
+            outlets,
+            kinds,
+            speakers,
+            affiliations,
+            topics,
+        }
     }
 
     /// The view as URL parameters (for the fragment of a shareable link).
@@ -258,7 +342,13 @@ impl AppState {
             p.push(("view", format!("{a:.3},{b:.3}")));
         }
         if let Some((a, b)) = self.range {
-            let label = |d: i64| super::dates::When { day: d, precision: super::dates::Precision::Day }.label();
+            let label = |d: i64| {
+                super::dates::When {
+                    day: d,
+                    precision: super::dates::Precision::Day,
+                }
+                .label()
+            };
             if a != i64::MIN {
                 p.push(("from", label(a)));
             }
@@ -278,14 +368,30 @@ impl AppState {
         for (k, v) in params {
             match k.as_str() {
                 "q" => s.search = v.chars().take(500).collect(),
-                "outlet" if outlets.contains(&v.as_str()) => toggle_unique(&mut s.outlets, v.clone()),
+                "outlet" if outlets.contains(&v.as_str()) => {
+                    toggle_unique(&mut s.outlets, v.clone())
+                }
                 "kind" => match Kind::parse(v) {
                     Some(kind) => toggle_unique(&mut s.kinds, kind),
                     None => dropped.push(format!("kind “{}”", short(v))),
                 },
-                "speaker" if corpus.speakers.iter().any(|sp| &sp.name == v) => toggle_unique(&mut s.speakers, v.clone()),
-                "affiliation" if corpus.speakers.iter().any(|sp| &sp.affiliation == v && !v.is_empty()) => toggle_unique(&mut s.affiliations, v.clone()),
-                "topic" if v == super::topics::OTHER || super::topics::taxonomy().iter().any(|t| &t.name == v) => toggle_unique(&mut s.topics, v.clone()),
+                "speaker" if corpus.speakers.iter().any(|sp| &sp.name == v) => {
+                    toggle_unique(&mut s.speakers, v.clone())
+                }
+                "affiliation"
+                    if corpus
+                        .speakers
+                        .iter()
+                        .any(|sp| &sp.affiliation == v && !v.is_empty()) =>
+                {
+                    toggle_unique(&mut s.affiliations, v.clone())
+                }
+                "topic"
+                    if v == super::topics::OTHER
+                        || super::topics::taxonomy().iter().any(|t| &t.name == v) =>
+                {
+                    toggle_unique(&mut s.topics, v.clone())
+                }
                 "sort" => match Sort::parse(v) {
                     Some(sort) => s.sort = sort,
                     None => dropped.push(format!("sort “{}”", short(v))),
@@ -298,18 +404,30 @@ impl AppState {
                     Some(l) => s.lanes = l,
                     None => dropped.push(format!("lanes “{}”", short(v))),
                 },
-                "view" => match v.split_once(',').and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?))).filter(|(a, b)| a.is_finite() && b.is_finite() && b > a && (b - a) <= super::timeline::MAX_SPAN * 2.0) {
+                "view" => match v
+                    .split_once(',')
+                    .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)))
+                    .filter(|(a, b)| {
+                        a.is_finite()
+                            && b.is_finite()
+                            && b > a
+                            && (b - a) <= super::timeline::MAX_SPAN * 2.0
+                    }) {
                     Some(view) => s.view = Some(view),
                     None => dropped.push(format!("timeline view “{}”", short(v))),
                 },
-                "from" | "to" => match super::dates::parse_iso(v).filter(|w| w.precision == super::dates::Precision::Day) {
+                "from" | "to" => match super::dates::parse_iso(v)
+                    .filter(|w| w.precision == super::dates::Precision::Day)
+                {
                     Some(w) => {
                         let (a, b) = s.range.unwrap_or((i64::MIN, i64::MAX));
                         s.range = Some(if k == "from" { (w.day, b) } else { (a, w.day) });
                     }
                     None => dropped.push(format!("date “{}”", short(v))),
                 },
-                "outlet" | "speaker" | "affiliation" | "topic" => dropped.push(format!("{k} “{}”", short(v))),
+                "outlet" | "speaker" | "affiliation" | "topic" => {
+                    dropped.push(format!("{k} “{}”", short(v)))
+                }
                 _ => dropped.push(format!("“{}”", short(k))),
             }
         }
@@ -320,7 +438,10 @@ impl AppState {
             }
         }
         if !dropped.is_empty() {
-            s.notice = Some(format!("Part of this link could not be used and was left out: {}.", dropped.join(", ")));
+            s.notice = Some(format!(
+                "Part of this link could not be used and was left out: {}.",
+                dropped.join(", ")
+            ));
         }
         s
     }
@@ -339,7 +460,11 @@ pub fn params_to_fragment(params: &[(&str, String)]) -> String {
         }
         out
     }
-    params.iter().map(|(k, v)| format!("{}={}", enc(k), enc(v))).collect::<Vec<_>>().join("&")
+    params
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
 /// Decodes a URL fragment (with or without `#`) into parameters; malformed escapes are
@@ -353,7 +478,10 @@ pub fn fragment_to_params(fragment: &str) -> Vec<(String, String)> {
             match b[i] {
                 b'+' => out.push(b' '),
                 b'%' if i + 2 < b.len() => {
-                    match u8::from_str_radix(std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"), 16) {
+                    match u8::from_str_radix(
+                        std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"),
+                        16,
+                    ) {
                         Ok(v) => {
                             out.push(v);
                             i += 2;
@@ -386,7 +514,11 @@ fn toggle_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
 
 fn short(s: &str) -> String {
     let t: String = s.chars().take(40).collect();
-    if t.len() < s.len() { format!("{t}…") } else { t }
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 /// Precomputed per-corpus data for fast filtering: each statement's folded text plus
@@ -400,17 +532,43 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let folded = corpus.entries.iter().map(|e| fold(&format!("{} \u{1f} {}", corpus.text_of(e), corpus.speakers[e.speaker].name))).collect();
+        let folded = corpus
+            .entries
+            .iter()
+            .map(|e| {
+                fold(&format!(
+                    "{} \u{1f} {}",
+                    corpus.text_of(e),
+                    corpus.speakers[e.speaker].name
+                ))
+            })
+            .collect();
         let mut counts = vec![0usize; corpus.speakers.len()];
         for e in &corpus.entries {
             counts[e.speaker] += 1;
         }
         let mut order: Vec<usize> = (0..corpus.speakers.len()).collect();
-        order.sort_by(|&a, &b| counts[b].cmp(&counts[a]).then(corpus.speakers[a].name.cmp(&corpus.speakers[b].name)));
-        let mut affiliations: Vec<String> = corpus.speakers.iter().map(|s| s.affiliation.clone()).filter(|a| !a.is_empty()).collect();
+        order.sort_by(|&a, &b| {
+            counts[b]
+                .cmp(&counts[a])
+                .then(corpus.speakers[a].name.cmp(&corpus.speakers[b].name))
+        });
+        let mut affiliations: Vec<String> = corpus
+            .speakers
+            .iter()
+            .map(|s| s.affiliation.clone())
+            .filter(|a| !a.is_empty())
+            .collect();
         affiliations.sort();
         affiliations.dedup();
-        SearchIndex { folded, speakers_by_size: order.into_iter().map(|i| corpus.speakers[i].name.clone()).collect(), affiliations }
+        SearchIndex {
+            folded,
+            speakers_by_size: order
+                .into_iter()
+                .map(|i| corpus.speakers[i].name.clone())
+                .collect(),
+            affiliations,
+        }
     }
 }
 
@@ -453,7 +611,11 @@ fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
                 end: e.statement.span.end,
                 cue: e.statement.cue.map(|c| c.of(&a.text)),
                 confidence: e.statement.confidence,
-                topics: e.topics.iter().map(|(i, _)| super::topics::taxonomy()[*i].name.clone()).collect(),
+                topics: e
+                    .topics
+                    .iter()
+                    .map(|(i, _)| super::topics::taxonomy()[*i].name.clone())
+                    .collect(),
                 date: e.when.is_known().then(|| e.when.label()),
                 date_precision: match e.when.precision {
                     super::dates::Precision::Day => "day",
@@ -473,7 +635,11 @@ pub fn export_json(corpus: &Corpus, ids: &[StatementId]) -> String {
 
 fn csv_field(s: &str) -> String {
     // Quote every text field; double inner quotes; neutralise spreadsheet formulas.
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_string() };
+    let s = if s.starts_with(['=', '+', '-', '@']) {
+        format!("'{s}")
+    } else {
+        s.to_string()
+    };
     format!("\"{}\"", s.replace('"', "\"\""))
 }
 
@@ -510,7 +676,11 @@ pub fn citation(corpus: &Corpus, id: StatementId) -> Option<String> {
     let a = &corpus.articles[e.article];
     let sp = &corpus.speakers[e.speaker];
     let words = corpus.text_of(e).trim_end_matches([',', ' ']);
-    let quoted = if e.statement.kind == Kind::Indirect { format!("(reported) {words}") } else { format!("“{words}”") };
+    let quoted = if e.statement.kind == Kind::Indirect {
+        format!("(reported) {words}")
+    } else {
+        format!("“{words}”")
+    };
     let mut parts = vec![format!("{}: {}", sp.name, quoted), a.outlet.clone()];
     if !a.meta.headline.is_empty() {
         parts.push(format!("“{}”", a.meta.headline));
@@ -521,7 +691,10 @@ pub fn citation(corpus: &Corpus, id: StatementId) -> Option<String> {
     if !a.meta.url.is_empty() {
         parts.push(a.meta.url.clone());
     }
-    parts.push(format!("{}, bytes {}–{}", a.name, e.statement.span.start, e.statement.span.end));
+    parts.push(format!(
+        "{}, bytes {}–{}",
+        a.name, e.statement.span.start, e.statement.span.end
+    ));
     Some(parts.join(". ") + ".")
 }
 
@@ -561,7 +734,10 @@ mod tests {
         // Outlet counts ignore the outlet selection but honour the kind filter.
         assert_eq!(f.outlets, vec![("A".to_string(), 0), ("B".to_string(), 1)]);
         // Kind counts ignore the kind selection but honour the outlet filter.
-        assert_eq!(f.kinds, vec![(Kind::Direct, 1), (Kind::Partial, 0), (Kind::Indirect, 0)]);
+        assert_eq!(
+            f.kinds,
+            vec![(Kind::Direct, 1), (Kind::Partial, 0), (Kind::Indirect, 0)]
+        );
         assert_eq!(f.affiliations, vec![("France".to_string(), 0)]);
     }
 
@@ -575,7 +751,11 @@ mod tests {
         s.apply(Action::ToggleSpeaker("Jane Doe".into()));
         assert_eq!(s.results(&c, &ix).len(), 3, "OR within a facet");
         s.apply(Action::SetSort(Sort::Speaker));
-        let names: Vec<&str> = s.results(&c, &ix).iter().map(|&i| c.speakers[c.entries[i].speaker].name.as_str()).collect();
+        let names: Vec<&str> = s
+            .results(&c, &ix)
+            .iter()
+            .map(|&i| c.speakers[c.entries[i].speaker].name.as_str())
+            .collect();
         assert_eq!(names, vec!["Jane Doe", "Jane Doe", "Jean Roux"]);
     }
 
@@ -594,7 +774,11 @@ mod tests {
         s.apply(Action::SetView(Some((20000.5, 20010.25))));
         s.apply(Action::SetRange(Some((20003, 20001))));
         assert_eq!(s.range, Some((20001, 20003)));
-        let params: Vec<(String, String)> = s.to_params(&c).into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        let params: Vec<(String, String)> = s
+            .to_params(&c)
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
         assert_eq!(AppState::from_params(&params, &c), s);
         let junk = vec![
             ("outlet".to_string(), "Nowhere Times".to_string()),
@@ -612,21 +796,38 @@ mod tests {
         assert_eq!(r.speakers, vec!["Jane Doe"]);
         assert!(r.outlets.is_empty() && r.kinds.is_empty() && r.selected.is_none());
         let notice = r.notice.unwrap();
-        assert!(notice.contains("Nowhere Times") && notice.contains("shouted") && notice.contains("selected statement"), "{notice}");
+        assert!(
+            notice.contains("Nowhere Times")
+                && notice.contains("shouted")
+                && notice.contains("selected statement"),
+            "{notice}"
+        );
         assert!(r.view.is_none() && r.range.is_none() && notice.contains("2026-13-40"));
     }
 
     #[test]
     fn fragments_round_trip_and_survive_junk() {
-        let p = vec![("q", "Élysée \"a&b\" 100%".to_string()), ("outlet", "POLITICO".to_string())];
+        let p = vec![
+            ("q", "Élysée \"a&b\" 100%".to_string()),
+            ("outlet", "POLITICO".to_string()),
+        ];
         let f = params_to_fragment(&p);
         assert!(!f.contains(' ') && !f.contains('"'));
         let back = fragment_to_params(&format!("#{f}"));
-        assert_eq!(back, vec![("q".to_string(), "Élysée \"a&b\" 100%".to_string()), ("outlet".into(), "POLITICO".into())]);
+        assert_eq!(
+            back,
+            vec![
+                ("q".to_string(), "Élysée \"a&b\" 100%".to_string()),
+                ("outlet".into(), "POLITICO".into())
+            ]
+        );
         for junk in ["%", "%zz", "a=%E2%82", "==&&=", "q=%FF%FE", "#"] {
             let _ = fragment_to_params(junk);
         }
-        assert_eq!(fragment_to_params("q=%zz"), vec![("q".to_string(), "%zz".to_string())]);
+        assert_eq!(
+            fragment_to_params("q=%zz"),
+            vec![("q".to_string(), "%zz".to_string())]
+        );
     }
 
     #[test]
@@ -638,8 +839,14 @@ mod tests {
         assert_eq!(json[0]["text"], "Élan is fine,");
         let csv = export_csv(&c, &ids);
         assert_eq!(csv.lines().count(), 4);
-        assert!(csv.contains("\"'=SUM(1) is \"\"odd\"\",\""), "formula neutralised and quotes doubled: {csv}");
+        assert!(
+            csv.contains("\"'=SUM(1) is \"\"odd\"\",\""),
+            "formula neutralised and quotes doubled: {csv}"
+        );
         let cite = citation(&c, 0).unwrap();
-        assert!(cite.starts_with("Jane Doe: “Élan is fine”. A.") && cite.contains("a.txt, bytes"), "{cite}");
+        assert!(
+            cite.starts_with("Jane Doe: “Élan is fine”. A.") && cite.contains("a.txt, bytes"),
+            "{cite}"
+        );
     }
 }

@@ -16,7 +16,12 @@ pub struct SynthParams {
 
 impl Default for SynthParams {
     fn default() -> Self {
-        SynthParams { seed: 1, events: 10, outlets_per_event: 4, paragraphs: 14 }
+        SynthParams {
+            seed: 1,
+            events: 10,
+            outlets_per_event: 4,
+            paragraphs: 14,
+        }
     }
 }
 
@@ -32,9 +37,14 @@ impl SynthParams {
         if self.paragraphs == 0 {
             return Err("paragraphs per article must be at least 1".into());
         }
-        let total = self.events.saturating_mul(self.outlets_per_event).saturating_mul(self.paragraphs);
+        let total = self
+            .events
+            .saturating_mul(self.outlets_per_event)
+            .saturating_mul(self.paragraphs);
         if total > 50_000_000 {
-            return Err(format!("{total} paragraphs is more than this generator will write (50,000,000)"));
+            return Err(format!(
+                "{total} paragraphs is more than this generator will write (50,000,000)"
+            ));
         }
         Ok(())
     }
@@ -43,7 +53,12 @@ impl SynthParams {
     pub fn for_bytes(seed: u64, bytes: usize) -> SynthParams {
         // About 2.4 kB per 14-paragraph article.
         let articles = (bytes / 2400).max(1);
-        SynthParams { seed, events: articles.div_ceil(4), outlets_per_event: 4, paragraphs: 14 }
+        SynthParams {
+            seed,
+            events: articles.div_ceil(4),
+            outlets_per_event: 4,
+            paragraphs: 14,
+        }
     }
 }
 
@@ -77,16 +92,113 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &["Anna", "Marco", "Sofia", "David", "Elena", "Tomasz", "Aiko", "Kwame", "Lucia", "Omar", "Ingrid", "Rahul", "Chloe", "Pavel", "Amara", "Jonas", "Mei", "Carlos", "Leila", "Henrik", "Nadia", "Samuel", "Yuki", "Fatima"];
-const LAST: &[&str] = &["Kowalski", "Rossi", "Lindqvist", "Okafor", "Moreau", "Tanaka", "Haddad", "Novak", "Fischer", "Mensah", "Duarte", "Petrova", "Sato", "Brennan", "Castillo", "Varga", "Nguyen", "Osei", "Richter", "Alvarez", "Nakamura", "Dubois", "Kaplan", "Sorensen"];
-const TITLES: &[&str] = &["Foreign Minister", "Prime Minister", "Finance Minister", "President", "Defence Minister", "Secretary of State", "Chancellor", "Mayor"];
-const LOWER_TITLES: &[&str] = &["spokesperson", "special envoy", "economist", "chief negotiator", "senior adviser"];
-const NATIONS: &[&str] = &["French", "German", "Polish", "Italian", "Spanish", "Dutch", "Swedish", "Japanese", "Canadian", "Kenyan", "Brazilian", "Turkish"];
-const BODIES: &[&str] = &["the ministry", "the joint statement", "officials familiar with the talks", "the central bank", "the government", "diplomats", "the committee", "the court"];
-const OUTLETS: &[&str] = &["Daily Ledger", "Morning Wire", "Global Courier", "Capital Tribune", "Harbor Times", "Northern Post", "Continental Review", "Evening Standard Bearer"];
-const CITIES: &[&str] = &["BRUSSELS", "GENEVA", "NAIROBI", "TOKYO", "OTTAWA", "MADRID", "WARSAW", "ROME"];
-const TOPICS: &[&str] = &["trade", "the ceasefire", "energy prices", "the new tariff", "the water treaty", "climate finance", "the rail link", "border security", "the budget", "vaccine supply"];
-const VERBS: &[&str] = &["said", "told reporters", "added", "stressed", "warned", "insisted", "argued", "noted"];
+const FIRST: &[&str] = &[
+    "Anna", "Marco", "Sofia", "David", "Elena", "Tomasz", "Aiko", "Kwame", "Lucia", "Omar",
+    "Ingrid", "Rahul", "Chloe", "Pavel", "Amara", "Jonas", "Mei", "Carlos", "Leila", "Henrik",
+    "Nadia", "Samuel", "Yuki", "Fatima",
+];
+const LAST: &[&str] = &[
+    "Kowalski",
+    "Rossi",
+    "Lindqvist",
+    "Okafor",
+    "Moreau",
+    "Tanaka",
+    "Haddad",
+    "Novak",
+    "Fischer",
+    "Mensah",
+    "Duarte",
+    "Petrova",
+    "Sato",
+    "Brennan",
+    "Castillo",
+    "Varga",
+    "Nguyen",
+    "Osei",
+    "Richter",
+    "Alvarez",
+    "Nakamura",
+    "Dubois",
+    "Kaplan",
+    "Sorensen",
+];
+const TITLES: &[&str] = &[
+    "Foreign Minister",
+    "Prime Minister",
+    "Finance Minister",
+    "President",
+    "Defence Minister",
+    "Secretary of State",
+    "Chancellor",
+    "Mayor",
+];
+const LOWER_TITLES: &[&str] = &[
+    "spokesperson",
+    "special envoy",
+    "economist",
+    "chief negotiator",
+    "senior adviser",
+];
+const NATIONS: &[&str] = &[
+    "French",
+    "German",
+    "Polish",
+    "Italian",
+    "Spanish",
+    "Dutch",
+    "Swedish",
+    "Japanese",
+    "Canadian",
+    "Kenyan",
+    "Brazilian",
+    "Turkish",
+];
+const BODIES: &[&str] = &[
+    "the ministry",
+    "the joint statement",
+    "officials familiar with the talks",
+    "the central bank",
+    "the government",
+    "diplomats",
+    "the committee",
+    "the court",
+];
+const OUTLETS: &[&str] = &[
+    "Daily Ledger",
+    "Morning Wire",
+    "Global Courier",
+    "Capital Tribune",
+    "Harbor Times",
+    "Northern Post",
+    "Continental Review",
+    "Evening Standard Bearer",
+];
+const CITIES: &[&str] = &[
+    "BRUSSELS", "GENEVA", "NAIROBI", "TOKYO", "OTTAWA", "MADRID", "WARSAW", "ROME",
+];
+const TOPICS: &[&str] = &[
+    "trade",
+    "the ceasefire",
+    "energy prices",
+    "the new tariff",
+    "the water treaty",
+    "climate finance",
+    "the rail link",
+    "border security",
+    "the budget",
+    "vaccine supply",
+];
+const VERBS: &[&str] = &[
+    "said",
+    "told reporters",
+    "added",
+    "stressed",
+    "warned",
+    "insisted",
+    "argued",
+    "noted",
+];
 const CLAUSES: &[&str] = &[
     "the deal on {t} would be signed within weeks",
     "talks on {t} had made real progress",
@@ -105,7 +217,14 @@ const QUOTES: &[&str] = &[
     "There is still work to do on {t} — a lot of work.",
     "I think the people deserve a clear answer on {t}.",
 ];
-const PARTIALS: &[&str] = &["historic", "a turning point", "deeply concerning", "not negotiable", "a first step", "long overdue"];
+const PARTIALS: &[&str] = &[
+    "historic",
+    "a turning point",
+    "deeply concerning",
+    "not negotiable",
+    "a first step",
+    "long overdue",
+];
 const NARRATION: &[&str] = &[
     "The meeting, the {n} of its kind this year, brought together delegations from more than thirty countries and ran late into the evening.",
     "Negotiators spent most of the morning on technical annexes covering {t}, and several drafts were circulated before lunch.",
@@ -115,7 +234,20 @@ const NARRATION: &[&str] = &[
     "A final communique is expected later in the week, once the working groups have finished their reports.",
 ];
 const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth"];
-const MONTHS: &[&str] = &["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTHS: &[&str] = &[
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
 
 struct Person {
@@ -142,14 +274,26 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
         let city = rng.pick(CITIES);
         let people: Vec<Person> = (0..4)
             .map(|_| {
-                let title = if rng.chance(70) { format!("{} {}", rng.pick(NATIONS), rng.pick(TITLES)) } else { rng.pick(LOWER_TITLES).to_string() };
-                Person { first: rng.pick(FIRST), last: rng.pick(LAST), title }
+                let title = if rng.chance(70) {
+                    format!("{} {}", rng.pick(NATIONS), rng.pick(TITLES))
+                } else {
+                    rng.pick(LOWER_TITLES).to_string()
+                };
+                Person {
+                    first: rng.pick(FIRST),
+                    last: rng.pick(LAST),
+                    title,
+                }
             })
             .collect();
         for o in 0..params.outlets_per_event {
             let outlet = OUTLETS[(ev + o) % OUTLETS.len()];
             let mut t = String::new();
-            let headline = format!("Leaders meet in {} over {}", capitalise(&city.to_lowercase()), topic);
+            let headline = format!(
+                "Leaders meet in {} over {}",
+                capitalise(&city.to_lowercase()),
+                topic
+            );
             t.push_str(&headline);
             t.push('\n');
             if rng.chance(40) {
@@ -167,7 +311,14 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
             for p in 0..params.paragraphs {
                 let who = rng.below(people.len());
                 let person = &people[who];
-                let name = if introduced[who] { person.last.to_string() } else { capitalise(&format!("{} {} {}", person.title, person.first, person.last)) };
+                let name = if introduced[who] {
+                    person.last.to_string()
+                } else {
+                    capitalise(&format!(
+                        "{} {} {}",
+                        person.title, person.first, person.last
+                    ))
+                };
                 let quote = fill(rng.pick(QUOTES), topic);
                 let clause = fill(rng.pick(CLAUSES), topic);
                 let verb = rng.pick(VERBS);
@@ -194,18 +345,32 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                 t.push_str(&para);
                 if para.starts_with('“') && !para.contains('”') {
                     // A quote over two paragraphs: reopen, then close with attribution.
-                    t.push_str(&format!("\n“{}” {} said.", fill(rng.pick(QUOTES), topic).trim_end_matches('.').to_string() + ",", name));
+                    t.push_str(&format!(
+                        "\n“{}” {} said.",
+                        fill(rng.pick(QUOTES), topic)
+                            .trim_end_matches('.')
+                            .to_string()
+                            + ",",
+                        name
+                    ));
                     introduced[who] = true;
                 }
                 t.push('\n');
                 if p == params.paragraphs / 2 && rng.chance(30) {
-                    t.push_str(&format!("Read Also: {} stocks slide as {} talks drag on\n", outlet, topic));
+                    t.push_str(&format!(
+                        "Read Also: {} stocks slide as {} talks drag on\n",
+                        outlet, topic
+                    ));
                 }
             }
             if rng.chance(60) {
                 t.push_str(&format!("By {} {}\n", rng.pick(FIRST), rng.pick(LAST)));
             }
-            out.push(SynthArticle { name: format!("synth_{:06}_{}.txt", ev, o), outlet: outlet.to_string(), text: t });
+            out.push(SynthArticle {
+                name: format!("synth_{:06}_{}.txt", ev, o),
+                outlet: outlet.to_string(),
+                text: t,
+            });
         }
     }
     Ok(out)
@@ -225,23 +390,60 @@ mod tests {
 
     #[test]
     fn deterministic_and_validated() {
-        let p = SynthParams { seed: 7, events: 3, outlets_per_event: 2, paragraphs: 10 };
+        let p = SynthParams {
+            seed: 7,
+            events: 3,
+            outlets_per_event: 2,
+            paragraphs: 10,
+        };
         let a = generate(&p).unwrap();
         assert_eq!(a, generate(&p).unwrap());
         assert_eq!(a.len(), 6);
-        assert_ne!(a, generate(&SynthParams { seed: 8, ..p.clone() }).unwrap());
-        assert!(generate(&SynthParams { events: 0, ..p.clone() }).unwrap_err().contains("events"));
+        assert_ne!(
+            a,
+            generate(&SynthParams {
+                seed: 8,
+                ..p.clone()
+            })
+            .unwrap()
+        );
+        assert!(generate(&SynthParams {
+            events: 0,
+            ..p.clone()
+        })
+        .unwrap_err()
+        .contains("events"));
         assert!(generate(&SynthParams { paragraphs: 0, ..p }).is_err());
     }
 
     #[test]
     fn extractor_finds_statements_in_synthetic_text() {
-        let arts = generate(&SynthParams { seed: 3, events: 2, outlets_per_event: 2, paragraphs: 20 }).unwrap();
+        let arts = generate(&SynthParams {
+            seed: 3,
+            events: 2,
+            outlets_per_event: 2,
+            paragraphs: 20,
+        })
+        .unwrap();
         for a in &arts {
             let ex = crate::core::extract::extract(&a.text);
-            assert!(ex.statements.len() >= 10, "{}: {} statements\n{}", a.name, ex.statements.len(), a.text);
-            let unknown = ex.statements.iter().filter(|s| s.speaker.is_empty()).count();
-            assert!(unknown * 10 <= ex.statements.len(), "{}: {unknown} unattributed", a.name);
+            assert!(
+                ex.statements.len() >= 10,
+                "{}: {} statements\n{}",
+                a.name,
+                ex.statements.len(),
+                a.text
+            );
+            let unknown = ex
+                .statements
+                .iter()
+                .filter(|s| s.speaker.is_empty())
+                .count();
+            assert!(
+                unknown * 10 <= ex.statements.len(),
+                "{}: {unknown} unattributed",
+                a.name
+            );
         }
     }
 }

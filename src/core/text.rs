@@ -9,7 +9,9 @@ use super::lexicon::Lexicon;
 use serde::{Deserialize, Serialize};
 
 /// A half-open byte range `[start, end)` into the original text.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -51,7 +53,10 @@ pub fn trim_span(text: &str, span: Span) -> Span {
     let lead = s.len() - s.trim_start_matches(is_space).len();
     let trail = s.len() - s.trim_end_matches(is_space).len();
     if lead + trail >= s.len() {
-        return Span::new(span.start + lead.min(s.len()), span.start + lead.min(s.len()));
+        return Span::new(
+            span.start + lead.min(s.len()),
+            span.start + lead.min(s.len()),
+        );
     }
     Span::new(span.start + lead, span.end - trail)
 }
@@ -132,12 +137,20 @@ pub fn layout(text: &str) -> Layout {
         let first_content = !seen_content;
         let role = if in_footer {
             BlockRole::Footer
-        } else if lex.footer_markers.iter().any(|m| norm.starts_with(m.as_str())) {
+        } else if lex
+            .footer_markers
+            .iter()
+            .any(|m| norm.starts_with(m.as_str()))
+        {
             in_footer = true;
             BlockRole::Footer
         } else if lex.boiler_lines.contains(norm.trim_end_matches([':', '.'])) {
             BlockRole::Boilerplate
-        } else if lex.boiler_prefixes.iter().any(|p| norm.starts_with(p.as_str())) {
+        } else if lex
+            .boiler_prefixes
+            .iter()
+            .any(|p| norm.starts_with(p.as_str()))
+        {
             BlockRole::Boilerplate
         } else if seen.contains(&line_hash) {
             // A repeated line: a headline echoed by the page template, a share bar twice.
@@ -184,11 +197,19 @@ pub fn layout(text: &str) -> Layout {
 }
 
 fn is_byline(line: &str) -> bool {
-    let Some(rest) = line.strip_prefix("By ").or_else(|| line.strip_prefix("BY ")) else { return false };
+    let Some(rest) = line
+        .strip_prefix("By ")
+        .or_else(|| line.strip_prefix("BY "))
+    else {
+        return false;
+    };
     let words: Vec<&str> = rest.split_whitespace().collect();
     (1..=8).contains(&words.len())
         && !ends_sentence(line)
-        && words.iter().all(|w| w.starts_with(char::is_uppercase) || matches!(*w, "and" | "in" | "&" | "de" | "van" | "von"))
+        && words.iter().all(|w| {
+            w.starts_with(char::is_uppercase)
+                || matches!(*w, "and" | "in" | "&" | "de" | "van" | "von")
+        })
 }
 
 /// Finds a dateline prefix at the start of the first body paragraph.
@@ -228,7 +249,9 @@ fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
         if !w.starts_with(char::is_uppercase) {
             return None;
         }
-        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3 && w.chars().all(|c| !c.is_lowercase()) {
+        if w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().all(|c| !c.is_lowercase())
+        {
             has_caps_word = true;
         }
     }
@@ -241,11 +264,15 @@ fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
         end = cut + 2;
     }
     let dl = Span::new(block.start, block.start + end);
-    let source = head.find('(').and_then(|o| head[o..].find(')').map(|c| (o + 1, o + c)));
-    let source = source.map(|(a, b)| Span::new(block.start + a, block.start + b)).or_else(|| {
-        let t = trim_span(text, Span::new(block.start, block.start + head.len()));
-        (!t.is_empty()).then_some(t)
-    });
+    let source = head
+        .find('(')
+        .and_then(|o| head[o..].find(')').map(|c| (o + 1, o + c)));
+    let source = source
+        .map(|(a, b)| Span::new(block.start + a, block.start + b))
+        .or_else(|| {
+            let t = trim_span(text, Span::new(block.start, block.start + head.len()));
+            (!t.is_empty()).then_some(t)
+        });
     Some((trim_span(text, dl), source))
 }
 
@@ -307,7 +334,9 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 break;
             }
         }
-        out.push(Token { span: Span::new(span.start + start, span.start + end) });
+        out.push(Token {
+            span: Span::new(span.start + start, span.start + end),
+        });
     }
     out
 }
@@ -338,17 +367,34 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
         if matches!(c, '.' | '!' | '?' | '…') && !inside {
             // Absorb closing marks and more terminal punctuation.
             let mut j = k + 1;
-            while j < chars.len() && matches!(chars[j].1, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»') {
+            while j < chars.len()
+                && matches!(
+                    chars[j].1,
+                    '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»'
+                )
+            {
                 j += 1;
             }
             let end = if j < chars.len() { chars[j].0 } else { s.len() };
-            let next_non_space = chars[j..].iter().find(|(_, d)| !is_space(*d)).map(|&(_, d)| d);
+            let next_non_space = chars[j..]
+                .iter()
+                .find(|(_, d)| !is_space(*d))
+                .map(|&(_, d)| d);
             let has_space = j < chars.len() && is_space(chars[j].1);
             let starts_new = next_non_space.is_some_and(|d| {
-                d.is_uppercase() || d.is_ascii_digit() || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
+                d.is_uppercase()
+                    || d.is_ascii_digit()
+                    || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
             });
-            if has_space && starts_new && !(c == '.' && is_abbreviation_end(text, block.start + i, lex)) && !(c == '…' && !s[end..].trim_start().starts_with(char::is_uppercase)) {
-                out.push(trim_span(text, Span::new(block.start + start, block.start + end)));
+            if has_space
+                && starts_new
+                && !(c == '.' && is_abbreviation_end(text, block.start + i, lex))
+                && !(c == '…' && !s[end..].trim_start().starts_with(char::is_uppercase))
+            {
+                out.push(trim_span(
+                    text,
+                    Span::new(block.start + start, block.start + end),
+                ));
                 start = end;
             }
             k = j;
@@ -383,7 +429,23 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
     // `U.S.` can still end a sentence: trust a following pronoun or article.
     let after = text[dot + 1..].trim_start_matches(is_space);
     let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
-    !(word.len() > 3 && word.chars().filter(|c| *c == '.').count() >= 2 && matches!(next.as_str(), "The" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "A" | "This" | "That"))
+    !(word.len() > 3
+        && word.chars().filter(|c| *c == '.').count() >= 2
+        && matches!(
+            next.as_str(),
+            "The"
+                | "He"
+                | "She"
+                | "It"
+                | "They"
+                | "We"
+                | "I"
+                | "But"
+                | "In"
+                | "A"
+                | "This"
+                | "That"
+        ))
 }
 
 #[cfg(test)]
@@ -391,7 +453,11 @@ mod tests {
     use super::*;
 
     fn roles(text: &str) -> Vec<(BlockRole, &str)> {
-        layout(text).blocks.iter().map(|b| (b.role, b.span.of(text))).collect()
+        layout(text)
+            .blocks
+            .iter()
+            .map(|b| (b.role, b.span.of(text)))
+            .collect()
     }
 
     #[test]
@@ -411,9 +477,21 @@ mod tests {
     #[test]
     fn datelines() {
         for (t, dl, body) in [
-            ("PARIS — Europe and the U.S. met.", "PARIS —", "Europe and the U.S. met."),
-            ("(Reuters): The United States backed it.", "(Reuters):", "The United States backed it."),
-            ("KYIV, Jan 6 (Reuters) - Ukraine said so.", "KYIV, Jan 6 (Reuters) -", "Ukraine said so."),
+            (
+                "PARIS — Europe and the U.S. met.",
+                "PARIS —",
+                "Europe and the U.S. met.",
+            ),
+            (
+                "(Reuters): The United States backed it.",
+                "(Reuters):",
+                "The United States backed it.",
+            ),
+            (
+                "KYIV, Jan 6 (Reuters) - Ukraine said so.",
+                "KYIV, Jan 6 (Reuters) -",
+                "Ukraine said so.",
+            ),
         ] {
             let l = layout(t);
             assert_eq!(l.dateline.unwrap().of(t), dl);
@@ -435,16 +513,33 @@ mod tests {
     fn sentence_split_keeps_abbreviations() {
         let t = "The U.S. envoy spoke. Gen. Alexus Grynkewich agreed on Jan. 6 with Mr. Smith. “Yes.” He left.";
         let b = Span::new(0, t.len());
-        let q = [Span::new(t.find('“').unwrap(), t.find('”').unwrap() + '”'.len_utf8())];
+        let q = [Span::new(
+            t.find('“').unwrap(),
+            t.find('”').unwrap() + '”'.len_utf8(),
+        )];
         let s: Vec<&str> = sentences(t, b, &q).iter().map(|s| s.of(t)).collect();
-        assert_eq!(s, vec!["The U.S. envoy spoke.", "Gen. Alexus Grynkewich agreed on Jan. 6 with Mr. Smith.", "“Yes.”", "He left."]);
+        assert_eq!(
+            s,
+            vec![
+                "The U.S. envoy spoke.",
+                "Gen. Alexus Grynkewich agreed on Jan. 6 with Mr. Smith.",
+                "“Yes.”",
+                "He left."
+            ]
+        );
     }
 
     #[test]
     fn tokens_keep_inner_joiners() {
         let t = "U.S.-led force, Trump’s son-in-law J. Doe.";
-        let toks: Vec<&str> = tokens(t, Span::new(0, t.len())).iter().map(|k| k.text(t)).collect();
-        assert_eq!(toks, vec!["U.S.-led", "force", "Trump’s", "son-in-law", "J.", "Doe"]);
+        let toks: Vec<&str> = tokens(t, Span::new(0, t.len()))
+            .iter()
+            .map(|k| k.text(t))
+            .collect();
+        assert_eq!(
+            toks,
+            vec!["U.S.-led", "force", "Trump’s", "son-in-law", "J.", "Doe"]
+        );
     }
 
     #[test]

@@ -55,7 +55,10 @@ impl View {
         let span = self.span().clamp(MIN_SPAN, MAX_SPAN);
         let mid = (self.start + self.end) / 2.0;
         if !mid.is_finite() {
-            return View { start: 0.0, end: 1.0 };
+            return View {
+                start: 0.0,
+                end: 1.0,
+            };
         }
         self.start = mid - span / 2.0;
         self.end = mid + span / 2.0;
@@ -66,12 +69,19 @@ impl View {
         let at = at.clamp(0.0, 1.0);
         let pivot = self.start + self.span() * at;
         let span = (self.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
-        View { start: pivot - span * at, end: pivot - span * at + span }.clamp()
+        View {
+            start: pivot - span * at,
+            end: pivot - span * at + span,
+        }
+        .clamp()
     }
     /// Pans by a fraction of the view (negative = earlier).
     pub fn pan(&self, fraction: f64) -> View {
         let d = self.span() * fraction;
-        View { start: self.start + d, end: self.end + d }
+        View {
+            start: self.start + d,
+            end: self.end + d,
+        }
     }
     pub fn x(&self, day: f64, width: f64) -> f64 {
         (day - self.start) / self.span() * width
@@ -81,9 +91,20 @@ impl View {
 /// A window around the dated items; if none of them is dated, around the whole corpus's
 /// dated statements; with no dates at all, a year from the first context event or 1970.
 pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
-    let mut days: Vec<i64> = ids.iter().map(|&i| &corpus.entries[i].when).filter(|w| w.is_known()).map(|w| w.day).collect();
+    let mut days: Vec<i64> = ids
+        .iter()
+        .map(|&i| &corpus.entries[i].when)
+        .filter(|w| w.is_known())
+        .map(|w| w.day)
+        .collect();
     if days.is_empty() {
-        days = corpus.entries.iter().map(|e| &e.when).filter(|w| w.is_known()).map(|w| w.day).collect();
+        days = corpus
+            .entries
+            .iter()
+            .map(|e| &e.when)
+            .filter(|w| w.is_known())
+            .map(|w| w.day)
+            .collect();
     }
     if days.is_empty() {
         if let Some(e) = corpus.events.first() {
@@ -93,9 +114,16 @@ pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
     match (days.iter().min(), days.iter().max()) {
         (Some(&a), Some(&b)) => {
             let pad = ((b - a) as f64 * 0.1).max(1.5);
-            View { start: a as f64 - pad, end: b as f64 + 1.0 + pad }.clamp()
+            View {
+                start: a as f64 - pad,
+                end: b as f64 + 1.0 + pad,
+            }
+            .clamp()
         }
-        _ => View { start: 0.0, end: 365.0 },
+        _ => View {
+            start: 0.0,
+            end: 365.0,
+        },
     }
 }
 
@@ -144,8 +172,18 @@ fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> &str {
 }
 
 /// Lays out `ids` (already filtered) for a view `width` pixels wide.
-pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, width: f64) -> TimelineLayout {
-    let width = if width.is_finite() && width > 10.0 { width } else { 1000.0 };
+pub fn layout(
+    corpus: &Corpus,
+    ids: &[StatementId],
+    by: LaneBy,
+    view: View,
+    width: f64,
+) -> TimelineLayout {
+    let width = if width.is_finite() && width > 10.0 {
+        width
+    } else {
+        1000.0
+    };
     // Lanes: the biggest first; the rest folded into "others".
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
@@ -158,7 +196,12 @@ pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, widt
         counts[i].1 += 1;
     }
     let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| counts[b].1.cmp(&counts[a].1).then(counts[a].0.cmp(&counts[b].0)));
+    order.sort_by(|&a, &b| {
+        counts[b]
+            .1
+            .cmp(&counts[a].1)
+            .then(counts[a].0.cmp(&counts[b].0))
+    });
     let mut lane_of = vec![0usize; counts.len()];
     let mut lanes: Vec<(String, usize)> = Vec::new();
     for (rank, &i) in order.iter().enumerate() {
@@ -175,7 +218,8 @@ pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, widt
     }
     let px_per_day = width / view.span();
     let mut undated = vec![Vec::new(); lanes.len()];
-    let mut buckets: std::collections::BTreeMap<(usize, i64, Precision), Vec<StatementId>> = Default::default();
+    let mut buckets: std::collections::BTreeMap<(usize, i64, Precision), Vec<StatementId>> =
+        Default::default();
     for &id in ids {
         let lane = lane_of[index[lane_key(corpus, id, by)]];
         let w = corpus.entries[id].when;
@@ -191,10 +235,18 @@ pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, widt
         if (end as f64) <= view.start || (w.day as f64) >= view.end {
             continue; // out of view: not laid out
         }
-        buckets.entry((lane, w.day, w.precision)).or_default().push(id);
+        buckets
+            .entry((lane, w.day, w.precision))
+            .or_default()
+            .push(id);
     }
     // Expand days into single statements only when each gets room (≥ 12 px).
-    let biggest = buckets.iter().filter(|((_, _, p), _)| *p == Precision::Day).map(|(_, g)| g.len()).max().unwrap_or(1) as f64;
+    let biggest = buckets
+        .iter()
+        .filter(|((_, _, p), _)| *p == Precision::Day)
+        .map(|(_, g)| g.len())
+        .max()
+        .unwrap_or(1) as f64;
     let expanded = px_per_day >= EXPAND_PX_PER_DAY && px_per_day / biggest >= MIN_MARK_PX;
     let mut marks = Vec::new();
     for ((lane, day, precision), mut group) in buckets {
@@ -203,11 +255,29 @@ pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, widt
             let n = group.len() as f64;
             for (k, id) in group.into_iter().enumerate() {
                 let x = view.x(day as f64 + (k as f64 + 0.5) / n, width);
-                marks.push(Mark { lane, x, ids: vec![id], day, precision, expanded: true });
+                marks.push(Mark {
+                    lane,
+                    x,
+                    ids: vec![id],
+                    day,
+                    precision,
+                    expanded: true,
+                });
             }
         } else {
-            let centre = if precision == Precision::Day { day as f64 + 0.5 } else { day as f64 };
-            marks.push(Mark { lane, x: view.x(centre, width), ids: group, day, precision, expanded: false });
+            let centre = if precision == Precision::Day {
+                day as f64 + 0.5
+            } else {
+                day as f64
+            };
+            marks.push(Mark {
+                lane,
+                x: view.x(centre, width),
+                ids: group,
+                day,
+                precision,
+                expanded: false,
+            });
         }
     }
     let events = corpus
@@ -215,12 +285,34 @@ pub fn layout(corpus: &Corpus, ids: &[StatementId], by: LaneBy, view: View, widt
         .iter()
         .enumerate()
         .filter(|(_, e)| (e.when.day as f64) >= view.start - 1.0 && (e.when.day as f64) <= view.end)
-        .map(|(i, e)| (view.x(e.when.day as f64 + if e.when.precision == Precision::Day { 0.5 } else { 0.0 }, width), i))
+        .map(|(i, e)| {
+            (
+                view.x(
+                    e.when.day as f64
+                        + if e.when.precision == Precision::Day {
+                            0.5
+                        } else {
+                            0.0
+                        },
+                    width,
+                ),
+                i,
+            )
+        })
         .collect();
-    TimelineLayout { lanes, marks, undated, ticks: ticks(view, width), events, expanded }
+    TimelineLayout {
+        lanes,
+        marks,
+        undated,
+        ticks: ticks(view, width),
+        events,
+        expanded,
+    }
 }
 
-const MONTH_ABBR: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTH_ABBR: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// Axis ticks for the view: years, months, days or six-hour steps, whichever fits.
 pub fn ticks(view: View, width: f64) -> Vec<Tick> {
@@ -235,7 +327,11 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
         while y <= y1 {
             let d = days_from_civil(y, 1, 1) as f64;
             if d >= view.start && d <= view.end {
-                out.push(Tick { x: view.x(d, width), label: y.to_string(), major: true });
+                out.push(Tick {
+                    x: view.x(d, width),
+                    label: y.to_string(),
+                    major: true,
+                });
             }
             y += step;
         }
@@ -245,21 +341,43 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
                 let d = days_from_civil(y, m, 1) as f64;
                 let every = if px_per_day * 30.0 < 25.0 { 3 } else { 1 };
                 if d >= view.start && d <= view.end && (m - 1) % every == 0 {
-                    let label = if m == 1 { y.to_string() } else { MONTH_ABBR[m as usize - 1].to_string() };
-                    out.push(Tick { x: view.x(d, width), label, major: m == 1 });
+                    let label = if m == 1 {
+                        y.to_string()
+                    } else {
+                        MONTH_ABBR[m as usize - 1].to_string()
+                    };
+                    out.push(Tick {
+                        x: view.x(d, width),
+                        label,
+                        major: m == 1,
+                    });
                 }
             }
         }
     } else {
-        let step = if px_per_day >= 200.0 { 0.25 } else { ((70.0 / px_per_day).ceil()).max(1.0) };
+        let step = if px_per_day >= 200.0 {
+            0.25
+        } else {
+            ((70.0 / px_per_day).ceil()).max(1.0)
+        };
         let mut d = (view.start / step).floor() * step;
         while d <= view.end {
             if d >= view.start {
                 let day = d.floor() as i64;
                 let (y, m, dd) = civil(day);
                 let hour = ((d - d.floor()) * 24.0).round() as i64;
-                let label = if hour != 0 { format!("{hour:02}:00") } else if dd == 1 && m == 1 { format!("{y}") } else { format!("{} {dd}", MONTH_ABBR[m as usize - 1]) };
-                out.push(Tick { x: view.x(d, width), label, major: hour == 0 });
+                let label = if hour != 0 {
+                    format!("{hour:02}:00")
+                } else if dd == 1 && m == 1 {
+                    format!("{y}")
+                } else {
+                    format!("{} {dd}", MONTH_ABBR[m as usize - 1])
+                };
+                out.push(Tick {
+                    x: view.x(d, width),
+                    label,
+                    major: hour == 0,
+                });
             }
             d += step;
         }
@@ -276,7 +394,19 @@ mod tests {
         let mut inputs = Vec::new();
         let texts: Vec<String> = (0..3).map(|i| format!("“Statement {i} here,” said Jane Doe. “Another one,” said John Roe.\nA day earlier, Jane Doe said the plan was ready.")).collect();
         for (i, t) in texts.iter().enumerate() {
-            inputs.push(Input { name: ["a.txt", "b.txt", "c.txt"][i], text: t, meta: ArticleMeta { outlet: format!("O{i}"), event_date: if i < 2 { "2026-01-06".into() } else { String::new() }, ..Default::default() } });
+            inputs.push(Input {
+                name: ["a.txt", "b.txt", "c.txt"][i],
+                text: t,
+                meta: ArticleMeta {
+                    outlet: format!("O{i}"),
+                    event_date: if i < 2 {
+                        "2026-01-06".into()
+                    } else {
+                        String::new()
+                    },
+                    ..Default::default()
+                },
+            });
         }
         Corpus::build(inputs)
     }
@@ -291,7 +421,25 @@ mod tests {
         assert_eq!(l.lanes[0].0, "Jane Doe");
         // Jane: 2 on Jan 6 (two articles) and 2 "a day earlier" (Jan 5); John: 2 on Jan 6.
         let jane: Vec<&Mark> = l.marks.iter().filter(|m| m.lane == 0).collect();
-        assert_eq!(jane.len(), 2, "{:?}", l.marks.iter().map(|m| (m.lane, m.day, m.ids.iter().map(|&i| (c.text_of(&c.entries[i]).to_string(), c.entries[i].when.label())).collect::<Vec<_>>())).collect::<Vec<_>>());
+        assert_eq!(
+            jane.len(),
+            2,
+            "{:?}",
+            l.marks
+                .iter()
+                .map(|m| (
+                    m.lane,
+                    m.day,
+                    m.ids
+                        .iter()
+                        .map(|&i| (
+                            c.text_of(&c.entries[i]).to_string(),
+                            c.entries[i].when.label()
+                        ))
+                        .collect::<Vec<_>>()
+                ))
+                .collect::<Vec<_>>()
+        );
         assert!(jane.iter().all(|m| m.ids.len() == 2 && !m.expanded));
         assert!(jane[0].x < jane[1].x, "Jan 5 left of Jan 6");
         // The third article has no date: its statements are undated, not placed.
@@ -305,17 +453,33 @@ mod tests {
         let c = corpus();
         let ids: Vec<usize> = (0..c.entries.len()).collect();
         let jan6 = days_from_civil(2026, 1, 6) as f64;
-        let v = View { start: jan6, end: jan6 + 1.0 };
+        let v = View {
+            start: jan6,
+            end: jan6 + 1.0,
+        };
         let l = layout(&c, &ids, LaneBy::Speaker, v, 1000.0);
         assert!(l.expanded);
-        assert!(l.marks.iter().all(|m| m.ids.len() == 1 && m.day == jan6 as i64), "Jan 5 is out of view and culled");
-        let xs: Vec<f64> = l.marks.iter().filter(|m| m.lane == 0).map(|m| m.x).collect();
+        assert!(
+            l.marks
+                .iter()
+                .all(|m| m.ids.len() == 1 && m.day == jan6 as i64),
+            "Jan 5 is out of view and culled"
+        );
+        let xs: Vec<f64> = l
+            .marks
+            .iter()
+            .filter(|m| m.lane == 0)
+            .map(|m| m.x)
+            .collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]));
     }
 
     #[test]
     fn zoom_and_pan_stay_in_bounds() {
-        let v = View { start: 0.0, end: 10.0 };
+        let v = View {
+            start: 0.0,
+            end: 10.0,
+        };
         let z = v.zoom(0.5, 0.5);
         assert!((z.span() - 5.0).abs() < 1e-9 && (z.start - 2.5).abs() < 1e-9);
         let mut t = v;
@@ -328,8 +492,33 @@ mod tests {
         }
         assert!((t.span() - MAX_SPAN).abs() < 1e-6);
         assert!((v.pan(0.5).start - 5.0).abs() < 1e-9);
-        assert!(!ticks(View { start: 0.0, end: 3650.0 }, 1000.0).is_empty());
-        assert!(!ticks(View { start: 0.0, end: 60.0 }, 1000.0).is_empty());
-        assert!(ticks(View { start: 0.0, end: 1.0 }, 1000.0).len() >= 4, "six-hour ticks");
+        assert!(!ticks(
+            View {
+                start: 0.0,
+                end: 3650.0
+            },
+            1000.0
+        )
+        .is_empty());
+        assert!(!ticks(
+            View {
+                start: 0.0,
+                end: 60.0
+            },
+            1000.0
+        )
+        .is_empty());
+        assert!(
+            ticks(
+                View {
+                    start: 0.0,
+                    end: 1.0
+                },
+                1000.0
+            )
+            .len()
+                >= 4,
+            "six-hour ticks"
+        );
     }
 }

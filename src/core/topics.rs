@@ -39,7 +39,11 @@ pub fn parse(src: &str) -> Vec<Topic> {
                     None => (fold(t.trim_end_matches('.')), false),
                 })
                 .collect::<Vec<_>>();
-            (!name.is_empty() && !terms.is_empty()).then_some(Topic { name, description, terms })
+            (!name.is_empty() && !terms.is_empty()).then_some(Topic {
+                name,
+                description,
+                terms,
+            })
         })
         .collect()
 }
@@ -57,7 +61,10 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
     let mut words: Vec<(String, Span)> = Vec::new();
     let mut start = None;
     for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let part = c.is_alphanumeric() || (start.is_some() && matches!(c, '.' | '-' | '’' | '\'') && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric));
+        let part = c.is_alphanumeric()
+            || (start.is_some()
+                && matches!(c, '.' | '-' | '’' | '\'')
+                && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
@@ -82,7 +89,13 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
                 let ok = parts.iter().enumerate().all(|(j, p)| {
                     let w = &words[k + j].0;
                     let last = j + 1 == parts.len();
-                    if last && *stem { w.starts_with(p) } else if p.contains('?') { wildcard(w, p) } else { w == p }
+                    if last && *stem {
+                        w.starts_with(p)
+                    } else if p.contains('?') {
+                        wildcard(w, p)
+                    } else {
+                        w == p
+                    }
                 });
                 if ok {
                     let sp = Span::new(words[k].1.start, words[k + parts.len() - 1].1.end);
@@ -101,7 +114,8 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
 }
 
 fn wildcard(w: &str, p: &str) -> bool {
-    w.chars().count() == p.chars().count() && w.chars().zip(p.chars()).all(|(a, b)| b == '?' || a == b)
+    w.chars().count() == p.chars().count()
+        && w.chars().zip(p.chars()).all(|(a, b)| b == '?' || a == b)
 }
 
 #[cfg(test)]
@@ -119,12 +133,19 @@ mod tests {
         assert!(names.contains(&"ceasefire and monitoring"));
         assert!(names.contains(&"multinational force and troops"));
         assert!(names.contains(&"US commitment and credibility"));
-        let (_, hits) = got.iter().find(|(i, _)| t[*i].name == "security guarantees").unwrap();
+        let (_, hits) = got
+            .iter()
+            .find(|(i, _)| t[*i].name == "security guarantees")
+            .unwrap();
         assert_eq!(hits[0].of(text), "Security guarantees");
         // Word boundaries: "seas" is not inside "overseas"; "air" not inside "chair".
         let t2 = "The chair went overseas.";
         let got = classify(t2, Span::new(0, t2.len()), t);
-        assert!(!got.iter().any(|(i, _)| t[*i].name == "maritime and airspace"), "{got:?}");
+        assert!(
+            !got.iter()
+                .any(|(i, _)| t[*i].name == "maritime and airspace"),
+            "{got:?}"
+        );
         assert!(parse("bad line\n| | \nx | y | a*, b").len() == 1);
     }
 }

@@ -51,7 +51,11 @@ pub struct AppProps {
 pub fn App(props: &AppProps) -> Html {
     let corpus = {
         let given = props.corpus.clone();
-        use_memo((), move |_| given.map(|c| c.0).unwrap_or_else(|| Rc::new(crate::seed_corpus())))
+        use_memo((), move |_| {
+            given
+                .map(|c| c.0)
+                .unwrap_or_else(|| Rc::new(crate::seed_corpus()))
+        })
     };
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
@@ -102,46 +106,61 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| {
             let doc = gloo::utils::document();
             // Not passive: `/` must not also type itself into the search box.
-            let listener = EventListener::new_with_options(&doc, "keydown", EventListenerOptions::enable_prevent_default(), move |ev| {
-                let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                    return;
-                }
-                let typing = ev
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                    .is_some_and(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"));
-                let key = ev.key();
-                if key == "Escape" {
-                    dispatcher.dispatch(Action::Select(None));
-                    return;
-                }
-                if typing {
-                    return;
-                }
-                let (ids, selected) = live.borrow().clone();
-                match key.as_str() {
-                    "/" => {
-                        ev.prevent_default();
-                        if let Some(el) = gloo::utils::document().get_element_by_id("search").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            let _ = el.focus();
-                        }
+            let listener = EventListener::new_with_options(
+                &doc,
+                "keydown",
+                EventListenerOptions::enable_prevent_default(),
+                move |ev| {
+                    let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
+                        return;
+                    };
+                    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                        return;
                     }
-                    "j" | "k" if !ids.is_empty() => {
-                        let pos = selected.and_then(|s| ids.iter().position(|&i| i == s));
-                        let next = match (key.as_str(), pos) {
-                            ("j", Some(p)) => (p + 1).min(ids.len() - 1),
-                            ("k", Some(p)) => p.saturating_sub(1),
-                            _ => 0,
-                        };
-                        dispatcher.dispatch(Action::Select(Some(ids[next])));
-                        if let Some(el) = gloo::utils::document().get_element_by_id(&format!("st-{}", ids[next])).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                            let _ = el.focus();
-                        }
+                    let typing = ev
+                        .target()
+                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                        .is_some_and(|el| {
+                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                        });
+                    let key = ev.key();
+                    if key == "Escape" {
+                        dispatcher.dispatch(Action::Select(None));
+                        return;
                     }
-                    _ => {}
-                }
-            });
+                    if typing {
+                        return;
+                    }
+                    let (ids, selected) = live.borrow().clone();
+                    match key.as_str() {
+                        "/" => {
+                            ev.prevent_default();
+                            if let Some(el) = gloo::utils::document()
+                                .get_element_by_id("search")
+                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = el.focus();
+                            }
+                        }
+                        "j" | "k" if !ids.is_empty() => {
+                            let pos = selected.and_then(|s| ids.iter().position(|&i| i == s));
+                            let next = match (key.as_str(), pos) {
+                                ("j", Some(p)) => (p + 1).min(ids.len() - 1),
+                                ("k", Some(p)) => p.saturating_sub(1),
+                                _ => 0,
+                            };
+                            dispatcher.dispatch(Action::Select(Some(ids[next])));
+                            if let Some(el) = gloo::utils::document()
+                                .get_element_by_id(&format!("st-{}", ids[next]))
+                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                            {
+                                let _ = el.focus();
+                            }
+                        }
+                        _ => {}
+                    }
+                },
+            );
             move || drop(listener)
         });
     }
@@ -149,7 +168,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_search = {
         let d = state.dispatcher();
         Callback::from(move |ev: InputEvent| {
-            if let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+            if let Some(input) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
                 d.dispatch(Action::Search(input.value()));
             }
         })

@@ -8,11 +8,15 @@ pub const BANNER_ID: &str = "error-banner";
 
 /// Shows `message` in the banner, creating it if needed. Safe to call at any time.
 pub fn show_error(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
+    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
     let el = match doc.get_element_by_id(BANNER_ID) {
         Some(el) => el,
         None => {
-            let Ok(el) = doc.create_element("div") else { return };
+            let Ok(el) = doc.create_element("div") else {
+                return;
+            };
             el.set_id(BANNER_ID);
             let _ = el.set_attribute("role", "alert");
             let _ = el.set_attribute("class", "error-banner");
@@ -32,7 +36,12 @@ pub fn show_error(message: &str) {
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let msg = info.payload().downcast_ref::<&str>().map(|s| s.to_string()).or_else(|| info.payload().downcast_ref::<String>().cloned()).unwrap_or_default();
+        let msg = info
+            .payload()
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| info.payload().downcast_ref::<String>().cloned())
+            .unwrap_or_default();
         show_error(&format!("Quoteline hit an internal error and stopped: {msg}. Reload the page to start again; your loaded articles are kept."));
     }));
 }

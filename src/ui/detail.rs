@@ -17,9 +17,20 @@ pub struct DetailPanelProps {
 }
 
 /// The same statement in other outlets, each with its relation and a word diff.
-fn other_outlets(corpus: &Corpus, cmp: &crate::core::compare::Comparison, id: StatementId, on_action: &Callback<Action>) -> Html {
+fn other_outlets(
+    corpus: &Corpus,
+    cmp: &crate::core::compare::Comparison,
+    id: StatementId,
+    on_action: &Callback<Action>,
+) -> Html {
     use crate::core::compare::{relation, word_diff, Diff};
-    let Some(g) = cmp.group_of.get(id).copied().flatten().map(|g| &cmp.groups[g]) else {
+    let Some(g) = cmp
+        .group_of
+        .get(id)
+        .copied()
+        .flatten()
+        .map(|g| &cmp.groups[g])
+    else {
         return html! { <p class="muted">{format!("No other outlet of the {} reports this statement.", cmp.total_outlets)}</p> };
     };
     let here = corpus.text_of(&corpus.entries[id]);
@@ -67,7 +78,11 @@ pub fn source_runs(text: &str, marks: &[(Span, &'static str)]) -> Vec<(Span, Vec
     cuts.windows(2)
         .map(|w| {
             let run = Span::new(w[0], w[1]);
-            let classes = marks.iter().filter(|(s, _)| s.contains(run)).map(|(_, c)| *c).collect();
+            let classes = marks
+                .iter()
+                .filter(|(s, _)| s.contains(run))
+                .map(|(_, c)| *c)
+                .collect();
             (run, classes)
         })
         .collect()
@@ -116,7 +131,11 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         use_effect_with(props.selected, move |_| {
             // Scroll only the source pane, so the statement and speaker card stay in view.
             if let Some(mark) = target.cast::<web_sys::HtmlElement>() {
-                if let Some(pane) = mark.closest(".source-text").ok().flatten().and_then(|p| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p).ok()) {
+                if let Some(pane) =
+                    mark.closest(".source-text").ok().flatten().and_then(|p| {
+                        wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(p).ok()
+                    })
+                {
                     // The pane is positioned, so it is the mark's offsetParent.
                     let top = mark.offset_top() - pane.client_height() / 3;
                     pane.set_scroll_top(top.max(0));
@@ -124,7 +143,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             }
         });
     }
-    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else { return html! {} };
+    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else {
+        return html! {};
+    };
     let Some(id) = props.selected.filter(|&i| i < corpus.entries.len()) else {
         return html! {
             <aside class="detail empty" aria-label="Statement detail">
@@ -146,12 +167,18 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let corpus = corpus.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let Some(c) = crate::core::session::citation(&corpus, id) else { return };
+            let Some(c) = crate::core::session::citation(&corpus, id) else {
+                return;
+            };
             let copied = copied.clone();
             #[cfg(target_arch = "wasm32")]
             wasm_bindgen_futures::spawn_local(async move {
                 let ok = super::export::copy(&c).await;
-                copied.set(if ok { "Citation copied.".to_string() } else { format!("Copy failed; select and copy: {c}") });
+                copied.set(if ok {
+                    "Citation copied.".to_string()
+                } else {
+                    format!("Copy failed; select and copy: {c}")
+                });
             });
             #[cfg(not(target_arch = "wasm32"))]
             copied.set(c);

@@ -15,9 +15,25 @@ pub struct FilterPanelProps {
 /// How many values a long facet shows before "show all".
 const SHORT_LIST: usize = 8;
 
-fn facet(title: &str, key: &str, values: Vec<(String, usize, bool, Action)>, on_action: &Callback<Action>, expanded: bool, on_expand: Option<Callback<MouseEvent>>) -> Html {
+fn facet(
+    title: &str,
+    key: &str,
+    values: Vec<(String, usize, bool, Action)>,
+    on_action: &Callback<Action>,
+    expanded: bool,
+    on_expand: Option<Callback<MouseEvent>>,
+) -> Html {
     let total = values.len();
-    let shown: Vec<_> = if expanded { values } else { values.into_iter().enumerate().filter(|(i, v)| *i < SHORT_LIST || v.2).map(|(_, v)| v).collect() };
+    let shown: Vec<_> = if expanded {
+        values
+    } else {
+        values
+            .into_iter()
+            .enumerate()
+            .filter(|(i, v)| *i < SHORT_LIST || v.2)
+            .map(|(_, v)| v)
+            .collect()
+    };
     html! {
         <fieldset class="facet" data-facet={key.to_string()}>
             <legend>{title}</legend>
@@ -84,16 +100,53 @@ pub fn Chips(props: &ChipsProps) -> Html {
     let s = &props.state;
     let mut chips: Vec<(String, Action)> = Vec::new();
     if !s.search.trim().is_empty() {
-        chips.push((format!("search: {}", s.search.trim()), Action::Search(String::new())));
+        chips.push((
+            format!("search: {}", s.search.trim()),
+            Action::Search(String::new()),
+        ));
     }
-    chips.extend(s.outlets.iter().map(|o| (format!("outlet: {o}"), Action::ToggleOutlet(o.clone()))));
-    chips.extend(s.speakers.iter().map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))));
-    chips.extend(s.kinds.iter().map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))));
-    chips.extend(s.affiliations.iter().map(|o| (format!("affiliation: {o}"), Action::ToggleAffiliation(o.clone()))));
-    chips.extend(s.topics.iter().map(|o| (format!("topic: {o}"), Action::ToggleTopic(o.clone()))));
+    chips.extend(
+        s.outlets
+            .iter()
+            .map(|o| (format!("outlet: {o}"), Action::ToggleOutlet(o.clone()))),
+    );
+    chips.extend(
+        s.speakers
+            .iter()
+            .map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))),
+    );
+    chips.extend(
+        s.kinds
+            .iter()
+            .map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))),
+    );
+    chips.extend(s.affiliations.iter().map(|o| {
+        (
+            format!("affiliation: {o}"),
+            Action::ToggleAffiliation(o.clone()),
+        )
+    }));
+    chips.extend(
+        s.topics
+            .iter()
+            .map(|o| (format!("topic: {o}"), Action::ToggleTopic(o.clone()))),
+    );
     if let Some((a, b)) = s.range {
-        let d = |x: i64, open: &str| if x == i64::MIN || x == i64::MAX { open.to_string() } else { crate::core::dates::When { day: x, precision: crate::core::dates::Precision::Day }.label() };
-        chips.push((format!("dates: {} – {}", d(a, "…"), d(b, "…")), Action::SetRange(None)));
+        let d = |x: i64, open: &str| {
+            if x == i64::MIN || x == i64::MAX {
+                open.to_string()
+            } else {
+                crate::core::dates::When {
+                    day: x,
+                    precision: crate::core::dates::Precision::Day,
+                }
+                .label()
+            }
+        };
+        chips.push((
+            format!("dates: {} – {}", d(a, "…"), d(b, "…")),
+            Action::SetRange(None),
+        ));
     }
     if chips.is_empty() {
         return html! {};

@@ -32,13 +32,19 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     let pages = props.results.len().div_ceil(PAGE).max(1);
     // The page follows the selection (j/k across a page boundary), and stays in range.
     let mut current = (*page).min(pages - 1);
-    if let Some(pos) = props.selected.and_then(|s| props.results.iter().position(|&i| i == s)) {
+    if let Some(pos) = props
+        .selected
+        .and_then(|s| props.results.iter().position(|&i| i == s))
+    {
         current = pos / PAGE;
     }
     let on_sort = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(sel) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
                 if let Some(s) = Sort::parse(&sel.value()) {
                     cb.emit(Action::SetSort(s));
                 }
@@ -50,13 +56,25 @@ pub fn StatementList(props: &StatementListProps) -> Html {
         let ids = props.results.clone();
         let status = status.clone();
         Callback::from(move |_| {
-            let (content, mime) = if fmt == "csv" { (export_csv(&corpus, &ids), "text/csv") } else { (export_json(&corpus, &ids), "application/json") };
+            let (content, mime) = if fmt == "csv" {
+                (export_csv(&corpus, &ids), "text/csv")
+            } else {
+                (export_json(&corpus, &ids), "application/json")
+            };
             #[cfg(target_arch = "wasm32")]
-            let result = super::export::download(&format!("quoteline-statements.{fmt}"), mime, &content);
+            let result =
+                super::export::download(&format!("quoteline-statements.{fmt}"), mime, &content);
             #[cfg(not(target_arch = "wasm32"))]
-            let result: Result<(), String> = { let _ = (mime, &content); Ok(()) };
+            let result: Result<(), String> = {
+                let _ = (mime, &content);
+                Ok(())
+            };
             status.set(match result {
-                Ok(()) => format!("Exported {} statements as {}.", ids.len(), fmt.to_uppercase()),
+                Ok(()) => format!(
+                    "Exported {} statements as {}.",
+                    ids.len(),
+                    fmt.to_uppercase()
+                ),
                 Err(e) => format!("Export failed: {e}."),
             });
         })

@@ -9,7 +9,11 @@ const KEY: &str = "quoteline-theme";
 fn stored() -> String {
     #[cfg(target_arch = "wasm32")]
     {
-        web_sys::window().and_then(|w| w.local_storage().ok().flatten()).and_then(|s| s.get_item(KEY).ok().flatten()).filter(|t| t == "light" || t == "dark").unwrap_or_else(|| "system".into())
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .filter(|t| t == "light" || t == "dark")
+            .unwrap_or_else(|| "system".into())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -22,11 +26,19 @@ fn apply(theme: &str) {
     {
         let Some(w) = web_sys::window() else { return };
         if let Some(root) = w.document().and_then(|d| d.document_element()) {
-            let _ = if theme == "system" { root.remove_attribute("data-theme") } else { root.set_attribute("data-theme", theme) };
+            let _ = if theme == "system" {
+                root.remove_attribute("data-theme")
+            } else {
+                root.set_attribute("data-theme", theme)
+            };
         }
         // Storage may be unavailable (private mode, quota): the choice then lasts for the page.
         if let Some(s) = w.local_storage().ok().flatten() {
-            let _ = if theme == "system" { s.remove_item(KEY) } else { s.set_item(KEY, theme) };
+            let _ = if theme == "system" {
+                s.remove_item(KEY)
+            } else {
+                s.set_item(KEY, theme)
+            };
         }
     }
     #[cfg(not(target_arch = "wasm32"))]

@@ -6,7 +6,7 @@
 
 use super::app::CorpusHandle;
 use crate::core::corpus::{Corpus, StatementId};
-use crate::core::dates::{When, Precision};
+use crate::core::dates::{Precision, When};
 use crate::core::session::{Action, AppState};
 use crate::core::timeline::{fit, layout, LaneBy, View};
 use std::rc::Rc;
@@ -29,19 +29,33 @@ pub struct TimelineProps {
 }
 
 fn day_label(day: i64) -> String {
-    When { day, precision: Precision::Day }.label()
+    When {
+        day,
+        precision: Precision::Day,
+    }
+    .label()
 }
 
 /// The timeline's `<svg>` for an event (Yew delegates events, so `current_target` is
 /// not the svg; walk up from the target).
 fn svg_of(e: &MouseEvent) -> Option<web_sys::Element> {
-    e.target()?.dyn_into::<web_sys::Element>().ok()?.closest("svg.timeline-svg").ok().flatten()
+    e.target()?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("svg.timeline-svg")
+        .ok()
+        .flatten()
 }
 
 /// The event's position in viewBox units.
 fn svg_point(e: &MouseEvent, h: f64) -> Option<(f64, f64)> {
     let rect = svg_of(e)?.get_bounding_client_rect();
-    (rect.width() > 0.0 && rect.height() > 0.0).then(|| ((f64::from(e.client_x()) - rect.left()) * W / rect.width(), (f64::from(e.client_y()) - rect.top()) * h / rect.height()))
+    (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
+        (
+            (f64::from(e.client_x()) - rect.left()) * W / rect.width(),
+            (f64::from(e.client_y()) - rect.top()) * h / rect.height(),
+        )
+    })
 }
 
 fn svg_x(e: &MouseEvent) -> Option<f64> {
@@ -51,16 +65,30 @@ fn svg_x(e: &MouseEvent) -> Option<f64> {
 
 fn short(s: &str, n: usize) -> String {
     let t: String = s.chars().take(n).collect();
-    if t.len() < s.len() { format!("{t}…") } else { t }
+    if t.len() < s.len() {
+        format!("{t}…")
+    } else {
+        t
+    }
 }
 
 fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
     let w = corpus.entries[ids[0]].when;
     if ids.len() == 1 {
         let e = &corpus.entries[ids[0]];
-        format!("{} — {}, {}: {}", w.label(), corpus.speakers[e.speaker].name, corpus.articles[e.article].outlet, short(corpus.text_of(e), 90))
+        format!(
+            "{} — {}, {}: {}",
+            w.label(),
+            corpus.speakers[e.speaker].name,
+            corpus.articles[e.article].outlet,
+            short(corpus.text_of(e), 90)
+        )
     } else {
-        format!("{} — {lane}: {} statements (in article order within the day)", w.label(), ids.len())
+        format!(
+            "{} — {lane}: {} statements (in article order within the day)",
+            w.label(),
+            ids.len()
+        )
     }
 }
 
@@ -74,14 +102,22 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let on_toggle = {
         let list_open = list_open.clone();
         Callback::from(move |e: Event| {
-            if let Some(d) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            if let Some(d) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok())
+            {
                 list_open.set(d.open());
             }
         })
     };
-    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else { return html! {} };
+    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else {
+        return html! {};
+    };
     let s = &props.state;
-    let view = s.view.map(|(a, b)| View { start: a, end: b }).unwrap_or_else(|| fit(&corpus, &props.results));
+    let view = s
+        .view
+        .map(|(a, b)| View { start: a, end: b })
+        .unwrap_or_else(|| fit(&corpus, &props.results));
     let lay = layout(&corpus, &props.results, s.lanes, view, PLOT_W);
     let h = AXIS_H + EVENTS_H + LANE_H * lay.lanes.len().max(1) as f64 + 8.0;
     let to_day = move |x: f64| view.start + (x - LABEL_W) / PLOT_W * view.span();
@@ -89,16 +125,31 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
     };
-    let zoom_in = emit(Action::SetView(Some({ let v = view.zoom(0.5, 0.5); (v.start, v.end) })));
-    let zoom_out = emit(Action::SetView(Some({ let v = view.zoom(2.0, 0.5); (v.start, v.end) })));
-    let earlier = emit(Action::SetView(Some({ let v = view.pan(-0.25); (v.start, v.end) })));
-    let later = emit(Action::SetView(Some({ let v = view.pan(0.25); (v.start, v.end) })));
+    let zoom_in = emit(Action::SetView(Some({
+        let v = view.zoom(0.5, 0.5);
+        (v.start, v.end)
+    })));
+    let zoom_out = emit(Action::SetView(Some({
+        let v = view.zoom(2.0, 0.5);
+        (v.start, v.end)
+    })));
+    let earlier = emit(Action::SetView(Some({
+        let v = view.pan(-0.25);
+        (v.start, v.end)
+    })));
+    let later = emit(Action::SetView(Some({
+        let v = view.pan(0.25);
+        (v.start, v.end)
+    })));
     let fit_view = emit(Action::SetView(None));
     let clear_range = emit(Action::SetRange(None));
     let lanes_cb = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
+            if let Some(sel) = ev
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+            {
                 if let Some(l) = LaneBy::parse(&sel.value()) {
                     cb.emit(Action::SetLanes(l));
                 }
@@ -133,7 +184,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointerdown = {
         let drag = drag.clone();
         Callback::from(move |e: PointerEvent| {
-            let Some((x, y)) = svg_point(&e, h) else { return };
+            let Some((x, y)) = svg_point(&e, h) else {
+                return;
+            };
             if x < LABEL_W || x > LABEL_W + PLOT_W {
                 return;
             }
@@ -145,7 +198,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let drag = drag.clone();
         let preview = preview.clone();
         Callback::from(move |e: PointerEvent| {
-            let Some((x0, brushing)) = *drag.borrow() else { return };
+            let Some((x0, brushing)) = *drag.borrow() else {
+                return;
+            };
             let Some(x) = svg_x(&e) else { return };
             // Capture only once it is a drag, so that a click still reaches the mark under it.
             if (x - x0).abs() > 3.0 {
@@ -165,14 +220,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let preview = preview.clone();
         let cb = props.on_action.clone();
         Callback::from(move |e: PointerEvent| {
-            let Some((x0, brushing)) = drag.borrow_mut().take() else { return };
+            let Some((x0, brushing)) = drag.borrow_mut().take() else {
+                return;
+            };
             preview.set(None);
             let Some(x) = svg_x(&e) else { return };
             if (x - x0).abs() < 3.0 {
                 return; // a click, not a drag
             }
             if brushing {
-                let (a, b) = (to_day(x0.min(x)).floor() as i64, to_day(x0.max(x)).floor() as i64);
+                let (a, b) = (
+                    to_day(x0.min(x)).floor() as i64,
+                    to_day(x0.max(x)).floor() as i64,
+                );
                 cb.emit(Action::SetRange(Some((a, b))));
             } else {
                 let v = view.pan(-(x - x0) / PLOT_W);
@@ -194,13 +254,23 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let brush = s.range.map(|(a, b)| {
-        let x0 = (LABEL_W + view.x(a.max(-1_000_000) as f64, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
-        let x1 = (LABEL_W + view.x(b.min(1_000_000) as f64 + 1.0, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
+        let x0 =
+            (LABEL_W + view.x(a.max(-1_000_000) as f64, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
+        let x1 = (LABEL_W + view.x(b.min(1_000_000) as f64 + 1.0, PLOT_W))
+            .clamp(LABEL_W, LABEL_W + PLOT_W);
         (x0, x1)
     });
     let range_text = s.range.map(|(a, b)| {
-        let from = if a == i64::MIN { "the beginning".to_string() } else { day_label(a) };
-        let to = if b == i64::MAX { "the end".to_string() } else { day_label(b) };
+        let from = if a == i64::MIN {
+            "the beginning".to_string()
+        } else {
+            day_label(a)
+        };
+        let to = if b == i64::MAX {
+            "the end".to_string()
+        } else {
+            day_label(b)
+        };
         format!("{from} to {to}")
     });
     html! {
@@ -307,7 +377,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
 }
 
 /// The timeline as a list by date, for screen readers and for anyone who prefers text.
-fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callback<Action>, open: bool, ontoggle: Callback<Event>) -> Html {
+fn text_alternative(
+    corpus: &Corpus,
+    results: &[StatementId],
+    on_action: &Callback<Action>,
+    open: bool,
+    ontoggle: Callback<Event>,
+) -> Html {
     if !open {
         return html! {
             <details class="timeline-list" id="timeline-list" {ontoggle}>
@@ -315,10 +391,14 @@ fn text_alternative(corpus: &Corpus, results: &[StatementId], on_action: &Callba
             </details>
         };
     }
-    let mut by_day: std::collections::BTreeMap<(bool, i64, String), Vec<StatementId>> = Default::default();
+    let mut by_day: std::collections::BTreeMap<(bool, i64, String), Vec<StatementId>> =
+        Default::default();
     for &id in results {
         let w = corpus.entries[id].when;
-        by_day.entry((!w.is_known(), w.day, w.label())).or_default().push(id);
+        by_day
+            .entry((!w.is_known(), w.day, w.label()))
+            .or_default()
+            .push(id);
     }
     let events: Vec<_> = corpus.events.iter().collect();
     const CAP: usize = 300;

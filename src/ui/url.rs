@@ -9,7 +9,9 @@ use crate::core::session::{fragment_to_params, params_to_fragment, AppState};
 pub fn read(corpus: &Corpus) -> AppState {
     #[cfg(target_arch = "wasm32")]
     {
-        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        let hash = web_sys::window()
+            .and_then(|w| w.location().hash().ok())
+            .unwrap_or_default();
         AppState::from_params(&fragment_to_params(&hash), corpus)
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -22,7 +24,11 @@ pub fn read(corpus: &Corpus) -> AppState {
 /// The fragment for a state, with the leading `#` (or empty for the default view).
 pub fn fragment(state: &AppState, corpus: &Corpus) -> String {
     let f = params_to_fragment(&state.to_params(corpus));
-    if f.is_empty() { String::new() } else { format!("#{f}") }
+    if f.is_empty() {
+        String::new()
+    } else {
+        format!("#{f}")
+    }
 }
 
 /// Writes the state into the URL if it differs; `replace` for in-progress typing.
@@ -36,8 +42,13 @@ pub fn write(state: &AppState, corpus: &Corpus, replace: bool) {
             return;
         }
         let Ok(history) = w.history() else { return };
-        let path = w.location().pathname().unwrap_or_default() + &w.location().search().unwrap_or_default();
-        let url = if want.is_empty() { path } else { format!("{path}{want}") };
+        let path = w.location().pathname().unwrap_or_default()
+            + &w.location().search().unwrap_or_default();
+        let url = if want.is_empty() {
+            path
+        } else {
+            format!("{path}{want}")
+        };
         let _ = if replace {
             history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
         } else {

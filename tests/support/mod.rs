@@ -37,17 +37,38 @@ pub fn load_gold(corpus: &Corpus, dir: &Path) -> Vec<GoldItem> {
     let mut out = Vec::new();
     for (ai, a) in corpus.articles.iter().enumerate() {
         let path = dir.join(a.name.replace(".txt", ".jsonl"));
-        let Ok(src) = std::fs::read_to_string(&path) else { continue };
-        for (ln, line) in src.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
-            let g: Gold = serde_json::from_str(line).unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), ln + 1));
+        let Ok(src) = std::fs::read_to_string(&path) else {
+            continue;
+        };
+        for (ln, line) in src
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| !l.trim().is_empty())
+        {
+            let g: Gold = serde_json::from_str(line)
+                .unwrap_or_else(|e| panic!("{}:{}: {e}", path.display(), ln + 1));
             let start = a
                 .text
                 .match_indices(&g.text)
                 .nth(g.nth)
-                .unwrap_or_else(|| panic!("{}:{}: text not found in {}: {:?}", path.display(), ln + 1, a.name, g.text))
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{}:{}: text not found in {}: {:?}",
+                        path.display(),
+                        ln + 1,
+                        a.name,
+                        g.text
+                    )
+                })
                 .0;
-            let kind = Kind::parse(&g.kind).unwrap_or_else(|| panic!("{}:{}: bad kind {}", path.display(), ln + 1, g.kind));
-            out.push(GoldItem { article: ai, kind, span: Span::new(start, start + g.text.len()), gold: g });
+            let kind = Kind::parse(&g.kind)
+                .unwrap_or_else(|| panic!("{}:{}: bad kind {}", path.display(), ln + 1, g.kind));
+            out.push(GoldItem {
+                article: ai,
+                kind,
+                span: Span::new(start, start + g.text.len()),
+                gold: g,
+            });
         }
     }
     out
@@ -56,21 +77,37 @@ pub fn load_gold(corpus: &Corpus, dir: &Path) -> Vec<GoldItem> {
 /// Whether a predicted canonical speaker name matches the gold speaker or one of its alternatives.
 pub fn speaker_matches(pred: &str, gold: &Gold) -> bool {
     let p = name_key(pred);
-    std::iter::once(&gold.speaker).chain(gold.alt.iter()).any(|g| {
-        let g = name_key(g);
-        if g.is_empty() || p.is_empty() {
-            return g == p;
-        }
-        let surname = |s: &str| s.split_whitespace().last().map(str::to_string).unwrap_or_default();
-        g == p || surname(&g) == surname(&p) && (g.split_whitespace().count() == 1 || p.split_whitespace().count() == 1 || g.split_whitespace().next() == p.split_whitespace().next())
-            || (g.len() > 6 && p.contains(&g)) || (p.len() > 6 && g.contains(&p))
-    })
+    std::iter::once(&gold.speaker)
+        .chain(gold.alt.iter())
+        .any(|g| {
+            let g = name_key(g);
+            if g.is_empty() || p.is_empty() {
+                return g == p;
+            }
+            let surname = |s: &str| {
+                s.split_whitespace()
+                    .last()
+                    .map(str::to_string)
+                    .unwrap_or_default()
+            };
+            g == p
+                || surname(&g) == surname(&p)
+                    && (g.split_whitespace().count() == 1
+                        || p.split_whitespace().count() == 1
+                        || g.split_whitespace().next() == p.split_whitespace().next())
+                || (g.len() > 6 && p.contains(&g))
+                || (p.len() > 6 && g.contains(&p))
+        })
 }
 
 /// Overlap of two spans: intersection over the shorter and over the longer.
 pub fn overlap(a: Span, b: Span) -> (f64, f64) {
     let inter = a.end.min(b.end).saturating_sub(a.start.max(b.start)) as f64;
-    let (short, long) = if a.len() < b.len() { (a.len(), b.len()) } else { (b.len(), a.len()) };
+    let (short, long) = if a.len() < b.len() {
+        (a.len(), b.len())
+    } else {
+        (b.len(), a.len())
+    };
     if short == 0 {
         return (0.0, 0.0);
     }
@@ -112,7 +149,11 @@ impl Scores {
     /// F1 of quote spans (speaker not required).
     pub fn quote_f1(&self) -> f64 {
         let (p, r) = (self.quote_precision(), ratio(self.q_found, self.q_total));
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     /// Share of found quotes with the right speaker.
     pub fn speaker_accuracy(&self) -> f64 {
@@ -136,7 +177,11 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
     let mut sc = Scores::default();
     for g in gold.iter().filter(|g| is_quote(g.kind) && !g.gold.optional) {
         sc.q_total += 1;
-        let hit = corpus.entries.iter().find(|e| e.article == g.article && is_quote(e.statement.kind) && overlap(e.statement.span, g.span).1 >= 0.9);
+        let hit = corpus.entries.iter().find(|e| {
+            e.article == g.article
+                && is_quote(e.statement.kind)
+                && overlap(e.statement.span, g.span).1 >= 0.9
+        });
         match hit {
             Some(e) => {
                 sc.q_found += 1;
@@ -144,21 +189,38 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
                 if speaker_matches(sp, &g.gold) {
                     sc.q_right += 1;
                 } else {
-                    sc.report += &format!("QUOTE WRONG SPEAKER [{}] {:?}: got {sp:?}, want {:?}\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker);
+                    sc.report += &format!(
+                        "QUOTE WRONG SPEAKER [{}] {:?}: got {sp:?}, want {:?}\n",
+                        corpus.articles[g.article].name, g.gold.text, g.gold.speaker
+                    );
                 }
             }
-            None => sc.report += &format!("QUOTE MISSED [{}] {:?} ({})\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker),
+            None => {
+                sc.report += &format!(
+                    "QUOTE MISSED [{}] {:?} ({})\n",
+                    corpus.articles[g.article].name, g.gold.text, g.gold.speaker
+                )
+            }
         }
     }
     for e in corpus.entries.iter().filter(|e| is_quote(e.statement.kind)) {
         sc.p_total += 1;
-        if gold.iter().any(|g| g.article == e.article && is_quote(g.kind) && overlap(e.statement.span, g.span).1 >= 0.9) {
+        if gold.iter().any(|g| {
+            g.article == e.article && is_quote(g.kind) && overlap(e.statement.span, g.span).1 >= 0.9
+        }) {
             sc.p_ok += 1;
         } else {
-            sc.report += &format!("QUOTE SPURIOUS [{}] {:?}\n", corpus.articles[e.article].name, corpus.text_of(e));
+            sc.report += &format!(
+                "QUOTE SPURIOUS [{}] {:?}\n",
+                corpus.articles[e.article].name,
+                corpus.text_of(e)
+            );
         }
     }
-    for g in gold.iter().filter(|g| g.kind == Kind::Indirect && !g.gold.optional) {
+    for g in gold
+        .iter()
+        .filter(|g| g.kind == Kind::Indirect && !g.gold.optional)
+    {
         sc.i_total += 1;
         let hits: Vec<_> = corpus
             .entries
@@ -172,12 +234,24 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
         if !hits.is_empty() {
             sc.i_found += 1;
         }
-        if hits.iter().any(|e| speaker_matches(&corpus.speakers[e.speaker].name, &g.gold)) {
+        if hits
+            .iter()
+            .any(|e| speaker_matches(&corpus.speakers[e.speaker].name, &g.gold))
+        {
             sc.i_right += 1;
         } else if let Some(e) = hits.first() {
-            sc.report += &format!("INDIRECT WRONG SPEAKER [{}] {:?}: got {:?}, want {:?}\n", corpus.articles[g.article].name, g.gold.text, corpus.speakers[e.speaker].name, g.gold.speaker);
+            sc.report += &format!(
+                "INDIRECT WRONG SPEAKER [{}] {:?}: got {:?}, want {:?}\n",
+                corpus.articles[g.article].name,
+                g.gold.text,
+                corpus.speakers[e.speaker].name,
+                g.gold.speaker
+            );
         } else {
-            sc.report += &format!("INDIRECT MISSED [{}] {:?} ({})\n", corpus.articles[g.article].name, g.gold.text, g.gold.speaker);
+            sc.report += &format!(
+                "INDIRECT MISSED [{}] {:?} ({})\n",
+                corpus.articles[g.article].name, g.gold.text, g.gold.speaker
+            );
         }
     }
     sc
@@ -186,9 +260,31 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
 /// Builds a corpus from every `.txt` in `dir` (sorted), with no manifest.
 pub fn corpus_from_dir(dir: &Path) -> Corpus {
     let mut files: Vec<_> = std::fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect())
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
-    let texts: Vec<(String, String)> = files.iter().map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), std::fs::read_to_string(p).unwrap())).collect();
-    Corpus::build(texts.iter().map(|(n, t)| quoteline::core::corpus::Input { name: n, text: t, meta: Default::default() }).collect())
+    let texts: Vec<(String, String)> = files
+        .iter()
+        .map(|p| {
+            (
+                p.file_name().unwrap().to_string_lossy().to_string(),
+                std::fs::read_to_string(p).unwrap(),
+            )
+        })
+        .collect();
+    Corpus::build(
+        texts
+            .iter()
+            .map(|(n, t)| quoteline::core::corpus::Input {
+                name: n,
+                text: t,
+                meta: Default::default(),
+            })
+            .collect(),
+    )
 }
