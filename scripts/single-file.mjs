@@ -17,7 +17,8 @@
 // TRUNK_PROFILE. By hand: node scripts/single-file.mjs DIR [--force]
 // where DIR holds a trunk-built index.html (e.g. dist).
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
-import { join, extname, basename, resolve, sep } from "node:path";
+import { join, basename, resolve, sep } from "node:path";
+import { mimeOf } from "./mime.mjs";
 
 const OUTPUT = "quoteline.html";
 const args = process.argv.slice(2);
@@ -30,24 +31,6 @@ if (profile && profile !== "release" && !force) {
   process.exit(0);
 }
 
-const MIME = {
-  ".css": "text/css",
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".txt": "text/plain",
-};
 
 function fail(message) {
   console.error(`single-file: ${message}`);
@@ -78,7 +61,7 @@ function localFile(url) {
 }
 
 function dataUrl(file) {
-  const mime = MIME[extname(file).toLowerCase()] ?? "application/octet-stream";
+  const mime = mimeOf(file);
   return `data:${mime};base64,${readFileSync(file).toString("base64")}`;
 }
 

@@ -4,26 +4,14 @@
 import { createServer } from "node:http";
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { extname, join, resolve, sep } from "node:path";
+import { join, resolve, sep } from "node:path";
+import { mimeOf } from "../../scripts/mime.mjs";
 
-const MIME = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".txt": "text/plain; charset=utf-8",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-};
+/** Text types get an explicit charset, as static hosts send them. */
+function contentType(file) {
+  const type = mimeOf(file);
+  return type.startsWith("text/") || type === "application/json" ? `${type}; charset=utf-8` : type;
+}
 
 /**
  * Serves `root` at http://127.0.0.1:PORT{base}. Resolves to { url, close() };
@@ -51,7 +39,7 @@ export async function serveStatic(root, { base = "/" } = {}) {
         info = await stat(file);
       }
       res.writeHead(200, {
-        "content-type": MIME[extname(file).toLowerCase()] ?? "application/octet-stream",
+        "content-type": contentType(file),
         "content-length": info.size,
         "cache-control": "no-store",
       });

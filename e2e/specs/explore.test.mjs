@@ -1,33 +1,22 @@
 // What a person does with the explorer: search, read the highlighted hits, pick a
 // facet, open a statement with the keyboard and with the mouse, close it. Screenshots
 // of each step (light, dark, and a 360 px phone) land in e2e/screenshots/.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { serveStatic } from "../helpers/server.mjs";
+import { useServedApp } from "../helpers/app.mjs";
 import { readFile } from "node:fs/promises";
-import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
 import { axeViolations, describeViolations } from "../helpers/axe.mjs";
 
 describe("exploring the seed statements", () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    server = await serveStatic(DIST);
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   const countText = (page) => page.locator("#result-count").innerText();
   const listed = (page) => page.locator("li.statement").count();
 
   it("search narrows the list, marks the hits, and a facet narrows it further", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     const total = await listed(page);
 
@@ -78,8 +67,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("j/k select statements, the detail shows the source marked, Esc closes it", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     await page.locator("body").click({ position: { x: 5, y: 5 } });
     await page.keyboard.press("j");
@@ -110,10 +99,10 @@ describe("exploring the seed statements", () => {
       ["explore-dark", { colorScheme: "dark", viewport: { width: 1280, height: 800 } }],
       ["explore-phone", { colorScheme: "light", viewport: { width: 360, height: 740 } }],
     ]) {
-      const { page, problems } = await openPage(browser.context);
+      const { page, problems } = await openPage(app.browser.context);
       await page.emulateMedia({ colorScheme: opts.colorScheme });
       await page.setViewportSize(opts.viewport);
-      await page.goto(server.url);
+      await page.goto(app.server.url);
       await waitForOutlets(page, 5, { problems });
       await page.locator("#search").fill("Merz");
       await page.locator("li.statement button", { hasText: "Berlin was open" }).first().click();
@@ -127,8 +116,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("pick a speaker; the link reproduces the view in a new page; back/forward step through it", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     const total = await listed(page);
     const merz = page.locator('fieldset[data-facet="speaker"] label', { hasText: "Friedrich Merz" });
@@ -151,7 +140,7 @@ describe("exploring the seed statements", () => {
     assert.match(url, /#.*speaker=Friedrich/);
 
     // The same link in a fresh page gives the same view.
-    const { page: page2, problems: problems2 } = await openPage(browser.context);
+    const { page: page2, problems: problems2 } = await openPage(app.browser.context);
     await page2.goto(url);
     await page2.locator("#detail").waitFor();
     assert.equal(await listed(page2), kindCount);
@@ -173,8 +162,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("a hand-edited link falls back to a valid view with a notice", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(`${server.url}#outlet=Nowhere%20Times&kind=shouted&sel=gone&speaker=Friedrich%20Merz&%%%`);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(`${app.server.url}#outlet=Nowhere%20Times&kind=shouted&sel=gone&speaker=Friedrich%20Merz&%%%`);
     await page.locator("#notice").waitFor();
     const notice = await page.locator("#notice").innerText();
     assert.match(notice, /Nowhere Times/);
@@ -186,8 +175,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("exports the filtered statements as CSV and JSON", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     await page.locator("#search").fill("guarantees");
     await page.waitForFunction(() => {
@@ -209,8 +198,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("keyboard alone: search, move, open, close; no serious accessibility violation", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     await page.keyboard.press("/");
     await page.keyboard.type("Kushner");
@@ -238,9 +227,9 @@ describe("exploring the seed statements", () => {
   });
 
   it("the theme toggle overrides the system and is remembered; phones get a filters drawer", async () => {
-    const { page, problems } = await openPage(browser.context);
+    const { page, problems } = await openPage(app.browser.context);
     await page.emulateMedia({ colorScheme: "light" });
-    await page.goto(server.url);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     const bg = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const light = await bg();
@@ -267,8 +256,8 @@ describe("exploring the seed statements", () => {
   });
 
   it("shows how other outlets reported the same statement, with a word diff", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     await page.locator("li.statement button", { hasText: "We have largely finished the security protocols" }).first().click();
     const others = page.locator("#detail .others");

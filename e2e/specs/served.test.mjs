@@ -1,33 +1,19 @@
 // The release build (dist/) served over HTTP under a sub-path, as a static host would.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { serveStatic } from "../helpers/server.mjs";
-import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { useServedApp } from "../helpers/app.mjs";
+import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
 import { axeViolations, describeViolations } from "../helpers/axe.mjs";
 
 const OUTLETS = 5;
 
 describe("dist/ served over HTTP under a sub-path", () => {
-  let server;
-  let browser;
-
-  before(async () => {
-    assert.ok(existsSync(join(DIST, "index.html")), "dist/index.html is missing: run `make dist` first");
-    // A sub-path proves the build uses relative URLs (trunk build --public-url ./).
-    server = await serveStatic(DIST, { base: "/some/sub/path/" });
-    browser = await launch();
-  });
-
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  // A sub-path proves the build uses relative URLs (trunk build --public-url ./).
+  const app = useServedApp({ base: "/some/sub/path/" });
 
   it("loads with no console error and shows statements from all five outlets", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     const outlets = await waitForOutlets(page, OUTLETS, { problems });
     await screenshot(page, "served");
     assert.ok(outlets.length >= OUTLETS, `outlets shown: ${outlets.join(", ")}`);
@@ -36,8 +22,8 @@ describe("dist/ served over HTTP under a sub-path", () => {
   });
 
   it("has no critical accessibility violations (axe-core, WCAG 2.1 A/AA)", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 1, { problems });
     const violations = await axeViolations(page);
     if (violations.length) console.log(`axe-core found:\n${describeViolations(violations)}`);

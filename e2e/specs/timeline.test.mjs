@@ -1,29 +1,20 @@
 // The timeline: zoom with keys and buttons, brush a date range on the axis to filter
 // the list, pick a mark, read the text alternative, switch lanes; screenshots of each.
-import { describe, it, before, after } from "node:test";
+import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { serveStatic } from "../helpers/server.mjs";
-import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { useServedApp } from "../helpers/app.mjs";
+import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
 import { axeViolations, describeViolations } from "../helpers/axe.mjs";
 
 // Geometry of the SVG's viewBox (src/ui/timeline.rs).
-const W = 1000, LABEL_W = 170, PLOT_W = W - 170 - 70 - 10;
+const W = 1000;
 
 describe("the timeline", () => {
-  let server;
-  let browser;
-  before(async () => {
-    server = await serveStatic(DIST);
-    browser = await launch();
-  });
-  after(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  const app = useServedApp();
 
   it("shows lanes, context and an undated band; keys zoom; brushing filters the list", async () => {
-    const { page, problems } = await openPage(browser.context);
-    await page.goto(server.url);
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     const svg = page.locator("svg.timeline-svg");
     await svg.waitFor();

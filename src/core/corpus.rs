@@ -194,10 +194,6 @@ fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
     out
 }
 
-fn input_text(a: &Article) -> &str {
-    &a.text
-}
-
 impl Corpus {
     /// Builds the corpus from articles, extracting each and merging speakers.
     pub fn build(inputs: Vec<Input<'_>>) -> Corpus {
@@ -316,7 +312,7 @@ impl Corpus {
                 // How a body was named, when that differs from its canonical name.
                 if s.speaker_kind == SpeakerKind::Body {
                     if let Some(m) = s.evidence.mention {
-                        let said = m.of(input_text(&corpus.articles[ai])).trim();
+                        let said = m.of(&corpus.articles[ai].text).trim();
                         let bare = said
                             .trim_start_matches("the ")
                             .trim_start_matches("The ")

@@ -258,11 +258,8 @@ fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
     if !(has_caps_word || has_agency) {
         return None;
     }
-    let mut end = cut + sep_len;
-    // "(Reuters):" — the separator found was ")" + ":"; never slice inside a multi-byte mark.
-    if s[cut..].starts_with("):") {
-        end = cut + 2;
-    }
+    // The separator ("):" for "(Reuters):") is part of the dateline.
+    let end = cut + sep_len;
     let dl = Span::new(block.start, block.start + end);
     let source = head
         .find('(')

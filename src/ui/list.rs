@@ -7,7 +7,6 @@ use super::highlight::{render_marked, term_ranges};
 use crate::core::corpus::StatementId;
 use crate::core::session::{export_csv, export_json, Action, Sort};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Rows mounted at once.
@@ -41,13 +40,8 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     let on_sort = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(sel) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                if let Some(s) = Sort::parse(&sel.value()) {
-                    cb.emit(Action::SetSort(s));
-                }
+            if let Some(s) = super::select_value(&ev).and_then(|v| Sort::parse(&v)) {
+                cb.emit(Action::SetSort(s));
             }
         })
     };

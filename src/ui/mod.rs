@@ -20,3 +20,11 @@ pub fn start() {
     banner::install_panic_banner();
     yew::Renderer::<App>::new().render();
 }
+
+/// The value of the `<select>` an event came from.
+pub(crate) fn select_value(ev: &yew::Event) -> Option<String> {
+    use wasm_bindgen::JsCast;
+    ev.target()
+        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
+        .map(|s| s.value())
+}

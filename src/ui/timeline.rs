@@ -110,15 +110,30 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else {
+    let handle = use_context::<CorpusHandle>();
+    // The layout depends only on the corpus, the results, the lanes and the window: not
+    // recomputed when the selection, a tooltip or the disclosure changes.
+    let laid = use_memo(
+        (
+            handle.clone(),
+            props.results.clone(),
+            props.state.lanes,
+            props.state.view,
+        ),
+        |(handle, results, lanes, view)| {
+            handle.as_ref().map(|CorpusHandle(corpus)| {
+                let view = view
+                    .map(|(a, b)| View { start: a, end: b })
+                    .unwrap_or_else(|| fit(corpus, results));
+                (view, layout(corpus, results, *lanes, view, PLOT_W))
+            })
+        },
+    );
+    let (Some(CorpusHandle(corpus)), Some((view, lay))) = (handle, laid.as_ref()) else {
         return html! {};
     };
+    let view = *view;
     let s = &props.state;
-    let view = s
-        .view
-        .map(|(a, b)| View { start: a, end: b })
-        .unwrap_or_else(|| fit(&corpus, &props.results));
-    let lay = layout(&corpus, &props.results, s.lanes, view, PLOT_W);
     let h = AXIS_H + EVENTS_H + LANE_H * lay.lanes.len().max(1) as f64 + 8.0;
     let to_day = move |x: f64| view.start + (x - LABEL_W) / PLOT_W * view.span();
     let emit = |a: Action| {
@@ -146,13 +161,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lanes_cb = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(sel) = ev
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-            {
-                if let Some(l) = LaneBy::parse(&sel.value()) {
-                    cb.emit(Action::SetLanes(l));
-                }
+            if let Some(l) = super::select_value(&ev).and_then(|v| LaneBy::parse(&v)) {
+                cb.emit(Action::SetLanes(l));
             }
         })
     };
