@@ -19,7 +19,7 @@ async fn search_and_select() {
     let doc = gloo::utils::document();
     let root = doc.create_element("div").unwrap();
     doc.body().unwrap().append_child(&root).unwrap();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
 
     let total = count(&root, "li.statement");
@@ -64,6 +64,8 @@ async fn search_and_select() {
         .text_content()
         .unwrap()
         .contains("Merz"));
+    app.destroy();
+    root.remove();
 }
 
 #[wasm_bindgen_test]
@@ -83,4 +85,92 @@ async fn error_banner_is_visible_and_announced() {
             .length(),
         1
     );
+}
+
+/// A long list mounts only a window of rows; scrolling the page moves the window, and the
+/// spacers keep the page as tall as the whole list.
+#[wasm_bindgen_test]
+async fn long_list_is_virtualised() {
+    use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+    use quoteline::core::synth::{generate, SynthParams};
+    use quoteline::ui::app::{AppProps, CorpusHandle};
+    use quoteline::ui::list::WINDOW;
+    use std::rc::Rc;
+
+    let arts = generate(&SynthParams::for_bytes(7, 600_000)).expect("valid parameters");
+    let corpus = Corpus::build(
+        arts.iter()
+            .map(|a| Input {
+                name: &a.name,
+                text: &a.text,
+                meta: ArticleMeta::default(),
+            })
+            .collect(),
+    );
+    let n = corpus.entries.len();
+    // The view lives in the URL fragment; start from an empty one.
+    gloo::utils::window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("#"))
+        .unwrap();
+    assert!(n > 3 * WINDOW, "synthetic corpus too small: {n}");
+    let doc = gloo::utils::document();
+    let root = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&root).unwrap();
+    let props = AppProps {
+        corpus: Some(CorpusHandle(Rc::new(corpus))),
+    };
+    let app =
+        yew::Renderer::<quoteline::ui::App>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+
+    let mounted = count(&root, "li.statement");
+    assert!(
+        mounted > 0 && mounted as usize <= WINDOW,
+        "{mounted} rows mounted for {n} statements"
+    );
+    let first_id = |root: &web_sys::Element| {
+        root.query_selector("li.statement")
+            .unwrap()
+            .and_then(|li| li.get_attribute("aria-posinset"))
+            .unwrap_or_default()
+    };
+    assert_eq!(first_id(&root), "1");
+    let after: web_sys::HtmlElement = root
+        .query_selector("#list-after")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert!(
+        after.offset_height() > 1000,
+        "the bottom spacer stands for the rows not mounted"
+    );
+
+    // Scroll half way down: the window moves with the page and stays bounded.
+    let win = gloo::utils::window();
+    let height = doc.document_element().unwrap().scroll_height() as f64;
+    win.scroll_to_with_x_and_y(0.0, height / 2.0);
+    win.dispatch_event(&web_sys::Event::new("scroll").unwrap())
+        .unwrap();
+    yew::scheduler::flush().await;
+    yew::scheduler::flush().await;
+    let first: usize = first_id(&root).parse().unwrap();
+    let mounted = count(&root, "li.statement") as usize;
+    assert!(
+        first > WINDOW && mounted <= WINDOW,
+        "after scrolling, rows from {first} ({mounted} mounted)"
+    );
+    assert_eq!(
+        root.query_selector("li.statement")
+            .unwrap()
+            .unwrap()
+            .get_attribute("aria-setsize")
+            .as_deref(),
+        Some(n.to_string().as_str())
+    );
+    win.scroll_to_with_x_and_y(0.0, 0.0);
+    app.destroy();
+    root.remove();
 }

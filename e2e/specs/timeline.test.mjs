@@ -74,4 +74,57 @@ describe("the timeline", () => {
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  it("shows a tooltip on keyboard focus and on hover; a two-finger pinch zooms", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
+    await waitForOutlets(page, 5, { problems });
+    const svg = page.locator("svg.timeline-svg");
+    const marks = svg.locator(".mark:not(.undated)");
+    await marks.first().waitFor();
+
+    // Keyboard: focusing a mark shows its tooltip, with the words of its label.
+    await marks.first().focus();
+    const tip = svg.locator(".tooltip");
+    await tip.waitFor();
+    const label = await marks.first().getAttribute("aria-label");
+    const tipText = (await tip.locator("text").allTextContents()).join(" ");
+    assert.ok(label.startsWith(tipText.replace(/…$/, "").slice(0, 30)), `tooltip "${tipText}" is the mark's label "${label}"`);
+    await screenshot(page, "timeline-tooltip-focus");
+    // Enter on the focused mark selects it; the focus stays on the timeline.
+    await page.keyboard.press("Enter");
+    await page.locator("#detail").waitFor();
+    // Hover: another mark's tooltip replaces it; leaving hides it.
+    const second = marks.nth(1);
+    await second.hover();
+    const label2 = await second.getAttribute("aria-label");
+    await page.waitForFunction(
+      (l) => [...document.querySelectorAll(".timeline-svg .tooltip text")].map((t) => t.textContent).join(" ").startsWith(l.slice(0, 20)),
+      label2,
+    );
+    await page.mouse.move(5, 5);
+    await page.locator("h1").click();
+    await tip.waitFor({ state: "detached" });
+
+    // Pinch: two touch points moving apart on the plot zoom in around their centre.
+    const before = await page.locator(".view-label").innerText();
+    const box = await svg.boundingBox();
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send("Emulation.setTouchEmulationEnabled", { enabled: true, maxTouchPoints: 2 });
+    const y = box.y + box.height - 10;
+    const cx = box.x + box.width * 0.5;
+    const touch = (type, d) =>
+      cdp.send("Input.dispatchTouchEvent", {
+        type,
+        touchPoints: type === "touchEnd" ? [] : [{ x: cx - d, y, id: 1 }, { x: cx + d, y, id: 2 }],
+      });
+    await touch("touchStart", 30);
+    for (const d of [60, 90, 120, 150]) await touch("touchMove", d);
+    await touch("touchEnd", 0);
+    await page.waitForFunction((v) => document.querySelector(".view-label").textContent !== v, before);
+    assert.match(page.url(), /view=/, "the pinched view is in the URL");
+    await screenshot(page, "timeline-pinched");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
 });

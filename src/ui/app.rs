@@ -74,15 +74,21 @@ pub fn App(props: &AppProps) -> Html {
         move |(c, s)| s.facet_counts(&c.0, &index)
     });
 
-    // The URL follows the state; typing replaces the entry, other changes push one.
-    let last_search = use_mut_ref(|| state.0.search.clone());
+    // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is
+    // many steps) replace the history entry; other changes push one.
+    let last_state = use_mut_ref(|| state.0.clone());
     {
         let corpus = corpus.clone();
-        let last_search = last_search.clone();
+        let last_state = last_state.clone();
         use_effect_with(state.0.clone(), move |s| {
-            let typing = *last_search.borrow() != s.search;
-            *last_search.borrow_mut() = s.search.clone();
-            super::url::write(s, &corpus, typing);
+            let replace = {
+                let last = last_state.borrow();
+                let mut same_but_view = last.clone();
+                same_but_view.view = s.view;
+                last.search != s.search || same_but_view == *s
+            };
+            *last_state.borrow_mut() = s.clone();
+            super::url::write(s, &corpus, replace);
         });
     }
     // Back/forward restore the view from the URL.

@@ -1,6 +1,8 @@
 //! The statement list: a toolbar (sort, export) and the statements, each with its words
 //! (search hits marked), speaker, outlet, kind and a mark for attributions to review.
-//! Keyed by statement id; paged, so that at most [`PAGE`] rows are ever mounted.
+//! Keyed by statement id and virtualised: only a window of at most [`WINDOW`] rows around
+//! the viewport is mounted. Spacers above and below stand for the rows left out, sized by
+//! the measured mean row height, so the page scrolls as if every row were there.
 
 use super::app::CorpusHandle;
 use super::highlight::{render_marked, term_ranges};
@@ -9,8 +11,18 @@ use crate::core::session::{export_csv, export_json, Action, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Rows mounted at once.
-pub const PAGE: usize = 100;
+/// Rows mounted at once, at most.
+pub const WINDOW: usize = 200;
+/// Rows kept mounted above the first visible one.
+const OVERSCAN: usize = 50;
+/// The window moves in steps of this many rows, so small scrolls do not re-render.
+const STEP: usize = 25;
+
+/// Where the window starts for a first visible row.
+fn window_start(first_visible: usize, total: usize) -> usize {
+    let max = total.saturating_sub(WINDOW).div_ceil(STEP) * STEP;
+    (first_visible.saturating_sub(OVERSCAN) / STEP * STEP).min(max)
+}
 
 #[derive(Properties, PartialEq)]
 pub struct StatementListProps {
@@ -23,20 +35,29 @@ pub struct StatementListProps {
 
 #[component]
 pub fn StatementList(props: &StatementListProps) -> Html {
-    let page = use_state(|| 0usize);
+    let start_state = use_state(|| 0usize);
     let status = use_state(String::new);
+    // Mean height of a mounted row in px, measured after each render.
+    let row_height = use_mut_ref(|| 72.0f64);
+    let total = props.results.len();
+    // The window follows the selection when it moves outside (j/k, a timeline click).
+    let selected_pos = props
+        .selected
+        .and_then(|s| props.results.iter().position(|&i| i == s));
+    {
+        let start_state = start_state.clone();
+        use_effect_with(selected_pos, move |pos| {
+            if let Some(p) = *pos {
+                if p < *start_state || p >= *start_state + WINDOW {
+                    start_state.set(window_start(p, usize::MAX));
+                }
+            }
+        });
+    }
+    use_virtual_scroll(start_state.clone(), row_height, total, props.selected);
     let Some(CorpusHandle(corpus)) = use_context::<CorpusHandle>() else {
         return html! { <main class="results"><p>{"No corpus loaded."}</p></main> };
     };
-    let pages = props.results.len().div_ceil(PAGE).max(1);
-    // The page follows the selection (j/k across a page boundary), and stays in range.
-    let mut current = (*page).min(pages - 1);
-    if let Some(pos) = props
-        .selected
-        .and_then(|s| props.results.iter().position(|&i| i == s))
-    {
-        current = pos / PAGE;
-    }
     let on_sort = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
@@ -73,14 +94,6 @@ pub fn StatementList(props: &StatementListProps) -> Html {
             });
         })
     };
-    let goto = |p: usize| {
-        let page = page.clone();
-        let cb = props.on_action.clone();
-        Callback::from(move |_| {
-            page.set(p);
-            cb.emit(Action::Select(None));
-        })
-    };
     let toolbar = html! {
         <div class="toolbar">
             <label class="sort">{"Sort "}
@@ -102,13 +115,15 @@ pub fn StatementList(props: &StatementListProps) -> Html {
             </main>
         };
     }
-    let start = current * PAGE;
-    let end = (start + PAGE).min(props.results.len());
+    let start = (*start_state).min(window_start(total, total));
+    let end = (start + WINDOW).min(total);
+    let setsize = total.to_string();
     html! {
         <main class="results" id="results">
             {toolbar}
-            <ol class="statements" aria-label="Statements" start={(start + 1).to_string()}>
-                { for props.results[start..end].iter().map(|&id| {
+            <div id="list-before" class="list-spacer" aria-hidden="true" />
+            <ol id="statement-list" class="statements" aria-label="Statements" start={(start + 1).to_string()}>
+                { for props.results[start..end].iter().enumerate().map(|(k, &id)| {
                     let e = &corpus.entries[id];
                     let art = &corpus.articles[e.article];
                     let sp = &corpus.speakers[e.speaker];
@@ -118,7 +133,7 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                     let cb = props.on_action.clone();
                     let onclick = Callback::from(move |_| cb.emit(Action::Select(Some(id))));
                     html! {
-                        <li key={e.id.clone()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={art.outlet.clone()} data-id={e.id.clone()}>
+                        <li key={e.id.clone()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={art.outlet.clone()} data-id={e.id.clone()} aria-setsize={setsize.clone()} aria-posinset={(start + k + 1).to_string()}>
                             <button type="button" id={format!("st-{id}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
                                 <span class={classes!("words", kind)}>
                                     if kind != "indirect" { <span class="mark" aria-hidden="true">{"“"}</span> }
@@ -138,13 +153,118 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                     }
                 }) }
             </ol>
-            if pages > 1 {
-                <nav class="pager" aria-label="Pages of statements">
-                    <button type="button" class="tool" disabled={current == 0} onclick={goto(current.saturating_sub(1))}>{"Previous"}</button>
-                    <span>{format!("{}–{} of {}", start + 1, end, props.results.len())}</span>
-                    <button type="button" class="tool" disabled={current + 1 >= pages} onclick={goto(current + 1)}>{"Next"}</button>
-                </nav>
+            <div id="list-after" class="list-spacer" aria-hidden="true" />
+            if end - start < total {
+                <p class="print-only">{format!("Printed: statements {}–{} of {}, the ones on screen. Export CSV or JSON for all of them.", start + 1, end, total)}</p>
             }
         </main>
     }
+}
+
+/// After each render: measure the mean row height, size the spacers, move keyboard focus
+/// to a newly selected row when the focus is already in the list, and re-place the window
+/// for the scroll position. A window scroll or resize re-places it too.
+#[cfg(target_arch = "wasm32")]
+#[hook]
+fn use_virtual_scroll(
+    start: UseStateHandle<usize>,
+    row_height: Rc<std::cell::RefCell<f64>>,
+    total: usize,
+    selected: Option<StatementId>,
+) {
+    use gloo::events::EventListener;
+    use wasm_bindgen::JsCast;
+    let live = use_mut_ref(|| (0usize, 0usize));
+    *live.borrow_mut() = (total, *start);
+    let focused_for = use_mut_ref(|| None::<StatementId>);
+    let place: Rc<dyn Fn()> = {
+        let setter = start.setter();
+        let live = live.clone();
+        let row_height = row_height.clone();
+        Rc::new(move || {
+            let (total, current) = *live.borrow();
+            let Some(before) = gloo::utils::document().get_element_by_id("list-before") else {
+                return;
+            };
+            let top = before.get_bounding_client_rect().top();
+            let h = (*row_height.borrow()).max(1.0);
+            let first = if top >= 0.0 { 0 } else { (-top / h) as usize };
+            let want = window_start(first.min(total), total);
+            if want != current {
+                live.borrow_mut().1 = want;
+                setter.set(want);
+            }
+        })
+    };
+    {
+        let place = place.clone();
+        use_effect_with((), move |_| {
+            let win = gloo::utils::window();
+            let on_scroll = {
+                let p = place.clone();
+                EventListener::new(&win, "scroll", move |_| p())
+            };
+            let on_resize = EventListener::new(&win, "resize", move |_| place());
+            move || drop((on_scroll, on_resize))
+        });
+    }
+    use_effect(move || {
+        let doc = gloo::utils::document();
+        let (total, start) = *live.borrow();
+        let start = start.min(window_start(total, total));
+        let end = (start + WINDOW).min(total);
+        if let Some(ol) = doc.get_element_by_id("statement-list") {
+            let mounted = end.saturating_sub(start);
+            let h = ol.get_bounding_client_rect().height();
+            if mounted > 0 && h > 0.0 {
+                *row_height.borrow_mut() = h / mounted as f64;
+            }
+        }
+        let h = *row_height.borrow();
+        let set_height = |id: &str, px: f64| {
+            if let Some(el) = doc
+                .get_element_by_id(id)
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.style().set_property("height", &format!("{px:.0}px"));
+            }
+        };
+        set_height("list-before", start as f64 * h);
+        set_height("list-after", total.saturating_sub(end) as f64 * h);
+        if selected != *focused_for.borrow() {
+            match selected {
+                None => *focused_for.borrow_mut() = None,
+                Some(id) => {
+                    if let Some(button) = doc
+                        .get_element_by_id(&format!("st-{id}"))
+                        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+                    {
+                        let in_list = doc.active_element().is_none_or(|a| {
+                            a.get_attribute("class") // not `class_name`: an SVG element's is no string
+                                .is_some_and(|c| {
+                                    c.split_whitespace().any(|c| c == "statement-button")
+                                })
+                                || a.tag_name() == "BODY"
+                        });
+                        if in_list {
+                            let _ = button.focus();
+                        }
+                        *focused_for.borrow_mut() = selected;
+                    }
+                }
+            }
+        }
+        place();
+    });
+}
+
+/// Server-side rendering has no viewport: the first window is rendered as is.
+#[cfg(not(target_arch = "wasm32"))]
+#[hook]
+fn use_virtual_scroll(
+    _start: UseStateHandle<usize>,
+    _row_height: Rc<std::cell::RefCell<f64>>,
+    _total: usize,
+    _selected: Option<StatementId>,
+) {
 }

@@ -1,6 +1,7 @@
 //! The timeline: an SVG time axis with lanes by speaker or outlet, one mark per lane and
 //! day with its count (one mark per statement when zoomed in), context events from the
-//! articles, an undated band, zoom (buttons, wheel, `+`/`-`), pan (drag, arrow keys),
+//! articles, an undated band, zoom (buttons, wheel or trackpad pinch, two-finger pinch,
+//! `+`/`-`), pan (drag, arrow keys), a tooltip on hover and on keyboard focus,
 //! brushing a date range on the axis to filter the list, and a text alternative listing
 //! everything by date. The geometry comes from `core::timeline`.
 
@@ -95,8 +96,14 @@ fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, bool)>); // (start x, brushing)
+                                                    // Touch points by pointer id (x in viewBox units), and a pinch: (start distance,
+                                                    // start view, pivot as a fraction of the plot).
+    let touches = use_mut_ref(Vec::<(i32, f64)>::new);
+    let pinch = use_mut_ref(|| None::<(f64, View, f64)>);
     let preview = use_state(|| None::<(f64, f64)>);
     let focused = use_state(String::new);
+    // The visible tooltip: the mark's centre and its label (hover or keyboard focus).
+    let tip = use_state(|| None::<(f64, f64, String)>);
     // The text alternative is built only while it is open, to keep the page small.
     let list_open = use_state(|| false);
     let on_toggle = {
@@ -193,10 +200,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     };
     let onpointerdown = {
         let drag = drag.clone();
+        let touches = touches.clone();
+        let pinch = pinch.clone();
         Callback::from(move |e: PointerEvent| {
             let Some((x, y)) = svg_point(&e, h) else {
                 return;
             };
+            if e.pointer_type() == "touch" {
+                let mut t = touches.borrow_mut();
+                t.retain(|(id, _)| *id != e.pointer_id());
+                t.push((e.pointer_id(), x));
+                if let [(_, a), (_, b)] = t[..] {
+                    // A second finger: the drag becomes a pinch.
+                    *drag.borrow_mut() = None;
+                    let at = (((a + b) / 2.0 - LABEL_W) / PLOT_W).clamp(0.0, 1.0);
+                    *pinch.borrow_mut() = Some(((a - b).abs().max(10.0), view, at));
+                    return;
+                }
+            }
             if x < LABEL_W || x > LABEL_W + PLOT_W {
                 return;
             }
@@ -207,7 +228,24 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onpointermove = {
         let drag = drag.clone();
         let preview = preview.clone();
+        let touches = touches.clone();
+        let pinch = pinch.clone();
+        let cb = props.on_action.clone();
         Callback::from(move |e: PointerEvent| {
+            if e.pointer_type() == "touch" {
+                if let Some(x) = svg_x(&e) {
+                    let mut t = touches.borrow_mut();
+                    if let Some(p) = t.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
+                        p.1 = x;
+                    }
+                    if let (Some((d0, v0, at)), [(_, a), (_, b)]) = (*pinch.borrow(), &t[..]) {
+                        e.prevent_default();
+                        let v = v0.zoom(d0 / (a - b).abs().max(1.0), at);
+                        cb.emit(Action::SetView(Some((v.start, v.end))));
+                        return;
+                    }
+                }
+            }
             let Some((x0, brushing)) = *drag.borrow() else {
                 return;
             };
@@ -225,11 +263,34 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // A lifted or cancelled finger ends a pinch.
+    let end_touch = {
+        let touches = touches.clone();
+        let pinch = pinch.clone();
+        move |e: &PointerEvent| {
+            let mut t = touches.borrow_mut();
+            t.retain(|(id, _)| *id != e.pointer_id());
+            if t.len() < 2 {
+                *pinch.borrow_mut() = None;
+            }
+        }
+    };
+    let onpointercancel = {
+        let end_touch = end_touch.clone();
+        let drag = drag.clone();
+        let preview = preview.clone();
+        Callback::from(move |e: PointerEvent| {
+            end_touch(&e);
+            *drag.borrow_mut() = None;
+            preview.set(None);
+        })
+    };
     let onpointerup = {
         let drag = drag.clone();
         let preview = preview.clone();
         let cb = props.on_action.clone();
         Callback::from(move |e: PointerEvent| {
+            end_touch(&e);
             let Some((x0, brushing)) = drag.borrow_mut().take() else {
                 return;
             };
@@ -310,7 +371,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <div class="timeline-scroll">
             <svg class="timeline-svg" viewBox={format!("0 0 {W} {h}")} role="group" tabindex="0"
                 aria-label="Timeline of statements; + and − zoom, arrow keys pan; the list below is the same content as text"
-                {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup}>
+                {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>
                 <rect class="axis-band" x={LABEL_W.to_string()} y="0" width={PLOT_W.to_string()} height={(AXIS_H + EVENTS_H).to_string()} />
                 { for lay.ticks.iter().filter(|t| (0.0..=PLOT_W).contains(&t.x)).map(|t| html! {
                     <g class={classes!("tick", t.major.then_some("major"))}>
@@ -361,16 +422,29 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let label = mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0);
                     let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(11.5) };
                     let selected = s.selected.is_some_and(|sel| m.ids.contains(&sel));
-                    let focus_label = label.clone();
-                    let focused_set = focused.clone();
-                    let onfocus = Callback::from(move |_: FocusEvent| focused_set.set(focus_label.clone()));
-                    let kind_class = if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" };
                     let cx = LABEL_W + m.x;
+                    let onfocus = {
+                        let (label, focused, tip) = (label.clone(), focused.clone(), tip.clone());
+                        Callback::from(move |_: FocusEvent| {
+                            focused.set(label.clone());
+                            tip.set(Some((cx, y, label.clone())));
+                        })
+                    };
+                    let onpointerenter = {
+                        let (label, tip) = (label.clone(), tip.clone());
+                        Callback::from(move |_: PointerEvent| tip.set(Some((cx, y, label.clone()))))
+                    };
+                    let hide = {
+                        let tip = tip.clone();
+                        move || tip.set(None)
+                    };
+                    let onblur = { let hide = hide.clone(); Callback::from(move |_: FocusEvent| hide()) };
+                    let onpointerleave = Callback::from(move |_: PointerEvent| hide());
+                    let kind_class = if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" };
                     html! {
                         <g class={classes!("mark", kind_class, selected.then_some("selected"), (m.precision != Precision::Day).then_some("coarse"))}
                             key={format!("m{}-{}", m.lane, m.ids[0])} role="button" tabindex="0" aria-label={label.clone()}
-                            onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus}>
-                            <title>{label}</title>
+                            onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus} {onblur} {onpointerenter} {onpointerleave}>
                             <circle cx={cx.to_string()} cy={y.to_string()} r={r.to_string()} />
                             if m.ids.len() > 1 {
                                 <text x={cx.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{m.ids.len()}</text>
@@ -378,11 +452,58 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         </g>
                     }
                 }) }
+                if let Some((cx, cy, text)) = &*tip {
+                    { tooltip(*cx, *cy, text, h) }
+                }
             </svg>
             </div>
             <p class="timeline-focus" aria-live="polite">{(*focused).clone()}</p>
             { text_alternative(&corpus, &props.results, &props.on_action, *list_open, on_toggle) }
         </section>
+    }
+}
+
+/// Wraps `text` into at most `max` lines of about `width` characters, ending with … when cut.
+fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
+    let mut lines: Vec<String> = vec![String::new()];
+    for word in text.split_whitespace() {
+        let full = lines.len() == max;
+        let last = lines.last_mut().expect("never empty");
+        if last.is_empty() || last.chars().count() + 1 + word.chars().count() <= width {
+            if !last.is_empty() {
+                last.push(' ');
+            }
+            last.push_str(word);
+        } else if full {
+            last.push('…');
+            break;
+        } else {
+            lines.push(word.to_string());
+        }
+    }
+    lines
+}
+
+/// The visible tooltip for a mark at (`cx`, `cy`): below the mark, or above it near the
+/// bottom, kept inside the plot. Screen readers get the same text from the mark's label.
+fn tooltip(cx: f64, cy: f64, text: &str, h: f64) -> Html {
+    const TW: f64 = 360.0;
+    const LINE: f64 = 15.0;
+    let lines = wrap(text, 58, 3);
+    let th = 10.0 + LINE * lines.len() as f64;
+    let x = (cx - TW / 2.0).clamp(0.0, W - TW);
+    let y = if cy + 14.0 + th <= h {
+        cy + 14.0
+    } else {
+        (cy - 14.0 - th).max(0.0)
+    };
+    html! {
+        <g class="tooltip" aria-hidden="true" pointer-events="none">
+            <rect x={x.to_string()} y={y.to_string()} width={TW.to_string()} height={th.to_string()} rx="4" />
+            { for lines.iter().enumerate().map(|(i, l)| html! {
+                <text x={(x + 8.0).to_string()} y={(y + 4.0 + LINE * (i + 1) as f64).to_string()}>{l}</text>
+            }) }
+        </g>
     }
 }
 
