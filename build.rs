@@ -4,27 +4,9 @@
 
 use std::{env, fs, path::Path};
 
-#[derive(serde::Deserialize, Default)]
-struct Manifest {
-    #[serde(default)]
-    article: Vec<Entry>,
-}
-
-#[derive(serde::Deserialize, Default, Clone)]
-#[serde(default)]
-struct Entry {
-    file: String,
-    outlet: String,
-    headline: String,
-    byline: String,
-    url: String,
-    date: String,
-    event_date: String,
-    dateline: String,
-    source: String,
-    derived_from: String,
-    evidence: String,
-}
+#[path = "src/core/manifest.rs"]
+#[allow(dead_code)]
+mod manifest;
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
@@ -32,9 +14,16 @@ fn main() {
     println!("cargo:rerun-if-changed=seeds");
     let manifest_path = seeds.join("corpus.toml");
     println!("cargo:rerun-if-changed={}", manifest_path.display());
-    let manifest: Manifest = match fs::read_to_string(&manifest_path) {
-        Ok(text) => toml::from_str(&text).unwrap_or_else(|e| panic!("seeds/corpus.toml: {e}")),
-        Err(_) => Manifest::default(),
+    // A malformed entry is reported (file and line) and skipped; the rest still load.
+    let entries = match fs::read_to_string(&manifest_path) {
+        Ok(text) => {
+            let (entries, problems) = manifest::parse(&text);
+            for p in problems {
+                println!("cargo:warning={}", p.display("seeds/corpus.toml"));
+            }
+            entries
+        }
+        Err(_) => Vec::new(),
     };
     let mut files: Vec<_> = fs::read_dir(&seeds)
         .map(|rd| {
@@ -49,8 +38,7 @@ fn main() {
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         println!("cargo:rerun-if-changed={}", path.display());
-        let e = manifest
-            .article
+        let e = entries
             .iter()
             .find(|a| a.file == name)
             .cloned()

@@ -84,3 +84,113 @@ fn usage_on_no_arguments() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("usage"));
 }
+
+#[test]
+fn extract_carries_dates_topics_and_groups_and_groups_lists_renderings() {
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds");
+    let out = bin().args(["extract", seeds]).output().unwrap();
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    for r in &rows {
+        let p = r["date_precision"].as_str().unwrap();
+        assert!(["day", "month", "year", "unknown"].contains(&p), "{r}");
+        assert_eq!(r["date"].is_null(), p == "unknown", "{r}");
+        assert!(!r["topics"].as_array().unwrap().is_empty(), "{r}");
+    }
+    // The manifest in seeds/ dates POLITICO: its statements carry that day.
+    assert!(rows
+        .iter()
+        .any(|r| r["outlet"] == "POLITICO" && r["date"] == "2026-01-06"));
+    let grouped = rows.iter().filter(|r| !r["group"].is_null()).count();
+    assert!(grouped >= 20, "{grouped} statements in groups");
+
+    let out = bin().args(["groups", seeds]).output().unwrap();
+    assert!(out.status.success());
+    let groups: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert!(groups.len() >= 12);
+    let protocols = groups
+        .iter()
+        .find(|g| {
+            g["renderings"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|r| r["text"] == "We have largely finished the security protocols,")
+        })
+        .expect("the security-protocols group");
+    assert_eq!(protocols["reported_by"], 3);
+    assert_eq!(protocols["of_outlets"], 5);
+    assert_eq!(protocols["quotes_differ"], true);
+    // Every statement with a group index appears in that group's renderings.
+    for r in rows.iter().filter(|r| !r["group"].is_null()) {
+        let g = &groups[r["group"].as_u64().unwrap() as usize];
+        assert!(g["renderings"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["id"] == r["id"]));
+    }
+}
+
+#[test]
+fn a_malformed_manifest_and_a_bad_topic_file_are_reported_with_lines_and_the_rest_loads() {
+    let dir = std::env::temp_dir().join(format!("quoteline-cli-manifest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join("a.txt"),
+        "“We are ready,” said Jane Doe on Monday.",
+    )
+    .unwrap();
+    std::fs::write(dir.join("b.txt"), "“We are not,” said John Roe.").unwrap();
+    std::fs::write(
+        dir.join("corpus.toml"),
+        "[[article]]\nfile = \"a.txt\"\noutlet = \"Alpha Times\"\ndate = \"2026-03-04\"\n\n[[article]]\nfile = \"b.txt\"\noutlet = \"Beta\n",
+    )
+    .unwrap();
+    let topics = std::env::temp_dir().join(format!("quoteline-topics-{}.txt", std::process::id()));
+    std::fs::write(
+        &topics,
+        "readiness | Being ready | ready, prepar*\nbroken | x | (ready\n",
+    )
+    .unwrap();
+    let out = bin()
+        .args(["extract", "--topics"])
+        .arg(&topics)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("corpus.toml:8:"), "{stderr}");
+    assert!(stderr.contains(".txt:2: term \"(ready\""), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "warnings do not fail the run");
+    let rows: Vec<serde_json::Value> = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 2, "both articles still load");
+    let a = rows.iter().find(|r| r["speaker"] == "Jane Doe").unwrap();
+    assert_eq!(a["outlet"], "Alpha Times");
+    assert_eq!(
+        a["date"], "2026-03-02",
+        "Monday before the manifest's Wednesday 4 March"
+    );
+    assert_eq!(a["topics"], serde_json::json!(["readiness"]));
+    let b = rows.iter().find(|r| r["speaker"] == "John Roe").unwrap();
+    assert_eq!(
+        b["date"],
+        serde_json::Value::Null,
+        "no date anywhere: undated"
+    );
+    assert_eq!(b["date_precision"], "unknown");
+    assert_eq!(b["topics"], serde_json::json!(["other"]));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::remove_file(&topics).ok();
+}

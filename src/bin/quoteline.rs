@@ -2,25 +2,34 @@
 //! per statement (JSON Lines) on stdout and problems on stderr. Files that cannot be read
 //! or are not UTF-8 are reported by name and skipped; the others go on.
 
+use quoteline::core::compare::{compare, relation, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+use quoteline::core::manifest::ManifestEntry;
 use quoteline::core::synth::{generate, SynthParams};
+use quoteline::core::topics::{self, Topic};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: quoteline extract FILE_OR_DIR...\n\
+const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
+       quoteline groups  [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N]\n\
 \n\
   Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
-  cue, cue_start, cue_end, rule, confidence, low_confidence, outlet.\n\
-  A directory means every .txt file in it (sorted). Diagnostics go to stderr.";
+  cue, cue_start, cue_end, rule, mention, confidence, low_confidence, outlet,\n\
+  date (YYYY-MM-DD, YYYY-MM, YYYY or null), date_precision (day|month|year|unknown), date_expression,\n\
+  topics (names, or [\"other\"]), topic_words, group (index into `groups`, or null).\n\
+  `groups` prints one JSON object per group of renderings of one utterance across outlets.\n\
+  A directory means every .txt file in it (sorted), with its corpus.toml manifest if there is one.\n\
+  Diagnostics, and manifest or topic-file problems (file:line), go to stderr.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") if args.len() > 1 => run_extract(&args[1..]),
+        Some("groups") if args.len() > 1 => run_groups(&args[1..]),
         Some("synth") => run_synth(&args[1..]),
         Some("bench") => run_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -58,14 +67,88 @@ fn expand(args: &[String], errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
     files
 }
 
-fn run_extract(args: &[String]) -> ExitCode {
+/// The articles of a command line, extracted: files and directories, an optional
+/// `--manifest FILE` (else a `corpus.toml` in a directory given), an optional
+/// `--topics FILE`. `errors` are files that could not be used; `warnings` are problems
+/// in the manifest or taxonomy (reported with file and line, the rest still used).
+struct Loaded {
+    corpus: Corpus,
+    taxonomy: Vec<Topic>,
+    errors: Vec<String>,
+    warnings: Vec<String>,
+}
+
+fn load(args: &[String]) -> Result<Loaded, String> {
+    let mut paths = Vec::new();
+    let mut manifest_path: Option<PathBuf> = None;
+    let mut topics_path: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--manifest" | "--topics" => {
+                let v = it.next().ok_or_else(|| format!("{a} needs a file"))?;
+                if a == "--manifest" {
+                    manifest_path = Some(v.into());
+                } else {
+                    topics_path = Some(v.into());
+                }
+            }
+            s if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => paths.push(a.clone()),
+        }
+    }
+    if paths.is_empty() {
+        return Err("no files given".into());
+    }
     let mut errors = Vec::new();
-    let files = expand(args, &mut errors);
-    let mut texts: Vec<(String, String)> = Vec::new();
+    let mut warnings = Vec::new();
+    if manifest_path.is_none() {
+        manifest_path = paths
+            .iter()
+            .map(|p| Path::new(p).join("corpus.toml"))
+            .find(|p| p.is_file());
+    }
+    let mut manifest = Vec::new();
+    if let Some(mp) = &manifest_path {
+        match std::fs::read_to_string(mp) {
+            Ok(src) => {
+                let (entries, problems) = quoteline::core::manifest::parse(&src);
+                let name = mp.display().to_string();
+                warnings.extend(problems.iter().map(|p| p.display(&name)));
+                manifest = entries;
+            }
+            Err(e) => errors.push(format!("{}: cannot read manifest: {e}", mp.display())),
+        }
+    }
+    let taxonomy = match &topics_path {
+        Some(tp) => {
+            let src = std::fs::read_to_string(tp)
+                .map_err(|e| format!("{}: cannot read topics: {e}", tp.display()))?;
+            let (t, problems) = topics::parse_checked(&src);
+            warnings.extend(
+                problems
+                    .iter()
+                    .map(|(line, m)| format!("{}:{line}: {m}", tp.display())),
+            );
+            t
+        }
+        None => topics::taxonomy().to_vec(),
+    };
+    let files = expand(&paths, &mut errors);
+    let mut texts: Vec<(String, String, ArticleMeta)> = Vec::new();
     for (name, path) in files {
+        let base = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let meta = manifest
+            .iter()
+            .find(|m| m.file == base)
+            .map(meta_of)
+            .unwrap_or_default();
         match std::fs::read(&path) {
             Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => texts.push((name, t)),
+                Ok(t) => texts.push((name, t, meta)),
                 Err(e) => errors.push(format!(
                     "{name}: not valid UTF-8 (first bad byte at offset {}); skipped",
                     e.utf8_error().valid_up_to()
@@ -77,19 +160,100 @@ fn run_extract(args: &[String]) -> ExitCode {
     let corpus = Corpus::build(
         texts
             .iter()
-            .map(|(n, t)| Input {
+            .map(|(n, t, m)| Input {
                 name: n,
                 text: t,
-                meta: ArticleMeta::default(),
+                meta: m.clone(),
             })
             .collect(),
     );
+    Ok(Loaded {
+        corpus,
+        taxonomy,
+        errors,
+        warnings,
+    })
+}
+
+fn meta_of(m: &ManifestEntry) -> ArticleMeta {
+    ArticleMeta {
+        outlet: m.outlet.clone(),
+        headline: m.headline.clone(),
+        byline: m.byline.clone(),
+        url: m.url.clone(),
+        date: m.date.clone(),
+        event_date: m.event_date.clone(),
+        source: m.source.clone(),
+        derived_from: m.derived_from.clone(),
+    }
+}
+
+/// Reports problems on stderr; exit status 1 if a file could not be used.
+fn finish(loaded: &Loaded) -> ExitCode {
+    for a in &loaded.corpus.articles {
+        for d in &a.diagnostics {
+            eprintln!(
+                "{}: {}{}",
+                a.name,
+                d.message,
+                d.span
+                    .map(|s| format!(" (bytes {}..{})", s.start, s.end))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    for w in loaded.warnings.iter().chain(&loaded.errors) {
+        eprintln!("{w}");
+    }
+    if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+fn load_or_usage(cmd: &str, args: &[String]) -> Result<Loaded, ExitCode> {
+    load(args).map_err(|e| {
+        eprintln!("quoteline {cmd}: {e}\n{USAGE}");
+        ExitCode::from(2)
+    })
+}
+
+fn run_extract(args: &[String]) -> ExitCode {
+    let loaded = match load_or_usage("extract", args) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let corpus = &loaded.corpus;
+    let cmp = compare(corpus, GROUP_THRESHOLD);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for e in &corpus.entries {
+    for (i, e) in corpus.entries.iter().enumerate() {
         let a = &corpus.articles[e.article];
         let s = &e.statement;
         let sp = &corpus.speakers[e.speaker];
+        let found = topics::classify(&a.text, s.span, &loaded.taxonomy);
+        let names: Vec<&str> = if found.is_empty() {
+            vec![topics::OTHER]
+        } else {
+            found
+                .iter()
+                .map(|(t, _)| loaded.taxonomy[*t].name.as_str())
+                .collect()
+        };
+        let words: serde_json::Map<String, serde_json::Value> = found
+            .iter()
+            .map(|(t, spans)| {
+                (
+                    loaded.taxonomy[*t].name.clone(),
+                    spans
+                        .iter()
+                        .map(|w| w.of(&a.text))
+                        .collect::<Vec<_>>()
+                        .into(),
+                )
+            })
+            .collect();
         let line = serde_json::json!({
             "file": a.name,
             "id": e.id,
@@ -109,32 +273,62 @@ fn run_extract(args: &[String]) -> ExitCode {
             "mention": s.evidence.mention.map(|m| m.of(&a.text)),
             "confidence": s.confidence,
             "low_confidence": s.is_low_confidence(),
+            "date": e.when.is_known().then(|| e.when.label()),
+            "date_precision": e.when.precision,
+            "date_expression": e.when_expr.map(|x| x.of(&a.text)),
+            "topics": names,
+            "topic_words": words,
+            "group": cmp.group_of[i],
         });
         if writeln!(out, "{line}").is_err() {
             return ExitCode::SUCCESS; // stdout closed (e.g. piped into head)
         }
     }
     let _ = out.flush();
-    for a in &corpus.articles {
-        for d in &a.diagnostics {
-            eprintln!(
-                "{}: {}{}",
-                a.name,
-                d.message,
-                d.span
-                    .map(|s| format!(" (bytes {}..{})", s.start, s.end))
-                    .unwrap_or_default()
-            );
+    finish(&loaded)
+}
+
+/// `quoteline groups`: each group of renderings of one utterance across outlets.
+fn run_groups(args: &[String]) -> ExitCode {
+    let loaded = match load_or_usage("groups", args) {
+        Ok(l) => l,
+        Err(code) => return code,
+    };
+    let corpus = &loaded.corpus;
+    let cmp = compare(corpus, GROUP_THRESHOLD);
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    for (gi, g) in cmp.groups.iter().enumerate() {
+        let canon = &corpus.entries[g.canonical];
+        let renderings: Vec<serde_json::Value> = g
+            .members
+            .iter()
+            .map(|&m| {
+                let e = &corpus.entries[m];
+                serde_json::json!({
+                    "id": e.id,
+                    "outlet": corpus.articles[e.article].outlet,
+                    "kind": e.statement.kind,
+                    "text": corpus.text_of(e),
+                    "relation": if m == g.canonical { "canonical" } else { relation(corpus, g.canonical, m).as_str() },
+                })
+            })
+            .collect();
+        let line = serde_json::json!({
+            "group": gi,
+            "speaker": corpus.speakers[canon.speaker].name,
+            "canonical": corpus.text_of(canon),
+            "reported_by": g.outlets,
+            "of_outlets": cmp.total_outlets,
+            "quotes_differ": g.quotes_differ,
+            "renderings": renderings,
+        });
+        if writeln!(out, "{line}").is_err() {
+            return ExitCode::SUCCESS;
         }
     }
-    for e in &errors {
-        eprintln!("{e}");
-    }
-    if errors.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    }
+    let _ = out.flush();
+    finish(&loaded)
 }
 
 /// Parses `--name value` options; every value must be a non-negative integer unless listed in `text`.

@@ -13,6 +13,8 @@ use std::collections::{HashMap, HashSet};
 pub enum Relation {
     /// The same words (ignoring case, accents, punctuation).
     Verbatim,
+    /// Both quoted, one's words a run of the other's: a fragment of the same quote.
+    Excerpt,
     /// Both quoted, in different words: the quotation marks disagree.
     Variant,
     /// One quoted, the other reported.
@@ -23,6 +25,7 @@ impl Relation {
     pub fn as_str(self) -> &'static str {
         match self {
             Relation::Verbatim => "verbatim",
+            Relation::Excerpt => "excerpt",
             Relation::Variant => "variant",
             Relation::Paraphrase => "paraphrase",
         }
@@ -38,7 +41,13 @@ pub struct Group {
     pub canonical: StatementId,
     /// Distinct outlets among the members.
     pub outlets: usize,
+    /// Two quoted renderings disagree inside the quotation marks (neither is the other's
+    /// words or a run of them): the same speaker's quoted words should match.
+    pub quotes_differ: bool,
 }
+
+/// The content-word overlap at which two statements of one speaker join a group.
+pub const GROUP_THRESHOLD: f64 = 0.4;
 
 /// All groups, and for each statement its group.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -64,93 +73,229 @@ pub fn words(s: &str) -> Vec<String> {
         .collect()
 }
 
+/// Content words, stemmed by truncation to six letters (a plain, language-light stemmer:
+/// "parliament"/"parliamentary", "deploying"/"deployment", "neighboring"/"neighbouring").
 fn content(s: &str) -> HashSet<String> {
     words(s)
         .into_iter()
         .filter(|w| !STOP.contains(&w.as_str()) && w.len() > 1)
-        .map(|w| w.trim_end_matches('s').to_string())
+        .map(|w| {
+            let w = w.trim_end_matches('s');
+            w.chars().take(6).collect()
+        })
         .collect()
 }
 
-/// Overlap of content words: shared / smaller set (so a fragment matches its full quote).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    let (x, y) = (content(a), content(b));
-    let small = x.len().min(y.len());
-    if small < 2 {
-        return 0.0;
-    }
-    x.intersection(&y).count() as f64 / small as f64
+/// Whether `small` occurs as a contiguous run in `big`.
+fn is_run(small: &[String], big: &[String]) -> bool {
+    !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
 }
 
 /// How two statements relate.
 pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
     let (ea, eb) = (&corpus.entries[a], &corpus.entries[b]);
     let quoted = |k: Kind| k != Kind::Indirect;
-    if words(corpus.text_of(ea)) == words(corpus.text_of(eb)) {
+    let (wa, wb) = (words(corpus.text_of(ea)), words(corpus.text_of(eb)));
+    if wa == wb {
         Relation::Verbatim
     } else if quoted(ea.statement.kind) && quoted(eb.statement.kind) {
-        Relation::Variant
+        if is_run(&wa, &wb) || is_run(&wb, &wa) {
+            Relation::Excerpt
+        } else {
+            Relation::Variant
+        }
     } else {
         Relation::Paraphrase
     }
 }
 
-/// Groups statements across articles. Candidates share a speaker and come from different
-/// articles; they join when their content words overlap by at least `threshold`.
+/// Content words weighted by rarity across the corpus's statements (idf), so that words
+/// every statement shares ("security", "Ukraine") count for less than distinctive ones.
+struct Weighted {
+    sets: Vec<HashSet<String>>,
+    idf: HashMap<String, f64>,
+}
+
+impl Weighted {
+    fn new(corpus: &Corpus) -> Weighted {
+        let sets: Vec<HashSet<String>> = corpus
+            .entries
+            .iter()
+            .map(|e| content(corpus.text_of(e)))
+            .collect();
+        let mut df: HashMap<String, usize> = HashMap::new();
+        for s in &sets {
+            for w in s {
+                *df.entry(w.clone()).or_default() += 1;
+            }
+        }
+        let n = sets.len().max(1) as f64;
+        let idf = df
+            .into_iter()
+            .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
+            .collect();
+        Weighted { sets, idf }
+    }
+    fn weight(&self, s: &HashSet<String>) -> f64 {
+        s.iter()
+            .map(|w| self.idf.get(w).copied().unwrap_or(1.0))
+            .sum()
+    }
+    /// (shared content words, idf-weighted overlap of the smaller set).
+    fn similarity(&self, a: usize, b: usize) -> (usize, f64) {
+        let (x, y) = (&self.sets[a], &self.sets[b]);
+        let shared: HashSet<String> = x.intersection(y).cloned().collect();
+        let small = self.weight(x).min(self.weight(y));
+        if small <= 0.0 {
+            return (0, 0.0);
+        }
+        (shared.len(), self.weight(&shared) / small)
+    }
+    /// Whether two statements read as renderings of one utterance: enough shared words
+    /// (all of a two-word fragment, else at least three) and enough weighted overlap, or
+    /// many shared words and somewhat less overlap.
+    fn joins(&self, a: usize, b: usize, threshold: f64) -> Option<f64> {
+        let small = self.sets[a].len().min(self.sets[b].len());
+        if small < 2 {
+            return None;
+        }
+        let (shared, sim) = self.similarity(a, b);
+        let close = shared >= small.min(3) && sim >= threshold;
+        // Long renderings in other words still share many words.
+        let long = shared >= MANY_WORDS && sim >= threshold * MANY_FACTOR;
+        (close || long).then_some(sim)
+    }
+}
+
+/// Shared content words and idf-weighted overlap of two statements, as the grouping sees
+/// them (for explaining a group, and for tuning).
+pub fn pair_similarity(corpus: &Corpus, a: StatementId, b: StatementId) -> (usize, f64) {
+    Weighted::new(corpus).similarity(a, b)
+}
+
+/// Overlap at which two statements of one article count as the same remark told twice
+/// (a paraphrase in the lede, the quote further down).
+const RETOLD: f64 = GROUP_THRESHOLD;
+/// Shared words, and the fraction of the threshold, for the "many shared words" rule.
+const MANY_WORDS: usize = 5;
+const MANY_FACTOR: f64 = 0.8;
+/// Overlap (with at least [`ECHO_WORDS`] shared words) at which statements join although
+/// the outlets name different speakers: one text attributed to "the joint statement" in
+/// one report and to "leaders" in another. The group then shows the differing attributions.
+const ECHO: f64 = 0.6;
+const ECHO_WORDS: usize = 6;
+
+/// Groups statements across articles. Candidates share a speaker; they join when their
+/// content words overlap enough (see [`Weighted::joins`]), best pairs first. Two members
+/// from one article must be nested (a fragment inside its sentence) or the same remark
+/// told twice, so that distinct remarks never chain into one group through a third.
 pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     let n = corpus.entries.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut Vec<usize>, x: usize) -> usize {
-        let mut r = x;
-        while p[r] != r {
-            r = p[r];
-        }
-        let mut y = x;
-        while p[y] != r {
-            let next = p[y];
-            p[y] = r;
-            y = next;
-        }
-        r
-    }
+    let weighted = Weighted::new(corpus);
     let mut by_speaker: HashMap<usize, Vec<StatementId>> = HashMap::new();
     for (i, e) in corpus.entries.iter().enumerate() {
         by_speaker.entry(e.speaker).or_default().push(i);
     }
-    let contents: Vec<HashSet<String>> = corpus
-        .entries
-        .iter()
-        .map(|e| content(corpus.text_of(e)))
-        .collect();
-    for ids in by_speaker.values() {
+    let mut edges: Vec<(f64, StatementId, StatementId)> = Vec::new();
+    let mut speakers: Vec<&Vec<StatementId>> = by_speaker.values().collect();
+    speakers.sort();
+    for ids in speakers {
         for (k, &a) in ids.iter().enumerate() {
             for &b in &ids[k + 1..] {
-                if corpus.entries[a].article == corpus.entries[b].article {
-                    continue;
-                }
-                let (x, y) = (&contents[a], &contents[b]);
-                let small = x.len().min(y.len());
-                if small < 2 {
-                    continue;
-                }
-                let sim = x.intersection(y).count() as f64 / small as f64;
-                if sim >= threshold {
-                    let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-                    if ra != rb {
-                        parent[rb] = ra;
-                    }
+                if let Some(sim) = weighted.joins(a, b, threshold) {
+                    edges.push((sim, a, b));
                 }
             }
         }
     }
-    let mut members: HashMap<usize, Vec<StatementId>> = HashMap::new();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        members.entry(r).or_default().push(i);
+    // Across speakers, only near-identical long texts in different articles (an inverted
+    // index on words keeps this from being quadratic in the corpus).
+    let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
+    for (i, set) in weighted.sets.iter().enumerate() {
+        if set.len() >= ECHO_WORDS {
+            for w in set {
+                postings.entry(w.as_str()).or_default().push(i);
+            }
+        }
     }
-    let mut groups: Vec<Group> = members
+    let mut echo_pairs: HashMap<(StatementId, StatementId), usize> = HashMap::new();
+    for ids in postings.values().filter(|ids| ids.len() <= 64) {
+        for (k, &a) in ids.iter().enumerate() {
+            for &b in &ids[k + 1..] {
+                *echo_pairs.entry((a.min(b), a.max(b))).or_default() += 1;
+            }
+        }
+    }
+    let mut echoes: Vec<(StatementId, StatementId)> = echo_pairs
+        .into_iter()
+        .filter(|&((a, b), n)| {
+            n >= ECHO_WORDS
+                && corpus.entries[a].speaker != corpus.entries[b].speaker
+                && corpus.entries[a].article != corpus.entries[b].article
+        })
+        .map(|(p, _)| p)
+        .collect();
+    echoes.sort_unstable();
+    for (a, b) in echoes {
+        let (shared, sim) = weighted.similarity(a, b);
+        if shared >= ECHO_WORDS && sim >= ECHO {
+            edges.push((sim, a, b));
+        }
+    }
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let compatible = |x: StatementId, y: StatementId| {
+        let (ex, ey) = (&corpus.entries[x], &corpus.entries[y]);
+        ex.article != ey.article
+            || ex.statement.span.overlaps(ey.statement.span)
+            || weighted.joins(x, y, RETOLD).is_some()
+    };
+    let mut cluster: Vec<usize> = (0..n).collect();
+    let mut members_of: HashMap<usize, Vec<StatementId>> = (0..n).map(|i| (i, vec![i])).collect();
+    for (_, a, b) in edges {
+        let (ca, cb) = (cluster[a], cluster[b]);
+        if ca == cb {
+            continue;
+        }
+        let ok = members_of[&ca]
+            .iter()
+            .all(|&x| members_of[&cb].iter().all(|&y| compatible(x, y)));
+        if !ok {
+            continue;
+        }
+        let moved = members_of.remove(&cb).unwrap_or_default();
+        for &m in &moved {
+            cluster[m] = ca;
+        }
+        members_of.entry(ca).or_default().extend(moved);
+    }
+    // A fragment nested in a grouped statement of its article (the quoted words inside
+    // the reported sentence) belongs to that group, however short it is.
+    for i in 0..n {
+        if members_of.get(&cluster[i]).is_some_and(|m| m.len() > 1) {
+            continue;
+        }
+        let e = &corpus.entries[i];
+        let host = (0..n).find(|&j| {
+            j != i
+                && members_of.get(&cluster[j]).is_some_and(|m| m.len() > 1)
+                && corpus.entries[j].article == e.article
+                && corpus.entries[j].speaker == e.speaker
+                && corpus.entries[j].statement.span.contains(e.statement.span)
+        });
+        if let Some(j) = host {
+            let c = cluster[j];
+            members_of.remove(&cluster[i]);
+            cluster[i] = c;
+            members_of.entry(c).or_default().push(i);
+        }
+    }
+    let mut groups: Vec<Group> = members_of
         .into_values()
-        .filter(|m| m.len() > 1)
+        // A group spans articles: a fragment nested in its own sentence is no comparison.
+        .filter(|m| {
+            m.iter()
+                .any(|&i| corpus.entries[i].article != corpus.entries[m[0]].article)
+        })
         .map(|mut m| {
             m.sort_unstable();
             let canonical = *m
@@ -168,10 +313,16 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
                 .map(|&i| corpus.articles[corpus.entries[i].article].outlet.as_str())
                 .collect::<HashSet<_>>()
                 .len();
+            let quotes_differ = m.iter().enumerate().any(|(k, &a)| {
+                m[k + 1..]
+                    .iter()
+                    .any(|&b| relation(corpus, a, b) == Relation::Variant)
+            });
             Group {
                 members: m,
                 canonical,
                 outlets,
+                quotes_differ,
             }
         })
         .collect();
@@ -282,7 +433,7 @@ mod tests {
     #[test]
     fn seed_witkoff_renderings_are_grouped_across_outlets() {
         let c = crate::seed_corpus();
-        let cmp = compare(&c, 0.5);
+        let cmp = compare(&c, GROUP_THRESHOLD);
         let find = |needle: &str| {
             c.entries
                 .iter()
@@ -309,12 +460,15 @@ mod tests {
             .collect();
         assert_eq!(twins.len(), 2);
         assert_eq!(relation(&c, twins[0], twins[1]), Relation::Verbatim);
-        // Different speakers never group.
+        // Statements of different speakers group only as near-identical long texts.
         for g in &cmp.groups {
-            assert!(g
-                .members
-                .iter()
-                .all(|&m| c.entries[m].speaker == c.entries[g.members[0]].speaker));
+            for &m in &g.members {
+                let first = g.members[0];
+                if c.entries[m].speaker != c.entries[first].speaker {
+                    let (shared, _) = pair_similarity(&c, m, first);
+                    assert!(shared >= ECHO_WORDS, "{}", c.text_of(&c.entries[m]));
+                }
+            }
         }
     }
 }

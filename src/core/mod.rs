@@ -8,6 +8,8 @@ pub mod corpus;
 pub mod dates;
 pub mod extract;
 pub mod lexicon;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod manifest;
 pub mod meta;
 pub mod model;
 pub mod query;

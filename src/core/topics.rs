@@ -19,33 +19,87 @@ pub struct Topic {
 /// The label for statements with no topic.
 pub const OTHER: &str = "other";
 
-/// Parses a taxonomy in the `data/topics.txt` format; bad lines are skipped.
+/// Parses a taxonomy in the `data/topics.txt` format; bad lines and bad terms are skipped.
 pub fn parse(src: &str) -> Vec<Topic> {
-    src.lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .filter_map(|l| {
-            let mut cols = l.split('|').map(str::trim);
-            let name = cols.next()?.to_string();
-            let description = cols.next()?.to_string();
-            let terms = cols
-                .next()?
-                .split(',')
-                .map(str::trim)
-                .filter(|t| !t.is_empty())
-                .map(|t| match t.strip_suffix('*') {
+    parse_checked(src).0
+}
+
+/// Why a term cannot be used, if it cannot.
+fn bad_term(t: &str) -> Option<String> {
+    let body = t.strip_suffix('*').unwrap_or(t);
+    if body.contains('*') {
+        return Some("`*` may only end a term".into());
+    }
+    if let Some(c) = body
+        .chars()
+        .find(|c| !(c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'' | '’' | '?' | '&')))
+    {
+        return Some(format!(
+            "{c:?} is not allowed (terms are words, `*` and `?` only)"
+        ));
+    }
+    let letters = body.chars().filter(|c| c.is_alphanumeric()).count();
+    if letters == 0 || (t.ends_with('*') && letters < 3) {
+        return Some("too broad: a stem needs at least 3 letters".into());
+    }
+    None
+}
+
+/// Parses a taxonomy and reports each problem with its 1-based line: a line that is not
+/// `name | description | terms`, a repeated topic, a bad term (skipped), a topic left
+/// without terms (skipped). Never panics.
+pub fn parse_checked(src: &str) -> (Vec<Topic>, Vec<(usize, String)>) {
+    let mut topics: Vec<Topic> = Vec::new();
+    let mut problems = Vec::new();
+    for (i, line) in src.lines().enumerate() {
+        let l = line.trim();
+        if l.is_empty() || l.starts_with('#') {
+            continue;
+        }
+        let cols: Vec<&str> = l.split('|').map(str::trim).collect();
+        let [name, description, terms] = cols[..] else {
+            problems.push((
+                i + 1,
+                format!(
+                    "expected `name | description | terms`, found {} column(s); line skipped",
+                    cols.len()
+                ),
+            ));
+            continue;
+        };
+        if name.is_empty() {
+            problems.push((i + 1, "the topic has no name; line skipped".into()));
+            continue;
+        }
+        if topics.iter().any(|t| t.name == name) {
+            problems.push((
+                i + 1,
+                format!("topic {name:?} is defined twice; line skipped"),
+            ));
+            continue;
+        }
+        let mut good = Vec::new();
+        for t in terms.split(',').map(str::trim).filter(|t| !t.is_empty()) {
+            match bad_term(t) {
+                Some(why) => problems.push((i + 1, format!("term {t:?}: {why}; term skipped"))),
+                None => good.push(match t.strip_suffix('*') {
                     Some(stem) => (fold(stem), true),
                     // Words are matched without a final dot ("U.S." is the word "u.s").
                     None => (fold(t.trim_end_matches('.')), false),
-                })
-                .collect::<Vec<_>>();
-            (!name.is_empty() && !terms.is_empty()).then_some(Topic {
-                name,
-                description,
-                terms,
-            })
-        })
-        .collect()
+                }),
+            }
+        }
+        if good.is_empty() {
+            problems.push((i + 1, format!("topic {name:?} has no usable term; skipped")));
+            continue;
+        }
+        topics.push(Topic {
+            name: name.to_string(),
+            description: description.to_string(),
+            terms: good,
+        });
+    }
+    (topics, problems)
 }
 
 /// The built-in taxonomy.
@@ -146,6 +200,30 @@ mod tests {
                 .any(|(i, _)| t[*i].name == "maritime and airspace"),
             "{got:?}"
         );
-        assert!(parse("bad line\n| | \nx | y | a*, b").len() == 1);
+        assert!(parse("bad line\n| | \nx | y | a*, bee").len() == 1);
+    }
+
+    #[test]
+    fn bad_patterns_are_reported_with_their_line_and_skipped() {
+        let (t, p) = parse_checked(include_str!("data/topics.txt"));
+        assert!(p.is_empty(), "the built-in taxonomy is clean: {p:?}");
+        assert!(t.len() >= 10);
+        let src = "# comment\n\
+                   ok | fine | guarant*, truce\n\
+                   regex | bad | (war)+, [peace], peace\n\
+                   star | bad | gu*rd, *, ab*\n\
+                   only two | columns\n\
+                   ok | again | x\n\
+                   | no name | y\n";
+        let (t, p) = parse_checked(src);
+        let names: Vec<&str> = t.iter().map(|t| t.name.as_str()).collect();
+        assert_eq!(names, ["ok", "regex"], "{p:?}");
+        assert_eq!(t[1].terms, [("peace".to_string(), false)]);
+        let lines: Vec<usize> = p.iter().map(|(l, _)| *l).collect();
+        assert_eq!(lines, [3, 3, 4, 4, 4, 4, 5, 6, 7], "{p:#?}");
+        assert!(p[0].1.contains("not allowed"));
+        assert!(p[2].1.contains("may only end"));
+        assert!(p[4].1.contains("too broad"));
+        assert!(p[5].1.contains("no usable term"));
     }
 }

@@ -60,7 +60,9 @@ pub fn App(props: &AppProps) -> Html {
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
-    let comparison = use_memo(handle.clone(), |c| crate::core::compare::compare(&c.0, 0.5));
+    let comparison = use_memo(handle.clone(), |c| {
+        crate::core::compare::compare(&c.0, crate::core::compare::GROUP_THRESHOLD)
+    });
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || UiState(super::url::read(&corpus)))
