@@ -1,6 +1,7 @@
-//! The command-line extractor: `quoteline extract FILE_OR_DIR...` prints one JSON object
-//! per statement (JSON Lines) on stdout and problems on stderr. Files that cannot be read
-//! or are not UTF-8 are reported by name and skipped; the others go on.
+//! The command-line tool: `quoteline extract` prints one JSON object per statement (JSON
+//! Lines) on stdout and problems on stderr; `groups` prints the cross-outlet groups;
+//! `synth` and `bench` generate and time synthetic corpora. Files that cannot be read or
+//! are not UTF-8 are reported by name and skipped; the others go on.
 
 use quoteline::core::compare::{compare, relation, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
@@ -25,7 +26,7 @@ const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] 
   A directory means every .txt file in it (sorted), with its corpus.toml manifest if there is one.\n\
   Diagnostics, and manifest or topic-file problems (file:line), go to stderr.";
 
-fn main() -> ExitCode {
+pub fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     match args.first().map(String::as_str) {
         Some("extract") if args.len() > 1 => run_extract(&args[1..]),
