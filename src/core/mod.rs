@@ -7,6 +7,7 @@ pub mod compare;
 pub mod corpus;
 pub mod dates;
 pub mod extract;
+pub mod framing;
 pub mod lexicon;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;
