@@ -174,8 +174,8 @@ fn same_surname_key(a: &str, b: &str) -> bool {
     let prefix = |s: &str| s.chars().take(4).collect::<String>();
     a.chars().count() >= 6
         && b.chars().count() >= 6
-        && prefix(&a) == prefix(&b)
-        && edit_distance(&a, &b, 1) <= 1
+        && prefix(a) == prefix(b)
+        && edit_distance(a, b, 1) <= 1
 }
 
 fn is_capitalised(w: &str) -> bool {

@@ -774,19 +774,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let start = seg
         .char_indices()
         .rev()
-        .find(|&(i, c)| {
-            boundary_char(c)
-                || (is_space(c)
-                    && CLAUSE_WORDS.contains(
-                        &seg[..i]
-                            .rsplit(|d: char| is_space(d))
-                            .next()
-                            .unwrap_or("")
-                            .to_lowercase()
-                            .as_str(),
-                    )
-                    && false)
-        })
+        .find(|&(_, c)| boundary_char(c))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said").

@@ -309,8 +309,7 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
             });
         let last = mentions
             .iter()
-            .filter(|m| m.0 < k && clause_of[m.0] == clause && !m.3)
-            .last()
+            .rfind(|m| m.0 < k && clause_of[m.0] == clause && !m.3)
             .map(|m| m.2.clone());
         let actor = before.or(agent).or(last).or_else(|| carried.clone());
         if let Some(actor) = actor {

@@ -184,7 +184,7 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                         if !double
                             && chars[k].1 == '’'
                             && s[..chars[k].0].ends_with('s')
-                            && s[chars[k].0 + 3..].starts_with(|c: char| c == ' ')
+                            && s[chars[k].0 + 3..].starts_with(' ')
                             && s[chars[k].0 + 4..].starts_with(char::is_lowercase)
                             && chars[k + 1..].iter().any(|m| m.2 == Role::Close) => {}
                     (Some((o, cont)), Role::Close | Role::Either) => {

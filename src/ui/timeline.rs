@@ -218,7 +218,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     return;
                 }
             }
-            if x < LABEL_W || x > LABEL_W + PLOT_W {
+            if !(LABEL_W..=LABEL_W + PLOT_W).contains(&x) {
                 return;
             }
             // Drag on the axis brushes a range; drag on the lanes pans (shift-drag brushes too).
