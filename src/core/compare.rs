@@ -340,6 +340,77 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     }
 }
 
+/// One cell of the coverage grid: how an outlet renders a group's remark.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cell {
+    /// The outlet does not report it.
+    Absent,
+    /// Its rendering closest to the group's canonical text (`None`: it is the canonical),
+    /// and how many renderings the outlet has in the group.
+    Rendered {
+        id: StatementId,
+        relation: Option<Relation>,
+        count: usize,
+    },
+}
+
+/// The coverage grid: groups (rows) × outlets (columns, corpus order).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Coverage {
+    pub outlets: Vec<String>,
+    /// (group index, one cell per outlet).
+    pub rows: Vec<(usize, Vec<Cell>)>,
+}
+
+/// The grid for the groups with at least one member among `visible` (the filtered
+/// statements), so that the filters narrow it like the list.
+pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> Coverage {
+    let outlets: Vec<String> = corpus.outlets().into_iter().map(String::from).collect();
+    let mut shown: Vec<usize> = visible
+        .iter()
+        .filter_map(|&i| cmp.group_of.get(i).copied().flatten())
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    let rank = |r: Option<Relation>| match r {
+        None => 0,
+        Some(Relation::Verbatim) => 1,
+        Some(Relation::Excerpt) => 2,
+        Some(Relation::Variant) => 3,
+        Some(Relation::Paraphrase) => 4,
+    };
+    let rows = shown
+        .into_iter()
+        .map(|gi| {
+            let g = &cmp.groups[gi];
+            let cells = outlets
+                .iter()
+                .map(|o| {
+                    let mine: Vec<StatementId> = g
+                        .members
+                        .iter()
+                        .copied()
+                        .filter(|&m| &corpus.articles[corpus.entries[m].article].outlet == o)
+                        .collect();
+                    mine.iter()
+                        .map(|&m| {
+                            let r = (m != g.canonical).then(|| relation(corpus, g.canonical, m));
+                            (rank(r), m, r)
+                        })
+                        .min_by_key(|&(rank, m, _)| (rank, m))
+                        .map_or(Cell::Absent, |(_, id, relation)| Cell::Rendered {
+                            id,
+                            relation,
+                            count: mine.len(),
+                        })
+                })
+                .collect();
+            (gi, cells)
+        })
+        .collect();
+    Coverage { outlets, rows }
+}
+
 /// One piece of a word diff.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Diff {
@@ -427,6 +498,46 @@ mod tests {
         assert_eq!(
             word_diff("a b c", "a b c"),
             vec![Diff::Same("a b c".into())]
+        );
+    }
+
+    #[test]
+    fn coverage_grid_shows_who_left_out_what_and_follows_the_filter() {
+        let c = crate::seed_corpus();
+        let cmp = compare(&c, GROUP_THRESHOLD);
+        let all: Vec<StatementId> = (0..c.entries.len()).collect();
+        let grid = coverage(&c, &cmp, &all);
+        assert_eq!(grid.rows.len(), cmp.groups.len());
+        assert_eq!(grid.outlets.len(), 5);
+        for (gi, cells) in &grid.rows {
+            let g = &cmp.groups[*gi];
+            let present = cells.iter().filter(|c| **c != Cell::Absent).count();
+            assert_eq!(present, g.outlets, "a cell per reporting outlet");
+            assert!(cells
+                .iter()
+                .any(|c| matches!(c, Cell::Rendered { relation: None, .. })));
+            for cell in cells {
+                if let Cell::Rendered { id, .. } = cell {
+                    assert!(g.members.contains(id));
+                }
+            }
+        }
+        // Filtering to one statement leaves only its group.
+        let one = c
+            .entries
+            .iter()
+            .position(|e| c.text_of(e) == "outstanding team.")
+            .unwrap();
+        let grid = coverage(&c, &cmp, &[one]);
+        assert_eq!(grid.rows.len(), 1);
+        let absent = grid.rows[0]
+            .1
+            .iter()
+            .filter(|c| **c == Cell::Absent)
+            .count();
+        assert_eq!(
+            absent, 3,
+            "two of five outlets carry Witkoff's \"outstanding team\""
         );
     }
 

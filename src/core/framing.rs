@@ -245,23 +245,28 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
             i += 1;
         }
     }
+    let contrast = |w: &str| {
+        matches!(
+            w,
+            "but" | "while" | "although" | "though" | "whereas" | "yet"
+        )
+    };
     // Clause boundaries: contrast words and semicolons.
     let mut clause_of = vec![0usize; toks.len()];
     let mut c = 0;
     for k in 0..toks.len() {
         let gap_semicolon = k > 0 && text[toks[k - 1].end..toks[k].start].contains(';');
-        if gap_semicolon
-            || matches!(
-                words[k].as_str(),
-                "but" | "while" | "although" | "though" | "whereas" | "yet"
-            )
-        {
+        if gap_semicolon || contrast(&words[k]) {
             c += 1;
         }
         clause_of[k] = c;
     }
+    // A clause without the contrast word that opens it.
     let clause_span = |c: usize| {
-        let ks: Vec<usize> = (0..toks.len()).filter(|&k| clause_of[k] == c).collect();
+        let mut ks: Vec<usize> = (0..toks.len()).filter(|&k| clause_of[k] == c).collect();
+        if ks.len() > 1 && contrast(&words[ks[0]]) {
+            ks.remove(0);
+        }
         Span::new(toks[ks[0]].start, toks[*ks.last().unwrap_or(&ks[0])].end)
     };
     let mut out: Vec<Claim> = Vec::new();

@@ -45,6 +45,39 @@ impl Sort {
     }
 }
 
+/// What the main panel shows beside the timeline.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Tab {
+    /// The statement list.
+    #[default]
+    Statements,
+    /// Groups of renderings × outlets.
+    Coverage,
+    /// Headlines, ledes and conflicting claims.
+    Framing,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Statements, Tab::Coverage, Tab::Framing];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tab::Statements => "statements",
+            Tab::Coverage => "coverage",
+            Tab::Framing => "framing",
+        }
+    }
+    pub fn label(self) -> &'static str {
+        match self {
+            Tab::Statements => "Statements",
+            Tab::Coverage => "Coverage",
+            Tab::Framing => "Framing",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Tab> {
+        Tab::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
 /// Everything the user has chosen.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct AppState {
@@ -66,6 +99,8 @@ pub struct AppState {
     pub range: Option<(i64, i64)>,
     /// A short message for the user (e.g. parts of a link that could not be used).
     pub notice: Option<String>,
+    /// The main panel's view.
+    pub tab: Tab,
 }
 
 /// A user intent.
@@ -86,6 +121,7 @@ pub enum Action {
     SetLanes(LaneBy),
     SetView(Option<(f64, f64)>),
     SetRange(Option<(i64, i64)>),
+    SetTab(Tab),
 }
 
 /// Facet values with live counts.
@@ -146,6 +182,7 @@ impl AppState {
                 self.view = v.filter(|(a, b)| a.is_finite() && b.is_finite() && b > a)
             }
             Action::SetRange(r) => self.range = r.map(|(a, b)| (a.min(b), a.max(b))),
+            Action::SetTab(t) => self.tab = t,
         }
         *self != before
     }
@@ -338,6 +375,9 @@ impl AppState {
         if self.lanes != LaneBy::Speaker {
             p.push(("lanes", self.lanes.as_str().to_string()));
         }
+        if self.tab != Tab::Statements {
+            p.push(("tab", self.tab.as_str().to_string()));
+        }
         if let Some((a, b)) = self.view {
             p.push(("view", format!("{a:.3},{b:.3}")));
         }
@@ -403,6 +443,10 @@ impl AppState {
                 "lanes" => match LaneBy::parse(v) {
                     Some(l) => s.lanes = l,
                     None => dropped.push(format!("lanes “{}”", short(v))),
+                },
+                "tab" => match Tab::parse(v) {
+                    Some(t) => s.tab = t,
+                    None => dropped.push(format!("view “{}”", short(v))),
                 },
                 "view" => match v
                     .split_once(',')
@@ -773,6 +817,7 @@ mod tests {
         s.apply(Action::SetLanes(LaneBy::Outlet));
         s.apply(Action::SetView(Some((20000.5, 20010.25))));
         s.apply(Action::SetRange(Some((20003, 20001))));
+        s.apply(Action::SetTab(Tab::Coverage));
         assert_eq!(s.range, Some((20001, 20003)));
         let params: Vec<(String, String)> = s
             .to_params(&c)
@@ -788,6 +833,7 @@ mod tests {
             ("speaker".into(), "Jane Doe".into()),
             ("view".into(), "NaN,1".into()),
             ("from".into(), "2026-13-40".into()),
+            ("tab".into(), "spreadsheet".into()),
         ];
         let half = AppState::from_params(&[("from".to_string(), "2026-01-05".to_string())], &c);
         assert_eq!(half.range.unwrap().1, i64::MAX);
@@ -803,6 +849,7 @@ mod tests {
             "{notice}"
         );
         assert!(r.view.is_none() && r.range.is_none() && notice.contains("2026-13-40"));
+        assert!(r.tab == Tab::Statements && notice.contains("spreadsheet"));
     }
 
     #[test]

@@ -2,13 +2,15 @@
 //! the one reducer of UI state, derives results and facet counts with `use_memo`, keeps
 //! the view in the URL, and wires the global keyboard shortcuts.
 
+use super::coverage::CoverageView;
 use super::detail::DetailPanel;
 use super::filters::{Chips, FilterPanel};
+use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use crate::core::corpus::{Corpus, StatementId};
-use crate::core::session::{Action, AppState, SearchIndex};
+use crate::core::session::{Action, AppState, SearchIndex, Tab};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -63,6 +65,7 @@ pub fn App(props: &AppProps) -> Html {
     let comparison = use_memo(handle.clone(), |c| {
         crate::core::compare::compare(&c.0, crate::core::compare::GROUP_THRESHOLD)
     });
+    let framing = use_memo(handle.clone(), |c| crate::core::framing::framing(&c.0));
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || UiState(super::url::read(&corpus)))
@@ -198,10 +201,61 @@ pub fn App(props: &AppProps) -> Html {
         let f = filters_open.clone();
         Callback::from(move |_| f.set(!*f))
     };
-    let total = corpus.entries.len();
-    let shown = results.len();
     let query = state.0.query();
     let terms = Rc::new(query.highlights());
+    // The tab bar: click, or arrow keys / Home / End between tabs (the ARIA tabs pattern).
+    let tab = state.0.tab;
+    let on_tab_key = {
+        let d = state.dispatcher();
+        Callback::from(move |e: KeyboardEvent| {
+            let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            let n = Tab::ALL.len();
+            let next = match e.key().as_str() {
+                "ArrowRight" => (i + 1) % n,
+                "ArrowLeft" => (i + n - 1) % n,
+                "Home" => 0,
+                "End" => n - 1,
+                _ => return,
+            };
+            e.prevent_default();
+            d.dispatch(Action::SetTab(Tab::ALL[next]));
+            if let Some(el) = gloo::utils::document()
+                .get_element_by_id(&format!("tab-{}", Tab::ALL[next].as_str()))
+                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+            {
+                let _ = el.focus();
+            }
+        })
+    };
+    let tabs = html! {
+        <div class="tabs" role="tablist" aria-label="Views" onkeydown={on_tab_key}>
+            { for Tab::ALL.iter().map(|&t| {
+                let d = state.dispatcher();
+                let selected = t == tab;
+                html! {
+                    <button type="button" role="tab" id={format!("tab-{}", t.as_str())} class="tab"
+                        aria-selected={selected.to_string()} aria-controls="tab-panel"
+                        tabindex={if selected { "0" } else { "-1" }}
+                        onclick={Callback::from(move |_| d.dispatch(Action::SetTab(t)))}>
+                        {t.label()}
+                    </button>
+                }
+            }) }
+        </div>
+    };
+    let panel = match tab {
+        Tab::Statements => html! {
+            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
+        },
+        Tab::Coverage => html! {
+            <CoverageView results={results.clone()} comparison={comparison.clone()} selected={state.0.selected} on_action={dispatch.clone()} />
+        },
+        Tab::Framing => html! {
+            <FramingView framing={framing.clone()} outlets={state.0.outlets.clone()} />
+        },
+    };
+    let total = corpus.entries.len();
+    let shown = results.len();
     html! {
         <ContextProvider<CorpusHandle> context={handle.clone()}>
             <div class="app">
@@ -233,9 +287,14 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <Chips state={state.0.clone()} on_action={dispatch.clone()} />
                 <Timeline results={results.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
-                <div class={classes!("layout", (*filters_open).then_some("filters-open"))}>
+                <div class={classes!("layout", (*filters_open).then_some("filters-open"), (tab != Tab::Statements).then_some("wide-center"))}>
                     <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
-                    <StatementList results={results.clone()} terms={terms} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
+                    <div class="center">
+                        {tabs}
+                        <div id="tab-panel" role="tabpanel" aria-labelledby={format!("tab-{}", tab.as_str())}>
+                            {panel}
+                        </div>
+                    </div>
                     <DetailPanel selected={state.0.selected} on_action={dispatch} comparison={comparison.clone()} />
                 </div>
             </div>

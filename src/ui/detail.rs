@@ -34,9 +34,13 @@ fn other_outlets(
         return html! { <p class="muted">{format!("No other outlet of the {} reports this statement.", cmp.total_outlets)}</p> };
     };
     let here = corpus.text_of(&corpus.entries[id]);
+    let me = &corpus.entries[id];
     html! {
         <>
             <p class="reported-by">{format!("Reported by {} of {} outlets.", g.outlets, cmp.total_outlets)}</p>
+            if g.quotes_differ {
+                <p class="flag-line"><span class="flag">{"Quotes differ:"}</span>{" outlets put different words inside the quotation marks for this remark. Check which matches the source."}</p>
+            }
             <ul class="renderings">
                 { for g.members.iter().filter(|&&m| m != id).map(|&m| {
                     let e = &corpus.entries[m];
@@ -49,6 +53,15 @@ fn other_outlets(
                                 {format!("{} · {}", corpus.articles[e.article].outlet, e.statement.kind.as_str())}
                             </button>
                             <span class={classes!("relation", rel.as_str())}>{rel.as_str()}</span>
+                            if e.article == me.article {
+                                <span class="muted">{" same article"}</span>
+                            }
+                            if e.speaker != me.speaker {
+                                <span class="flag">{format!("attributed to {}", corpus.speakers[e.speaker].name)}</span>
+                            }
+                            if !corpus.articles[e.article].meta.derived_from.is_empty() {
+                                <span class="derived">{format!(" reports per {}", corpus.articles[e.article].meta.derived_from)}</span>
+                            }
                             <span class="diff" aria-label="Word differences from the statement above">
                                 { for diff.into_iter().map(|d| match d {
                                     Diff::Same(t) => html! { <span>{t}{" "}</span> },

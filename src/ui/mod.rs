@@ -3,10 +3,12 @@
 
 pub mod app;
 pub mod banner;
+pub mod coverage;
 pub mod detail;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
 pub mod filters;
+pub mod framing;
 pub mod highlight;
 pub mod list;
 pub mod theme;
