@@ -85,6 +85,42 @@ proptest! {
     fn arbitrary_strings_never_panic(s in any::<String>()) { check(&s); }
     #[test]
     fn newsy_strings_never_panic(s in newsy()) { check(&s); }
+    /// The browser loader's path: arbitrary bytes as a .txt, .md or .html file, then the core.
+    #[test]
+    fn arbitrary_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), ext in prop_oneof![Just("txt"), Just("md"), Just("html")]) {
+        if let Ok(got) = quoteline::core::ingest::ingest(&format!("f.{ext}"), &bytes) {
+            check(&got.text);
+        }
+    }
+    #[test]
+    fn htmlish_strings_never_panic(s in htmlish()) {
+        let (text, _) = quoteline::core::ingest::html_to_text(&s);
+        check(&text);
+    }
+}
+
+/// HTML-like text: tags, attributes, entities, quotes and words.
+fn htmlish() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("<p>".to_string()),
+        Just("</p>".to_string()),
+        Just("<script>".to_string()),
+        Just("</script>".to_string()),
+        Just("<div class=\"share\">".to_string()),
+        Just("</div>".to_string()),
+        Just("<a href='javascript:x'>".to_string()),
+        Just("<!--".to_string()),
+        Just("-->".to_string()),
+        Just("&amp;".to_string()),
+        Just("&#x201c;".to_string()),
+        Just("&".to_string()),
+        Just("<".to_string()),
+        Just(">".to_string()),
+        Just("“We are ready,” said Jane Doe.".to_string()),
+        "[a-zA-Z ]{0,12}".prop_map(|s| s),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
 }
 
 #[test]

@@ -123,6 +123,12 @@ pub struct Corpus {
     pub events: Vec<Event>,
 }
 
+/// An article extracted but not yet merged into a corpus (see [`Corpus::prepare`]).
+pub struct Prepared {
+    pub article: Article,
+    pub extraction: super::model::Extraction,
+}
+
 /// An article to add: name, text, known facts.
 pub struct Input<'a> {
     pub name: &'a str,
@@ -197,9 +203,14 @@ fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
 impl Corpus {
     /// Builds the corpus from articles, extracting each and merging speakers.
     pub fn build(inputs: Vec<Input<'_>>) -> Corpus {
-        let mut corpus = Corpus::default();
-        let mut extractions = Vec::new();
-        for input in inputs {
+        Corpus::assemble(inputs.into_iter().map(Corpus::prepare).collect())
+    }
+
+    /// The per-article half of [`Corpus::build`]: extraction and the article's facts. Pure
+    /// and independent per article, so a caller can spread it over time (the browser
+    /// loader does one file per tick) or threads.
+    pub fn prepare(input: Input<'_>) -> Prepared {
+        {
             let ex = extract(input.text);
             let mut meta = input.meta;
             if meta.headline.is_empty() {
@@ -260,16 +271,29 @@ impl Corpus {
                     });
                 }
             }
-            corpus.articles.push(Article {
-                name: input.name.to_string(),
-                text: input.text.to_string(),
-                meta,
-                outlet,
-                diagnostics,
-                provenance,
-                anchor,
-            });
-            extractions.push(ex);
+            Prepared {
+                article: Article {
+                    name: input.name.to_string(),
+                    text: input.text.to_string(),
+                    meta,
+                    outlet,
+                    diagnostics,
+                    provenance,
+                    anchor,
+                },
+                extraction: ex,
+            }
+        }
+    }
+
+    /// The corpus-wide half of [`Corpus::build`]: merges speakers across articles, dates
+    /// and tags statements, assigns ids, and collects context events.
+    pub fn assemble(prepared: Vec<Prepared>) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut extractions = Vec::new();
+        for p in prepared {
+            corpus.articles.push(p.article);
+            extractions.push(p.extraction);
         }
         // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
         let mut people = People::default();

@@ -8,6 +8,7 @@ pub mod corpus;
 pub mod dates;
 pub mod extract;
 pub mod framing;
+pub mod ingest;
 pub mod lexicon;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;
@@ -20,3 +21,4 @@ pub mod synth;
 pub mod text;
 pub mod timeline;
 pub mod topics;
+pub mod workspace;

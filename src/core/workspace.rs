@@ -1,0 +1,258 @@
+//! The user's workspace: the articles they loaded (text and the facts they gave), and
+//! whether they are shown beside the embedded seeds or alone. It is stored in the browser
+//! and exported/imported as versioned JSON with a checksum, so that a truncated or edited
+//! file is refused with the reason and the current workspace is left as it was. The seeds
+//! are never part of it: nothing here can delete or change them.
+
+use super::corpus::ArticleMeta;
+use serde::{Deserialize, Serialize};
+
+/// The `format` tag of an exported workspace.
+pub const FORMAT: &str = "quoteline-workspace";
+/// The version this build writes; it reads this one and migrates older ones it knows.
+pub const VERSION: u32 = 1;
+
+/// Whether loaded articles join the seeds or replace them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Mode {
+    #[default]
+    WithSeeds,
+    Alone,
+}
+
+/// One loaded article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StoredArticle {
+    /// File name (unique within the workspace).
+    pub name: String,
+    pub text: String,
+    /// Facts given in the form or read from the file; empty fields are inferred.
+    #[serde(default)]
+    pub meta: ArticleMeta,
+}
+
+/// The workspace.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default)]
+    pub articles: Vec<StoredArticle>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct FileV1 {
+    format: String,
+    version: u32,
+    checksum: String,
+    mode: Mode,
+    articles: Vec<StoredArticle>,
+}
+
+/// FNV-1a over the parts that matter, as hex.
+fn checksum(ws: &Workspace) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut eat = |s: &str| {
+        for b in s.bytes().chain([0xff]) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    };
+    eat(match ws.mode {
+        Mode::WithSeeds => "with-seeds",
+        Mode::Alone => "alone",
+    });
+    for a in &ws.articles {
+        eat(&a.name);
+        eat(&a.text);
+        let m = &a.meta;
+        for f in [
+            &m.outlet,
+            &m.headline,
+            &m.byline,
+            &m.url,
+            &m.date,
+            &m.event_date,
+            &m.source,
+            &m.derived_from,
+        ] {
+            eat(f);
+        }
+    }
+    format!("{h:016x}")
+}
+
+impl Workspace {
+    /// Adds an article, renaming it `name (2)` etc. if the name is taken. Returns its name.
+    pub fn add(&mut self, mut article: StoredArticle) -> String {
+        let base = article.name.clone();
+        let mut k = 2;
+        while self.articles.iter().any(|a| a.name == article.name) {
+            article.name = match base.rsplit_once('.') {
+                Some((stem, ext)) => format!("{stem} ({k}).{ext}"),
+                None => format!("{base} ({k})"),
+            };
+            k += 1;
+        }
+        let name = article.name.clone();
+        self.articles.push(article);
+        name
+    }
+
+    /// Removes an article by name; returns whether it was there.
+    pub fn remove(&mut self, name: &str) -> bool {
+        let before = self.articles.len();
+        self.articles.retain(|a| a.name != name);
+        self.articles.len() != before
+    }
+
+    /// The export: versioned JSON with a checksum.
+    pub fn to_json(&self) -> String {
+        let file = FileV1 {
+            format: FORMAT.into(),
+            version: VERSION,
+            checksum: checksum(self),
+            mode: self.mode,
+            articles: self.articles.clone(),
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// Reads an export. `Err` says why it cannot be used; nothing is changed by a failure.
+    pub fn from_json(src: &str) -> Result<Workspace, String> {
+        let value: serde_json::Value = serde_json::from_str(src).map_err(|e| {
+            if e.is_eof() {
+                "the file ends too early: it is truncated".to_string()
+            } else {
+                format!(
+                    "not valid JSON (line {}, column {}): {e}",
+                    e.line(),
+                    e.column()
+                )
+            }
+        })?;
+        let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
+        if format != FORMAT {
+            return Err(format!(
+                "not a Quoteline workspace (its \"format\" is {:?}, not {FORMAT:?})",
+                format
+            ));
+        }
+        let version = value
+            .get("version")
+            .and_then(serde_json::Value::as_u64)
+            .ok_or("the workspace has no version number")?;
+        if version > u64::from(VERSION) {
+            return Err(format!(
+                "it was written by a newer Quoteline (workspace version {version}; this one reads up to {VERSION}). Open it with the newer version."
+            ));
+        }
+        if version < 1 {
+            return Err(format!(
+                "workspace version {version} is not one Quoteline ever wrote"
+            ));
+        }
+        // Version 1 is the current one; older versions would be migrated here.
+        let file: FileV1 = serde_json::from_value(value)
+            .map_err(|e| format!("the workspace does not have the expected fields: {e}"))?;
+        let ws = Workspace {
+            mode: file.mode,
+            articles: file.articles,
+        };
+        if checksum(&ws) != file.checksum {
+            return Err(
+                "its contents do not match its checksum: the file was edited or damaged".into(),
+            );
+        }
+        let mut names = std::collections::HashSet::new();
+        for a in &ws.articles {
+            if a.text.trim().is_empty() {
+                return Err(format!("the article {:?} has no text", a.name));
+            }
+            if a.text.len() > super::ingest::MAX_FILE_BYTES {
+                return Err(format!("the article {:?} is larger than the limit", a.name));
+            }
+            if !names.insert(a.name.as_str()) {
+                return Err(format!("two articles are both named {:?}", a.name));
+            }
+        }
+        Ok(ws)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Workspace {
+        let mut ws = Workspace::default();
+        ws.add(StoredArticle {
+            name: "a.txt".into(),
+            text: "“We are ready,” said Jane Doe.".into(),
+            meta: ArticleMeta {
+                outlet: "The Daily".into(),
+                ..Default::default()
+            },
+        });
+        let second = ws.add(StoredArticle {
+            name: "a.txt".into(),
+            text: "Another.".into(),
+            meta: ArticleMeta::default(),
+        });
+        assert_eq!(second, "a (2).txt");
+        ws.mode = Mode::Alone;
+        ws
+    }
+
+    #[test]
+    fn round_trip() {
+        let ws = sample();
+        let json = ws.to_json();
+        assert!(json.contains("\"format\": \"quoteline-workspace\""));
+        assert!(json.contains("\"version\": 1"));
+        assert_eq!(Workspace::from_json(&json).unwrap(), ws);
+    }
+
+    #[test]
+    fn tampered_truncated_newer_and_foreign_files_are_refused_with_the_reason() {
+        let json = sample().to_json();
+        let truncated = &json[..json.len() / 2];
+        assert!(Workspace::from_json(truncated)
+            .unwrap_err()
+            .contains("truncated"));
+        let edited = json.replace("We are ready", "We are not ready");
+        assert!(Workspace::from_json(&edited)
+            .unwrap_err()
+            .contains("checksum"));
+        let newer = json.replace("\"version\": 1", "\"version\": 7");
+        assert!(Workspace::from_json(&newer)
+            .unwrap_err()
+            .contains("newer Quoteline"));
+        let older = json.replace("\"version\": 1", "\"version\": 0");
+        assert!(Workspace::from_json(&older)
+            .unwrap_err()
+            .contains("version 0"));
+        assert!(Workspace::from_json("{\"format\": \"other\"}")
+            .unwrap_err()
+            .contains("not a Quoteline workspace"));
+        assert!(Workspace::from_json("[1, 2")
+            .unwrap_err()
+            .contains("truncated"));
+        assert!(Workspace::from_json("nonsense")
+            .unwrap_err()
+            .contains("not valid JSON"));
+        let missing = json.replace("\"mode\"", "\"mood\"");
+        assert!(Workspace::from_json(&missing)
+            .unwrap_err()
+            .contains("expected fields"));
+    }
+
+    #[test]
+    fn remove_and_names() {
+        let mut ws = sample();
+        assert!(ws.remove("a.txt"));
+        assert!(!ws.remove("a.txt"));
+        assert_eq!(ws.articles.len(), 1);
+    }
+}
