@@ -19,6 +19,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join, basename, resolve, sep } from "node:path";
 import { mimeOf } from "./mime.mjs";
+import { externalizeLoader } from "./csp-boot.mjs";
 
 const OUTPUT = "quoteline.html";
 const args = process.argv.slice(2);
@@ -28,6 +29,7 @@ const profile = process.env.TRUNK_PROFILE;
 
 if (profile && profile !== "release" && !force) {
   console.log(`single-file: skipped (TRUNK_PROFILE=${profile}; only release builds get ${OUTPUT})`);
+  externalizeLoader(dir);
   process.exit(0);
 }
 
@@ -174,3 +176,5 @@ if (leftovers.length) fail(`references to local files remain: ${leftovers.join("
 writeFileSync(join(dir, OUTPUT), html);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
 console.log(`single-file: wrote ${join(dir, OUTPUT)} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasm.length)} inlined)`);
+// Last: the served index.html gets its loader from a file (strict CSP); see csp-boot.mjs.
+console.log(`single-file: moved ${externalizeLoader(dir)} inline loader script(s) to files (csp-boot)`);

@@ -27,25 +27,28 @@ pub struct SeedArticle {
 
 include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
 
+/// The seed articles as corpus inputs, with their manifest facts.
+pub fn seed_inputs() -> Vec<Input<'static>> {
+    SEEDS
+        .iter()
+        .map(|s| Input {
+            name: s.file,
+            text: s.text,
+            meta: ArticleMeta {
+                outlet: s.outlet.into(),
+                headline: s.headline.into(),
+                byline: s.byline.into(),
+                url: s.url.into(),
+                date: s.date.into(),
+                event_date: s.event_date.into(),
+                source: s.source.into(),
+                derived_from: s.derived_from.into(),
+            },
+        })
+        .collect()
+}
+
 /// The seed corpus, extracted.
 pub fn seed_corpus() -> Corpus {
-    Corpus::build(
-        SEEDS
-            .iter()
-            .map(|s| Input {
-                name: s.file,
-                text: s.text,
-                meta: ArticleMeta {
-                    outlet: s.outlet.into(),
-                    headline: s.headline.into(),
-                    byline: s.byline.into(),
-                    url: s.url.into(),
-                    date: s.date.into(),
-                    event_date: s.event_date.into(),
-                    source: s.source.into(),
-                    derived_from: s.derived_from.into(),
-                },
-            })
-            .collect(),
-    )
+    Corpus::build(seed_inputs())
 }

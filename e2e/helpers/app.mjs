@@ -8,11 +8,11 @@ import { serveStatic } from "./server.mjs";
 import { DIST, launch } from "./browser.mjs";
 
 /** Returns `{ server, browser }`, filled in once the suite starts. */
-export function useServedApp({ base } = {}) {
+export function useServedApp({ base, headers } = {}) {
   const app = { server: null, browser: null };
   before(async () => {
     assert.ok(existsSync(join(DIST, "index.html")), "dist/index.html is missing: run `make dist` first");
-    app.server = await serveStatic(DIST, base ? { base } : undefined);
+    app.server = await serveStatic(DIST, { ...(base ? { base } : {}), ...(headers ? { headers } : {}) });
     app.browser = await launch();
   });
   after(async () => {

@@ -14,10 +14,12 @@ function contentType(file) {
 }
 
 /**
- * Serves `root` at http://127.0.0.1:PORT{base}. Resolves to { url, close() };
- * `url` ends with a slash. Only GET and HEAD; no directory listings.
+ * Serves `root` at http://127.0.0.1:PORT{base}. Resolves to { url, requests, close() };
+ * `url` ends with a slash; `requests` records every request. `headers` are added to
+ * every file response (e.g. a Content-Security-Policy). Only GET and HEAD.
  */
-export async function serveStatic(root, { base = "/" } = {}) {
+export async function serveStatic(root, { base = "/", headers = {} } = {}) {
+  const requests = [];
   root = resolve(root);
   if (!base.startsWith("/")) base = `/${base}`;
   if (!base.endsWith("/")) base = `${base}/`;
@@ -27,6 +29,7 @@ export async function serveStatic(root, { base = "/" } = {}) {
       res.writeHead(status, { "content-type": "text/plain; charset=utf-8" });
       res.end(req.method === "HEAD" ? undefined : body);
     };
+    requests.push(req.url);
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed\n");
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
     if (!path.startsWith(base)) return send(404, "not found\n");
@@ -42,6 +45,7 @@ export async function serveStatic(root, { base = "/" } = {}) {
         "content-type": contentType(file),
         "content-length": info.size,
         "cache-control": "no-store",
+        ...headers,
       });
       if (req.method === "HEAD") return res.end();
       createReadStream(file).pipe(res);
@@ -57,6 +61,8 @@ export async function serveStatic(root, { base = "/" } = {}) {
   const { port } = server.address();
   return {
     url: `http://127.0.0.1:${port}${base}`,
+    /** Every path requested so far, in order. */
+    requests,
     close: () =>
       new Promise((ok) => {
         server.closeAllConnections?.();

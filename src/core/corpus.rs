@@ -124,6 +124,7 @@ pub struct Corpus {
 }
 
 /// An article extracted but not yet merged into a corpus (see [`Corpus::prepare`]).
+#[derive(Clone)]
 pub struct Prepared {
     pub article: Article,
     pub extraction: super::model::Extraction,

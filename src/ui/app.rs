@@ -9,8 +9,9 @@ use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
-use crate::core::corpus::{Corpus, StatementId};
+use crate::core::corpus::{Corpus, Input, Prepared, StatementId};
 use crate::core::session::{Action, AppState, SearchIndex, Tab};
+use crate::core::workspace::{Mode, StoredArticle, Workspace};
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -42,6 +43,79 @@ impl Reducible for UiState {
     }
 }
 
+thread_local! {
+    /// Extracted articles by content key, so a rebuild after an edit or a load re-extracts
+    /// only what changed (and the loader can extract one file per tick ahead of time).
+    static PREPARED: std::cell::RefCell<std::collections::HashMap<u64, Prepared>> = Default::default();
+    static SEEDS_PREPARED: std::cell::RefCell<Option<Vec<Prepared>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn key_of(a: &StoredArticle) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    a.name.hash(&mut h);
+    a.text.hash(&mut h);
+    let m = &a.meta;
+    (
+        &m.outlet,
+        &m.headline,
+        &m.byline,
+        &m.url,
+        &m.date,
+        &m.event_date,
+        &m.source,
+        &m.derived_from,
+    )
+        .hash(&mut h);
+    h.finish()
+}
+
+fn prepare(a: &StoredArticle) -> Prepared {
+    Corpus::prepare(Input {
+        name: &a.name,
+        text: &a.text,
+        meta: a.meta.clone(),
+    })
+}
+
+/// Extracts a loaded article ahead of the corpus rebuild.
+pub fn warm(a: &StoredArticle) {
+    let k = key_of(a);
+    if !PREPARED.with(|c| c.borrow().contains_key(&k)) {
+        let p = prepare(a);
+        PREPARED.with(|c| c.borrow_mut().insert(k, p));
+    }
+}
+
+/// The corpus of a workspace: the seeds (unless it stands alone) and its articles.
+pub fn build_corpus(ws: &Workspace) -> Corpus {
+    let mut preps: Vec<Prepared> = Vec::new();
+    if ws.mode == Mode::WithSeeds {
+        SEEDS_PREPARED.with(|s| {
+            let mut s = s.borrow_mut();
+            preps.extend(
+                s.get_or_insert_with(|| {
+                    crate::seed_inputs()
+                        .into_iter()
+                        .map(Corpus::prepare)
+                        .collect()
+                })
+                .iter()
+                .cloned(),
+            );
+        });
+    }
+    let keys: Vec<u64> = ws.articles.iter().map(key_of).collect();
+    for (a, k) in ws.articles.iter().zip(&keys) {
+        warm(a);
+        if let Some(p) = PREPARED.with(|c| c.borrow().get(k).cloned()) {
+            preps.push(p);
+        }
+    }
+    PREPARED.with(|c| c.borrow_mut().retain(|k, _| keys.contains(k)));
+    Corpus::assemble(preps)
+}
+
 /// Props for [`App`]; the corpus defaults to the embedded seeds.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -51,12 +125,16 @@ pub struct AppProps {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
+    // The user's workspace (loaded articles), from browser storage.
+    let stored = use_memo((), |_| super::storage::load());
+    let workspace = use_state(|| Rc::new(stored.0.clone()));
+    let save_error = use_state(|| stored.1.clone());
     let corpus = {
         let given = props.corpus.clone();
-        use_memo((), move |_| {
+        use_memo((*workspace).clone(), move |ws| {
             given
                 .map(|c| c.0)
-                .unwrap_or_else(|| Rc::new(crate::seed_corpus()))
+                .unwrap_or_else(|| Rc::new(build_corpus(ws)))
         })
     };
     let corpus: Rc<Corpus> = (*corpus).clone();
@@ -69,6 +147,29 @@ pub fn App(props: &AppProps) -> Html {
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || UiState(super::url::read(&corpus)))
+    };
+    // A new corpus (articles loaded, removed, edited): statement ids changed, so the
+    // selection is dropped; filters by name stay.
+    {
+        let d = state.dispatcher();
+        let first = use_mut_ref(|| true);
+        use_effect_with(handle.clone(), move |_| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                d.dispatch(Action::Select(None));
+            }
+        });
+    }
+    let on_workspace = {
+        let (workspace, save_error) = (workspace.clone(), save_error.clone());
+        Callback::from(move |ws: Workspace| {
+            save_error.set(super::storage::save(&ws).err());
+            workspace.set(Rc::new(ws));
+        })
+    };
+    let loader_open = use_state(|| false);
+    let toggle_loader = {
+        let l = loader_open.clone();
+        Callback::from(move |_| l.set(!*l))
     };
     let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.clone()), {
         let index = index.clone();
@@ -277,8 +378,19 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="tool filters-toggle" aria-controls="filters" aria-expanded={(*filters_open).to_string()} onclick={toggle_filters}>
                         { if *filters_open { "Hide filters" } else { "Filters" } }
                     </button>
+                    <button type="button" class="tool" id="open-loader" aria-controls="loader" aria-expanded={(*loader_open).to_string()} onclick={toggle_loader}>
+                        {format!("Your articles ({})", workspace.articles.len())}
+                    </button>
                     <ThemeToggle />
                 </header>
+                if *loader_open {
+                    <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} />
+                } else if let Some(e) = &*save_error {
+                    <div class="notice" role="status"><span>{e}</span></div>
+                }
+                if corpus.articles.is_empty() {
+                    <p class="notice" role="status">{"No articles to show: add some under “Your articles”, or show them beside the seeds."}</p>
+                }
                 if let Some(notice) = &state.0.notice {
                     <div class="notice" role="status" id="notice">
                         <span>{notice}</span>

@@ -11,6 +11,8 @@ pub mod filters;
 pub mod framing;
 pub mod highlight;
 pub mod list;
+pub mod loader;
+pub mod storage;
 pub mod theme;
 pub mod timeline;
 pub mod url;

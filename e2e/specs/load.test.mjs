@@ -1,0 +1,280 @@
+// Bringing your own articles: paste one, drop an HTML page (with hostile markup) beside
+// an image and random bytes, see the statements in the list and on the timeline, edit
+// the form, reload and find them, export, clear, import (and refuse tampered files),
+// switch to the articles alone and back; big files, 1,000 files with progress and
+// cancel, invalid UTF-8, full storage; and the whole app under a strict CSP.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { useServedApp } from "../helpers/app.mjs";
+import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { axeViolations, describeViolations } from "../helpers/axe.mjs";
+
+const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
+const fixture = (name) => join(FIXTURES, name);
+
+async function assertAccessible(page) {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => v.id), [], describeViolations(serious));
+}
+const total = async (page) => Number((await page.locator("#result-count").innerText()).match(/of (\d+) statements/)[1]);
+const messages = (page) => page.locator("#load-messages").innerText();
+async function search(page, q) {
+  await page.locator("#search").fill(q);
+  await page.waitForFunction((q) => document.querySelector("#search").value === q && document.querySelector("#result-count").textContent.length > 0, q);
+}
+async function openLoader(page) {
+  if ((await page.locator("#loader").count()) === 0) await page.locator("#open-loader").click();
+  await page.locator("#loader").waitFor();
+}
+/** Drops files (name, mime, bytes as a number array or string) on the drop zone. */
+async function drop(page, files) {
+  const dt = await page.evaluateHandle((files) => {
+    const dt = new DataTransfer();
+    for (const f of files) {
+      const data = typeof f.body === "string" ? f.body : new Uint8Array(f.body);
+      dt.items.add(new File([data], f.name, { type: f.type }));
+    }
+    return dt;
+  }, files);
+  await page.dispatchEvent("#dropzone", "drop", { dataTransfer: dt });
+}
+
+describe("loading your own articles", () => {
+  const app = useServedApp();
+  let tmp;
+  before(async () => { tmp = await mkdtemp(join(tmpdir(), "quoteline-load-")); });
+  after(async () => { await rm(tmp, { recursive: true, force: true }); });
+
+  it("paste, drop, see, edit, reload, export, clear, import, and switch views", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
+    await waitForOutlets(page, 5, { problems });
+    const seeds = await total(page);
+    await openLoader(page);
+
+    // An empty paste adds nothing and says so.
+    await page.locator("#add-paste").click();
+    assert.match(await messages(page), /empty: nothing added/);
+
+    // Paste an article.
+    await page.locator("#paste-text").fill(await readFile(fixture("pasted.txt"), "utf8"));
+    await page.locator("#add-paste").click();
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, seeds);
+    const afterPaste = await total(page);
+    await screenshot(page, "load-pasted");
+
+    // Drop an HTML page with scripts and traps, an image and random bytes, together.
+    const noise = Array.from({ length: 3000 }, (_, i) => (i * 2654435761) >>> 13 & 255);
+    await drop(page, [
+      { name: "hostile.html", type: "text/html", body: await readFile(fixture("hostile.html"), "utf8") },
+      { name: "photo.png", type: "image/png", body: [...(await readFile(fixture("photo.png")))] },
+      { name: "noise.bin", type: "application/octet-stream", body: noise },
+    ]);
+    await page.locator("#load-messages", { hasText: "Added 1 article. 2 refused" }).waitFor();
+    const msg = await messages(page);
+    assert.match(msg, /photo\.png: not a text file \(a PNG image\)/);
+    assert.match(msg, /noise\.bin: not a text file/);
+    assert.match(msg, /hostile\.html: HTML reduced to its article text/);
+    // Nothing in it ran, and nothing it points to was requested.
+    assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script, handler or link of the page ran");
+    assert.deepEqual(app.server.requests.filter((r) => r.includes("should-not-load")), []);
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, afterPaste);
+
+    // The form is pre-filled from the page's meta tags and the text.
+    const row = page.locator(".my-article", { hasText: "hostile.html" });
+    assert.equal(await row.locator("input[id^=outlet]").inputValue(), "Harbour Gazette");
+    assert.equal(await row.locator("input[id^=date]").inputValue(), "2025-11-03");
+    // Edit the pasted article's outlet: the facet follows.
+    const pasted = page.locator(".my-article", { hasText: "pasted text 1" });
+    await pasted.locator("input[id^=outlet]").fill("Rail Weekly");
+    await pasted.locator("input[id^=outlet]").press("Enter");
+    await pasted.locator("input[id^=outlet]").blur();
+    await page.locator('fieldset[data-facet="outlet"] label', { hasText: "Rail Weekly" }).waitFor();
+    // A bad date is refused with the reason.
+    await pasted.locator("input[id^=date]").fill("next week");
+    await pasted.locator("input[id^=date]").blur();
+    assert.match(await messages(page), /not YYYY-MM-DD/);
+    await screenshot(page, "load-dropped-html");
+    await assertAccessible(page);
+
+    // The statements are in the list, marked in their article, and on the timeline.
+    await search(page, "flood");
+    await page.locator("li.statement", { hasText: "We cannot wait for the next flood" }).waitFor();
+    await page.locator("li.statement button").first().click();
+    await page.locator("#detail mark.hl-statement", { hasText: "We cannot wait for the next flood" }).waitFor();
+    assert.match(await page.locator("#detail .speaker-card h3").innerText(), /Ellen Park/);
+    await page.locator(".timeline-svg .lane-label", { hasText: "Ellen Park" }).waitFor();
+    await search(page, "");
+    const loaded = await total(page);
+    const loadedTexts = await page.locator("li.statement .words").allInnerTexts();
+
+    // Reload: the articles are still there.
+    await page.reload();
+    await page.locator("#open-loader", { hasText: "Your articles (2)" }).waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)?.[1]) === n, loaded);
+    await screenshot(page, "load-after-reload");
+
+    // Export the workspace.
+    await openLoader(page);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export workspace" }).click()]);
+    const exported = join(tmp, "workspace.json");
+    await download.saveAs(exported);
+    const json = JSON.parse(await readFile(exported, "utf8"));
+    assert.equal(json.format, "quoteline-workspace");
+    assert.equal(json.version, 1);
+    assert.equal(json.articles.length, 2);
+
+    // Clear all (with a confirmation): back to the seeds.
+    await page.locator("#loader").getByRole("button", { name: "Clear all" }).click();
+    await page.locator("#loader").getByRole("button", { name: "Remove all" }).click();
+    await page.locator("#open-loader", { hasText: "Your articles (0)" }).waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n, seeds);
+
+    // A tampered and a truncated file are refused; the workspace stays as it is.
+    const text = await readFile(exported, "utf8");
+    await writeFile(join(tmp, "tampered.json"), text.replace("We cannot wait", "We can wait"));
+    await writeFile(join(tmp, "truncated.json"), text.slice(0, text.length / 2));
+    await writeFile(join(tmp, "newer.json"), text.replace('"version": 1', '"version": 9'));
+    for (const [file, why] of [["tampered.json", /checksum/], ["truncated.json", /truncated/], ["newer.json", /newer Quoteline/]]) {
+      await page.locator("#import-workspace").setInputFiles(join(tmp, file));
+      await page.locator("#load-messages", { hasText: "Import refused" }).waitFor();
+      assert.match(await messages(page), why);
+      assert.match(await messages(page), /unchanged/);
+      assert.equal(await total(page), seeds);
+    }
+
+    // Import the export: the same statements come back.
+    await page.locator("#import-workspace").setInputFiles(exported);
+    await page.locator("#load-messages", { hasText: "Imported 2 articles" }).waitFor();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n, loaded);
+    assert.deepEqual(await page.locator("li.statement .words").allInnerTexts(), loadedTexts);
+    await screenshot(page, "load-imported");
+
+    // My articles alone, then back beside the seeds.
+    await page.getByLabel("on their own", { exact: false }).check();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n, loaded - seeds);
+    assert.equal(await page.locator('fieldset[data-facet="outlet"] label', { hasText: "POLITICO" }).count(), 0);
+    await screenshot(page, "load-alone");
+    await page.getByLabel("beside the embedded seed articles").check();
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n, loaded);
+
+    // Invalid UTF-8 is decoded with a notice of how many bytes were replaced.
+    await page.locator("#pick-files").setInputFiles(fixture("latin1.txt"));
+    await page.locator("#load-messages", { hasText: "latin1.txt: 2 bytes were not valid UTF-8" }).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("refuses a 50 MB file, loads 1,000 files with progress, cancels, and survives full storage", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
+    await waitForOutlets(page, 5, { problems });
+    await openLoader(page);
+    // Start from an empty workspace (the first test left some).
+    if (await page.locator("#loader").getByRole("button", { name: "Clear all" }).isEnabled()) {
+      await page.locator("#loader").getByRole("button", { name: "Clear all" }).click();
+      await page.locator("#loader").getByRole("button", { name: "Remove all" }).click();
+    }
+    const seeds = await total(page);
+
+    // 50 MB: refused by size before it is read.
+    const big = join(tmp, "big.txt");
+    await writeFile(big, Buffer.alloc(50_000_000, "a"));
+    await page.locator("#pick-files").setInputFiles(big);
+    await page.locator("#load-messages", { hasText: "big.txt: too large (50.0 MB; the limit is 5 MB per file)" }).waitFor();
+
+    // 1,000 small files: a progress bar that moves, and Cancel adds nothing.
+    const paths = [];
+    for (let i = 0; i < 1000; i++) {
+      const p = join(tmp, `note-${String(i).padStart(4, "0")}.txt`);
+      await writeFile(p, `Town ${i} news\n\n“We will reopen the library ${i},” said councillor Sam Lee${i} on Monday.\n`);
+      paths.push(p);
+    }
+    await page.locator("#pick-files").setInputFiles(paths);
+    const bar = page.locator("#load-progress");
+    await bar.waitFor();
+    await page.waitForFunction(() => Number(document.querySelector("#load-progress")?.value) >= 20);
+    await screenshot(page, "load-progress");
+    await page.locator(".progress").getByRole("button", { name: "Cancel" }).click();
+    await page.locator("#load-messages", { hasText: "Cancelled: nothing from this load was added." }).waitFor();
+    assert.equal(await total(page), seeds);
+
+    // Again, to the end: 1,000 articles, one statement each.
+    await page.locator("#pick-files").setInputFiles(paths);
+    const seen = new Set();
+    while ((await page.locator("#load-messages", { hasText: "Added 1000 articles." }).count()) === 0) {
+      const v = await page.evaluate(() => document.querySelector("#load-progress")?.value);
+      if (v !== undefined) seen.add(v);
+      await page.waitForTimeout(50);
+    }
+    assert.ok(seen.size >= 3, `the progress bar moved while loading (${[...seen].length} values seen)`);
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n + 1000, seeds);
+    await page.locator("#open-loader", { hasText: "Your articles (1000)" }).waitFor();
+
+    // Full storage: fill it, then add one more article. It loads, is not saved, and
+    // what was saved before is unchanged.
+    await page.locator("#loader").getByRole("button", { name: "Clear all" }).click();
+    await page.locator("#loader").getByRole("button", { name: "Remove all" }).click();
+    await page.locator("#paste-text").fill(await readFile(fixture("pasted.txt"), "utf8"));
+    await page.locator("#add-paste").click();
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    const saved = await page.evaluate(() => localStorage.getItem("quoteline.workspace"));
+    assert.ok(saved && saved.includes("Maria Costa"));
+    // Fill it to the last byte: halve the chunk each time a write no longer fits.
+    const filled = await page.evaluate(() => {
+      let i = 0;
+      for (let size = 1 << 20; size >= 1; ) {
+        try { localStorage.setItem(`junk-${i}`, "x".repeat(size)); i++; } catch { size >>= 1; }
+      }
+      return i;
+    });
+    assert.ok(filled > 0, "storage filled up");
+    await page.locator("#paste-text").fill("“The bridge will open in May,” said engineer Ada Quinn.");
+    await page.locator("#add-paste").click();
+    await page.locator("#loader .error", { hasText: "Browser storage is full" }).waitFor();
+    assert.equal(await page.evaluate(() => localStorage.getItem("quoteline.workspace")), saved, "nothing already stored is lost");
+    await search(page, "bridge");
+    await page.locator("li.statement", { hasText: "The bridge will open in May" }).waitFor();
+    await screenshot(page, "load-storage-full");
+    await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("junk-")) localStorage.removeItem(k); localStorage.removeItem("quoteline.workspace"); });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+
+describe("under a strict Content-Security-Policy", () => {
+  const app = useServedApp({ headers: { "content-security-policy": CSP } });
+
+  it("runs, loads an article, and nothing violates the policy", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const response = await page.goto(app.server.url);
+    assert.equal(response.headers()["content-security-policy"], CSP);
+    await waitForOutlets(page, 5, { problems });
+    // Use it: a search, a statement, the timeline zoom, the loader with the hostile page.
+    await search(page, "Witkoff");
+    await page.locator("li.statement button").first().click();
+    await page.locator("#detail mark.hl-statement").first().waitFor();
+    await page.locator("svg.timeline-svg").focus();
+    await page.keyboard.press("+");
+    await openLoader(page);
+    await drop(page, [{ name: "hostile.html", type: "text/html", body: await readFile(fixture("hostile.html"), "utf8") }]);
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    await page.getByRole("tab", { name: "Coverage" }).click();
+    await page.locator("#coverage").waitFor();
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
+    await page.evaluate(() => localStorage.removeItem("quoteline.workspace"));
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});

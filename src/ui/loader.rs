@@ -1,0 +1,567 @@
+//! "Your articles": paste text, drop files or pick them (`.txt`, `.md`, `.html`; several
+//! at once), with a progress bar and a cancel button; a small form per article (outlet,
+//! headline, date, URL; pre-filled from what the text reveals); beside the seeds or on
+//! their own; remove one, clear all, export and import the workspace. Files are read and
+//! extracted one per tick, so the page stays responsive; nothing leaves the browser.
+
+#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
+use super::app::CorpusHandle;
+use crate::core::corpus::ArticleMeta;
+use crate::core::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use crate::core::workspace::{Mode, StoredArticle, Workspace};
+use std::cell::RefCell;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LoaderProps {
+    pub workspace: Rc<Workspace>,
+    /// A new workspace to adopt (and save).
+    pub on_change: Callback<Workspace>,
+    /// Why the last save failed, if it did.
+    pub save_error: Option<String>,
+}
+
+/// A message line: (is an error, text).
+type Messages = Vec<(bool, String)>;
+
+/// Something to load: a name and its bytes, or a browser file read when its turn comes.
+pub enum Item {
+    Text(String, String),
+    #[cfg(target_arch = "wasm32")]
+    File(web_sys::File),
+}
+
+impl Item {
+    fn name(&self) -> String {
+        match self {
+            Item::Text(n, _) => n.clone(),
+            #[cfg(target_arch = "wasm32")]
+            Item::File(f) => f.name(),
+        }
+    }
+    fn size(&self) -> usize {
+        match self {
+            Item::Text(_, t) => t.len(),
+            #[cfg(target_arch = "wasm32")]
+            Item::File(f) => f.size() as usize,
+        }
+    }
+}
+
+/// Waits for the next turn of the event loop (a zero timeout), so the page can paint
+/// and handle input between files.
+#[cfg(target_arch = "wasm32")]
+async fn next_tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(&resolve);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+#[cfg(target_arch = "wasm32")]
+async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| format!("{}: the browser could not read it", file.name()))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Shared state of a running load.
+#[derive(Clone)]
+struct Run {
+    progress: UseStateHandle<Option<(usize, usize, String)>>,
+    messages: UseStateHandle<Messages>,
+    cancel: Rc<RefCell<bool>>,
+    live: Rc<RefCell<Workspace>>,
+    on_change: Callback<Workspace>,
+}
+
+impl Run {
+    /// Loads the items one per tick; adds what loaded when all are done (or nothing, if
+    /// cancelled), and reports each refusal and note.
+    fn start(self, items: Vec<Item>) {
+        if items.is_empty() {
+            return;
+        }
+        let total_bytes: usize = items.iter().map(Item::size).sum();
+        if total_bytes > MAX_TOTAL_BYTES {
+            self.messages.set(vec![(
+                true,
+                format!(
+                    "Nothing added: these {} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
+                    items.len(),
+                    total_bytes as f64 / 1e6,
+                    MAX_TOTAL_BYTES / 1_000_000
+                ),
+            )]);
+            return;
+        }
+        *self.cancel.borrow_mut() = false;
+        #[cfg(target_arch = "wasm32")]
+        wasm_bindgen_futures::spawn_local(self.run(items));
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = items;
+    }
+
+    #[cfg(target_arch = "wasm32")]
+    async fn run(self, items: Vec<Item>) {
+        let total = items.len();
+        let mut added: Vec<StoredArticle> = Vec::new();
+        let mut notes: Messages = Vec::new();
+        let mut refused = 0;
+        for (k, item) in items.into_iter().enumerate() {
+            let name = item.name();
+            self.progress.set(Some((k, total, name.clone())));
+            next_tick().await;
+            if *self.cancel.borrow() {
+                self.progress.set(None);
+                self.messages.set(vec![(
+                    false,
+                    "Cancelled: nothing from this load was added.".into(),
+                )]);
+                return;
+            }
+            let bytes = match item {
+                Item::Text(_, t) => Ok(t.into_bytes()),
+                Item::File(f) if f.size() as usize > MAX_FILE_BYTES => Err(format!(
+                    "{name}: too large ({:.1} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
+                    f.size() / 1e6,
+                    MAX_FILE_BYTES / 1_000_000
+                )),
+                Item::File(f) => read_bytes(&f).await,
+            };
+            match bytes.and_then(|b| ingest(&name, &b)) {
+                Ok(got) => {
+                    notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
+                    let article = StoredArticle {
+                        name: got.name,
+                        text: got.text,
+                        meta: got.meta,
+                    };
+                    // Extract now, one file per tick; the corpus reuses it.
+                    super::app::warm(&article);
+                    added.push(article);
+                }
+                Err(e) => {
+                    refused += 1;
+                    notes.push((true, e));
+                }
+            }
+        }
+        self.progress.set(None);
+        let mut ws = self.live.borrow().clone();
+        let n = added.len();
+        for a in added {
+            ws.add(a);
+        }
+        let mut summary = format!("Added {n} article{}.", if n == 1 { "" } else { "s" });
+        if refused > 0 {
+            summary.push_str(&format!(" {refused} refused (see below)."));
+        }
+        notes.insert(0, (n == 0, summary));
+        self.messages.set(notes);
+        if n > 0 {
+            self.on_change.emit(ws);
+        }
+    }
+}
+
+#[component]
+pub fn Loader(props: &LoaderProps) -> Html {
+    let handle = use_context::<CorpusHandle>();
+    let paste = use_state(String::new);
+    let pasted_count = use_mut_ref(|| 0usize);
+    let progress = use_state(|| None::<(usize, usize, String)>);
+    let messages = use_state(Messages::new);
+    let cancel = use_mut_ref(|| false);
+    let confirm_clear = use_state(|| false);
+    let dragging = use_state(|| false);
+    let live = use_mut_ref(Workspace::default);
+    *live.borrow_mut() = (*props.workspace).clone();
+    let run = Run {
+        progress: progress.clone(),
+        messages: messages.clone(),
+        cancel: cancel.clone(),
+        live: live.clone(),
+        on_change: props.on_change.clone(),
+    };
+    let busy = progress.is_some();
+
+    let on_paste_input = {
+        let paste = paste.clone();
+        Callback::from(move |e: InputEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(t) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+                {
+                    paste.set(t.value());
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, &paste);
+        })
+    };
+    let add_paste = {
+        let (paste, run, count, messages) = (
+            paste.clone(),
+            run.clone(),
+            pasted_count.clone(),
+            messages.clone(),
+        );
+        Callback::from(move |_| {
+            if paste.trim().is_empty() {
+                messages.set(vec![(
+                    true,
+                    "The pasted text is empty: nothing added.".into(),
+                )]);
+                return;
+            }
+            *count.borrow_mut() += 1;
+            let name = format!("pasted text {}", *count.borrow());
+            run.clone().start(vec![Item::Text(name, (*paste).clone())]);
+            paste.set(String::new());
+        })
+    };
+    #[cfg(target_arch = "wasm32")]
+    let files_of = |list: Option<web_sys::FileList>| -> Vec<Item> {
+        let mut items = Vec::new();
+        if let Some(list) = list {
+            for i in 0..list.length() {
+                if let Some(f) = list.get(i) {
+                    items.push(Item::File(f));
+                }
+            }
+        }
+        items
+    };
+    let on_pick = {
+        let run = run.clone();
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                if let Some(input) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                {
+                    run.clone().start(files_of(input.files()));
+                    input.set_value("");
+                }
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, &run);
+        })
+    };
+    let on_drag_over = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_: DragEvent| dragging.set(false))
+    };
+    let on_drop = {
+        let (run, dragging) = (run.clone(), dragging.clone());
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            #[cfg(target_arch = "wasm32")]
+            run.clone()
+                .start(files_of(e.data_transfer().and_then(|d| d.files())));
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = &run;
+        })
+    };
+    let on_cancel = {
+        let cancel = cancel.clone();
+        Callback::from(move |_| *cancel.borrow_mut() = true)
+    };
+    let set_mode = |mode: Mode| {
+        let (live, cb) = (live.clone(), props.on_change.clone());
+        Callback::from(move |_| {
+            let mut ws = live.borrow().clone();
+            ws.mode = mode;
+            cb.emit(ws);
+        })
+    };
+    let export = {
+        let (live, messages) = (live.clone(), messages.clone());
+        Callback::from(move |_| {
+            let json = live.borrow().to_json();
+            #[cfg(target_arch = "wasm32")]
+            let r = super::export::download("quoteline-workspace.json", "application/json", &json);
+            #[cfg(not(target_arch = "wasm32"))]
+            let r: Result<(), String> = {
+                let _ = &json;
+                Ok(())
+            };
+            messages.set(vec![match r {
+                Ok(()) => (
+                    false,
+                    format!(
+                        "Exported {} articles as quoteline-workspace.json.",
+                        live.borrow().articles.len()
+                    ),
+                ),
+                Err(e) => (true, format!("Export failed: {e}.")),
+            }]);
+        })
+    };
+    let on_import = {
+        let (live, cb, messages) = (live.clone(), props.on_change.clone(), messages.clone());
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(input) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                else {
+                    return;
+                };
+                let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                    return;
+                };
+                input.set_value("");
+                let (live, cb, messages) = (live.clone(), cb.clone(), messages.clone());
+                wasm_bindgen_futures::spawn_local(async move {
+                    let name = file.name();
+                    let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                        .await
+                        .ok()
+                        .and_then(|v| v.as_string());
+                    let result = text
+                        .ok_or_else(|| "the browser could not read it".to_string())
+                        .and_then(|t| Workspace::from_json(&t));
+                    match result {
+                        Ok(imported) => {
+                            let mut ws = live.borrow().clone();
+                            let mut n = 0;
+                            for a in imported.articles {
+                                if !ws.articles.iter().any(|b| b.name == a.name && b.text == a.text) {
+                                    ws.add(a);
+                                    n += 1;
+                                }
+                            }
+                            messages.set(vec![(false, format!("Imported {n} article{} from {name}.", if n == 1 { "" } else { "s" }))]);
+                            cb.emit(ws);
+                        }
+                        Err(why) => messages.set(vec![(
+                            true,
+                            format!("Import refused: {name}: {why}. Your current articles are unchanged."),
+                        )]),
+                    }
+                });
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, &live, &cb, &messages);
+        })
+    };
+    let clear = {
+        let (live, cb, confirm) = (live.clone(), props.on_change.clone(), confirm_clear.clone());
+        Callback::from(move |_| {
+            let mut ws = live.borrow().clone();
+            ws.articles.clear();
+            confirm.set(false);
+            cb.emit(ws);
+        })
+    };
+    let ask_clear = {
+        let c = confirm_clear.clone();
+        Callback::from(move |_| c.set(true))
+    };
+    let keep = {
+        let c = confirm_clear.clone();
+        Callback::from(move |_| c.set(false))
+    };
+
+    let ws = &props.workspace;
+    let corpus = handle.map(|h| h.0);
+    html! {
+        <section class="loader" id="loader" aria-labelledby="loader-title">
+            <h2 id="loader-title">{"Your articles"}</h2>
+            <p class="hint">{"Add articles to explore them like the seeds. They are read and stored in this browser only; nothing is sent anywhere."}</p>
+            <div class="load-inputs">
+                <div class={classes!("dropzone", (*dragging).then_some("dragging"))} id="dropzone"
+                    ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
+                    <p>{"Drop .txt, .md or .html files here, or "}</p>
+                    <label class="tool file-pick">{"Choose files…"}
+                        <input type="file" id="pick-files" multiple=true class="visually-hidden"
+                            accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_pick} disabled={busy} />
+                    </label>
+                    <p class="muted small">{format!("Up to {} MB per file and {} MB per load.", MAX_FILE_BYTES / 1_000_000, MAX_TOTAL_BYTES / 1_000_000)}</p>
+                </div>
+                <div class="paste">
+                    <label for="paste-text">{"Or paste an article"}</label>
+                    <textarea id="paste-text" rows="5" value={(*paste).clone()} oninput={on_paste_input} placeholder="Paste the text of an article (or its HTML)…" />
+                    <button type="button" class="tool" id="add-paste" onclick={add_paste} disabled={busy}>{"Add pasted text"}</button>
+                </div>
+            </div>
+            if let Some((done, total, name)) = &*progress {
+                <div class="progress" role="status">
+                    <label for="load-progress">{format!("Reading {} of {}: {name}", done + 1, total)}</label>
+                    <progress id="load-progress" max={total.to_string()} value={done.to_string()} />
+                    <button type="button" class="tool" onclick={on_cancel}>{"Cancel"}</button>
+                </div>
+            }
+            <div class="load-messages" role="status" aria-live="polite" id="load-messages">
+                { for messages.iter().map(|(err, m)| html! { <p class={classes!(err.then_some("error"))}>{m}</p> }) }
+                if let Some(e) = &props.save_error { <p class="error">{e}</p> }
+            </div>
+            <fieldset class="mode">
+                <legend>{"Show my articles"}</legend>
+                <label><input type="radio" name="mode" checked={ws.mode == Mode::WithSeeds} onchange={set_mode(Mode::WithSeeds)} />{" beside the embedded seed articles"}</label>
+                <label><input type="radio" name="mode" checked={ws.mode == Mode::Alone} onchange={set_mode(Mode::Alone)} />{" on their own (the seeds stay built in; switch back any time)"}</label>
+            </fieldset>
+            if ws.articles.is_empty() {
+                <p class="muted">{"No articles of yours yet."}</p>
+            } else {
+                <ul class="my-articles">
+                    { for ws.articles.iter().map(|a| article_row(a, corpus.as_deref(), &live, &props.on_change, &messages)) }
+                </ul>
+            }
+            <div class="ws-actions">
+                <button type="button" class="tool" onclick={export} disabled={ws.articles.is_empty()}>{"Export workspace"}</button>
+                <label class="tool file-pick">{"Import workspace…"}
+                    <input type="file" id="import-workspace" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
+                </label>
+                if *confirm_clear {
+                    <span class="confirm">{format!("Remove all {} articles? ", ws.articles.len())}
+                        <button type="button" class="tool danger" onclick={clear}>{"Remove all"}</button>
+                        <button type="button" class="tool" onclick={keep}>{"Keep them"}</button>
+                    </span>
+                } else {
+                    <button type="button" class="tool" onclick={ask_clear} disabled={ws.articles.is_empty()}>{"Clear all"}</button>
+                }
+            </div>
+        </section>
+    }
+}
+
+/// One loaded article: its statements, the form, and Remove.
+fn article_row(
+    a: &StoredArticle,
+    corpus: Option<&crate::core::corpus::Corpus>,
+    live: &Rc<RefCell<Workspace>>,
+    on_change: &Callback<Workspace>,
+    messages: &UseStateHandle<Messages>,
+) -> Html {
+    let article = corpus.and_then(|c| {
+        c.articles
+            .iter()
+            .position(|x| x.name == a.name)
+            .map(|i| (c, i))
+    });
+    let statements = article.map_or(0, |(c, i)| {
+        c.entries.iter().filter(|e| e.article == i).count()
+    });
+    // What the form shows: what the user gave, else what the text reveals.
+    let shown = |given: &str, inferred: Option<String>| {
+        if given.is_empty() {
+            inferred.unwrap_or_default()
+        } else {
+            given.to_string()
+        }
+    };
+    let inferred = article.map(|(c, i)| &c.articles[i]);
+    let outlet = shown(&a.meta.outlet, inferred.map(|x| x.outlet.clone()));
+    let headline = shown(&a.meta.headline, inferred.map(|x| x.meta.headline.clone()));
+    let date = shown(
+        &a.meta.date,
+        inferred
+            .filter(|x| x.anchor.is_known())
+            .map(|x| x.anchor.label()),
+    );
+    let field = |key: &'static str| {
+        let (live, cb, name, messages) = (
+            live.clone(),
+            on_change.clone(),
+            a.name.clone(),
+            messages.clone(),
+        );
+        Callback::from(move |e: Event| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                use wasm_bindgen::JsCast;
+                let Some(v) = e
+                    .target()
+                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                    .map(|i| i.value().trim().to_string())
+                else {
+                    return;
+                };
+                if key == "date" && !v.is_empty() && crate::core::dates::parse_iso(&v).is_none() {
+                    messages.set(vec![(true, format!("{name}: the date “{v}” is not YYYY-MM-DD (or YYYY-MM, YYYY); not changed."))]);
+                    return;
+                }
+                if key == "url"
+                    && !v.is_empty()
+                    && !(v.starts_with("https://") || v.starts_with("http://"))
+                {
+                    messages.set(vec![(
+                        true,
+                        format!(
+                            "{name}: the URL must start with http:// or https://; not changed."
+                        ),
+                    )]);
+                    return;
+                }
+                let mut ws = live.borrow().clone();
+                if let Some(art) = ws.articles.iter_mut().find(|x| x.name == name) {
+                    let m: &mut ArticleMeta = &mut art.meta;
+                    match key {
+                        "outlet" => m.outlet = v,
+                        "headline" => m.headline = v,
+                        "date" => m.date = v,
+                        _ => m.url = v,
+                    }
+                }
+                cb.emit(ws);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&e, key, &live, &cb, &name, &messages);
+        })
+    };
+    let remove = {
+        let (live, cb, name) = (live.clone(), on_change.clone(), a.name.clone());
+        Callback::from(move |_| {
+            let mut ws = live.borrow().clone();
+            ws.remove(&name);
+            cb.emit(ws);
+        })
+    };
+    let id = |k: &str| {
+        format!(
+            "{k}-{}",
+            a.name.replace(|c: char| !c.is_alphanumeric(), "-")
+        )
+    };
+    html! {
+        <li class="my-article" key={a.name.clone()} data-name={a.name.clone()}>
+            <div class="my-article-head">
+                <strong>{&a.name}</strong>
+                <span class="muted">{format!(" · {statements} statements · {:.1} kB", a.text.len() as f64 / 1e3)}</span>
+                <button type="button" class="tool" onclick={remove} aria-label={format!("Remove {}", a.name)}>{"Remove"}</button>
+            </div>
+            <div class="meta-form">
+                <label for={id("outlet")}>{"Outlet"}</label>
+                <input id={id("outlet")} value={outlet} onchange={field("outlet")} />
+                <label for={id("headline")}>{"Headline"}</label>
+                <input id={id("headline")} value={headline} onchange={field("headline")} />
+                <label for={id("date")}>{"Date"}</label>
+                <input id={id("date")} value={date} placeholder="YYYY-MM-DD" onchange={field("date")} />
+                <label for={id("url")}>{"URL"}</label>
+                <input id={id("url")} value={a.meta.url.clone()} placeholder="https://…" onchange={field("url")} />
+            </div>
+        </li>
+    }
+}
