@@ -174,3 +174,52 @@ async fn long_list_is_virtualised() {
     app.destroy();
     root.remove();
 }
+
+/// CLI parity: the browser's loading path (ingest, then the app's corpus) gives exactly
+/// the statements the CLI gives for the same files (tests/parity.rs checks the CLI side
+/// against the same recorded lines).
+#[wasm_bindgen_test]
+fn browser_loading_path_matches_the_cli() {
+    use quoteline::core::ingest::ingest;
+    use quoteline::core::workspace::{Mode, StoredArticle, Workspace};
+    let files: [(&str, &[u8]); 4] = [
+        ("briefing.md", include_bytes!("../e2e/fixtures/briefing.md")),
+        (
+            "hostile.html",
+            include_bytes!("../e2e/fixtures/hostile.html"),
+        ),
+        ("latin1.txt", include_bytes!("../e2e/fixtures/latin1.txt")),
+        ("pasted.txt", include_bytes!("../e2e/fixtures/pasted.txt")),
+    ];
+    let mut ws = Workspace {
+        mode: Mode::Alone,
+        articles: Vec::new(),
+    };
+    for (name, bytes) in files {
+        let got = ingest(name, bytes).expect("the samples are text");
+        ws.add(StoredArticle {
+            name: got.name,
+            text: got.text,
+            meta: got.meta,
+        });
+    }
+    let c = quoteline::ui::app::build_corpus(&ws);
+    let lines: String = c
+        .entries
+        .iter()
+        .map(|e| {
+            let a = &c.articles[e.article];
+            serde_json::json!({
+                "file": a.name,
+                "start": e.statement.span.start,
+                "end": e.statement.span.end,
+                "kind": e.statement.kind,
+                "speaker": c.speakers[e.speaker].name,
+                "text": c.text_of(e),
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    assert_eq!(lines, include_str!("parity/expected.jsonl"));
+}

@@ -56,25 +56,33 @@ fn bad_files_are_named_and_the_rest_go_on() {
     let good = dir.join("good.txt");
     let bad = dir.join("bad.txt");
     std::fs::write(&good, "“We are ready,” said Jane Doe.").unwrap();
-    std::fs::write(&bad, [0xffu8, 0xfe, 0x00, 0x41]).unwrap();
+    std::fs::write(&bad, [0x41u8, 0xff, 0x00, 0x41, 0x00]).unwrap();
+    let lossy = dir.join("lossy.txt");
+    std::fs::write(
+        &lossy,
+        b"\xe2\x80\x9cCaf\xe9 is open,\xe2\x80\x9d said Jane Roe.",
+    )
+    .unwrap();
     let missing = dir.join("missing.txt");
     let out = bin()
         .args(["extract"])
         .arg(&bad)
         .arg(&good)
         .arg(&missing)
+        .arg(&lossy)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1));
+    assert!(stderr.contains("bad.txt: not a text file"), "{stderr}");
     assert!(
-        stderr.contains("bad.txt") && stderr.contains("UTF-8"),
+        stderr.contains("lossy.txt: 1 byte was not valid UTF-8"),
         "{stderr}"
     );
     assert!(stderr.contains("missing.txt"), "{stderr}");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(stdout.lines().count(), 1);
-    assert!(stdout.contains("Jane Doe"));
+    assert_eq!(stdout.lines().count(), 2);
+    assert!(stdout.contains("Jane Doe") && stdout.contains("Caf� is open"));
     std::fs::remove_dir_all(&dir).ok();
 }
 

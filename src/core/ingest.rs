@@ -191,6 +191,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
 /// kept), images and code fences removed; paragraphs stay paragraphs.
 pub fn markdown_to_text(src: &str) -> String {
     let mut out = String::with_capacity(src.len());
+    let mut para = String::new();
     let mut fence = false;
     for line in src.lines() {
         let t = line.trim_end();
@@ -240,10 +241,44 @@ pub fn markdown_to_text(src: &str) -> String {
             s.push(c);
             i += c.len_utf8();
         }
-        out.push_str(&s);
+        // Lines of one paragraph are joined (a soft wrap is a space in Markdown); a
+        // blank line ends a paragraph; a heading, list item or code line is its own.
+        let trimmed = t.trim_start();
+        let own_block = fence
+            || trimmed.starts_with('#')
+            || trimmed.starts_with(['-', '+'])
+            || trimmed.starts_with("* ")
+            || trimmed
+                .split_once(". ")
+                .is_some_and(|(n, _)| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        if s.trim().is_empty() {
+            finish(&mut para, &mut out);
+        } else if own_block {
+            finish(&mut para, &mut out);
+            para.push_str(&s);
+            finish(&mut para, &mut out);
+        } else {
+            if !para.is_empty() {
+                para.push(' ');
+            }
+            para.push_str(s.trim());
+        }
+    }
+    finish(&mut para, &mut out);
+    out
+}
+
+/// Appends a finished paragraph (if any) to `out`, paragraphs separated by a blank line.
+fn finish(para: &mut String, out: &mut String) {
+    let p = para.trim();
+    if !p.is_empty() {
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(p);
         out.push('\n');
     }
-    out
+    para.clear();
 }
 
 /// Elements whose content is never text.

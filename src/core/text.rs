@@ -104,6 +104,24 @@ fn ends_sentence(line: &str) -> bool {
     l.ends_with(['.', '!', '?', '”', '"', '’', '…', ':', ')'])
 }
 
+/// Whether a complete sentence ends inside the line ("… in December. More"): a period,
+/// question or exclamation mark after a word that is no abbreviation, then a space and a
+/// capital letter. Such a line is running text, not a headline or subhead.
+fn has_inner_sentence_end(line: &str, lex: &Lexicon) -> bool {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    words.windows(2).any(|w| {
+        let (a, b) = (w[0], w[1]);
+        a.ends_with(['.', '!', '?'])
+            && a.trim_end_matches(['.', '!', '?'])
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 3
+            && !lex.abbreviations.contains(a)
+            && b.starts_with(char::is_uppercase)
+    })
+}
+
 fn word_count(s: &str) -> usize {
     s.split_whitespace().count()
 }
@@ -159,9 +177,13 @@ pub fn layout(text: &str) -> Layout {
             BlockRole::Byline
         } else if words <= 14 && lex.credit_markers.iter().any(|m| norm.contains(m.as_str())) {
             BlockRole::Credit
-        } else if first_content && !ends_sentence(line) && (2..=30).contains(&words) {
+        } else if first_content
+            && !ends_sentence(line)
+            && (2..=30).contains(&words)
+            && !has_inner_sentence_end(line, lex)
+        {
             BlockRole::Headline
-        } else if !ends_sentence(line) && words <= 12 {
+        } else if !ends_sentence(line) && words <= 12 && !has_inner_sentence_end(line, lex) {
             // Short line without closing punctuation: a subhead mid-article, or a footer
             // credit ("Africa Digital News, New York") after the last paragraph.
             BlockRole::Subhead

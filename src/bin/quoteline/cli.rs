@@ -5,6 +5,7 @@
 
 use quoteline::core::compare::{compare, relation, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+use quoteline::core::ingest::ingest;
 use quoteline::core::manifest::ManifestEntry;
 use quoteline::core::synth::{generate, SynthParams};
 use quoteline::core::topics::{self, Topic};
@@ -23,7 +24,9 @@ const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] 
   date (YYYY-MM-DD, YYYY-MM, YYYY or null), date_precision (day|month|year|unknown), date_expression,\n\
   topics (names, or [\"other\"]), topic_words, group (index into `groups`, or null).\n\
   `groups` prints one JSON object per group of renderings of one utterance across outlets.\n\
-  A directory means every .txt file in it (sorted), with its corpus.toml manifest if there is one.\n\
+  A directory means every .txt, .md and .html file in it (sorted), with its corpus.toml manifest\n\
+  if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
+  replaced (with a count), HTML reduced to its article text, Markdown to its words.\n\
   Diagnostics, and manifest or topic-file problems (file:line), go to stderr.";
 
 pub fn main() -> ExitCode {
@@ -54,7 +57,12 @@ fn expand(args: &[String], errors: &mut Vec<String>) -> Vec<(String, PathBuf)> {
                     let mut v: Vec<PathBuf> = rd
                         .filter_map(Result::ok)
                         .map(|e| e.path())
-                        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                        .filter(|p| {
+                            p.extension().is_some_and(|x| {
+                                ["txt", "md", "markdown", "html", "htm"]
+                                    .contains(&x.to_string_lossy().to_lowercase().as_str())
+                            })
+                        })
                         .collect();
                     v.sort();
                     files.extend(v.into_iter().map(|f| (f.display().to_string(), f)));
@@ -147,13 +155,26 @@ fn load(args: &[String]) -> Result<Loaded, String> {
             .find(|m| m.file == base)
             .map(meta_of)
             .unwrap_or_default();
+        // The browser loader's path: binary refused, lossy UTF-8, HTML and Markdown reduced.
         match std::fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
-                Ok(t) => texts.push((name, t, meta)),
-                Err(e) => errors.push(format!(
-                    "{name}: not valid UTF-8 (first bad byte at offset {}); skipped",
-                    e.utf8_error().valid_up_to()
-                )),
+            Ok(bytes) => match ingest(&name, &bytes) {
+                Ok(got) => {
+                    warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
+                    let mut meta = meta;
+                    for (mine, from_file) in [
+                        (&mut meta.outlet, got.meta.outlet),
+                        (&mut meta.headline, got.meta.headline),
+                        (&mut meta.byline, got.meta.byline),
+                        (&mut meta.url, got.meta.url),
+                        (&mut meta.date, got.meta.date),
+                    ] {
+                        if mine.is_empty() {
+                            *mine = from_file;
+                        }
+                    }
+                    texts.push((name, got.text, meta));
+                }
+                Err(e) => errors.push(e),
             },
             Err(e) => errors.push(format!("{name}: cannot read: {e}")),
         }
