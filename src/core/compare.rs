@@ -184,6 +184,8 @@ const MANY_FACTOR: f64 = 0.8;
 /// one report and to "leaders" in another. The group then shows the differing attributions.
 const ECHO: f64 = 0.6;
 const ECHO_WORDS: usize = 6;
+/// A word in more of one speaker's statements than this is skipped as pairing evidence.
+const POSTINGS_CAP: usize = 64;
 
 /// Groups statements across articles. Candidates share a speaker; they join when their
 /// content words overlap enough (see [`Weighted::joins`]), best pairs first. Two members
@@ -199,12 +201,34 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     let mut edges: Vec<(f64, StatementId, StatementId)> = Vec::new();
     let mut speakers: Vec<&Vec<StatementId>> = by_speaker.values().collect();
     speakers.sort();
+    // Candidate pairs come from shared content words (a per-speaker inverted index), so a
+    // speaker with thousands of statements is not compared all against all: a word used
+    // in more than POSTINGS_CAP of their statements is no evidence and is skipped. Pairs
+    // need two shared words to be worth scoring (`joins` asks for at least that).
     for ids in speakers {
-        for (k, &a) in ids.iter().enumerate() {
-            for &b in &ids[k + 1..] {
-                if let Some(sim) = weighted.joins(a, b, threshold) {
-                    edges.push((sim, a, b));
+        let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
+        for &i in ids.iter() {
+            for w in &weighted.sets[i] {
+                postings.entry(w.as_str()).or_default().push(i);
+            }
+        }
+        let mut shared: HashMap<(StatementId, StatementId), u32> = HashMap::new();
+        for list in postings.values().filter(|l| l.len() <= POSTINGS_CAP) {
+            for (k, &a) in list.iter().enumerate() {
+                for &b in &list[k + 1..] {
+                    *shared.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
+            }
+        }
+        let mut pairs: Vec<(StatementId, StatementId)> = shared
+            .into_iter()
+            .filter(|&(_, n)| n >= 2)
+            .map(|(p, _)| p)
+            .collect();
+        pairs.sort_unstable();
+        for (a, b) in pairs {
+            if let Some(sim) = weighted.joins(a, b, threshold) {
+                edges.push((sim, a, b));
             }
         }
     }
@@ -270,12 +294,17 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     }
     // A fragment nested in a grouped statement of its article (the quoted words inside
     // the reported sentence) belongs to that group, however short it is.
+    // Statements by article (entries are in article order), to look for hosts nearby.
+    let mut of_article: HashMap<usize, Vec<StatementId>> = HashMap::new();
+    for (i, e) in corpus.entries.iter().enumerate() {
+        of_article.entry(e.article).or_default().push(i);
+    }
     for i in 0..n {
         if members_of.get(&cluster[i]).is_some_and(|m| m.len() > 1) {
             continue;
         }
         let e = &corpus.entries[i];
-        let host = (0..n).find(|&j| {
+        let host = of_article[&e.article].iter().copied().find(|&j| {
             j != i
                 && members_of.get(&cluster[j]).is_some_and(|m| m.len() > 1)
                 && corpus.entries[j].article == e.article

@@ -128,14 +128,24 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
             _ => {}
         }
     }
+    // The first three letters of every word: a term whose first word's first three letters
+    // are not among them cannot match, so most terms are skipped with one lookup.
+    fn head(w: &str) -> &str {
+        &w[..w.char_indices().nth(3).map_or(w.len(), |(i, _)| i)]
+    }
+    let heads: std::collections::HashSet<&str> = words.iter().map(|(w, _)| head(w)).collect();
     let mut out = Vec::new();
     for (ti, t) in topics.iter().enumerate() {
         let mut hits: Vec<Span> = Vec::new();
         for (term, stem) in &t.terms {
-            let parts: Vec<&str> = term.split_whitespace().collect();
-            if parts.is_empty() {
+            let Some(first) = term.split_whitespace().next() else {
+                continue;
+            };
+            let h = head(first);
+            if !h.contains('?') && !heads.contains(h) {
                 continue;
             }
+            let parts: Vec<&str> = term.split_whitespace().collect();
             for k in 0..words.len() {
                 if k + parts.len() > words.len() {
                     break;

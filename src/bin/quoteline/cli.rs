@@ -16,7 +16,8 @@ use std::process::ExitCode;
 const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
        quoteline groups  [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
-       quoteline bench [--mb N] [--seed N]\n\
+       quoteline bench [--mb N] [--seed N] [--runs N]\n\
+       quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
 \n\
   Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
@@ -451,8 +452,131 @@ fn run_synth(args: &[String]) -> ExitCode {
     }
 }
 
+/// Median and spread (min–max) of `runs` timings of `f`, in milliseconds.
+fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64, T) {
+    let mut times = Vec::new();
+    let mut last = None;
+    for _ in 0..runs.max(1) {
+        let t = std::time::Instant::now();
+        last = Some(std::hint::black_box(f()));
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(f64::total_cmp);
+    let out = last.expect("at least one run");
+    (
+        times[times.len() / 2],
+        times[0],
+        times[times.len() - 1],
+        out,
+    )
+}
+
+/// `quoteline bench --statements 1000,5000,20000,50000`: how each stage grows with size.
+fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
+    use quoteline::core::session::{Action, AppState, SearchIndex};
+    use quoteline::core::timeline::{fit, layout, LaneBy};
+    let sizes: Vec<usize> = list
+        .split(',')
+        .map(|s| {
+            s.trim()
+                .parse::<usize>()
+                .ok()
+                .filter(|&n| (100..=2_000_000).contains(&n))
+                .ok_or_else(|| format!("--statements wants sizes from 100 to 2000000, got {s:?}"))
+        })
+        .collect::<Result<_, _>>()?;
+    println!("scaling benchmark: synthetic corpora (seed {seed}), one thread, median of {runs} runs (min–max), times in ms");
+    println!(
+        "{:>10} {:>8} {:>9} {:>12} {:>12} {:>10} {:>18} {:>18} {:>14} {:>12}",
+        "statements",
+        "MB",
+        "extract",
+        "MB/s",
+        "corpus",
+        "index",
+        "query+facets",
+        "facet click",
+        "timeline",
+        "groups"
+    );
+    // About 200 bytes of synthetic news per statement (measured on the generator).
+    for target in sizes {
+        let arts = generate(&SynthParams::for_bytes(seed, target * 200))?;
+        let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+        let inputs = || -> Vec<Input<'_>> {
+            arts.iter()
+                .map(|a| Input {
+                    name: &a.name,
+                    text: &a.text,
+                    meta: ArticleMeta::default(),
+                })
+                .collect()
+        };
+        let (ex, _, _, _) = time_ms(runs, || {
+            arts.iter()
+                .map(|a| quoteline::core::extract::extract(&a.text).statements.len())
+                .sum::<usize>()
+        });
+        let (build, _, _, corpus) = time_ms(runs, || Corpus::build(inputs()));
+        let (index_ms, _, _, index) = time_ms(runs, || SearchIndex::build(&corpus));
+        // Typing a search: the results and every facet's counts, as the app recomputes them.
+        let mut state = AppState::default();
+        state.apply(Action::Search("said ready".into()));
+        let (q, qmin, qmax, _) = time_ms(runs.max(5), || {
+            (
+                state.results(&corpus, &index).len(),
+                state.facet_counts(&corpus, &index),
+            )
+        });
+        let outlet = corpus
+            .outlets()
+            .first()
+            .map(|o| o.to_string())
+            .unwrap_or_default();
+        let mut clicked = AppState::default();
+        clicked.apply(Action::ToggleOutlet(outlet));
+        let (f, fmin, fmax, _) = time_ms(runs.max(5), || {
+            (
+                clicked.results(&corpus, &index).len(),
+                clicked.facet_counts(&corpus, &index),
+            )
+        });
+        let all: Vec<usize> = (0..corpus.entries.len()).collect();
+        let (tl, _, _, _) = time_ms(runs.max(5), || {
+            let view = fit(&corpus, &all);
+            layout(&corpus, &all, LaneBy::Speaker, view, 760.0)
+                .marks
+                .len()
+        });
+        let (g, _, _, _) = time_ms(runs, || compare(&corpus, GROUP_THRESHOLD).groups.len());
+        println!(
+            "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>12.1}",
+            corpus.entries.len(),
+            bytes as f64 / 1e6,
+            ex,
+            bytes as f64 / 1e6 / (ex / 1000.0),
+            build,
+            index_ms,
+            format!("{q:.2} ({qmin:.2}–{qmax:.2})"),
+            format!("{f:.2} ({fmin:.2}–{fmax:.2})"),
+            tl,
+            g
+        );
+    }
+    Ok(())
+}
+
 fn run_bench(args: &[String]) -> ExitCode {
     let result = (|| -> Result<(), String> {
+        if let Some(i) = args.iter().position(|a| a == "--statements") {
+            let list = args
+                .get(i + 1)
+                .ok_or("--statements needs a list, e.g. 1000,5000,20000,50000")?;
+            let rest: Vec<String> = args[..i].iter().chain(&args[i + 2..]).cloned().collect();
+            let map = options(&rest, &["seed", "runs"])?;
+            let runs = number(&map, "runs", 3)?.clamp(1, 100) as usize;
+            return run_scaling(list, number(&map, "seed", 1)?, runs);
+        }
         let mut map = options(args, &["mb", "seed", "runs"])?;
         map.entry("mb".into()).or_insert_with(|| "10".into());
         let runs = number(&map, "runs", 3)?.max(1);
