@@ -187,6 +187,23 @@ impl AppState {
         *self != before
     }
 
+    /// The part of the state that decides the results and facet counts (not the
+    /// selection, the timeline window, the lanes, the tab or a notice): derived data is
+    /// keyed on it, so zooming or selecting does not recompute them.
+    pub fn filters(&self) -> AppState {
+        AppState {
+            search: self.search.clone(),
+            outlets: self.outlets.clone(),
+            kinds: self.kinds.clone(),
+            speakers: self.speakers.clone(),
+            affiliations: self.affiliations.clone(),
+            topics: self.topics.clone(),
+            sort: self.sort,
+            range: self.range,
+            ..AppState::default()
+        }
+    }
+
     /// Whether any filter is active.
     pub fn filtered(&self) -> bool {
         !(self.search.trim().is_empty()
@@ -801,6 +818,23 @@ mod tests {
             .map(|&i| c.speakers[c.entries[i].speaker].name.as_str())
             .collect();
         assert_eq!(names, vec!["Jane Doe", "Jane Doe", "Jean Roux"]);
+    }
+
+    #[test]
+    fn filters_key_ignores_view_selection_and_tab() {
+        let c = corpus();
+        let index = SearchIndex::build(&c);
+        let mut s = AppState::default();
+        s.apply(Action::Search("ready".into()));
+        let key = s.filters();
+        s.apply(Action::Select(Some(0)));
+        s.apply(Action::SetView(Some((1.0, 2.0))));
+        s.apply(Action::SetTab(Tab::Framing));
+        s.apply(Action::SetLanes(LaneBy::Outlet));
+        assert_eq!(s.filters(), key);
+        assert_eq!(key.results(&c, &index), s.results(&c, &index));
+        s.apply(Action::ToggleKind(Kind::Direct));
+        assert_ne!(s.filters(), key);
     }
 
     #[test]

@@ -171,13 +171,14 @@ pub fn App(props: &AppProps) -> Html {
         let l = loader_open.clone();
         Callback::from(move |_| l.set(!*l))
     };
-    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.clone()), {
+    // Keyed on the filters only: selecting, zooming or switching tabs reuses them.
+    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.filters()), {
         let index = index.clone();
-        move |(c, s)| s.results(&c.0, &index)
+        move |(c, f)| f.results(&c.0, &index)
     });
-    let facets = use_memo((handle.clone(), state.0.clone()), {
+    let facets = use_memo((handle.clone(), state.0.filters()), {
         let index = index.clone();
-        move |(c, s)| s.facet_counts(&c.0, &index)
+        move |(c, f)| f.facet_counts(&c.0, &index)
     });
 
     // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is

@@ -1,0 +1,134 @@
+// Browser benchmarks (not tests: they print figures and assert nothing about time).
+// Against the release build in dist/, in headless Chromium:
+//   - navigation to the first statement visible, seed corpus;
+//   - keystroke to updated list, facet click to updated counts, timeline zoom (key to
+//     repaint) and pan frame time, JS heap: on the seed corpus and on a synthetic corpus
+//     of about 50,000 statements loaded through the app's own path (the file picker);
+//   - JS heap after 100 filter/clear cycles.
+// Each figure is the median of repeated runs with its spread (min–max).
+// Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10]).
+import { mkdtemp, rm, readdir } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "../helpers/server.mjs";
+import { launch, openPage, DIST } from "../helpers/browser.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const mbArg = process.argv.indexOf("--mb");
+const MB = mbArg > 0 ? Number(process.argv[mbArg + 1]) : 10;
+if (!(MB > 0 && MB <= 50)) {
+  console.error(`--mb must be more than 0 and at most 50 (one load's limit), got ${process.argv[mbArg + 1]}`);
+  process.exit(2);
+}
+const RUNS = 7;
+
+const stats = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (s.length === 0) return { median: NaN, min: NaN, max: NaN };
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const fmt = ({ median, min, max }, unit = "ms") => `${median.toFixed(1)} ${unit} (${min.toFixed(1)}–${max.toFixed(1)})`;
+
+/** Time from an action run in the page to the next mutation of `target`, in ms. */
+async function reaction(page, action, target) {
+  return page.evaluate(
+    ([action, target]) =>
+      new Promise((resolve) => {
+        const el = document.querySelector(target);
+        const t0 = performance.now();
+        const obs = new MutationObserver(() => {
+          obs.disconnect();
+          // Wait for the frame that shows it.
+          requestAnimationFrame(() => resolve(performance.now() - t0));
+        });
+        obs.observe(el, { subtree: true, childList: true, characterData: true, attributes: true });
+        // Nothing changed (e.g. zooming out at the widest view): not a sample.
+        setTimeout(() => { obs.disconnect(); resolve(NaN); }, 5000);
+        new Function(action)();
+      }),
+    [action, target],
+  );
+}
+
+async function heapMB(page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send("Performance.enable");
+  await cdp.send("HeapProfiler.collectGarbage");
+  const { metrics } = await cdp.send("Performance.getMetrics");
+  await cdp.detach();
+  return metrics.find((m) => m.name === "JSHeapUsedSize").value / 1e6;
+}
+
+async function interactions(page, label) {
+  const keys = [], facets = [], zooms = [], pans = [];
+  for (let i = 0; i < RUNS; i++) {
+    const letter = "said"[i % 4];
+    keys.push(await reaction(page, `const s = document.querySelector('#search'); s.value = ${i % 2 ? "''" : `'${letter}'`}; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count"));
+    facets.push(await reaction(page, `document.querySelector('fieldset[data-facet="kind"] input').click();`, ".filters"));
+    zooms.push(await reaction(page, `const svg = document.querySelector('svg.timeline-svg'); svg.focus(); svg.dispatchEvent(new KeyboardEvent('keydown', { key: '${i % 2 ? "-" : "+"}', bubbles: true }));`, ".view-label"));
+    pans.push(await reaction(page, `const svg = document.querySelector('svg.timeline-svg'); svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));`, ".view-label"));
+  }
+  // Leave the search and facet as found.
+  if (RUNS % 2) await page.evaluate(() => document.querySelector('fieldset[data-facet="kind"] input').click());
+  await page.evaluate(() => { const s = document.querySelector("#search"); s.value = ""; s.dispatchEvent(new InputEvent("input", { bubbles: true })); });
+  const count = await page.locator("#result-count").innerText();
+  const marks = await page.locator("svg.timeline-svg .mark").count();
+  console.log(`\n${label}: ${count}; ${marks} timeline marks drawn`);
+  console.log(`  keystroke → updated list    ${fmt(stats(keys))}`);
+  console.log(`  facet click → updated counts ${fmt(stats(facets))}`);
+  console.log(`  timeline zoom (key → frame)  ${fmt(stats(zooms))}`);
+  console.log(`  timeline pan (key → frame)   ${fmt(stats(pans))}`);
+  console.log(`  JS heap                      ${(await heapMB(page)).toFixed(1)} MB`);
+}
+
+const server = await serveStatic(DIST);
+const browser = await launch();
+const tmp = await mkdtemp(join(tmpdir(), "quoteline-bench-"));
+try {
+  console.log(`browser benchmarks: release build in ${DIST}, headless Chromium, ${RUNS} runs each, median (min–max)`);
+  // Navigation to the first statement, seed corpus (a fresh page each time).
+  const nav = [];
+  for (let i = 0; i < RUNS; i++) {
+    const { page } = await openPage(browser.context);
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    nav.push(await page.evaluate(() => performance.now()));
+    await page.close();
+  }
+  console.log(`navigation → first statement visible (seed corpus): ${fmt(stats(nav))}`);
+
+  const { page } = await openPage(browser.context);
+  await page.goto(server.url);
+  await page.locator("li.statement").first().waitFor();
+  await interactions(page, "seed corpus");
+
+  // A large corpus through the app's own path: the file picker.
+  const dir = join(tmp, "synth");
+  execFileSync(join(ROOT, "target/release/quoteline"), ["synth", "--out", dir, "--mb", String(MB)], { stdio: "inherit" });
+  const files = (await readdir(dir)).map((f) => join(dir, f));
+  await page.locator("#open-loader").click();
+  const t0 = Date.now();
+  await page.locator("#pick-files").setInputFiles(files);
+  await page.locator("#load-messages", { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 600_000 });
+  await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000, { timeout: 600_000 });
+  console.log(`\nloaded ${files.length} files (${MB} MB) through the file picker in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  await page.locator("#open-loader").click();
+  await interactions(page, "large corpus");
+
+  // 100 filter/clear cycles: the heap should not grow.
+  const before = await heapMB(page);
+  for (let i = 0; i < 100; i++) {
+    await reaction(page, `const s = document.querySelector('#search'); s.value = 'ready'; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
+    await reaction(page, `const s = document.querySelector('#search'); s.value = ''; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
+  }
+  const after = await heapMB(page);
+  console.log(`  JS heap over 100 filter/clear cycles: ${before.toFixed(1)} → ${after.toFixed(1)} MB`);
+  await page.evaluate(() => localStorage.clear());
+  await page.close();
+} finally {
+  await browser.close();
+  await server.close();
+  await rm(tmp, { recursive: true, force: true });
+}
