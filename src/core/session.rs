@@ -289,7 +289,111 @@ impl AppState {
 
     /// Live facet counts: for each value, how many results picking it would give with the
     /// other facets' filters applied (the facet's own selection is ignored).
+    ///
+    /// One pass: each statement is tested once against the search, the date range and
+    /// every facet. One that fails no facet counts under every facet; one that fails
+    /// exactly one facet counts only under that facet (whose own selection is ignored);
+    /// one that fails two or more counts nowhere.
     pub fn facet_counts(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
+        use std::collections::HashMap;
+        let q = self.query();
+        let tax = super::topics::taxonomy();
+        let mut outlet_n: HashMap<&str, usize> = HashMap::new();
+        let mut kind_n: HashMap<Kind, usize> = HashMap::new();
+        let mut speaker_n: HashMap<&str, usize> = HashMap::new();
+        let mut affiliation_n: HashMap<&str, usize> = HashMap::new();
+        let mut topic_n = vec![0usize; tax.len() + 1];
+        for (id, e) in corpus.entries.iter().enumerate() {
+            let in_range = self
+                .range
+                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b);
+            if !in_range || !(q.is_empty() || q.matches_folded(&index.folded[id])) {
+                continue;
+            }
+            let sp = &corpus.speakers[e.speaker];
+            let outlet = corpus.articles[e.article].outlet.as_str();
+            let ok = [
+                self.outlets.is_empty() || self.outlets.iter().any(|o| o == outlet),
+                self.kinds.is_empty() || self.kinds.contains(&e.statement.kind),
+                self.speakers.is_empty() || self.speakers.contains(&sp.name),
+                self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation),
+                self.topics.is_empty()
+                    || (e.topics.is_empty()
+                        && self.topics.iter().any(|t| t == super::topics::OTHER))
+                    || e.topics
+                        .iter()
+                        .any(|(i, _)| self.topics.contains(&tax[*i].name)),
+            ];
+            let failed: Vec<usize> = (0..5).filter(|&f| !ok[f]).collect();
+            let counts_for = |f: usize| failed.is_empty() || failed == [f];
+            if failed.len() > 1 {
+                continue;
+            }
+            if counts_for(0) {
+                *outlet_n.entry(outlet).or_default() += 1;
+            }
+            if counts_for(1) {
+                *kind_n.entry(e.statement.kind).or_default() += 1;
+            }
+            if counts_for(2) {
+                *speaker_n.entry(sp.name.as_str()).or_default() += 1;
+            }
+            if counts_for(3) {
+                *affiliation_n.entry(sp.affiliation.as_str()).or_default() += 1;
+            }
+            if counts_for(4) {
+                if e.topics.is_empty() {
+                    topic_n[tax.len()] += 1;
+                }
+                for (i, _) in &e.topics {
+                    topic_n[*i] += 1;
+                }
+            }
+        }
+        let ordered = |order: Vec<String>, n: &HashMap<&str, usize>| -> Vec<(String, usize)> {
+            order
+                .into_iter()
+                .map(|k| {
+                    let c = n.get(k.as_str()).copied().unwrap_or(0);
+                    (k, c)
+                })
+                .collect()
+        };
+        let outlets = ordered(
+            corpus.outlets().into_iter().map(str::to_string).collect(),
+            &outlet_n,
+        );
+        let kinds = Kind::ALL
+            .iter()
+            .map(|k| (*k, kind_n.get(k).copied().unwrap_or(0)))
+            .collect();
+        let mut speakers = ordered(index.speakers_by_size.clone(), &speaker_n);
+        // Keep selected speakers visible even at zero; order by count, then name.
+        speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut affiliations = ordered(index.affiliations.clone(), &affiliation_n);
+        affiliations.retain(|(a, _)| !a.is_empty());
+        affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut topics: Vec<(String, usize)> = tax
+            .iter()
+            .map(|t| t.name.clone())
+            .chain(std::iter::once(super::topics::OTHER.to_string()))
+            .zip(topic_n)
+            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
+            .collect();
+        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Facets {
+            outlets,
+            kinds,
+            speakers,
+            affiliations,
+            topics,
+        }
+    }
+
+    /// The straightforward form of [`AppState::facet_counts`] (one pass per facet), kept
+    /// to check the one-pass version against.
+    #[cfg(test)]
+    fn facet_counts_by_pass(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
         let q = self.query();
         let count = |skip: Skip,
                      key: &dyn Fn(StatementId) -> String,
@@ -818,6 +922,42 @@ mod tests {
             .map(|&i| c.speakers[c.entries[i].speaker].name.as_str())
             .collect();
         assert_eq!(names, vec!["Jane Doe", "Jane Doe", "Jean Roux"]);
+    }
+
+    #[test]
+    fn one_pass_facet_counts_equal_the_per_facet_passes() {
+        let c = crate::seed_corpus();
+        let index = SearchIndex::build(&c);
+        let outlets: Vec<String> = c.outlets().iter().map(|s| s.to_string()).collect();
+        let mut states = vec![AppState::default()];
+        for (k, search) in ["", "security", "\"largely finished\"", "-said", "zelensky"]
+            .iter()
+            .enumerate()
+        {
+            let mut s = AppState::default();
+            s.apply(Action::Search(search.to_string()));
+            states.push(s.clone());
+            s.apply(Action::ToggleOutlet(outlets[k % outlets.len()].clone()));
+            states.push(s.clone());
+            s.apply(Action::ToggleKind(Kind::ALL[k % Kind::ALL.len()]));
+            states.push(s.clone());
+            s.apply(Action::ToggleSpeaker("Steve Witkoff".into()));
+            states.push(s.clone());
+            s.apply(Action::ToggleTopic("security guarantees".into()));
+            states.push(s.clone());
+            s.apply(Action::ToggleTopic("other".into()));
+            s.apply(Action::ToggleAffiliation("United States".into()));
+            states.push(s.clone());
+            s.apply(Action::SetRange(Some((20459, 20460))));
+            states.push(s);
+        }
+        for s in &states {
+            assert_eq!(
+                s.facet_counts(&c, &index),
+                s.facet_counts_by_pass(&c, &index),
+                "{s:?}"
+            );
+        }
     }
 
     #[test]
