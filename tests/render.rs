@@ -31,3 +31,52 @@ async fn app_renders_statements_from_all_five_outlets() {
     assert!(html.contains("Export CSV") && html.contains("Export JSON"));
     assert!(html.contains("<label for=\"search\""));
 }
+
+/// An empty corpus ("my articles alone" before any is added) renders every panel with a
+/// message instead of panicking.
+#[tokio::test(flavor = "current_thread")]
+async fn an_empty_corpus_renders_with_a_message() {
+    use quoteline::ui::app::{AppProps, CorpusHandle};
+    let props = AppProps {
+        corpus: Some(CorpusHandle(std::rc::Rc::new(
+            quoteline::core::corpus::Corpus::default(),
+        ))),
+    };
+    let html = yew::LocalServerRenderer::<App>::with_props(props)
+        .render()
+        .await;
+    assert!(html.contains("0 of 0 statements"), "{html}");
+    assert!(html.contains("No articles to show"));
+    assert!(html.contains("No statement matches"));
+}
+
+/// A synthetic corpus far larger than the list's window renders only the window.
+#[tokio::test(flavor = "current_thread")]
+async fn a_large_corpus_renders_one_window_of_rows() {
+    use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+    use quoteline::core::synth::{generate, SynthParams};
+    use quoteline::ui::app::{AppProps, CorpusHandle};
+    let arts = generate(&SynthParams::for_bytes(3, 300_000)).unwrap();
+    let corpus = Corpus::build(
+        arts.iter()
+            .map(|a| Input {
+                name: &a.name,
+                text: &a.text,
+                meta: ArticleMeta::default(),
+            })
+            .collect(),
+    );
+    let n = corpus.entries.len();
+    assert!(n > quoteline::ui::list::WINDOW * 2);
+    let props = AppProps {
+        corpus: Some(CorpusHandle(std::rc::Rc::new(corpus))),
+    };
+    let html = yew::LocalServerRenderer::<App>::with_props(props)
+        .render()
+        .await;
+    assert_eq!(
+        html.matches("class=\"statement ").count(),
+        quoteline::ui::list::WINDOW
+    );
+    assert!(html.contains(&format!("{n} of {n} statements")));
+}
