@@ -135,10 +135,16 @@ pub struct Mark {
     /// Statements in this mark, in article order.
     pub ids: Vec<StatementId>,
     pub day: i64,
+    /// The last day the mark covers: `day` unless neighbouring days were merged into it
+    /// because they were closer than [`MARK_CLUSTER_PX`] at this zoom.
+    pub until: i64,
     pub precision: Precision,
     /// True when this mark is a single statement drawn in an expanded day.
     pub expanded: bool,
 }
+
+/// Marks of one lane closer than this many pixels are merged into one.
+pub const MARK_CLUSTER_PX: f64 = 6.0;
 
 /// An axis tick.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,8 +163,10 @@ pub struct TimelineLayout {
     /// Undated statements per lane.
     pub undated: Vec<Vec<StatementId>>,
     pub ticks: Vec<Tick>,
-    /// Context events in view: (x, event index).
-    pub events: Vec<(f64, usize)>,
+    /// Context events in view, one entry per cluster of events closer than
+    /// [`EVENT_CLUSTER_PX`]: (x of the first, event indices), so that a corpus with
+    /// thousands of dated sentences draws a bounded number of marks.
+    pub events: Vec<(f64, Vec<usize>)>,
     /// Whether days are drawn statement by statement (and so in article order).
     pub expanded: bool,
 }
@@ -170,6 +178,9 @@ fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> &str {
         LaneBy::Outlet => &corpus.articles[e.article].outlet,
     }
 }
+
+/// Context events closer than this many pixels share one mark.
+pub const EVENT_CLUSTER_PX: f64 = 8.0;
 
 /// Lays out `ids` (already filtered) for a view `width` pixels wide.
 pub fn layout(
@@ -260,6 +271,7 @@ pub fn layout(
                     x,
                     ids: vec![id],
                     day,
+                    until: day,
                     precision,
                     expanded: true,
                 });
@@ -275,12 +287,40 @@ pub fn layout(
                 x: view.x(centre, width),
                 ids: group,
                 day,
+                until: day,
                 precision,
                 expanded: false,
             });
         }
     }
-    let events = corpus
+    // Zoomed out over years, a lane has a mark per day a few pixels apart: merge those
+    // closer than MARK_CLUSTER_PX, so the number drawn is bounded by the width.
+    marks.sort_by(|a, b| {
+        a.lane
+            .cmp(&b.lane)
+            .then(a.x.total_cmp(&b.x))
+            .then(a.ids.cmp(&b.ids))
+    });
+    let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
+    for m in marks {
+        match merged.last_mut() {
+            Some(prev)
+                if !m.expanded
+                    && !prev.expanded
+                    && prev.lane == m.lane
+                    && m.x - prev.x < MARK_CLUSTER_PX =>
+            {
+                prev.ids.extend(m.ids);
+                prev.ids.sort_unstable();
+                prev.until = prev.until.max(m.until);
+                prev.day = prev.day.min(m.day);
+                prev.precision = prev.precision.min(m.precision);
+            }
+            _ => merged.push(m),
+        }
+    }
+    let marks = merged;
+    let mut in_view: Vec<(f64, usize)> = corpus
         .events
         .iter()
         .enumerate()
@@ -300,6 +340,14 @@ pub fn layout(
             )
         })
         .collect();
+    in_view.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut events: Vec<(f64, Vec<usize>)> = Vec::new();
+    for (x, i) in in_view {
+        match events.last_mut() {
+            Some((x0, ids)) if x - *x0 < EVENT_CLUSTER_PX => ids.push(i),
+            _ => events.push((x, vec![i])),
+        }
+    }
     TimelineLayout {
         lanes,
         marks,

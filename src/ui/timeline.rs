@@ -64,6 +64,19 @@ fn svg_x(e: &MouseEvent) -> Option<f64> {
     (rect.width() > 0.0).then(|| (f64::from(e.client_x()) - rect.left()) * W / rect.width())
 }
 
+/// A day, or the first and last day of a merged mark.
+struct DateSpan(When, When);
+
+impl DateSpan {
+    fn label(&self) -> String {
+        if self.0.day == self.1.day {
+            self.0.label()
+        } else {
+            format!("{} to {}", self.0.label(), self.1.label())
+        }
+    }
+}
+
 fn short(s: &str, n: usize) -> String {
     let t: String = s.chars().take(n).collect();
     if t.len() < s.len() {
@@ -74,7 +87,13 @@ fn short(s: &str, n: usize) -> String {
 }
 
 fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
-    let w = corpus.entries[ids[0]].when;
+    // A mark merged over several days (zoomed out) names its first and last day.
+    let whens = ids.iter().map(|&i| corpus.entries[i].when);
+    let (first, last) = (
+        whens.clone().min_by_key(|w| w.day).unwrap_or_default(),
+        whens.max_by_key(|w| w.day).unwrap_or_default(),
+    );
+    let w = DateSpan(first, last);
     if ids.len() == 1 {
         let e = &corpus.entries[ids[0]];
         format!(
@@ -386,14 +405,25 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
                 }
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
-                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, i)| {
-                    let ev = &corpus.events[*i];
-                    let text = ev.clause.of(&corpus.articles[ev.article].text);
+                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| {
+                    let first = &corpus.events[ids[0]];
+                    let line = |i: &usize| {
+                        let ev = &corpus.events[*i];
+                        let text = ev.clause.of(&corpus.articles[ev.article].text);
+                        format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))
+                    };
+                    let title = if ids.len() == 1 {
+                        line(&ids[0])
+                    } else {
+                        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+                        let more = if ids.len() > 3 { format!("\n… and {} more", ids.len() - 3) } else { String::new() };
+                        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+                    };
                     let cx = LABEL_W + x;
                     let cy = AXIS_H + 11.0;
                     html! {
-                        <g class="event" key={format!("ev{i}")}>
-                            <title>{format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))}</title>
+                        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))} key={format!("ev{}-{}", ids[0], first.article)}>
+                            <title>{title}</title>
                             <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
                         </g>
                     }
