@@ -60,9 +60,13 @@ fn facet(
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
     let all_speakers = use_state(|| false);
     let all_topics = use_state(|| false);
-    let toggle_topics = {
-        let all = all_topics.clone();
-        Callback::from(move |_| all.set(!*all))
+    // Long outlet and affiliation lists (a newsroom's month of coverage) are shortened
+    // too: the panel then renders a few dozen values, not hundreds.
+    let all_outlets = use_state(|| false);
+    let all_affiliations = use_state(|| false);
+    let flip = |state: &UseStateHandle<bool>| {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| state.set(!*state))
     };
     let s = &props.state;
     let f = &props.facets;
@@ -70,18 +74,14 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::ClearAll))
     };
-    let toggle_more = {
-        let all = all_speakers.clone();
-        Callback::from(move |_| all.set(!*all))
-    };
     html! {
         <aside class="filters" id="filters" aria-label="Filters">
-            { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.clone(), *n, s.outlets.contains(o), Action::ToggleOutlet(o.clone()))).collect(), &props.on_action, true, None) }
-            { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.clone(), *n, s.speakers.contains(o), Action::ToggleSpeaker(o.clone()))).collect(), &props.on_action, *all_speakers, Some(toggle_more)) }
+            { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.clone(), *n, s.outlets.contains(o), Action::ToggleOutlet(o.clone()))).collect(), &props.on_action, *all_outlets, Some(flip(&all_outlets))) }
+            { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.clone(), *n, s.speakers.contains(o), Action::ToggleSpeaker(o.clone()))).collect(), &props.on_action, *all_speakers, Some(flip(&all_speakers))) }
             { facet("Kind", "kind", f.kinds.iter().map(|(k, n)| (k.as_str().to_string(), *n, s.kinds.contains(k), Action::ToggleKind(*k))).collect(), &props.on_action, true, None) }
-            { facet("Topic", "topic", f.topics.iter().map(|(o, n)| (o.clone(), *n, s.topics.contains(o), Action::ToggleTopic(o.clone()))).collect(), &props.on_action, *all_topics, Some(toggle_topics)) }
+            { facet("Topic", "topic", f.topics.iter().map(|(o, n)| (o.clone(), *n, s.topics.contains(o), Action::ToggleTopic(o.clone()))).collect(), &props.on_action, *all_topics, Some(flip(&all_topics))) }
             if !f.affiliations.is_empty() {
-                { facet("Affiliation", "affiliation", f.affiliations.iter().map(|(o, n)| (o.clone(), *n, s.affiliations.contains(o), Action::ToggleAffiliation(o.clone()))).collect(), &props.on_action, true, None) }
+                { facet("Affiliation", "affiliation", f.affiliations.iter().map(|(o, n)| (o.clone(), *n, s.affiliations.contains(o), Action::ToggleAffiliation(o.clone()))).collect(), &props.on_action, *all_affiliations, Some(flip(&all_affiliations))) }
             }
             <button type="button" class="clear" disabled={!s.filtered()} onclick={clear}>{"Clear all"}</button>
         </aside>
