@@ -14,7 +14,7 @@
 
 use super::corpus::Corpus;
 use super::lexicon::Lexicon;
-use super::text::{layout, sentences, Span};
+use super::text::{layout, sentences, tokens, Span};
 use super::topics::{classify, taxonomy};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
@@ -148,35 +148,6 @@ fn words_of(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_lowercase).collect()
 }
 
-/// Words with their spans: letters and digits, with inner `.`, `-`, `'` and `’`.
-fn tokenize(text: &str, span: Span) -> Vec<Span> {
-    let s = span.of(text);
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
-        let inner = start.is_some()
-            && matches!(c, '.' | '-' | '\'' | '’')
-            && s[i + c.len_utf8().min(s.len() - i)..].starts_with(char::is_alphanumeric);
-        let part = c.is_alphanumeric()
-            || inner
-            || (c == '.' && start.is_some() && is_abbrev(&s[start.unwrap_or(i)..i]));
-        match (part, start) {
-            (true, None) => start = Some(i),
-            (false, Some(b)) => {
-                out.push(Span::new(span.start + b, span.start + i));
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    out
-}
-
-/// "U.S" + "." keeps its final dot, so that "U.S." is one word.
-fn is_abbrev(w: &str) -> bool {
-    w.len() >= 3 && w.contains('.') && w.chars().all(|c| c.is_uppercase() || c == '.')
-}
-
 /// The word, lower case, without a possessive ending.
 fn norm(text: &str, t: Span) -> String {
     let w = t.of(text).to_lowercase();
@@ -231,7 +202,7 @@ fn actor_at(text: &str, toks: &[Span], i: usize) -> Option<(String, usize)> {
 /// Claims in one sentence.
 fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Claim> {
     let st = stance();
-    let toks = tokenize(text, sentence);
+    let toks: Vec<Span> = tokens(text, sentence).into_iter().map(|t| t.span).collect();
     let words: Vec<String> = toks.iter().map(|t| norm(text, *t)).collect();
     // Actor mentions: (token index, tokens, actor, after a preposition).
     let mut mentions: Vec<(usize, usize, String, bool)> = Vec::new();
