@@ -91,22 +91,14 @@ async fn error_banner_is_visible_and_announced() {
 /// spacers keep the page as tall as the whole list.
 #[wasm_bindgen_test]
 async fn long_list_is_virtualised() {
-    use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
-    use quoteline::core::synth::{generate, SynthParams};
+    use quoteline::core::corpus::Corpus;
+    use quoteline::core::synth::{generate, SynthArticle, SynthParams};
     use quoteline::ui::app::{AppProps, CorpusHandle};
     use quoteline::ui::list::WINDOW;
     use std::rc::Rc;
 
     let arts = generate(&SynthParams::for_bytes(7, 600_000)).expect("valid parameters");
-    let corpus = Corpus::build(
-        arts.iter()
-            .map(|a| Input {
-                name: &a.name,
-                text: &a.text,
-                meta: ArticleMeta::default(),
-            })
-            .collect(),
-    );
+    let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
     let n = corpus.entries.len();
     // The view lives in the URL fragment; start from an empty one.
     gloo::utils::window()

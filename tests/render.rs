@@ -53,19 +53,11 @@ async fn an_empty_corpus_renders_with_a_message() {
 /// A synthetic corpus far larger than the list's window renders only the window.
 #[tokio::test(flavor = "current_thread")]
 async fn a_large_corpus_renders_one_window_of_rows() {
-    use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
-    use quoteline::core::synth::{generate, SynthParams};
+    use quoteline::core::corpus::Corpus;
+    use quoteline::core::synth::{generate, SynthArticle, SynthParams};
     use quoteline::ui::app::{AppProps, CorpusHandle};
     let arts = generate(&SynthParams::for_bytes(3, 300_000)).unwrap();
-    let corpus = Corpus::build(
-        arts.iter()
-            .map(|a| Input {
-                name: &a.name,
-                text: &a.text,
-                meta: ArticleMeta::default(),
-            })
-            .collect(),
-    );
+    let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
     let n = corpus.entries.len();
     assert!(n > quoteline::ui::list::WINDOW * 2);
     let props = AppProps {

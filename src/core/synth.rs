@@ -70,6 +70,17 @@ pub struct SynthArticle {
     pub text: String,
 }
 
+impl SynthArticle {
+    /// The article as a corpus input, with no facts given (they are inferred).
+    pub fn input(&self) -> super::corpus::Input<'_> {
+        super::corpus::Input {
+            name: &self.name,
+            text: &self.text,
+            meta: super::corpus::ArticleMeta::default(),
+        }
+    }
+}
+
 /// SplitMix64: tiny, fast, good enough for text generation, and identical everywhere.
 struct Rng(u64);
 

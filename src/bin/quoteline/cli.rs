@@ -7,7 +7,7 @@ use quoteline::core::compare::{compare, relation, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
 use quoteline::core::ingest::ingest;
 use quoteline::core::manifest::ManifestEntry;
-use quoteline::core::synth::{generate, SynthParams};
+use quoteline::core::synth::{generate, SynthArticle, SynthParams};
 use quoteline::core::topics::{self, Topic};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -503,15 +503,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
     for target in sizes {
         let arts = generate(&SynthParams::for_bytes(seed, target * 200))?;
         let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
-        let inputs = || -> Vec<Input<'_>> {
-            arts.iter()
-                .map(|a| Input {
-                    name: &a.name,
-                    text: &a.text,
-                    meta: ArticleMeta::default(),
-                })
-                .collect()
-        };
+        let inputs = || -> Vec<Input<'_>> { arts.iter().map(SynthArticle::input).collect() };
         let (ex, _, _, _) = time_ms(runs, || {
             arts.iter()
                 .map(|a| quoteline::core::extract::extract(&a.text).statements.len())
@@ -607,15 +599,7 @@ fn run_bench(args: &[String]) -> ExitCode {
             median
         );
         let t = std::time::Instant::now();
-        let corpus = Corpus::build(
-            arts.iter()
-                .map(|a| Input {
-                    name: &a.name,
-                    text: &a.text,
-                    meta: ArticleMeta::default(),
-                })
-                .collect(),
-        );
+        let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
         let build = t.elapsed().as_secs_f64();
         println!(
             "corpus build: {:>8.1} MB/s  ({:.3} s; {} statements, {} speakers)",
