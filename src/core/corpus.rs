@@ -22,6 +22,22 @@ pub struct ArticleMeta {
     pub derived_from: String,
 }
 
+impl ArticleMeta {
+    /// Every field, in declaration order (for hashing and checksums).
+    pub fn fields(&self) -> [&str; 8] {
+        [
+            &self.outlet,
+            &self.headline,
+            &self.byline,
+            &self.url,
+            &self.date,
+            &self.event_date,
+            &self.source,
+            &self.derived_from,
+        ]
+    }
+}
+
 /// One source article.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Article {

@@ -66,17 +66,7 @@ fn checksum(ws: &Workspace) -> String {
     for a in &ws.articles {
         eat(&a.name);
         eat(&a.text);
-        let m = &a.meta;
-        for f in [
-            &m.outlet,
-            &m.headline,
-            &m.byline,
-            &m.url,
-            &m.date,
-            &m.event_date,
-            &m.source,
-            &m.derived_from,
-        ] {
+        for f in a.meta.fields() {
             eat(f);
         }
     }

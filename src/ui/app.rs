@@ -55,18 +55,7 @@ fn key_of(a: &StoredArticle) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     a.name.hash(&mut h);
     a.text.hash(&mut h);
-    let m = &a.meta;
-    (
-        &m.outlet,
-        &m.headline,
-        &m.byline,
-        &m.url,
-        &m.date,
-        &m.event_date,
-        &m.source,
-        &m.derived_from,
-    )
-        .hash(&mut h);
+    a.meta.fields().hash(&mut h);
     h.finish()
 }
 
@@ -112,7 +101,8 @@ pub fn build_corpus(ws: &Workspace) -> Corpus {
             preps.push(p);
         }
     }
-    PREPARED.with(|c| c.borrow_mut().retain(|k, _| keys.contains(k)));
+    let in_use: std::collections::HashSet<u64> = keys.iter().copied().collect();
+    PREPARED.with(|c| c.borrow_mut().retain(|k, _| in_use.contains(k)));
     Corpus::assemble(preps)
 }
 
@@ -211,8 +201,8 @@ pub fn App(props: &AppProps) -> Html {
     }
 
     // Keyboard: `/` focuses search, j/k move through results, Esc closes the detail.
-    let live = use_mut_ref(|| (Vec::<StatementId>::new(), None::<StatementId>));
-    *live.borrow_mut() = ((*results).clone(), state.0.selected);
+    let live = use_mut_ref(|| (Rc::new(Vec::<StatementId>::new()), None::<StatementId>));
+    *live.borrow_mut() = (results.clone(), state.0.selected);
     {
         let dispatcher = state.dispatcher();
         let live = live.clone();

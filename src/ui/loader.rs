@@ -75,7 +75,7 @@ struct Run {
     progress: UseStateHandle<Option<(usize, usize, String)>>,
     messages: UseStateHandle<Messages>,
     cancel: Rc<RefCell<bool>>,
-    live: Rc<RefCell<Workspace>>,
+    live: Rc<RefCell<Rc<Workspace>>>,
     on_change: Callback<Workspace>,
 }
 
@@ -152,7 +152,7 @@ impl Run {
             }
         }
         self.progress.set(None);
-        let mut ws = self.live.borrow().clone();
+        let mut ws = (**self.live.borrow()).clone();
         let n = added.len();
         for a in added {
             ws.add(a);
@@ -179,8 +179,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let cancel = use_mut_ref(|| false);
     let confirm_clear = use_state(|| false);
     let dragging = use_state(|| false);
-    let live = use_mut_ref(Workspace::default);
-    *live.borrow_mut() = (*props.workspace).clone();
+    // The current workspace for callbacks and the async loader (shared, not copied).
+    let live = use_mut_ref(|| Rc::new(Workspace::default()));
+    *live.borrow_mut() = props.workspace.clone();
     let run = Run {
         progress: progress.clone(),
         messages: messages.clone(),
@@ -288,7 +289,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let set_mode = |mode: Mode| {
         let (live, cb) = (live.clone(), props.on_change.clone());
         Callback::from(move |_| {
-            let mut ws = live.borrow().clone();
+            let mut ws = (**live.borrow()).clone();
             ws.mode = mode;
             cb.emit(ws);
         })
@@ -344,7 +345,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                         .and_then(|t| Workspace::from_json(&t));
                     match result {
                         Ok(imported) => {
-                            let mut ws = live.borrow().clone();
+                            let mut ws = (**live.borrow()).clone();
                             let mut n = 0;
                             for a in imported.articles {
                                 if !ws.articles.iter().any(|b| b.name == a.name && b.text == a.text) {
@@ -369,7 +370,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let clear = {
         let (live, cb, confirm) = (live.clone(), props.on_change.clone(), confirm_clear.clone());
         Callback::from(move |_| {
-            let mut ws = live.borrow().clone();
+            let mut ws = (**live.borrow()).clone();
             ws.articles.clear();
             confirm.set(false);
             cb.emit(ws);
@@ -451,7 +452,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
 fn article_row(
     a: &StoredArticle,
     corpus: Option<&crate::core::corpus::Corpus>,
-    live: &Rc<RefCell<Workspace>>,
+    live: &Rc<RefCell<Rc<Workspace>>>,
     on_change: &Callback<Workspace>,
     messages: &UseStateHandle<Messages>,
 ) -> Html {
@@ -515,7 +516,7 @@ fn article_row(
                     )]);
                     return;
                 }
-                let mut ws = live.borrow().clone();
+                let mut ws = (**live.borrow()).clone();
                 if let Some(art) = ws.articles.iter_mut().find(|x| x.name == name) {
                     let m: &mut ArticleMeta = &mut art.meta;
                     match key {
@@ -534,7 +535,7 @@ fn article_row(
     let remove = {
         let (live, cb, name) = (live.clone(), on_change.clone(), a.name.clone());
         Callback::from(move |_| {
-            let mut ws = live.borrow().clone();
+            let mut ws = (**live.borrow()).clone();
             ws.remove(&name);
             cb.emit(ws);
         })
