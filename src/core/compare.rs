@@ -33,7 +33,7 @@ impl Relation {
 }
 
 /// A group of renderings of one utterance across outlets.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Group {
     /// Members in corpus order.
     pub members: Vec<StatementId>,
@@ -50,7 +50,7 @@ pub struct Group {
 pub const GROUP_THRESHOLD: f64 = 0.4;
 
 /// All groups, and for each statement its group.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Comparison {
     pub groups: Vec<Group>,
     pub group_of: Vec<Option<usize>>,
@@ -384,7 +384,7 @@ pub enum Cell {
 }
 
 /// The coverage grid: groups (rows) × outlets (columns, corpus order).
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Coverage {
     pub outlets: Vec<String>,
     /// (group index, one cell per outlet).

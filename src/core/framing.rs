@@ -36,7 +36,7 @@ impl Place {
 }
 
 /// One claim about an actor's stance.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Claim {
     pub article: usize,
     pub place: Place,
@@ -53,7 +53,7 @@ pub struct Claim {
 }
 
 /// An article's headline and lede, as spans of its text where they are in it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Frame {
     pub headline: Option<Span>,
     /// The headline from the manifest when the text does not carry it.
@@ -62,7 +62,7 @@ pub struct Frame {
 }
 
 /// Outlets that disagree about one actor on one topic.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Conflict {
     pub actor: String,
     /// The topics both sides speak of (a conflict whose claims are all part of a larger
@@ -75,7 +75,7 @@ pub struct Conflict {
 }
 
 /// Frames, claims and conflicts for a corpus.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Framing {
     pub frames: Vec<Frame>,
     pub claims: Vec<Claim>,

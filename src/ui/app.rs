@@ -106,6 +106,29 @@ pub fn build_corpus(ws: &Workspace) -> Corpus {
     Corpus::assemble(preps)
 }
 
+/// A value derived from the corpus, made the first time it is `needed` and kept until
+/// the corpus changes.
+#[hook]
+fn use_lazy<T: 'static>(
+    handle: &CorpusHandle,
+    needed: bool,
+    make: fn(&Corpus) -> T,
+) -> Option<Rc<T>> {
+    let cache = use_mut_ref(|| None::<(CorpusHandle, Rc<T>)>);
+    if !needed {
+        return None;
+    }
+    let mut cache = cache.borrow_mut();
+    if let Some((h, v)) = &*cache {
+        if h == handle {
+            return Some(v.clone());
+        }
+    }
+    let v = Rc::new(make(&handle.0));
+    *cache = Some((handle.clone(), v.clone()));
+    Some(v)
+}
+
 /// Props for [`App`]; the corpus defaults to the embedded seeds.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -130,14 +153,20 @@ pub fn App(props: &AppProps) -> Html {
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
-    let comparison = use_memo(handle.clone(), |c| {
-        crate::core::compare::compare(&c.0, crate::core::compare::GROUP_THRESHOLD)
-    });
-    let framing = use_memo(handle.clone(), |c| crate::core::framing::framing(&c.0));
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || UiState(super::url::read(&corpus)))
     };
+    // Computed when first needed, not on start-up: the comparison for a selected
+    // statement's other renderings and the coverage grid, the framing for its tab.
+    let comparison = use_lazy(
+        &handle,
+        state.0.selected.is_some() || state.0.tab == Tab::Coverage,
+        |c| crate::core::compare::compare(c, crate::core::compare::GROUP_THRESHOLD),
+    );
+    let framing = use_lazy(&handle, state.0.tab == Tab::Framing, |c| {
+        crate::core::framing::framing(c)
+    });
     // A new corpus (articles loaded, removed, edited): statement ids changed, so the
     // selection is dropped; filters by name stay.
     {
@@ -340,10 +369,14 @@ pub fn App(props: &AppProps) -> Html {
             <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
         },
         Tab::Coverage => html! {
-            <CoverageView results={results.clone()} comparison={comparison.clone()} selected={state.0.selected} on_action={dispatch.clone()} />
+            if let Some(comparison) = comparison.clone() {
+                <CoverageView results={results.clone()} {comparison} selected={state.0.selected} on_action={dispatch.clone()} />
+            }
         },
         Tab::Framing => html! {
-            <FramingView framing={framing.clone()} outlets={state.0.outlets.clone()} />
+            if let Some(framing) = framing.clone() {
+                <FramingView {framing} outlets={state.0.outlets.clone()} />
+            }
         },
     };
     let total = corpus.entries.len();
@@ -398,7 +431,7 @@ pub fn App(props: &AppProps) -> Html {
                             {panel}
                         </div>
                     </div>
-                    <DetailPanel selected={state.0.selected} on_action={dispatch} comparison={comparison.clone()} />
+                    <DetailPanel selected={state.0.selected} on_action={dispatch} comparison={comparison} />
                 </div>
             </div>
         </ContextProvider<CorpusHandle>>

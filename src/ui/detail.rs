@@ -13,7 +13,8 @@ pub struct DetailPanelProps {
     pub selected: Option<StatementId>,
     pub on_action: Callback<Action>,
     /// Cross-outlet groups (shared by pointer).
-    pub comparison: std::rc::Rc<crate::core::compare::Comparison>,
+    /// Present whenever a statement is selected (the app computes it on demand).
+    pub comparison: Option<std::rc::Rc<crate::core::compare::Comparison>>,
 }
 
 /// The same statement in other outlets, each with its relation and a word diff.
@@ -239,7 +240,9 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
             </dl>
             <section class="others" aria-label="In other outlets">
                 <h3>{"In other outlets"}</h3>
-                { other_outlets(&corpus, &props.comparison, id, &props.on_action) }
+                if let Some(cmp) = &props.comparison {
+                    { other_outlets(&corpus, cmp, id, &props.on_action) }
+                }
             </section>
             <section class="speaker-card" aria-label="Speaker">
                 <h3>{&sp.name}</h3>
