@@ -1,6 +1,7 @@
 // Accessibility checks with axe-core, injected into the page under test.
 import { createRequire } from "node:module";
 import { readFile } from "node:fs/promises";
+import assert from "node:assert/strict";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFile(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -27,4 +28,10 @@ export function describeViolations(violations) {
   return violations
     .map((v) => `  [${v.impact}] ${v.id}: ${v.help} (${v.nodes} node(s), e.g. ${v.targets.join(" | ")})`)
     .join("\n");
+}
+
+/** Fails, listing them, if axe finds a serious or critical violation; `label` names the view. */
+export async function assertNoSeriousViolations(page, label = "") {
+  const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
+  assert.deepEqual(serious.map((v) => v.id), [], `${label ? `${label}: ` : ""}${describeViolations(serious)}`);
 }

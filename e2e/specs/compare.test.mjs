@@ -5,12 +5,8 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { useServedApp } from "../helpers/app.mjs";
 import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
-import { axeViolations, describeViolations } from "../helpers/axe.mjs";
+import { assertNoSeriousViolations } from "../helpers/axe.mjs";
 
-async function assertAccessible(page) {
-  const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
-  assert.deepEqual(serious.map((v) => v.id), [], describeViolations(serious));
-}
 
 describe("comparing outlets", () => {
   const app = useServedApp();
@@ -49,7 +45,7 @@ describe("comparing outlets", () => {
     assert.equal(await team.locator("td.absent").count(), 3);
     assert.match(await grid.locator("tfoot").innerText(), new RegExp(`of ${rows}`));
     await screenshot(page, "compare-coverage-grid");
-    await assertAccessible(page);
+    await assertNoSeriousViolations(page);
 
     // Follow a cell: the rendering opens in its article, highlighted.
     const cell = team.locator("td.cell:not(.absent)").nth(1);
@@ -77,7 +73,7 @@ describe("comparing outlets", () => {
     assert.ok((await conflict.locator(".side.backs mark").allInnerTexts()).some((t) => /^back/i.test(t)));
     assert.equal(await page.locator("#framing .frame").count(), 5);
     await screenshot(page, "compare-framing");
-    await assertAccessible(page);
+    await assertNoSeriousViolations(page);
 
     // The outlet filter narrows the frames; reload keeps the view.
     await page.locator('fieldset[data-facet="outlet"] label', { hasText: "Caliber.Az" }).locator("input").check();

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { useServedApp } from "../helpers/app.mjs";
 import { readFile } from "node:fs/promises";
 import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
-import { axeViolations, describeViolations } from "../helpers/axe.mjs";
+import { assertNoSeriousViolations } from "../helpers/axe.mjs";
 
 describe("exploring the seed statements", () => {
   const app = useServedApp();
@@ -218,8 +218,7 @@ describe("exploring the seed statements", () => {
         await page.locator("li.statement button").first().click();
         await page.locator("#detail").waitFor();
       }
-      const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
-      assert.deepEqual(serious.map((v) => v.id), [], `${view}: ${describeViolations(serious)}`);
+      await assertNoSeriousViolations(page, view);
     }
     await screenshot(page, "explore-keyboard");
     assert.deepEqual(problems, []);

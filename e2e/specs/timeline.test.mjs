@@ -4,7 +4,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { useServedApp } from "../helpers/app.mjs";
 import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
-import { axeViolations, describeViolations } from "../helpers/axe.mjs";
+import { assertNoSeriousViolations } from "../helpers/axe.mjs";
 
 // Geometry of the SVG's viewBox (src/ui/timeline.rs).
 const W = 1000;
@@ -62,8 +62,7 @@ describe("the timeline", () => {
     const listed = await page.locator("#timeline-list section.day li").count();
     assert.equal(listed, inRange);
     assert.match(await page.locator("#timeline-list section.day h3").first().innerText(), /^2026-01-0\d — \d+ statements?/);
-    const serious = (await axeViolations(page)).filter((v) => v.impact === "serious" || v.impact === "critical");
-    assert.deepEqual(serious.map((v) => v.id), [], describeViolations(serious));
+    await assertNoSeriousViolations(page);
 
     // Lanes by outlet.
     await page.getByLabel("Timeline lanes").selectOption("outlet");
