@@ -3,7 +3,7 @@
 //! `synth` and `bench` generate and time synthetic corpora. Files that cannot be read or
 //! are not UTF-8 are reported by name and skipped; the others go on.
 
-use quoteline::core::compare::{compare, relation, GROUP_THRESHOLD};
+use quoteline::core::compare::{compare, relation, Comparison, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
 use quoteline::core::ingest::ingest;
 use quoteline::core::manifest::ManifestEntry;
@@ -235,74 +235,24 @@ fn finish(loaded: &Loaded) -> ExitCode {
     }
 }
 
-fn load_or_usage(cmd: &str, args: &[String]) -> Result<Loaded, ExitCode> {
-    load(args).map_err(|e| {
-        eprintln!("quoteline {cmd}: {e}\n{USAGE}");
-        ExitCode::from(2)
-    })
-}
-
-fn run_extract(args: &[String]) -> ExitCode {
-    let loaded = match load_or_usage("extract", args) {
+/// Loads the files of a command line, computes the cross-outlet groups, and prints one
+/// JSON object per row that `rows` makes (JSON Lines); then reports problems.
+fn print_json_lines(
+    cmd: &str,
+    args: &[String],
+    rows: impl Fn(&Loaded, &Comparison) -> Vec<serde_json::Value>,
+) -> ExitCode {
+    let loaded = match load(args) {
         Ok(l) => l,
-        Err(code) => return code,
+        Err(e) => {
+            eprintln!("quoteline {cmd}: {e}\n{USAGE}");
+            return ExitCode::from(2);
+        }
     };
-    let corpus = &loaded.corpus;
-    let cmp = compare(corpus, GROUP_THRESHOLD);
+    let cmp = compare(&loaded.corpus, GROUP_THRESHOLD);
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
-    for (i, e) in corpus.entries.iter().enumerate() {
-        let a = &corpus.articles[e.article];
-        let s = &e.statement;
-        let sp = &corpus.speakers[e.speaker];
-        let found = topics::classify(&a.text, s.span, &loaded.taxonomy);
-        let names: Vec<&str> = if found.is_empty() {
-            vec![topics::OTHER]
-        } else {
-            found
-                .iter()
-                .map(|(t, _)| loaded.taxonomy[*t].name.as_str())
-                .collect()
-        };
-        let words: serde_json::Map<String, serde_json::Value> = found
-            .iter()
-            .map(|(t, spans)| {
-                (
-                    loaded.taxonomy[*t].name.clone(),
-                    spans
-                        .iter()
-                        .map(|w| w.of(&a.text))
-                        .collect::<Vec<_>>()
-                        .into(),
-                )
-            })
-            .collect();
-        let line = serde_json::json!({
-            "file": a.name,
-            "id": e.id,
-            "outlet": a.outlet,
-            "speaker": sp.name,
-            "speaker_kind": sp.kind,
-            "role": sp.role,
-            "affiliation": sp.affiliation,
-            "kind": s.kind,
-            "text": s.span.of(&a.text),
-            "start": s.span.start,
-            "end": s.span.end,
-            "cue": s.cue.map(|c| c.of(&a.text)),
-            "cue_start": s.cue.map(|c| c.start),
-            "cue_end": s.cue.map(|c| c.end),
-            "rule": s.evidence.rule,
-            "mention": s.evidence.mention.map(|m| m.of(&a.text)),
-            "confidence": s.confidence,
-            "low_confidence": s.is_low_confidence(),
-            "date": e.when.is_known().then(|| e.when.label()),
-            "date_precision": e.when.precision,
-            "date_expression": e.when_expr.map(|x| x.of(&a.text)),
-            "topics": names,
-            "topic_words": words,
-            "group": cmp.group_of[i],
-        });
+    for line in rows(&loaded, &cmp) {
         if writeln!(out, "{line}").is_err() {
             return ExitCode::SUCCESS; // stdout closed (e.g. piped into head)
         }
@@ -311,47 +261,105 @@ fn run_extract(args: &[String]) -> ExitCode {
     finish(&loaded)
 }
 
-/// `quoteline groups`: each group of renderings of one utterance across outlets.
-fn run_groups(args: &[String]) -> ExitCode {
-    let loaded = match load_or_usage("groups", args) {
-        Ok(l) => l,
-        Err(code) => return code,
-    };
-    let corpus = &loaded.corpus;
-    let cmp = compare(corpus, GROUP_THRESHOLD);
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
-    for (gi, g) in cmp.groups.iter().enumerate() {
-        let canon = &corpus.entries[g.canonical];
-        let renderings: Vec<serde_json::Value> = g
-            .members
+fn run_extract(args: &[String]) -> ExitCode {
+    print_json_lines("extract", args, |loaded, cmp| {
+        let corpus = &loaded.corpus;
+        corpus
+            .entries
             .iter()
-            .map(|&m| {
-                let e = &corpus.entries[m];
+            .enumerate()
+            .map(|(i, e)| {
+                let a = &corpus.articles[e.article];
+                let s = &e.statement;
+                let sp = &corpus.speakers[e.speaker];
+                let found = topics::classify(&a.text, s.span, &loaded.taxonomy);
+                let names: Vec<&str> = if found.is_empty() {
+                    vec![topics::OTHER]
+                } else {
+                    found
+                        .iter()
+                        .map(|(t, _)| loaded.taxonomy[*t].name.as_str())
+                        .collect()
+                };
+                let words: serde_json::Map<String, serde_json::Value> = found
+                    .iter()
+                    .map(|(t, spans)| {
+                        (
+                            loaded.taxonomy[*t].name.clone(),
+                            spans
+                                .iter()
+                                .map(|w| w.of(&a.text))
+                                .collect::<Vec<_>>()
+                                .into(),
+                        )
+                    })
+                    .collect();
                 serde_json::json!({
+                    "file": a.name,
                     "id": e.id,
-                    "outlet": corpus.articles[e.article].outlet,
-                    "kind": e.statement.kind,
-                    "text": corpus.text_of(e),
-                    "relation": if m == g.canonical { "canonical" } else { relation(corpus, g.canonical, m).as_str() },
+                    "outlet": a.outlet,
+                    "speaker": sp.name,
+                    "speaker_kind": sp.kind,
+                    "role": sp.role,
+                    "affiliation": sp.affiliation,
+                    "kind": s.kind,
+                    "text": s.span.of(&a.text),
+                    "start": s.span.start,
+                    "end": s.span.end,
+                    "cue": s.cue.map(|c| c.of(&a.text)),
+                    "cue_start": s.cue.map(|c| c.start),
+                    "cue_end": s.cue.map(|c| c.end),
+                    "rule": s.evidence.rule,
+                    "mention": s.evidence.mention.map(|m| m.of(&a.text)),
+                    "confidence": s.confidence,
+                    "low_confidence": s.is_low_confidence(),
+                    "date": e.when.is_known().then(|| e.when.label()),
+                    "date_precision": e.when.precision,
+                    "date_expression": e.when_expr.map(|x| x.of(&a.text)),
+                    "topics": names,
+                    "topic_words": words,
+                    "group": cmp.group_of[i],
                 })
             })
-            .collect();
-        let line = serde_json::json!({
-            "group": gi,
-            "speaker": corpus.speakers[canon.speaker].name,
-            "canonical": corpus.text_of(canon),
-            "reported_by": g.outlets,
-            "of_outlets": cmp.total_outlets,
-            "quotes_differ": g.quotes_differ,
-            "renderings": renderings,
-        });
-        if writeln!(out, "{line}").is_err() {
-            return ExitCode::SUCCESS;
-        }
-    }
-    let _ = out.flush();
-    finish(&loaded)
+            .collect()
+    })
+}
+
+/// `quoteline groups`: each group of renderings of one utterance across outlets.
+fn run_groups(args: &[String]) -> ExitCode {
+    print_json_lines("groups", args, |loaded, cmp| {
+        let corpus = &loaded.corpus;
+        cmp.groups
+            .iter()
+            .enumerate()
+            .map(|(gi, g)| {
+                let canon = &corpus.entries[g.canonical];
+                let renderings: Vec<serde_json::Value> = g
+                    .members
+                    .iter()
+                    .map(|&m| {
+                        let e = &corpus.entries[m];
+                        serde_json::json!({
+                            "id": e.id,
+                            "outlet": corpus.articles[e.article].outlet,
+                            "kind": e.statement.kind,
+                            "text": corpus.text_of(e),
+                            "relation": if m == g.canonical { "canonical" } else { relation(corpus, g.canonical, m).as_str() },
+                        })
+                    })
+                    .collect();
+                serde_json::json!({
+                    "group": gi,
+                    "speaker": corpus.speakers[canon.speaker].name,
+                    "canonical": corpus.text_of(canon),
+                    "reported_by": g.outlets,
+                    "of_outlets": cmp.total_outlets,
+                    "quotes_differ": g.quotes_differ,
+                    "renderings": renderings,
+                })
+            })
+            .collect()
+    })
 }
 
 /// Parses `--name value` options; every value must be a non-negative integer unless listed in `text`.
