@@ -163,8 +163,8 @@ pub fn StatementList(props: &StatementListProps) -> Html {
 
 /// After each render: measure the mean row height, size the spacers, move keyboard focus
 /// to a newly selected row when the focus is already in the list, and re-place the window
-/// for the scroll position. A window scroll or resize re-places it too.
-#[cfg(target_arch = "wasm32")]
+/// for the scroll position. A window scroll or resize re-places it too. (Effects do not
+/// run in server-side rendering, which renders the first window as is.)
 #[hook]
 fn use_virtual_scroll(
     start: UseStateHandle<usize>,
@@ -256,15 +256,4 @@ fn use_virtual_scroll(
         }
         place();
     });
-}
-
-/// Server-side rendering has no viewport: the first window is rendered as is.
-#[cfg(not(target_arch = "wasm32"))]
-#[hook]
-fn use_virtual_scroll(
-    _start: UseStateHandle<usize>,
-    _row_height: Rc<std::cell::RefCell<f64>>,
-    _total: usize,
-    _selected: Option<StatementId>,
-) {
 }
