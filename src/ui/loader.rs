@@ -4,7 +4,6 @@
 //! their own; remove one, clear all, export and import the workspace. Files are read and
 //! extracted one per tick, so the page stays responsive; nothing leaves the browser.
 
-#![cfg_attr(not(target_arch = "wasm32"), allow(dead_code, unused_imports))]
 use super::app::CorpusHandle;
 use crate::core::corpus::ArticleMeta;
 use crate::core::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
@@ -28,7 +27,6 @@ type Messages = Vec<(bool, String)>;
 /// Something to load: a name and its bytes, or a browser file read when its turn comes.
 pub enum Item {
     Text(String, String),
-    #[cfg(target_arch = "wasm32")]
     File(web_sys::File),
 }
 
@@ -36,14 +34,12 @@ impl Item {
     fn name(&self) -> String {
         match self {
             Item::Text(n, _) => n.clone(),
-            #[cfg(target_arch = "wasm32")]
             Item::File(f) => f.name(),
         }
     }
     fn size(&self) -> usize {
         match self {
             Item::Text(_, t) => t.len(),
-            #[cfg(target_arch = "wasm32")]
             Item::File(f) => f.size() as usize,
         }
     }
@@ -51,7 +47,6 @@ impl Item {
 
 /// Waits for the next turn of the event loop (a zero timeout), so the page can paint
 /// and handle input between files.
-#[cfg(target_arch = "wasm32")]
 async fn next_tick() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         if let Some(w) = web_sys::window() {
@@ -61,7 +56,6 @@ async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-#[cfg(target_arch = "wasm32")]
 async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
@@ -100,13 +94,9 @@ impl Run {
             return;
         }
         *self.cancel.borrow_mut() = false;
-        #[cfg(target_arch = "wasm32")]
         wasm_bindgen_futures::spawn_local(self.run(items));
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = items;
     }
 
-    #[cfg(target_arch = "wasm32")]
     async fn run(self, items: Vec<Item>) {
         let total = items.len();
         let mut added: Vec<StoredArticle> = Vec::new();
@@ -194,18 +184,13 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let on_paste_input = {
         let paste = paste.clone();
         Callback::from(move |e: InputEvent| {
-            #[cfg(target_arch = "wasm32")]
+            use wasm_bindgen::JsCast;
+            if let Some(t) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
             {
-                use wasm_bindgen::JsCast;
-                if let Some(t) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-                {
-                    paste.set(t.value());
-                }
+                paste.set(t.value());
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&e, &paste);
         })
     };
     let add_paste = {
@@ -229,7 +214,6 @@ pub fn Loader(props: &LoaderProps) -> Html {
             paste.set(String::new());
         })
     };
-    #[cfg(target_arch = "wasm32")]
     let files_of = |list: Option<web_sys::FileList>| -> Vec<Item> {
         let mut items = Vec::new();
         if let Some(list) = list {
@@ -244,19 +228,14 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let on_pick = {
         let run = run.clone();
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
             {
-                use wasm_bindgen::JsCast;
-                if let Some(input) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                {
-                    run.clone().start(files_of(input.files()));
-                    input.set_value("");
-                }
+                run.clone().start(files_of(input.files()));
+                input.set_value("");
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&e, &run);
         })
     };
     let on_drag_over = {
@@ -275,11 +254,8 @@ pub fn Loader(props: &LoaderProps) -> Html {
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            #[cfg(target_arch = "wasm32")]
             run.clone()
                 .start(files_of(e.data_transfer().and_then(|d| d.files())));
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = &run;
         })
     };
     let on_cancel = {
@@ -300,6 +276,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
             let json = live.borrow().to_json();
             #[cfg(target_arch = "wasm32")]
             let r = super::export::download("quoteline-workspace.json", "application/json", &json);
+            // No downloads in server rendering (ui::export is browser-only).
             #[cfg(not(target_arch = "wasm32"))]
             let r: Result<(), String> = {
                 let _ = &json;
@@ -320,51 +297,58 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let on_import = {
         let (live, cb, messages) = (live.clone(), props.on_change.clone(), messages.clone());
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let Some(input) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                else {
-                    return;
-                };
-                let Some(file) = input.files().and_then(|l| l.get(0)) else {
-                    return;
-                };
-                input.set_value("");
-                let (live, cb, messages) = (live.clone(), cb.clone(), messages.clone());
-                wasm_bindgen_futures::spawn_local(async move {
-                    let name = file.name();
-                    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-                        .await
-                        .ok()
-                        .and_then(|v| v.as_string());
-                    let result = text
-                        .ok_or_else(|| "the browser could not read it".to_string())
-                        .and_then(|t| Workspace::from_json(&t));
-                    match result {
-                        Ok(imported) => {
-                            let mut ws = (**live.borrow()).clone();
-                            let mut n = 0;
-                            for a in imported.articles {
-                                if !ws.articles.iter().any(|b| b.name == a.name && b.text == a.text) {
-                                    ws.add(a);
-                                    n += 1;
-                                }
+            use wasm_bindgen::JsCast;
+            let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            else {
+                return;
+            };
+            let Some(file) = input.files().and_then(|l| l.get(0)) else {
+                return;
+            };
+            input.set_value("");
+            let (live, cb, messages) = (live.clone(), cb.clone(), messages.clone());
+            wasm_bindgen_futures::spawn_local(async move {
+                let name = file.name();
+                let text = wasm_bindgen_futures::JsFuture::from(file.text())
+                    .await
+                    .ok()
+                    .and_then(|v| v.as_string());
+                let result = text
+                    .ok_or_else(|| "the browser could not read it".to_string())
+                    .and_then(|t| Workspace::from_json(&t));
+                match result {
+                    Ok(imported) => {
+                        let mut ws = (**live.borrow()).clone();
+                        let mut n = 0;
+                        for a in imported.articles {
+                            if !ws
+                                .articles
+                                .iter()
+                                .any(|b| b.name == a.name && b.text == a.text)
+                            {
+                                ws.add(a);
+                                n += 1;
                             }
-                            messages.set(vec![(false, format!("Imported {n} article{} from {name}.", if n == 1 { "" } else { "s" }))]);
-                            cb.emit(ws);
                         }
-                        Err(why) => messages.set(vec![(
-                            true,
-                            format!("Import refused: {name}: {why}. Your current articles are unchanged."),
-                        )]),
+                        messages.set(vec![(
+                            false,
+                            format!(
+                                "Imported {n} article{} from {name}.",
+                                if n == 1 { "" } else { "s" }
+                            ),
+                        )]);
+                        cb.emit(ws);
                     }
-                });
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&e, &live, &cb, &messages);
+                    Err(why) => messages.set(vec![(
+                        true,
+                        format!(
+                            "Import refused: {name}: {why}. Your current articles are unchanged."
+                        ),
+                    )]),
+                }
+            });
         })
     };
     let clear = {
@@ -490,46 +474,44 @@ fn article_row(
             messages.clone(),
         );
         Callback::from(move |e: Event| {
-            #[cfg(target_arch = "wasm32")]
-            {
-                use wasm_bindgen::JsCast;
-                let Some(v) = e
-                    .target()
-                    .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-                    .map(|i| i.value().trim().to_string())
-                else {
-                    return;
-                };
-                if key == "date" && !v.is_empty() && crate::core::dates::parse_iso(&v).is_none() {
-                    messages.set(vec![(true, format!("{name}: the date “{v}” is not YYYY-MM-DD (or YYYY-MM, YYYY); not changed."))]);
-                    return;
-                }
-                if key == "url"
-                    && !v.is_empty()
-                    && !(v.starts_with("https://") || v.starts_with("http://"))
-                {
-                    messages.set(vec![(
-                        true,
-                        format!(
-                            "{name}: the URL must start with http:// or https://; not changed."
-                        ),
-                    )]);
-                    return;
-                }
-                let mut ws = (**live.borrow()).clone();
-                if let Some(art) = ws.articles.iter_mut().find(|x| x.name == name) {
-                    let m: &mut ArticleMeta = &mut art.meta;
-                    match key {
-                        "outlet" => m.outlet = v,
-                        "headline" => m.headline = v,
-                        "date" => m.date = v,
-                        _ => m.url = v,
-                    }
-                }
-                cb.emit(ws);
+            use wasm_bindgen::JsCast;
+            let Some(v) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+                .map(|i| i.value().trim().to_string())
+            else {
+                return;
+            };
+            if key == "date" && !v.is_empty() && crate::core::dates::parse_iso(&v).is_none() {
+                messages.set(vec![(
+                    true,
+                    format!(
+                        "{name}: the date “{v}” is not YYYY-MM-DD (or YYYY-MM, YYYY); not changed."
+                    ),
+                )]);
+                return;
             }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&e, key, &live, &cb, &name, &messages);
+            if key == "url"
+                && !v.is_empty()
+                && !(v.starts_with("https://") || v.starts_with("http://"))
+            {
+                messages.set(vec![(
+                    true,
+                    format!("{name}: the URL must start with http:// or https://; not changed."),
+                )]);
+                return;
+            }
+            let mut ws = (**live.borrow()).clone();
+            if let Some(art) = ws.articles.iter_mut().find(|x| x.name == name) {
+                let m: &mut ArticleMeta = &mut art.meta;
+                match key {
+                    "outlet" => m.outlet = v,
+                    "headline" => m.headline = v,
+                    "date" => m.date = v,
+                    _ => m.url = v,
+                }
+            }
+            cb.emit(ws);
         })
     };
     let remove = {
