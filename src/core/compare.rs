@@ -33,7 +33,7 @@ impl Relation {
 }
 
 /// A group of renderings of one utterance across outlets.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Group {
     /// Members in corpus order.
     pub members: Vec<StatementId>,
@@ -356,16 +356,26 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         })
         .collect();
     groups.sort_by_key(|g| g.members[0]);
-    let mut group_of = vec![None; n];
-    for (gi, g) in groups.iter().enumerate() {
-        for &m in &g.members {
-            group_of[m] = Some(gi);
+    Comparison::from_groups(corpus, groups)
+}
+
+impl Comparison {
+    /// The comparison of `corpus` with these groups (computed here, or read from a
+    /// precomputed corpus file): each statement's group and the outlet count.
+    pub fn from_groups(corpus: &Corpus, groups: Vec<Group>) -> Comparison {
+        let mut group_of = vec![None; corpus.entries.len()];
+        for (gi, g) in groups.iter().enumerate() {
+            for &m in &g.members {
+                if let Some(slot) = group_of.get_mut(m) {
+                    *slot = Some(gi);
+                }
+            }
         }
-    }
-    Comparison {
-        groups,
-        group_of,
-        total_outlets: corpus.outlets().len(),
+        Comparison {
+            groups,
+            group_of,
+            total_outlets: corpus.outlets().len(),
+        }
     }
 }
 

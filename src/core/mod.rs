@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod manifest;
 pub mod meta;
 pub mod model;
+pub mod pack;
 pub mod query;
 pub mod quotes;
 pub mod session;

@@ -4,7 +4,7 @@
 //! are not UTF-8 are reported by name and skipped; the others go on.
 
 use quoteline::core::compare::{compare, relation, Comparison, GROUP_THRESHOLD};
-use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+use quoteline::core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline::core::ingest::ingest;
 use quoteline::core::manifest::ManifestEntry;
 use quoteline::core::synth::{generate, SynthArticle, SynthParams};
@@ -15,6 +15,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
        quoteline groups  [--manifest FILE] [--topics FILE] FILE_OR_DIR...\n\
+       quoteline pack --out FILE.qlc [--manifest FILE] FILE_OR_DIR...\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N] [--runs N]\n\
        quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
@@ -25,6 +26,8 @@ const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] 
   date (YYYY-MM-DD, YYYY-MM, YYYY or null), date_precision (day|month|year|unknown), date_expression,\n\
   topics (names, or [\"other\"]), topic_words, group (index into `groups`, or null).\n\
   `groups` prints one JSON object per group of renderings of one utterance across outlets.\n\
+  `pack` writes a precomputed corpus file (articles, statements, speakers, dates, topics, groups)\n\
+  that the app opens without extracting (Your articles → Open a corpus file, or ?corpus=URL).\n\
   A directory means every .txt, .md and .html file in it (sorted), with its corpus.toml manifest\n\
   if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
   replaced (with a count), HTML reduced to its article text, Markdown to its words.\n\
@@ -35,6 +38,7 @@ pub fn main() -> ExitCode {
     match args.first().map(String::as_str) {
         Some("extract") if args.len() > 1 => run_extract(&args[1..]),
         Some("groups") if args.len() > 1 => run_groups(&args[1..]),
+        Some("pack") if args.len() > 1 => run_pack(&args[1..]),
         Some("synth") => run_synth(&args[1..]),
         Some("bench") => run_bench(&args[1..]),
         Some("-h" | "--help" | "help") => {
@@ -180,21 +184,40 @@ fn load(args: &[String]) -> Result<Loaded, String> {
             Err(e) => errors.push(format!("{name}: cannot read: {e}")),
         }
     }
-    let corpus = Corpus::build(
-        texts
-            .iter()
-            .map(|(n, t, m)| Input {
-                name: n,
-                text: t,
-                meta: m.clone(),
-            })
-            .collect(),
-    );
+    let corpus = Corpus::assemble(prepare_parallel(&texts));
     Ok(Loaded {
         corpus,
         taxonomy,
         errors,
         warnings,
+    })
+}
+
+/// [`Corpus::prepare`] for every article, spread over the machine's cores (it is pure
+/// and per article); the order of the articles is kept, so the output is the same as
+/// one thread's.
+fn prepare_parallel(texts: &[(String, String, ArticleMeta)]) -> Vec<Prepared> {
+    let prep = |(n, t, m): &(String, String, ArticleMeta)| {
+        Corpus::prepare(Input {
+            name: n,
+            text: t,
+            meta: m.clone(),
+        })
+    };
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || texts.len() < 2 {
+        return texts.iter().map(prep).collect();
+    }
+    let chunk = texts.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = texts
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(prep).collect::<Vec<_>>()))
+            .collect();
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect()
     })
 }
 
@@ -323,6 +346,61 @@ fn run_extract(args: &[String]) -> ExitCode {
             })
             .collect()
     })
+}
+
+/// `quoteline pack --out FILE`: the corpus and its groups in one precomputed file.
+fn run_pack(args: &[String]) -> ExitCode {
+    let fail = |e: String| {
+        eprintln!("quoteline pack: {e}\n{USAGE}");
+        ExitCode::from(2)
+    };
+    let mut rest = Vec::new();
+    let mut out: Option<PathBuf> = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--out" => match it.next() {
+                Some(v) => out = Some(v.into()),
+                None => return fail("--out needs a file".into()),
+            },
+            "--topics" => {
+                return fail("--topics applies to extract and groups: the app shows its own topics, so a corpus file is tagged with them".into())
+            }
+            _ => rest.push(a.clone()),
+        }
+    }
+    let Some(out) = out else {
+        return fail("--out FILE is required".into());
+    };
+    let loaded = match load(&rest) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    if loaded.corpus.articles.is_empty() {
+        for e in &loaded.errors {
+            eprintln!("{e}");
+        }
+        eprintln!("quoteline pack: no article could be read, so no corpus file was written");
+        return ExitCode::from(1);
+    }
+    let cmp = compare(&loaded.corpus, GROUP_THRESHOLD);
+    let names: Vec<String> = topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+    let generator = concat!("quoteline ", env!("CARGO_PKG_VERSION"));
+    let bytes = quoteline::core::pack::encode(&loaded.corpus, &cmp, &names, generator);
+    if let Err(e) = std::fs::write(&out, &bytes) {
+        eprintln!("quoteline pack: cannot write {}: {e}", out.display());
+        return ExitCode::from(1);
+    }
+    eprintln!(
+        "wrote {}: {} articles, {} statements, {} speakers, {} groups, {} bytes",
+        out.display(),
+        loaded.corpus.articles.len(),
+        loaded.corpus.entries.len(),
+        loaded.corpus.speakers.len(),
+        cmp.groups.len(),
+        bytes.len()
+    );
+    finish(&loaded)
 }
 
 /// `quoteline groups`: each group of renderings of one utterance across outlets.
