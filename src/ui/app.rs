@@ -136,48 +136,149 @@ pub struct AppProps {
     pub corpus: Option<CorpusHandle>,
 }
 
+/// Where the shown corpus comes from.
+#[derive(Clone, PartialEq)]
+enum Source {
+    /// The seeds and the user's articles (the workspace).
+    Workspace,
+    /// A `?corpus=` file being fetched: nothing is built or written to the URL meanwhile.
+    Pending(String),
+    /// A corpus file, opened.
+    Opened(Rc<super::corpus_file::Opened>),
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // The user's workspace (loaded articles), from browser storage.
     let stored = use_memo((), |_| super::storage::load());
     let workspace = use_state(|| Rc::new(stored.0.clone()));
     let save_error = use_state(|| stored.1.clone());
+    let source = use_state(|| match super::corpus_file::requested() {
+        Some(url) if props.corpus.is_none() => Source::Pending(url),
+        _ => Source::Workspace,
+    });
+    // Opening a corpus file: (is an error, message).
+    let source_message = use_state(|| None::<(bool, String)>);
     let corpus = {
         let given = props.corpus.clone();
-        use_memo((*workspace).clone(), move |ws| {
-            given
-                .map(|c| c.0)
-                .unwrap_or_else(|| Rc::new(build_corpus(ws)))
-        })
+        use_memo(
+            ((*workspace).clone(), (*source).clone()),
+            move |(ws, src)| match (given, src) {
+                (Some(c), _) => c.0,
+                (None, Source::Opened(o)) => o.corpus.clone(),
+                (None, Source::Pending(_)) => Rc::new(Corpus::default()),
+                (None, Source::Workspace) => Rc::new(build_corpus(ws)),
+            },
+        )
     };
     let corpus: Rc<Corpus> = (*corpus).clone();
     let handle = CorpusHandle(corpus.clone());
+    let pending = matches!(*source, Source::Pending(_));
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
     let state = {
         let corpus = corpus.clone();
-        use_reducer(move || UiState(super::url::read(&corpus)))
+        use_reducer(move || {
+            UiState(if pending {
+                AppState::default()
+            } else {
+                super::url::read(&corpus)
+            })
+        })
     };
     // Computed when first needed, not on start-up: the comparison for a selected
-    // statement's other renderings and the coverage grid, the framing for its tab.
-    let comparison = use_lazy(
+    // statement's other renderings and the coverage grid, the framing for its tab. A
+    // corpus file brings its comparison with it.
+    let opened_comparison = match &*source {
+        Source::Opened(o) => Some(o.comparison.clone()),
+        _ => None,
+    };
+    let computed = use_lazy(
         &handle,
-        state.0.selected.is_some() || state.0.tab == Tab::Coverage,
+        opened_comparison.is_none() && (state.0.selected.is_some() || state.0.tab == Tab::Coverage),
         |c| crate::core::compare::compare(c, crate::core::compare::GROUP_THRESHOLD),
     );
+    let comparison = opened_comparison.or(computed);
     let framing = use_lazy(&handle, state.0.tab == Tab::Framing, |c| {
         crate::core::framing::framing(c)
     });
-    // A new corpus (articles loaded, removed, edited): statement ids changed, so the
-    // selection is dropped; filters by name stay.
+    // A new corpus (articles loaded, removed, edited; a corpus file opened or closed):
+    // statement ids changed, so the selection is dropped; filters by name stay. A
+    // `?corpus=` file that arrives takes the view from the link instead.
+    let restore_from_url = use_mut_ref(|| false);
     {
         let d = state.dispatcher();
         let first = use_mut_ref(|| true);
+        let restore = restore_from_url.clone();
+        let corpus = corpus.clone();
         use_effect_with(handle.clone(), move |_| {
-            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+            if std::mem::take(&mut *restore.borrow_mut()) {
+                d.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
+            } else if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 d.dispatch(Action::Select(None));
             }
         });
     }
+    // `?corpus=URL`: fetch and open it once; on failure say why and show the workspace.
+    {
+        let (source, message, restore) = (
+            source.clone(),
+            source_message.clone(),
+            restore_from_url.clone(),
+        );
+        use_effect_with((), move |_| {
+            if let Source::Pending(url) = (*source).clone() {
+                message.set(Some((false, format!("Opening the corpus file {url}…"))));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let opened = super::corpus_file::fetch(&url)
+                        .await
+                        .and_then(|b| super::corpus_file::open(&url, &b, true));
+                    *restore.borrow_mut() = true;
+                    match opened {
+                        Ok(o) => {
+                            message.set(None);
+                            source.set(Source::Opened(Rc::new(o)));
+                        }
+                        Err(why) => {
+                            message.set(Some((true, format!("Could not open the corpus file {url}: {why}. Showing the seeds and your articles instead."))));
+                            source.set(Source::Workspace);
+                        }
+                    }
+                });
+            }
+        });
+    }
+    let on_open_file = {
+        let (source, message) = (source.clone(), source_message.clone());
+        Callback::from(move |file: web_sys::File| {
+            let (source, message) = (source.clone(), message.clone());
+            let name = file.name();
+            message.set(Some((false, format!("Opening the corpus file {name}…"))));
+            wasm_bindgen_futures::spawn_local(async move {
+                let opened = super::loader::read_bytes(&file)
+                    .await
+                    .and_then(|b| super::corpus_file::open(&name, &b, false));
+                match opened {
+                    Ok(o) => {
+                        message.set(None);
+                        source.set(Source::Opened(Rc::new(o)));
+                    }
+                    Err(why) => message.set(Some((
+                        true,
+                        format!(
+                            "Could not open the corpus file {name}: {why}. Nothing was changed."
+                        ),
+                    ))),
+                }
+            });
+        })
+    };
+    let close_file = {
+        let source = source.clone();
+        Callback::from(move |_| {
+            super::corpus_file::forget_request();
+            source.set(Source::Workspace);
+        })
+    };
     let on_workspace = {
         let (workspace, save_error) = (workspace.clone(), save_error.clone());
         Callback::from(move |ws: Workspace| {
@@ -206,7 +307,10 @@ pub fn App(props: &AppProps) -> Html {
     {
         let corpus = corpus.clone();
         let last_state = last_state.clone();
-        use_effect_with(state.0.clone(), move |s| {
+        use_effect_with((state.0.clone(), pending), move |(s, pending)| {
+            if *pending {
+                return;
+            }
             let replace = {
                 let last = last_state.borrow();
                 let mut same_but_view = last.clone();
@@ -217,11 +321,11 @@ pub fn App(props: &AppProps) -> Html {
             super::url::write(s, &corpus, replace);
         });
     }
-    // Back/forward restore the view from the URL.
+    // Back/forward restore the view from the URL (read against the corpus shown).
     {
         let dispatcher = state.dispatcher();
         let corpus = corpus.clone();
-        use_effect_with((), move |_| {
+        use_effect_with(handle.clone(), move |_| {
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
                 dispatcher.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
             });
@@ -408,11 +512,22 @@ pub fn App(props: &AppProps) -> Html {
                     <ThemeToggle />
                 </header>
                 if *loader_open {
-                    <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} />
+                    <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} on_open_file={on_open_file} />
                 } else if let Some(e) = &*save_error {
                     <div class="notice" role="status"><span>{e}</span></div>
                 }
-                if corpus.articles.is_empty() {
+                if let Source::Opened(o) = &*source {
+                    <super::corpus_file::CorpusBanner opened={o.clone()} on_close={close_file} />
+                }
+                if let Some((err, m)) = &*source_message {
+                    <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="corpus-message">
+                        <span>{m}</span>
+                        if *err {
+                            <button type="button" class="link" onclick={{ let m = source_message.clone(); Callback::from(move |_| m.set(None)) }}>{"Dismiss"}</button>
+                        }
+                    </div>
+                }
+                if corpus.articles.is_empty() && !pending {
                     <p class="notice" role="status">{"No articles to show: add some under “Your articles”, or show them beside the seeds."}</p>
                 }
                 if let Some(notice) = &state.0.notice {

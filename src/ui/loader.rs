@@ -19,6 +19,8 @@ pub struct LoaderProps {
     pub on_change: Callback<Workspace>,
     /// Why the last save failed, if it did.
     pub save_error: Option<String>,
+    /// A precomputed corpus file to open (picked, or dropped among the articles).
+    pub on_open_file: Callback<web_sys::File>,
 }
 
 /// A message line: (is an error, text).
@@ -56,7 +58,7 @@ async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+pub(crate) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
     let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
         .await
         .map_err(|_| format!("{}: the browser could not read it", file.name()))?;
@@ -71,12 +73,20 @@ struct Run {
     cancel: Rc<RefCell<bool>>,
     live: Rc<RefCell<Rc<Workspace>>>,
     on_change: Callback<Workspace>,
+    on_open_file: Callback<web_sys::File>,
 }
 
 impl Run {
     /// Loads the items one per tick; adds what loaded when all are done (or nothing, if
     /// cancelled), and reports each refusal and note.
     fn start(self, items: Vec<Item>) {
+        // A corpus file among them is opened as such, not read as an article.
+        let (files, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(
+            |i| matches!(i, Item::File(f) if super::corpus_file::is_corpus_name(&f.name())),
+        );
+        if let Some(Item::File(f)) = files.into_iter().next() {
+            self.on_open_file.emit(f);
+        }
         if items.is_empty() {
             return;
         }
@@ -178,6 +188,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
         cancel: cancel.clone(),
         live: live.clone(),
         on_change: props.on_change.clone(),
+        on_open_file: props.on_open_file.clone(),
     };
     let busy = progress.is_some();
 
@@ -351,6 +362,21 @@ pub fn Loader(props: &LoaderProps) -> Html {
             });
         })
     };
+    let on_open_corpus = {
+        let cb = props.on_open_file.clone();
+        Callback::from(move |e: Event| {
+            use wasm_bindgen::JsCast;
+            if let Some(input) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                if let Some(f) = input.files().and_then(|l| l.get(0)) {
+                    cb.emit(f);
+                }
+                input.set_value("");
+            }
+        })
+    };
     let clear = {
         let (live, cb, confirm) = (live.clone(), props.on_change.clone(), confirm_clear.clone());
         Callback::from(move |_| {
@@ -378,7 +404,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
             <div class="load-inputs">
                 <div class={classes!("dropzone", (*dragging).then_some("dragging"))} id="dropzone"
                     ondragover={on_drag_over} ondragleave={on_drag_leave} ondrop={on_drop}>
-                    <p>{"Drop .txt, .md or .html files here, or "}</p>
+                    <p>{"Drop .txt, .md or .html files (or a .qlc corpus file) here, or "}</p>
                     <label class="tool file-pick">{"Choose files…"}
                         <input type="file" id="pick-files" multiple=true class="visually-hidden"
                             accept=".txt,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html" onchange={on_pick} disabled={busy} />
@@ -416,6 +442,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
             }
             <div class="ws-actions">
                 <button type="button" class="tool" onclick={export} disabled={ws.articles.is_empty()}>{"Export workspace"}</button>
+                <label class="tool file-pick">{"Open a corpus file…"}
+                    <input type="file" id="open-corpus" accept={format!(".{}", crate::core::pack::EXTENSION)} class="visually-hidden" onchange={on_open_corpus} />
+                </label>
                 <label class="tool file-pick">{"Import workspace…"}
                     <input type="file" id="import-workspace" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                 </label>

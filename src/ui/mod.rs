@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod banner;
+pub mod corpus_file;
 pub mod coverage;
 pub mod detail;
 #[cfg(target_arch = "wasm32")]

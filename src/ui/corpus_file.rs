@@ -1,0 +1,158 @@
+//! Precomputed corpus files (`quoteline pack`, see `core::pack`) in the browser: opened
+//! from the file picker or dropped on the loader, or named by `?corpus=URL` (same host
+//! only); read and checked without extracting anything. While one is open it replaces
+//! the seeds and your articles (which stay stored, untouched); the banner says what is
+//! shown and closes it.
+
+use crate::core::compare::Comparison;
+use crate::core::corpus::Corpus;
+use crate::core::pack;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// An opened corpus file.
+#[derive(Debug)]
+pub struct Opened {
+    /// The file name or URL it came from.
+    pub name: String,
+    /// Whether it came from `?corpus=` (a reload opens it again).
+    pub from_url: bool,
+    pub corpus: Rc<Corpus>,
+    pub comparison: Rc<Comparison>,
+    pub generator: String,
+    pub bytes: usize,
+    pub notes: Vec<String>,
+}
+
+/// Reads and checks a corpus file; `Err` is the reason, for the user.
+pub fn open(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, String> {
+    let topics: Vec<String> = crate::core::topics::taxonomy()
+        .iter()
+        .map(|t| t.name.clone())
+        .collect();
+    let p = pack::decode(bytes, &topics)?;
+    Ok(Opened {
+        name: name.to_string(),
+        from_url,
+        corpus: Rc::new(p.corpus),
+        comparison: Rc::new(p.comparison),
+        generator: p.generator,
+        bytes: bytes.len(),
+        notes: p.notes,
+    })
+}
+
+/// Whether a file name is a corpus file's.
+pub fn is_corpus_name(name: &str) -> bool {
+    name.to_ascii_lowercase()
+        .ends_with(&format!(".{}", pack::EXTENSION))
+}
+
+/// The `corpus` parameter of the page's query string, if there is one.
+pub fn requested() -> Option<String> {
+    // Server rendering has no page address.
+    if cfg!(not(target_arch = "wasm32")) {
+        return None;
+    }
+    let search = web_sys::window()?.location().search().ok()?;
+    let params = web_sys::UrlSearchParams::new_with_str(&search).ok()?;
+    params.get("corpus").filter(|v| !v.trim().is_empty())
+}
+
+/// Takes `?corpus=` out of the address (after closing the file), keeping the fragment.
+pub fn forget_request() {
+    let Some(w) = web_sys::window() else { return };
+    let loc = w.location();
+    let Ok(url) = web_sys::Url::new(&loc.href().unwrap_or_default()) else {
+        return;
+    };
+    url.search_params().delete("corpus");
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    }
+}
+
+/// Fetches `?corpus=` from this page's own host. Refused, with the reason, for another
+/// host, a page opened from disk, an HTTP error or a network failure.
+pub async fn fetch(param: &str) -> Result<Vec<u8>, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let here = w.location().href().unwrap_or_default();
+    if here.starts_with("file:") {
+        return Err("?corpus= works when the app is served over http(s); this page was opened from a file, so open the corpus file with “Your articles” → “Open a corpus file…”".into());
+    }
+    let url =
+        web_sys::Url::new_with_base(param, &here).map_err(|_| format!("“{param}” is not a URL"))?;
+    let origin = w.location().origin().unwrap_or_default();
+    if url.origin() != origin {
+        return Err(format!(
+            "?corpus= opens files from this site only ({origin}), not from {}. Download the file and open it with “Your articles” → “Open a corpus file…”",
+            url.origin()
+        ));
+    }
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(&url.href()))
+        .await
+        .map_err(|_| format!("{}: could not be fetched (network error)", url.pathname()))?;
+    let resp: web_sys::Response = wasm_bindgen::JsCast::dyn_into(resp)
+        .map_err(|_| "the browser returned something that is not a response".to_string())?;
+    if !resp.ok() {
+        return Err(format!(
+            "{}: the server answered {} {}",
+            url.pathname(),
+            resp.status(),
+            resp.status_text()
+        ));
+    }
+    let buf = wasm_bindgen_futures::JsFuture::from(
+        resp.array_buffer()
+            .map_err(|_| "the response has no body".to_string())?,
+    )
+    .await
+    .map_err(|_| format!("{}: the download was interrupted", url.pathname()))?;
+    Ok(js_sys::Uint8Array::new(&buf).to_vec())
+}
+
+/// Props for [`CorpusBanner`].
+#[derive(Properties, PartialEq)]
+pub struct CorpusBannerProps {
+    pub opened: Rc<Opened>,
+    pub on_close: Callback<()>,
+}
+
+impl PartialEq for Opened {
+    fn eq(&self, other: &Self) -> bool {
+        std::ptr::eq(self, other)
+    }
+}
+
+/// What is shown while a corpus file is open, and the way back.
+#[component]
+pub fn CorpusBanner(props: &CorpusBannerProps) -> Html {
+    let o = &props.opened;
+    let close = {
+        let cb = props.on_close.clone();
+        Callback::from(move |_| cb.emit(()))
+    };
+    let how = if o.from_url {
+        "a reload opens it again; Close returns to the seeds and your articles"
+    } else {
+        "opened for this session only: a reload or Close returns to the seeds and your articles"
+    };
+    html! {
+        <div class="notice corpus-banner" role="status" id="corpus-banner">
+            <span>
+                <strong>{format!("Corpus file {}", o.name)}</strong>
+                {format!(
+                    ": {} articles, {} statements, {} speakers, {} groups ({:.1} MB, made by {}); {how}.",
+                    o.corpus.articles.len(),
+                    o.corpus.entries.len(),
+                    o.corpus.speakers.len(),
+                    o.comparison.groups.len(),
+                    o.bytes as f64 / 1e6,
+                    if o.generator.is_empty() { "an unnamed tool" } else { &o.generator },
+                )}
+                { for o.notes.iter().map(|n| html! { <span class="note">{format!(" Note: {n}.")}</span> }) }
+            </span>
+            <button type="button" class="tool" id="close-corpus" onclick={close}>{"Close"}</button>
+        </div>
+    }
+}
