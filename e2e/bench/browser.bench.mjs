@@ -4,10 +4,13 @@
 //   - keystroke to updated list, facet click to updated counts, timeline zoom (key to
 //     repaint) and pan frame time, JS heap: on the seed corpus and on a synthetic corpus
 //     of about 50,000 statements loaded through the app's own path (the file picker);
-//   - JS heap after 100 filter/clear cycles.
+//   - JS heap after 100 filter/clear cycles;
+//   - the same synthetic corpus as a precomputed corpus file (`quoteline pack`): opened
+//     by `?corpus=` (navigation → first statement) and by the file picker, then the
+//     same interactions on it.
 // Each figure is the median of repeated runs with its spread (min–max).
 // Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10]).
-import { mkdtemp, rm, readdir } from "node:fs/promises";
+import { cp, mkdtemp, rm, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
@@ -83,9 +86,12 @@ async function interactions(page, label) {
   console.log(`  JS heap                      ${(await heapMB(page)).toFixed(1)} MB`);
 }
 
-const server = await serveStatic(DIST);
-const browser = await launch();
 const tmp = await mkdtemp(join(tmpdir(), "quoteline-bench-"));
+// dist/ plus the precomputed corpus file beside it, as a host would serve both.
+const site = join(tmp, "site");
+await cp(DIST, site, { recursive: true });
+const server = await serveStatic(site);
+const browser = await launch();
 try {
   console.log(`browser benchmarks: release build in ${DIST}, headless Chromium, ${RUNS} runs each, median (min–max)`);
   // Navigation to the first statement, seed corpus (a fresh page each time).
@@ -127,6 +133,42 @@ try {
   console.log(`  JS heap over 100 filter/clear cycles: ${before.toFixed(1)} → ${after.toFixed(1)} MB`);
   await page.evaluate(() => localStorage.clear());
   await page.close();
+
+  // The same corpus, precomputed: `quoteline pack` once, then opened without extracting.
+  const packed = join(site, "synth.qlc");
+  const tp = Date.now();
+  execFileSync(join(ROOT, "target/release/quoteline"), ["pack", "--out", packed, dir], { stdio: ["ignore", "ignore", "ignore"] });
+  const size = (await stat(packed)).size;
+  console.log(`\nquoteline pack over the same ${files.length} files: ${((Date.now() - tp) / 1000).toFixed(1)} s, ${(size / 1e6).toFixed(1)} MB file`);
+  const opened = [];
+  for (let i = 0; i < 3; i++) {
+    const { page } = await openPage(browser.context);
+    await page.goto(`${server.url}?corpus=synth.qlc`);
+    await page.locator("#corpus-banner").waitFor({ timeout: 120_000 });
+    await page.locator("li.statement").first().waitFor();
+    opened.push(await page.evaluate(() => performance.now()));
+    await page.close();
+  }
+  console.log(`navigation with ?corpus= → first statement visible: ${fmt(stats(opened))}`);
+  const picked = [];
+  let last;
+  for (let i = 0; i < 3; i++) {
+    const { page } = await openPage(browser.context);
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    await page.locator("#open-loader").click();
+    const t = Date.now();
+    await page.locator("#open-corpus").setInputFiles(packed);
+    await page.locator("#corpus-banner").waitFor({ timeout: 120_000 });
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000);
+    picked.push(Date.now() - t);
+    if (last) await last.close();
+    last = page;
+  }
+  console.log(`file picker → corpus file shown: ${fmt(stats(picked))}`);
+  await last.locator("#open-loader").click();
+  await interactions(last, "precomputed corpus file");
+  await last.close();
 } finally {
   await browser.close();
   await server.close();
