@@ -259,7 +259,15 @@ const MONTHS: &[&str] = &[
     "November",
     "December",
 ];
-const DAYS: &[&str] = &["Monday", "Tuesday", "Wednesday", "Thursday", "Friday"];
+const DAYS: &[&str] = &[
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 struct Person {
     first: &'static str,
@@ -279,9 +287,17 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
     for ev in 0..params.events {
         let topic = rng.pick(TOPICS);
         let year = 2015 + rng.below(11);
-        let month = rng.pick(MONTHS);
+        let month_index = rng.below(MONTHS.len());
+        let month = MONTHS[month_index];
         let day = 1 + rng.below(28);
-        let weekday = rng.pick(DAYS);
+        // The weekday of that date, so the text agrees with itself. The draw that once
+        // picked it is kept, so the rest of the stream (and earlier figures) stay the same.
+        let _ = rng.below(5);
+        let weekday = DAYS[super::dates::weekday(super::dates::days_from_civil(
+            year as i64,
+            month_index as u32 + 1,
+            day as u32,
+        )) as usize];
         let city = rng.pick(CITIES);
         let people: Vec<Person> = (0..4)
             .map(|_| {
@@ -456,5 +472,30 @@ mod tests {
                 a.name
             );
         }
+    }
+
+    #[test]
+    fn weekdays_agree_with_their_dates() {
+        let arts = generate(&SynthParams {
+            seed: 11,
+            events: 30,
+            outlets_per_event: 1,
+            paragraphs: 12,
+        })
+        .unwrap();
+        let corpus = crate::core::corpus::Corpus::build(arts.iter().map(|a| a.input()).collect());
+        let dated = arts
+            .iter()
+            .filter(|a| a.text.contains(" resumed on "))
+            .count();
+        assert!(dated > 0, "some articles name a weekday");
+        let conflicts: Vec<&str> = corpus
+            .articles
+            .iter()
+            .flat_map(|a| &a.diagnostics)
+            .map(|d| d.message.as_str())
+            .filter(|m| m.contains("does not agree with the date"))
+            .collect();
+        assert_eq!(conflicts, Vec::<&str>::new());
     }
 }
