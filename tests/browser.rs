@@ -215,3 +215,34 @@ fn browser_loading_path_matches_the_cli() {
         .collect();
     assert_eq!(lines, include_str!("parity/expected.jsonl"));
 }
+
+/// The recorded corpus file (written by `quoteline pack` over the same samples) opens in
+/// the browser with the statements the CLI prints: the precomputed path agrees too.
+#[wasm_bindgen_test]
+fn corpus_file_opens_with_the_cli_statements() {
+    let o =
+        quoteline::ui::corpus_file::open("fixture.qlc", include_bytes!("pack/fixture.qlc"), false)
+            .expect("the recorded corpus file opens");
+    let c = &o.corpus;
+    let lines: String = c
+        .entries
+        .iter()
+        .map(|e| {
+            let a = &c.articles[e.article];
+            serde_json::json!({
+                "file": a.name.rsplit('/').next().unwrap_or(&a.name),
+                "start": e.statement.span.start,
+                "end": e.statement.span.end,
+                "kind": e.statement.kind,
+                "speaker": c.speakers[e.speaker].name,
+                "text": c.text_of(e),
+            })
+            .to_string()
+                + "\n"
+        })
+        .collect();
+    assert_eq!(lines, include_str!("parity/expected.jsonl"));
+    let refused =
+        quoteline::ui::corpus_file::open("x.qlc", b"quoteline-corpus 1 00 5\nabcde", false);
+    assert!(refused.unwrap_err().contains("checksum"));
+}

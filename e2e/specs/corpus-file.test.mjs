@@ -13,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { serveStatic } from "../helpers/server.mjs";
 import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
 import { assertNoSeriousViolations } from "../helpers/axe.mjs";
+import { STRICT_CSP } from "../helpers/app.mjs";
 
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The CLI, built by the native tier (`cargo run` only checks that it is fresh). */
@@ -23,7 +24,7 @@ function cli(args) {
 const total = async (page) => Number((await page.locator("#result-count").innerText()).match(/of (\d+) statements/)[1]);
 
 describe("precomputed corpus files", () => {
-  let tmp, server, browser, statements, speaker, speakerCount, groupText, seedsTotal;
+  let tmp, server, strict, browser, statements, speaker, speakerCount, groupText, seedsTotal;
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), "quoteline-pack-"));
     const site = join(tmp, "site");
@@ -49,11 +50,13 @@ describe("precomputed corpus files", () => {
     await writeFile(join(site, "corpora", "notes.qlc"), "just some text\n");
     await writeFile(join(tmp, "workspace.qlc"), JSON.stringify({ format: "quoteline-workspace", version: 1, articles: [] }));
     server = await serveStatic(site);
+    strict = await serveStatic(site, { headers: { "content-security-policy": STRICT_CSP } });
     browser = await launch();
   });
   after(async () => {
     await browser?.close();
     await server?.close();
+    await strict?.close();
     await rm(tmp, { recursive: true, force: true });
   });
 
@@ -159,6 +162,20 @@ describe("precomputed corpus files", () => {
     await page.locator("#load-messages", { hasText: "Added 1 article" }).waitFor();
     await page.locator("#close-corpus").click();
     await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n + 1} statements`), seedsTotal);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("opens ?corpus= under the strict Content-Security-Policy without a violation", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.addInitScript(() => {
+      window.__csp = [];
+      document.addEventListener("securitypolicyviolation", (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    await page.goto(`${strict.url}?corpus=corpora/archive.qlc`);
+    await page.locator("#corpus-banner").waitFor();
+    await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n} statements`), statements);
+    assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
     assert.deepEqual(problems, []);
     await page.close();
   });

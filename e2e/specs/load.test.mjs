@@ -9,7 +9,7 @@ import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { useServedApp } from "../helpers/app.mjs";
+import { useServedApp, STRICT_CSP } from "../helpers/app.mjs";
 import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
 import { assertNoSeriousViolations } from "../helpers/axe.mjs";
 
@@ -243,7 +243,7 @@ describe("loading your own articles", () => {
   });
 });
 
-const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+const CSP = STRICT_CSP;
 
 describe("under a strict Content-Security-Policy", () => {
   const app = useServedApp({ headers: { "content-security-policy": CSP } });

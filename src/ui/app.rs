@@ -211,7 +211,8 @@ pub fn App(props: &AppProps) -> Html {
         let restore = restore_from_url.clone();
         let corpus = corpus.clone();
         use_effect_with(handle.clone(), move |_| {
-            if std::mem::take(&mut *restore.borrow_mut()) {
+            // (The URL writer below clears the flag, skipping the stale state once.)
+            if *restore.borrow() {
                 d.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
             } else if !std::mem::replace(&mut *first.borrow_mut(), false) {
                 d.dispatch(Action::Select(None));
@@ -307,8 +308,11 @@ pub fn App(props: &AppProps) -> Html {
     {
         let corpus = corpus.clone();
         let last_state = last_state.clone();
+        let restore = restore_from_url.clone();
         use_effect_with((state.0.clone(), pending), move |(s, pending)| {
-            if *pending {
+            // Nothing to write while a `?corpus=` file loads, nor in the render where it
+            // arrived: that state predates the link's view, which is being restored.
+            if *pending || std::mem::take(&mut *restore.borrow_mut()) {
                 return;
             }
             let replace = {
