@@ -45,7 +45,8 @@ pub struct Article {
     pub name: String,
     pub text: String,
     pub meta: ArticleMeta,
-    /// The outlet shown in the UI: the manifest's, else inferred, else the file name.
+    /// The outlet shown in the UI: the manifest's, else inferred, else the file name
+    /// (without its folders).
     pub outlet: String,
     pub diagnostics: Vec<Diagnostic>,
     /// Facts inferred from the text: (field, value, evidence).
@@ -268,7 +269,9 @@ impl Corpus {
             } else if !meta.source.is_empty() {
                 format!("unnamed outlet (source: {})", meta.source)
             } else {
-                input.name.trim_end_matches(".txt").to_string()
+                // The file's own name, without its folders (the CLI names files by path).
+                let base = input.name.rsplit(['/', '\\']).next().unwrap_or(input.name);
+                base.trim_end_matches(".txt").to_string()
             };
             let anchor = dates::parse_iso(&meta.date)
                 .or_else(|| dates::parse_iso(&meta.event_date))
@@ -483,15 +486,14 @@ impl Corpus {
         span.of(&self.articles[article].text)
     }
 
-    /// Distinct outlets in article order.
+    /// Distinct outlets in article order (one pass: a month of coverage has hundreds).
     pub fn outlets(&self) -> Vec<&str> {
-        let mut v: Vec<&str> = Vec::new();
-        for a in &self.articles {
-            if !v.contains(&a.outlet.as_str()) {
-                v.push(&a.outlet);
-            }
-        }
-        v
+        let mut seen = std::collections::HashSet::new();
+        self.articles
+            .iter()
+            .map(|a| a.outlet.as_str())
+            .filter(|o| seen.insert(*o))
+            .collect()
     }
 }
 
@@ -522,6 +524,13 @@ mod tests {
         assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
         assert_eq!(c.speakers[c.entries[0].speaker].name, "Volodymyr Zelenskyy");
         assert_eq!(c.outlets(), vec!["a", "B"]);
+        // A file named by its path falls back to its own name for the outlet.
+        let c = Corpus::build(vec![Input {
+            name: "archive/2024/jan/c.txt",
+            text: b,
+            meta: ArticleMeta::default(),
+        }]);
+        assert_eq!(c.outlets(), vec!["c"]);
     }
 
     #[test]

@@ -359,10 +359,7 @@ impl AppState {
                 })
                 .collect()
         };
-        let outlets = ordered(
-            corpus.outlets().into_iter().map(str::to_string).collect(),
-            &outlet_n,
-        );
+        let outlets = ordered(index.outlets.clone(), &outlet_n);
         let kinds = Kind::ALL
             .iter()
             .map(|k| (*k, kind_n.get(k).copied().unwrap_or(0)))
@@ -417,7 +414,7 @@ impl AppState {
         let outlets = count(
             Skip::Outlet,
             &|id| corpus.articles[corpus.entries[id].article].outlet.clone(),
-            corpus.outlets().into_iter().map(str::to_string).collect(),
+            index.outlets.clone(),
         );
         let kinds = count(
             Skip::Kind,
@@ -691,6 +688,8 @@ fn short(s: &str) -> String {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct SearchIndex {
     pub folded: Vec<String>,
+    /// Distinct outlets in article order (the outlet facet's order).
+    pub outlets: Vec<String>,
     pub speakers_by_size: Vec<String>,
     pub affiliations: Vec<String>,
 }
@@ -728,6 +727,7 @@ impl SearchIndex {
         affiliations.dedup();
         SearchIndex {
             folded,
+            outlets: corpus.outlets().into_iter().map(str::to_string).collect(),
             speakers_by_size: order
                 .into_iter()
                 .map(|i| corpus.speakers[i].name.clone())
