@@ -293,11 +293,14 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| l.set(!*l))
     };
     // Keyed on the filters only: selecting, zooming or switching tabs reuses them.
-    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), state.0.filters()), {
+    // The part of the state results and facets depend on (also what the filter panel and
+    // the chips show: they re-render only when it changes).
+    let filters = state.0.filters();
+    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), filters.clone()), {
         let index = index.clone();
         move |(c, f)| f.results(&c.0, &index)
     });
-    let facets = use_memo((handle.clone(), state.0.filters()), {
+    let facets = use_memo((handle.clone(), filters.clone()), {
         let index = index.clone();
         move |(c, f)| f.facet_counts(&c.0, &index)
     });
@@ -416,9 +419,10 @@ pub fn App(props: &AppProps) -> Html {
             }
         })
     };
-    let dispatch = {
+    // One callback for the app's lifetime, so children's props stay equal across renders.
+    let dispatch: Callback<Action> = {
         let d = state.dispatcher();
-        Callback::from(move |a: Action| d.dispatch(a))
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let dismiss = {
         let d = state.dispatcher();
@@ -431,7 +435,11 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_| f.set(!*f))
     };
     let query = state.0.query();
-    let terms = Rc::new(query.highlights());
+    // Kept while the search is unchanged, so a zoom or a selection does not re-render the list.
+    let terms: Rc<Vec<String>> = {
+        let highlights = query.highlights();
+        (*use_memo(state.0.search.clone(), move |_| Rc::new(highlights))).clone()
+    };
     // The tab bar: click, or arrow keys / Home / End between tabs (the ARIA tabs pattern).
     let tab = state.0.tab;
     let on_tab_key = {
@@ -540,10 +548,10 @@ pub fn App(props: &AppProps) -> Html {
                         <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
                     </div>
                 }
-                <Chips state={state.0.clone()} on_action={dispatch.clone()} />
+                <Chips state={filters.clone()} on_action={dispatch.clone()} />
                 <Timeline results={results.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
                 <div class={classes!("layout", (*filters_open).then_some("filters-open"), (tab != Tab::Statements).then_some("wide-center"))}>
-                    <FilterPanel facets={facets.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
+                    <FilterPanel facets={facets.clone()} state={filters} on_action={dispatch.clone()} />
                     <div class="center">
                         {tabs}
                         <div id="tab-panel" role="tabpanel" aria-labelledby={format!("tab-{}", tab.as_str())}>

@@ -11,12 +11,13 @@ use crate::core::session::{export_csv, export_json, Action, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Rows mounted at once, at most.
-pub const WINDOW: usize = 200;
+/// Rows mounted at once, at most: about eight screens of rows, and the whole seed corpus.
+/// Each row is a dozen elements, so this bounds what a keystroke rebuilds at any size.
+pub const WINDOW: usize = 120;
 /// Rows kept mounted above the first visible one.
-const OVERSCAN: usize = 50;
+const OVERSCAN: usize = 30;
 /// The window moves in steps of this many rows, so small scrolls do not re-render.
-const STEP: usize = 25;
+const STEP: usize = 15;
 
 /// Where the window starts for a first visible row.
 fn window_start(first_visible: usize, total: usize) -> usize {

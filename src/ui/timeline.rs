@@ -112,6 +112,63 @@ fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
     }
 }
 
+/// The timeline's layout, as memoised: the view and the geometry.
+type Laid = Rc<Option<(View, crate::core::timeline::TimelineLayout)>>;
+
+/// Props for [`ContextEvents`]: equal when the events' geometry is, so a search or a
+/// facet (which moves the marks, not the events) does not re-render thousands of them.
+#[derive(Properties)]
+struct ContextEventsProps {
+    corpus: CorpusHandle,
+    laid: Laid,
+}
+
+impl PartialEq for ContextEventsProps {
+    fn eq(&self, other: &Self) -> bool {
+        fn events(l: &Laid) -> Option<&[(f64, Vec<usize>)]> {
+            l.as_ref().as_ref().map(|(_, lay)| lay.events.as_slice())
+        }
+        self.corpus == other.corpus
+            && (Rc::ptr_eq(&self.laid, &other.laid) || events(&self.laid) == events(&other.laid))
+    }
+}
+
+/// The context band: one diamond per cluster of dated events from the articles.
+#[component]
+fn ContextEvents(props: &ContextEventsProps) -> Html {
+    let corpus = &props.corpus.0;
+    let Some((_, lay)) = props.laid.as_ref() else {
+        return html! {};
+    };
+    html! {
+        <g class="events">
+                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| {
+                    let first = &corpus.events[ids[0]];
+                    let line = |i: &usize| {
+                        let ev = &corpus.events[*i];
+                        let text = ev.clause.of(&corpus.articles[ev.article].text);
+                        format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))
+                    };
+                    let title = if ids.len() == 1 {
+                        line(&ids[0])
+                    } else {
+                        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+                        let more = if ids.len() > 3 { format!("\n… and {} more", ids.len() - 3) } else { String::new() };
+                        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+                    };
+                    let cx = LABEL_W + x;
+                    let cy = AXIS_H + 11.0;
+                    html! {
+                        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))} key={format!("ev{}-{}", ids[0], first.article)}>
+                            <title>{title}</title>
+                            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
+                        </g>
+                    }
+                }) }
+        </g>
+    }
+}
+
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
     let drag = use_mut_ref(|| None::<(f64, bool)>); // (start x, brushing)
@@ -405,29 +462,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
                 }
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
-                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| {
-                    let first = &corpus.events[ids[0]];
-                    let line = |i: &usize| {
-                        let ev = &corpus.events[*i];
-                        let text = ev.clause.of(&corpus.articles[ev.article].text);
-                        format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))
-                    };
-                    let title = if ids.len() == 1 {
-                        line(&ids[0])
-                    } else {
-                        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
-                        let more = if ids.len() > 3 { format!("\n… and {} more", ids.len() - 3) } else { String::new() };
-                        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
-                    };
-                    let cx = LABEL_W + x;
-                    let cy = AXIS_H + 11.0;
-                    html! {
-                        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))} key={format!("ev{}-{}", ids[0], first.article)}>
-                            <title>{title}</title>
-                            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
-                        </g>
-                    }
-                }) }
+                <ContextEvents corpus={CorpusHandle(corpus.clone())} laid={laid.clone()} />
                 <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
                 { for lay.lanes.iter().enumerate().map(|(li, (name, n))| {
                     let y = AXIS_H + EVENTS_H + LANE_H * li as f64 + LANE_H / 2.0;
