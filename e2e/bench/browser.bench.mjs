@@ -26,6 +26,9 @@ if (!(MB > 0 && MB <= 50)) {
   process.exit(2);
 }
 const RUNS = 7;
+// --skip-loader: leave out the slow load of every file through the picker (the large
+// corpus then comes only as a precomputed corpus file).
+const SKIP_LOADER = process.argv.includes("--skip-loader");
 
 const stats = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -64,6 +67,20 @@ async function heapMB(page) {
   return metrics.find((m) => m.name === "JSHeapUsedSize").value / 1e6;
 }
 
+/** The wasm module's linear memory (not part of the JS heap figure), in MB. */
+const wasmMB = (page) => page.evaluate(() => (window.__wasm?.memory?.buffer.byteLength ?? NaN) / 1e6);
+
+/** 100 filter/clear cycles: the heap should not grow. */
+async function cycles(page) {
+  const before = await heapMB(page);
+  for (let i = 0; i < 100; i++) {
+    await reaction(page, `const s = document.querySelector('#search'); s.value = 'ready'; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
+    await reaction(page, `const s = document.querySelector('#search'); s.value = ''; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
+  }
+  const after = await heapMB(page);
+  console.log(`  JS heap over 100 filter/clear cycles: ${before.toFixed(1)} → ${after.toFixed(1)} MB; wasm memory then ${(await wasmMB(page)).toFixed(1)} MB`);
+}
+
 async function interactions(page, label) {
   const keys = [], facets = [], zooms = [], pans = [];
   for (let i = 0; i < RUNS; i++) {
@@ -83,7 +100,7 @@ async function interactions(page, label) {
   console.log(`  facet click → updated counts ${fmt(stats(facets))}`);
   console.log(`  timeline zoom (key → frame)  ${fmt(stats(zooms))}`);
   console.log(`  timeline pan (key → frame)   ${fmt(stats(pans))}`);
-  console.log(`  JS heap                      ${(await heapMB(page)).toFixed(1)} MB`);
+  console.log(`  JS heap                      ${(await heapMB(page)).toFixed(1)} MB; wasm memory ${(await wasmMB(page)).toFixed(1)} MB`);
 }
 
 const tmp = await mkdtemp(join(tmpdir(), "quoteline-bench-"));
@@ -92,6 +109,8 @@ const site = join(tmp, "site");
 await cp(DIST, site, { recursive: true });
 const server = await serveStatic(site);
 const browser = await launch();
+// Trunk's loader announces the wasm exports (with its memory) when the app starts.
+await browser.context.addInitScript(() => addEventListener("TrunkApplicationStarted", (e) => { window.__wasm = e.detail.wasm; }));
 try {
   console.log(`browser benchmarks: release build in ${DIST}, headless Chromium, ${RUNS} runs each, median (min–max)`);
   // Navigation to the first statement, seed corpus (a fresh page each time).
@@ -114,24 +133,18 @@ try {
   const dir = join(tmp, "synth");
   execFileSync(join(ROOT, "target/release/quoteline"), ["synth", "--out", dir, "--mb", String(MB)], { stdio: "inherit" });
   const files = (await readdir(dir)).map((f) => join(dir, f));
-  await page.locator("#open-loader").click();
-  const t0 = Date.now();
-  await page.locator("#pick-files").setInputFiles(files);
-  await page.locator("#load-messages", { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 600_000 });
-  await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000, { timeout: 600_000 });
-  console.log(`\nloaded ${files.length} files (${MB} MB) through the file picker in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
-  await page.locator("#open-loader").click();
-  await interactions(page, "large corpus");
-
-  // 100 filter/clear cycles: the heap should not grow.
-  const before = await heapMB(page);
-  for (let i = 0; i < 100; i++) {
-    await reaction(page, `const s = document.querySelector('#search'); s.value = 'ready'; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
-    await reaction(page, `const s = document.querySelector('#search'); s.value = ''; s.dispatchEvent(new InputEvent('input', { bubbles: true }));`, "#result-count");
+  if (!SKIP_LOADER) {
+    await page.locator("#open-loader").click();
+    const t0 = Date.now();
+    await page.locator("#pick-files").setInputFiles(files);
+    await page.locator("#load-messages", { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 600_000 });
+    await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000, { timeout: 600_000 });
+    console.log(`\nloaded ${files.length} files (${MB} MB) through the file picker in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    await page.locator("#open-loader").click();
+    await interactions(page, "large corpus");
+    await cycles(page);
+    await page.evaluate(() => localStorage.clear());
   }
-  const after = await heapMB(page);
-  console.log(`  JS heap over 100 filter/clear cycles: ${before.toFixed(1)} → ${after.toFixed(1)} MB`);
-  await page.evaluate(() => localStorage.clear());
   await page.close();
 
   // The same corpus, precomputed: `quoteline pack` once, then opened without extracting.
@@ -168,6 +181,7 @@ try {
   console.log(`file picker → corpus file shown: ${fmt(stats(picked))}`);
   await last.locator("#open-loader").click();
   await interactions(last, "precomputed corpus file");
+  await cycles(last);
   await last.close();
 } finally {
   await browser.close();

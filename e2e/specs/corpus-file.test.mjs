@@ -24,7 +24,7 @@ function cli(args) {
 const total = async (page) => Number((await page.locator("#result-count").innerText()).match(/of (\d+) statements/)[1]);
 
 describe("precomputed corpus files", () => {
-  let tmp, server, strict, browser, statements, speaker, speakerCount, groupText, seedsTotal;
+  let tmp, server, strict, browser, statements, speaker, speakerCount, groupText;
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), "quoteline-pack-"));
     const site = join(tmp, "site");
@@ -91,9 +91,11 @@ describe("precomputed corpus files", () => {
     assert.equal(await total(page), statements);
 
     // Close: the seeds, and ?corpus= gone from the address so a reload stays there.
+    // (Filters stay across corpora, like the search for this archive's remark: clear it.)
+    await page.locator("#search").fill("");
     await page.locator("#close-corpus").click();
     await waitForOutlets(page, 5, { problems });
-    seedsTotal = await total(page);
+    const seedsTotal = await total(page);
     assert.ok(seedsTotal < statements && seedsTotal > 50, `${seedsTotal}`);
     assert.ok(!page.url().includes("corpus="), page.url());
     await page.reload();
@@ -113,7 +115,8 @@ describe("precomputed corpus files", () => {
     ];
     for (const [target, why] of cases) {
       const { page } = await openPage(browser.context);
-      const before = server.requests.length;
+      const asked = [];
+      page.on("request", (r) => asked.push(r.url()));
       await page.goto(`${server.url}?corpus=${encodeURIComponent(target)}`);
       const msg = page.locator("#corpus-message.error");
       await msg.waitFor();
@@ -122,7 +125,7 @@ describe("precomputed corpus files", () => {
       // Nothing lost: the seeds are there, and the app is alive.
       await waitForOutlets(page, 5);
       if (target.startsWith("http:")) {
-        assert.ok(!server.requests.slice(before).some((r) => r.includes("x.qlc")), "no request for a foreign file");
+        assert.ok(!asked.some((u) => new URL(u).host === "192.0.2.1"), `no request to another host: ${asked.join(", ")}`);
       }
       if (target.includes("tampered")) await screenshot(page, "corpus-file-refused");
       await page.close();
@@ -133,6 +136,7 @@ describe("precomputed corpus files", () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto(server.url);
     await waitForOutlets(page, 5, { problems });
+    const seedsTotal = await total(page);
     await page.locator("#open-loader").click();
     // Keyboard: the picker is a labelled file input in the loader.
     assert.equal(await page.getByLabel("Open a corpus file…").count(), 1);
