@@ -1,5 +1,6 @@
 //! Property test: the whole core on arbitrary input never panics and every offset it
-//! returns lies on a char boundary inside the text. Case count: PROPTEST_CASES (default
+//! returns lies on a char boundary inside the text; corpus files with any body behind a
+//! valid header are refused or read with every span in bounds. Case count: PROPTEST_CASES (default
 //! 2000 here; the README shows a million-case run).
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -90,6 +91,46 @@ proptest! {
     fn arbitrary_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), ext in prop_oneof![Just("txt"), Just("md"), Just("html")]) {
         if let Ok(got) = quoteline::core::ingest::ingest(&format!("f.{ext}"), &bytes) {
             check(&got.text);
+        }
+    }
+    /// A corpus file whose body is any bytes behind a valid header (a crafted file passes
+    /// the checksum): refused with a reason, or read whole with every span in bounds.
+    #[test]
+    fn arbitrary_corpus_file_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..600)) {
+        use quoteline::core::pack;
+        let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
+        file.extend_from_slice(&body);
+        let names: Vec<String> = quoteline::core::topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+        match pack::decode(&file, &names) {
+            Err(e) => prop_assert!(!e.is_empty()),
+            Ok(p) => {
+                for e in &p.corpus.entries {
+                    prop_assert!(p.corpus.articles[e.article].text.get(e.statement.span.start..e.statement.span.end).is_some());
+                }
+            }
+        }
+    }
+    /// The recorded corpus file with a few bytes of its body changed, behind a valid
+    /// header: this reaches the consistency check with plausible but wrong offsets.
+    #[test]
+    fn damaged_corpus_files_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..5)) {
+        use quoteline::core::pack;
+        let fixture: &[u8] = include_bytes!("pack/fixture.qlc");
+        let nl = fixture.iter().position(|&b| b == b'\n').unwrap();
+        let mut body = fixture[nl + 1..].to_vec();
+        for (at, b) in &edits {
+            let i = at.index(body.len());
+            body[i] = *b;
+        }
+        let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
+        file.extend_from_slice(&body);
+        let names: Vec<String> = quoteline::core::topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+        if let Ok(p) = pack::decode(&file, &names) {
+            for e in &p.corpus.entries {
+                let t = &p.corpus.articles[e.article].text;
+                prop_assert!(t.get(e.statement.span.start..e.statement.span.end).is_some());
+                prop_assert!(e.speaker < p.corpus.speakers.len());
+            }
         }
     }
     #[test]

@@ -573,7 +573,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     println!("scaling benchmark: synthetic corpora (seed {seed}), one thread, median of {runs} runs (min–max), times in ms");
     println!(
-        "{:>10} {:>8} {:>9} {:>12} {:>12} {:>10} {:>18} {:>18} {:>14} {:>12}",
+        "{:>10} {:>8} {:>9} {:>12} {:>12} {:>10} {:>18} {:>18} {:>14} {:>12} {:>10} {:>10} {:>9}",
         "statements",
         "MB",
         "extract",
@@ -583,8 +583,12 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         "query+facets",
         "facet click",
         "timeline",
-        "groups"
+        "groups",
+        "pack write",
+        "pack read",
+        "file MB"
     );
+    let names: Vec<String> = topics::taxonomy().iter().map(|t| t.name.clone()).collect();
     // About 200 bytes of synthetic news per statement (measured on the generator).
     for target in sizes {
         let arts = generate(&SynthParams::for_bytes(seed, target * 200))?;
@@ -626,9 +630,20 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
                 .marks
                 .len()
         });
-        let (g, _, _, _) = time_ms(runs, || compare(&corpus, GROUP_THRESHOLD).groups.len());
+        let (g, _, _, cmp) = time_ms(runs, || compare(&corpus, GROUP_THRESHOLD));
+        // The precomputed corpus file: written once by `pack`, read by the app instead
+        // of extracting (the read includes the whole-file consistency check).
+        let (pw, _, _, file) = time_ms(runs, || {
+            quoteline::core::pack::encode(&corpus, &cmp, &names, "bench")
+        });
+        let (pr, _, _, read) = time_ms(runs, || {
+            quoteline::core::pack::decode(&file, &names).is_ok()
+        });
+        if !read {
+            return Err("the corpus file written by the benchmark did not read back".into());
+        }
         println!(
-            "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>12.1}",
+            "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>12.1} {:>10.1} {:>10.1} {:>9.1}",
             corpus.entries.len(),
             bytes as f64 / 1e6,
             ex,
@@ -638,7 +653,10 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
             format!("{q:.2} ({qmin:.2}–{qmax:.2})"),
             format!("{f:.2} ({fmin:.2}–{fmax:.2})"),
             tl,
-            g
+            g,
+            pw,
+            pr,
+            file.len() as f64 / 1e6
         );
     }
     Ok(())
