@@ -70,7 +70,7 @@ test-e2e:
 bench: setup-test dist
 	cargo run -q --profile bench --bin quoteline -- bench --mb 10
 	cargo run -q --profile bench --bin quoteline -- bench --statements 1000,5000,20000,50000
-	cargo test -q --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
+	cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
 	node scripts/sizes.mjs dist
 	node e2e/bench/browser.bench.mjs --mb 10
 	$(MAKE) --no-print-directory dist >/dev/null
