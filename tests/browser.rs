@@ -196,24 +196,7 @@ fn browser_loading_path_matches_the_cli() {
         });
     }
     let c = quoteline::ui::app::build_corpus(&ws);
-    let lines: String = c
-        .entries
-        .iter()
-        .map(|e| {
-            let a = &c.articles[e.article];
-            serde_json::json!({
-                "file": a.name,
-                "start": e.statement.span.start,
-                "end": e.statement.span.end,
-                "kind": e.statement.kind,
-                "speaker": c.speakers[e.speaker].name,
-                "text": c.text_of(e),
-            })
-            .to_string()
-                + "\n"
-        })
-        .collect();
-    assert_eq!(lines, include_str!("parity/expected.jsonl"));
+    assert_eq!(parity_lines(&c), include_str!("parity/expected.jsonl"));
 }
 
 /// The recorded corpus file (written by `quoteline pack` over the same samples) opens in
@@ -223,9 +206,18 @@ fn corpus_file_opens_with_the_cli_statements() {
     let o =
         quoteline::ui::corpus_file::open("fixture.qlc", include_bytes!("pack/fixture.qlc"), false)
             .expect("the recorded corpus file opens");
-    let c = &o.corpus;
-    let lines: String = c
-        .entries
+    assert_eq!(
+        parity_lines(&o.corpus),
+        include_str!("parity/expected.jsonl")
+    );
+    let refused =
+        quoteline::ui::corpus_file::open("x.qlc", b"quoteline-corpus 1 00 5\nabcde", false);
+    assert!(refused.unwrap_err().contains("checksum"));
+}
+
+/// The statements in `tests/parity/expected.jsonl`'s form (file names without folders).
+fn parity_lines(c: &quoteline::core::corpus::Corpus) -> String {
+    c.entries
         .iter()
         .map(|e| {
             let a = &c.articles[e.article];
@@ -240,9 +232,5 @@ fn corpus_file_opens_with_the_cli_statements() {
             .to_string()
                 + "\n"
         })
-        .collect();
-    assert_eq!(lines, include_str!("parity/expected.jsonl"));
-    let refused =
-        quoteline::ui::corpus_file::open("x.qlc", b"quoteline-corpus 1 00 5\nabcde", false);
-    assert!(refused.unwrap_err().contains("checksum"));
+        .collect()
 }

@@ -147,6 +147,31 @@ enum Source {
     Opened(Rc<super::corpus_file::Opened>),
 }
 
+/// Shows an opened corpus file, or says why `name` could not be opened (and what is
+/// shown instead, `fallback`). Whether it opened.
+fn adopt(
+    opened: Result<super::corpus_file::Opened, String>,
+    name: &str,
+    fallback: &str,
+    source: &UseStateHandle<Source>,
+    message: &UseStateHandle<Option<(bool, String)>>,
+) -> bool {
+    match opened {
+        Ok(o) => {
+            message.set(None);
+            source.set(Source::Opened(Rc::new(o)));
+            true
+        }
+        Err(why) => {
+            message.set(Some((
+                true,
+                format!("Could not open the corpus file {name}: {why}. {fallback}"),
+            )));
+            false
+        }
+    }
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     // The user's workspace (loaded articles), from browser storage.
@@ -234,15 +259,9 @@ pub fn App(props: &AppProps) -> Html {
                         .await
                         .and_then(|b| super::corpus_file::open(&url, &b, true));
                     *restore.borrow_mut() = true;
-                    match opened {
-                        Ok(o) => {
-                            message.set(None);
-                            source.set(Source::Opened(Rc::new(o)));
-                        }
-                        Err(why) => {
-                            message.set(Some((true, format!("Could not open the corpus file {url}: {why}. Showing the seeds and your articles instead."))));
-                            source.set(Source::Workspace);
-                        }
+                    let fallback = "Showing the seeds and your articles instead.";
+                    if !adopt(opened, &url, fallback, &source, &message) {
+                        source.set(Source::Workspace);
                     }
                 });
             }
@@ -258,18 +277,7 @@ pub fn App(props: &AppProps) -> Html {
                 let opened = super::loader::read_bytes(&file)
                     .await
                     .and_then(|b| super::corpus_file::open(&name, &b, false));
-                match opened {
-                    Ok(o) => {
-                        message.set(None);
-                        source.set(Source::Opened(Rc::new(o)));
-                    }
-                    Err(why) => message.set(Some((
-                        true,
-                        format!(
-                            "Could not open the corpus file {name}: {why}. Nothing was changed."
-                        ),
-                    ))),
-                }
+                adopt(opened, &name, "Nothing was changed.", &source, &message);
             });
         })
     };
