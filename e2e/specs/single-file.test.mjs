@@ -35,4 +35,22 @@ describe("dist/quoteline.html from file://", () => {
     assert.deepEqual(external, [], "the single file must not load anything else");
     await page.close();
   });
+
+  it("says why ?corpus= cannot work from disk, keeps the link's view, and fetches nothing", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const requests = [];
+    page.on("request", (req) => requests.push(req.url()));
+    const url = `${pathToFileURL(FILE).href}?corpus=archive.qlc#q=Merz`;
+    await page.goto(url);
+    const msg = page.locator("#corpus-message.error");
+    await msg.waitFor();
+    assert.match(await msg.innerText(), /served over http\(s\).*Open a corpus file/);
+    await page.waitForFunction(() => /^\d+ of \d+ statements/.test(document.querySelector("#result-count")?.textContent ?? ""));
+    const count = await page.locator("#result-count").innerText();
+    const [shown, total] = count.match(/(\d+) of (\d+)/).slice(1).map(Number);
+    assert.ok(shown > 0 && shown < total, `the link's search applies to the seeds: ${count}`);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:")), [], "nothing fetched");
+    await page.close();
+  });
 });
