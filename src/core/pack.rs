@@ -107,6 +107,12 @@ pub fn decode(bytes: &[u8], topics: &[String]) -> Result<Pack, String> {
     let header =
         std::str::from_utf8(&bytes[..nl]).map_err(|_| "the corpus file's first line is damaged")?;
     let parts: Vec<&str> = header.split(' ').collect();
+    if parts[0] != FORMAT {
+        return Err(format!(
+            "not a Quoteline corpus file: its first word is “{}”, not “{FORMAT}”",
+            parts[0]
+        ));
+    }
     let version: u32 = parts
         .get(1)
         .and_then(|v| v.parse().ok())
@@ -367,6 +373,7 @@ mod tests {
         older[FORMAT.len() + 1] = b'0';
         assert!(err(&older).contains("older Quoteline (format 0"));
         assert!(err(b"quoteline-corpus").contains("cut off"));
+        assert!(err(b"quoteline-corpusX 1 00 0\n").contains("first word"));
         assert!(err(b"quoteline-corpus 1 zz 3\nabc").contains("damaged"));
     }
 
