@@ -363,6 +363,10 @@ const MONTH_ABBR: [&str; 12] = [
 ];
 
 /// Axis ticks for the view: years, months, days or six-hour steps, whichever fits.
+/// Labelled ticks are at least this many pixels apart (a label such as "2016" or "Oct"
+/// is about 30 px wide at the axis font size).
+pub const MIN_LABEL_GAP: f64 = 36.0;
+
 pub fn ticks(view: View, width: f64) -> Vec<Tick> {
     let px_per_day = width / view.span();
     let mut out = Vec::new();
@@ -384,10 +388,14 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
             y += step;
         }
     } else if px_per_day * 30.0 < 50.0 {
+        // Every month, quarter, half-year or year: the first that leaves room for a label.
+        let every = [1u32, 3, 6, 12]
+            .into_iter()
+            .find(|&n| px_per_day * 30.4 * f64::from(n) >= MIN_LABEL_GAP)
+            .unwrap_or(12);
         for y in y0..=y1 {
             for m in 1..=12u32 {
                 let d = days_from_civil(y, m, 1) as f64;
-                let every = if px_per_day * 30.0 < 25.0 { 3 } else { 1 };
                 if d >= view.start && d <= view.end && (m - 1) % every == 0 {
                     let label = if m == 1 {
                         y.to_string()
@@ -568,5 +576,35 @@ mod tests {
                 >= 4,
             "six-hour ticks"
         );
+    }
+
+    #[test]
+    fn tick_labels_never_run_into_each_other() {
+        // Spans from hours to decades, at the app's plot width and a narrow one.
+        for width in [760.0, 400.0] {
+            let mut span = 0.5;
+            while span < 40.0 * 365.0 {
+                let t = ticks(
+                    View {
+                        start: 16_000.0,
+                        end: 16_000.0 + span,
+                    },
+                    width,
+                );
+                assert!(!t.is_empty(), "span {span} days at {width} px: no ticks");
+                for w in t.windows(2) {
+                    // The year branch's own gap is 60 px; the others keep MIN_LABEL_GAP
+                    // (day steps allow a day's rounding).
+                    assert!(
+                        w[1].x - w[0].x >= MIN_LABEL_GAP - 1.0,
+                        "span {span} days at {width} px: {:?} and {:?} are {:.1} px apart",
+                        w[0].label,
+                        w[1].label,
+                        w[1].x - w[0].x
+                    );
+                }
+                span *= 1.3;
+            }
+        }
     }
 }
