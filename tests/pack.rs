@@ -13,12 +13,7 @@ fn bin() -> Command {
     Command::new(env!("CARGO_BIN_EXE_quoteline"))
 }
 
-fn topic_names() -> Vec<String> {
-    quoteline::core::topics::taxonomy()
-        .iter()
-        .map(|t| t.name.clone())
-        .collect()
-}
+use quoteline::core::topics::names as topic_names;
 
 fn tmp(name: &str) -> std::path::PathBuf {
     let dir = std::env::temp_dir().join(format!("quoteline-pack-{}", std::process::id()));

@@ -100,7 +100,7 @@ proptest! {
         use quoteline::core::pack;
         let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
         file.extend_from_slice(&body);
-        let names: Vec<String> = quoteline::core::topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+        let names = quoteline::core::topics::names();
         match pack::decode(&file, &names) {
             Err(e) => prop_assert!(!e.is_empty()),
             Ok(p) => {
@@ -124,7 +124,7 @@ proptest! {
         }
         let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
         file.extend_from_slice(&body);
-        let names: Vec<String> = quoteline::core::topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+        let names = quoteline::core::topics::names();
         if let Ok(p) = pack::decode(&file, &names) {
             for e in &p.corpus.entries {
                 let t = &p.corpus.articles[e.article].text;

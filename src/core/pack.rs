@@ -317,12 +317,7 @@ mod tests {
     use crate::core::compare::{compare, GROUP_THRESHOLD};
     use crate::core::corpus::{ArticleMeta, Input};
 
-    fn names() -> Vec<String> {
-        crate::core::topics::taxonomy()
-            .iter()
-            .map(|t| t.name.clone())
-            .collect()
-    }
+    use crate::core::topics::names;
 
     fn sample() -> (Corpus, Comparison) {
         let c = Corpus::build(vec![

@@ -102,6 +102,11 @@ pub fn parse_checked(src: &str) -> (Vec<Topic>, Vec<(usize, String)>) {
     (topics, problems)
 }
 
+/// The built-in taxonomy's topic names, in order (what a corpus file's topic indices mean).
+pub fn names() -> Vec<String> {
+    taxonomy().iter().map(|t| t.name.clone()).collect()
+}
+
 /// The built-in taxonomy.
 pub fn taxonomy() -> &'static [Topic] {
     static T: OnceLock<Vec<Topic>> = OnceLock::new();

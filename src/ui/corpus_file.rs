@@ -26,11 +26,7 @@ pub struct Opened {
 
 /// Reads and checks a corpus file; `Err` is the reason, for the user.
 pub fn open(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, String> {
-    let topics: Vec<String> = crate::core::topics::taxonomy()
-        .iter()
-        .map(|t| t.name.clone())
-        .collect();
-    let p = pack::decode(bytes, &topics)?;
+    let p = pack::decode(bytes, &crate::core::topics::names())?;
     Ok(Opened {
         name: name.to_string(),
         from_url,

@@ -384,7 +384,7 @@ fn run_pack(args: &[String]) -> ExitCode {
         return ExitCode::from(1);
     }
     let cmp = compare(&loaded.corpus, GROUP_THRESHOLD);
-    let names: Vec<String> = topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+    let names = topics::names();
     let generator = concat!("quoteline ", env!("CARGO_PKG_VERSION"));
     let bytes = quoteline::core::pack::encode(&loaded.corpus, &cmp, &names, generator);
     if let Err(e) = std::fs::write(&out, &bytes) {
@@ -588,7 +588,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         "pack read",
         "file MB"
     );
-    let names: Vec<String> = topics::taxonomy().iter().map(|t| t.name.clone()).collect();
+    let names = topics::names();
     // About 200 bytes of synthetic news per statement (measured on the generator).
     for target in sizes {
         let arts = generate(&SynthParams::for_bytes(seed, target * 200))?;
