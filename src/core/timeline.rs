@@ -136,14 +136,15 @@ pub struct Mark {
     pub ids: Vec<StatementId>,
     pub day: i64,
     /// The last day the mark covers: `day` unless neighbouring days were merged into it
-    /// because they were closer than [`MARK_CLUSTER_PX`] at this zoom.
+    /// because they fell in the same [`MARK_CLUSTER_PX`]-wide cell at this zoom.
     pub until: i64,
     pub precision: Precision,
     /// True when this mark is a single statement drawn in an expanded day.
     pub expanded: bool,
 }
 
-/// Marks of one lane closer than this many pixels are merged into one.
+/// Marks of one lane within the same cell this many pixels wide (cells fixed to the
+/// calendar at each zoom) are merged into one.
 pub const MARK_CLUSTER_PX: f64 = 6.0;
 
 /// An axis tick.
@@ -179,7 +180,17 @@ fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> &str {
     }
 }
 
-/// Context events closer than this many pixels share one mark.
+/// Where a mark of `day` at `precision` is drawn, in days: the middle of a known day,
+/// the start of a month or a year.
+fn centre_of(day: i64, precision: Precision) -> f64 {
+    if precision == Precision::Day {
+        day as f64 + 0.5
+    } else {
+        day as f64
+    }
+}
+
+/// Context events within the same cell this many pixels wide share one mark.
 pub const EVENT_CLUSTER_PX: f64 = 8.0;
 
 /// Lays out `ids` (already filtered) for a view `width` pixels wide.
@@ -277,11 +288,7 @@ pub fn layout(
                 });
             }
         } else {
-            let centre = if precision == Precision::Day {
-                day as f64 + 0.5
-            } else {
-                day as f64
-            };
+            let centre = centre_of(day, precision);
             marks.push(Mark {
                 lane,
                 x: view.x(centre, width),
@@ -294,7 +301,10 @@ pub fn layout(
         }
     }
     // Zoomed out over years, a lane has a mark per day a few pixels apart: merge those
-    // closer than MARK_CLUSTER_PX, so the number drawn is bounded by the width.
+    // in the same MARK_CLUSTER_PX-wide cell, so the number drawn is bounded by the width.
+    // The cells are fixed to the calendar at this zoom (not to the view's left edge), so
+    // panning moves the marks without regrouping them.
+    let cell = |m: &Mark| (centre_of(m.day, m.precision) * px_per_day / MARK_CLUSTER_PX).floor();
     marks.sort_by(|a, b| {
         a.lane
             .cmp(&b.lane)
@@ -302,14 +312,12 @@ pub fn layout(
             .then(a.ids.cmp(&b.ids))
     });
     let mut merged: Vec<Mark> = Vec::with_capacity(marks.len());
+    let mut last_cell = f64::NAN;
     for m in marks {
+        let c = cell(&m);
+        let same_cell = c == std::mem::replace(&mut last_cell, c);
         match merged.last_mut() {
-            Some(prev)
-                if !m.expanded
-                    && !prev.expanded
-                    && prev.lane == m.lane
-                    && m.x - prev.x < MARK_CLUSTER_PX =>
-            {
+            Some(prev) if !m.expanded && !prev.expanded && prev.lane == m.lane && same_cell => {
                 prev.ids.extend(m.ids);
                 prev.ids.sort_unstable();
                 prev.until = prev.until.max(m.until);
@@ -320,31 +328,25 @@ pub fn layout(
         }
     }
     let marks = merged;
-    let mut in_view: Vec<(f64, usize)> = corpus
+    // Events share a mark by EVENT_CLUSTER_PX-wide cells fixed to the calendar, as marks do.
+    let mut in_view: Vec<(f64, f64, usize)> = corpus
         .events
         .iter()
         .enumerate()
         .filter(|(_, e)| (e.when.day as f64) >= view.start - 1.0 && (e.when.day as f64) <= view.end)
         .map(|(i, e)| {
-            (
-                view.x(
-                    e.when.day as f64
-                        + if e.when.precision == Precision::Day {
-                            0.5
-                        } else {
-                            0.0
-                        },
-                    width,
-                ),
-                i,
-            )
+            let centre = centre_of(e.when.day, e.when.precision);
+            let cell = (centre * px_per_day / EVENT_CLUSTER_PX).floor();
+            (view.x(centre, width), cell, i)
         })
         .collect();
-    in_view.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    in_view.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
     let mut events: Vec<(f64, Vec<usize>)> = Vec::new();
-    for (x, i) in in_view {
+    let mut last_cell = f64::NAN;
+    for (x, cell, i) in in_view {
+        let same_cell = cell == std::mem::replace(&mut last_cell, cell);
         match events.last_mut() {
-            Some((x0, ids)) if x - *x0 < EVENT_CLUSTER_PX => ids.push(i),
+            Some((_, ids)) if same_cell => ids.push(i),
             _ => events.push((x, vec![i])),
         }
     }
@@ -528,6 +530,74 @@ mod tests {
             .map(|m| m.x)
             .collect();
         assert!(xs.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// Panning at one zoom moves the marks and the context events without regrouping
+    /// them: every group wholly inside both views is the same group in both. (With groups
+    /// chained from the view's left edge, one mark leaving on the left regrouped a whole
+    /// lane, and the app redrew every mark.)
+    #[test]
+    fn panning_keeps_the_groups_in_view() {
+        use crate::core::synth::{generate, SynthArticle, SynthParams};
+        let arts = generate(&SynthParams {
+            seed: 7,
+            events: 400,
+            outlets_per_event: 2,
+            paragraphs: 2,
+        })
+        .unwrap();
+        let c = Corpus::build(arts.iter().map(SynthArticle::input).collect());
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        let full = fit(&c, &ids);
+        let width = 1000.0;
+        // Zoomed out so far that a lane merges many days into each mark.
+        let view = full.zoom(2.0, 0.5);
+        // Inside both views, 30 px from their edges (a cell cut by an edge loses members).
+        let inside = |x: f64| x > 30.0 && x < width - 30.0;
+        let mut merged = 0;
+        for step in 1..=8 {
+            let moved = View {
+                start: view.start + step as f64 * view.span() * 0.037,
+                end: view.end + step as f64 * view.span() * 0.037,
+            };
+            let (a, b) = (
+                layout(&c, &ids, LaneBy::Speaker, view, width),
+                layout(&c, &ids, LaneBy::Speaker, moved, width),
+            );
+            // A day's x in the moved view is its x in the first one plus `shift`.
+            let shift = moved.x(0.0, width) - view.x(0.0, width);
+            // `dx` takes an x of the layout given to the first view's.
+            let groups = |l: &TimelineLayout, dx: f64| -> Vec<(usize, Vec<usize>)> {
+                let mut g: Vec<_> = l
+                    .marks
+                    .iter()
+                    .filter(|m| inside(m.x + dx) && inside(m.x + dx + shift))
+                    .map(|m| (m.lane, m.ids.clone()))
+                    .collect();
+                g.sort();
+                g
+            };
+            let (ga, gb) = (groups(&a, 0.0), groups(&b, -shift));
+            assert!(!ga.is_empty());
+            assert_eq!(ga, gb, "pan step {step}");
+            merged += ga.iter().filter(|(_, ids)| ids.len() > 1).count();
+            let events = |l: &TimelineLayout, dx: f64| -> Vec<Vec<usize>> {
+                let mut g: Vec<_> = l
+                    .events
+                    .iter()
+                    .filter(|(x, _)| inside(x + dx) && inside(x + dx + shift))
+                    .map(|(_, e)| e.clone())
+                    .collect();
+                g.sort();
+                g
+            };
+            assert_eq!(
+                events(&a, 0.0),
+                events(&b, -shift),
+                "events, pan step {step}"
+            );
+        }
+        assert!(merged > 0, "the view merges marks");
     }
 
     #[test]

@@ -37,6 +37,9 @@ fn facet(
     html! {
         <fieldset class="facet" data-facet={key.to_string()}>
             <legend>{title}</legend>
+            // The keyed values alone in their own element, so they are matched by key
+            // (see the timeline's marks).
+            <div class="facet-values">
             { for shown.into_iter().map(|(name, n, checked, action)| {
                 let cb = on_action.clone();
                 html! {
@@ -47,6 +50,7 @@ fn facet(
                     </label>
                 }
             }) }
+            </div>
             if let Some(cb) = on_expand.filter(|_| total > SHORT_LIST) {
                 <button type="button" class="link more" onclick={cb} aria-expanded={expanded.to_string()}>
                     { if expanded { "Show fewer".to_string() } else { format!("Show all {total}") } }
@@ -157,6 +161,7 @@ pub fn Chips(props: &ChipsProps) -> Html {
     };
     html! {
         <div class="chips" aria-label="Active filters">
+            <span class="chip-list">
             { for chips.into_iter().map(|(label, action)| {
                 let cb = props.on_action.clone();
                 html! {
@@ -165,6 +170,7 @@ pub fn Chips(props: &ChipsProps) -> Html {
                     </button>
                 }
             }) }
+            </span>
             <button type="button" class="link" onclick={clear}>{"Clear all"}</button>
         </div>
     }

@@ -112,6 +112,29 @@ fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
     }
 }
 
+/// A mark's key: its lane's name and first day (and, drawn one per statement in an
+/// expanded day, its statement). Not the lane's position nor the statements in it, so a
+/// search that reorders the lanes or changes a day's statements updates the mark where
+/// it is instead of removing it and creating another.
+/// (`seen` keeps the keys unique: merged marks can in principle share a first day.)
+fn mark_key(
+    lane: &str,
+    m: &crate::core::timeline::Mark,
+    seen: &mut std::collections::HashSet<String>,
+) -> String {
+    let key = if m.expanded {
+        format!("{lane}\u{1f}{}\u{1f}{}", m.day, m.ids[0])
+    } else {
+        format!("{lane}\u{1f}{}\u{1f}{:?}", m.day, m.precision)
+    };
+    if seen.insert(key.clone()) {
+        return key;
+    }
+    let unique = format!("{key}\u{1f}{}", m.ids[0]);
+    seen.insert(unique.clone());
+    unique
+}
+
 /// The timeline's layout, as memoised: the view and the geometry.
 type Laid = Rc<Option<(View, crate::core::timeline::TimelineLayout)>>;
 
@@ -407,6 +430,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .clamp(LABEL_W, LABEL_W + PLOT_W);
         (x0, x1)
     });
+    let mut keys = std::collections::HashSet::new();
     let range_text = s.range.map(|(a, b)| {
         let from = if a == i64::MIN {
             "the beginning".to_string()
@@ -464,6 +488,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
                 <ContextEvents corpus={CorpusHandle(corpus.clone())} laid={laid.clone()} />
                 <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
+                // Each keyed list is the only content of its own `g`: Yew puts a `for`'s
+                // items among their siblings, and one unkeyed sibling makes the whole list
+                // match by position, so a pan that moves every mark one place along
+                // replaced every mark instead of moving it.
+                <g class="lanes">
                 { for lay.lanes.iter().enumerate().map(|(li, (name, n))| {
                     let y = AXIS_H + EVENTS_H + LANE_H * li as f64 + LANE_H / 2.0;
                     let undated = &lay.undated[li];
@@ -482,6 +511,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         </g>
                     }
                 }) }
+                </g>
+                <g class="marks">
                 { for lay.marks.iter().filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x)).map(|m| {
                     let y = AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0;
                     let label = mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0);
@@ -508,7 +539,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let kind_class = if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" };
                     html! {
                         <g class={classes!("mark", kind_class, selected.then_some("selected"), (m.precision != Precision::Day).then_some("coarse"))}
-                            key={format!("m{}-{}", m.lane, m.ids[0])} role="button" tabindex="0" aria-label={label.clone()}
+                            key={mark_key(&lay.lanes[m.lane].0, m, &mut keys)} role="button" tabindex="0" aria-label={label.clone()}
                             onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus} {onblur} {onpointerenter} {onpointerleave}>
                             <circle cx={cx.to_string()} cy={y.to_string()} r={r.to_string()} />
                             if m.ids.len() > 1 {
@@ -517,6 +548,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                         </g>
                     }
                 }) }
+                </g>
                 if let Some((cx, cy, text)) = &*tip {
                     { tooltip(*cx, *cy, text, h) }
                 }
@@ -610,6 +642,7 @@ fn text_alternative(
                     }) }
                 </ul>
             }
+            <div class="days">
             { for by_day.into_iter().map(|((_, _, label), ids)| {
                 let n = ids.len();
                 let items: Vec<StatementId> = ids.into_iter().take(CAP.saturating_sub(shown)).collect();
@@ -633,6 +666,7 @@ fn text_alternative(
                     </section>
                 }
             }) }
+            </div>
             if shown >= CAP {
                 <p>{format!("Showing the first {CAP} statements; narrow the filters to list the rest.")}</p>
             }
