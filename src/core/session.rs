@@ -295,13 +295,13 @@ impl AppState {
     /// exactly one facet counts only under that facet (whose own selection is ignored);
     /// one that fails two or more counts nowhere.
     pub fn facet_counts(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
-        use std::collections::HashMap;
         let q = self.query();
         let tax = super::topics::taxonomy();
-        let mut outlet_n: HashMap<&str, usize> = HashMap::new();
-        let mut kind_n: HashMap<Kind, usize> = HashMap::new();
-        let mut speaker_n: HashMap<&str, usize> = HashMap::new();
-        let mut affiliation_n: HashMap<&str, usize> = HashMap::new();
+        // Counted by the index's slots (no hashing of names per statement).
+        let mut outlet_n = vec![0usize; index.outlets.len()];
+        let mut kind_n = [0usize; Kind::ALL.len()];
+        let mut speaker_n = vec![0usize; index.speakers_by_size.len()];
+        let mut affiliation_n = vec![0usize; index.affiliations.len()];
         let mut topic_n = vec![0usize; tax.len() + 1];
         for (id, e) in corpus.entries.iter().enumerate() {
             let in_range = self
@@ -324,22 +324,28 @@ impl AppState {
                         .iter()
                         .any(|(i, _)| self.topics.contains(&tax[*i].name)),
             ];
-            let failed: Vec<usize> = (0..5).filter(|&f| !ok[f]).collect();
-            let counts_for = |f: usize| failed.is_empty() || failed == [f];
-            if failed.len() > 1 {
+            let failed = (0..5).filter(|&f| !ok[f]).fold(0u8, |m, f| m | 1 << f);
+            let counts_for = |f: usize| failed == 0 || failed == 1 << f;
+            if failed.count_ones() > 1 {
                 continue;
             }
             if counts_for(0) {
-                *outlet_n.entry(outlet).or_default() += 1;
+                outlet_n[index.outlet_slot[e.article] as usize] += 1;
             }
             if counts_for(1) {
-                *kind_n.entry(e.statement.kind).or_default() += 1;
+                kind_n[e.statement.kind as usize] += 1;
             }
             if counts_for(2) {
-                *speaker_n.entry(sp.name.as_str()).or_default() += 1;
+                speaker_n[index.speaker_slot[e.speaker] as usize] += 1;
             }
             if counts_for(3) {
-                *affiliation_n.entry(sp.affiliation.as_str()).or_default() += 1;
+                if let Some(&a) = index
+                    .affiliation_slot
+                    .get(e.speaker)
+                    .filter(|&&a| a != NONE)
+                {
+                    affiliation_n[a as usize] += 1;
+                }
             }
             if counts_for(4) {
                 if e.topics.is_empty() {
@@ -350,24 +356,31 @@ impl AppState {
                 }
             }
         }
-        let ordered = |order: Vec<String>, n: &HashMap<&str, usize>| -> Vec<(String, usize)> {
-            order
-                .into_iter()
-                .map(|k| {
-                    let c = n.get(k.as_str()).copied().unwrap_or(0);
-                    (k, c)
-                })
-                .collect()
-        };
-        let outlets = ordered(index.outlets.clone(), &outlet_n);
+        // A value's count is its slot's: a name shared by two speakers has one slot.
+        let ordered =
+            |order: &[String], slots: Option<&[u32]>, n: &[usize]| -> Vec<(String, usize)> {
+                order
+                    .iter()
+                    .enumerate()
+                    .map(|(k, name)| {
+                        let slot = slots.map_or(k, |s| s[k] as usize);
+                        (name.clone(), n[slot])
+                    })
+                    .collect()
+            };
+        let outlets = ordered(&index.outlets, None, &outlet_n);
         let kinds = Kind::ALL
             .iter()
-            .map(|k| (*k, kind_n.get(k).copied().unwrap_or(0)))
+            .map(|k| (*k, kind_n[*k as usize]))
             .collect();
-        let mut speakers = ordered(index.speakers_by_size.clone(), &speaker_n);
+        let mut speakers = ordered(
+            &index.speakers_by_size,
+            Some(&index.speaker_name_slot),
+            &speaker_n,
+        );
         // Keep selected speakers visible even at zero; order by count, then name.
         speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-        let mut affiliations = ordered(index.affiliations.clone(), &affiliation_n);
+        let mut affiliations = ordered(&index.affiliations, None, &affiliation_n);
         affiliations.retain(|(a, _)| !a.is_empty());
         affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         let mut topics: Vec<(String, usize)> = tax
@@ -692,7 +705,19 @@ pub struct SearchIndex {
     pub outlets: Vec<String>,
     pub speakers_by_size: Vec<String>,
     pub affiliations: Vec<String>,
+    /// For the facet counts: each article's outlet as a position in `outlets`.
+    pub outlet_slot: Vec<u32>,
+    /// Each speaker's name as the position of its first occurrence in
+    /// `speakers_by_size` (speakers who share a name share a slot).
+    pub speaker_slot: Vec<u32>,
+    /// The slot of each name in `speakers_by_size`.
+    pub speaker_name_slot: Vec<u32>,
+    /// Each speaker's affiliation as a position in `affiliations`, or [`NONE`].
+    pub affiliation_slot: Vec<u32>,
 }
+
+/// No slot: a speaker without an affiliation.
+const NONE: u32 = u32::MAX;
 
 impl SearchIndex {
     pub fn build(corpus: &Corpus) -> SearchIndex {
@@ -725,13 +750,44 @@ impl SearchIndex {
             .collect();
         affiliations.sort();
         affiliations.dedup();
+        let outlets: Vec<String> = corpus.outlets().into_iter().map(str::to_string).collect();
+        let speakers_by_size: Vec<String> = order
+            .into_iter()
+            .map(|i| corpus.speakers[i].name.clone())
+            .collect();
+        let first_of = |names: &[String]| -> std::collections::HashMap<String, u32> {
+            let mut m = std::collections::HashMap::new();
+            for (k, n) in names.iter().enumerate() {
+                m.entry(n.clone()).or_insert(k as u32);
+            }
+            m
+        };
+        let outlet_at = first_of(&outlets);
+        let speaker_at = first_of(&speakers_by_size);
         SearchIndex {
             folded,
-            outlets: corpus.outlets().into_iter().map(str::to_string).collect(),
-            speakers_by_size: order
-                .into_iter()
-                .map(|i| corpus.speakers[i].name.clone())
+            outlet_slot: corpus
+                .articles
+                .iter()
+                .map(|a| outlet_at[&a.outlet])
                 .collect(),
+            speaker_slot: corpus
+                .speakers
+                .iter()
+                .map(|s| speaker_at[&s.name])
+                .collect(),
+            speaker_name_slot: speakers_by_size.iter().map(|n| speaker_at[n]).collect(),
+            affiliation_slot: corpus
+                .speakers
+                .iter()
+                .map(|s| {
+                    affiliations
+                        .binary_search(&s.affiliation)
+                        .map_or(NONE, |k| k as u32)
+                })
+                .collect(),
+            outlets,
+            speakers_by_size,
             affiliations,
         }
     }

@@ -209,13 +209,31 @@ pub fn layout(
     // Lanes: the biggest first; the rest folded into "others".
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
-    for &id in ids {
-        let k = lane_key(corpus, id, by);
-        let i = *index.entry(k).or_insert_with(|| {
-            counts.push((k.to_string(), 0));
-            counts.len() - 1
-        });
-        counts[i].1 += 1;
+    // Each statement's lane key by its speaker's or article's index, so a name is hashed
+    // once per speaker or article rather than once per statement.
+    let source = |id: StatementId| match by {
+        LaneBy::Speaker => corpus.entries[id].speaker,
+        LaneBy::Outlet => corpus.entries[id].article,
+    };
+    let mut key_of_source = vec![
+        usize::MAX;
+        match by {
+            LaneBy::Speaker => corpus.speakers.len(),
+            LaneBy::Outlet => corpus.articles.len(),
+        }
+    ];
+    let mut key_of = vec![0usize; ids.len()];
+    for (n, &id) in ids.iter().enumerate() {
+        let src = source(id);
+        if key_of_source[src] == usize::MAX {
+            let k = lane_key(corpus, id, by);
+            key_of_source[src] = *index.entry(k).or_insert_with(|| {
+                counts.push((k.to_string(), 0));
+                counts.len() - 1
+            });
+        }
+        key_of[n] = key_of_source[src];
+        counts[key_of[n]].1 += 1;
     }
     let mut order: Vec<usize> = (0..counts.len()).collect();
     order.sort_by(|&a, &b| {
@@ -242,8 +260,8 @@ pub fn layout(
     let mut undated = vec![Vec::new(); lanes.len()];
     let mut buckets: std::collections::BTreeMap<(usize, i64, Precision), Vec<StatementId>> =
         Default::default();
-    for &id in ids {
-        let lane = lane_of[index[lane_key(corpus, id, by)]];
+    for (n, &id) in ids.iter().enumerate() {
+        let lane = lane_of[key_of[n]];
         let w = corpus.entries[id].when;
         if !w.is_known() {
             undated[lane].push(id);
