@@ -136,10 +136,10 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                     html! {
                         <li key={e.id.clone()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={art.outlet.clone()} data-id={e.id.clone()} aria-setsize={setsize.clone()} aria-posinset={(start + k + 1).to_string()}>
                             <button type="button" id={format!("st-{id}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
+                                // Quotation marks around quoted words come from the style sheet:
+                                // two elements fewer per row, and not copied with the words.
                                 <span class={classes!("words", kind)}>
-                                    if kind != "indirect" { <span class="mark" aria-hidden="true">{"“"}</span> }
                                     { render_marked(text, &term_ranges(text, &props.terms)) }
-                                    if kind != "indirect" { <span class="mark" aria-hidden="true">{"”"}</span> }
                                 </span>
                                 <span class="meta">
                                     <span class="speaker">{ render_marked(&sp.name, &term_ranges(&sp.name, &props.terms)) }</span>

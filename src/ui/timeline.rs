@@ -135,6 +135,16 @@ fn mark_key(
     unique
 }
 
+/// A mark's count as drawn inside it: thousands rounded ("2k"), so four digits do not
+/// spill out of the circle. Its label and tooltip give the exact number.
+fn count_label(n: usize) -> String {
+    if n < 1000 {
+        n.to_string()
+    } else {
+        format!("{}k", (n + 500) / 1000)
+    }
+}
+
 /// The timeline's layout, as memoised: the view and the geometry.
 type Laid = Rc<Option<(View, crate::core::timeline::TimelineLayout)>>;
 
@@ -516,7 +526,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 { for lay.marks.iter().filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x)).map(|m| {
                     let y = AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0;
                     let label = mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0);
-                    let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(11.5) };
+                    let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(crate::core::timeline::MAX_MARK_RADIUS) };
                     let selected = s.selected.is_some_and(|sel| m.ids.contains(&sel));
                     let cx = LABEL_W + m.x;
                     let onfocus = {
@@ -543,7 +553,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                             onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus} {onblur} {onpointerenter} {onpointerleave}>
                             <circle cx={cx.to_string()} cy={y.to_string()} r={r.to_string()} />
                             if m.ids.len() > 1 {
-                                <text x={cx.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{m.ids.len()}</text>
+                                <text x={cx.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{count_label(m.ids.len())}</text>
                             }
                         </g>
                     }
@@ -671,5 +681,17 @@ fn text_alternative(
                 <p>{format!("Showing the first {CAP} statements; narrow the filters to list the rest.")}</p>
             }
         </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_of_a_thousand_or_more_are_rounded_to_thousands() {
+        let labels: Vec<String> = [7, 999, 1000, 1499, 1500, 1632, 12_400]
+            .into_iter()
+            .map(super::count_label)
+            .collect();
+        assert_eq!(labels, ["7", "999", "1k", "1k", "2k", "2k", "12k"]);
     }
 }
