@@ -342,8 +342,7 @@ pub fn layout(
         let same_cell = c == std::mem::replace(&mut last_cell, c);
         match merged.last_mut() {
             Some(prev) if !m.expanded && !prev.expanded && prev.lane == m.lane && same_cell => {
-                prev.ids.extend(m.ids);
-                prev.ids.sort_unstable();
+                prev.ids.extend(m.ids); // sorted once, below
                 prev.until = prev.until.max(m.until);
                 prev.day = prev.day.min(m.day);
                 prev.precision = prev.precision.min(m.precision);
@@ -353,6 +352,9 @@ pub fn layout(
             }
             _ => merged.push(m),
         }
+    }
+    for m in &mut merged {
+        m.ids.sort_unstable(); // linear for the marks of one day, already in order
     }
     let marks = merged;
     // Events share a mark by EVENT_CLUSTER_PX-wide cells fixed to the calendar, as marks do.
