@@ -260,30 +260,37 @@ impl AppState {
         let mut ids: Vec<StatementId> = (0..corpus.entries.len())
             .filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None))
             .collect();
-        match self.sort {
-            Sort::Article => {}
-            Sort::Time => ids.sort_by_key(|&i| {
-                let w = corpus.entries[i].when;
-                (!w.is_known(), w.day, i)
-            }),
-            Sort::Outlet => ids.sort_by(|&a, &b| {
-                corpus.articles[corpus.entries[a].article]
-                    .outlet
-                    .cmp(&corpus.articles[corpus.entries[b].article].outlet)
-                    .then(a.cmp(&b))
-            }),
-            Sort::Speaker => ids.sort_by(|&a, &b| {
-                corpus.speakers[corpus.entries[a].speaker]
-                    .name
-                    .to_lowercase()
-                    .cmp(
-                        &corpus.speakers[corpus.entries[b].speaker]
-                            .name
-                            .to_lowercase(),
-                    )
-                    .then(a.cmp(&b))
-            }),
-        }
+        // Each order is a rank per statement, ties kept in article order: one sort
+        // (so one copy of the sort code in the wasm), and no string compared, let alone
+        // lower-cased, per comparison.
+        let rank: Vec<u64> = match self.sort {
+            Sort::Article => return ids,
+            Sort::Time => corpus
+                .entries
+                .iter()
+                .map(|e| {
+                    let w = e.when;
+                    // Known dates first, by day (offset so that negative days sort too).
+                    let day = (w.day.clamp(-(1 << 61), (1 << 61) - 1) + (1 << 61)) as u64;
+                    day | u64::from(!w.is_known()) << 63
+                })
+                .collect(),
+            Sort::Outlet => {
+                let outlet = rank_of(corpus.articles.iter().map(|a| a.outlet.clone()).collect());
+                corpus.entries.iter().map(|e| outlet[e.article]).collect()
+            }
+            Sort::Speaker => {
+                let speaker = rank_of(
+                    corpus
+                        .speakers
+                        .iter()
+                        .map(|s| s.name.to_lowercase())
+                        .collect(),
+                );
+                corpus.entries.iter().map(|e| speaker[e.speaker]).collect()
+            }
+        };
+        ids.sort_unstable_by_key(|&i| (rank[i], i));
         ids
     }
 
@@ -379,10 +386,10 @@ impl AppState {
             &speaker_n,
         );
         // Keep selected speakers visible even at zero; order by count, then name.
-        speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        speakers.sort_by(by_count_then_name);
         let mut affiliations = ordered(&index.affiliations, None, &affiliation_n);
         affiliations.retain(|(a, _)| !a.is_empty());
-        affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        affiliations.sort_by(by_count_then_name);
         let mut topics: Vec<(String, usize)> = tax
             .iter()
             .map(|t| t.name.clone())
@@ -390,7 +397,7 @@ impl AppState {
             .zip(topic_n)
             .filter(|(name, n)| *n > 0 || self.topics.contains(name))
             .collect();
-        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        topics.sort_by(by_count_then_name);
         Facets {
             outlets,
             kinds,
@@ -443,7 +450,7 @@ impl AppState {
             index.speakers_by_size.clone(),
         );
         // Keep selected speakers visible even at zero; order by count, then name.
-        speakers.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        speakers.sort_by(by_count_then_name);
         let mut affiliations = count(
             Skip::Affiliation,
             &|id| {
@@ -454,7 +461,7 @@ impl AppState {
             index.affiliations.clone(),
         );
         affiliations.retain(|(a, _)| !a.is_empty());
-        affiliations.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        affiliations.sort_by(by_count_then_name);
         // Topics: a statement counts once under each of its topics (or under "other").
         let tax = super::topics::taxonomy();
         let mut topic_counts = vec![0usize; tax.len() + 1];
@@ -476,7 +483,7 @@ impl AppState {
             .zip(topic_counts)
             .filter(|(name, n)| *n > 0 || self.topics.contains(name))
             .collect();
-        topics.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        topics.sort_by(by_count_then_name);
         Facets {
             outlets,
             kinds,
@@ -696,6 +703,35 @@ fn short(s: &str) -> String {
     }
 }
 
+/// The rank of each key among the distinct keys in sorted order (equal keys, equal ranks).
+fn rank_of(keys: Vec<String>) -> Vec<u64> {
+    let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    keys.iter()
+        .map(|k| sorted.binary_search(&k.as_str()).map_or(0, |r| r as u64))
+        .collect()
+}
+
+/// Indices `0..counts.len()`, the biggest count first, then by name, then by index (the
+/// speaker facet's order and the timeline's lanes).
+pub fn order_by_count_then_name(counts: &[usize], names: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..counts.len()).collect();
+    order.sort_unstable_by(|&a, &b| {
+        counts[b]
+            .cmp(&counts[a])
+            .then(names[a].cmp(names[b]))
+            .then(a.cmp(&b))
+    });
+    order
+}
+
+/// Facet values: the biggest count first, then by name. (One function for every facet,
+/// so the wasm holds one copy of the sort.)
+fn by_count_then_name(a: &(String, usize), b: &(String, usize)) -> std::cmp::Ordering {
+    b.1.cmp(&a.1).then(a.0.cmp(&b.0))
+}
+
 /// Precomputed per-corpus data for fast filtering: each statement's folded text plus
 /// speaker name, and speakers ordered by statement count.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -736,12 +772,8 @@ impl SearchIndex {
         for e in &corpus.entries {
             counts[e.speaker] += 1;
         }
-        let mut order: Vec<usize> = (0..corpus.speakers.len()).collect();
-        order.sort_by(|&a, &b| {
-            counts[b]
-                .cmp(&counts[a])
-                .then(corpus.speakers[a].name.cmp(&corpus.speakers[b].name))
-        });
+        let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
+        let order = order_by_count_then_name(&counts, &names);
         let mut affiliations: Vec<String> = corpus
             .speakers
             .iter()
@@ -978,6 +1010,52 @@ mod tests {
             .map(|&i| c.speakers[c.entries[i].speaker].name.as_str())
             .collect();
         assert_eq!(names, vec!["Jane Doe", "Jane Doe", "Jean Roux"]);
+    }
+
+    /// The ranked sorts give the order of the plain comparisons they replaced.
+    #[test]
+    fn sorting_by_rank_equals_sorting_by_comparison() {
+        let c = crate::seed_corpus();
+        let index = SearchIndex::build(&c);
+        let all: Vec<StatementId> = (0..c.entries.len()).collect();
+        let by = |cmp: &dyn Fn(usize, usize) -> std::cmp::Ordering| {
+            let mut v = all.clone();
+            v.sort_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+            v
+        };
+        let expected = [
+            (
+                Sort::Time,
+                by(&|a, b| {
+                    let (x, y) = (c.entries[a].when, c.entries[b].when);
+                    (!x.is_known(), x.day).cmp(&(!y.is_known(), y.day))
+                }),
+            ),
+            (
+                Sort::Outlet,
+                by(&|a, b| {
+                    c.articles[c.entries[a].article]
+                        .outlet
+                        .cmp(&c.articles[c.entries[b].article].outlet)
+                }),
+            ),
+            (
+                Sort::Speaker,
+                by(&|a, b| {
+                    c.speakers[c.entries[a].speaker]
+                        .name
+                        .to_lowercase()
+                        .cmp(&c.speakers[c.entries[b].speaker].name.to_lowercase())
+                }),
+            ),
+        ];
+        for (sort, want) in expected {
+            let mut s = AppState::default();
+            s.apply(Action::SetSort(sort));
+            let got = s.results(&c, &index);
+            assert_eq!(got, want, "{sort:?}");
+            assert_ne!(got, all, "{sort:?} changes the order of the seeds");
+        }
     }
 
     #[test]

@@ -241,13 +241,10 @@ pub fn layout(
         key_of[n] = key_of_source[src];
         counts[key_of[n]].1 += 1;
     }
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    order.sort_by(|&a, &b| {
-        counts[b]
-            .1
-            .cmp(&counts[a].1)
-            .then(counts[a].0.cmp(&counts[b].0))
-    });
+    let order = super::session::order_by_count_then_name(
+        &counts.iter().map(|c| c.1).collect::<Vec<_>>(),
+        &counts.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
+    );
     let mut lane_of = vec![0usize; counts.len()];
     let mut lanes: Vec<(String, usize)> = Vec::new();
     for (rank, &i) in order.iter().enumerate() {
