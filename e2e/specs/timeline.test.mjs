@@ -12,6 +12,50 @@ const W = 1000;
 describe("the timeline", () => {
   const app = useServedApp();
 
+  it("pans by moving the marks it keeps, not by drawing them again", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
+    await waitForOutlets(page, 5, { problems });
+    const svg = page.locator("svg.timeline-svg");
+    await svg.focus();
+    await page.keyboard.press("+"); // the summit day, statement by statement
+    await page.waitForFunction(() => document.querySelectorAll("svg.timeline-svg .mark:not(.undated)").length > 20);
+    // Tag every mark element with its label, then pan (a tenth of the view: the marks
+    // move left, the first ones leave and others come in on the right).
+    await page.evaluate(() => {
+      window.__labels = new Set();
+      for (const g of document.querySelectorAll("svg.timeline-svg .mark:not(.undated)")) {
+        g.__label = g.getAttribute("aria-label");
+        window.__labels.add(g.__label);
+      }
+      window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle").getAttribute("cx");
+    });
+    // Pan until some of the tagged marks have left the view.
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press("ArrowRight");
+      await page.waitForFunction(() => document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getAttribute("cx") !== window.__firstX);
+      const left = await page.evaluate(() => {
+        window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getAttribute("cx");
+        const now = new Set([...document.querySelectorAll("svg.timeline-svg .mark:not(.undated)")].map((g) => g.getAttribute("aria-label")));
+        return [...window.__labels].some((l) => !now.has(l));
+      });
+      if (left) break;
+    }
+    const after = await page.evaluate(() => {
+      const marks = [...document.querySelectorAll("svg.timeline-svg .mark:not(.undated)")];
+      return {
+        n: marks.length,
+        kept: marks.filter((g) => g.__label === g.getAttribute("aria-label")).length,
+        // A mark for the same statements as before the pan, but a new element.
+        redrawn: marks.filter((g) => !g.__label && window.__labels.has(g.getAttribute("aria-label"))).map((g) => g.getAttribute("aria-label")),
+      };
+    });
+    assert.ok(after.kept >= 10, `marks kept through the pan: ${after.kept} of ${after.n}`);
+    assert.deepEqual(after.redrawn, [], "marks still in view are moved, not drawn again");
+    assert.equal(problems.length, 0, problems.join("\n"));
+    await page.close();
+  });
+
   it("shows lanes, context and an undated band; keys zoom; brushing filters the list", async () => {
     const { page, problems } = await openPage(app.browser.context);
     await page.goto(app.server.url);
