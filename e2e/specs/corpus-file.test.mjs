@@ -152,18 +152,21 @@ describe("precomputed corpus files", () => {
     await page.locator("#close-corpus").click();
     await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n} statements`), seedsTotal);
 
-    // Dropped on the loader with an article: the corpus file opens, the article is added.
+    // Dropped on the loader with an article and a second corpus file: the first corpus
+    // file opens, the article is added, and the load says the second was not opened.
     if ((await page.locator("#loader").count()) === 0) await page.locator("#open-loader").click();
     const bytes = [...(await readFile(join(tmp, "site", "corpora", "archive.qlc")))];
     const dt = await page.evaluateHandle((bytes) => {
       const dt = new DataTransfer();
       dt.items.add(new File([new Uint8Array(bytes)], "archive.qlc"));
       dt.items.add(new File(["“We are ready,” said Jane Doe, the mayor."], "note.txt", { type: "text/plain" }));
+      dt.items.add(new File([new Uint8Array(bytes)], "other.qlc"));
       return dt;
     }, bytes);
     await page.dispatchEvent("#dropzone", "drop", { dataTransfer: dt });
     await page.locator("#corpus-banner").waitFor();
     await page.locator("#load-messages", { hasText: "Added 1 article" }).waitFor();
+    assert.match(await page.locator("#load-messages").innerText(), /Opening archive\.qlc only: one corpus file is shown at a time, so other\.qlc was not opened\./);
     await page.locator("#close-corpus").click();
     await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n + 1} statements`), seedsTotal);
     assert.deepEqual(problems, []);

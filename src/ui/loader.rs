@@ -84,33 +84,54 @@ impl Run {
         let (files, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(
             |i| matches!(i, Item::File(f) if super::corpus_file::is_corpus_name(&f.name())),
         );
-        if let Some(Item::File(f)) = files.into_iter().next() {
+        let mut notes: Messages = Vec::new();
+        let mut files = files.into_iter();
+        if let Some(Item::File(f)) = files.next() {
+            let skipped: Vec<String> = files.map(|i| i.name()).collect();
+            if !skipped.is_empty() {
+                notes.push((
+                    true,
+                    format!(
+                        "Opening {} only: one corpus file is shown at a time, so {} {} not opened.",
+                        f.name(),
+                        skipped.join(", "),
+                        if skipped.len() == 1 { "was" } else { "were" }
+                    ),
+                ));
+            }
             self.on_open_file.emit(f);
         }
         if items.is_empty() {
+            if !notes.is_empty() {
+                self.messages.set(notes);
+            }
             return;
         }
         let total_bytes: usize = items.iter().map(Item::size).sum();
         if total_bytes > MAX_TOTAL_BYTES {
-            self.messages.set(vec![(
-                true,
-                format!(
-                    "Nothing added: these {} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
-                    items.len(),
-                    total_bytes as f64 / 1e6,
-                    MAX_TOTAL_BYTES / 1_000_000
+            notes.insert(
+                0,
+                (
+                    true,
+                    format!(
+                        "Nothing added: these {} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
+                        items.len(),
+                        total_bytes as f64 / 1e6,
+                        MAX_TOTAL_BYTES / 1_000_000
+                    ),
                 ),
-            )]);
+            );
+            self.messages.set(notes);
             return;
         }
         *self.cancel.borrow_mut() = false;
-        wasm_bindgen_futures::spawn_local(self.run(items));
+        wasm_bindgen_futures::spawn_local(self.run(items, notes));
     }
 
-    async fn run(self, items: Vec<Item>) {
+    /// `notes`: what the load already has to say (shown after its summary).
+    async fn run(self, items: Vec<Item>, mut notes: Messages) {
         let total = items.len();
         let mut added: Vec<StoredArticle> = Vec::new();
-        let mut notes: Messages = Vec::new();
         let mut refused = 0;
         for (k, item) in items.into_iter().enumerate() {
             let name = item.name();
