@@ -199,6 +199,19 @@ fn centre_of(day: i64, precision: Precision) -> f64 {
 /// Context events within the same cell this many pixels wide share one mark.
 pub const EVENT_CLUSTER_PX: f64 = 8.0;
 
+/// The part of a layout that does not depend on the view: the lanes, and the statements
+/// grouped by lane, day and precision. Zooming and panning reuse it ([`layout_view`]).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Aggregate {
+    /// Lane name and its number of statements (dated and undated).
+    pub lanes: Vec<(String, usize)>,
+    /// Dated statements by (lane, day, precision), in that order; each group in article
+    /// order.
+    pub groups: Vec<((usize, i64, Precision), Vec<StatementId>)>,
+    /// Undated statements per lane.
+    pub undated: Vec<Vec<StatementId>>,
+}
+
 /// Lays out `ids` (already filtered) for a view `width` pixels wide.
 pub fn layout(
     corpus: &Corpus,
@@ -207,11 +220,11 @@ pub fn layout(
     view: View,
     width: f64,
 ) -> TimelineLayout {
-    let width = if width.is_finite() && width > 10.0 {
-        width
-    } else {
-        1000.0
-    };
+    layout_view(corpus, &aggregate(corpus, ids, by), view, width)
+}
+
+/// Groups `ids` (already filtered) into lanes and days.
+pub fn aggregate(corpus: &Corpus, ids: &[StatementId], by: LaneBy) -> Aggregate {
     // Lanes: the biggest first; the rest folded into "others".
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
@@ -259,44 +272,64 @@ pub fn layout(
             lanes[MAX_LANES].1 += counts[i].1;
         }
     }
-    let px_per_day = width / view.span();
     let mut undated = vec![Vec::new(); lanes.len()];
-    let mut buckets: std::collections::BTreeMap<(usize, i64, Precision), Vec<StatementId>> =
-        Default::default();
+    // (lane, day, precision, statement) for every dated statement, sorted: the groups.
+    let mut dated: Vec<(usize, i64, Precision, StatementId)> = Vec::with_capacity(ids.len());
     for (n, &id) in ids.iter().enumerate() {
         let lane = lane_of[key_of[n]];
         let w = corpus.entries[id].when;
-        if !w.is_known() {
+        if w.is_known() {
+            dated.push((lane, w.day, w.precision, id));
+        } else {
             undated[lane].push(id);
-            continue;
         }
-        let end = match w.precision {
-            Precision::Day => w.day + 1,
-            Precision::Month => w.day + 31,
-            _ => w.day + 366,
-        };
-        if (end as f64) <= view.start || (w.day as f64) >= view.end {
-            continue; // out of view: not laid out
-        }
-        buckets
-            .entry((lane, w.day, w.precision))
-            .or_default()
-            .push(id);
     }
+    dated.sort_unstable();
+    let mut groups: Vec<((usize, i64, Precision), Vec<StatementId>)> = Vec::new();
+    for (lane, day, precision, id) in dated {
+        match groups.last_mut() {
+            Some((key, g)) if *key == (lane, day, precision) => g.push(id),
+            _ => groups.push(((lane, day, precision), vec![id])),
+        }
+    }
+    Aggregate {
+        lanes,
+        groups,
+        undated,
+    }
+}
+
+/// Lays out an [`Aggregate`] for a view `width` pixels wide: what is in view, days drawn
+/// statement by statement when there is room, marks merged by cell, context events, ticks.
+pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> TimelineLayout {
+    let width = if width.is_finite() && width > 10.0 {
+        width
+    } else {
+        1000.0
+    };
+    let px_per_day = width / view.span();
+    let in_view = |&(_, day, precision): &(usize, i64, Precision)| {
+        let end = match precision {
+            Precision::Day => day + 1,
+            Precision::Month => day + 31,
+            _ => day + 366,
+        };
+        (end as f64) > view.start && (day as f64) < view.end
+    };
+    let buckets = agg.groups.iter().filter(|(key, _)| in_view(key));
     // Expand days into single statements only when each gets room (≥ 12 px).
     let biggest = buckets
-        .iter()
+        .clone()
         .filter(|((_, _, p), _)| *p == Precision::Day)
         .map(|(_, g)| g.len())
         .max()
         .unwrap_or(1) as f64;
     let expanded = px_per_day >= EXPAND_PX_PER_DAY && px_per_day / biggest >= MIN_MARK_PX;
     let mut marks = Vec::new();
-    for ((lane, day, precision), mut group) in buckets {
-        group.sort_unstable(); // entries are in article order
+    for &((lane, day, precision), ref group) in buckets {
         if expanded && precision == Precision::Day {
             let n = group.len() as f64;
-            for (k, id) in group.into_iter().enumerate() {
+            for (k, &id) in group.iter().enumerate() {
                 let x = view.x(day as f64 + (k as f64 + 0.5) / n, width);
                 marks.push(Mark {
                     lane,
@@ -313,7 +346,7 @@ pub fn layout(
             marks.push(Mark {
                 lane,
                 x: view.x(centre, width),
-                ids: group,
+                ids: group.clone(),
                 day,
                 until: day,
                 precision,
@@ -377,9 +410,9 @@ pub fn layout(
         }
     }
     TimelineLayout {
-        lanes,
+        lanes: agg.lanes.clone(),
         marks,
-        undated,
+        undated: agg.undated.clone(),
         ticks: ticks(view, width),
         events,
         expanded,

@@ -9,7 +9,7 @@ use super::app::CorpusHandle;
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::dates::{Precision, When};
 use crate::core::session::{Action, AppState};
-use crate::core::timeline::{fit, layout, LaneBy, View};
+use crate::core::timeline::{aggregate, fit, layout_view, LaneBy, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -227,8 +227,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let handle = use_context::<CorpusHandle>();
-    // The layout depends only on the corpus, the results, the lanes and the window: not
-    // recomputed when the selection, a tooltip or the disclosure changes.
+    // The lanes and days depend on the corpus, the results and the lanes: a zoom or a pan
+    // reuses them. The layout adds the window; neither is recomputed when the selection,
+    // a tooltip or the disclosure changes.
+    let aggregated = use_memo(
+        (handle.clone(), props.results.clone(), props.state.lanes),
+        |(handle, results, lanes)| {
+            handle
+                .as_ref()
+                .map(|CorpusHandle(corpus)| aggregate(corpus, results, *lanes))
+        },
+    );
     let laid = use_memo(
         (
             handle.clone(),
@@ -236,13 +245,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             props.state.lanes,
             props.state.view,
         ),
-        |(handle, results, lanes, view)| {
-            handle.as_ref().map(|CorpusHandle(corpus)| {
-                let view = view
-                    .map(|(a, b)| View { start: a, end: b })
-                    .unwrap_or_else(|| fit(corpus, results));
-                (view, layout(corpus, results, *lanes, view, PLOT_W))
-            })
+        // (Keyed on what `aggregated` is keyed on, and more: it is never stale here.)
+        move |(handle, results, _, view)| {
+            handle
+                .as_ref()
+                .zip(aggregated.as_ref().as_ref())
+                .map(|(CorpusHandle(corpus), agg)| {
+                    let view = view
+                        .map(|(a, b)| View { start: a, end: b })
+                        .unwrap_or_else(|| fit(corpus, results));
+                    (view, layout_view(corpus, agg, view, PLOT_W))
+                })
         },
     );
     let (Some(CorpusHandle(corpus)), Some((view, lay))) = (handle, laid.as_ref()) else {

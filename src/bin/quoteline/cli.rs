@@ -560,7 +560,7 @@ fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64, T) {
 /// `quoteline bench --statements 1000,5000,20000,50000`: how each stage grows with size.
 fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
     use quoteline::core::session::{Action, AppState, SearchIndex};
-    use quoteline::core::timeline::{fit, layout, LaneBy};
+    use quoteline::core::timeline::{aggregate, fit, layout, layout_view, LaneBy};
     let sizes: Vec<usize> = list
         .split(',')
         .map(|s| {
@@ -573,7 +573,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         .collect::<Result<_, _>>()?;
     println!("scaling benchmark: synthetic corpora (seed {seed}), one thread, median of {runs} runs (min–max), times in ms");
     println!(
-        "{:>10} {:>8} {:>9} {:>12} {:>12} {:>10} {:>18} {:>18} {:>14} {:>12} {:>10} {:>10} {:>9}",
+        "{:>10} {:>8} {:>9} {:>12} {:>12} {:>10} {:>18} {:>18} {:>14} {:>10} {:>12} {:>10} {:>10} {:>9}",
         "statements",
         "MB",
         "extract",
@@ -583,6 +583,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         "query+facets",
         "facet click",
         "timeline",
+        "zoom",
         "groups",
         "pack write",
         "pack read",
@@ -630,6 +631,14 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
                 .marks
                 .len()
         });
+        // A zoom or pan: the lanes and days are kept; only the view's layout is redone.
+        let agg = aggregate(&corpus, &all, LaneBy::Speaker);
+        let fitted = fit(&corpus, &all);
+        let (zoom, _, _, _) = time_ms(runs.max(5), || {
+            layout_view(&corpus, &agg, fitted.zoom(0.5, 0.3), 760.0)
+                .marks
+                .len()
+        });
         let (g, _, _, cmp) = time_ms(runs, || compare(&corpus, GROUP_THRESHOLD));
         // The precomputed corpus file: written once by `pack`, read by the app instead
         // of extracting (the read includes the whole-file consistency check).
@@ -643,7 +652,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
             return Err("the corpus file written by the benchmark did not read back".into());
         }
         println!(
-            "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>12.1} {:>10.1} {:>10.1} {:>9.1}",
+            "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>10.1} {:>12.1} {:>10.1} {:>10.1} {:>9.1}",
             corpus.entries.len(),
             bytes as f64 / 1e6,
             ex,
@@ -653,6 +662,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
             format!("{q:.2} ({qmin:.2}–{qmax:.2})"),
             format!("{f:.2} ({fmin:.2}–{fmax:.2})"),
             tl,
+            zoom,
             g,
             pw,
             pr,
