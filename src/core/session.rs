@@ -219,6 +219,8 @@ impl AppState {
         query::parse(&self.search)
     }
 
+    /// Whether statement `id` passes every filter (but the facet `skip`).
+    #[cfg(test)]
     fn passes(
         &self,
         corpus: &Corpus,
@@ -227,6 +229,16 @@ impl AppState {
         hay: &[String],
         skip: Skip,
     ) -> bool {
+        let e = &corpus.entries[id];
+        self.passes_facets(corpus, id, skip)
+            && self
+                .range
+                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
+            && (q.is_empty() || q.matches_folded(&hay[id]))
+    }
+
+    /// Whether statement `id` passes the facets (but `skip`); not the range or search.
+    fn passes_facets(&self, corpus: &Corpus, id: StatementId, skip: Skip) -> bool {
         let e = &corpus.entries[id];
         let sp = &corpus.speakers[e.speaker];
         (skip == Skip::Outlet
@@ -248,17 +260,37 @@ impl AppState {
                         .iter()
                         .any(|(i, _)| self.topics.contains(&tax[*i].name))
             })
-            && self
-                .range
-                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
-            && (q.is_empty() || q.matches_folded(&hay[id]))
+    }
+
+    /// For each statement, whether it is in the date range and matches the search: the
+    /// part of the filters that scans the text. Computed once per search or range and
+    /// shared by [`AppState::results_in`] and [`AppState::facet_counts_in`], so a facet
+    /// click does not search again, and a keystroke searches once, not twice.
+    pub fn matching(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<bool> {
+        let q = self.query();
+        corpus
+            .entries
+            .iter()
+            .zip(&index.folded)
+            .map(|(e, hay)| {
+                self.range
+                    .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
+                    && (q.is_empty() || q.matches_folded(hay))
+            })
+            .collect()
     }
 
     /// The statements that pass every filter, in the chosen order.
     pub fn results(&self, corpus: &Corpus, index: &SearchIndex) -> Vec<StatementId> {
-        let q = self.query();
+        self.results_in(corpus, &self.matching(corpus, index))
+    }
+
+    /// [`AppState::results`], given [`AppState::matching`] for this search and range.
+    pub fn results_in(&self, corpus: &Corpus, matching: &[bool]) -> Vec<StatementId> {
         let mut ids: Vec<StatementId> = (0..corpus.entries.len())
-            .filter(|&i| self.passes(corpus, i, &q, &index.folded, Skip::None))
+            .filter(|&i| {
+                matching.get(i) == Some(&true) && self.passes_facets(corpus, i, Skip::None)
+            })
             .collect();
         // Each order is a rank per statement, ties kept in article order: one sort
         // (so one copy of the sort code in the wasm), and no string compared, let alone
@@ -302,7 +334,16 @@ impl AppState {
     /// exactly one facet counts only under that facet (whose own selection is ignored);
     /// one that fails two or more counts nowhere.
     pub fn facet_counts(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
-        let q = self.query();
+        self.facet_counts_in(corpus, index, &self.matching(corpus, index))
+    }
+
+    /// [`AppState::facet_counts`], given [`AppState::matching`] for this search and range.
+    pub fn facet_counts_in(
+        &self,
+        corpus: &Corpus,
+        index: &SearchIndex,
+        matching: &[bool],
+    ) -> Facets {
         let tax = super::topics::taxonomy();
         // Counted by the index's slots (no hashing of names per statement).
         let mut outlet_n = vec![0usize; index.outlets.len()];
@@ -311,10 +352,7 @@ impl AppState {
         let mut affiliation_n = vec![0usize; index.affiliations.len()];
         let mut topic_n = vec![0usize; tax.len() + 1];
         for (id, e) in corpus.entries.iter().enumerate() {
-            let in_range = self
-                .range
-                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b);
-            if !in_range || !(q.is_empty() || q.matches_folded(&index.folded[id])) {
+            if matching.get(id) != Some(&true) {
                 continue;
             }
             let sp = &corpus.speakers[e.speaker];

@@ -304,13 +304,27 @@ pub fn App(props: &AppProps) -> Html {
     // The part of the state results and facets depend on (also what the filter panel and
     // the chips show: they re-render only when it changes).
     let filters = state.0.filters();
-    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), filters.clone()), {
+    // The text scan (search and date range) once per search or range: a facet click
+    // reuses it, and the results and the facet counts share it.
+    let matching = use_memo((handle.clone(), filters.search.clone(), filters.range), {
         let index = index.clone();
-        move |(c, f)| f.results(&c.0, &index)
+        move |(c, search, range)| {
+            AppState {
+                search: search.clone(),
+                range: *range,
+                ..AppState::default()
+            }
+            .matching(&c.0, &index)
+        }
+    });
+    // (Keyed on everything `matching` is keyed on, so it is never stale here.)
+    let results: Rc<Vec<StatementId>> = use_memo((handle.clone(), filters.clone()), {
+        let matching = matching.clone();
+        move |(c, f)| f.results_in(&c.0, &matching)
     });
     let facets = use_memo((handle.clone(), filters.clone()), {
-        let index = index.clone();
-        move |(c, f)| f.facet_counts(&c.0, &index)
+        let (index, matching) = (index.clone(), matching.clone());
+        move |(c, f)| f.facet_counts_in(&c.0, &index, &matching)
     });
 
     // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is

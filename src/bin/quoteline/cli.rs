@@ -602,13 +602,15 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
         });
         let (build, _, _, corpus) = time_ms(runs, || Corpus::build(inputs()));
         let (index_ms, _, _, index) = time_ms(runs, || SearchIndex::build(&corpus));
-        // Typing a search: the results and every facet's counts, as the app recomputes them.
+        // Typing a search: the text scan, then the results and every facet's counts from
+        // it, as the app recomputes them.
         let mut state = AppState::default();
         state.apply(Action::Search("said ready".into()));
         let (q, qmin, qmax, _) = time_ms(runs.max(5), || {
+            let matching = state.matching(&corpus, &index);
             (
-                state.results(&corpus, &index).len(),
-                state.facet_counts(&corpus, &index),
+                state.results_in(&corpus, &matching).len(),
+                state.facet_counts_in(&corpus, &index, &matching),
             )
         });
         let outlet = corpus
@@ -616,12 +618,14 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
             .first()
             .map(|o| o.to_string())
             .unwrap_or_default();
-        let mut clicked = AppState::default();
+        // A facet click on the typed search: the app keeps that search's scan.
+        let mut clicked = state.clone();
         clicked.apply(Action::ToggleOutlet(outlet));
+        let scanned = clicked.matching(&corpus, &index);
         let (f, fmin, fmax, _) = time_ms(runs.max(5), || {
             (
-                clicked.results(&corpus, &index).len(),
-                clicked.facet_counts(&corpus, &index),
+                clicked.results_in(&corpus, &scanned).len(),
+                clicked.facet_counts_in(&corpus, &index, &scanned),
             )
         });
         let all: Vec<usize> = (0..corpus.entries.len()).collect();
