@@ -229,12 +229,15 @@ impl AppState {
         hay: &[String],
         skip: Skip,
     ) -> bool {
-        let e = &corpus.entries[id];
         self.passes_facets(corpus, id, skip)
-            && self
-                .range
-                .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
-            && (q.is_empty() || q.matches_folded(&hay[id]))
+            && self.in_range_and_found(&corpus.entries[id], q, &hay[id])
+    }
+
+    /// Whether a statement is in the date range and its folded text `hay` matches `q`.
+    fn in_range_and_found(&self, e: &crate::core::corpus::Entry, q: &Query, hay: &str) -> bool {
+        self.range
+            .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
+            && (q.is_empty() || q.matches_folded(hay))
     }
 
     /// Whether statement `id` passes the facets (but `skip`); not the range or search.
@@ -272,11 +275,7 @@ impl AppState {
             .entries
             .iter()
             .zip(&index.folded)
-            .map(|(e, hay)| {
-                self.range
-                    .is_none_or(|(a, b)| e.when.is_known() && e.when.day >= a && e.when.day <= b)
-                    && (q.is_empty() || q.matches_folded(hay))
-            })
+            .map(|(e, hay)| self.in_range_and_found(e, &q, hay))
             .collect()
     }
 
@@ -292,37 +291,35 @@ impl AppState {
                 matching.get(i) == Some(&true) && self.passes_facets(corpus, i, Skip::None)
             })
             .collect();
-        // Each order is a rank per statement, ties kept in article order: one sort
-        // (so one copy of the sort code in the wasm), and no string compared, let alone
-        // lower-cased, per comparison.
-        let rank: Vec<u64> = match self.sort {
+        // Each order is a number per statement, ties kept in article order: one sort (so
+        // one copy of the sort code in the wasm), and no string compared, let alone
+        // lower-cased, per comparison: outlets and speakers are ranked once, in tables
+        // as long as the articles and the speakers.
+        let ranks: Vec<u64> = match self.sort {
             Sort::Article => return ids,
-            Sort::Time => corpus
-                .entries
-                .iter()
-                .map(|e| {
-                    let w = e.when;
-                    // Known dates first, by day (offset so that negative days sort too).
-                    let day = (w.day.clamp(-(1 << 61), (1 << 61) - 1) + (1 << 61)) as u64;
-                    day | u64::from(!w.is_known()) << 63
-                })
-                .collect(),
-            Sort::Outlet => {
-                let outlet = rank_of(corpus.articles.iter().map(|a| a.outlet.clone()).collect());
-                corpus.entries.iter().map(|e| outlet[e.article]).collect()
-            }
-            Sort::Speaker => {
-                let speaker = rank_of(
-                    corpus
-                        .speakers
-                        .iter()
-                        .map(|s| s.name.to_lowercase())
-                        .collect(),
-                );
-                corpus.entries.iter().map(|e| speaker[e.speaker]).collect()
+            Sort::Time => Vec::new(),
+            Sort::Outlet => rank_of(corpus.articles.iter().map(|a| a.outlet.clone()).collect()),
+            Sort::Speaker => rank_of(
+                corpus
+                    .speakers
+                    .iter()
+                    .map(|s| s.name.to_lowercase())
+                    .collect(),
+            ),
+        };
+        let key = |i: StatementId| -> u64 {
+            let e = &corpus.entries[i];
+            match self.sort {
+                Sort::Outlet => ranks[e.article],
+                Sort::Speaker => ranks[e.speaker],
+                // Known dates first, by day (offset so that negative days sort too).
+                _ => {
+                    let day = (e.when.day.clamp(-(1 << 61), (1 << 61) - 1) + (1 << 61)) as u64;
+                    day | u64::from(!e.when.is_known()) << 63
+                }
             }
         };
-        ids.sort_unstable_by_key(|&i| (rank[i], i));
+        ids.sort_unstable_by_key(|&i| (key(i), i));
         ids
     }
 
