@@ -28,14 +28,14 @@ describe("the timeline", () => {
         g.__label = g.getAttribute("aria-label");
         window.__labels.add(g.__label);
       }
-      window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle").getAttribute("cx");
+      window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle").getBoundingClientRect().x;
     });
     // Pan until some of the tagged marks have left the view.
     for (let i = 0; i < 8; i++) {
       await page.keyboard.press("ArrowRight");
-      await page.waitForFunction(() => document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getAttribute("cx") !== window.__firstX);
+      await page.waitForFunction(() => document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getBoundingClientRect().x !== window.__firstX);
       const left = await page.evaluate(() => {
-        window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getAttribute("cx");
+        window.__firstX = document.querySelector("svg.timeline-svg .mark:not(.undated) circle")?.getBoundingClientRect().x;
         const now = new Set([...document.querySelectorAll("svg.timeline-svg .mark:not(.undated)")].map((g) => g.getAttribute("aria-label")));
         return [...window.__labels].some((l) => !now.has(l));
       });
@@ -81,7 +81,11 @@ describe("the timeline", () => {
     // Brush the summit day on the axis: undated statements drop out of the list.
     const box = await svg.boundingBox();
     const sx = box.width / W;
-    const marks = await svg.locator(".mark:not(.undated) circle").evaluateAll((cs) => cs.map((c) => Number(c.getAttribute("cx"))));
+    // The marks' centres in viewBox units (the marks are drawn in a translated group).
+    const marks = await svg.locator(".mark:not(.undated) circle").evaluateAll((cs, [bx, sx]) => cs.map((c) => {
+      const r = c.getBoundingClientRect();
+      return (r.x + r.width / 2 - bx) / sx;
+    }), [box.x, sx]);
     const lo = Math.min(...marks) - 8, hi = Math.max(...marks) + 8;
     await page.mouse.move(box.x + lo * sx, box.y + 8);
     await page.mouse.down();

@@ -145,61 +145,133 @@ fn count_label(n: usize) -> String {
     }
 }
 
-/// The timeline's layout, as memoised: the view and the geometry.
-type Laid = Rc<Option<(View, crate::core::timeline::TimelineLayout)>>;
-
-/// Props for [`ContextEvents`]: equal when the events' geometry is, so a search or a
-/// facet (which moves the marks, not the events) does not re-render thousands of them.
-#[derive(Properties)]
-struct ContextEventsProps {
-    corpus: CorpusHandle,
-    laid: Laid,
+/// Where the marks and the context events are drawn: in a group translated by the view,
+/// each at its place on a ruler fixed to the calendar at this zoom ([`Ruler::local`]).
+/// A pan then changes the group's transform and leaves every mark still in view equal
+/// to what it was, so Yew skips it (each mark is a component with comparable props)
+/// instead of building and diffing its nodes again. The ruler's origin moves by whole
+/// steps of [`RULER_SPANS`] views, so coordinates stay small (SVG keeps them in `f32`).
+#[derive(Clone, Copy)]
+struct Ruler {
+    /// How far the view's start lies right of the ruler's origin, in px.
+    shift: f64,
 }
 
-impl PartialEq for ContextEventsProps {
-    fn eq(&self, other: &Self) -> bool {
-        fn events(l: &Laid) -> Option<&[(f64, Vec<usize>)]> {
-            l.as_ref().as_ref().map(|(_, lay)| lay.events.as_slice())
+/// The ruler's origin moves in steps of this many view widths.
+const RULER_SPANS: f64 = 4.0;
+
+impl Ruler {
+    fn of(view: View) -> Ruler {
+        let step = view.span() * RULER_SPANS;
+        let origin = (view.start / step).floor() * step;
+        Ruler {
+            shift: (view.start - origin) / view.span() * PLOT_W,
         }
-        self.corpus == other.corpus
-            && (Rc::ptr_eq(&self.laid, &other.laid) || events(&self.laid) == events(&other.laid))
+    }
+    /// A view-relative x (0 at the plot's left edge) on the ruler, to 1/100 px so that the
+    /// same place compares equal after a pan's floating-point arithmetic.
+    fn local(self, x: f64) -> f64 {
+        ((x + self.shift) * 100.0).round() / 100.0
+    }
+    /// The transform that draws the ruler's places in the plot.
+    fn transform(self) -> String {
+        format!("translate({} 0)", LABEL_W - self.shift)
     }
 }
 
-/// The context band: one diamond per cluster of dated events from the articles.
+#[derive(Properties, PartialEq)]
+struct EventMarkProps {
+    corpus: CorpusHandle,
+    /// On the ruler.
+    x: f64,
+    ids: Vec<usize>,
+}
+
+/// A diamond in the context band for one cluster of dated events from the articles.
 #[component]
-fn ContextEvents(props: &ContextEventsProps) -> Html {
+fn EventMark(props: &EventMarkProps) -> Html {
     let corpus = &props.corpus.0;
-    let Some((_, lay)) = props.laid.as_ref() else {
-        return html! {};
+    let ids = &props.ids;
+    let line = |i: &usize| {
+        let ev = &corpus.events[*i];
+        let text = ev.clause.of(&corpus.articles[ev.article].text);
+        format!(
+            "{} ({}): {}",
+            ev.when.label(),
+            corpus.articles[ev.article].outlet,
+            short(text, 160)
+        )
     };
+    let title = if ids.len() == 1 {
+        line(&ids[0])
+    } else {
+        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+        let more = if ids.len() > 3 {
+            format!("\n… and {} more", ids.len() - 3)
+        } else {
+            String::new()
+        };
+        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+    };
+    let (cx, cy) = (props.x, AXIS_H + 11.0);
     html! {
-        <g class="events">
-                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| {
-                    let first = &corpus.events[ids[0]];
-                    let line = |i: &usize| {
-                        let ev = &corpus.events[*i];
-                        let text = ev.clause.of(&corpus.articles[ev.article].text);
-                        format!("{} ({}): {}", ev.when.label(), corpus.articles[ev.article].outlet, short(text, 160))
-                    };
-                    let title = if ids.len() == 1 {
-                        line(&ids[0])
-                    } else {
-                        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
-                        let more = if ids.len() > 3 { format!("\n… and {} more", ids.len() - 3) } else { String::new() };
-                        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
-                    };
-                    let cx = LABEL_W + x;
-                    let cy = AXIS_H + 11.0;
-                    html! {
-                        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))} key={format!("ev{}-{}", ids[0], first.article)}>
-                            <title>{title}</title>
-                            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
-                        </g>
-                    }
-                }) }
+        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))}>
+            <title>{title}</title>
+            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
         </g>
     }
+}
+
+#[derive(Properties, PartialEq)]
+struct MarkProps {
+    /// The centre: x on the ruler, y in the svg.
+    x: f64,
+    y: f64,
+    r: f64,
+    count: usize,
+    first: StatementId,
+    kind: &'static str,
+    selected: bool,
+    coarse: bool,
+    label: String,
+}
+
+/// One mark of a lane. Its clicks, keys, focus and hover are handled by the `g.marks`
+/// around it (one set of listeners for all of them), which reads `data-id` and the
+/// label from the element.
+#[component]
+fn MarkView(p: &MarkProps) -> Html {
+    html! {
+        <g class={classes!("mark", p.kind, p.selected.then_some("selected"), p.coarse.then_some("coarse"))}
+            role="button" tabindex="0" aria-label={p.label.clone()}
+            data-id={p.first.to_string()} data-x={p.x.to_string()} data-y={p.y.to_string()}>
+            <circle cx={p.x.to_string()} cy={p.y.to_string()} r={p.r.to_string()} />
+            if p.count > 1 {
+                <text x={p.x.to_string()} y={(p.y + 4.0).to_string()} text-anchor="middle">{count_label(p.count)}</text>
+            }
+        </g>
+    }
+}
+
+/// The mark an event happened in (`g.mark` with a `data-id`), from its target.
+fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
+    target?
+        .dyn_into::<web_sys::Element>()
+        .ok()?
+        .closest("g.mark[data-id]")
+        .ok()
+        .flatten()
+}
+
+/// A mark's statement, its centre in the svg (given the ruler) and its label.
+fn mark_info(m: &web_sys::Element, ruler: Ruler) -> Option<(StatementId, f64, f64, String)> {
+    let num = |a: &str| m.get_attribute(a)?.parse::<f64>().ok();
+    Some((
+        m.get_attribute("data-id")?.parse().ok()?,
+        num("data-x")? + LABEL_W - ruler.shift,
+        num("data-y")?,
+        m.get_attribute("aria-label")?,
+    ))
 }
 
 #[component]
@@ -210,9 +282,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let touches = use_mut_ref(Vec::<(i32, f64)>::new);
     let pinch = use_mut_ref(|| None::<(f64, View, f64)>);
     let preview = use_state(|| None::<(f64, f64)>);
-    let focused = use_state(String::new);
+    let focused = use_state_eq(String::new);
     // The visible tooltip: the mark's centre and its label (hover or keyboard focus).
-    let tip = use_state(|| None::<(f64, f64, String)>);
+    let tip = use_state_eq(|| None::<(f64, f64, String)>);
     // The text alternative is built only while it is open, to keep the page small.
     let list_open = use_state(|| false);
     let on_toggle = {
@@ -446,6 +518,59 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
+    // The marks' listeners, one of each on the `g.marks` around them (see [`MarkView`]).
+    let ruler = Ruler::of(view);
+    let on_mark_click = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: MouseEvent| {
+            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+                cb.emit(Action::Select(Some(id)));
+            }
+        })
+    };
+    let on_mark_key = {
+        let cb = props.on_action.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() != "Enter" && e.key() != " " {
+                return;
+            }
+            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+                e.prevent_default();
+                cb.emit(Action::Select(Some(id)));
+            }
+        })
+    };
+    let on_mark_focus = {
+        let (focused, tip) = (focused.clone(), tip.clone());
+        Callback::from(move |e: FocusEvent| {
+            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+                focused.set(label.clone());
+                tip.set(Some((x, y, label)));
+            }
+        })
+    };
+    let on_mark_blur = {
+        let tip = tip.clone();
+        Callback::from(move |_: FocusEvent| tip.set(None))
+    };
+    let on_mark_over = {
+        let tip = tip.clone();
+        Callback::from(move |e: PointerEvent| {
+            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+                tip.set(Some((x, y, label)));
+            }
+        })
+    };
+    let on_mark_out = {
+        let tip = tip.clone();
+        Callback::from(move |e: PointerEvent| {
+            // Moving between a mark's circle and its count is not leaving it.
+            let from = mark_of(e.target());
+            if from.is_some() && from != mark_of(e.related_target()) {
+                tip.set(None);
+            }
+        })
+    };
     let brush = s.range.map(|(a, b)| {
         let x0 =
             (LABEL_W + view.x(a.max(-1_000_000) as f64, PLOT_W)).clamp(LABEL_W, LABEL_W + PLOT_W);
@@ -509,7 +634,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
                 }
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
-                <ContextEvents corpus={CorpusHandle(corpus.clone())} laid={laid.clone()} />
+                <g class="events" transform={ruler.transform()}>
+                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| html! {
+                    <EventMark key={format!("ev{}-{}", ids[0], corpus.events[ids[0]].article)}
+                        corpus={CorpusHandle(corpus.clone())} x={ruler.local(*x)} ids={ids.clone()} />
+                }) }
+                </g>
                 <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
                 // Each keyed list is the only content of its own `g`: Yew puts a `for`'s
                 // items among their siblings, and one unkeyed sibling makes the whole list
@@ -535,40 +665,19 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                 }) }
                 </g>
-                <g class="marks">
+                <g class="marks" transform={ruler.transform()}
+                    onclick={on_mark_click} onkeydown={on_mark_key} onfocusin={on_mark_focus}
+                    onfocusout={on_mark_blur} onpointerover={on_mark_over} onpointerout={on_mark_out}>
                 { for lay.marks.iter().filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x)).map(|m| {
                     let y = AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0;
-                    let label = mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0);
                     let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(crate::core::timeline::MAX_MARK_RADIUS) };
-                    let selected = s.selected.is_some_and(|sel| m.ids.contains(&sel));
-                    let cx = LABEL_W + m.x;
-                    let onfocus = {
-                        let (label, focused, tip) = (label.clone(), focused.clone(), tip.clone());
-                        Callback::from(move |_: FocusEvent| {
-                            focused.set(label.clone());
-                            tip.set(Some((cx, y, label.clone())));
-                        })
-                    };
-                    let onpointerenter = {
-                        let (label, tip) = (label.clone(), tip.clone());
-                        Callback::from(move |_: PointerEvent| tip.set(Some((cx, y, label.clone()))))
-                    };
-                    let hide = {
-                        let tip = tip.clone();
-                        move || tip.set(None)
-                    };
-                    let onblur = { let hide = hide.clone(); Callback::from(move |_: FocusEvent| hide()) };
-                    let onpointerleave = Callback::from(move |_: PointerEvent| hide());
-                    let kind_class = if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" };
                     html! {
-                        <g class={classes!("mark", kind_class, selected.then_some("selected"), (m.precision != Precision::Day).then_some("coarse"))}
-                            key={mark_key(&lay.lanes[m.lane].0, m, &mut keys)} role="button" tabindex="0" aria-label={label.clone()}
-                            onclick={select(m.ids[0])} onkeydown={select_key(m.ids[0])} {onfocus} {onblur} {onpointerenter} {onpointerleave}>
-                            <circle cx={cx.to_string()} cy={y.to_string()} r={r.to_string()} />
-                            if m.ids.len() > 1 {
-                                <text x={cx.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{count_label(m.ids.len())}</text>
-                            }
-                        </g>
+                        <MarkView key={mark_key(&lay.lanes[m.lane].0, m, &mut keys)}
+                            x={ruler.local(m.x)} {y} {r} count={m.ids.len()} first={m.ids[0]}
+                            kind={if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" }}
+                            selected={s.selected.is_some_and(|sel| m.ids.contains(&sel))}
+                            coarse={m.precision != Precision::Day}
+                            label={mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0)} />
                     }
                 }) }
                 </g>
