@@ -109,7 +109,9 @@ describe("loading your own articles", () => {
     const loaded = await total(page);
     const loadedTexts = await page.locator("li.statement .words").allInnerTexts();
 
-    // Reload: the articles are still there.
+    // Reload: the articles are still there. (The address follows a search once typing
+    // pauses; wait for it, as a reload reloads the address.)
+    await page.waitForFunction(() => !location.hash.includes("q="));
     await page.reload();
     await page.locator("#open-loader", { hasText: "Your articles (2)" }).waitFor();
     await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)?.[1]) === n, loaded);

@@ -13,6 +13,7 @@ pub mod framing;
 pub mod highlight;
 pub mod list;
 pub mod loader;
+pub mod marks;
 pub mod storage;
 pub mod theme;
 pub mod timeline;

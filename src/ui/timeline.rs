@@ -6,6 +6,7 @@
 //! everything by date. The geometry comes from `core::timeline`.
 
 use super::app::CorpusHandle;
+use super::marks::{MarkSpec, MarksLayer};
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::dates::{Precision, When};
 use crate::core::session::{Action, AppState};
@@ -222,35 +223,49 @@ fn EventMark(props: &EventMarkProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MarkProps {
-    /// The centre: x on the ruler, y in the svg.
-    x: f64,
-    y: f64,
-    r: f64,
-    count: usize,
-    first: StatementId,
-    kind: &'static str,
-    selected: bool,
-    coarse: bool,
-    label: String,
-}
-
-/// One mark of a lane. Its clicks, keys, focus and hover are handled by the `g.marks`
-/// around it (one set of listeners for all of them), which reads `data-id` and the
-/// label from the element.
-#[component]
-fn MarkView(p: &MarkProps) -> Html {
-    html! {
-        <g class={classes!("mark", p.kind, p.selected.then_some("selected"), p.coarse.then_some("coarse"))}
-            role="button" tabindex="0" aria-label={p.label.clone()}
-            data-id={p.first.to_string()} data-x={p.x.to_string()} data-y={p.y.to_string()}>
-            <circle cx={p.x.to_string()} cy={p.y.to_string()} r={p.r.to_string()} />
-            if p.count > 1 {
-                <text x={p.x.to_string()} y={(p.y + 4.0).to_string()} text-anchor="middle">{count_label(p.count)}</text>
+/// The marks of a layout that are in view, in the layout's order (lane by lane, in
+/// time), placed on `ruler`.
+fn mark_specs(
+    corpus: &Corpus,
+    lay: &crate::core::timeline::TimelineLayout,
+    ruler: Ruler,
+    selected: Option<StatementId>,
+) -> Vec<MarkSpec> {
+    let mut keys = std::collections::HashSet::new();
+    lay.marks
+        .iter()
+        .filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x))
+        .map(|m| {
+            let lane = &lay.lanes[m.lane].0;
+            let kind = if m.ids.len() == 1 {
+                corpus.entries[m.ids[0]].statement.kind.as_str()
+            } else {
+                "group"
+            };
+            let mut class = format!("mark {kind}");
+            if selected.is_some_and(|sel| m.ids.contains(&sel)) {
+                class.push_str(" selected");
             }
-        </g>
-    }
+            if m.precision != Precision::Day {
+                class.push_str(" coarse");
+            }
+            MarkSpec {
+                key: mark_key(lane, m, &mut keys),
+                class,
+                label: mark_label(corpus, &m.ids, lane),
+                first: m.ids[0],
+                x: ruler.local(m.x),
+                y: AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0,
+                r: if m.expanded {
+                    5.0
+                } else {
+                    (4.0 + (m.ids.len() as f64).sqrt() * 2.2)
+                        .min(crate::core::timeline::MAX_MARK_RADIUS)
+                },
+                count: (m.ids.len() > 1).then(|| count_label(m.ids.len())),
+            }
+        })
+        .collect()
 }
 
 /// The mark an event happened in (`g.mark` with a `data-id`), from its target.
@@ -263,13 +278,20 @@ fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// A mark's statement, its centre in the svg (given the ruler) and its label.
-fn mark_info(m: &web_sys::Element, ruler: Ruler) -> Option<(StatementId, f64, f64, String)> {
-    let num = |a: &str| m.get_attribute(a)?.parse::<f64>().ok();
+/// A mark's statement, its centre in viewBox units and its label.
+fn mark_info(m: &web_sys::Element) -> Option<(StatementId, f64, f64, String)> {
+    let svg = m
+        .closest("svg.timeline-svg")
+        .ok()
+        .flatten()?
+        .get_bounding_client_rect();
+    let c = m.first_element_child()?.get_bounding_client_rect();
+    // The svg keeps the viewBox's aspect, so one scale serves both axes.
+    let scale = (svg.width() > 0.0).then(|| W / svg.width())?;
     Some((
         m.get_attribute("data-id")?.parse().ok()?,
-        num("data-x")? + LABEL_W - ruler.shift,
-        num("data-y")?,
+        (c.left() + c.width() / 2.0 - svg.left()) * scale,
+        (c.top() + c.height() / 2.0 - svg.top()) * scale,
         m.get_attribute("aria-label")?,
     ))
 }
@@ -330,6 +352,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 })
         },
     );
+    // The marks in view, drawn by `MarksLayer` into `g.marks` after each render.
+    let mark_specs = use_memo(
+        (handle.clone(), laid.clone(), props.state.selected),
+        |(handle, laid, selected)| match (handle, laid.as_ref()) {
+            (Some(CorpusHandle(corpus)), Some((view, lay))) => {
+                mark_specs(corpus, lay, Ruler::of(*view), *selected)
+            }
+            _ => Vec::new(),
+        },
+    );
+    let marks_ref = use_node_ref();
+    let layer = use_mut_ref(MarksLayer::default);
+    {
+        let (marks_ref, mark_specs) = (marks_ref.clone(), mark_specs.clone());
+        use_effect(move || {
+            if let Some(g) = marks_ref.cast::<web_sys::Element>() {
+                layer.borrow_mut().sync(&g, &mark_specs);
+            }
+        });
+    }
     let (Some(CorpusHandle(corpus)), Some((view, lay))) = (handle, laid.as_ref()) else {
         return html! {};
     };
@@ -523,7 +565,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let on_mark_click = {
         let cb = props.on_action.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
                 cb.emit(Action::Select(Some(id)));
             }
         })
@@ -534,7 +576,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if e.key() != "Enter" && e.key() != " " {
                 return;
             }
-            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
                 e.prevent_default();
                 cb.emit(Action::Select(Some(id)));
             }
@@ -543,7 +585,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let on_mark_focus = {
         let (focused, tip) = (focused.clone(), tip.clone());
         Callback::from(move |e: FocusEvent| {
-            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
                 focused.set(label.clone());
                 tip.set(Some((x, y, label)));
             }
@@ -556,7 +598,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let on_mark_over = {
         let tip = tip.clone();
         Callback::from(move |e: PointerEvent| {
-            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m, ruler)) {
+            if let Some((_, x, y, label)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
                 tip.set(Some((x, y, label)));
             }
         })
@@ -578,7 +620,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .clamp(LABEL_W, LABEL_W + PLOT_W);
         (x0, x1)
     });
-    let mut keys = std::collections::HashSet::new();
     let range_text = s.range.map(|(a, b)| {
         let from = if a == i64::MIN {
             "the beginning".to_string()
@@ -665,22 +706,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }
                 }) }
                 </g>
-                <g class="marks" transform={ruler.transform()}
+                // Its marks are drawn by `MarksLayer`, not by Yew (see `ui::marks`).
+                <g class="marks" transform={ruler.transform()} ref={marks_ref}
                     onclick={on_mark_click} onkeydown={on_mark_key} onfocusin={on_mark_focus}
-                    onfocusout={on_mark_blur} onpointerover={on_mark_over} onpointerout={on_mark_out}>
-                { for lay.marks.iter().filter(|m| (-20.0..=PLOT_W + 20.0).contains(&m.x)).map(|m| {
-                    let y = AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0;
-                    let r = if m.expanded { 5.0 } else { (4.0 + (m.ids.len() as f64).sqrt() * 2.2).min(crate::core::timeline::MAX_MARK_RADIUS) };
-                    html! {
-                        <MarkView key={mark_key(&lay.lanes[m.lane].0, m, &mut keys)}
-                            x={ruler.local(m.x)} {y} {r} count={m.ids.len()} first={m.ids[0]}
-                            kind={if m.ids.len() == 1 { corpus.entries[m.ids[0]].statement.kind.as_str() } else { "group" }}
-                            selected={s.selected.is_some_and(|sel| m.ids.contains(&sel))}
-                            coarse={m.precision != Precision::Day}
-                            label={mark_label(&corpus, &m.ids, &lay.lanes[m.lane].0)} />
-                    }
-                }) }
-                </g>
+                    onfocusout={on_mark_blur} onpointerover={on_mark_over} onpointerout={on_mark_out} />
                 if let Some((cx, cy, text)) = &*tip {
                     { tooltip(*cx, *cy, text, h) }
                 }
