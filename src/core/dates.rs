@@ -183,13 +183,6 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
     let mut out = Vec::new();
-    let lower = |w: &str| {
-        if w.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
-            w.to_lowercase()
-        } else {
-            w.to_string()
-        }
-    };
     let mut i = 0;
     while i < words.len() {
         let (off, w) = words[i];
@@ -205,7 +198,11 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
             i += 1;
             continue;
         }
-        let wl = lower(w.trim_end_matches(['.', '’', '\'']));
+        // The word, compared without case and without allocating: every word compared
+        // with it below is ASCII, and no other letter lower-cases to an ASCII one that
+        // occurs in them.
+        let wl = w.trim_end_matches(['.', '’', '\'']);
+        let is = |x: &str| wl.eq_ignore_ascii_case(x);
         let sp = |a: usize, b: usize| Span::new(span.start + a, span.start + b);
         if let Some(m) = first.is_uppercase().then(|| month_of(w)).flatten() {
             let day = words
@@ -231,7 +228,7 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 continue;
             }
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|d| *d == wl) {
+        if let Some(wd) = WEEKDAYS.iter().position(|d| is(d)) {
             if w.starts_with(char::is_uppercase) {
                 out.push((sp(off, off + WEEKDAYS[wd].len()), Expr::Weekday(wd as u32)));
             }
@@ -249,10 +246,9 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
             }
             n > 0
         };
-        let starts = matches!(
-            wl.as_str(),
-            "a" | "the" | "yesterday" | "today" | "tomorrow"
-        );
+        let starts = ["a", "the", "yesterday", "today", "tomorrow"]
+            .into_iter()
+            .any(is);
         for (p, rel) in [
             ("a day earlier", -1),
             ("the day before", -1),
@@ -264,14 +260,17 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
             ("today", 0),
             ("tomorrow", 1),
         ] {
+            if !starts {
+                break;
+            }
             let n = p.split(' ').count();
-            if starts && phrase_is(p) {
+            if phrase_is(p) {
                 let end =
                     words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
                 out.push((sp(off, end), Expr::Relative(rel)));
             }
         }
-        if matches!(wl.as_str(), "in" | "since" | "by" | "from") {
+        if ["in", "since", "by", "from"].into_iter().any(is) {
             if let Some((yo, y)) = words.get(i + 1) {
                 if let Ok(year) = y.trim_end_matches(['.', ',']).parse::<i64>() {
                     if (1000..=2999).contains(&year) && y.trim_end_matches(['.', ',']).len() == 4 {
