@@ -3,7 +3,7 @@
 //! one person (`German Chancellor Friedrich Merz`, later `Merz`; `Zelenskyy`/`Zelenskiy`).
 
 use super::lexicon::Lexicon;
-use super::text::{is_space, tokens, trim_span, Span, Token};
+use super::text::{is_space, tokens, trim_span, with_lower, Span, Token};
 
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -206,7 +206,7 @@ fn body_name(np: &str) -> String {
     let mut words: Vec<&str> = np.split_whitespace().collect();
     while words
         .first()
-        .is_some_and(|w| DETERMINERS.contains(&w.to_lowercase().as_str()))
+        .is_some_and(|w| with_lower(w, |w| DETERMINERS.contains(&w)))
     {
         words.remove(0);
     }
@@ -410,7 +410,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         && all_places
         && words
             .iter()
-            .all(|w| is_capitalised(w) || matches!(w.to_lowercase().as_str(), "and" | "the" | "of"))
+            .all(|w| is_capitalised(w) || with_lower(w, |w| matches!(w, "and" | "the" | "of")))
     {
         return Some(Mention {
             span,

@@ -10,7 +10,7 @@ use super::attribute::{parse_np, Mention, MentionKind, People};
 use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
-use super::text::{self, is_space, tokens, trim_span, Span, Token};
+use super::text::{self, is_space, tokens, trim_span, with_lower, Span, Token};
 
 /// A speech cue found in a sentence.
 #[derive(Clone, Debug)]
@@ -721,7 +721,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             .map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let w = &seg[last_word_start..];
-        if !w.is_empty() && SKIP_BEFORE_CUE.contains(&w.to_lowercase().as_str()) {
+        if !w.is_empty() && with_lower(w, |w| SKIP_BEFORE_CUE.contains(&w)) {
             end = sent.start + last_word_start;
         } else {
             end = sent.start + seg.len();
@@ -729,14 +729,10 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
         }
     }
     let seg = &text[sent.start..end];
-    let coordinated = {
-        let w: String = seg
-            .rsplit(|c: char| is_space(c))
-            .next()
-            .unwrap_or("")
-            .to_lowercase();
-        matches!(w.as_str(), "and" | "but" | "then")
-    };
+    let coordinated = with_lower(
+        seg.rsplit(|c: char| is_space(c)).next().unwrap_or(""),
+        |w| matches!(w, "and" | "but" | "then"),
+    );
     if coordinated {
         return Some((Span::new(end, end), true));
     }
@@ -784,7 +780,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
         .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
         .collect();
     for (off, w) in &words {
-        if CLAUSE_WORDS.contains(&w.to_lowercase().as_str()) && *off + w.len() < seg.len() {
+        if with_lower(w, |w| CLAUSE_WORDS.contains(&w)) && *off + w.len() < seg.len() {
             s = off + w.len();
         }
     }
@@ -1116,9 +1112,7 @@ fn sentence_body_subject(
         .collect();
     let last_cap = words.iter().rposition(|t| {
         t.text(text).starts_with(char::is_uppercase)
-            || Lexicon::get()
-                .body_heads
-                .contains(&t.text(text).to_lowercase())
+            || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
     })?;
     let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
     match parse_np(text, span)?.kind {

@@ -189,11 +189,7 @@ impl Lexicon {
 
     /// The cue form for a word, case-insensitively.
     pub fn cue(&self, word: &str) -> Option<&CueForm> {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            self.cues.get(&word.to_lowercase())
-        } else {
-            self.cues.get(word)
-        }
+        super::text::with_lower(word, |w| self.cues.get(w))
     }
 
     /// The country or organisation a role names (`French President` -> France), if any.
@@ -217,17 +213,17 @@ impl Lexicon {
     pub fn gender(&self, name: &str, role: &str) -> Option<bool> {
         role.split_whitespace()
             .rev()
-            .find_map(|w| self.genders.get(&w.to_lowercase()).copied())
+            .find_map(|w| super::text::with_lower(w, |w| self.genders.get(w).copied()))
             .or_else(|| {
                 name.split_whitespace()
                     .next()
                     .filter(|_| name.contains(' '))
-                    .and_then(|f| self.genders.get(&f.to_lowercase()).copied())
+                    .and_then(|f| super::text::with_lower(f, |f| self.genders.get(f).copied()))
             })
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {
-        self.titles.contains(&phrase.to_lowercase())
+        super::text::with_lower(phrase, |p| self.titles.contains(p))
     }
 }
 

@@ -43,6 +43,46 @@ impl Span {
 }
 
 /// Whitespace including no-break and zero-width spaces that scraped text is full of.
+/// Calls `f` with `s` in lower case, exactly as `str::to_lowercase` gives it, without
+/// allocating for a word of up to [`LOWER_BUF`] bytes: the extractor looks up nearly every
+/// word it reads in a word list, and lower-casing each into a new `String` was about a
+/// tenth of its time.
+pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    if s.is_ascii() {
+        if !s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(s);
+        }
+        if s.len() <= LOWER_BUF {
+            let mut buf = [0u8; LOWER_BUF];
+            let b = &mut buf[..s.len()];
+            b.copy_from_slice(s.as_bytes());
+            b.make_ascii_lowercase();
+            if let Ok(l) = std::str::from_utf8(b) {
+                return f(l);
+            }
+        }
+    } else if s.len() <= LOWER_BUF && !s.contains('Σ') {
+        // (A capital sigma lower-cases by its place in the word; `to_lowercase` knows how.)
+        let mut buf = [0u8; 3 * LOWER_BUF];
+        let mut n = 0;
+        for c in s.chars() {
+            for l in c.to_lowercase() {
+                if n + 4 > buf.len() {
+                    return f(&s.to_lowercase());
+                }
+                n += l.encode_utf8(&mut buf[n..]).len();
+            }
+        }
+        if let Ok(l) = std::str::from_utf8(&buf[..n]) {
+            return f(l);
+        }
+    }
+    f(&s.to_lowercase())
+}
+
+/// The longest word, in bytes, that [`with_lower`] lower-cases on the stack.
+pub const LOWER_BUF: usize = 64;
+
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{200b}' | '\u{feff}' | '\u{2060}')
 }
@@ -465,6 +505,40 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
                 | "This"
                 | "That"
         ))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod lower_tests {
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn with_lower_is_to_lowercase(s in "\\PC{0,80}") {
+            prop_assert_eq!(super::with_lower(&s, str::to_string), s.to_lowercase());
+        }
+    }
+
+    #[test]
+    fn with_lower_handles_the_awkward_cases() {
+        for s in [
+            "",
+            "said",
+            "SAID",
+            "Merz’s",
+            "ΟΔΟΣ Σ",
+            "İstanbul",
+            "ǅemal",
+            "Ⅻ",
+            &"Ä".repeat(40),
+            &"A".repeat(65),
+        ] {
+            assert_eq!(
+                super::with_lower(s, str::to_string),
+                s.to_lowercase(),
+                "{s}"
+            );
+        }
+    }
 }
 
 #[cfg(test)]
