@@ -48,36 +48,42 @@ impl Span {
 /// word it reads in a word list, and lower-casing each into a new `String` was about a
 /// tenth of its time.
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 3 * LOWER_BUF];
+    f(&lower_in(s, &mut buf))
+}
+
+/// `s` in lower case: `s` itself when it has no capital, else written into `buf` when
+/// it fits, else a new `String`. (Not generic, so [`with_lower`]'s copies stay small.)
+fn lower_in<'a>(s: &'a str, buf: &'a mut [u8; 3 * LOWER_BUF]) -> std::borrow::Cow<'a, str> {
+    use std::borrow::Cow;
     if s.is_ascii() {
         if !s.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(s);
+            return Cow::Borrowed(s);
         }
         if s.len() <= LOWER_BUF {
-            let mut buf = [0u8; LOWER_BUF];
             let b = &mut buf[..s.len()];
             b.copy_from_slice(s.as_bytes());
             b.make_ascii_lowercase();
-            if let Ok(l) = std::str::from_utf8(b) {
-                return f(l);
+            if let Ok(l) = std::str::from_utf8(&buf[..s.len()]) {
+                return Cow::Borrowed(l);
             }
         }
     } else if s.len() <= LOWER_BUF && !s.contains('Σ') {
         // (A capital sigma lower-cases by its place in the word; `to_lowercase` knows how.)
-        let mut buf = [0u8; 3 * LOWER_BUF];
         let mut n = 0;
         for c in s.chars() {
             for l in c.to_lowercase() {
                 if n + 4 > buf.len() {
-                    return f(&s.to_lowercase());
+                    return Cow::Owned(s.to_lowercase());
                 }
                 n += l.encode_utf8(&mut buf[n..]).len();
             }
         }
         if let Ok(l) = std::str::from_utf8(&buf[..n]) {
-            return f(l);
+            return Cow::Borrowed(l);
         }
     }
-    f(&s.to_lowercase())
+    Cow::Owned(s.to_lowercase())
 }
 
 /// The longest word, in bytes, that [`with_lower`] lower-cases on the stack.
