@@ -4,7 +4,7 @@
 //! and building, diffing and attaching them through Yew cost about 35 ms of script per
 //! zoom step there. This layer keeps each mark's element by its key, changes only the
 //! attributes that differ from what it last drew, and makes a new mark by cloning a
-//! template (one DOM call for the element and its circle). Yew owns the `g.marks` around
+//! template (one DOM call for the element, its circle and its count). Yew owns the `g.marks` around
 //! the marks, with their listeners (see `timeline.rs`); it renders no children there,
 //! so it never touches the marks this layer adds.
 //!
@@ -36,7 +36,8 @@ pub struct MarkSpec {
 struct Drawn {
     el: Element,
     circle: Element,
-    text: Option<Element>,
+    /// The count (empty for a mark of one statement).
+    text: Element,
     spec: MarkSpec,
 }
 
@@ -92,7 +93,7 @@ impl MarksLayer {
         for spec in specs.iter() {
             let d = match self.drawn.get_mut(&spec.key) {
                 Some(d) => {
-                    update(&doc, d, spec);
+                    update(d, spec);
                     d
                 }
                 None => {
@@ -118,6 +119,9 @@ impl MarksLayer {
             set(&g, "tabindex", "0");
             let circle = doc.create_element_ns(Some(SVG), "circle").ok()?;
             g.append_child(&circle).ok()?;
+            let text = doc.create_element_ns(Some(SVG), "text").ok()?;
+            set(&text, "y", "4");
+            g.append_child(&text).ok()?;
             self.template = Some(g.into());
         }
         let el: Element = self
@@ -128,10 +132,11 @@ impl MarksLayer {
             .dyn_into()
             .ok()?;
         let circle = el.first_element_child()?;
+        let text = circle.next_element_sibling()?;
         let mut d = Drawn {
             el,
             circle,
-            text: None,
+            text,
             spec: MarkSpec {
                 key: spec.key.clone(),
                 class: String::new(),
@@ -143,13 +148,13 @@ impl MarksLayer {
                 count: None,
             },
         };
-        update(doc, &mut d, spec);
+        update(&mut d, spec);
         Some(d)
     }
 }
 
 /// Brings one drawn mark to `spec`, touching only what differs.
-fn update(doc: &web_sys::Document, d: &mut Drawn, spec: &MarkSpec) {
+fn update(d: &mut Drawn, spec: &MarkSpec) {
     let old = &d.spec;
     if old.class != spec.class {
         set(&d.el, "class", &spec.class);
@@ -171,22 +176,7 @@ fn update(doc: &web_sys::Document, d: &mut Drawn, spec: &MarkSpec) {
         set(&d.circle, "r", &spec.r.to_string());
     }
     if old.count != spec.count {
-        match (&spec.count, &d.text) {
-            (Some(c), Some(t)) => t.set_text_content(Some(c)),
-            (Some(c), None) => {
-                if let Ok(t) = doc.create_element_ns(Some(SVG), "text") {
-                    set(&t, "y", "4");
-                    t.set_text_content(Some(c));
-                    let _ = d.el.append_child(&t);
-                    d.text = Some(t);
-                }
-            }
-            (None, Some(t)) => {
-                let _ = d.el.remove_child(t);
-                d.text = None;
-            }
-            (None, None) => {}
-        }
+        d.text.set_text_content(spec.count.as_deref());
     }
     if d.spec != *spec {
         d.spec = spec.clone();
