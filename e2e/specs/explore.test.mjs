@@ -161,6 +161,23 @@ describe("exploring the seed statements", () => {
     await page.close();
   });
 
+  it("a search typed just before a facet click keeps its own history entry", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(app.server.url);
+    await waitForOutlets(page, 5, { problems });
+    // The address follows typing after a pause; a facet click within it writes the typed
+    // search first, then pushes the facet.
+    await page.locator("#search").fill("guarantees");
+    await page.locator('fieldset[data-facet="kind"] label').filter({ has: page.locator(".facet-name", { hasText: /^direct$/ }) }).locator("input").check();
+    await page.waitForFunction(() => location.hash.includes("q=guarantees") && location.hash.includes("kind=direct"));
+    await page.goBack();
+    await page.waitForFunction(() => location.hash.includes("q=guarantees") && !location.hash.includes("kind="));
+    assert.equal(await page.locator("#search").inputValue(), "guarantees");
+    assert.equal(await page.locator('fieldset[data-facet="kind"] input:checked').count(), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("a hand-edited link falls back to a valid view with a notice", async () => {
     const { page, problems } = await openPage(app.browser.context);
     await page.goto(`${app.server.url}#outlet=Nowhere%20Times&kind=shouted&sel=gone&speaker=Friedrich%20Merz&%%%`);
