@@ -23,6 +23,39 @@ const URL_PAUSE_MS: u32 = 250;
 /// A replacement of the URL waiting for a pause: the state, its corpus, the timer.
 type WaitingUrl = (AppState, Rc<Corpus>, gloo::timers::callback::Timeout);
 
+/// Runs `f` after the next frame is painted (an animation frame, then a task), or at
+/// once if the page cannot schedule it.
+fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = std::cell::Cell::new(Some(f));
+    let run = std::rc::Rc::new(move || {
+        if let Some(f) = f.take() {
+            f()
+        }
+    });
+    let in_task = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || run())
+    };
+    let next_frame = {
+        let (w, run) = (w.clone(), run.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            if w.set_timeout_with_callback(in_task.unchecked_ref())
+                .is_err()
+            {
+                run();
+            }
+        })
+    };
+    if w.request_animation_frame(next_frame.unchecked_ref())
+        .is_err()
+    {
+        run();
+    }
+}
+
 /// Writes the replacement that is waiting, if any, now.
 fn flush_url(waiting: &std::cell::RefCell<Option<WaitingUrl>>) {
     let taken = waiting.borrow_mut().take();
@@ -342,6 +375,37 @@ pub fn App(props: &AppProps) -> Html {
         move |(c, f)| f.facet_counts_in(&c.0, &index, &matching)
     });
 
+    // The timeline follows the results one frame later: a keystroke or a facet click
+    // paints the list and the counts first, and a burst of them lays the timeline out
+    // once, for the latest results. (At 50,000 statements the timeline's grouping and
+    // marks were about a third of a keystroke's script.) The results are kept with their
+    // corpus: a new corpus reaches the timeline at once, never another corpus's ids.
+    let timeline_results = use_state(|| (handle.clone(), results.clone()));
+    let waiting_results = use_mut_ref(|| None::<(CorpusHandle, Rc<Vec<StatementId>>)>);
+    {
+        let shown = timeline_results.clone();
+        use_effect_with((handle.clone(), results.clone()), move |(h, r)| {
+            if shown.0 == *h && Rc::ptr_eq(&shown.1, r) {
+                return;
+            }
+            let already = waiting_results.borrow().is_some();
+            *waiting_results.borrow_mut() = Some((h.clone(), r.clone()));
+            if !already {
+                let set = shown.setter();
+                after_next_paint(move || {
+                    if let Some(latest) = waiting_results.borrow_mut().take() {
+                        set.set(latest);
+                    }
+                });
+            }
+        });
+    }
+    let results_for_timeline = if timeline_results.0 == handle {
+        timeline_results.1.clone()
+    } else {
+        results.clone()
+    };
+
     // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is
     // many steps) replace the history entry; other changes push one. A replacement waits
     // for a pause of `URL_PAUSE_MS`: Chromium's `replaceState` took about 8 ms of every
@@ -617,7 +681,7 @@ pub fn App(props: &AppProps) -> Html {
                     </div>
                 }
                 <Chips state={filters.clone()} on_action={dispatch.clone()} />
-                <Timeline results={results.clone()} state={state.0.clone()} on_action={dispatch.clone()} />
+                <Timeline results={results_for_timeline} state={state.0.clone()} on_action={dispatch.clone()} />
                 <div class={classes!("layout", (*filters_open).then_some("filters-open"), (tab != Tab::Statements).then_some("wide-center"))}>
                     <FilterPanel facets={facets.clone()} state={filters} on_action={dispatch.clone()} />
                     <div class="center">
