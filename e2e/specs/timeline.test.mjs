@@ -140,6 +140,7 @@ describe("the timeline", () => {
     const tipText = (await tip.locator("text").allTextContents()).join(" ");
     assert.ok(label.startsWith(tipText.replace(/…$/, "").slice(0, 30)), `tooltip "${tipText}" is the mark's label "${label}"`);
     await screenshot(page, "timeline-tooltip-focus");
+    assert.equal(await page.locator(".timeline-focus").innerText(), label, "the focus line names the focused mark");
     // Enter on the focused mark selects it; the focus stays on the timeline.
     await page.keyboard.press("Enter");
     await page.locator("#detail").waitFor();
@@ -154,6 +155,9 @@ describe("the timeline", () => {
     await page.mouse.move(5, 5);
     await page.locator("h1").click();
     await tip.waitFor({ state: "detached" });
+    // Focus left the marks: the focus line no longer names one.
+    await page.locator("#search").focus();
+    await page.waitForFunction(() => document.querySelector(".timeline-focus").textContent === "");
 
     // Pinch: two touch points moving apart on the plot zoom in around their centre.
     const before = await page.locator(".view-label").innerText();

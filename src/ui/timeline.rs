@@ -592,8 +592,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let on_mark_blur = {
-        let tip = tip.clone();
-        Callback::from(move |_: FocusEvent| tip.set(None))
+        let (focused, tip) = (focused.clone(), tip.clone());
+        Callback::from(move |_: FocusEvent| {
+            // The focus line names the focused mark only: once focus leaves the marks,
+            // a label left there would describe a mark that may no longer exist.
+            focused.set(String::new());
+            tip.set(None);
+        })
     };
     let on_mark_over = {
         let tip = tip.clone();
