@@ -249,7 +249,7 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         let starts = ["a", "the", "yesterday", "today", "tomorrow"]
             .into_iter()
             .any(is);
-        for (p, rel) in [
+        let relative = [
             ("a day earlier", -1),
             ("the day before", -1),
             ("the previous day", -1),
@@ -259,10 +259,8 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
             ("yesterday", -1),
             ("today", 0),
             ("tomorrow", 1),
-        ] {
-            if !starts {
-                break;
-            }
+        ];
+        for (p, rel) in relative.into_iter().filter(|_| starts) {
             let n = p.split(' ').count();
             if phrase_is(p) {
                 let end =

@@ -432,13 +432,9 @@ pub fn App(props: &AppProps) -> Html {
             };
             *last_state.borrow_mut() = s.clone();
             if replace {
-                let (later, later_corpus) = (s.clone(), corpus.clone());
                 let timeout = gloo::timers::callback::Timeout::new(URL_PAUSE_MS, {
                     let waiting = waiting.clone();
-                    move || {
-                        waiting.borrow_mut().take();
-                        super::url::write(&later, &later_corpus, true);
-                    }
+                    move || flush_url(&waiting)
                 });
                 // (Dropping the timeout that was waiting cancels it.)
                 *waiting.borrow_mut() = Some((s.clone(), corpus.clone(), timeout));

@@ -1,8 +1,9 @@
 //! The statement list: a toolbar (sort, export) and the statements, each with its words
 //! (search hits marked), speaker, outlet, kind and a mark for attributions to review.
 //! Keyed by statement id and virtualised: a list longer than [`MOUNT_ALL_UP_TO`] mounts
-//! only a window of [`WINDOW`] rows around the viewport. Spacers above and below stand for the rows left out, sized by
-//! the measured mean row height, so the page scrolls as if every row were there.
+//! only a window of [`WINDOW`] rows around the viewport. Spacers above and below stand
+//! for the rows left out, sized by the measured mean row height, so the page scrolls as
+//! if every row were there.
 
 use super::app::CorpusHandle;
 use super::highlight::{render_marked, term_ranges};

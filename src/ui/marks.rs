@@ -156,6 +156,9 @@ impl MarksLayer {
 /// Brings one drawn mark to `spec`, touching only what differs.
 fn update(d: &mut Drawn, spec: &MarkSpec) {
     let old = &d.spec;
+    if old == spec {
+        return; // (a pan: every mark still in view)
+    }
     if old.class != spec.class {
         set(&d.el, "class", &spec.class);
     }
@@ -178,7 +181,5 @@ fn update(d: &mut Drawn, spec: &MarkSpec) {
     if old.count != spec.count {
         d.text.set_text_content(spec.count.as_deref());
     }
-    if d.spec != *spec {
-        d.spec = spec.clone();
-    }
+    d.spec = spec.clone();
 }

@@ -149,8 +149,7 @@ fn count_label(n: usize) -> String {
 /// Where the marks and the context events are drawn: in a group translated by the view,
 /// each at its place on a ruler fixed to the calendar at this zoom ([`Ruler::local`]).
 /// A pan then changes the group's transform and leaves every mark still in view equal
-/// to what it was, so Yew skips it (each mark is a component with comparable props)
-/// instead of building and diffing its nodes again. The ruler's origin moves by whole
+/// to what it was, so neither the marks layer nor Yew touches it. The ruler's origin moves by whole
 /// steps of [`RULER_SPANS`] views, so coordinates stay small (SVG keeps them in `f32`).
 #[derive(Clone, Copy)]
 struct Ruler {
@@ -278,7 +277,12 @@ fn mark_of(target: Option<web_sys::EventTarget>) -> Option<web_sys::Element> {
         .flatten()
 }
 
-/// A mark's statement, its centre in viewBox units and its label.
+/// The statement a click or Enter on a mark selects.
+fn mark_id(m: &web_sys::Element) -> Option<StatementId> {
+    m.get_attribute("data-id")?.parse().ok()
+}
+
+/// A mark's statement, its centre in viewBox units (this reads layout) and its label.
 fn mark_info(m: &web_sys::Element) -> Option<(StatementId, f64, f64, String)> {
     let svg = m
         .closest("svg.timeline-svg")
@@ -289,7 +293,7 @@ fn mark_info(m: &web_sys::Element) -> Option<(StatementId, f64, f64, String)> {
     // The svg keeps the viewBox's aspect, so one scale serves both axes.
     let scale = (svg.width() > 0.0).then(|| W / svg.width())?;
     Some((
-        m.get_attribute("data-id")?.parse().ok()?,
+        mark_id(m)?,
         (c.left() + c.width() / 2.0 - svg.left()) * scale,
         (c.top() + c.height() / 2.0 - svg.top()) * scale,
         m.get_attribute("aria-label")?,
@@ -560,12 +564,12 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             }
         })
     };
-    // The marks' listeners, one of each on the `g.marks` around them (see [`MarkView`]).
+    // The marks' listeners, one of each on the `g.marks` around them (see `ui::marks`).
     let ruler = Ruler::of(view);
     let on_mark_click = {
         let cb = props.on_action.clone();
         Callback::from(move |e: MouseEvent| {
-            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
+            if let Some(id) = mark_of(e.target()).and_then(|m| mark_id(&m)) {
                 cb.emit(Action::Select(Some(id)));
             }
         })
@@ -576,7 +580,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             if e.key() != "Enter" && e.key() != " " {
                 return;
             }
-            if let Some((id, ..)) = mark_of(e.target()).and_then(|m| mark_info(&m)) {
+            if let Some(id) = mark_of(e.target()).and_then(|m| mark_id(&m)) {
                 e.prevent_default();
                 cb.emit(Action::Select(Some(id)));
             }
