@@ -316,10 +316,13 @@ pub fn extract(text: &str) -> Extraction {
         });
     }
 
+    // Each body block is tokenised once: the pre-pass reads the block's tokens and every
+    // sentence reads its own run of them (see `sentence_tokens`).
+    let block_toks: Vec<Vec<Token>> = body.iter().map(|b| tokens(text, *b)).collect();
+
     // Pre-pass: everyone the article names in full, so a later surname resolves to them.
     let mut people = People::default();
-    for (bi, block) in body.iter().enumerate() {
-        let toks = tokens(text, *block);
+    for (bi, toks) in block_toks.iter().enumerate() {
         let mut i = 0;
         while i < toks.len() {
             let w = toks[i].text(text);
@@ -398,20 +401,20 @@ pub fn extract(text: &str) -> Extraction {
         let sents = text::sentences(text, *block, &protected);
         let mut prev_sentence: Option<(Span, Option<Who>)> = None;
         for sent in sents {
-            let toks = tokens(text, sent);
+            let toks = sentence_tokens(&block_toks[bi], sent);
             let first_q = bq.partition_point(|q| q.outer.start < sent.start);
             let sq: Vec<Quote> = bq[first_q..]
                 .iter()
                 .take_while(|q| q.outer.start < sent.end)
                 .copied()
                 .collect();
-            let cues = find_cues(text, sent, &toks, &sq);
+            let cues = find_cues(text, sent, toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
             if let Some((name, role, span)) =
-                sentence_subject(text, sent, &toks, &sq, &mut people, true)
+                sentence_subject(text, sent, toks, &sq, &mut people, true)
             {
                 sal.set_person((name, role, span, bi));
-            } else if let Some((name, span)) = sentence_body_subject(text, sent, &toks, &sq) {
+            } else if let Some((name, span)) = sentence_body_subject(text, sent, toks, &sq) {
                 // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
                 // that is a sentence's subject is what a later "they" or "it" points back to.
                 sal.group = Some((name, SpeakerKind::Body, span, bi));
@@ -422,7 +425,7 @@ pub fn extract(text: &str) -> Extraction {
                 let who = resolve_cue(
                     text,
                     sent,
-                    &toks,
+                    toks,
                     &sq,
                     &cues,
                     ci,
@@ -449,7 +452,7 @@ pub fn extract(text: &str) -> Extraction {
                     // A later piece of a multi-paragraph quote often carries the attribution
                     // ("... ,” Moreau said."): it then names the speaker of every piece.
                     if let Some(ci) =
-                        choose_cue_for_quote(text, q, &cues, &toks).filter(|&ci| whos[ci].known())
+                        choose_cue_for_quote(text, q, &cues, toks).filter(|&ci| whos[ci].known())
                     {
                         let who = whos[ci].clone();
                         let kind = statements[prev].kind;
@@ -495,7 +498,7 @@ pub fn extract(text: &str) -> Extraction {
                     open_piece = q.continued.then_some(idx);
                     continue;
                 }
-                if let Some(reason) = term_reason(text, sent, &toks, q, &cues) {
+                if let Some(reason) = term_reason(text, sent, toks, q, &cues) {
                     diagnostics.push(Diagnostic {
                         severity: Severity::Info,
                         span: Some(q.inner),
@@ -503,8 +506,8 @@ pub fn extract(text: &str) -> Extraction {
                     });
                     continue;
                 }
-                let kind = quote_kind(text, sent, &toks, q, &cues);
-                let chosen = choose_cue_for_quote(text, q, &cues, &toks);
+                let kind = quote_kind(text, sent, toks, q, &cues);
+                let chosen = choose_cue_for_quote(text, q, &cues, toks);
                 let (who, cue_span) = match chosen {
                     Some(ci) if whos[ci].known() => (whos[ci].clone(), Some(cues[ci].span)),
                     _ => {
@@ -526,8 +529,8 @@ pub fn extract(text: &str) -> Extraction {
                         } else if let Some(w) = sentence_who.clone().filter(|_| cues.is_empty()) {
                             (w, None)
                         } else {
-                            let mut w = nearest(text, sent, &toks, &sq, &mut people)
-                                .unwrap_or_else(|| {
+                            let mut w =
+                                nearest(text, sent, toks, &sq, &mut people).unwrap_or_else(|| {
                                     sal.last_speaker
                                         .clone()
                                         .filter(|(_, b)| bi <= b + 1)
@@ -560,8 +563,7 @@ pub fn extract(text: &str) -> Extraction {
                 if cue.strength != CueStrength::Strong || !whos[ci].known() {
                     continue;
                 }
-                let Some(clause) =
-                    indirect_clause(text, sent, &toks, &sq, &cues, ci, whos[ci].rule)
+                let Some(clause) = indirect_clause(text, sent, toks, &sq, &cues, ci, whos[ci].rule)
                 else {
                     continue;
                 };
@@ -618,6 +620,16 @@ fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) ->
         continues: None,
         sentence,
     }
+}
+
+/// The tokens of a sentence, out of its block's tokens. They are exactly what tokenising
+/// the sentence alone gives: a sentence ends before whitespace and a token never spans
+/// whitespace, and where a token stops depends only on its own characters and the one
+/// after it, which is not a word character at a sentence's end either way.
+fn sentence_tokens(block_toks: &[Token], sent: Span) -> &[Token] {
+    let lo = block_toks.partition_point(|t| t.span.start < sent.start);
+    let hi = block_toks.partition_point(|t| t.span.start < sent.end);
+    &block_toks[lo..hi]
 }
 
 /// Whether `pos` is inside one of `quotes` (sorted, disjoint).

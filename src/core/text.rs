@@ -413,14 +413,24 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
     let s = block.of(text);
     let mut out = Vec::new();
     let mut start = 0usize;
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(s.len());
-    chars.extend(s.char_indices());
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
+    let mut i = 0;
+    // Jump from one terminal mark to the next: `.`, `!`, `?` are ASCII, and the first byte of
+    // `…` (0xE2) is checked for the whole character below. Every other character is passed over.
+    while let Some(off) = s.as_bytes()[i..]
+        .iter()
+        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    {
+        i += off;
+        let Some(c) = s[i..].chars().next() else {
+            break;
+        };
+        if !matches!(c, '.' | '!' | '?' | '…') {
+            i += c.len_utf8();
+            continue;
+        }
         let abs = block.start + i;
         // Inside a quotation, unless this punctuation is the last thing before its closing mark.
-        let inside = matches!(c, '.' | '!' | '?' | '…') && {
+        let inside = {
             // Protected spans are sorted and disjoint: look at the last one starting before `abs`.
             let idx = protected.partition_point(|p| p.start < abs);
             idx > 0 && {
@@ -429,43 +439,39 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
                 abs + c.len_utf8() < p.end.saturating_sub(close_len)
             }
         };
-        if matches!(c, '.' | '!' | '?' | '…') && !inside {
-            // Absorb closing marks and more terminal punctuation.
-            let mut j = k + 1;
-            while j < chars.len()
-                && matches!(
-                    chars[j].1,
-                    '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»'
-                )
-            {
-                j += 1;
-            }
-            let end = if j < chars.len() { chars[j].0 } else { s.len() };
-            let next_non_space = chars[j..]
-                .iter()
-                .find(|(_, d)| !is_space(*d))
-                .map(|&(_, d)| d);
-            let has_space = j < chars.len() && is_space(chars[j].1);
-            let starts_new = next_non_space.is_some_and(|d| {
-                d.is_uppercase()
-                    || d.is_ascii_digit()
-                    || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
-            });
-            if has_space
-                && starts_new
-                && !(c == '.' && is_abbreviation_end(text, block.start + i, lex))
-                && !(c == '…' && !s[end..].trim_start().starts_with(char::is_uppercase))
-            {
-                out.push(trim_span(
-                    text,
-                    Span::new(block.start + start, block.start + end),
-                ));
-                start = end;
-            }
-            k = j;
+        if inside {
+            i += c.len_utf8();
             continue;
         }
-        k += 1;
+        // Absorb closing marks and more terminal punctuation.
+        let mut end = i + c.len_utf8();
+        while let Some(d) = s[end..]
+            .chars()
+            .next()
+            .filter(|d| matches!(d, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»'))
+        {
+            end += d.len_utf8();
+        }
+        let rest = &s[end..];
+        let next_non_space = rest.chars().find(|d| !is_space(*d));
+        let has_space = rest.chars().next().is_some_and(is_space);
+        let starts_new = next_non_space.is_some_and(|d| {
+            d.is_uppercase()
+                || d.is_ascii_digit()
+                || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
+        });
+        if has_space
+            && starts_new
+            && !(c == '.' && is_abbreviation_end(text, block.start + i, lex))
+            && (c != '…' || rest.trim_start().starts_with(char::is_uppercase))
+        {
+            out.push(trim_span(
+                text,
+                Span::new(block.start + start, block.start + end),
+            ));
+            start = end;
+        }
+        i = end;
     }
     let last = trim_span(text, Span::new(block.start + start, block.end));
     if !last.is_empty() {
