@@ -27,41 +27,83 @@ pub enum MentionKind {
 
 /// `the (foreign) minister`, `the company’s chief executive`: determiner or possessive,
 /// then only role words, the last of which is a title. Returns the title.
-fn role_reference(words: &[&str], lower: &[String]) -> Option<String> {
+fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
     let lex = Lexicon::get();
-    let first = lower.first()?;
-    if !matches!(first.as_str(), "the" | "its" | "their" | "his" | "her")
-        && !is_possessive(words[0])
+    if lower.len() == 0 {
+        return None;
+    }
+    if !matches!(lower.word(0), "the" | "its" | "their" | "his" | "her") && !is_possessive(words[0])
     {
         return None;
     }
-    let rest = &lower[1..];
-    if rest.is_empty() || rest.len() > 4 {
+    // The words after the determiner: `1..len`.
+    let len = lower.len();
+    let n = len - 1;
+    if n == 0 || n > 4 {
         return None;
     }
-    let n = rest.len();
     let two = (n >= 2)
-        .then(|| rest[n - 2..].join(" "))
-        .filter(|t| lex.titles.contains(t.as_str()));
+        .then(|| lower.run(len - 2, len))
+        .filter(|t| lex.titles.contains(*t));
     let title = two.or_else(|| {
-        lex.titles
-            .contains(rest[n - 1].as_str())
-            .then(|| rest[n - 1].clone())
+        let last = lower.word(len - 1);
+        lex.titles.contains(last).then_some(last)
     })?;
     let title_words = title.split_whitespace().count();
     // Everything before the title is a modifier: a title word, a demonym, a place, a
     // possessive or a lower-case adjective; never a name.
-    let ok = rest[..n - title_words]
-        .iter()
-        .zip(&words[1..])
-        .all(|(l, w)| {
-            lex.titles.contains(l.as_str())
-                || looks_demonym(w)
-                || is_possessive(w)
-                || lex.places.contains(*w)
-                || !is_capitalised(w)
-        });
+    let ok = (1..1 + n - title_words).all(|k| {
+        let w = words[k];
+        lex.titles.contains(lower.word(k))
+            || looks_demonym(w)
+            || is_possessive(w)
+            || lex.places.contains(w)
+            || !is_capitalised(w)
+    });
     ok.then_some(title)
+}
+
+/// The words of a phrase in lower case, exactly as `str::to_lowercase` gives them and with
+/// `'` written `’` (as the lexicons spell it), held in one string joined by single spaces:
+/// a run of words is then a slice of it, not a new joined `String`.
+struct Lowered {
+    buf: String,
+    /// The byte range of each word in `buf`.
+    at: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    fn new(words: &[&str]) -> Lowered {
+        let mut buf = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut at = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            let start = buf.len();
+            with_lower(w, |l| {
+                if l.contains('\'') {
+                    buf.push_str(&l.replace('\'', "’"));
+                } else {
+                    buf.push_str(l);
+                }
+            });
+            at.push((start, buf.len()));
+        }
+        Lowered { buf, at }
+    }
+    fn len(&self) -> usize {
+        self.at.len()
+    }
+    /// Word `i`.
+    fn word(&self, i: usize) -> &str {
+        let (s, e) = self.at[i];
+        &self.buf[s..e]
+    }
+    /// Words `a..b` (`a < b`) joined by single spaces.
+    fn run(&self, a: usize, b: usize) -> &str {
+        &self.buf[self.at[a].0..self.at[b - 1].1]
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -273,19 +315,9 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
         return None;
     }
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
-    let lower: Vec<String> = words
-        .iter()
-        .map(|w| {
-            let l = w.to_lowercase();
-            if l.contains('\'') {
-                l.replace('\'', "’")
-            } else {
-                l
-            }
-        })
-        .collect();
+    let lower = Lowered::new(&words);
     if words.len() == 1 {
-        match lower[0].as_str() {
+        match lower.word(0) {
             "he" | "she" => {
                 return Some(Mention {
                     span,
@@ -305,13 +337,13 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     // Document families: "the joint statement put out by ...", "the leaders’ statement".
     // Longest alias that matches a run of whole words ending at a family head word.
     let mut family: Option<(usize, &String)> = None;
-    for (h, w) in lower.iter().enumerate() {
-        if !lex.family_heads.contains(w.as_str()) {
+    for h in 0..lower.len() {
+        if !lex.family_heads.contains(lower.word(h)) {
             continue;
         }
         for start in (h.saturating_sub(3)..=h).rev() {
-            let candidate = lower[start..=h].join(" ");
-            if let Some(fam) = lex.body_families.get(&candidate) {
+            let candidate = lower.run(start, h + 1);
+            if let Some(fam) = lex.body_families.get(candidate) {
                 if family.is_none_or(|(len, _)| candidate.len() > len) {
                     family = Some((candidate.len(), fam));
                 }
@@ -327,7 +359,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
             let particle_run = |i: usize| {
                 // "van der Heijden", "de la Cruz": particles followed by a capitalised word.
                 let mut j = i;
-                while j < words.len() && PARTICLES.contains(&lower[j].as_str()) {
+                while j < words.len() && PARTICLES.contains(&lower.word(j)) {
                     j += 1;
                 }
                 j > i && j < words.len() && is_capitalised(words[j])
@@ -343,7 +375,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
             i += 1;
         }
     }
-    let head_is_body = |idx: usize| lex.body_heads.contains(strip_possessive(&lower[idx]));
+    let head_is_body = |idx: usize| lex.body_heads.contains(strip_possessive(lower.word(idx)));
     let last = words.len() - 1;
     if let Some((_, family)) = family {
         // Only when the family noun is the head, not a modifier of a person.
@@ -361,8 +393,8 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     }
     // "Professor Henrik Solberg-Nilsen of the University of Greyhaven": the head comes
     // before the first preposition; take it when it is a full or titled name.
-    if let Some(p) = (1..words.len())
-        .find(|&p| PREPS.contains(&lower[p].as_str()) && is_capitalised(words[p - 1]))
+    if let Some(p) =
+        (1..words.len()).find(|&p| PREPS.contains(&lower.word(p)) && is_capitalised(words[p - 1]))
     {
         if let Some(m) = parse_np(text, Span::new(toks[0].span.start, toks[p - 1].span.end)) {
             if let MentionKind::Person { name, role } = &m.kind {
@@ -382,10 +414,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     }
     // A body head with a post-modifier: "officials familiar with the talks", "sources close to X".
     if let Some(h) = (0..words.len().min(4)).find(|&h| {
-        head_is_body(h)
-            && lower
-                .get(h + 1)
-                .is_some_and(|n| POSTMODIFIERS.contains(&n.as_str()))
+        head_is_body(h) && h + 1 < lower.len() && POSTMODIFIERS.contains(&lower.word(h + 1))
     }) {
         if !runs.iter().any(|&(s, e)| s > h && e - s >= 2) {
             return Some(Mention {
@@ -423,7 +452,9 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     if let Some(t) = role_reference(&words, &lower) {
         return Some(Mention {
             span,
-            kind: MentionKind::Role { title: t },
+            kind: MentionKind::Role {
+                title: t.to_string(),
+            },
         });
     }
     let (rs, re) = *runs
@@ -443,10 +474,14 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     let mut k = rs;
     while k < re {
         let mut matched = 0;
-        for n in (1..=lex.title_max_words.min(re - k)).rev() {
-            if lex.is_title(&lower[k..k + n].join(" ")) {
-                matched = n;
-                break;
+        // Most words of a run (the name itself) start no title: one look-up rules out all
+        // the phrases that start with them.
+        if lex.is_title_start(lower.word(k)) {
+            for n in (1..=lex.title_max_words.min(re - k)).rev() {
+                if lex.is_title(lower.run(k, k + n)) {
+                    matched = n;
+                    break;
+                }
             }
         }
         if matched > 0 {
@@ -494,8 +529,8 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     let role_start = (0..rs)
         .rev()
         .take_while(|&j| {
-            lex.is_title(&lower[j])
-                || lower[j].contains('.')
+            lex.is_title(lower.word(j))
+                || lower.word(j).contains('.')
                 || looks_demonym(words[j])
                 || lex.places.contains(words[j])
         })

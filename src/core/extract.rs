@@ -764,7 +764,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let lex = Lexicon::get();
     let mut seg = seg;
     for marker in [" including ", " such as ", " among them "] {
-        if let Some(i) = seg.find(marker) {
+        if let Some(i) = find_from_space(seg, marker) {
             let list = &seg[i + marker.len()..];
             let names_only = list
                 .split(|c: char| is_space(c) || c == ',')
@@ -787,17 +787,25 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
         .unwrap_or(0);
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said").
     let mut s = start;
-    let words: Vec<(usize, &str)> = seg[start..]
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - seg.as_ptr() as usize, w))
-        .collect();
-    for (off, w) in &words {
-        if with_lower(w, |w| CLAUSE_WORDS.contains(&w)) && *off + w.len() < seg.len() {
+    for w in seg[start..].split_whitespace() {
+        let off = w.as_ptr() as usize - seg.as_ptr() as usize;
+        if with_lower(w, |w| CLAUSE_WORDS.contains(&w)) && off + w.len() < seg.len() {
             s = off + w.len();
         }
     }
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// `s.find(marker)` for a marker that starts with a space: tried only at the spaces of `s`,
+/// which is much cheaper than setting up a substring search on every call.
+fn find_from_space(s: &str, marker: &str) -> Option<usize> {
+    debug_assert!(marker.starts_with(' '));
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| b == b' ')
+        .map(|(i, _)| i)
+        .find(|&i| s[i..].starts_with(marker))
 }
 
 /// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).

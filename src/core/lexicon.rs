@@ -60,6 +60,8 @@ pub struct Lexicon {
     pub titles: HashSet<String>,
     /// The longest title, in words.
     pub title_max_words: usize,
+    /// First words of the titles (`prime` for `prime minister`): a cheap pre-check.
+    pub title_starts: HashSet<String>,
     pub body_heads: HashSet<String>,
     /// alias (lower case) -> family (canonical name).
     pub body_families: HashMap<String, String>,
@@ -130,6 +132,9 @@ impl Lexicon {
         for line in data_lines(TITLES) {
             let t = line.to_lowercase();
             lex.title_max_words = lex.title_max_words.max(t.split_whitespace().count());
+            if let Some(first) = t.split_whitespace().next() {
+                lex.title_starts.insert(first.to_string());
+            }
             lex.titles.insert(t);
         }
         for line in data_lines(BODIES) {
@@ -225,6 +230,12 @@ impl Lexicon {
     pub fn is_title(&self, phrase: &str) -> bool {
         super::text::with_lower(phrase, |p| self.titles.contains(p))
     }
+
+    /// Whether some title starts with this word (case-insensitively). A phrase whose first
+    /// word fails this is no title.
+    pub fn is_title_start(&self, word: &str) -> bool {
+        super::text::with_lower(word, |w| self.title_starts.contains(w))
+    }
 }
 
 #[cfg(test)]
@@ -239,6 +250,9 @@ mod tests {
         assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
         assert!(lex.is_title("Prime Minister"));
         assert!(lex.title_max_words >= 2);
+        // `is_title_start` rules phrases out by their first word: exact for ASCII titles.
+        assert!(lex.titles.iter().all(|t| t.is_ascii()));
+        assert!(lex.is_title_start("Prime") && !lex.is_title_start("Macron"));
         assert_eq!(
             lex.body_families.get("final statement").map(String::as_str),
             Some("joint statement")

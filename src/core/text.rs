@@ -48,6 +48,10 @@ impl Span {
 /// word it reads in a word list, and lower-casing each into a new `String` was about a
 /// tenth of its time.
 pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    // Most words are lower case already; only the others need the buffer (and its zeroing).
+    if !s.bytes().any(|b| b.is_ascii_uppercase() || !b.is_ascii()) {
+        return f(s);
+    }
     let mut buf = [0u8; 3 * LOWER_BUF];
     f(&lower_in(s, &mut buf))
 }
@@ -168,8 +172,10 @@ fn has_inner_sentence_end(line: &str, lex: &Lexicon) -> bool {
     })
 }
 
+/// The number of words, counted up to 31: [`layout`] only compares it with 30 and less,
+/// and a body paragraph need not be read to its end for that.
 fn word_count(s: &str) -> usize {
-    s.split_whitespace().count()
+    s.split_whitespace().take(31).count()
 }
 
 /// Splits the text into blocks and finds headline, dateline and byline.
@@ -361,37 +367,45 @@ fn is_word_char(c: char) -> bool {
     }
 }
 
+/// The character at byte `i` of `s` and its length: ASCII without decoding, since
+/// nearly every character of news text is.
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((char::from(b), 1));
+    }
+    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+}
+
 /// Word tokens of `span`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
     let s = span.of(text);
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut it = s.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut i = 0;
+    while let Some((c, len)) = char_at(s, i) {
         if !is_word_char(c) {
+            i += len;
             continue;
         }
         let start = i;
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = it.peek() {
+        let mut end = i + len;
+        while let Some((d, dlen)) = char_at(s, end) {
             if is_word_char(d) {
-                end = j + d.len_utf8();
-                it.next();
+                end += dlen;
             } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
                 // Inner joiner only when a word char follows; a trailing `.` of an
                 // abbreviation (`U.S.`) is kept when the token already has inner dots.
-                let after = s[j + d.len_utf8()..].chars().next();
+                let after = char_at(s, end + dlen).map(|(a, _)| a);
                 if after.is_some_and(is_word_char) {
-                    end = j + d.len_utf8();
-                    it.next();
+                    end += dlen;
                 } else if d == '.'
                     && (s[start..end].contains('.')
                         || (end - start == 1 && s[start..end].chars().all(char::is_uppercase))
-                        || Lexicon::get().abbreviations.contains(&s[start..j + 1]))
+                        || Lexicon::get().abbreviations.contains(&s[start..end + 1]))
                 {
                     // `U.S.`, an initial `J.`, or a listed abbreviation `Gen.`: the dot belongs to
                     // the word; a joiner may still follow (`U.S.-led`).
-                    end = j + 1;
-                    it.next();
+                    end += 1;
                 } else {
                     break;
                 }
@@ -402,6 +416,7 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         out.push(Token {
             span: Span::new(span.start + start, span.start + end),
         });
+        i = end;
     }
     out
 }
