@@ -3,7 +3,7 @@
 //! one person (`German Chancellor Friedrich Merz`, later `Merz`; `Zelenskyy`/`Zelenskiy`).
 
 use super::lexicon::Lexicon;
-use super::text::{is_space, tokens, trim_span, with_lower, Span, Token};
+use super::text::{in_lower_list, is_space, tokens, trim_span, with_lower, Span, Token};
 
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,10 +246,7 @@ fn looks_demonym(w: &str) -> bool {
 fn body_name(np: &str) -> String {
     let lex = Lexicon::get();
     let mut words: Vec<&str> = np.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| with_lower(w, |w| DETERMINERS.contains(&w)))
-    {
+    while words.first().is_some_and(|w| in_lower_list(w, DETERMINERS)) {
         words.remove(0);
     }
     if let Some(cut) = words.iter().enumerate().position(|(i, w)| {

@@ -10,7 +10,7 @@ use super::attribute::{parse_np, Mention, MentionKind, People};
 use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
-use super::text::{self, is_space, tokens, trim_span, with_lower, Span, Token};
+use super::text::{self, in_lower_list, is_space, tokens, trim_span, with_lower, Span, Token};
 
 /// A speech cue found in a sentence.
 #[derive(Clone, Debug)]
@@ -733,7 +733,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             .map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
         let w = &seg[last_word_start..];
-        if !w.is_empty() && with_lower(w, |w| SKIP_BEFORE_CUE.contains(&w)) {
+        if !w.is_empty() && in_lower_list(w, SKIP_BEFORE_CUE) {
             end = sent.start + last_word_start;
         } else {
             end = sent.start + seg.len();
@@ -789,7 +789,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let mut s = start;
     for w in seg[start..].split_whitespace() {
         let off = w.as_ptr() as usize - seg.as_ptr() as usize;
-        if with_lower(w, |w| CLAUSE_WORDS.contains(&w)) && off + w.len() < seg.len() {
+        if in_lower_list(w, CLAUSE_WORDS) && off + w.len() < seg.len() {
             s = off + w.len();
         }
     }
@@ -1702,6 +1702,14 @@ mod tests {
             ),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn word_lists_are_lower_case() {
+        // `in_lower_list` compares against them as lower-case words.
+        for list in [SKIP_BEFORE_CUE, CLAUSE_WORDS] {
+            assert!(list.iter().all(|w| *w == w.to_lowercase()));
+        }
     }
 
     #[test]

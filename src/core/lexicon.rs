@@ -56,6 +56,10 @@ pub struct CueForm {
 #[derive(Debug, Default)]
 pub struct Lexicon {
     pub cues: HashMap<String, CueForm>,
+    /// The first two letters of every cue form, as bits: `cue_pairs[a]` has bit `b` set when
+    /// a form starts with the ASCII bytes `a`, `b`. [`Lexicon::cue`] asks it first, as nearly
+    /// every word it is given is no cue.
+    cue_pairs: Vec<u128>,
     /// Titles, lower case, single and multiword.
     pub titles: HashSet<String>,
     /// The longest title, in words.
@@ -104,7 +108,10 @@ impl Lexicon {
     }
 
     fn parse() -> Lexicon {
-        let mut lex = Lexicon::default();
+        let mut lex = Lexicon {
+            cue_pairs: vec![0; 128],
+            ..Lexicon::default()
+        };
         for line in data_lines(CUES) {
             let mut words = line.split_whitespace();
             let strength = match words.next() {
@@ -119,6 +126,11 @@ impl Lexicon {
             let mut forms: Vec<&'static str> = if label_only { Vec::new() } else { vec![lemma] };
             forms.extend(words);
             for form in forms {
+                if let [a, b, ..] = *form.to_lowercase().as_bytes() {
+                    if a.is_ascii() && b.is_ascii() {
+                        lex.cue_pairs[usize::from(a)] |= 1u128 << b;
+                    }
+                }
                 lex.cues.insert(
                     form.to_lowercase(),
                     CueForm {
@@ -194,6 +206,16 @@ impl Lexicon {
 
     /// The cue form for a word, case-insensitively.
     pub fn cue(&self, word: &str) -> Option<&CueForm> {
+        // Every cue form is ASCII (a test checks it), so a word starting with two ASCII
+        // letters that no form starts with, in either case, is no cue.
+        if let [a, b, ..] = *word.as_bytes() {
+            if a.is_ascii() && b.is_ascii() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                if self.cue_pairs[usize::from(a)] & (1u128 << b) == 0 {
+                    return None;
+                }
+            }
+        }
         super::text::with_lower(word, |w| self.cues.get(w))
     }
 
@@ -248,6 +270,10 @@ mod tests {
         assert_eq!(lex.cue("said").unwrap().lemma, "say");
         assert!(lex.cue("Adding").unwrap().participle);
         assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
+        // `cue` rules words out by their first two letters: exact for ASCII forms.
+        assert!(lex.cues.keys().all(|f| f.is_ascii() && f.len() >= 2));
+        assert_eq!(lex.cue("SAID").unwrap().lemma, "say");
+        assert!(lex.cue("Macron").is_none() && lex.cue("x").is_none());
         assert!(lex.is_title("Prime Minister"));
         assert!(lex.title_max_words >= 2);
         // `is_title_start` rules phrases out by their first word: exact for ASCII titles.

@@ -5,7 +5,7 @@
 //! reopens with a mark, only the last closes). An unbalanced mark costs at most its own
 //! paragraph: it is reported and scanning resumes right after it.
 
-use super::text::{is_space, Span};
+use super::text::{chars_from, is_space, Span};
 
 /// One quoted stretch inside one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,8 +93,8 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
 
 /// Whether the article uses double quotation marks anywhere.
 pub fn uses_double_marks(text: &str) -> bool {
-    text.chars()
-        .any(|c| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+    chars_from(text, |b| matches!(b, b'"' | 0xC2 | 0xE2))
+        .any(|(_, c)| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
 }
 
 /// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
@@ -107,7 +107,7 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         let s = block.of(text);
         // Only quotation marks matter: collect them with their neighbours, once.
         marks.clear();
-        for (i, c) in s.char_indices() {
+        for (i, c) in chars_from(s, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
             if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'') {
                 continue;
             }

@@ -56,6 +56,17 @@ pub fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     f(&lower_in(s, &mut buf))
 }
 
+/// Whether `word` in lower case is one of `list` (which is lower case):
+/// `with_lower(word, |w| list.contains(&w))`, with an ASCII word compared in place.
+pub fn in_lower_list(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter()
+            .any(|l| l.len() == word.len() && l.eq_ignore_ascii_case(word))
+    } else {
+        with_lower(word, |w| list.contains(&w))
+    }
+}
+
 /// `s` in lower case: `s` itself when it has no capital, else written into `buf` when
 /// it fits, else a new `String`. (Not generic, so [`with_lower`]'s copies stay small.)
 fn lower_in<'a>(s: &'a str, buf: &'a mut [u8; 3 * LOWER_BUF]) -> std::borrow::Cow<'a, str> {
@@ -95,6 +106,22 @@ pub const LOWER_BUF: usize = 64;
 
 pub fn is_space(c: char) -> bool {
     c.is_whitespace() || matches!(c, '\u{00a0}' | '\u{200b}' | '\u{feff}' | '\u{2060}')
+}
+
+/// The characters of `s` whose first byte passes `lead`, with their byte offsets: a scan of
+/// bytes that decodes only the characters it stops at. `lead` must accept nothing but ASCII
+/// bytes and UTF-8 lead bytes (0xC2 for `«»`, 0xE2 for `“”‘’…—`), never a continuation byte.
+pub fn chars_from<'a>(
+    s: &'a str,
+    lead: impl Fn(u8) -> bool + 'a,
+) -> impl Iterator<Item = (usize, char)> + 'a {
+    s.bytes()
+        .enumerate()
+        .filter(move |&(_, b)| lead(b))
+        .filter_map(move |(i, b)| {
+            debug_assert!(b.is_ascii() || b >= 0xC0);
+            s[i..].chars().next().map(|c| (i, c))
+        })
 }
 
 /// Shrinks a span to exclude surrounding whitespace.
@@ -178,11 +205,24 @@ fn word_count(s: &str) -> usize {
     s.split_whitespace().take(31).count()
 }
 
+/// A line in the set of lines seen: equal when the lines are equal, hashed by its length and
+/// first 64 bytes only, as a body paragraph is long and lines that differ mostly differ early.
+#[derive(PartialEq, Eq)]
+struct LineKey<'a>(&'a str);
+
+impl std::hash::Hash for LineKey<'_> {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        let b = self.0.as_bytes();
+        b.len().hash(h);
+        b[..b.len().min(64)].hash(h);
+    }
+}
+
 /// Splits the text into blocks and finds headline, dateline and byline.
 pub fn layout(text: &str) -> Layout {
     let lex = Lexicon::get();
     let mut out = Layout::default();
-    let mut seen: std::collections::HashSet<u64> = Default::default();
+    let mut seen: std::collections::HashSet<LineKey> = Default::default();
     let mut pos = 0;
     let mut in_footer = false;
     let mut seen_content = false;
@@ -196,13 +236,14 @@ pub fn layout(text: &str) -> Layout {
         // Boilerplate is recognised by its start; a long line needs only its first 80 chars.
         let head_end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
         let lower = line[..head_end].to_lowercase();
-        let norm: String = lower.split_whitespace().collect::<Vec<_>>().join(" ");
-        let line_hash = {
-            use std::hash::{Hash, Hasher};
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            line.hash(&mut h);
-            h.finish()
-        };
+        // The words joined by single spaces.
+        let mut norm = String::with_capacity(lower.len());
+        for w in lower.split_whitespace() {
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            norm.push_str(w);
+        }
         let words = word_count(line);
         let first_content = !seen_content;
         let role = if in_footer {
@@ -222,7 +263,7 @@ pub fn layout(text: &str) -> Layout {
             .any(|p| norm.starts_with(p.as_str()))
         {
             BlockRole::Boilerplate
-        } else if seen.contains(&line_hash) {
+        } else if seen.contains(&LineKey(line)) {
             // A repeated line: a headline echoed by the page template, a share bar twice.
             BlockRole::Boilerplate
         } else if is_byline(line) {
@@ -242,7 +283,7 @@ pub fn layout(text: &str) -> Layout {
         } else {
             BlockRole::Body
         };
-        seen.insert(line_hash);
+        seen.insert(LineKey(line));
         seen_content |= matches!(role, BlockRole::Body | BlockRole::Headline);
         if role == BlockRole::Headline && out.headline.is_none() {
             out.headline = Some(span);
