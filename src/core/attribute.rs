@@ -150,6 +150,16 @@ const PARTICLES: &[&str] = &[
 
 /// Normalises a name for comparison: lower case, common diacritics folded, letters only.
 pub fn name_key(s: &str) -> String {
+    if s.is_ascii() {
+        // The same, for ASCII (which folds to itself) without the per-char case tables.
+        let mut key = String::with_capacity(s.len());
+        for b in s.bytes() {
+            if b.is_ascii_alphanumeric() || b == b' ' {
+                key.push(char::from(b.to_ascii_lowercase()));
+            }
+        }
+        return key;
+    }
     s.chars()
         .flat_map(char::to_lowercase)
         .map(fold_accent)
@@ -549,7 +559,7 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
 pub struct People {
     pub entries: Vec<PersonEntry>,
     /// First four letters of the folded surname -> entries (fuzzy matching stays local).
-    by_prefix: std::collections::HashMap<String, Vec<usize>>,
+    by_prefix: super::lexicon::HashMap<String, Vec<usize>>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -573,12 +583,16 @@ impl PersonEntry {
     }
 }
 
+/// The first four letters of a name key (its bucket in `People::by_prefix`).
+fn key_prefix(key: &str) -> &str {
+    key.char_indices().nth(4).map_or(key, |(i, _)| &key[..i])
+}
+
 impl People {
     /// Whether a surname (or spelling variant) is already registered.
     pub fn knows(&self, surname: &str) -> bool {
         let key = name_key(surname);
-        let prefix: String = key.chars().take(4).collect();
-        self.by_prefix.get(&prefix).is_some_and(|b| {
+        self.by_prefix.get(key_prefix(&key)).is_some_and(|b| {
             b.iter()
                 .any(|&i| same_surname_key(&self.entries[i].surname_key, &key))
         })
@@ -592,9 +606,8 @@ impl People {
         };
         let first = (parts.len() > 1).then(|| parts[0]);
         let key = name_key(surname);
-        let prefix: String = key.chars().take(4).collect();
         let first_key = first.map(name_key);
-        let found = self.by_prefix.get(&prefix).and_then(|bucket| {
+        let found = self.by_prefix.get(key_prefix(&key)).and_then(|bucket| {
             bucket.iter().copied().find(|&i| {
                 let e = &self.entries[i];
                 same_surname_key(&e.surname_key, &key)
@@ -630,7 +643,7 @@ impl People {
             }
             None => {
                 self.by_prefix
-                    .entry(prefix)
+                    .entry(key_prefix(&key).to_string())
                     .or_default()
                     .push(self.entries.len());
                 self.entries.push(PersonEntry {

@@ -386,7 +386,7 @@ pub fn extract(text: &str) -> Extraction {
     }
 
     let mut statements: Vec<Statement> = Vec::new();
-    let mut seen_spans: std::collections::HashSet<Span> = Default::default();
+    let mut seen_spans: super::lexicon::HashSet<Span> = Default::default();
     let mut sal = Salience {
         person: None,
         recent: Vec::new(),

@@ -234,15 +234,21 @@ pub fn layout(text: &str) -> Layout {
         }
         let line = span.of(text);
         // Boilerplate is recognised by its start; a long line needs only its first 80 chars.
-        let head_end = line.char_indices().nth(80).map_or(line.len(), |(i, _)| i);
-        let lower = line[..head_end].to_lowercase();
-        // The words joined by single spaces.
-        let mut norm = String::with_capacity(lower.len());
-        for w in lower.split_whitespace() {
+        let head_end = if line.len() <= 80 {
+            line.len()
+        } else if line.as_bytes()[..80].is_ascii() {
+            80
+        } else {
+            line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)
+        };
+        // The head's words in lower case, joined by single spaces. (Lower-casing word by word
+        // is lower-casing the whole: even a final sigma looks no further than its word.)
+        let mut norm = String::with_capacity(head_end);
+        for w in line[..head_end].split_whitespace() {
             if !norm.is_empty() {
                 norm.push(' ');
             }
-            norm.push_str(w);
+            with_lower(w, |w| norm.push_str(w));
         }
         let words = word_count(line);
         let first_content = !seen_content;
@@ -580,6 +586,14 @@ mod lower_tests {
     use proptest::prelude::*;
 
     proptest! {
+        #[test]
+        fn lower_case_word_by_word_is_lower_case_whole(s in "(\\PC|Σ| ){0,40}") {
+            // What `layout` relies on to lower-case a line's words one at a time.
+            let by_word: Vec<String> =
+                s.split_whitespace().map(|w| super::with_lower(w, str::to_string)).collect();
+            let whole = s.to_lowercase();
+            prop_assert_eq!(by_word, whole.split_whitespace().collect::<Vec<_>>());
+        }
         #[test]
         fn with_lower_is_to_lowercase(s in "\\PC{0,80}") {
             prop_assert_eq!(super::with_lower(&s, str::to_string), s.to_lowercase());
