@@ -309,6 +309,16 @@ fn body_name(np: &str) -> String {
 
 /// Reads the noun phrase in `span` as a speaker mention.
 pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
+    parse_np_with(text, span, None)
+}
+
+/// [`parse_np`] for a span whose tokens the caller has already: `toks` must be exactly
+/// `tokens(text, span)`, and `span` must have no surrounding whitespace.
+pub fn parse_np_tokens(text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
+    parse_np_with(text, span, Some(toks))
+}
+
+fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Mention> {
     let lex = Lexicon::get();
     let span = trim_span(text, span);
     let np = span
@@ -317,7 +327,14 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     if np.is_empty() || np.len() > 160 {
         return None;
     }
-    let toks: Vec<Token> = tokens(text, span);
+    let owned: Vec<Token>;
+    let toks: &[Token] = match known {
+        Some(toks) => toks,
+        None => {
+            owned = tokens(text, span);
+            &owned
+        }
+    };
     if toks.is_empty() {
         return None;
     }
@@ -403,7 +420,9 @@ pub fn parse_np(text: &str, span: Span) -> Option<Mention> {
     if let Some(p) =
         (1..words.len()).find(|&p| PREPS.contains(&lower.word(p)) && is_capitalised(words[p - 1]))
     {
-        if let Some(m) = parse_np(text, Span::new(toks[0].span.start, toks[p - 1].span.end)) {
+        // (The head's tokens are the phrase's first `p`: the span ends where a token does.)
+        let head = Span::new(toks[0].span.start, toks[p - 1].span.end);
+        if let Some(m) = parse_np_tokens(text, head, &toks[..p]) {
             if let MentionKind::Person { name, role } = &m.kind {
                 if name.contains(' ') || !role.is_empty() {
                     return Some(m);

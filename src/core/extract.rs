@@ -6,7 +6,7 @@
 //! cue clauses. Pure and total: any `&str` gives a result, offsets always on char
 //! boundaries of the input.
 
-use super::attribute::{parse_np, Mention, MentionKind, People};
+use super::attribute::{parse_np, parse_np_tokens, Mention, MentionKind, People};
 use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
@@ -371,7 +371,7 @@ pub fn extract(text: &str) -> Extraction {
                     if let Some(Mention {
                         kind: MentionKind::Person { name, role },
                         ..
-                    }) = parse_np(text, span)
+                    }) = parse_np_in(text, span, toks)
                     {
                         if name.split_whitespace().count() >= 2 || !role.is_empty() {
                             people.resolve(&name, &role);
@@ -630,6 +630,20 @@ fn sentence_tokens(block_toks: &[Token], sent: Span) -> &[Token] {
     let lo = block_toks.partition_point(|t| t.span.start < sent.start);
     let hi = block_toks.partition_point(|t| t.span.start < sent.end);
     &block_toks[lo..hi]
+}
+
+/// [`parse_np`] for a span inside the span `toks` were read from (a sentence or a block),
+/// reusing them when the span starts where a token starts and ends where one ends. Those
+/// tokens are then exactly what tokenising the span alone gives: where a token ends depends
+/// on its own characters and on whether a word character follows, and none follows a token.
+fn parse_np_in(text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
+    let lo = toks.partition_point(|t| t.span.start < span.start);
+    let hi = toks.partition_point(|t| t.span.end <= span.end);
+    if lo < hi && toks[lo].span.start == span.start && toks[hi - 1].span.end == span.end {
+        parse_np_tokens(text, span, &toks[lo..hi])
+    } else {
+        parse_np(text, span)
+    }
 }
 
 /// Whether `pos` is inside one of `quotes` (sorted, disjoint).
@@ -984,7 +998,7 @@ fn resolve_cue(
     };
     if cue.according {
         return np_after(text, sent, cue.span.end)
-            .and_then(|sp| parse_np(text, sp))
+            .and_then(|sp| parse_np_in(text, sp, toks))
             .map(|m| who_from_mention(text, m, Rule::AccordingTo, people, sal, bi))
             .unwrap_or_else(Who::none);
     }
@@ -994,7 +1008,7 @@ fn resolve_cue(
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
             if let Some(m) =
-                np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np(text, sp))
+                np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np_in(text, sp, toks))
             {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -1006,8 +1020,8 @@ fn resolve_cue(
             if between.trim_matches(is_space).is_empty()
                 && p.text(text).starts_with(char::is_uppercase)
             {
-                if let Some(m) =
-                    np_before(text, sent, cue.span.start).and_then(|(sp, _)| parse_np(text, sp))
+                if let Some(m) = np_before(text, sent, cue.span.start)
+                    .and_then(|(sp, _)| parse_np_in(text, sp, toks))
                 {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
@@ -1036,7 +1050,7 @@ fn resolve_cue(
     match np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => {
-            match parse_np(text, sp) {
+            match parse_np_in(text, sp, toks) {
                 Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
                 None => Who::none(),
             }
@@ -1046,7 +1060,7 @@ fn resolve_cue(
             let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
             if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
                 np_after(text, sent, cue.span.end)
-                    .and_then(|sp| parse_np(text, sp))
+                    .and_then(|sp| parse_np_in(text, sp, toks))
                     .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
                     .unwrap_or_else(Who::none)
             } else {
@@ -1095,7 +1109,7 @@ fn sentence_subject(
     }
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
-    match parse_np(text, span)?.kind {
+    match parse_np_in(text, span, toks)?.kind {
         // A full name, a titled name, or a surname already known: never a lone capitalised word
         // that merely starts the sentence ("Conditions in warmer seas ...").
         MentionKind::Person { name, role }
@@ -1135,7 +1149,7 @@ fn sentence_body_subject(
             || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
     })?;
     let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
-    match parse_np(text, span)?.kind {
+    match parse_np_in(text, span, toks)?.kind {
         MentionKind::Body { name } => Some((name, span)),
         _ => None,
     }
@@ -1175,7 +1189,7 @@ fn nearest(
         if let Some(Mention {
             kind: MentionKind::Body { name },
             span,
-        }) = parse_np(text, span)
+        }) = parse_np_in(text, span, toks)
         {
             return Some(Who {
                 name,

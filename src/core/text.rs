@@ -436,7 +436,14 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
         }
         let start = i;
         let mut end = i + len;
-        while let Some((d, dlen)) = char_at(s, end) {
+        loop {
+            // The bulk of a word, ASCII letters and digits, byte by byte.
+            while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
+                end += 1;
+            }
+            let Some((d, dlen)) = char_at(s, end) else {
+                break;
+            };
             if is_word_char(d) {
                 end += dlen;
             } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
