@@ -206,7 +206,7 @@ fn word_count(s: &str) -> usize {
 }
 
 /// A line in the set of lines seen: equal when the lines are equal, hashed by its length and
-/// first 64 bytes only, as a body paragraph is long and lines that differ mostly differ early.
+/// first 32 bytes only, as a body paragraph is long and lines that differ mostly differ early.
 #[derive(PartialEq, Eq)]
 struct LineKey<'a>(&'a str);
 
@@ -214,7 +214,7 @@ impl std::hash::Hash for LineKey<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
         let b = self.0.as_bytes();
         b.len().hash(h);
-        b[..b.len().min(64)].hash(h);
+        b[..b.len().min(32)].hash(h);
     }
 }
 
@@ -222,7 +222,7 @@ impl std::hash::Hash for LineKey<'_> {
 pub fn layout(text: &str) -> Layout {
     let lex = Lexicon::get();
     let mut out = Layout::default();
-    let mut seen: std::collections::HashSet<LineKey> = Default::default();
+    let mut seen: super::lexicon::HashSet<LineKey> = Default::default();
     let mut pos = 0;
     let mut in_footer = false;
     let mut seen_content = false;
