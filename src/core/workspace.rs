@@ -73,21 +73,41 @@ fn checksum(ws: &Workspace) -> String {
     format!("{h:016x}")
 }
 
+/// `base`, or the first of `base (2)`, `base (3)`, … (before the extension, if any) that
+/// is not `taken`.
+fn free_name(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut name = base.to_string();
+    let mut k = 2;
+    while taken(&name) {
+        name = match base.rsplit_once('.') {
+            Some((stem, ext)) => format!("{stem} ({k}).{ext}"),
+            None => format!("{base} ({k})"),
+        };
+        k += 1;
+    }
+    name
+}
+
 impl Workspace {
     /// Adds an article, renaming it `name (2)` etc. if the name is taken. Returns its name.
     pub fn add(&mut self, mut article: StoredArticle) -> String {
-        let base = article.name.clone();
-        let mut k = 2;
-        while self.articles.iter().any(|a| a.name == article.name) {
-            article.name = match base.rsplit_once('.') {
-                Some((stem, ext)) => format!("{stem} ({k}).{ext}"),
-                None => format!("{base} ({k})"),
-            };
-            k += 1;
-        }
+        article.name = free_name(&article.name, |n| self.articles.iter().any(|a| a.name == n));
         let name = article.name.clone();
         self.articles.push(article);
         name
+    }
+
+    /// Adds many articles with the names [`Workspace::add`] would give them one by one,
+    /// in time linear in their number (a load of thousands of files compared each name
+    /// with every name before it).
+    pub fn add_all(&mut self, articles: impl IntoIterator<Item = StoredArticle>) {
+        let mut taken: std::collections::HashSet<String> =
+            self.articles.iter().map(|a| a.name.clone()).collect();
+        for mut article in articles {
+            article.name = free_name(&article.name, |n| taken.contains(n));
+            taken.insert(article.name.clone());
+            self.articles.push(article);
+        }
     }
 
     /// Removes an article by name; returns whether it was there.
@@ -174,6 +194,54 @@ impl Workspace {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn add_all_names_as_add_does() {
+        let article = |name: &str| StoredArticle {
+            name: name.into(),
+            text: String::new(),
+            meta: ArticleMeta::default(),
+        };
+        let names = [
+            "a.txt",
+            "a.txt",
+            "b",
+            "a (2).txt",
+            "b",
+            "a.txt",
+            "c.d.txt",
+            "c.d.txt",
+        ];
+        let mut one_by_one = Workspace::default();
+        one_by_one.add(article("a.txt"));
+        for n in names {
+            one_by_one.add(article(n));
+        }
+        let mut all = Workspace::default();
+        all.add(article("a.txt"));
+        all.add_all(names.map(article));
+        let got: Vec<&str> = all.articles.iter().map(|a| a.name.as_str()).collect();
+        let want: Vec<&str> = one_by_one
+            .articles
+            .iter()
+            .map(|a| a.name.as_str())
+            .collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            got,
+            [
+                "a.txt",
+                "a (2).txt",
+                "a (3).txt",
+                "b",
+                "a (2) (2).txt",
+                "b (2)",
+                "a (4).txt",
+                "c.d.txt",
+                "c.d (2).txt"
+            ]
+        );
+    }
 
     fn sample() -> Workspace {
         let mut ws = Workspace::default();

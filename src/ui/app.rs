@@ -25,7 +25,7 @@ type WaitingUrl = (AppState, Rc<Corpus>, gloo::timers::callback::Timeout);
 
 /// Runs `f` after the next frame is painted (an animation frame, then a task), or at
 /// once if the page cannot schedule it.
-fn after_next_paint(f: impl FnOnce() + 'static) {
+pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else {
         return f();
     };

@@ -1,8 +1,9 @@
 //! "Your articles": paste text, drop files or pick them (`.txt`, `.md`, `.html`; several
 //! at once), with a progress bar and a cancel button; a small form per article (outlet,
 //! headline, date, URL; pre-filled from what the text reveals); beside the seeds or on
-//! their own; remove one, clear all, export and import the workspace. Files are read and
-//! extracted one per tick, so the page stays responsive; nothing leaves the browser.
+//! their own; remove one, clear all, export and import the workspace. Files are read in
+//! batches and extracted in short slices, so the page stays responsive; nothing leaves
+//! the browser.
 
 use super::app::CorpusHandle;
 use crate::core::corpus::ArticleMeta;
@@ -47,13 +48,44 @@ impl Item {
     }
 }
 
-/// Waits for the next turn of the event loop (a zero timeout), so the page can paint
-/// and handle input between files.
+/// Waits for the next turn of the event loop, so the page can paint and handle input
+/// between slices. A message to itself, not a zero timeout: a timer waits at least 4 ms
+/// once nested, and at least a second in a tab in the background, which would stretch
+/// a load left to run there from seconds to minutes.
 async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::NULL)
+                .is_err()
+            {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
         }
+        Err(_) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Waits until the page has painted what it shows now (or 100 ms, for a tab in the
+/// background, which paints nothing).
+async fn painted() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let Some(w) = web_sys::window() else {
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            return;
+        };
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
+        let done = resolve.clone();
+        super::app::after_next_paint(move || {
+            let _ = done.call0(&wasm_bindgen::JsValue::NULL);
+        });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
@@ -65,10 +97,76 @@ pub(crate) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> 
     Ok(js_sys::Uint8Array::new(&buf).to_vec())
 }
 
+/// How many of your articles the list shows at first, and how many more each
+/// "Show more" adds (a month of coverage is thousands: each row is a form).
+const ROWS_PAGE: usize = 50;
+
+/// How many files are read at once.
+const READ_BATCH: usize = 64;
+/// How long the loader works between two paints, in ms.
+const SLICE_MS: f64 = 12.0;
+
+/// Reads a batch of items, each with its size. The files within the size limit are read together, as one
+/// `Blob` made of them (a file's read costs the page about a millisecond of its own,
+/// so one read for the batch instead of one per file is most of a large load's time
+/// saved), and cut back into files by their sizes. If that read fails, or its length
+/// is not the sum of the sizes (a file changed on disk), each file is read on its own,
+/// so a failure is reported against its own file. One result per item, in order.
+async fn read_batch(batch: Vec<(Item, usize)>) -> Vec<Result<Vec<u8>, String>> {
+    let (batch, sizes): (Vec<Item>, Vec<usize>) = batch.into_iter().unzip();
+    let parts = js_sys::Array::new();
+    let mut total = 0;
+    for (item, &size) in batch.iter().zip(&sizes) {
+        if let Item::File(f) = item {
+            if size <= MAX_FILE_BYTES {
+                parts.push(f);
+                total += size;
+            }
+        }
+    }
+    let mut whole: Option<Vec<u8>> = None;
+    if parts.length() > 0 {
+        if let Ok(blob) = web_sys::Blob::new_with_blob_sequence(&parts) {
+            if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await {
+                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
+                if bytes.len() == total {
+                    whole = Some(bytes);
+                }
+            }
+        }
+    }
+    let mut at = 0;
+    let mut out = Vec::with_capacity(batch.len());
+    for (item, size) in batch.into_iter().zip(sizes) {
+        out.push(match item {
+            Item::Text(_, t) => Ok(t.into_bytes()),
+            Item::File(f) if size > MAX_FILE_BYTES => Err(format!(
+                "{}: too large ({:.1} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
+                f.name(),
+                size as f64 / 1e6,
+                MAX_FILE_BYTES / 1_000_000
+            )),
+            Item::File(f) => {
+                let part = whole.as_ref().and_then(|b| b.get(at..at + size));
+                at += size;
+                match part {
+                    Some(part) => Ok(part.to_vec()),
+                    None => read_bytes(&f).await,
+                }
+            }
+        });
+    }
+    out
+}
+
+/// A running load's progress: what it is doing, how many items are done, of how many.
+#[derive(Clone, PartialEq)]
+struct Progress(String, usize, usize);
+
 /// Shared state of a running load.
 #[derive(Clone)]
 struct Run {
-    progress: UseStateHandle<Option<(usize, usize, String)>>,
+    progress: UseStateHandle<Option<Progress>>,
     messages: UseStateHandle<Messages>,
     cancel: Rc<RefCell<bool>>,
     live: Rc<RefCell<Rc<Workspace>>>,
@@ -77,8 +175,8 @@ struct Run {
 }
 
 impl Run {
-    /// Loads the items one per tick; adds what loaded when all are done (or nothing, if
-    /// cancelled), and reports each refusal and note.
+    /// Loads the items in batches and slices (see `run`); adds what loaded when all are
+    /// done (or nothing, if cancelled), and reports each refusal and note.
     fn start(self, items: Vec<Item>) {
         // A corpus file among them is opened as such, not read as an article.
         let (files, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(
@@ -107,15 +205,67 @@ impl Run {
             }
             return;
         }
-        let total_bytes: usize = items.iter().map(Item::size).sum();
+        *self.cancel.borrow_mut() = false;
+        wasm_bindgen_futures::spawn_local(self.run(items, notes));
+    }
+
+    /// Shows `progress`, lets the page paint and handle input, and says whether the
+    /// load goes on (false: it was cancelled, and the user is told nothing was added).
+    async fn pause(&self, progress: Progress) -> bool {
+        self.progress.set(Some(progress));
+        next_tick().await;
+        !self.cancelled()
+    }
+
+    /// Whether the user cancelled; if so, the progress goes and they are told that
+    /// nothing was added.
+    fn cancelled(&self) -> bool {
+        if !*self.cancel.borrow() {
+            return false;
+        }
+        self.progress.set(None);
+        self.messages.set(vec![(
+            false,
+            "Cancelled: nothing from this load was added.".into(),
+        )]);
+        true
+    }
+
+    /// `notes`: what the load already has to say (shown after its summary).
+    ///
+    /// First the sizes are checked against the limit of one load (nothing is added if
+    /// they are over it). Then the files are read a batch at a time (see `read_batch`)
+    /// and ingested and extracted in slices of about `SLICE_MS`: between slices the page
+    /// paints the progress and handles input, and the cancel button is seen. (One file
+    /// per tick cost a timer's minimum delay, a read and a render of the progress per
+    /// file: most of a large load's time.)
+    async fn run(self, items: Vec<Item>, mut notes: Messages) {
+        let total = items.len();
+        // The last load's messages would read as this one's.
+        self.messages.set(Vec::new());
+        // A file's size asks the file system the first time (about 0.2 ms a file in
+        // Chromium), so thousands of them are checked in slices too.
+        let mut sizes = Vec::with_capacity(total);
+        let mut slice_start = f64::NEG_INFINITY;
+        for item in &items {
+            if js_sys::Date::now() - slice_start >= SLICE_MS {
+                let label = format!("Checking {} of {total}: {}", sizes.len() + 1, item.name());
+                if !self.pause(Progress(label, sizes.len(), total)).await {
+                    return;
+                }
+                slice_start = js_sys::Date::now();
+            }
+            sizes.push(item.size());
+        }
+        let total_bytes: usize = sizes.iter().sum();
         if total_bytes > MAX_TOTAL_BYTES {
+            self.progress.set(None);
             notes.insert(
                 0,
                 (
                     true,
                     format!(
-                        "Nothing added: these {} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
-                        items.len(),
+                        "Nothing added: these {total} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
                         total_bytes as f64 / 1e6,
                         MAX_TOTAL_BYTES / 1_000_000
                     ),
@@ -124,60 +274,60 @@ impl Run {
             self.messages.set(notes);
             return;
         }
-        *self.cancel.borrow_mut() = false;
-        wasm_bindgen_futures::spawn_local(self.run(items, notes));
-    }
-
-    /// `notes`: what the load already has to say (shown after its summary).
-    async fn run(self, items: Vec<Item>, mut notes: Messages) {
-        let total = items.len();
         let mut added: Vec<StoredArticle> = Vec::new();
         let mut refused = 0;
-        for (k, item) in items.into_iter().enumerate() {
-            let name = item.name();
-            self.progress.set(Some((k, total, name.clone())));
-            next_tick().await;
-            if *self.cancel.borrow() {
-                self.progress.set(None);
-                self.messages.set(vec![(
-                    false,
-                    "Cancelled: nothing from this load was added.".into(),
-                )]);
-                return;
+        let mut done = 0;
+        let mut items = items.into_iter().zip(sizes);
+        slice_start = f64::NEG_INFINITY;
+        loop {
+            let batch: Vec<(Item, usize)> = items.by_ref().take(READ_BATCH).collect();
+            if batch.is_empty() {
+                break;
             }
-            let bytes = match item {
-                Item::Text(_, t) => Ok(t.into_bytes()),
-                Item::File(f) if f.size() as usize > MAX_FILE_BYTES => Err(format!(
-                    "{name}: too large ({:.1} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
-                    f.size() / 1e6,
-                    MAX_FILE_BYTES / 1_000_000
-                )),
-                Item::File(f) => read_bytes(&f).await,
-            };
-            match bytes.and_then(|b| ingest(&name, &b)) {
-                Ok(got) => {
-                    notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
-                    let article = StoredArticle {
-                        name: got.name,
-                        text: got.text,
-                        meta: got.meta,
-                    };
-                    // Extract now, one file per tick; the corpus reuses it.
-                    super::app::warm(&article);
-                    added.push(article);
+            let names: Vec<String> = batch.iter().map(|(i, _)| i.name()).collect();
+            let read = read_batch(batch).await;
+            for (name, bytes) in names.into_iter().zip(read) {
+                if js_sys::Date::now() - slice_start >= SLICE_MS {
+                    let label = format!("Reading {} of {total}: {name}", done + 1);
+                    if !self.pause(Progress(label, done, total)).await {
+                        return;
+                    }
+                    slice_start = js_sys::Date::now();
                 }
-                Err(e) => {
-                    refused += 1;
-                    notes.push((true, e));
+                done += 1;
+                match bytes.and_then(|b| ingest(&name, &b)) {
+                    Ok(got) => {
+                        notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
+                        let article = StoredArticle {
+                            name: got.name,
+                            text: got.text,
+                            meta: got.meta,
+                        };
+                        // Extract now, while the progress shows; the corpus reuses it.
+                        super::app::warm(&article);
+                        added.push(article);
+                    }
+                    Err(e) => {
+                        refused += 1;
+                        notes.push((true, e));
+                    }
                 }
+            }
+        }
+        // Building the corpus from thousands of articles takes a while and cannot be
+        // cut into slices: say so before it starts.
+        if added.len() > ROWS_PAGE {
+            let label = format!("Building the corpus of {} articles…", added.len());
+            self.progress.set(Some(Progress(label, total, total)));
+            painted().await;
+            if self.cancelled() {
+                return;
             }
         }
         self.progress.set(None);
         let mut ws = (**self.live.borrow()).clone();
         let n = added.len();
-        for a in added {
-            ws.add(a);
-        }
+        ws.add_all(added);
         let mut summary = format!("Added {n} article{}.", if n == 1 { "" } else { "s" });
         if refused > 0 {
             summary.push_str(&format!(" {refused} refused (see below)."));
@@ -195,11 +345,30 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let handle = use_context::<CorpusHandle>();
     let paste = use_state(String::new);
     let pasted_count = use_mut_ref(|| 0usize);
-    let progress = use_state(|| None::<(usize, usize, String)>);
+    let progress = use_state(|| None::<Progress>);
     let messages = use_state(Messages::new);
     let cancel = use_mut_ref(|| false);
     let confirm_clear = use_state(|| false);
     let dragging = use_state(|| false);
+    let row_limit = use_state(|| ROWS_PAGE);
+    let row_filter = use_state(String::new);
+    // Each article's place in the corpus and its statement count, by name: counted once
+    // per corpus, not once per row (that was a scan of every statement per row).
+    let article_stats = use_memo(handle.clone(), |h| {
+        let mut stats: std::collections::HashMap<String, (usize, usize)> = Default::default();
+        if let Some(CorpusHandle(c)) = h {
+            let mut counts = vec![0usize; c.articles.len()];
+            for e in &c.entries {
+                if let Some(n) = counts.get_mut(e.article) {
+                    *n += 1;
+                }
+            }
+            for (i, a) in c.articles.iter().enumerate() {
+                stats.insert(a.name.clone(), (i, counts[i]));
+            }
+        }
+        stats
+    });
     // The current workspace for callbacks and the async loader (shared, not copied).
     let live = use_mut_ref(|| Rc::new(Workspace::default()));
     *live.borrow_mut() = props.workspace.clone();
@@ -418,6 +587,56 @@ pub fn Loader(props: &LoaderProps) -> Html {
 
     let ws = &props.workspace;
     let corpus = handle.map(|h| h.0);
+    // The rows shown: those the filter finds (name, outlet or headline, any case), the
+    // first `row_limit` of them.
+    let needle = row_filter.trim().to_lowercase();
+    let found = |a: &&StoredArticle| {
+        needle.is_empty()
+            || [&a.name, &a.meta.outlet, &a.meta.headline]
+                .iter()
+                .any(|f| f.to_lowercase().contains(&needle))
+    };
+    let matching = ws.articles.iter().filter(found).count();
+    let rows: Vec<&StoredArticle> = ws.articles.iter().filter(found).take(*row_limit).collect();
+    let rows_summary = match (needle.is_empty(), rows.len() == ws.articles.len()) {
+        (true, true) => format!(
+            "{} article{}.",
+            ws.articles.len(),
+            if ws.articles.len() == 1 { "" } else { "s" }
+        ),
+        (true, false) => format!("Showing {} of {} articles.", rows.len(), ws.articles.len()),
+        (false, _) => format!(
+            "{matching} of {} articles match “{}”{}.",
+            ws.articles.len(),
+            row_filter.trim(),
+            if rows.len() < matching {
+                format!("; showing {}", rows.len())
+            } else {
+                String::new()
+            }
+        ),
+    };
+    let on_row_filter = {
+        let (f, limit) = (row_filter.clone(), row_limit.clone());
+        Callback::from(move |e: InputEvent| {
+            use wasm_bindgen::JsCast;
+            if let Some(i) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            {
+                f.set(i.value());
+                limit.set(ROWS_PAGE);
+            }
+        })
+    };
+    let more_rows = {
+        let limit = row_limit.clone();
+        Callback::from(move |_| limit.set(*limit + ROWS_PAGE))
+    };
+    let all_rows = {
+        let limit = row_limit.clone();
+        Callback::from(move |_| limit.set(usize::MAX))
+    };
     html! {
         <section class="loader" id="loader" aria-labelledby="loader-title">
             <h2 id="loader-title">{"Your articles"}</h2>
@@ -438,9 +657,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
                     <button type="button" class="tool" id="add-paste" onclick={add_paste} disabled={busy}>{"Add pasted text"}</button>
                 </div>
             </div>
-            if let Some((done, total, name)) = &*progress {
+            if let Some(Progress(label, done, total)) = &*progress {
                 <div class="progress" role="status">
-                    <label for="load-progress">{format!("Reading {} of {}: {name}", done + 1, total)}</label>
+                    <label for="load-progress">{label}</label>
                     <progress id="load-progress" max={total.to_string()} value={done.to_string()} />
                     <button type="button" class="tool" onclick={on_cancel}>{"Cancel"}</button>
                 </div>
@@ -457,9 +676,28 @@ pub fn Loader(props: &LoaderProps) -> Html {
             if ws.articles.is_empty() {
                 <p class="muted">{"No articles of yours yet."}</p>
             } else {
-                <ul class="my-articles">
-                    { for ws.articles.iter().map(|a| article_row(a, corpus.as_deref(), &live, &props.on_change, &messages)) }
+                if ws.articles.len() > ROWS_PAGE {
+                    <div class="my-articles-find">
+                        <label for="find-article">{"Find an article"}</label>
+                        <input id="find-article" type="search" value={(*row_filter).clone()} oninput={on_row_filter}
+                            placeholder="name, outlet or headline" />
+                    </div>
+                }
+                <p class="muted small" id="my-articles-count" role="status">{rows_summary}</p>
+                <ul class="my-articles" aria-labelledby="loader-title">
+                    { for rows.iter().map(|a| article_row(a, corpus.as_deref(), article_stats.get(&a.name).copied(), &live, &props.on_change, &messages)) }
                 </ul>
+                if rows.len() < matching {
+                    <p class="my-articles-more">
+                        <button type="button" class="tool" id="more-articles" onclick={more_rows}>
+                            {format!("Show {} more", ROWS_PAGE.min(matching - rows.len()))}
+                        </button>
+                        {" "}
+                        <button type="button" class="tool" id="all-articles" onclick={all_rows}>
+                            {format!("Show all {matching}")}
+                        </button>
+                    </p>
+                }
             }
             <div class="ws-actions">
                 <button type="button" class="tool" onclick={export} disabled={ws.articles.is_empty()}>{"Export workspace"}</button>
@@ -486,19 +724,17 @@ pub fn Loader(props: &LoaderProps) -> Html {
 fn article_row(
     a: &StoredArticle,
     corpus: Option<&crate::core::corpus::Corpus>,
+    // Its index in the corpus and its statement count.
+    stats: Option<(usize, usize)>,
     live: &Rc<RefCell<Rc<Workspace>>>,
     on_change: &Callback<Workspace>,
     messages: &UseStateHandle<Messages>,
 ) -> Html {
-    let article = corpus.and_then(|c| {
-        c.articles
-            .iter()
-            .position(|x| x.name == a.name)
-            .map(|i| (c, i))
-    });
-    let statements = article.map_or(0, |(c, i)| {
-        c.entries.iter().filter(|e| e.article == i).count()
-    });
+    let article = corpus
+        .zip(stats)
+        .filter(|(c, (i, _))| *i < c.articles.len());
+    let statements = stats.map_or(0, |(_, n)| n);
+    let article = article.map(|(c, (i, _))| (c, i));
     // What the form shows: what the user gave, else what the text reveals.
     let shown = |given: &str, inferred: Option<String>| {
         if given.is_empty() {
@@ -582,7 +818,7 @@ fn article_row(
         <li class="my-article" key={a.name.clone()} data-name={a.name.clone()}>
             <div class="my-article-head">
                 <strong>{&a.name}</strong>
-                <span class="muted">{format!(" · {statements} statements · {:.1} kB", a.text.len() as f64 / 1e3)}</span>
+                <span class="muted">{format!(" · {statements} statement{} · {:.1} kB", if statements == 1 { "" } else { "s" }, a.text.len() as f64 / 1e3)}</span>
                 <button type="button" class="tool" onclick={remove} aria-label={format!("Remove {}", a.name)}>{"Remove"}</button>
             </div>
             <div class="meta-form">
