@@ -1,17 +1,26 @@
 //! Embeds the seed corpus: every `seeds/*.txt` plus the facts in `seeds/corpus.toml`
 //! become a static table in `$OUT_DIR/seeds.rs`, so nothing is fetched at run time
 //! and the manifest parser (toml) never reaches the wasm.
+//!
+//! It also extracts the seeds, with the crate's own core compiled into this script,
+//! and writes the result as a corpus file, `$OUT_DIR/seeds.qlc`: the app opens with it
+//! instead of extracting the seeds at every start (a test checks that it is byte for
+//! byte what the core makes of the seeds at run time).
 
 use std::{env, fs, path::Path};
 
-#[path = "src/core/manifest.rs"]
-#[allow(dead_code)]
-mod manifest;
+// The pure core (no yew, web-sys or wasm-bindgen: tests/architecture.rs keeps it so).
+#[path = "src/core/mod.rs"]
+#[allow(dead_code, unused_imports)]
+mod core;
+
+use crate::core::{compare, corpus, manifest, pack, topics};
 
 fn main() {
     let root = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
     let seeds = Path::new(&root).join("seeds");
     println!("cargo:rerun-if-changed=seeds");
+    println!("cargo:rerun-if-changed=src/core");
     let manifest_path = seeds.join("corpus.toml");
     println!("cargo:rerun-if-changed={}", manifest_path.display());
     // A malformed entry is reported (file and line) and skipped; the rest still load.
@@ -50,6 +59,38 @@ fn main() {
         ));
     }
     out.push_str("];\n");
-    let dest = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("seeds.rs");
-    fs::write(dest, out).expect("write seeds.rs");
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("seeds.rs"), out).expect("write seeds.rs");
+
+    // The seeds extracted, as `seed_inputs()` gives them to the core at run time.
+    let texts: Vec<(String, String, manifest::ManifestEntry)> = files
+        .iter()
+        .map(|path| {
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            let text = fs::read_to_string(path).expect("a seed file is UTF-8 text");
+            let e = entries.iter().find(|a| a.file == name).cloned().unwrap_or_default();
+            (name, text, e)
+        })
+        .collect();
+    let inputs = texts
+        .iter()
+        .map(|(name, text, e)| corpus::Input {
+            name,
+            text,
+            meta: corpus::ArticleMeta {
+                outlet: e.outlet.clone(),
+                headline: e.headline.clone(),
+                byline: e.byline.clone(),
+                url: e.url.clone(),
+                date: e.date.clone(),
+                event_date: e.event_date.clone(),
+                source: e.source.clone(),
+                derived_from: e.derived_from.clone(),
+            },
+        })
+        .collect();
+    let seeds = corpus::Corpus::build(inputs);
+    let cmp = compare::compare(&seeds, compare::GROUP_THRESHOLD);
+    let bytes = pack::encode(&seeds, &cmp, &topics::names(), pack::SEED_GENERATOR);
+    fs::write(Path::new(&out_dir).join("seeds.qlc"), bytes).expect("write seeds.qlc");
 }

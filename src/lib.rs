@@ -52,3 +52,16 @@ pub fn seed_inputs() -> Vec<Input<'static>> {
 pub fn seed_corpus() -> Corpus {
     Corpus::build(seed_inputs())
 }
+
+/// The seed corpus as `build.rs` extracted it, a corpus file (`core::pack`). The app
+/// opens with it instead of extracting the seeds again; `tests/pack.rs` checks that it
+/// is byte for byte what [`seed_corpus`] makes now.
+pub static SEED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.qlc"));
+
+/// [`SEED_PACK`] read back (`None` only if it could not be read, which the test above
+/// rules out; the caller then extracts the seeds).
+pub fn built_seed_corpus() -> Option<Corpus> {
+    core::pack::decode(SEED_PACK, &core::topics::names())
+        .ok()
+        .map(|p| p.corpus)
+}

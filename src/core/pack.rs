@@ -26,6 +26,8 @@ pub const FORMAT: &str = "quoteline-corpus";
 pub const VERSION: u32 = 1;
 /// The usual file extension.
 pub const EXTENSION: &str = "qlc";
+/// The generator named in the seed corpus file that `build.rs` writes.
+pub const SEED_GENERATOR: &str = "quoteline build.rs (the embedded seeds)";
 
 #[derive(Deserialize)]
 struct Body {

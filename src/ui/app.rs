@@ -126,6 +126,14 @@ pub fn warm(a: &StoredArticle) {
 
 /// The corpus of a workspace: the seeds (unless it stands alone) and its articles.
 pub fn build_corpus(ws: &Workspace) -> Corpus {
+    // The seeds alone (how the app opens): as build.rs extracted them, read in about a
+    // millisecond instead of extracted again (about 70 ms of the start-up).
+    if ws.mode == Mode::WithSeeds && ws.articles.is_empty() {
+        if let Some(c) = crate::built_seed_corpus() {
+            PREPARED.with(|c| c.borrow_mut().clear());
+            return c;
+        }
+    }
     let mut preps: Vec<Prepared> = Vec::new();
     if ws.mode == Mode::WithSeeds {
         SEEDS_PREPARED.with(|s| {
