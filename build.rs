@@ -68,7 +68,11 @@ fn main() {
         .map(|path| {
             let name = path.file_name().unwrap().to_string_lossy().to_string();
             let text = fs::read_to_string(path).expect("a seed file is UTF-8 text");
-            let e = entries.iter().find(|a| a.file == name).cloned().unwrap_or_default();
+            let e = entries
+                .iter()
+                .find(|a| a.file == name)
+                .cloned()
+                .unwrap_or_default();
             (name, text, e)
         })
         .collect();
