@@ -20,8 +20,20 @@ use yew::prelude::*;
 /// How long the URL waits for typing, zooming or panning to pause before it follows.
 const URL_PAUSE_MS: u32 = 250;
 
-/// A replacement of the URL waiting for a pause: the state, its corpus, the timer.
-type WaitingUrl = (AppState, Rc<Corpus>, gloo::timers::callback::Timeout);
+/// How long a new history entry waits at most for the frame it follows (a tab in the
+/// background paints no frames).
+const PUSH_WAIT_MS: u32 = 100;
+
+/// A write of the URL that is waiting: a replacement waits for a pause, a new entry for
+/// the next painted frame.
+struct WaitingUrl {
+    state: AppState,
+    corpus: Rc<Corpus>,
+    replace: bool,
+    /// Which write this is (a frame's callback writes only the one it was made for).
+    id: u64,
+    _timer: gloo::timers::callback::Timeout,
+}
 
 /// Runs `f` after the next frame is painted (an animation frame, then a task), or at
 /// once if the page cannot schedule it.
@@ -56,12 +68,18 @@ pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
     }
 }
 
-/// Writes the replacement that is waiting, if any, now.
+/// Writes the URL that is waiting, if any, now.
 fn flush_url(waiting: &std::cell::RefCell<Option<WaitingUrl>>) {
     let taken = waiting.borrow_mut().take();
-    if let Some((state, corpus, timeout)) = taken {
-        timeout.cancel();
-        super::url::write(&state, &corpus, true);
+    if let Some(w) = taken {
+        super::url::write(&w.state, &w.corpus, w.replace);
+    }
+}
+
+/// Writes the URL that is waiting if it is still write `id`.
+fn flush_url_if(waiting: &std::cell::RefCell<Option<WaitingUrl>>, id: u64) {
+    if waiting.borrow().as_ref().is_some_and(|w| w.id == id) {
+        flush_url(waiting);
     }
 }
 
@@ -417,10 +435,11 @@ pub fn App(props: &AppProps) -> Html {
     // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is
     // many steps) replace the history entry; other changes push one. A replacement waits
     // for a pause of `URL_PAUSE_MS`: Chromium's `replaceState` took about 8 ms of every
-    // zoom step at 50,000 statements. A push first writes any replacement still waiting,
-    // so the history keeps the entries it had.
+    // zoom step at 50,000 statements. A push waits for the next painted frame, after
+    // writing anything still waiting, so the history keeps the entries it had.
     let last_state = use_mut_ref(|| state.0.clone());
     let waiting = use_mut_ref(|| None::<WaitingUrl>);
+    let write_count = use_mut_ref(|| 0u64);
     {
         let corpus = corpus.clone();
         let last_state = last_state.clone();
@@ -439,16 +458,37 @@ pub fn App(props: &AppProps) -> Html {
                 last.search != s.search || same_but_view == *s
             };
             *last_state.borrow_mut() = s.clone();
-            if replace {
-                let timeout = gloo::timers::callback::Timeout::new(URL_PAUSE_MS, {
-                    let waiting = waiting.clone();
-                    move || flush_url(&waiting)
-                });
-                // (Dropping the timeout that was waiting cancels it.)
-                *waiting.borrow_mut() = Some((s.clone(), corpus.clone(), timeout));
-            } else {
+            // Writes are in order: a new entry still waiting is written before a
+            // replacement of it waits, and anything waiting before a new entry waits.
+            let pushing = waiting.borrow().as_ref().is_some_and(|w| !w.replace);
+            if !replace || pushing {
                 flush_url(&waiting);
-                super::url::write(s, &corpus, false);
+            }
+            let id = {
+                let mut n = write_count.borrow_mut();
+                *n += 1;
+                *n
+            };
+            let timer = gloo::timers::callback::Timeout::new(
+                if replace { URL_PAUSE_MS } else { PUSH_WAIT_MS },
+                {
+                    let waiting = waiting.clone();
+                    move || flush_url_if(&waiting, id)
+                },
+            );
+            // (Dropping the write that was waiting cancels its timer.)
+            *waiting.borrow_mut() = Some(WaitingUrl {
+                state: s.clone(),
+                corpus: corpus.clone(),
+                replace,
+                id,
+                _timer: timer,
+            });
+            if !replace {
+                // A new entry (`pushState`, about 7 ms in Chromium even on the seeds)
+                // waits for the frame that shows the change, not in front of it.
+                let waiting = waiting.clone();
+                after_next_paint(move || flush_url_if(&waiting, id));
             }
         });
     }
@@ -468,7 +508,8 @@ pub fn App(props: &AppProps) -> Html {
                 })
                 .collect();
             let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                // A replacement still waiting belongs to the entry that was left.
+                // A write still waiting belongs to the entry that was left (a new entry
+                // made less than a frame before Back is not made).
                 waiting.borrow_mut().take();
                 dispatcher.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
             });
