@@ -34,7 +34,7 @@ describe("comparing outlets", () => {
     await page.getByRole("tab", { name: "Coverage" }).click();
     const grid = page.locator("#coverage table.coverage-grid");
     await grid.waitFor();
-    assert.match(page.url(), /tab=coverage/);
+    await page.waitForURL(/tab=coverage/); // (the URL follows a frame after the view)
     assert.equal(await grid.locator("tbody tr").count(), 1, "the grid follows the filters");
     await page.locator("#search").fill("");
     await page.waitForFunction(() => document.querySelectorAll("#coverage tbody tr").length >= 12);
@@ -53,7 +53,7 @@ describe("comparing outlets", () => {
     await cell.locator("button").click();
     await page.locator("#detail mark.hl-statement", { hasText: "outstanding team" }).waitFor();
     assert.ok((await page.locator("#detail .facts").innerText()).includes(outlet), `the detail shows ${outlet}'s article`);
-    assert.match(page.url(), /sel=/);
+    await page.waitForURL(/sel=/); // (the URL follows a frame after the view)
     await screenshot(page, "compare-coverage-cell-article");
 
     // Keyboard between tabs: ArrowRight from Coverage goes to Framing.
@@ -61,7 +61,7 @@ describe("comparing outlets", () => {
     await page.keyboard.press("ArrowRight");
     await page.locator("#framing").waitFor();
     assert.equal(await page.evaluate(() => document.activeElement?.id), "tab-framing");
-    assert.match(page.url(), /tab=framing/);
+    await page.waitForURL(/tab=framing/); // (the URL follows a frame after the view)
 
     // Framing: the US conflict with evidence from both sides; five headlines and ledes.
     const conflict = page.locator("#framing .conflict", { hasText: "United States" });
@@ -78,6 +78,7 @@ describe("comparing outlets", () => {
     // The outlet filter narrows the frames; reload keeps the view.
     await page.locator('fieldset[data-facet="outlet"] label', { hasText: "Caliber.Az" }).locator("input").check();
     await page.waitForFunction(() => document.querySelectorAll("#framing .frame").length === 1);
+    await page.waitForFunction(() => decodeURIComponent(location.hash).includes("Caliber")); // (a frame after the view)
     await page.reload();
     await page.locator("#framing .frame").first().waitFor();
     assert.equal(await page.locator("#framing .frame").count(), 1);
