@@ -226,7 +226,7 @@ impl Corpus {
 
     /// The per-article half of [`Corpus::build`]: extraction and the article's facts. Pure
     /// and independent per article, so a caller can spread it over time (the browser
-    /// loader does one file per tick) or threads.
+    /// loader extracts in short slices between paints) or threads.
     pub fn prepare(input: Input<'_>) -> Prepared {
         {
             let ex = extract(input.text);
