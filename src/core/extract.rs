@@ -777,8 +777,13 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
     let lex = Lexicon::get();
     let mut seg = seg;
-    for marker in [" including ", " such as ", " among them "] {
-        if let Some(i) = find_from_space(seg, marker) {
+    // The first place of each marker, all found in one pass over the spaces. The first
+    // place in a shorter `seg` (a prefix, once a list is cut) is the same one if it still
+    // fits, else there is none.
+    let markers = [" including ", " such as ", " among them "];
+    let firsts = first_markers(seg, &markers);
+    for (marker, first) in markers.into_iter().zip(firsts) {
+        if let Some(i) = first.filter(|&i| i + marker.len() <= seg.len()) {
             let list = &seg[i + marker.len()..];
             let names_only = list
                 .split(|c: char| is_space(c) || c == ',')
@@ -793,33 +798,45 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             }
         }
     }
+    // After the last boundary character. Every one of them is ASCII or starts with the byte
+    // 0xE2 (`”“—–`), so only those bytes are decoded.
     let start = seg
-        .char_indices()
+        .bytes()
+        .enumerate()
         .rev()
+        .filter(|&(_, b)| b.is_ascii() || b == 0xE2)
+        .filter_map(|(i, _)| seg[i..].chars().next().map(|c| (i, c)))
         .find(|&(_, c)| boundary_char(c))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said").
-    let mut s = start;
-    for w in seg[start..].split_whitespace() {
-        let off = w.as_ptr() as usize - seg.as_ptr() as usize;
-        if in_lower_list(w, CLAUSE_WORDS) && off + w.len() < seg.len() {
-            s = off + w.len();
-        }
-    }
+    // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
+    // the last one that is not the phrase's last word, found from the end.
+    let s = seg[start..]
+        .split_whitespace()
+        .rev()
+        .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
+        .find(|&(w, off)| off + w.len() < seg.len() && in_lower_list(w, CLAUSE_WORDS))
+        .map_or(start, |(w, off)| off + w.len());
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
 }
 
-/// `s.find(marker)` for a marker that starts with a space: tried only at the spaces of `s`,
-/// which is much cheaper than setting up a substring search on every call.
-fn find_from_space(s: &str, marker: &str) -> Option<usize> {
-    debug_assert!(marker.starts_with(' '));
-    s.bytes()
-        .enumerate()
-        .filter(|&(_, b)| b == b' ')
-        .map(|(i, _)| i)
-        .find(|&i| s[i..].starts_with(marker))
+/// `s.find(marker)` for each of `markers` (each starting with a space), in one pass tried
+/// only at the spaces of `s`: much cheaper than setting up a substring search per marker.
+fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>; N] {
+    let mut first = [None; N];
+    for (i, b) in s.bytes().enumerate() {
+        if b != b' ' {
+            continue;
+        }
+        for (k, m) in markers.iter().enumerate() {
+            debug_assert!(m.starts_with(' '));
+            if first[k].is_none() && s[i..].starts_with(m) {
+                first[k] = Some(i);
+            }
+        }
+    }
+    first
 }
 
 /// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).
