@@ -409,9 +409,11 @@ pub fn extract(text: &str) -> Extraction {
                 .copied()
                 .collect();
             let cues = find_cues(text, sent, toks, &sq);
+            // The phrase that opens the sentence, read once: each use of the sentence subject
+            // below checks it against (and updates) the people known by then.
+            let subject = subject_np(text, sent, toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
-            if let Some((name, role, span)) =
-                sentence_subject(text, sent, toks, &sq, &mut people, true)
+            if let Some((name, role, span)) = sentence_subject(subject.as_ref(), &mut people, true)
             {
                 sal.set_person((name, role, span, bi));
             } else if let Some((name, span)) = sentence_body_subject(text, sent, toks, &sq) {
@@ -426,7 +428,7 @@ pub fn extract(text: &str) -> Extraction {
                     text,
                     sent,
                     toks,
-                    &sq,
+                    subject.as_ref(),
                     &cues,
                     ci,
                     &whos,
@@ -530,18 +532,19 @@ pub fn extract(text: &str) -> Extraction {
                             (w, None)
                         } else {
                             let mut w =
-                                nearest(text, sent, toks, &sq, &mut people).unwrap_or_else(|| {
-                                    sal.last_speaker
-                                        .clone()
-                                        .filter(|(_, b)| bi <= b + 1)
-                                        .map(|(mut w, _)| {
-                                            w.antecedent = w.mention;
-                                            w.rule = Rule::Continuation;
-                                            w.confidence = 0.5;
-                                            w
-                                        })
-                                        .unwrap_or_else(Who::none)
-                                });
+                                nearest(text, sent, toks, &sq, subject.as_ref(), &mut people)
+                                    .unwrap_or_else(|| {
+                                        sal.last_speaker
+                                            .clone()
+                                            .filter(|(_, b)| bi <= b + 1)
+                                            .map(|(mut w, _)| {
+                                                w.antecedent = w.mention;
+                                                w.rule = Rule::Continuation;
+                                                w.confidence = 0.5;
+                                                w
+                                            })
+                                            .unwrap_or_else(Who::none)
+                                    });
                             if w.rule == Rule::Nearest {
                                 w.confidence = 0.4;
                             }
@@ -991,7 +994,7 @@ fn resolve_cue(
     text: &str,
     sent: Span,
     toks: &[Token],
-    quotes: &[Quote],
+    subject: Option<&SubjectNp>,
     cues: &[Cue],
     ci: usize,
     whos: &[Who],
@@ -1050,8 +1053,7 @@ fn resolve_cue(
         }
         // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
         // subject is the sentence subject.
-        if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, false)
-        {
+        if let Some((name, role, span)) = sentence_subject(subject, people, false) {
             return Who {
                 name,
                 kind: SpeakerKind::Person,
@@ -1087,17 +1089,43 @@ fn resolve_cue(
     }
 }
 
-/// The person named at the start of a sentence (its likely subject), if any.
-/// With `strict`, a lone capitalised word counts only when it is a known surname (for
-/// pronoun salience); without, any name-like subject counts (for a participle's subject).
+/// A person named by the phrase that opens a sentence, as [`subject_np`] reads it.
+struct SubjectNp {
+    name: String,
+    role: String,
+    span: Span,
+    /// Whether the phrase ends in a possessive (`Donald Trump’s`): then it is no subject.
+    possessive: bool,
+}
+
+/// The person named at the start of a sentence (its likely subject), if any, given what
+/// [`subject_np`] read there. With `strict`, a lone capitalised word counts only when it
+/// is a known surname (for pronoun salience); without, any name-like subject counts (for
+/// a participle's subject).
 fn sentence_subject(
-    text: &str,
-    sent: Span,
-    toks: &[Token],
-    quotes: &[Quote],
+    subject: Option<&SubjectNp>,
     people: &mut People,
     strict: bool,
 ) -> Option<(String, String, Span)> {
+    let SubjectNp {
+        name,
+        role,
+        span,
+        possessive,
+    } = subject?;
+    // A full name, a titled name, or a surname already known: never a lone capitalised word
+    // that merely starts the sentence ("Conditions in warmer seas ...").
+    if !*possessive && (!strict || name.contains(' ') || !role.is_empty() || people.knows(name)) {
+        let (full, role) = people.resolve(name, role);
+        Some((full, role, *span))
+    } else {
+        None
+    }
+}
+
+/// The person phrase at the start of a sentence, read without reference to the people
+/// known so far (so one reading serves every use of the sentence's subject).
+fn subject_np(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Option<SubjectNp> {
     let lex = Lexicon::get();
     // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
     let mut i = 0;
@@ -1127,15 +1155,12 @@ fn sentence_subject(
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
     match parse_np_in(text, span, toks)?.kind {
-        // A full name, a titled name, or a surname already known: never a lone capitalised word
-        // that merely starts the sentence ("Conditions in warmer seas ...").
-        MentionKind::Person { name, role }
-            if !toks[e - 1].text(text).ends_with("’s")
-                && (!strict || name.contains(' ') || !role.is_empty() || people.knows(&name)) =>
-        {
-            let (full, role) = people.resolve(&name, &role);
-            Some((full, role, span))
-        }
+        MentionKind::Person { name, role } => Some(SubjectNp {
+            name,
+            role,
+            span,
+            possessive: toks[e - 1].text(text).ends_with("’s"),
+        }),
         _ => None,
     }
 }
@@ -1178,9 +1203,10 @@ fn nearest(
     sent: Span,
     toks: &[Token],
     quotes: &[Quote],
+    subject: Option<&SubjectNp>,
     people: &mut People,
 ) -> Option<Who> {
-    if let Some((name, role, span)) = sentence_subject(text, sent, toks, quotes, people, true) {
+    if let Some((name, role, span)) = sentence_subject(subject, people, true) {
         return Some(Who {
             name,
             kind: SpeakerKind::Person,
