@@ -81,6 +81,18 @@ impl Lowered {
                 buf.push(' ');
             }
             let start = buf.len();
+            if w.is_ascii() {
+                // An ASCII word lower-cases in place (as `to_lowercase` would), with no copy
+                // through `with_lower`'s buffer and no UTF-8 check of it.
+                buf.push_str(w);
+                buf[start..].make_ascii_lowercase();
+                if w.contains('\'') {
+                    let l = buf.split_off(start);
+                    buf.push_str(&l.replace('\'', "’"));
+                }
+                at.push((start, buf.len()));
+                continue;
+            }
             with_lower(w, |l| {
                 if l.contains('\'') {
                     buf.push_str(&l.replace('\'', "’"));
