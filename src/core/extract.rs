@@ -665,10 +665,6 @@ fn strip_possessive_span(text: &str, span: Span) -> Span {
     span
 }
 
-fn lower(t: &Token, text: &str) -> String {
-    t.text(text).to_lowercase()
-}
-
 /// Speech cues outside quotes, skipping passives (`was announced`) and nouns (`the report`).
 fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cue> {
     let lex = Lexicon::get();
@@ -695,7 +691,8 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
             continue;
         }
         let Some(form) = lex.cue(w) else { continue };
-        let prev = i.checked_sub(1).map(|p| lower(&toks[p], text));
+        // The word before, compared in lower case without a new `String` per cue.
+        let prev = i.checked_sub(1).map(|p| toks[p].text(text));
         let first = t.span.start == sent.start
             || text[sent.start..t.span.start]
                 .trim_matches(|c: char| is_space(c) || c == '“' || c == '"')
@@ -703,11 +700,11 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
         if w.starts_with(char::is_uppercase) && !(first && form.participle) {
             continue;
         }
-        if prev.as_deref().is_some_and(|p| PASSIVE.contains(&p)) {
+        if prev.is_some_and(|p| in_lower_list(p, PASSIVE)) {
             continue;
         }
         // "said" as an adjective or in "that said".
-        if prev.as_deref() == Some("that")
+        if prev.is_some_and(|p| with_lower(p, |p| p == "that"))
             && w == "said"
             && text[toks[i - 1].span.end..t.span.start]
                 .chars()
