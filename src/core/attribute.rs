@@ -574,7 +574,7 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         })
         .last()
         .unwrap_or(rs);
-    let role: Vec<&str> = words[role_start..name_start].to_vec();
+    let role = &words[role_start..name_start];
     let name_span = Span::new(toks[name_start].span.start, toks[re - 1].span.end);
     Some(Mention {
         span: name_span,

@@ -1420,11 +1420,12 @@ fn indirect_clause(
         let seg = &text[from..end];
         let mut search = 0;
         while let Some(i) = seg[search..].find(", ").map(|i| i + search) {
-            let word: String = seg[i + 2..]
-                .chars()
-                .take_while(|c| c.is_alphabetic())
-                .collect();
-            if TAIL_PARTICIPLES.contains(&word.as_str()) && !inside_any(from + i, quotes) {
+            // The letters after the comma, as a slice (no new String per comma).
+            let after = &seg[i + 2..];
+            let word = &after[..after
+                .find(|c: char| !c.is_alphabetic())
+                .unwrap_or(after.len())];
+            if TAIL_PARTICIPLES.contains(&word) && !inside_any(from + i, quotes) {
                 end = from + i;
                 break;
             }
@@ -1522,7 +1523,7 @@ fn indirect_clause(
             .iter()
             .take(5)
             .position(|t| {
-                VENUE_WORDS.contains(&t.text(text).to_lowercase().as_str())
+                in_lower_list(t.text(text), VENUE_WORDS)
                     || t.text(text).chars().all(|c| c.is_ascii_digit())
             })
             .and_then(|k| {
