@@ -44,6 +44,8 @@ fn main() {
         .unwrap_or_default();
     files.sort();
     let mut out = String::from("/// The embedded seed corpus, in file-name order.\npub static SEEDS: &[SeedArticle] = &[\n");
+    // Each seed as `seed_inputs()` gives it to the core at run time: name, text, facts.
+    let mut seed_texts = Vec::new();
     for path in &files {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         println!("cargo:rerun-if-changed={}", path.display());
@@ -57,40 +59,21 @@ fn main() {
             e.outlet, e.headline, e.byline, e.url, e.date, e.event_date, e.dateline, e.source, e.derived_from, e.evidence,
             path = path.display().to_string(),
         ));
+        let text = fs::read_to_string(path).expect("a seed file is UTF-8 text");
+        seed_texts.push((name, text, e.meta()));
     }
     out.push_str("];\n");
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&out_dir).join("seeds.rs"), out).expect("write seeds.rs");
 
-    // The seeds extracted, as `seed_inputs()` gives them to the core at run time.
-    let texts: Vec<(String, String, manifest::ManifestEntry)> = files
+    // The seeds extracted (tests/pack.rs checks this is what the core makes of
+    // `seed_inputs()` at run time).
+    let inputs = seed_texts
         .iter()
-        .map(|path| {
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            let text = fs::read_to_string(path).expect("a seed file is UTF-8 text");
-            let e = entries
-                .iter()
-                .find(|a| a.file == name)
-                .cloned()
-                .unwrap_or_default();
-            (name, text, e)
-        })
-        .collect();
-    let inputs = texts
-        .iter()
-        .map(|(name, text, e)| corpus::Input {
+        .map(|(name, text, meta)| corpus::Input {
             name,
             text,
-            meta: corpus::ArticleMeta {
-                outlet: e.outlet.clone(),
-                headline: e.headline.clone(),
-                byline: e.byline.clone(),
-                url: e.url.clone(),
-                date: e.date.clone(),
-                event_date: e.event_date.clone(),
-                source: e.source.clone(),
-                derived_from: e.derived_from.clone(),
-            },
+            meta: meta.clone(),
         })
         .collect();
     let seeds = corpus::Corpus::build(inputs);

@@ -1,12 +1,10 @@
 //! The corpus manifest (`corpus.toml`): one `[[article]]` table per article file with the
 //! facts known about it (outlet, headline, byline, URL, dates, source, evidence). Each
 //! entry is parsed on its own, so a malformed entry is reported with its line and skipped
-//! while the others still load. Native only (the CLI and `build.rs`, which includes this
-//! file by path); the browser app gets the seeds' manifest compiled in.
-//!
-//! Self-contained on purpose: `build.rs` compiles this file too, so it uses nothing else
-//! from the crate.
+//! while the others still load. Native only (the CLI and `build.rs`, which compiles the
+//! core by path); the browser app gets the seeds' manifest compiled in.
 
+use super::corpus::ArticleMeta;
 use serde::Deserialize;
 
 /// One `[[article]]` entry. Empty means unknown.
@@ -26,6 +24,22 @@ pub struct ManifestEntry {
     pub source: String,
     pub derived_from: String,
     pub evidence: String,
+}
+
+impl ManifestEntry {
+    /// The facts the corpus takes from this entry.
+    pub fn meta(&self) -> ArticleMeta {
+        ArticleMeta {
+            outlet: self.outlet.clone(),
+            headline: self.headline.clone(),
+            byline: self.byline.clone(),
+            url: self.url.clone(),
+            date: self.date.clone(),
+            event_date: self.event_date.clone(),
+            source: self.source.clone(),
+            derived_from: self.derived_from.clone(),
+        }
+    }
 }
 
 /// A problem in the manifest, at a 1-based line.

@@ -158,7 +158,7 @@ fn load(args: &[String]) -> Result<Loaded, String> {
         let meta = manifest
             .iter()
             .find(|m| m.file == base)
-            .map(meta_of)
+            .map(ManifestEntry::meta)
             .unwrap_or_default();
         // The browser loader's path: binary refused, lossy UTF-8, HTML and Markdown reduced.
         match std::fs::read(&path) {
@@ -219,19 +219,6 @@ fn prepare_parallel(texts: &[(String, String, ArticleMeta)]) -> Vec<Prepared> {
             .flat_map(|h| h.join().unwrap_or_default())
             .collect()
     })
-}
-
-fn meta_of(m: &ManifestEntry) -> ArticleMeta {
-    ArticleMeta {
-        outlet: m.outlet.clone(),
-        headline: m.headline.clone(),
-        byline: m.byline.clone(),
-        url: m.url.clone(),
-        date: m.date.clone(),
-        event_date: m.event_date.clone(),
-        source: m.source.clone(),
-        derived_from: m.derived_from.clone(),
-    }
 }
 
 /// Reports problems on stderr; exit status 1 if a file could not be used.
