@@ -86,20 +86,13 @@ impl Lowered {
                 // through `with_lower`'s buffer and no UTF-8 check of it.
                 buf.push_str(w);
                 buf[start..].make_ascii_lowercase();
-                if w.contains('\'') {
-                    let l = buf.split_off(start);
-                    buf.push_str(&l.replace('\'', "’"));
-                }
-                at.push((start, buf.len()));
-                continue;
+            } else {
+                with_lower(w, |l| buf.push_str(l));
             }
-            with_lower(w, |l| {
-                if l.contains('\'') {
-                    buf.push_str(&l.replace('\'', "’"));
-                } else {
-                    buf.push_str(l);
-                }
-            });
+            if buf[start..].contains('\'') {
+                let l = buf.split_off(start);
+                buf.push_str(&l.replace('\'', "’"));
+            }
             at.push((start, buf.len()));
         }
         Lowered { buf, at }

@@ -800,12 +800,8 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     }
     // After the last boundary character. Every one of them is ASCII or starts with the byte
     // 0xE2 (`”“—–`), so only those bytes are decoded.
-    let start = seg
-        .bytes()
-        .enumerate()
+    let start = text::chars_from(seg, |b| b.is_ascii() || b == 0xE2)
         .rev()
-        .filter(|&(_, b)| b.is_ascii() || b == 0xE2)
-        .filter_map(|(i, _)| seg[i..].chars().next().map(|c| (i, c)))
         .find(|&(_, c)| boundary_char(c))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);

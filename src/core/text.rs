@@ -114,7 +114,7 @@ pub fn is_space(c: char) -> bool {
 pub fn chars_from<'a>(
     s: &'a str,
     lead: impl Fn(u8) -> bool + 'a,
-) -> impl Iterator<Item = (usize, char)> + 'a {
+) -> impl DoubleEndedIterator<Item = (usize, char)> + 'a {
     s.bytes()
         .enumerate()
         .filter(move |&(_, b)| lead(b))
