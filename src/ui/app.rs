@@ -20,23 +20,24 @@ use yew::prelude::*;
 /// How long the URL waits for typing, zooming or panning to pause before it follows.
 const URL_PAUSE_MS: u32 = 250;
 
-/// How long a new history entry waits at most for the frame it follows (a tab in the
-/// background paints no frames).
-const PUSH_WAIT_MS: u32 = 100;
+/// How long [`after_next_paint`] waits at most for a frame (a tab in the background
+/// paints none).
+const PAINT_WAIT_MS: i32 = 100;
 
-/// A write of the URL that is waiting: a replacement waits for a pause, a new entry for
-/// the next painted frame.
+/// A write of the URL that is waiting: a replacement waits for a pause (its timer), a
+/// new entry for the next painted frame.
 struct WaitingUrl {
     state: AppState,
     corpus: Rc<Corpus>,
     replace: bool,
     /// Which write this is (a frame's callback writes only the one it was made for).
     id: u64,
-    _timer: gloo::timers::callback::Timeout,
+    _pause: Option<gloo::timers::callback::Timeout>,
 }
 
-/// Runs `f` after the next frame is painted (an animation frame, then a task), or at
-/// once if the page cannot schedule it.
+/// Runs `f` after the next frame is painted (an animation frame, then a task), after
+/// `PAINT_WAIT_MS` if no frame comes first (a tab in the background), or at once if the
+/// page cannot schedule it.
 pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
     let Some(w) = web_sys::window() else {
         return f();
@@ -61,7 +62,16 @@ pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
             }
         })
     };
+    let fallback = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || run())
+    };
     if w.request_animation_frame(next_frame.unchecked_ref())
+        .is_err()
+        || w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fallback.unchecked_ref(),
+            PAINT_WAIT_MS,
+        )
         .is_err()
     {
         run();
@@ -469,20 +479,19 @@ pub fn App(props: &AppProps) -> Html {
                 *n += 1;
                 *n
             };
-            let timer = gloo::timers::callback::Timeout::new(
-                if replace { URL_PAUSE_MS } else { PUSH_WAIT_MS },
-                {
-                    let waiting = waiting.clone();
-                    move || flush_url_if(&waiting, id)
-                },
-            );
+            let pause = replace.then(|| {
+                let waiting = waiting.clone();
+                gloo::timers::callback::Timeout::new(URL_PAUSE_MS, move || {
+                    flush_url_if(&waiting, id)
+                })
+            });
             // (Dropping the write that was waiting cancels its timer.)
             *waiting.borrow_mut() = Some(WaitingUrl {
                 state: s.clone(),
                 corpus: corpus.clone(),
                 replace,
                 id,
-                _timer: timer,
+                _pause: pause,
             });
             if !replace {
                 // A new entry (`pushState`, about 7 ms in Chromium even on the seeds)

@@ -73,18 +73,11 @@ async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Waits until the page has painted what it shows now (or 100 ms, for a tab in the
-/// background, which paints nothing).
+/// Waits until the page has painted what it shows now (see `app::after_next_paint`).
 async fn painted() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let Some(w) = web_sys::window() else {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            return;
-        };
-        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 100);
-        let done = resolve.clone();
         super::app::after_next_paint(move || {
-            let _ = done.call0(&wasm_bindgen::JsValue::NULL);
+            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -217,6 +210,17 @@ impl Run {
         !self.cancelled()
     }
 
+    /// At the end of a slice (`SLICE_MS` since `started`), pauses with `progress` and
+    /// starts the next slice; says whether the load goes on.
+    async fn slice(&self, started: &mut f64, progress: impl FnOnce() -> Progress) -> bool {
+        if js_sys::Date::now() - *started < SLICE_MS {
+            return true;
+        }
+        let go_on = self.pause(progress()).await;
+        *started = js_sys::Date::now();
+        go_on
+    }
+
     /// Whether the user cancelled; if so, the progress goes and they are told that
     /// nothing was added.
     fn cancelled(&self) -> bool {
@@ -246,14 +250,16 @@ impl Run {
         // A file's size asks the file system the first time (about 0.2 ms a file in
         // Chromium), so thousands of them are checked in slices too.
         let mut sizes = Vec::with_capacity(total);
-        let mut slice_start = f64::NEG_INFINITY;
+        // (Before the first item: the progress shows at once.)
+        let mut started = f64::NEG_INFINITY;
         for item in &items {
-            if js_sys::Date::now() - slice_start >= SLICE_MS {
-                let label = format!("Checking {} of {total}: {}", sizes.len() + 1, item.name());
-                if !self.pause(Progress(label, sizes.len(), total)).await {
-                    return;
-                }
-                slice_start = js_sys::Date::now();
+            let done = sizes.len();
+            let progress = || {
+                let label = format!("Checking {} of {total}: {}", done + 1, item.name());
+                Progress(label, done, total)
+            };
+            if !self.slice(&mut started, progress).await {
+                return;
             }
             sizes.push(item.size());
         }
@@ -278,7 +284,7 @@ impl Run {
         let mut refused = 0;
         let mut done = 0;
         let mut items = items.into_iter().zip(sizes);
-        slice_start = f64::NEG_INFINITY;
+        started = f64::NEG_INFINITY;
         loop {
             let batch: Vec<(Item, usize)> = items.by_ref().take(READ_BATCH).collect();
             if batch.is_empty() {
@@ -287,12 +293,15 @@ impl Run {
             let names: Vec<String> = batch.iter().map(|(i, _)| i.name()).collect();
             let read = read_batch(batch).await;
             for (name, bytes) in names.into_iter().zip(read) {
-                if js_sys::Date::now() - slice_start >= SLICE_MS {
-                    let label = format!("Reading {} of {total}: {name}", done + 1);
-                    if !self.pause(Progress(label, done, total)).await {
-                        return;
-                    }
-                    slice_start = js_sys::Date::now();
+                let progress = || {
+                    Progress(
+                        format!("Reading {} of {total}: {name}", done + 1),
+                        done,
+                        total,
+                    )
+                };
+                if !self.slice(&mut started, progress).await {
+                    return;
                 }
                 done += 1;
                 match bytes.and_then(|b| ingest(&name, &b)) {
@@ -596,8 +605,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 .iter()
                 .any(|f| f.to_lowercase().contains(&needle))
     };
-    let matching = ws.articles.iter().filter(found).count();
-    let rows: Vec<&StoredArticle> = ws.articles.iter().filter(found).take(*row_limit).collect();
+    let found: Vec<&StoredArticle> = ws.articles.iter().filter(found).collect();
+    let matching = found.len();
+    let rows = &found[..matching.min(*row_limit)];
     let rows_summary = match (needle.is_empty(), rows.len() == ws.articles.len()) {
         (true, true) => format!(
             "{} article{}.",
@@ -730,11 +740,11 @@ fn article_row(
     on_change: &Callback<Workspace>,
     messages: &UseStateHandle<Messages>,
 ) -> Html {
+    let statements = stats.map_or(0, |(_, n)| n);
     let article = corpus
         .zip(stats)
-        .filter(|(c, (i, _))| *i < c.articles.len());
-    let statements = stats.map_or(0, |(_, n)| n);
-    let article = article.map(|(c, (i, _))| (c, i));
+        .filter(|(c, (i, _))| *i < c.articles.len())
+        .map(|(c, (i, _))| (c, i));
     // What the form shows: what the user gave, else what the text reveals.
     let shown = |given: &str, inferred: Option<String>| {
         if given.is_empty() {
