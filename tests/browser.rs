@@ -234,3 +234,153 @@ fn parity_lines(c: &quoteline::core::corpus::Corpus) -> String {
         })
         .collect()
 }
+
+/// The timeline's marks layer (`ui::marks`), driven directly: after every sync the
+/// children of the `g` are exactly the marks given, in their order, each with its
+/// attributes; a mark kept keeps its element; the focused mark's element is never
+/// handed to another mark. Random sequences of syncs (a fixed LCG, so a failure repeats).
+#[wasm_bindgen_test]
+fn marks_layer_draws_exactly_the_marks_given() {
+    use quoteline::ui::marks::{MarkSpec, MarksLayer};
+    use std::rc::Rc;
+    let doc = gloo::utils::document();
+    let svg = doc
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "svg")
+        .unwrap();
+    doc.body().unwrap().append_child(&svg).unwrap();
+    let g = doc
+        .create_element_ns(Some("http://www.w3.org/2000/svg"), "g")
+        .unwrap();
+    svg.append_child(&g).unwrap();
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let mut next = move |n: u64| {
+        rng = rng
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (rng >> 33) % n
+    };
+    let mut layer = MarksLayer::default();
+    let mut kept: std::collections::HashMap<String, web_sys::Element> = Default::default();
+    for round in 0..300 {
+        // Keys from a pool of 60, in an order that is mostly the pool's (as a zoom's
+        // lanes and days are), sometimes shuffled; labels with and without non-ASCII.
+        let mut keys: Vec<u64> = (0..60).filter(|_| next(3) > 0).collect();
+        if next(4) == 0 {
+            for i in (1..keys.len()).rev() {
+                keys.swap(i, next(i as u64 + 1) as usize);
+            }
+        }
+        let specs: Vec<MarkSpec> = keys
+            .iter()
+            .map(|&k| {
+                let n = next(5);
+                MarkSpec {
+                    key: format!("k{k}"),
+                    class: format!("mark {}", ["direct", "group", "reported"][next(3) as usize]),
+                    label: if next(2) == 0 {
+                        format!("6 January 2026 — Merz: “guarantees” {k}/{n}")
+                    } else {
+                        format!("label {k} {n}")
+                    },
+                    first: (k * 10 + n) as usize,
+                    x: (k * 7 + next(3)) as f64,
+                    y: 40.0,
+                    r: 4.0 + n as f64,
+                    count: (n > 1).then(|| n.to_string()),
+                }
+            })
+            .collect();
+        // Focus a mark now and then; it must not end up showing another mark.
+        let children = g.children();
+        let focused_key = if children.length() > 0 && next(3) == 0 {
+            let i = next(children.length() as u64) as usize;
+            let el = children.item(i as u32).unwrap();
+            let focus: js_sys::Function =
+                js_sys::Reflect::get(&el, &"focus".into()).unwrap().into();
+            focus.call0(&el).unwrap();
+            assert!(
+                doc.active_element() == Some(el),
+                "round {round}: the mark took the focus"
+            );
+            kept.iter()
+                .find(|(_, e)| **e == children.item(i as u32).unwrap())
+                .map(|(k, _)| k.clone())
+        } else {
+            None
+        };
+        layer.sync(&g, &Rc::new(specs.clone()));
+        let children = g.children();
+        assert_eq!(
+            children.length() as usize,
+            specs.len(),
+            "round {round}: count"
+        );
+        for (i, s) in specs.iter().enumerate() {
+            let el = children.item(i as u32).unwrap();
+            let at = format!("round {round}, mark {i} ({})", s.key);
+            assert_eq!(
+                el.get_attribute("class").as_deref(),
+                Some(s.class.as_str()),
+                "{at}"
+            );
+            assert_eq!(
+                el.get_attribute("aria-label").as_deref(),
+                Some(s.label.as_str()),
+                "{at}"
+            );
+            assert_eq!(
+                el.get_attribute("data-id"),
+                Some(s.first.to_string()),
+                "{at}"
+            );
+            assert_eq!(
+                el.get_attribute("transform"),
+                Some(format!("translate({} {})", s.x, s.y)),
+                "{at}"
+            );
+            assert_eq!(el.get_attribute("role").as_deref(), Some("button"), "{at}");
+            assert_eq!(el.get_attribute("tabindex").as_deref(), Some("0"), "{at}");
+            let circle = el.first_element_child().unwrap();
+            assert_eq!(circle.get_attribute("r"), Some(s.r.to_string()), "{at}");
+            let text = circle.next_element_sibling().unwrap();
+            assert_eq!(
+                text.text_content().unwrap_or_default(),
+                s.count.clone().unwrap_or_default(),
+                "{at}"
+            );
+            if let Some(before) = kept.get(&s.key) {
+                assert!(before == &el, "{at}: a kept mark keeps its element");
+            }
+        }
+        if let Some(key) = focused_key {
+            // Kept: it still has the focus, showing itself. Gone: removed, not reused.
+            let active = doc.active_element().filter(|a| g.contains(Some(a)));
+            match specs.iter().position(|s| s.key == key) {
+                Some(i) => assert!(
+                    active == children.item(i as u32),
+                    "round {round}: the focused mark kept keeps the focus"
+                ),
+                None => assert!(
+                    active.is_none(),
+                    "round {round}: the focus moved to another mark"
+                ),
+            }
+        }
+        kept = specs
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.key.clone(), children.item(i as u32).unwrap()))
+            .collect();
+        // The same marks again (a pan that leaves every mark in view): no change.
+        if next(4) == 0 {
+            layer.sync(&g, &Rc::new(specs.clone()));
+            for (i, s) in specs.iter().enumerate() {
+                assert!(
+                    kept[&s.key] == g.children().item(i as u32).unwrap(),
+                    "round {round}: same marks, same elements"
+                );
+            }
+        }
+    }
+    svg.remove();
+}

@@ -4,7 +4,7 @@
 //! view is laid out. Undated statements go to their own band, never to a made-up date.
 
 use super::corpus::{Corpus, StatementId};
-use super::dates::{civil, days_from_civil, Precision};
+use super::dates::{civil, days_from_civil, Precision, When};
 
 /// What the lanes group by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -135,9 +135,11 @@ pub struct Mark {
     /// Statements in this mark, in article order.
     pub ids: Vec<StatementId>,
     pub day: i64,
-    /// The last day the mark covers: `day` unless neighbouring days were merged into it
-    /// because they fell in the same [`MARK_CLUSTER_PX`]-wide cell at this zoom.
-    pub until: i64,
+    /// The earliest and the latest date of its statements: one date unless neighbouring
+    /// days were merged into it because they fell in the same [`MARK_CLUSTER_PX`]-wide
+    /// cell at this zoom. (`from.day` is `day`.)
+    pub from: When,
+    pub to: When,
     pub precision: Precision,
     /// True when this mark is a single statement drawn in an expanded day.
     pub expanded: bool,
@@ -336,7 +338,8 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
                     x,
                     ids: vec![id],
                     day,
-                    until: day,
+                    from: When { day, precision },
+                    to: When { day, precision },
                     precision,
                     expanded: true,
                 });
@@ -348,7 +351,8 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
                 x: view.x(centre, width),
                 ids: group.clone(),
                 day,
-                until: day,
+                from: When { day, precision },
+                to: When { day, precision },
                 precision,
                 expanded: false,
             });
@@ -373,7 +377,12 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
         match merged.last_mut() {
             Some(prev) if !m.expanded && !prev.expanded && prev.lane == m.lane && same_cell => {
                 prev.ids.extend(m.ids); // sorted once, below
-                prev.until = prev.until.max(m.until);
+                if m.from.day < prev.from.day {
+                    prev.from = m.from;
+                }
+                if m.to.day >= prev.to.day {
+                    prev.to = m.to;
+                }
                 prev.day = prev.day.min(m.day);
                 prev.precision = prev.precision.min(m.precision);
                 // A mark of several days stands in the middle of its cell, so the marks
@@ -657,6 +666,36 @@ mod tests {
             );
         }
         assert!(merged > 0, "the view merges marks");
+    }
+
+    #[test]
+    fn a_mark_spans_the_earliest_to_the_latest_date_of_its_statements() {
+        use crate::core::synth::{generate, SynthArticle, SynthParams};
+        let arts = generate(&SynthParams {
+            seed: 11,
+            events: 300,
+            outlets_per_event: 2,
+            paragraphs: 2,
+        })
+        .unwrap();
+        let c = Corpus::build(arts.iter().map(SynthArticle::input).collect());
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        let mut view = fit(&c, &ids).zoom(2.0, 0.5);
+        let (mut merged, mut marks) = (0, 0);
+        for _ in 0..10 {
+            for m in layout(&c, &ids, LaneBy::Speaker, view, 760.0).marks {
+                let days = m.ids.iter().map(|&i| c.entries[i].when.day);
+                let (lo, hi) = (days.clone().min().unwrap(), days.max().unwrap());
+                assert_eq!((m.from.day, m.to.day, m.day), (lo, hi, lo), "{m:?}");
+                for w in [m.from, m.to] {
+                    assert!(m.ids.iter().any(|&i| c.entries[i].when == w), "{w:?} is a statement's date");
+                }
+                marks += 1;
+                merged += usize::from(lo != hi);
+            }
+            view = view.zoom(0.5, 0.3);
+        }
+        assert!(marks > 100 && merged > 10, "{marks} marks, {merged} over several days");
     }
 
     #[test]

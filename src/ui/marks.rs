@@ -2,18 +2,38 @@
 //!
 //! A zoom replaces or moves every mark in view (hundreds of them at 50,000 statements),
 //! and building, diffing and attaching them through Yew cost about 35 ms of script per
-//! zoom step there. This layer keeps each mark's element by its key, changes only the
-//! attributes that differ from what it last drew, and makes a new mark by cloning a
-//! template (one DOM call for the element, its circle and its count). Yew owns the `g.marks` around
-//! the marks, with their listeners (see `timeline.rs`); it renders no children there,
-//! so it never touches the marks this layer adds.
+//! zoom step there. This layer keeps each mark by its key and works out what changed:
+//! the marks that are new, moved or gone, and the attributes that differ from what it
+//! last drew. It sends all of that to `marks.js` in one call (a list of numbers and one
+//! string; see there), which applies it: one call per element and attribute across the
+//! wasm boundary, each decoding its own string, was most of a zoom's script time. Yew
+//! owns the `g.marks` around the marks, with their listeners (see `timeline.rs`); it
+//! renders no children there, so it never touches the marks this layer adds, and the
+//! layer can keep the order of the children itself.
 //!
 //! The DOM order of the marks is the order given (lane by lane, in time), which is also
 //! their keyboard order.
+//!
+//! A zoom replaces most marks by others. The element of a mark that is gone is given to
+//! a new mark, in place where the new mark goes there, instead of being removed while
+//! another is made; only the elements left over are removed. The focused mark's element
+//! is never handed on, so the focus never lands on another mark unasked.
 
 use std::collections::{HashMap, HashSet};
-use wasm_bindgen::JsCast;
-use web_sys::{Element, Node};
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+
+#[wasm_bindgen(module = "/src/ui/marks.js")]
+extern "C" {
+    type MarksDom;
+    #[wasm_bindgen(constructor)]
+    fn new(parent: &Element) -> MarksDom;
+    #[wasm_bindgen(method, catch)]
+    fn focused(this: &MarksDom) -> Result<i32, JsValue>;
+    #[wasm_bindgen(method, catch)]
+    fn apply(this: &MarksDom, ops: &[u32], text: &str) -> Result<(), JsValue>;
+}
 
 /// What one mark shows; the layer compares it with what it drew last.
 #[derive(Clone, PartialEq, Debug)]
@@ -33,11 +53,24 @@ pub struct MarkSpec {
     pub count: Option<String>,
 }
 
+impl MarkSpec {
+    /// A spec equal to nothing drawn, for a new element.
+    fn blank() -> MarkSpec {
+        MarkSpec {
+            key: String::new(),
+            class: String::new(),
+            label: String::new(),
+            first: usize::MAX,
+            x: f64::NAN,
+            y: f64::NAN,
+            r: f64::NAN,
+            count: None,
+        }
+    }
+}
+
 struct Drawn {
-    el: Element,
-    circle: Element,
-    /// The count (empty for a mark of one statement).
-    text: Element,
+    slot: u32,
     spec: MarkSpec,
 }
 
@@ -45,141 +78,230 @@ struct Drawn {
 #[derive(Default)]
 pub struct MarksLayer {
     parent: Option<Element>,
+    dom: Option<MarksDom>,
     /// The marks drawn last, to skip a render of the timeline that changed none of them.
-    last: Option<std::rc::Rc<Vec<MarkSpec>>>,
-    template: Option<Node>,
+    last: Option<Rc<Vec<MarkSpec>>>,
     drawn: HashMap<String, Drawn>,
+    /// The slots of the drawn marks in their DOM order.
+    order: Vec<u32>,
+    /// Slots whose element was removed, for new marks to reuse; `slots` is one more than
+    /// the highest slot used.
+    free: Vec<u32>,
+    slots: u32,
 }
 
-const SVG: &str = "http://www.w3.org/2000/svg";
+/// The changes of one sync, in `marks.js`'s encoding.
+#[derive(Default)]
+struct Ops {
+    ops: Vec<u32>,
+    text: String,
+}
 
-fn set(el: &Element, name: &str, value: &str) {
-    // Setting an attribute on an element of our own cannot fail; if it ever did, the
-    // mark would show stale, which is better than stopping the page.
-    let _ = el.set_attribute(name, value);
+const NONE: u32 = u32::MAX;
+const CREATE: u32 = 0;
+const MOVE: u32 = 1;
+const REMOVE: u32 = 2;
+const ATTR: u32 = 3;
+const COUNT: u32 = 4;
+// The attributes `ATTR` sets.
+const CLASS: u32 = 0;
+const LABEL: u32 = 1;
+const DATA_ID: u32 = 2;
+const TRANSFORM: u32 = 3;
+const RADIUS: u32 = 4;
+
+impl Ops {
+    /// Appends `value` to the text and returns its length in UTF-16 units (JS strings').
+    fn push_text(&mut self, value: &str) -> u32 {
+        self.text.push_str(value);
+        let n = if value.is_ascii() {
+            value.len()
+        } else {
+            value.encode_utf16().count()
+        };
+        n as u32
+    }
+    fn attr(&mut self, slot: u32, name: u32, value: &str) {
+        let n = self.push_text(value);
+        self.ops.extend([ATTR, slot, name, n]);
+    }
+    fn count(&mut self, slot: u32, value: &str) {
+        let n = self.push_text(value);
+        self.ops.extend([COUNT, slot, n]);
+    }
+    fn move_before(&mut self, slot: u32, before: Option<u32>) {
+        self.ops.extend([MOVE, slot, before.unwrap_or(NONE)]);
+    }
+    /// The attributes of `new` that differ from `old`.
+    fn update(&mut self, slot: u32, old: &MarkSpec, new: &MarkSpec) {
+        if old == new {
+            return; // (a pan: every mark still in view)
+        }
+        if old.class != new.class {
+            self.attr(slot, CLASS, &new.class);
+        }
+        if old.label != new.label {
+            self.attr(slot, LABEL, &new.label);
+        }
+        if old.first != new.first {
+            self.attr(slot, DATA_ID, &new.first.to_string());
+        }
+        if old.x != new.x || old.y != new.y {
+            self.attr(slot, TRANSFORM, &format!("translate({} {})", new.x, new.y));
+        }
+        if old.r != new.r {
+            self.attr(slot, RADIUS, &new.r.to_string());
+        }
+        if old.count != new.count {
+            self.count(slot, new.count.as_deref().unwrap_or(""));
+        }
+    }
 }
 
 impl MarksLayer {
     /// Makes the children of `parent` the marks in `specs`, in that order.
-    pub fn sync(&mut self, parent: &Element, specs: &std::rc::Rc<Vec<MarkSpec>>) {
+    pub fn sync(&mut self, parent: &Element, specs: &Rc<Vec<MarkSpec>>) {
         if self.parent.as_ref() != Some(parent) {
             // A new `g` (the timeline was mounted again): nothing drawn is in it.
-            self.drawn.clear();
-            self.last = None;
-            self.parent = Some(parent.clone());
+            *self = MarksLayer {
+                parent: Some(parent.clone()),
+                dom: Some(MarksDom::new(parent)),
+                ..MarksLayer::default()
+            };
         }
-        if self
-            .last
-            .as_ref()
-            .is_some_and(|l| std::rc::Rc::ptr_eq(l, specs))
-        {
+        if self.last.as_ref().is_some_and(|l| Rc::ptr_eq(l, specs)) {
             return;
         }
         self.last = Some(specs.clone());
-        let Some(doc) = parent.owner_document() else {
-            return;
-        };
-        // Remove the marks that are gone first, so that the ones kept stay in order
-        // and a pan moves none of them.
-        let keep: HashSet<&str> = specs.iter().map(|s| s.key.as_str()).collect();
-        self.drawn.retain(|key, d| {
-            let kept = keep.contains(key.as_str());
-            if !kept {
-                let _ = parent.remove_child(&d.el);
+        let Some(dom) = self.dom.take() else { return };
+        let focused = dom.focused().ok().and_then(|s| u32::try_from(s).ok());
+        let ops = self.plan(specs, focused);
+        self.dom = Some(dom);
+        let Some(dom) = &self.dom else { return };
+        if !ops.ops.is_empty() {
+            // A throw here cannot come from ops made by `plan`; if one ever did, the
+            // model would no longer match the DOM, so both start again from nothing
+            // (the marks come back at the next render).
+            if dom.apply(&ops.ops, &ops.text).is_err() {
+                parent.set_text_content(None);
+                *self = MarksLayer::default();
             }
-            kept
-        });
-        let mut cursor: Option<Node> = parent.first_child();
-        for spec in specs.iter() {
-            let d = match self.drawn.get_mut(&spec.key) {
+        }
+    }
+
+    /// Works out the changes that turn the drawn marks into `specs`, and records the
+    /// result as drawn. `focused` is the slot of the mark with the focus.
+    fn plan(&mut self, specs: &[MarkSpec], focused: Option<u32>) -> Ops {
+        let mut ops = Ops::default();
+        let keep: HashSet<&str> = specs.iter().map(|s| s.key.as_str()).collect();
+        // The marks that are gone, by slot: each is given to a new mark. The focused one
+        // is removed at once instead.
+        let mut gone: Vec<Option<Drawn>> = (0..self.slots).map(|_| None).collect();
+        let mut removed = None;
+        for (key, d) in std::mem::take(&mut self.drawn) {
+            if keep.contains(key.as_str()) {
+                self.drawn.insert(key, d);
+            } else if Some(d.slot) == focused {
+                ops.ops.extend([REMOVE, d.slot]);
+                removed = Some(d.slot);
+            } else {
+                let slot = d.slot as usize;
+                gone[slot] = Some(d);
+            }
+        }
+        // The DOM as it is: `prev` in order, less the slots moved away since (`moved`).
+        // The cursor `at` is where the next mark goes: before prev[at].
+        let prev: Vec<u32> = std::mem::take(&mut self.order)
+            .into_iter()
+            .filter(|&s| Some(s) != removed)
+            .collect();
+        self.free.extend(removed);
+        let mut moved = vec![false; self.slots as usize];
+        let mut at = 0;
+        let mut back = prev.len();
+        // Gone marks the cursor went past, free to be moved to where a new mark goes.
+        let mut passed: Vec<Drawn> = Vec::new();
+        let mut order = Vec::with_capacity(specs.len());
+        let cursor = |at: &mut usize, moved: &[bool]| -> Option<u32> {
+            while *at < prev.len() && moved[prev[*at] as usize] {
+                *at += 1;
+            }
+            prev.get(*at).copied()
+        };
+        for spec in specs {
+            if let Some(d) = self.drawn.get_mut(&spec.key) {
+                ops.update(d.slot, &d.spec, spec);
+                d.spec.clone_from(spec);
+                // Go past the gone marks before it: a later new mark may take them.
+                while let Some(s) = cursor(&mut at, &moved) {
+                    let Some(g) = gone[s as usize].take() else {
+                        break;
+                    };
+                    passed.push(g);
+                    at += 1;
+                }
+                if cursor(&mut at, &moved) == Some(d.slot) {
+                    at += 1;
+                } else {
+                    ops.move_before(d.slot, cursor(&mut at, &moved));
+                    moved[d.slot as usize] = true;
+                }
+                order.push(d.slot);
+                continue;
+            }
+            // A new mark: the gone mark at the cursor, left where it is; else one gone
+            // from elsewhere, moved here; else a new element.
+            let here = cursor(&mut at, &moved);
+            let taken = match here.and_then(|s| gone[s as usize].take()) {
                 Some(d) => {
-                    update(d, spec);
-                    d
+                    at += 1;
+                    Some((d, true))
+                }
+                None => passed.pop().map(|d| (d, false)).or_else(|| {
+                    while back > at {
+                        back -= 1;
+                        let s = prev[back];
+                        if let Some(d) = gone[s as usize].take() {
+                            moved[s as usize] = true;
+                            return Some((d, false));
+                        }
+                    }
+                    None
+                }),
+            };
+            let (slot, old) = match taken {
+                Some((d, in_place)) => {
+                    if !in_place {
+                        ops.move_before(d.slot, here);
+                    }
+                    (d.slot, d.spec)
                 }
                 None => {
-                    let Some(d) = self.create(&doc, spec) else {
-                        continue;
-                    };
-                    self.drawn.entry(spec.key.clone()).or_insert(d)
+                    let slot = self.free.pop().unwrap_or_else(|| {
+                        self.slots += 1;
+                        moved.push(false);
+                        self.slots - 1
+                    });
+                    ops.ops.extend([CREATE, slot]);
+                    ops.move_before(slot, here);
+                    (slot, MarkSpec::blank())
                 }
             };
-            let node: &Node = d.el.as_ref();
-            if cursor.as_ref() == Some(node) {
-                cursor = node.next_sibling();
-            } else {
-                let _ = parent.insert_before(node, cursor.as_ref());
-            }
+            ops.update(slot, &old, spec);
+            order.push(slot);
+            self.drawn.insert(
+                spec.key.clone(),
+                Drawn {
+                    slot,
+                    spec: spec.clone(),
+                },
+            );
         }
-    }
-
-    fn create(&mut self, doc: &web_sys::Document, spec: &MarkSpec) -> Option<Drawn> {
-        if self.template.is_none() {
-            let g = doc.create_element_ns(Some(SVG), "g").ok()?;
-            set(&g, "role", "button");
-            set(&g, "tabindex", "0");
-            let circle = doc.create_element_ns(Some(SVG), "circle").ok()?;
-            g.append_child(&circle).ok()?;
-            let text = doc.create_element_ns(Some(SVG), "text").ok()?;
-            set(&text, "y", "4");
-            g.append_child(&text).ok()?;
-            self.template = Some(g.into());
+        for d in passed.into_iter().chain(gone.into_iter().flatten()) {
+            ops.ops.extend([REMOVE, d.slot]);
+            self.free.push(d.slot);
         }
-        let el: Element = self
-            .template
-            .as_ref()?
-            .clone_node_with_deep(true)
-            .ok()?
-            .dyn_into()
-            .ok()?;
-        let circle = el.first_element_child()?;
-        let text = circle.next_element_sibling()?;
-        let mut d = Drawn {
-            el,
-            circle,
-            text,
-            spec: MarkSpec {
-                key: spec.key.clone(),
-                class: String::new(),
-                label: String::new(),
-                first: usize::MAX,
-                x: f64::NAN,
-                y: f64::NAN,
-                r: f64::NAN,
-                count: None,
-            },
-        };
-        update(&mut d, spec);
-        Some(d)
+        self.order = order;
+        ops
     }
-}
-
-/// Brings one drawn mark to `spec`, touching only what differs.
-fn update(d: &mut Drawn, spec: &MarkSpec) {
-    let old = &d.spec;
-    if old == spec {
-        return; // (a pan: every mark still in view)
-    }
-    if old.class != spec.class {
-        set(&d.el, "class", &spec.class);
-    }
-    if old.label != spec.label {
-        set(&d.el, "aria-label", &spec.label);
-    }
-    if old.first != spec.first {
-        set(&d.el, "data-id", &spec.first.to_string());
-    }
-    if old.x != spec.x || old.y != spec.y {
-        set(
-            &d.el,
-            "transform",
-            &format!("translate({} {})", spec.x, spec.y),
-        );
-    }
-    if old.r != spec.r {
-        set(&d.circle, "r", &spec.r.to_string());
-    }
-    if old.count != spec.count {
-        d.text.set_text_content(spec.count.as_deref());
-    }
-    d.spec = spec.clone();
 }

@@ -87,16 +87,11 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
+fn mark_label(corpus: &Corpus, m: &crate::core::timeline::Mark, lane: &str) -> String {
     // A mark merged over several days (zoomed out) names its first and last day.
-    let whens = ids.iter().map(|&i| corpus.entries[i].when);
-    let (first, last) = (
-        whens.clone().min_by_key(|w| w.day).unwrap_or_default(),
-        whens.max_by_key(|w| w.day).unwrap_or_default(),
-    );
-    let w = DateSpan(first, last);
-    if ids.len() == 1 {
-        let e = &corpus.entries[ids[0]];
+    let w = DateSpan(m.from, m.to);
+    if let [id] = m.ids[..] {
+        let e = &corpus.entries[id];
         format!(
             "{} — {}, {}: {}",
             w.label(),
@@ -108,7 +103,7 @@ fn mark_label(corpus: &Corpus, ids: &[StatementId], lane: &str) -> String {
         format!(
             "{} — {lane}: {} statements (in article order within the day)",
             w.label(),
-            ids.len()
+            m.ids.len()
         )
     }
 }
@@ -190,33 +185,36 @@ struct EventMarkProps {
 /// A diamond in the context band for one cluster of dated events from the articles.
 #[component]
 fn EventMark(props: &EventMarkProps) -> Html {
-    let corpus = &props.corpus.0;
-    let ids = &props.ids;
-    let line = |i: &usize| {
-        let ev = &corpus.events[*i];
-        let text = ev.clause.of(&corpus.articles[ev.article].text);
-        format!(
-            "{} ({}): {}",
-            ev.when.label(),
-            corpus.articles[ev.article].outlet,
-            short(text, 160)
-        )
-    };
-    let title = if ids.len() == 1 {
-        line(&ids[0])
-    } else {
-        let shown: Vec<String> = ids.iter().take(3).map(line).collect();
-        let more = if ids.len() > 3 {
-            format!("\n… and {} more", ids.len() - 3)
-        } else {
-            String::new()
+    // A zoom moves the mark (`x`); its title changes only with its events.
+    let title = use_memo((props.corpus.clone(), props.ids.clone()), |(corpus, ids)| {
+        let corpus = &corpus.0;
+        let line = |i: &usize| {
+            let ev = &corpus.events[*i];
+            let text = ev.clause.of(&corpus.articles[ev.article].text);
+            format!(
+                "{} ({}): {}",
+                ev.when.label(),
+                corpus.articles[ev.article].outlet,
+                short(text, 160)
+            )
         };
-        format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
-    };
+        if ids.len() == 1 {
+            line(&ids[0])
+        } else {
+            let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+            let more = if ids.len() > 3 {
+                format!("\n… and {} more", ids.len() - 3)
+            } else {
+                String::new()
+            };
+            format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+        }
+    });
+    let ids = &props.ids;
     let (cx, cy) = (props.x, AXIS_H + 11.0);
     html! {
         <g class={classes!("event", (ids.len() > 1).then_some("cluster"))}>
-            <title>{title}</title>
+            <title>{(*title).clone()}</title>
             <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
         </g>
     }
@@ -251,7 +249,7 @@ fn mark_specs(
             MarkSpec {
                 key: mark_key(lane, m, &mut keys),
                 class,
-                label: mark_label(corpus, &m.ids, lane),
+                label: mark_label(corpus, m, lane),
                 first: m.ids[0],
                 x: ruler.local(m.x),
                 y: AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0,
