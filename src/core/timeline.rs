@@ -688,14 +688,20 @@ mod tests {
                 let (lo, hi) = (days.clone().min().unwrap(), days.max().unwrap());
                 assert_eq!((m.from.day, m.to.day, m.day), (lo, hi, lo), "{m:?}");
                 for w in [m.from, m.to] {
-                    assert!(m.ids.iter().any(|&i| c.entries[i].when == w), "{w:?} is a statement's date");
+                    assert!(
+                        m.ids.iter().any(|&i| c.entries[i].when == w),
+                        "{w:?} is a statement's date"
+                    );
                 }
                 marks += 1;
                 merged += usize::from(lo != hi);
             }
             view = view.zoom(0.5, 0.3);
         }
-        assert!(marks > 100 && merged > 10, "{marks} marks, {merged} over several days");
+        assert!(
+            marks > 100 && merged > 10,
+            "{marks} marks, {merged} over several days"
+        );
     }
 
     #[test]
