@@ -186,30 +186,33 @@ struct EventMarkProps {
 #[component]
 fn EventMark(props: &EventMarkProps) -> Html {
     // A zoom moves the mark (`x`); its title changes only with its events.
-    let title = use_memo((props.corpus.clone(), props.ids.clone()), |(corpus, ids)| {
-        let corpus = &corpus.0;
-        let line = |i: &usize| {
-            let ev = &corpus.events[*i];
-            let text = ev.clause.of(&corpus.articles[ev.article].text);
-            format!(
-                "{} ({}): {}",
-                ev.when.label(),
-                corpus.articles[ev.article].outlet,
-                short(text, 160)
-            )
-        };
-        if ids.len() == 1 {
-            line(&ids[0])
-        } else {
-            let shown: Vec<String> = ids.iter().take(3).map(line).collect();
-            let more = if ids.len() > 3 {
-                format!("\n… and {} more", ids.len() - 3)
-            } else {
-                String::new()
+    let title = use_memo(
+        (props.corpus.clone(), props.ids.clone()),
+        |(corpus, ids)| {
+            let corpus = &corpus.0;
+            let line = |i: &usize| {
+                let ev = &corpus.events[*i];
+                let text = ev.clause.of(&corpus.articles[ev.article].text);
+                format!(
+                    "{} ({}): {}",
+                    ev.when.label(),
+                    corpus.articles[ev.article].outlet,
+                    short(text, 160)
+                )
             };
-            format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
-        }
-    });
+            if ids.len() == 1 {
+                line(&ids[0])
+            } else {
+                let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+                let more = if ids.len() > 3 {
+                    format!("\n… and {} more", ids.len() - 3)
+                } else {
+                    String::new()
+                };
+                format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+            }
+        },
+    );
     let ids = &props.ids;
     let (cx, cy) = (props.x, AXIS_H + 11.0);
     html! {
