@@ -12,24 +12,39 @@
 //   2 slot              remove it
 //   3 slot name len     set an attribute to the next `len` UTF-16 units of `text`
 //                       (name: 0 class, 1 aria-label, 2 data-id, 3 transform, 4 the circle's r)
-//   4 slot len          set the count drawn inside the circle (the next `len` units)
+//   4 slot len          set the mark's text (the next `len` units): the count drawn
+//                       inside a statement mark's circle, an event mark's title
+//
+// Two kinds of layer: statement marks (a focusable `g` with a circle and a count) and
+// context event marks (a `g` with a title and a diamond).
 const NONE = 0xffffffff;
 const NAMES = ["class", "aria-label", "data-id", "transform"];
 const SVG = "http://www.w3.org/2000/svg";
 
 export class MarksDom {
-  constructor(parent) {
+  constructor(parent, events) {
     this.parent = parent;
     this.els = [];
     const doc = parent.ownerDocument;
     const g = doc.createElementNS(SVG, "g");
-    g.setAttribute("role", "button");
-    g.setAttribute("tabindex", "0");
-    g.appendChild(doc.createElementNS(SVG, "circle"));
-    const t = doc.createElementNS(SVG, "text");
-    t.setAttribute("y", "4");
-    t.appendChild(doc.createTextNode(""));
-    g.appendChild(t);
+    if (events) {
+      const title = doc.createElementNS(SVG, "title");
+      title.appendChild(doc.createTextNode(""));
+      g.appendChild(title);
+      const path = doc.createElementNS(SVG, "path");
+      path.setAttribute("d", "M0 -5 L5 0 L0 5 L-5 0 Z");
+      g.appendChild(path);
+      this.textOf = (el) => el.firstChild.firstChild;
+    } else {
+      g.setAttribute("role", "button");
+      g.setAttribute("tabindex", "0");
+      g.appendChild(doc.createElementNS(SVG, "circle"));
+      const t = doc.createElementNS(SVG, "text");
+      t.setAttribute("y", "4");
+      t.appendChild(doc.createTextNode(""));
+      g.appendChild(t);
+      this.textOf = (el) => el.lastChild.firstChild;
+    }
     this.template = g;
   }
 
@@ -73,7 +88,7 @@ export class MarksDom {
         }
         case 4: {
           const len = ops[i++];
-          els[s].lastChild.firstChild.nodeValue = text.substr(p, len);
+          this.textOf(els[s]).nodeValue = text.substr(p, len);
           p += len;
           break;
         }

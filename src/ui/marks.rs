@@ -28,7 +28,7 @@ use web_sys::Element;
 extern "C" {
     type MarksDom;
     #[wasm_bindgen(constructor)]
-    fn new(parent: &Element) -> MarksDom;
+    fn new(parent: &Element, events: bool) -> MarksDom;
     #[wasm_bindgen(method, catch)]
     fn focused(this: &MarksDom) -> Result<i32, JsValue>;
     #[wasm_bindgen(method, catch)]
@@ -42,14 +42,18 @@ pub struct MarkSpec {
     pub key: String,
     /// The `class` attribute.
     pub class: String,
+    /// The `aria-label` (none for an event mark: empty).
     pub label: String,
-    /// The statement that a click or Enter selects (`data-id`).
+    /// The statement that a click or Enter selects (`data-id`; none for an event mark:
+    /// `usize::MAX`).
     pub first: usize,
-    /// The centre, in the coordinates of the `g.marks`.
+    /// The centre, in the coordinates of the `g` the marks are in.
     pub x: f64,
     pub y: f64,
+    /// The circle's radius (none for an event mark: NaN).
     pub r: f64,
-    /// Drawn inside the circle when the mark merges several statements.
+    /// A statement mark: drawn inside the circle when it merges several statements. An
+    /// event mark: its title.
     pub count: Option<String>,
 }
 
@@ -74,9 +78,11 @@ struct Drawn {
     spec: MarkSpec,
 }
 
-/// The marks drawn in one `g.marks`, by key.
+/// The marks drawn in one `g`, by key.
 #[derive(Default)]
 pub struct MarksLayer {
+    /// Context event marks (a title and a diamond), not statement marks.
+    events: bool,
     parent: Option<Element>,
     dom: Option<MarksDom>,
     /// The marks drawn last, to skip a render of the timeline that changed none of them.
@@ -149,7 +155,7 @@ impl Ops {
         if old.x != new.x || old.y != new.y {
             self.attr(slot, TRANSFORM, &format!("translate({} {})", new.x, new.y));
         }
-        if old.r != new.r {
+        if old.r.to_bits() != new.r.to_bits() {
             self.attr(slot, RADIUS, &new.r.to_string());
         }
         if old.count != new.count {
@@ -159,13 +165,23 @@ impl Ops {
 }
 
 impl MarksLayer {
+    /// A layer of context event marks: each a `g` with a `title` (the spec's `count`)
+    /// and a diamond, placed by its `x` and `y`; `label`, `first` and `r` unused.
+    pub fn events() -> MarksLayer {
+        MarksLayer {
+            events: true,
+            ..MarksLayer::default()
+        }
+    }
+
     /// Makes the children of `parent` the marks in `specs`, in that order.
     pub fn sync(&mut self, parent: &Element, specs: &Rc<Vec<MarkSpec>>) {
         if self.parent.as_ref() != Some(parent) {
             // A new `g` (the timeline was mounted again): nothing drawn is in it.
             *self = MarksLayer {
+                events: self.events,
                 parent: Some(parent.clone()),
-                dom: Some(MarksDom::new(parent)),
+                dom: Some(MarksDom::new(parent, self.events)),
                 ..MarksLayer::default()
             };
         }
@@ -184,7 +200,10 @@ impl MarksLayer {
             // (the marks come back at the next render).
             if dom.apply(&ops.ops, &ops.text).is_err() {
                 parent.set_text_content(None);
-                *self = MarksLayer::default();
+                *self = MarksLayer {
+                    events: self.events,
+                    ..MarksLayer::default()
+                };
             }
         }
     }

@@ -174,53 +174,56 @@ impl Ruler {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct EventMarkProps {
-    corpus: CorpusHandle,
-    /// On the ruler.
-    x: f64,
-    ids: Vec<usize>,
+/// The title of a context event mark: its event, or the first three of its events.
+fn event_title(corpus: &Corpus, ids: &[usize]) -> String {
+    let line = |i: &usize| {
+        let ev = &corpus.events[*i];
+        let text = ev.clause.of(&corpus.articles[ev.article].text);
+        format!(
+            "{} ({}): {}",
+            ev.when.label(),
+            corpus.articles[ev.article].outlet,
+            short(text, 160)
+        )
+    };
+    if let [id] = ids {
+        return line(id);
+    }
+    let shown: Vec<String> = ids.iter().take(3).map(line).collect();
+    let more = if ids.len() > 3 {
+        format!("\n… and {} more", ids.len() - 3)
+    } else {
+        String::new()
+    };
+    format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
 }
 
-/// A diamond in the context band for one cluster of dated events from the articles.
-#[component]
-fn EventMark(props: &EventMarkProps) -> Html {
-    // A zoom moves the mark (`x`); its title changes only with its events.
-    let title = use_memo(
-        (props.corpus.clone(), props.ids.clone()),
-        |(corpus, ids)| {
-            let corpus = &corpus.0;
-            let line = |i: &usize| {
-                let ev = &corpus.events[*i];
-                let text = ev.clause.of(&corpus.articles[ev.article].text);
-                format!(
-                    "{} ({}): {}",
-                    ev.when.label(),
-                    corpus.articles[ev.article].outlet,
-                    short(text, 160)
-                )
-            };
-            if ids.len() == 1 {
-                line(&ids[0])
+/// The context event marks in view (diamonds in the band under the axis, one per cluster
+/// of dated events from the articles), placed on `ruler`, for an events [`MarksLayer`].
+fn event_specs(
+    corpus: &Corpus,
+    lay: &crate::core::timeline::TimelineLayout,
+    ruler: Ruler,
+) -> Vec<MarkSpec> {
+    lay.events
+        .iter()
+        .filter(|(x, _)| (0.0..=PLOT_W).contains(x))
+        .map(|(x, ids)| MarkSpec {
+            key: format!("ev{}-{}", ids[0], corpus.events[ids[0]].article),
+            class: if ids.len() > 1 {
+                "event cluster"
             } else {
-                let shown: Vec<String> = ids.iter().take(3).map(line).collect();
-                let more = if ids.len() > 3 {
-                    format!("\n… and {} more", ids.len() - 3)
-                } else {
-                    String::new()
-                };
-                format!("{} context events:\n{}{more}", ids.len(), shown.join("\n"))
+                "event"
             }
-        },
-    );
-    let ids = &props.ids;
-    let (cx, cy) = (props.x, AXIS_H + 11.0);
-    html! {
-        <g class={classes!("event", (ids.len() > 1).then_some("cluster"))}>
-            <title>{(*title).clone()}</title>
-            <path d={format!("M{cx} {} L{} {cy} L{cx} {} L{} {cy} Z", cy - 5.0, cx + 5.0, cy + 5.0, cx - 5.0)} />
-        </g>
-    }
+            .to_string(),
+            label: String::new(),
+            first: usize::MAX,
+            x: ruler.local(*x),
+            y: AXIS_H + 11.0,
+            r: f64::NAN,
+            count: Some(event_title(corpus, ids)),
+        })
+        .collect()
 }
 
 /// The marks of a layout that are in view, in the layout's order (lane by lane, in
@@ -367,13 +370,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             _ => Vec::new(),
         },
     );
-    let marks_ref = use_node_ref();
+    let event_specs = use_memo((handle.clone(), laid.clone()), |(handle, laid)| {
+        match (handle, laid.as_ref()) {
+            (Some(CorpusHandle(corpus)), Some((view, lay))) => {
+                event_specs(corpus, lay, Ruler::of(*view))
+            }
+            _ => Vec::new(),
+        }
+    });
+    let (marks_ref, events_ref) = (use_node_ref(), use_node_ref());
     let layer = use_mut_ref(MarksLayer::default);
+    let events_layer = use_mut_ref(MarksLayer::events);
     {
         let (marks_ref, mark_specs) = (marks_ref.clone(), mark_specs.clone());
+        let (events_ref, event_specs) = (events_ref.clone(), event_specs.clone());
         use_effect(move || {
             if let Some(g) = marks_ref.cast::<web_sys::Element>() {
                 layer.borrow_mut().sync(&g, &mark_specs);
+            }
+            if let Some(g) = events_ref.cast::<web_sys::Element>() {
+                events_layer.borrow_mut().sync(&g, &event_specs);
             }
         });
     }
@@ -685,12 +701,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
                 }
                 <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
-                <g class="events" transform={ruler.transform()}>
-                { for lay.events.iter().filter(|(x, _)| (0.0..=PLOT_W).contains(x)).map(|(x, ids)| html! {
-                    <EventMark key={format!("ev{}-{}", ids[0], corpus.events[ids[0]].article)}
-                        corpus={CorpusHandle(corpus.clone())} x={ruler.local(*x)} ids={ids.clone()} />
-                }) }
-                </g>
+                // Its event marks are drawn by a `MarksLayer` too.
+                <g class="events" transform={ruler.transform()} ref={events_ref} />
                 <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
                 // Each keyed list is the only content of its own `g`: Yew puts a `for`'s
                 // items among their siblings, and one unkeyed sibling makes the whole list
