@@ -107,7 +107,7 @@ describe("loading your own articles", () => {
     await page.locator(".timeline-svg .lane-label", { hasText: "Ellen Park" }).waitFor();
     await search(page, "");
     const loaded = await total(page);
-    const loadedTexts = await page.locator("li.statement .words").allInnerTexts();
+    const loadedTexts = await page.locator("li.statement .words").allTextContents(); // (innerText is empty for rows off screen: not rendered)
 
     // Reload: the articles are still there. (The address follows a search once typing
     // pauses; wait for it, as a reload reloads the address.)
@@ -150,7 +150,7 @@ describe("loading your own articles", () => {
     await page.locator("#import-workspace").setInputFiles(exported);
     await page.locator("#load-messages", { hasText: "Imported 2 articles" }).waitFor();
     await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) === n, loaded);
-    assert.deepEqual(await page.locator("li.statement .words").allInnerTexts(), loadedTexts);
+    assert.deepEqual(await page.locator("li.statement .words").allTextContents(), loadedTexts);
     await screenshot(page, "load-imported");
 
     // My articles alone, then back beside the seeds.

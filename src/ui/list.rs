@@ -133,6 +133,10 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     }
     let start = (*start_state).min(window_start(total, total));
     let end = (start + window_len(total)).min(total);
+    // A list mounted whole needs no position (the browser counts its rows); a window of
+    // a longer one tells assistive technology where its rows stand in the whole. (Set on
+    // every row, both change at every keystroke that changes the results.)
+    let windowed = end - start < total;
     let setsize = total.to_string();
     html! {
         <main class="results" id="results">
@@ -149,7 +153,7 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                     let cb = props.on_action.clone();
                     let onclick = Callback::from(move |_| cb.emit(Action::Select(Some(id))));
                     html! {
-                        <li key={e.id.clone()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={art.outlet.clone()} data-id={e.id.clone()} aria-setsize={setsize.clone()} aria-posinset={(start + k + 1).to_string()}>
+                        <li key={e.id.clone()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={art.outlet.clone()} data-id={e.id.clone()} aria-setsize={windowed.then(|| setsize.clone())} aria-posinset={windowed.then(|| (start + k + 1).to_string())}>
                             <button type="button" id={format!("st-{id}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
                                 // Quotation marks around quoted words come from the style sheet:
                                 // two elements fewer per row, and not copied with the words.
@@ -229,7 +233,11 @@ fn use_virtual_scroll(
         let (total, start) = *live.borrow();
         let start = start.min(window_start(total, total));
         let end = (start + window_len(total)).min(total);
-        if let Some(ol) = doc.get_element_by_id("statement-list") {
+        // A list mounted whole has no window to place: reading its size here would only
+        // force a layout of the page in the middle of the render (the list's rows are
+        // measured when a longer list needs them).
+        let whole = window_len(total) == total;
+        if let Some(ol) = doc.get_element_by_id("statement-list").filter(|_| !whole) {
             let mounted = end.saturating_sub(start);
             let h = ol.get_bounding_client_rect().height();
             if mounted > 0 && h > 0.0 {
@@ -270,6 +278,8 @@ fn use_virtual_scroll(
                 }
             }
         }
-        place();
+        if !whole {
+            place();
+        }
     });
 }
