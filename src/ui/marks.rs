@@ -116,16 +116,20 @@ const DATA_ID: u32 = 2;
 const TRANSFORM: u32 = 3;
 const RADIUS: u32 = 4;
 
+/// The length of `s` in UTF-16 units, from its bytes: one unit per character (each
+/// starts with a byte that is not a continuation byte), two for those of four bytes.
+/// (`encode_utf16().count()` decodes every character: a tenth of a zoom's script.)
+pub fn utf16_len(s: &str) -> usize {
+    s.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
+}
+
 impl Ops {
     /// Appends `value` to the text and returns its length in UTF-16 units (JS strings').
     fn push_text(&mut self, value: &str) -> u32 {
         self.text.push_str(value);
-        let n = if value.is_ascii() {
-            value.len()
-        } else {
-            value.encode_utf16().count()
-        };
-        n as u32
+        utf16_len(value) as u32
     }
     fn attr(&mut self, slot: u32, name: u32, value: &str) {
         let n = self.push_text(value);
@@ -322,5 +326,30 @@ impl MarksLayer {
         }
         self.order = order;
         ops
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::utf16_len;
+
+    #[test]
+    fn utf16_length_from_bytes_is_the_encoders() {
+        for s in [
+            "",
+            "ascii only",
+            "6 January 2026 — Merz: “guarantees”",
+            "é, ß, ñ, 中文, 🇺🇦 and 😀",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        ] {
+            assert_eq!(utf16_len(s), s.encode_utf16().count(), "{s:?}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn utf16_length_of_any_string(s in "\\PC*") {
+            proptest::prop_assert_eq!(utf16_len(&s), s.encode_utf16().count());
+        }
     }
 }
