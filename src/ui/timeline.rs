@@ -10,7 +10,7 @@ use super::marks::{MarkSpec, MarksLayer};
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::dates::{Precision, When};
 use crate::core::session::{Action, AppState};
-use crate::core::timeline::{aggregate, fit, layout_view, LaneBy, View};
+use crate::core::timeline::{aggregate_in, chronological, fit, layout_view, LaneBy, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -332,12 +332,20 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     // The lanes and days depend on the corpus, the results and the lanes: a zoom or a pan
     // reuses them. The layout adds the window; neither is recomputed when the selection,
     // a tooltip or the disclosure changes.
+    // The corpus's statements in time order, once per corpus (a search then groups its
+    // results in one pass instead of sorting them).
+    let chrono = use_memo(handle.clone(), |handle| {
+        handle
+            .as_ref()
+            .map(|CorpusHandle(corpus)| chronological(corpus))
+            .unwrap_or_default()
+    });
     let aggregated = use_memo(
         (handle.clone(), props.results.clone(), props.state.lanes),
-        |(handle, results, lanes)| {
+        move |(handle, results, lanes)| {
             handle
                 .as_ref()
-                .map(|CorpusHandle(corpus)| aggregate(corpus, results, *lanes))
+                .map(|CorpusHandle(corpus)| aggregate_in(corpus, results, *lanes, &chrono))
         },
     );
     let laid = use_memo(
