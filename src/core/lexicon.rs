@@ -72,6 +72,12 @@ pub struct Lexicon {
     /// Last words of family aliases (`statement`, `declaration`): a cheap pre-check.
     pub family_heads: HashSet<String>,
     pub boiler_lines: HashSet<String>,
+    /// The longest of `boiler_lines`, in bytes.
+    pub boiler_line_max: usize,
+    /// The first two bytes of every footer marker and boilerplate prefix, as bits: bit
+    /// `a * 256 + b` is set when one starts with bytes `a`, `b`. With a marker shorter
+    /// than two bytes, every bit is set.
+    marker_pairs: Vec<u64>,
     pub boiler_prefixes: Vec<String>,
     pub footer_markers: Vec<String>,
     pub credit_markers: Vec<String>,
@@ -180,6 +186,17 @@ impl Lexicon {
                 _ => {}
             }
         }
+        lex.boiler_line_max = lex.boiler_lines.iter().map(String::len).max().unwrap_or(0);
+        lex.marker_pairs = vec![0; 1024];
+        for m in lex.footer_markers.iter().chain(&lex.boiler_prefixes) {
+            match *m.as_bytes() {
+                [a, b, ..] => {
+                    let k = usize::from(a) * 256 + usize::from(b);
+                    lex.marker_pairs[k / 64] |= 1 << (k % 64);
+                }
+                _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
+            }
+        }
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
         lex.demonyms = data_lines(DEMONYMS)
@@ -217,6 +234,19 @@ impl Lexicon {
             }
         }
         super::text::with_lower(word, |w| self.cues.get(w))
+    }
+
+    /// Whether `s` may start with a footer marker or a boilerplate prefix: `false` means it
+    /// starts with none of them.
+    pub fn may_start_marker(&self, s: &str) -> bool {
+        match *s.as_bytes() {
+            [a, b, ..] => {
+                let k = usize::from(a) * 256 + usize::from(b);
+                self.marker_pairs[k / 64] & (1 << (k % 64)) != 0
+            }
+            // Shorter than two bytes: it starts only with a marker as short, if any.
+            _ => self.marker_pairs.iter().all(|&w| w == u64::MAX),
+        }
     }
 
     /// The country or organisation a role names (`French President` -> France), if any.
