@@ -496,6 +496,13 @@ impl Token {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{2000}'..='\u{206f}') {
+        // General punctuation (curly quotes, dashes, `…`, odd spaces): no letter or digit,
+        // and the non-ASCII characters news text has most, so kept out of the Unicode tables.
+        false
+    } else if matches!(c, '\u{c0}'..='\u{24f}') {
+        // Latin letters with accents (`é`, `ł`, `ș`), but for `×` and `÷`.
+        !matches!(c, '\u{d7}' | '\u{f7}')
     } else {
         c.is_alphanumeric()
     }
@@ -864,6 +871,13 @@ mod fast_paths {
         fn head_words_lower_is_words_lowered(s in mixed()) {
             let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
             prop_assert_eq!(head_words_lower(&s), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 
