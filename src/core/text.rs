@@ -230,6 +230,24 @@ fn word_count(s: &str, max: usize) -> usize {
     n
 }
 
+/// `word_count(line, max)`, given the number of words of `line[..head_end]`: only the rest
+/// of the line is read.
+fn line_words(line: &str, head_end: usize, head_words: usize, max: usize) -> usize {
+    if head_words >= max {
+        return max;
+    }
+    let rest = &line[head_end..];
+    // A word cut by the head's end is counted in both.
+    let cut = usize::from(
+        line[..head_end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+            && rest.chars().next().is_some_and(|c| !c.is_whitespace()),
+    );
+    (head_words + word_count(rest, max + cut - head_words) - cut).min(max)
+}
+
 /// The words of `head` in lower case, joined by single spaces. (Lower-casing word by word
 /// is lower-casing the whole: even a final sigma looks no further than its word.) Read char
 /// by char, ASCII without decoding: every char but `Σ` lower-cases on its own.
@@ -325,6 +343,14 @@ pub fn layout(text: &str) -> Layout {
         };
         // The head's words in lower case, joined by single spaces.
         let norm = head_words_lower(&line[..head_end]);
+        // The head's words, counted from `norm` (one space between two), and the line's
+        // counted up to `max` from them: only the rest of a long line is read again.
+        let head_words = if norm.is_empty() {
+            0
+        } else {
+            norm.bytes().filter(|&b| b == b' ').count() + 1
+        };
+        let words = |max: usize| line_words(line, head_end, head_words, max);
         let first_content = !seen_content;
         // Whether the line was not seen before (inserted now: asked only below, where no
         // earlier line can have been inserted since).
@@ -357,20 +383,15 @@ pub fn layout(text: &str) -> Layout {
             BlockRole::Boilerplate
         } else if is_byline(line) {
             BlockRole::Byline
-        } else if word_count(line, 15) <= 14
-            && lex.credit_markers.iter().any(|m| norm.contains(m.as_str()))
-        {
+        } else if words(15) <= 14 && lex.credit_markers.iter().any(|m| norm.contains(m.as_str())) {
             BlockRole::Credit
         } else if first_content
             && !ends_sentence(line)
-            && (2..=30).contains(&word_count(line, 31))
+            && (2..=30).contains(&words(31))
             && !has_inner_sentence_end(line, lex)
         {
             BlockRole::Headline
-        } else if !ends_sentence(line)
-            && word_count(line, 13) <= 12
-            && !has_inner_sentence_end(line, lex)
-        {
+        } else if !ends_sentence(line) && words(13) <= 12 && !has_inner_sentence_end(line, lex) {
             // Short line without closing punctuation: a subhead mid-article, or a footer
             // credit ("Africa Digital News, New York") after the last paragraph.
             BlockRole::Subhead
@@ -865,6 +886,19 @@ mod fast_paths {
         #[test]
         fn word_count_is_split_whitespace(s in mixed(), max in 0usize..40) {
             prop_assert_eq!(word_count(&s, max), s.split_whitespace().take(max).count());
+        }
+
+        #[test]
+        fn line_words_is_split_whitespace(s in mixed(), cut in 0usize..200, max in 0usize..40) {
+            let mut head_end = cut.min(s.len());
+            while !s.is_char_boundary(head_end) {
+                head_end -= 1;
+            }
+            let head_words = s[..head_end].split_whitespace().count();
+            prop_assert_eq!(
+                line_words(&s, head_end, head_words, max),
+                s.split_whitespace().take(max).count()
+            );
         }
 
         #[test]
