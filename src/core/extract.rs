@@ -410,6 +410,7 @@ pub fn extract(text: &str) -> Extraction {
                 .copied()
                 .collect();
             let cues = find_cues(text, sent, toks, &sq);
+            let subjects_before = BeforeMemo::default();
             // The phrase that opens the sentence, read once: each use of the sentence subject
             // below checks it against (and updates) the people known by then.
             let subject = subject_np(&nps, text, sent, toks, &sq);
@@ -427,6 +428,7 @@ pub fn extract(text: &str) -> Extraction {
             for ci in 0..cues.len() {
                 let who = resolve_cue(
                     &nps,
+                    &subjects_before,
                     text,
                     sent,
                     toks,
@@ -568,8 +570,16 @@ pub fn extract(text: &str) -> Extraction {
                 if cue.strength != CueStrength::Strong || !whos[ci].known() {
                     continue;
                 }
-                let Some(clause) = indirect_clause(text, sent, toks, &sq, &cues, ci, whos[ci].rule)
-                else {
+                let Some(clause) = indirect_clause(
+                    &subjects_before,
+                    text,
+                    sent,
+                    toks,
+                    &sq,
+                    &cues,
+                    ci,
+                    whos[ci].rule,
+                ) else {
                     continue;
                 };
                 if !seen_spans.insert(clause) {
@@ -652,6 +662,22 @@ fn parse_np_in(nps: &NpMemo, text: &str, span: Span, toks: &[Token]) -> Option<M
 /// subject of its cue), and [`parse_np`] reads a span the same way each time.
 #[derive(Default)]
 struct NpMemo(std::cell::RefCell<super::lexicon::HashMap<Span, Option<Mention>>>);
+
+/// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
+/// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
+#[derive(Default)]
+struct BeforeMemo(std::cell::RefCell<Vec<(usize, Option<(Span, bool)>)>>);
+
+impl BeforeMemo {
+    fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+        if let Some(&(_, r)) = self.0.borrow().iter().find(|(p, _)| *p == pos) {
+            return r;
+        }
+        let r = np_before(text, sent, pos);
+        self.0.borrow_mut().push((pos, r));
+        r
+    }
+}
 
 /// [`parse_np`] for a span inside the span `toks` were read from (a sentence or a block),
 /// reusing them when the span starts where a token starts and ends where one ends. Those
@@ -839,13 +865,18 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
 /// only at the spaces of `s`: much cheaper than setting up a substring search per marker.
 fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>; N] {
     let mut first = [None; N];
+    let bytes = s.as_bytes();
     for (i, b) in s.bytes().enumerate() {
         if b != b' ' {
             continue;
         }
         for (k, m) in markers.iter().enumerate() {
-            debug_assert!(m.starts_with(' '));
-            if first[k].is_none() && s[i..].starts_with(m) {
+            debug_assert!(m.starts_with(' ') && m.len() >= 2);
+            // The byte after the space first, before comparing the whole marker.
+            if first[k].is_none()
+                && bytes.get(i + 1) == m.as_bytes().get(1)
+                && s[i..].starts_with(m)
+            {
                 first[k] = Some(i);
             }
         }
@@ -1003,6 +1034,7 @@ fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
 #[allow(clippy::too_many_arguments)]
 fn resolve_cue(
     nps: &NpMemo,
+    before_memo: &BeforeMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1078,7 +1110,7 @@ fn resolve_cue(
         }
         return Who::none();
     }
-    match np_before(text, sent, cue.span.start) {
+    match before_memo.np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => {
             match parse_np_in(nps, text, sp, toks) {
@@ -1397,7 +1429,9 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
 }
 
 /// The reported clause of a strong cue, if it has one.
+#[allow(clippy::too_many_arguments)]
 fn indirect_clause(
+    before_memo: &BeforeMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1631,7 +1665,9 @@ fn indirect_clause(
     let tail = text[cue.span.end..sentence_end]
         .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
     let tail_words = tail.split_whitespace().count();
-    let subj = np_before(text, sent, cue.span.start).map(|(sp, _)| sp);
+    let subj = before_memo
+        .np_before(text, sent, cue.span.start)
+        .map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = text[sent.start..subj_start].trim_end_matches(is_space);
     let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');
