@@ -661,12 +661,18 @@ fn parse_np_in(nps: &NpMemo, text: &str, span: Span, toks: &[Token]) -> Option<M
 /// again and again (a name run in the pre-pass, then as a sentence's subject, then as the
 /// subject of its cue), and [`parse_np`] reads a span the same way each time.
 #[derive(Default)]
-struct NpMemo(std::cell::RefCell<super::lexicon::HashMap<Span, Option<Mention>>>);
+struct NpMemo(std::cell::RefCell<NpMap>);
+
+/// Span -> what [`parse_np`] read there.
+type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
 
 /// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
 /// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
 #[derive(Default)]
-struct BeforeMemo(std::cell::RefCell<Vec<(usize, Option<(Span, bool)>)>>);
+struct BeforeMemo(std::cell::RefCell<Vec<(usize, NpBefore)>>);
+
+/// What [`np_before`] finds: the phrase, and whether it is a coordinated (shared) subject.
+type NpBefore = Option<(Span, bool)>;
 
 impl BeforeMemo {
     fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
