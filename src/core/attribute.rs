@@ -624,11 +624,14 @@ impl People {
 
     /// Finds or adds the person for a name, returning the canonical name and role.
     pub fn resolve(&mut self, name: &str, role: &str) -> (String, String) {
-        let parts: Vec<&str> = name.split_whitespace().collect();
-        let Some(surname) = parts.last() else {
+        // The first and last words, without collecting the words.
+        let mut words = name.split_whitespace();
+        let Some(head) = words.next() else {
             return (String::new(), String::new());
         };
-        let first = (parts.len() > 1).then(|| parts[0]);
+        let last = words.next_back();
+        let surname = last.unwrap_or(head);
+        let first = last.map(|_| head);
         let key = name_key(surname);
         let first_key = first.map(name_key);
         let found = self.by_prefix.get(key_prefix(&key)).and_then(|bucket| {
@@ -644,7 +647,7 @@ impl People {
         match found {
             Some(i) => {
                 let e = &mut self.entries[i];
-                if parts.len() > e.full.split_whitespace().count() {
+                if name.split_whitespace().count() > e.full.split_whitespace().count() {
                     let old = std::mem::replace(&mut e.full, name.to_string());
                     e.surname_key = key.clone();
                     e.first_key = first_key.clone();

@@ -322,6 +322,7 @@ pub fn extract(text: &str) -> Extraction {
 
     // Pre-pass: everyone the article names in full, so a later surname resolves to them.
     let mut people = People::default();
+    let nps = NpMemo::default();
     for (bi, toks) in block_toks.iter().enumerate() {
         let mut i = 0;
         while i < toks.len() {
@@ -371,7 +372,7 @@ pub fn extract(text: &str) -> Extraction {
                     if let Some(Mention {
                         kind: MentionKind::Person { name, role },
                         ..
-                    }) = parse_np_in(text, span, toks)
+                    }) = parse_np_in(&nps, text, span, toks)
                     {
                         if name.split_whitespace().count() >= 2 || !role.is_empty() {
                             people.resolve(&name, &role);
@@ -409,14 +410,15 @@ pub fn extract(text: &str) -> Extraction {
                 .copied()
                 .collect();
             let cues = find_cues(text, sent, toks, &sq);
+            let subjects_before = BeforeMemo::default();
             // The phrase that opens the sentence, read once: each use of the sentence subject
             // below checks it against (and updates) the people known by then.
-            let subject = subject_np(text, sent, toks, &sq);
+            let subject = subject_np(&nps, text, sent, toks, &sq);
             // Sentence subject: a person named at the start updates salience for pronouns.
             if let Some((name, role, span)) = sentence_subject(subject.as_ref(), &mut people, true)
             {
                 sal.set_person((name, role, span, bi));
-            } else if let Some((name, span)) = sentence_body_subject(text, sent, toks, &sq) {
+            } else if let Some((name, span)) = sentence_body_subject(&nps, text, sent, toks, &sq) {
                 // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
                 // that is a sentence's subject is what a later "they" or "it" points back to.
                 sal.group = Some((name, SpeakerKind::Body, span, bi));
@@ -425,6 +427,8 @@ pub fn extract(text: &str) -> Extraction {
             let mut whos: Vec<Who> = Vec::new();
             for ci in 0..cues.len() {
                 let who = resolve_cue(
+                    &nps,
+                    &subjects_before,
                     text,
                     sent,
                     toks,
@@ -532,7 +536,7 @@ pub fn extract(text: &str) -> Extraction {
                             (w, None)
                         } else {
                             let mut w =
-                                nearest(text, sent, toks, &sq, subject.as_ref(), &mut people)
+                                nearest(&nps, text, sent, toks, &sq, subject.as_ref(), &mut people)
                                     .unwrap_or_else(|| {
                                         sal.last_speaker
                                             .clone()
@@ -566,8 +570,16 @@ pub fn extract(text: &str) -> Extraction {
                 if cue.strength != CueStrength::Strong || !whos[ci].known() {
                     continue;
                 }
-                let Some(clause) = indirect_clause(text, sent, toks, &sq, &cues, ci, whos[ci].rule)
-                else {
+                let Some(clause) = indirect_clause(
+                    &subjects_before,
+                    text,
+                    sent,
+                    toks,
+                    &sq,
+                    &cues,
+                    ci,
+                    whos[ci].rule,
+                ) else {
                     continue;
                 };
                 if !seen_spans.insert(clause) {
@@ -635,11 +647,49 @@ fn sentence_tokens(block_toks: &[Token], sent: Span) -> &[Token] {
     &block_toks[lo..hi]
 }
 
+/// [`parse_np_fresh`], each span read once per article (see [`NpMemo`]).
+fn parse_np_in(nps: &NpMemo, text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
+    if let Some(m) = nps.0.borrow().get(&span) {
+        return m.clone();
+    }
+    let m = parse_np_fresh(text, span, toks);
+    nps.0.borrow_mut().insert(span, m.clone());
+    m
+}
+
+/// The noun phrases of one article read so far, by span: an article asks for the same one
+/// again and again (a name run in the pre-pass, then as a sentence's subject, then as the
+/// subject of its cue), and [`parse_np`] reads a span the same way each time.
+#[derive(Default)]
+struct NpMemo(std::cell::RefCell<NpMap>);
+
+/// Span -> what [`parse_np`] read there.
+type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
+
+/// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
+/// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
+#[derive(Default)]
+struct BeforeMemo(std::cell::RefCell<Vec<(usize, NpBefore)>>);
+
+/// What [`np_before`] finds: the phrase, and whether it is a coordinated (shared) subject.
+type NpBefore = Option<(Span, bool)>;
+
+impl BeforeMemo {
+    fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+        if let Some(&(_, r)) = self.0.borrow().iter().find(|(p, _)| *p == pos) {
+            return r;
+        }
+        let r = np_before(text, sent, pos);
+        self.0.borrow_mut().push((pos, r));
+        r
+    }
+}
+
 /// [`parse_np`] for a span inside the span `toks` were read from (a sentence or a block),
 /// reusing them when the span starts where a token starts and ends where one ends. Those
 /// tokens are then exactly what tokenising the span alone gives: where a token ends depends
 /// on its own characters and on whether a word character follows, and none follows a token.
-fn parse_np_in(text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
+fn parse_np_fresh(text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
     let lo = toks.partition_point(|t| t.span.start < span.start);
     let hi = toks.partition_point(|t| t.span.end <= span.end);
     if lo < hi && toks[lo].span.start == span.start && toks[hi - 1].span.end == span.end {
@@ -821,13 +871,18 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
 /// only at the spaces of `s`: much cheaper than setting up a substring search per marker.
 fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>; N] {
     let mut first = [None; N];
+    let bytes = s.as_bytes();
     for (i, b) in s.bytes().enumerate() {
         if b != b' ' {
             continue;
         }
         for (k, m) in markers.iter().enumerate() {
-            debug_assert!(m.starts_with(' '));
-            if first[k].is_none() && s[i..].starts_with(m) {
+            debug_assert!(m.starts_with(' ') && m.len() >= 2);
+            // The byte after the space first, before comparing the whole marker.
+            if first[k].is_none()
+                && bytes.get(i + 1) == m.as_bytes().get(1)
+                && s[i..].starts_with(m)
+            {
                 first[k] = Some(i);
             }
         }
@@ -984,6 +1039,8 @@ fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
 
 #[allow(clippy::too_many_arguments)]
 fn resolve_cue(
+    nps: &NpMemo,
+    before_memo: &BeforeMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1011,7 +1068,7 @@ fn resolve_cue(
     };
     if cue.according {
         return np_after(text, sent, cue.span.end)
-            .and_then(|sp| parse_np_in(text, sp, toks))
+            .and_then(|sp| parse_np_in(nps, text, sp, toks))
             .map(|m| who_from_mention(text, m, Rule::AccordingTo, people, sal, bi))
             .unwrap_or_else(Who::none);
     }
@@ -1020,8 +1077,8 @@ fn resolve_cue(
         let prev_tok = cue.tok.checked_sub(1).map(|p| &toks[p]);
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
-            if let Some(m) =
-                np_before(text, sent, p.span.start).and_then(|(sp, _)| parse_np_in(text, sp, toks))
+            if let Some(m) = np_before(text, sent, p.span.start)
+                .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
             {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -1034,7 +1091,7 @@ fn resolve_cue(
                 && p.text(text).starts_with(char::is_uppercase)
             {
                 if let Some(m) = np_before(text, sent, cue.span.start)
-                    .and_then(|(sp, _)| parse_np_in(text, sp, toks))
+                    .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
                 {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
                 }
@@ -1059,10 +1116,10 @@ fn resolve_cue(
         }
         return Who::none();
     }
-    match np_before(text, sent, cue.span.start) {
+    match before_memo.np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => {
-            match parse_np_in(text, sp, toks) {
+            match parse_np_in(nps, text, sp, toks) {
                 Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
                 None => Who::none(),
             }
@@ -1072,7 +1129,7 @@ fn resolve_cue(
             let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
             if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
                 np_after(text, sent, cue.span.end)
-                    .and_then(|sp| parse_np_in(text, sp, toks))
+                    .and_then(|sp| parse_np_in(nps, text, sp, toks))
                     .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
                     .unwrap_or_else(Who::none)
             } else {
@@ -1118,7 +1175,13 @@ fn sentence_subject(
 
 /// The person phrase at the start of a sentence, read without reference to the people
 /// known so far (so one reading serves every use of the sentence's subject).
-fn subject_np(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Option<SubjectNp> {
+fn subject_np(
+    nps: &NpMemo,
+    text: &str,
+    sent: Span,
+    toks: &[Token],
+    quotes: &[Quote],
+) -> Option<SubjectNp> {
     let lex = Lexicon::get();
     // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
     let mut i = 0;
@@ -1147,7 +1210,7 @@ fn subject_np(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Optio
     }
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
     let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
-    match parse_np_in(text, span, toks)?.kind {
+    match parse_np_in(nps, text, span, toks)?.kind {
         MentionKind::Person { name, role } => Some(SubjectNp {
             name,
             role,
@@ -1160,6 +1223,7 @@ fn subject_np(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Optio
 
 /// A body named at the start of a sentence (its subject), if any.
 fn sentence_body_subject(
+    nps: &NpMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1184,7 +1248,7 @@ fn sentence_body_subject(
             || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
     })?;
     let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
-    match parse_np_in(text, span, toks)?.kind {
+    match parse_np_in(nps, text, span, toks)?.kind {
         MentionKind::Body { name } => Some((name, span)),
         _ => None,
     }
@@ -1192,6 +1256,7 @@ fn sentence_body_subject(
 
 /// With no cue: the sentence subject or the nearest named person or body.
 fn nearest(
+    nps: &NpMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1225,7 +1290,7 @@ fn nearest(
         if let Some(Mention {
             kind: MentionKind::Body { name },
             span,
-        }) = parse_np_in(text, span, toks)
+        }) = parse_np_in(nps, text, span, toks)
         {
             return Some(Who {
                 name,
@@ -1370,7 +1435,9 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
 }
 
 /// The reported clause of a strong cue, if it has one.
+#[allow(clippy::too_many_arguments)]
 fn indirect_clause(
+    before_memo: &BeforeMemo,
     text: &str,
     sent: Span,
     toks: &[Token],
@@ -1604,7 +1671,9 @@ fn indirect_clause(
     let tail = text[cue.span.end..sentence_end]
         .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
     let tail_words = tail.split_whitespace().count();
-    let subj = np_before(text, sent, cue.span.start).map(|(sp, _)| sp);
+    let subj = before_memo
+        .np_before(text, sent, cue.span.start)
+        .map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = text[sent.start..subj_start].trim_end_matches(is_space);
     let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');

@@ -60,6 +60,9 @@ pub struct Lexicon {
     /// a form starts with the ASCII bytes `a`, `b`. [`Lexicon::cue`] asks it first, as nearly
     /// every word it is given is no cue.
     cue_pairs: Vec<u128>,
+    /// A one-hash Bloom filter of the cue forms by their first two and last bytes and
+    /// their length (see `cue_key`): a second cheap test before the hash look-up.
+    cue_bloom: Vec<u64>,
     /// Titles, lower case, single and multiword.
     pub titles: HashSet<String>,
     /// The longest title, in words.
@@ -72,6 +75,12 @@ pub struct Lexicon {
     /// Last words of family aliases (`statement`, `declaration`): a cheap pre-check.
     pub family_heads: HashSet<String>,
     pub boiler_lines: HashSet<String>,
+    /// The longest of `boiler_lines`, in bytes.
+    pub boiler_line_max: usize,
+    /// The first two bytes of every footer marker and boilerplate prefix, as bits: bit
+    /// `a * 256 + b` is set when one starts with bytes `a`, `b`. With a marker shorter
+    /// than two bytes, every bit is set.
+    marker_pairs: Vec<u64>,
     pub boiler_prefixes: Vec<String>,
     pub footer_markers: Vec<String>,
     pub credit_markers: Vec<String>,
@@ -94,6 +103,20 @@ const NONNAMES: &str = include_str!("data/nonnames.txt");
 const DEMONYMS: &str = include_str!("data/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 
+/// The number of bits of `Lexicon::cue_bloom`.
+const CUE_BLOOM_BITS: usize = 1 << 16;
+
+/// The Bloom filter bit of an ASCII word (case-insensitively): its first two and last bytes
+/// and its length; `None` for a word of fewer than two bytes, which no cue form is.
+fn cue_key(w: &[u8]) -> Option<usize> {
+    let (&a, &b, &z) = (w.first()?, w.get(1)?, w.last()?);
+    let h = (u32::from(a.to_ascii_lowercase()) << 16)
+        ^ (u32::from(b.to_ascii_lowercase()) << 8)
+        ^ u32::from(z.to_ascii_lowercase())
+        ^ ((w.len().min(255) as u32) << 24);
+    Some((h.wrapping_mul(0x9e37_79b1) >> 16) as usize % CUE_BLOOM_BITS)
+}
+
 fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
@@ -110,6 +133,7 @@ impl Lexicon {
     fn parse() -> Lexicon {
         let mut lex = Lexicon {
             cue_pairs: vec![0; 128],
+            cue_bloom: vec![0; CUE_BLOOM_BITS / 64],
             ..Lexicon::default()
         };
         for line in data_lines(CUES) {
@@ -130,6 +154,9 @@ impl Lexicon {
                     if a.is_ascii() && b.is_ascii() {
                         lex.cue_pairs[usize::from(a)] |= 1u128 << b;
                     }
+                }
+                if let Some(k) = cue_key(form.to_lowercase().as_bytes()) {
+                    lex.cue_bloom[k / 64] |= 1 << (k % 64);
                 }
                 lex.cues.insert(
                     form.to_lowercase(),
@@ -180,6 +207,17 @@ impl Lexicon {
                 _ => {}
             }
         }
+        lex.boiler_line_max = lex.boiler_lines.iter().map(String::len).max().unwrap_or(0);
+        lex.marker_pairs = vec![0; 1024];
+        for m in lex.footer_markers.iter().chain(&lex.boiler_prefixes) {
+            match *m.as_bytes() {
+                [a, b, ..] => {
+                    let k = usize::from(a) * 256 + usize::from(b);
+                    lex.marker_pairs[k / 64] |= 1 << (k % 64);
+                }
+                _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
+            }
+        }
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
         lex.demonyms = data_lines(DEMONYMS)
@@ -216,7 +254,28 @@ impl Lexicon {
                 }
             }
         }
+        // An ASCII word is a cue form only if its lower case is: same length, and the same
+        // bytes lower-cased one by one. (A non-ASCII word may lower-case to ASCII: `K`.)
+        if word.is_ascii() {
+            let k = cue_key(word.as_bytes()).map(|k| self.cue_bloom[k / 64] & (1 << (k % 64)));
+            if k.is_none_or(|bit| bit == 0) {
+                return None;
+            }
+        }
         super::text::with_lower(word, |w| self.cues.get(w))
+    }
+
+    /// Whether `s` may start with a footer marker or a boilerplate prefix: `false` means it
+    /// starts with none of them.
+    pub fn may_start_marker(&self, s: &str) -> bool {
+        match *s.as_bytes() {
+            [a, b, ..] => {
+                let k = usize::from(a) * 256 + usize::from(b);
+                self.marker_pairs[k / 64] & (1 << (k % 64)) != 0
+            }
+            // Shorter than two bytes: it starts only with a marker as short, if any.
+            _ => self.marker_pairs.iter().all(|&w| w == u64::MAX),
+        }
     }
 
     /// The country or organisation a role names (`French President` -> France), if any.
@@ -272,6 +331,13 @@ mod tests {
         assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
         // `cue` rules words out by their first two letters: exact for ASCII forms.
         assert!(lex.cues.keys().all(|f| f.is_ascii() && f.len() >= 2));
+        // ... and by its first two and last bytes and its length: never a form itself.
+        for f in lex.cues.keys() {
+            assert!(
+                lex.cue(f).is_some() && lex.cue(&f.to_uppercase()).is_some(),
+                "{f}"
+            );
+        }
         assert_eq!(lex.cue("SAID").unwrap().lemma, "say");
         assert!(lex.cue("Macron").is_none() && lex.cue("x").is_none());
         assert!(lex.is_title("Prime Minister"));

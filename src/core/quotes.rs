@@ -107,8 +107,14 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         let s = block.of(text);
         // Only quotation marks matter: collect them with their neighbours, once.
         marks.clear();
-        for (i, c) in chars_from(s, |b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
-            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'') {
+        // With double marks, single ones are never marks (`double_role` gives them no role):
+        // apostrophes, common in curly text, are passed over before their neighbours are read.
+        for (i, c) in chars_from(s, |b| {
+            matches!(b, b'"' | 0xC2 | 0xE2) || (b == b'\'' && !double)
+        }) {
+            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'')
+                || (double && matches!(c, '‘' | '’' | '\''))
+            {
                 continue;
             }
             let prev = s[..i].chars().next_back();

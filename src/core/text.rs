@@ -199,22 +199,122 @@ fn has_inner_sentence_end(line: &str, lex: &Lexicon) -> bool {
     })
 }
 
-/// The number of words, counted up to 31: [`layout`] only compares it with 30 and less,
-/// and a body paragraph need not be read to its end for that.
-fn word_count(s: &str) -> usize {
-    s.split_whitespace().take(31).count()
+/// Whether a byte is an ASCII character that `char::is_whitespace` accepts.
+fn is_ascii_ws(b: u8) -> bool {
+    matches!(b, b' ' | b'\t'..=b'\r')
+}
+
+/// The number of words of `s`, counted up to `max`: `s.split_whitespace().take(max).count()`,
+/// reading ASCII bytes without decoding them. [`layout`] compares it with 30 and less, and a
+/// body paragraph need not be read to its end for that.
+fn word_count(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    let mut n = 0;
+    let mut in_word = false;
+    let mut i = 0;
+    while i < b.len() && n < max {
+        let (ws, len) = if b[i].is_ascii() {
+            (is_ascii_ws(b[i]), 1)
+        } else {
+            let c = s[i..].chars().next().unwrap_or(' ');
+            (c.is_whitespace(), c.len_utf8())
+        };
+        if ws {
+            in_word = false;
+        } else if !in_word {
+            in_word = true;
+            n += 1;
+        }
+        i += len;
+    }
+    n
+}
+
+/// `word_count(line, max)`, given the number of words of `line[..head_end]`: only the rest
+/// of the line is read.
+fn line_words(line: &str, head_end: usize, head_words: usize, max: usize) -> usize {
+    if head_words >= max {
+        return max;
+    }
+    let rest = &line[head_end..];
+    // A word cut by the head's end is counted in both.
+    let cut = usize::from(
+        line[..head_end]
+            .chars()
+            .next_back()
+            .is_some_and(|c| !c.is_whitespace())
+            && rest.chars().next().is_some_and(|c| !c.is_whitespace()),
+    );
+    (head_words + word_count(rest, max + cut - head_words) - cut).min(max)
+}
+
+/// The words of `head` in lower case, joined by single spaces. (Lower-casing word by word
+/// is lower-casing the whole: even a final sigma looks no further than its word.) Read char
+/// by char, ASCII without decoding: every char but `Σ` lower-cases on its own.
+fn head_words_lower(head: &str) -> String {
+    if head.contains('Σ') {
+        let mut norm = String::with_capacity(head.len());
+        for w in head.split_whitespace() {
+            if !norm.is_empty() {
+                norm.push(' ');
+            }
+            with_lower(w, |w| norm.push_str(w));
+        }
+        return norm;
+    }
+    let b = head.as_bytes();
+    let mut v: Vec<u8> = Vec::with_capacity(head.len() + 8);
+    let mut gap = false;
+    let mut i = 0;
+    while i < b.len() {
+        let x = b[i];
+        if x.is_ascii() {
+            i += 1;
+            if is_ascii_ws(x) {
+                gap = !v.is_empty();
+                continue;
+            }
+            if gap {
+                v.push(b' ');
+                gap = false;
+            }
+            v.push(x.to_ascii_lowercase());
+        } else {
+            let c = head[i..].chars().next().unwrap_or(' ');
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                gap = !v.is_empty();
+                continue;
+            }
+            if gap {
+                v.push(b' ');
+                gap = false;
+            }
+            for l in c.to_lowercase() {
+                v.extend_from_slice(l.encode_utf8(&mut [0; 4]).as_bytes());
+            }
+        }
+    }
+    String::from_utf8(v).unwrap_or_default()
 }
 
 /// A line in the set of lines seen: equal when the lines are equal, hashed by its length and
-/// first 32 bytes only, as a body paragraph is long and lines that differ mostly differ early.
+/// first 32 bytes only (folded into one word), as a body paragraph is long and lines that differ mostly differ early.
 #[derive(PartialEq, Eq)]
 struct LineKey<'a>(&'a str);
 
 impl std::hash::Hash for LineKey<'_> {
     fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        // Folded into one word first, eight bytes at a time, so the hasher (FNV, a byte
+        // at a time) reads 8 bytes, not 40.
         let b = self.0.as_bytes();
-        b.len().hash(h);
-        b[..b.len().min(32)].hash(h);
+        let mut x = b.len() as u64;
+        for c in b[..b.len().min(32)].chunks(8) {
+            let mut w = [0u8; 8];
+            w[..c.len()].copy_from_slice(c);
+            x = (x.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+        h.write_u64(x);
     }
 }
 
@@ -241,55 +341,63 @@ pub fn layout(text: &str) -> Layout {
         } else {
             line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)
         };
-        // The head's words in lower case, joined by single spaces. (Lower-casing word by word
-        // is lower-casing the whole: even a final sigma looks no further than its word.)
-        let mut norm = String::with_capacity(head_end);
-        for w in line[..head_end].split_whitespace() {
-            if !norm.is_empty() {
-                norm.push(' ');
-            }
-            with_lower(w, |w| norm.push_str(w));
-        }
-        let words = word_count(line);
+        // The head's words in lower case, joined by single spaces.
+        let norm = head_words_lower(&line[..head_end]);
+        // The head's words, counted from `norm` (one space between two), and the line's
+        // counted up to `max` from them: only the rest of a long line is read again.
+        let head_words = if norm.is_empty() {
+            0
+        } else {
+            norm.bytes().filter(|&b| b == b' ').count() + 1
+        };
+        let words = |max: usize| line_words(line, head_end, head_words, max);
         let first_content = !seen_content;
+        // Whether the line was not seen before (inserted now: asked only below, where no
+        // earlier line can have been inserted since).
+        let fresh = seen.insert(LineKey(line));
+        // Most lines start with two bytes no footer marker or boilerplate prefix starts with.
+        let may_mark = lex.may_start_marker(&norm);
+        // No boilerplate line is longer than the longest: most lines need no look-up.
+        let bare = norm.trim_end_matches([':', '.']);
         let role = if in_footer {
             BlockRole::Footer
-        } else if lex
-            .footer_markers
-            .iter()
-            .any(|m| norm.starts_with(m.as_str()))
+        } else if may_mark
+            && lex
+                .footer_markers
+                .iter()
+                .any(|m| norm.starts_with(m.as_str()))
         {
             in_footer = true;
             BlockRole::Footer
-        } else if lex.boiler_lines.contains(norm.trim_end_matches([':', '.'])) {
+        } else if bare.len() <= lex.boiler_line_max && lex.boiler_lines.contains(bare) {
             BlockRole::Boilerplate
-        } else if lex
-            .boiler_prefixes
-            .iter()
-            .any(|p| norm.starts_with(p.as_str()))
+        } else if may_mark
+            && lex
+                .boiler_prefixes
+                .iter()
+                .any(|p| norm.starts_with(p.as_str()))
         {
             BlockRole::Boilerplate
-        } else if seen.contains(&LineKey(line)) {
+        } else if !fresh {
             // A repeated line: a headline echoed by the page template, a share bar twice.
             BlockRole::Boilerplate
         } else if is_byline(line) {
             BlockRole::Byline
-        } else if words <= 14 && lex.credit_markers.iter().any(|m| norm.contains(m.as_str())) {
+        } else if words(15) <= 14 && lex.credit_markers.iter().any(|m| norm.contains(m.as_str())) {
             BlockRole::Credit
         } else if first_content
             && !ends_sentence(line)
-            && (2..=30).contains(&words)
+            && (2..=30).contains(&words(31))
             && !has_inner_sentence_end(line, lex)
         {
             BlockRole::Headline
-        } else if !ends_sentence(line) && words <= 12 && !has_inner_sentence_end(line, lex) {
+        } else if !ends_sentence(line) && words(13) <= 12 && !has_inner_sentence_end(line, lex) {
             // Short line without closing punctuation: a subhead mid-article, or a footer
             // credit ("Africa Digital News, New York") after the last paragraph.
             BlockRole::Subhead
         } else {
             BlockRole::Body
         };
-        seen.insert(LineKey(line));
         seen_content |= matches!(role, BlockRole::Body | BlockRole::Headline);
         if role == BlockRole::Headline && out.headline.is_none() {
             out.headline = Some(span);
@@ -409,6 +517,13 @@ impl Token {
 fn is_word_char(c: char) -> bool {
     if c.is_ascii() {
         c.is_ascii_alphanumeric()
+    } else if matches!(c, '\u{2000}'..='\u{206f}') {
+        // General punctuation (curly quotes, dashes, `…`, odd spaces): no letter or digit,
+        // and the non-ASCII characters news text has most, so kept out of the Unicode tables.
+        false
+    } else if matches!(c, '\u{c0}'..='\u{24f}') {
+        // Latin letters with accents (`é`, `ł`, `ș`), but for `×` and `÷`.
+        !matches!(c, '\u{d7}' | '\u{f7}')
     } else {
         c.is_alphanumeric()
     }
@@ -730,5 +845,87 @@ mod tests {
         let l = layout(t);
         assert_eq!(l.blocks.len(), 2);
         assert_eq!(l.blocks[1].span.of(t), "Second one said it too.");
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod fast_paths {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text made of the pieces that matter here: ASCII words and capitals, every kind of
+    /// whitespace, curly quotes, accented and Greek capitals (with the final sigma).
+    fn mixed() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("Word"),
+            Just("the"),
+            Just("U.S."),
+            Just(" "),
+            Just("  "),
+            Just("\t"),
+            Just("\u{0b}"),
+            Just("\u{0c}"),
+            Just("\r"),
+            Just("\u{a0}"),
+            Just("\u{2003}"),
+            Just("\u{200b}"),
+            Just("“"),
+            Just("”"),
+            Just("’s"),
+            Just("ÉLYSÉE"),
+            Just("ΟΔΥΣΣΕΥΣ"),
+            Just("Σ"),
+            Just("İstanbul"),
+            Just("ß"),
+            Just("©"),
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn word_count_is_split_whitespace(s in mixed(), max in 0usize..40) {
+            prop_assert_eq!(word_count(&s, max), s.split_whitespace().take(max).count());
+        }
+
+        #[test]
+        fn line_words_is_split_whitespace(s in mixed(), cut in 0usize..200, max in 0usize..40) {
+            let mut head_end = cut.min(s.len());
+            while !s.is_char_boundary(head_end) {
+                head_end -= 1;
+            }
+            let head_words = s[..head_end].split_whitespace().count();
+            prop_assert_eq!(
+                line_words(&s, head_end, head_words, max),
+                s.split_whitespace().take(max).count()
+            );
+        }
+
+        #[test]
+        fn head_words_lower_is_words_lowered(s in mixed()) {
+            let words: Vec<String> = s.split_whitespace().map(str::to_lowercase).collect();
+            prop_assert_eq!(head_words_lower(&s), words.join(" "));
+        }
+    }
+
+    #[test]
+    fn word_chars_are_the_alphanumeric_chars() {
+        for c in (0..=0x10ffff).filter_map(char::from_u32) {
+            assert_eq!(is_word_char(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
+    fn marker_pre_check_never_rules_a_marker_out() {
+        let lex = Lexicon::get();
+        for m in lex.footer_markers.iter().chain(&lex.boiler_prefixes) {
+            assert!(lex.may_start_marker(m), "{m}");
+            assert!(lex.may_start_marker(&format!("{m} and more")), "{m}");
+        }
+        assert!(!lex.may_start_marker("german foreign minister"));
+        assert!(lex
+            .boiler_lines
+            .iter()
+            .all(|l| l.len() <= lex.boiler_line_max));
     }
 }

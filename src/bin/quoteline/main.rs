@@ -4,6 +4,11 @@
 #[cfg(not(target_arch = "wasm32"))]
 mod cli;
 
+/// mimalloc for the native CLI: extraction allocates many small strings and vectors.
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     cli::main()
