@@ -1,4 +1,5 @@
-// Prints the size of each file of a build (raw and brotli) and the totals.
+// Prints the size of each file of a build (raw and brotli) and the totals, subfolders
+// included (wasm-bindgen's JS snippets are in snippets/).
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -8,9 +9,14 @@ const dir = process.argv[2] ?? "dist";
 let raw = 0;
 let br = 0;
 let gz = 0;
-for (const f of readdirSync(dir).sort()) {
+const files = (d, prefix = "") =>
+  readdirSync(d).sort().flatMap((f) => {
+    const p = join(d, f);
+    return statSync(p).isDirectory() ? files(p, `${prefix}${f}/`) : [`${prefix}${f}`];
+  });
+for (const f of files(dir)) {
   const p = join(dir, f);
-  if (!statSync(p).isFile() || f === "quoteline.html") continue;
+  if (f === "quoteline.html") continue;
   const b = readFileSync(p);
   const c = brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
   const g = gzipSync(b, { level: 9 }).length;
