@@ -134,10 +134,9 @@ pub struct Mark {
     pub x: f64,
     /// Statements in this mark, in article order.
     pub ids: Vec<StatementId>,
-    pub day: i64,
     /// The earliest and the latest date of its statements: one date unless neighbouring
     /// days were merged into it because they fell in the same [`MARK_CLUSTER_PX`]-wide
-    /// cell at this zoom. (`from.day` is `day`.)
+    /// cell at this zoom. `from.day` is the mark's day, by which it is keyed.
     pub from: When,
     pub to: When,
     pub precision: Precision,
@@ -372,7 +371,6 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
                     lane,
                     x,
                     ids: vec![id],
-                    day,
                     from: When { day, precision },
                     to: When { day, precision },
                     precision,
@@ -385,7 +383,6 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
                 lane,
                 x: view.x(centre, width),
                 ids: group.clone(),
-                day,
                 from: When { day, precision },
                 to: When { day, precision },
                 precision,
@@ -397,7 +394,8 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
     // in the same MARK_CLUSTER_PX-wide cell, so the number drawn is bounded by the width.
     // The cells are fixed to the calendar at this zoom (not to the view's left edge), so
     // panning moves the marks without regrouping them.
-    let cell = |m: &Mark| (centre_of(m.day, m.precision) * px_per_day / MARK_CLUSTER_PX).floor();
+    let cell =
+        |m: &Mark| (centre_of(m.from.day, m.precision) * px_per_day / MARK_CLUSTER_PX).floor();
     marks.sort_by(|a, b| {
         a.lane
             .cmp(&b.lane)
@@ -418,7 +416,6 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
                 if m.to.day >= prev.to.day {
                     prev.to = m.to;
                 }
-                prev.day = prev.day.min(m.day);
                 prev.precision = prev.precision.min(m.precision);
                 // A mark of several days stands in the middle of its cell, so the marks
                 // of neighbouring cells do not cover each other.
@@ -590,7 +587,7 @@ mod tests {
                 .iter()
                 .map(|m| (
                     m.lane,
-                    m.day,
+                    m.from.day,
                     m.ids
                         .iter()
                         .map(|&i| (
@@ -623,7 +620,7 @@ mod tests {
         assert!(
             l.marks
                 .iter()
-                .all(|m| m.ids.len() == 1 && m.day == jan6 as i64),
+                .all(|m| m.ids.len() == 1 && m.from.day == jan6 as i64),
             "Jan 5 is out of view and culled"
         );
         let xs: Vec<f64> = l
@@ -792,7 +789,7 @@ mod tests {
             for m in layout(&c, &ids, LaneBy::Speaker, view, 760.0).marks {
                 let days = m.ids.iter().map(|&i| c.entries[i].when.day);
                 let (lo, hi) = (days.clone().min().unwrap(), days.max().unwrap());
-                assert_eq!((m.from.day, m.to.day, m.day), (lo, hi, lo), "{m:?}");
+                assert_eq!((m.from.day, m.to.day), (lo, hi), "{m:?}");
                 for w in [m.from, m.to] {
                     assert!(
                         m.ids.iter().any(|&i| c.entries[i].when == w),

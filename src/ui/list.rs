@@ -136,7 +136,7 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     // A list mounted whole needs no position (the browser counts its rows); a window of
     // a longer one tells assistive technology where its rows stand in the whole. (Set on
     // every row, both change at every keystroke that changes the results.)
-    let windowed = end - start < total;
+    let windowed = window_len(total) < total;
     let setsize = total.to_string();
     html! {
         <main class="results" id="results">

@@ -83,10 +83,16 @@ struct Drawn {
 pub struct MarksLayer {
     /// Context event marks (a title and a diamond), not statement marks.
     events: bool,
-    parent: Option<Element>,
-    dom: Option<MarksDom>,
+    /// The `g` drawn into, and its marks in the DOM.
+    dom: Option<(Element, MarksDom)>,
     /// The marks drawn last, to skip a render of the timeline that changed none of them.
     last: Option<Rc<Vec<MarkSpec>>>,
+    model: Model,
+}
+
+/// What the layer knows of the marks in the DOM.
+#[derive(Default)]
+struct Model {
     drawn: HashMap<String, Drawn>,
     /// The slots of the drawn marks in their DOM order.
     order: Vec<u32>,
@@ -139,6 +145,12 @@ impl Ops {
         let n = self.push_text(value);
         self.ops.extend([COUNT, slot, n]);
     }
+    fn create(&mut self, slot: u32) {
+        self.ops.extend([CREATE, slot]);
+    }
+    fn remove(&mut self, slot: u32) {
+        self.ops.extend([REMOVE, slot]);
+    }
     fn move_before(&mut self, slot: u32, before: Option<u32>) {
         self.ops.extend([MOVE, slot, before.unwrap_or(NONE)]);
     }
@@ -180,38 +192,31 @@ impl MarksLayer {
 
     /// Makes the children of `parent` the marks in `specs`, in that order.
     pub fn sync(&mut self, parent: &Element, specs: &Rc<Vec<MarkSpec>>) {
-        if self.parent.as_ref() != Some(parent) {
+        if self.dom.as_ref().map(|(g, _)| g) != Some(parent) {
             // A new `g` (the timeline was mounted again): nothing drawn is in it.
-            *self = MarksLayer {
-                events: self.events,
-                parent: Some(parent.clone()),
-                dom: Some(MarksDom::new(parent, self.events)),
-                ..MarksLayer::default()
-            };
+            self.dom = Some((parent.clone(), MarksDom::new(parent, self.events)));
+            self.model = Model::default();
+            self.last = None;
         }
         if self.last.as_ref().is_some_and(|l| Rc::ptr_eq(l, specs)) {
             return;
         }
         self.last = Some(specs.clone());
-        let Some(dom) = self.dom.take() else { return };
+        let Some((_, dom)) = &self.dom else { return };
         let focused = dom.focused().ok().and_then(|s| u32::try_from(s).ok());
-        let ops = self.plan(specs, focused);
-        self.dom = Some(dom);
-        let Some(dom) = &self.dom else { return };
-        if !ops.ops.is_empty() {
-            // A throw here cannot come from ops made by `plan`; if one ever did, the
-            // model would no longer match the DOM, so both start again from nothing
-            // (the marks come back at the next render).
-            if dom.apply(&ops.ops, &ops.text).is_err() {
-                parent.set_text_content(None);
-                *self = MarksLayer {
-                    events: self.events,
-                    ..MarksLayer::default()
-                };
-            }
+        let ops = self.model.plan(specs, focused);
+        // A throw here cannot come from ops made by `plan`; if one ever did, the model
+        // would no longer match the DOM, so both start again from nothing (the marks come
+        // back at the next render).
+        if !ops.ops.is_empty() && dom.apply(&ops.ops, &ops.text).is_err() {
+            parent.set_text_content(None);
+            self.dom = None;
+            self.last = None;
         }
     }
+}
 
+impl Model {
     /// Works out the changes that turn the drawn marks into `specs`, and records the
     /// result as drawn. `focused` is the slot of the mark with the focus.
     fn plan(&mut self, specs: &[MarkSpec], focused: Option<u32>) -> Ops {
@@ -225,7 +230,7 @@ impl MarksLayer {
             if keep.contains(key.as_str()) {
                 self.drawn.insert(key, d);
             } else if Some(d.slot) == focused {
-                ops.ops.extend([REMOVE, d.slot]);
+                ops.remove(d.slot);
                 removed = Some(d.slot);
             } else {
                 let slot = d.slot as usize;
@@ -305,7 +310,7 @@ impl MarksLayer {
                         moved.push(false);
                         self.slots - 1
                     });
-                    ops.ops.extend([CREATE, slot]);
+                    ops.create(slot);
                     ops.move_before(slot, here);
                     (slot, MarkSpec::blank())
                 }
@@ -321,7 +326,7 @@ impl MarksLayer {
             );
         }
         for d in passed.into_iter().chain(gone.into_iter().flatten()) {
-            ops.ops.extend([REMOVE, d.slot]);
+            ops.remove(d.slot);
             self.free.push(d.slot);
         }
         self.order = order;

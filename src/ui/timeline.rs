@@ -119,9 +119,9 @@ fn mark_key(
     seen: &mut std::collections::HashSet<String>,
 ) -> String {
     let key = if m.expanded {
-        format!("{lane}\u{1f}{}\u{1f}{}", m.day, m.ids[0])
+        format!("{lane}\u{1f}{}\u{1f}{}", m.from.day, m.ids[0])
     } else {
-        format!("{lane}\u{1f}{}\u{1f}{:?}", m.day, m.precision)
+        format!("{lane}\u{1f}{}\u{1f}{:?}", m.from.day, m.precision)
     };
     if seen.insert(key.clone()) {
         return key;
@@ -329,9 +329,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let handle = use_context::<CorpusHandle>();
-    // The lanes and days depend on the corpus, the results and the lanes: a zoom or a pan
-    // reuses them. The layout adds the window; neither is recomputed when the selection,
-    // a tooltip or the disclosure changes.
     // The corpus's statements in time order, once per corpus (a search then groups its
     // results in one pass instead of sorting them).
     let chrono = use_memo(handle.clone(), |handle| {
@@ -340,6 +337,9 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             .map(|CorpusHandle(corpus)| chronological(corpus))
             .unwrap_or_default()
     });
+    // The lanes and days depend on the corpus, the results and the lanes: a zoom or a pan
+    // reuses them. The layout adds the window; neither is recomputed when the selection,
+    // a tooltip or the disclosure changes.
     let aggregated = use_memo(
         (handle.clone(), props.results.clone(), props.state.lanes),
         move |(handle, results, lanes)| {
