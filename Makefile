@@ -42,7 +42,7 @@ serve: setup
 	@if (exec 3<>/dev/tcp/$(ADDRESS)/$(PORT)) 2>/dev/null; then \
 	  echo "make serve: port $(PORT) on $(ADDRESS) is already in use (another 'make serve'?)." >&2; \
 	  echo "  Stop that process, or pick another port: make serve PORT=8081" >&2; exit 1; fi
-	trunk serve --release --address $(ADDRESS) --port $(PORT) --public-url / --dist target/serve
+	QUOTELINE_SERVE=1 trunk serve --release --address $(ADDRESS) --port $(PORT) --public-url / --dist target/serve
 
 dist: setup
 	trunk build --release --public-url ./

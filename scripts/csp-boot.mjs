@@ -26,8 +26,18 @@ export function externalizeLoader(dir) {
     moved += 1;
     return `<script type="module" src="./${name}"></script>`;
   });
-  if (/<script(?![^>]*\bsrc=)[^>]*>[\s\S]*?\S[\s\S]*?<\/script>/.test(html)) {
-    throw new Error("csp-boot: an inline script is left in index.html; a strict CSP would block it");
+  // `trunk serve` adds its live-reload script (it talks to /_trunk/ws). The dev server
+  // sends no CSP, so under `make serve` (QUOTELINE_SERVE=1) it stays; anywhere else an
+  // inline script left behind fails the build.
+  const serving = process.env.QUOTELINE_SERVE === "1";
+  const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
+  for (const m of html.matchAll(inline)) {
+    if (!/\S/.test(m[1])) continue;
+    if (serving && m[1].includes("/_trunk/ws")) continue;
+    throw new Error(
+      "csp-boot: an inline script is left in index.html; a strict CSP would block it" +
+        (m[1].includes("/_trunk/ws") ? " (it is trunk serve's live reload: serve with `make serve`, which allows it)" : ""),
+    );
   }
   writeFileSync(indexPath, html);
   return moved;

@@ -27,6 +27,14 @@ const force = args.includes("--force");
 const dir = resolve(args.find((a) => !a.startsWith("--")) ?? process.env.TRUNK_STAGING_DIR ?? "dist");
 const profile = process.env.TRUNK_PROFILE;
 
+// Under `make serve` (QUOTELINE_SERVE=1) the single file is not needed: the dev server
+// serves the page itself, and its live-reload script must stay out of a file for disk.
+if (process.env.QUOTELINE_SERVE === "1" && !force) {
+  console.log(`single-file: skipped under make serve (${OUTPUT} is made by make dist)`);
+  externalizeLoader(dir);
+  process.exit(0);
+}
+
 if (profile && profile !== "release" && !force) {
   console.log(`single-file: skipped (TRUNK_PROFILE=${profile}; only release builds get ${OUTPUT})`);
   externalizeLoader(dir);
