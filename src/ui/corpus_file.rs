@@ -85,11 +85,31 @@ pub async fn fetch(param: &str) -> Result<Vec<u8>, String> {
             url.origin()
         ));
     }
-    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str(&url.href()))
+    // `same-origin` mode: a redirect to another site fails in the browser, before
+    // anything is fetched from it (a host without the recommended CSP header would
+    // otherwise follow it).
+    let init = web_sys::RequestInit::new();
+    init.set_mode(web_sys::RequestMode::SameOrigin);
+    let resp = wasm_bindgen_futures::JsFuture::from(w.fetch_with_str_and_init(&url.href(), &init))
         .await
-        .map_err(|_| format!("{}: could not be fetched (network error)", url.pathname()))?;
+        .map_err(|_| {
+            format!(
+                "{}: could not be fetched (a network error, or a redirect to another site, which ?corpus= does not follow)",
+                url.pathname()
+            )
+        })?;
     let resp: web_sys::Response = wasm_bindgen::JsCast::dyn_into(resp)
         .map_err(|_| "the browser returned something that is not a response".to_string())?;
+    // The address the file finally came from, after any redirect, is checked too.
+    let final_origin = web_sys::Url::new(&resp.url())
+        .map(|u| u.origin())
+        .unwrap_or_default();
+    if !resp.url().is_empty() && final_origin != origin {
+        return Err(format!(
+            "{}: the server redirected to {final_origin}; ?corpus= opens files from this site only ({origin})",
+            url.pathname()
+        ));
+    }
     if !resp.ok() {
         return Err(format!(
             "{}: the server answered {} {}",
