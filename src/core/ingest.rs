@@ -22,6 +22,60 @@ pub struct Ingested {
     pub meta: ArticleMeta,
     /// Things the user should know (bytes replaced, markup removed).
     pub notes: Vec<String>,
+    /// What statement offsets into `text` index: the file's own bytes, or a normalised
+    /// text that differs from them.
+    pub offsets: Offsets,
+}
+
+/// What the byte offsets of an article's statements count in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Offsets {
+    /// `text` is the file's bytes exactly: offsets index the file.
+    Source,
+    /// `text` differs from the file's bytes for this reason: offsets index `text` (the
+    /// CLI prints it with `quoteline text FILE`).
+    Normalised(Normalised),
+}
+
+/// Why an article's text is not the file's bytes (the first reason found).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Normalised {
+    /// A UTF-8 byte-order mark was dropped.
+    ByteOrderMark,
+    /// UTF-16 was decoded to UTF-8.
+    Utf16,
+    /// Bytes that are not UTF-8 were replaced with U+FFFD.
+    InvalidUtf8,
+    /// CRLF line ends became LF.
+    LineEnds,
+    /// HTML was reduced to its article text.
+    Html,
+    /// Markdown was reduced to its words.
+    Markdown,
+}
+
+impl Offsets {
+    /// `source`, or `normalised`, as the CLI prints it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Offsets::Source => "source",
+            Offsets::Normalised(_) => "normalised",
+        }
+    }
+}
+
+impl Normalised {
+    /// Why, for a person.
+    pub fn reason(self) -> &'static str {
+        match self {
+            Normalised::ByteOrderMark => "a byte-order mark was dropped",
+            Normalised::Utf16 => "the file is UTF-16, decoded to UTF-8",
+            Normalised::InvalidUtf8 => "bytes that are not UTF-8 were replaced",
+            Normalised::LineEnds => "CRLF line ends became LF",
+            Normalised::Html => "HTML was reduced to its article text",
+            Normalised::Markdown => "Markdown was reduced to its words",
+        }
+    }
 }
 
 /// How a file's bytes are read.
@@ -163,7 +217,8 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
             if replaced == 1 { " was" } else { "s were" }
         ));
     }
-    let (text, meta) = match format_of(name, &raw) {
+    let format = format_of(name, &raw);
+    let (text, meta) = match format {
         Format::Html => {
             let (t, m) = html_to_text(&raw);
             notes.push("HTML reduced to its article text.".into());
@@ -171,6 +226,21 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
         }
         Format::Markdown => (markdown_to_text(&raw), ArticleMeta::default()),
         Format::Text => (raw.replace("\r\n", "\n"), ArticleMeta::default()),
+    };
+    let offsets = if bytes.starts_with(&[0xef, 0xbb, 0xbf]) {
+        Offsets::Normalised(Normalised::ByteOrderMark)
+    } else if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+        Offsets::Normalised(Normalised::Utf16)
+    } else if replaced > 0 {
+        Offsets::Normalised(Normalised::InvalidUtf8)
+    } else if format == Format::Html {
+        Offsets::Normalised(Normalised::Html)
+    } else if text.as_bytes() == bytes {
+        Offsets::Source
+    } else if format == Format::Markdown {
+        Offsets::Normalised(Normalised::Markdown)
+    } else {
+        Offsets::Normalised(Normalised::LineEnds)
     };
     if text.trim().is_empty() {
         return Err(if bytes.iter().all(u8::is_ascii_whitespace) {
@@ -184,6 +254,7 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
         text,
         meta,
         notes,
+        offsets,
     })
 }
 
@@ -683,6 +754,39 @@ fn push_text(line: &mut String, raw: &str, pre: bool) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn offsets_say_what_they_index() {
+        let kind = |name: &str, bytes: &[u8]| ingest(name, bytes).unwrap().offsets;
+        assert_eq!(kind("a.txt", "Merz said “yes.”\n".as_bytes()), Offsets::Source);
+        assert_eq!(
+            kind("a.txt", b"Merz said yes.\r\nHe left.\r\n"),
+            Offsets::Normalised(Normalised::LineEnds)
+        );
+        assert_eq!(
+            kind("a.txt", b"\xef\xbb\xbfMerz said yes.\n"),
+            Offsets::Normalised(Normalised::ByteOrderMark)
+        );
+        let utf16: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("Merz said yes.\n".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(kind("a.txt", &utf16), Offsets::Normalised(Normalised::Utf16));
+        assert_eq!(
+            kind("a.txt", b"Merz said \xe9t\xe9.\n"),
+            Offsets::Normalised(Normalised::InvalidUtf8)
+        );
+        assert_eq!(
+            kind("a.html", b"<p>Merz said yes.</p>"),
+            Offsets::Normalised(Normalised::Html)
+        );
+        assert_eq!(
+            kind("a.md", b"# Title\n\nMerz said **yes**.\n"),
+            Offsets::Normalised(Normalised::Markdown)
+        );
+        // Markdown with no markup is its own text.
+        assert_eq!(kind("a.md", b"Merz said yes.\n"), Offsets::Source);
+    }
 
     #[test]
     fn binary_files_are_refused_with_the_reason() {
