@@ -143,11 +143,12 @@ fn prepare(a: &StoredArticle) -> Prepared {
     })
 }
 
-/// Extracts a loaded article ahead of the corpus rebuild.
-pub fn warm(a: &StoredArticle) {
+/// Extracts a loaded article ahead of the corpus rebuild (`saved`: it is in storage
+/// already). If it panics, the banner names it and a reload sets it aside.
+pub fn warm(a: &StoredArticle, saved: bool) {
     let k = key_of(a);
     if !PREPARED.with(|c| c.borrow().contains_key(&k)) {
-        let p = prepare(a);
+        let p = super::guard::reading(a, saved, || prepare(a));
         PREPARED.with(|c| c.borrow_mut().insert(k, p));
     }
 }
@@ -178,9 +179,15 @@ pub fn build_corpus(ws: &Workspace) -> Corpus {
             );
         });
     }
-    let keys: Vec<u64> = ws.articles.iter().map(key_of).collect();
-    for (a, k) in ws.articles.iter().zip(&keys) {
-        warm(a);
+    // An article that made the page die is set aside for the session (still saved).
+    let articles: Vec<&StoredArticle> = ws
+        .articles
+        .iter()
+        .filter(|a| !super::guard::is_set_aside(&a.name))
+        .collect();
+    let keys: Vec<u64> = articles.iter().map(|a| key_of(a)).collect();
+    for (a, k) in articles.iter().zip(&keys) {
+        warm(a, true);
         if let Some(p) = PREPARED.with(|c| c.borrow().get(k).cloned()) {
             preps.push(p);
         }
@@ -258,10 +265,27 @@ fn adopt(
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    // The user's workspace (loaded articles), from browser storage.
-    let stored = use_memo((), |_| super::storage::load());
+    super::guard::test_panic_point("render");
+    // The user's workspace (loaded articles), from browser storage, with what a page
+    // that died left behind (see guard): the articles of its load read before it died.
+    let stored = use_memo((), |_| {
+        let (mut ws, unreadable) = super::storage::load();
+        let recovered = super::guard::recover();
+        let mut save_error = unreadable.clone();
+        if let Some(r) = &recovered {
+            if !r.add.is_empty() {
+                ws.add_all(r.add.iter().cloned());
+                // Never over what could not be read: then they last for the session.
+                if unreadable.is_none() {
+                    save_error = super::storage::save(&ws).err();
+                }
+            }
+        }
+        (ws, save_error, recovered.map(|r| r.notice))
+    });
     let workspace = use_state(|| Rc::new(stored.0.clone()));
     let save_error = use_state(|| stored.1.clone());
+    let recovery_notice = use_state(|| stored.2.clone());
     let source = use_state(|| match super::corpus_file::requested() {
         Some(url) if props.corpus.is_none() => Source::Pending(url),
         _ => Source::Workspace,
@@ -379,7 +403,8 @@ pub fn App(props: &AppProps) -> Html {
             workspace.set(Rc::new(ws));
         })
     };
-    let loader_open = use_state(|| false);
+    // Open when the paste box holds a kept draft, so it is seen.
+    let loader_open = use_state(|| !super::guard::draft().is_empty());
     let toggle_loader = {
         let l = loader_open.clone();
         Callback::from(move |_| l.set(!*l))
@@ -713,6 +738,12 @@ pub fn App(props: &AppProps) -> Html {
                     <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} on_open_file={on_open_file} />
                 } else if let Some(e) = &*save_error {
                     <div class="notice" role="status"><span>{e}</span></div>
+                }
+                if let Some(m) = &*recovery_notice {
+                    <div class="notice error" role="alert" id="recovery-notice">
+                        <span>{m}</span>
+                        <button type="button" class="link" onclick={{ let r = recovery_notice.clone(); Callback::from(move |_| r.set(None)) }}>{"Dismiss"}</button>
+                    </div>
                 }
                 if let Source::Opened(o) = &*source {
                     <super::corpus_file::CorpusBanner opened={o.clone()} on_close={close_file} />

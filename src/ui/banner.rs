@@ -1,38 +1,31 @@
-//! The error banner. A panic in wasm kills the Yew app, so the hook writes a plain DOM
-//! banner (no Yew involved) telling the user what happened instead of leaving a blank page.
+//! The error banner. A panic in wasm kills the Yew app, so the hook draws a plain DOM
+//! banner (a JavaScript snippet, no Yew and no call back into the dead module) saying
+//! what happened, naming the article being read if there was one, with a Reload button;
+//! before that, [`super::guard`] writes down what a reload needs to lose nothing.
 
-use wasm_bindgen::JsCast;
+#[cfg(target_arch = "wasm32")]
+use wasm_bindgen::prelude::*;
 
 /// The id of the banner element (tests look for it).
 pub const BANNER_ID: &str = "error-banner";
 
-/// Shows `message` in the banner, creating it if needed. Safe to call at any time.
-pub fn show_error(message: &str) {
-    let Some(doc) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let el = match doc.get_element_by_id(BANNER_ID) {
-        Some(el) => el,
-        None => {
-            let Ok(el) = doc.create_element("div") else {
-                return;
-            };
-            el.set_id(BANNER_ID);
-            let _ = el.set_attribute("role", "alert");
-            let _ = el.set_attribute("class", "error-banner");
-            if let Some(body) = doc.body() {
-                let _ = body.prepend_with_node_1(&el);
-            }
-            el
-        }
-    };
-    el.set_text_content(Some(message));
-    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-        let _ = h.focus();
-    }
+#[cfg(target_arch = "wasm32")]
+#[wasm_bindgen(module = "/src/ui/banner.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = showBanner, catch)]
+    fn show_banner(message: &str) -> Result<(), JsValue>;
 }
 
-/// Routes panics to the console and to the banner.
+/// Shows `message` in the banner, with a Reload button. Safe to call at any time.
+pub fn show_error(message: &str) {
+    #[cfg(target_arch = "wasm32")]
+    let _ = show_banner(message);
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = message;
+}
+
+/// Routes panics to the console and to the banner, after saving what a reload needs
+/// (the article being read, the rest of its load, the pasted text).
 pub fn install_panic_banner() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -42,6 +35,14 @@ pub fn install_panic_banner() {
             .map(|s| s.to_string())
             .or_else(|| info.payload().downcast_ref::<String>().cloned())
             .unwrap_or_default();
-        show_error(&format!("Quoteline hit an internal error and stopped: {msg}. Reload the page to start again; your loaded articles are kept."));
+        let article = super::guard::on_panic(&msg);
+        show_error(&match article {
+            Some(name) => format!(
+                "Quoteline hit an internal error while reading “{name}” and stopped ({msg}). Reload the page: your saved articles are kept, the articles of this load read before “{name}” are added, and “{name}” is set aside with its text kept."
+            ),
+            None => format!(
+                "Quoteline hit an internal error and stopped ({msg}). Reload the page: your saved articles and any pasted text are kept."
+            ),
+        });
     }));
 }

@@ -228,6 +228,7 @@ impl Run {
             return false;
         }
         self.progress.set(None);
+        super::guard::take_pending();
         self.messages.set(vec![(
             false,
             "Cancelled: nothing from this load was added.".into(),
@@ -280,7 +281,8 @@ impl Run {
             self.messages.set(notes);
             return;
         }
-        let mut added: Vec<StoredArticle> = Vec::new();
+        // The articles read so far are held by `guard` (a panic hook saves them).
+        super::guard::take_pending();
         let mut refused = 0;
         let mut done = 0;
         let mut items = items.into_iter().zip(sizes);
@@ -313,8 +315,8 @@ impl Run {
                             meta: got.meta,
                         };
                         // Extract now, while the progress shows; the corpus reuses it.
-                        super::app::warm(&article);
-                        added.push(article);
+                        super::app::warm(&article, false);
+                        super::guard::push_pending(article);
                     }
                     Err(e) => {
                         refused += 1;
@@ -323,6 +325,7 @@ impl Run {
                 }
             }
         }
+        let added = super::guard::take_pending();
         // Building the corpus from thousands of articles takes a while and cannot be
         // cut into slices: say so before it starts.
         if added.len() > ROWS_PAGE {
@@ -352,7 +355,8 @@ impl Run {
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
     let handle = use_context::<CorpusHandle>();
-    let paste = use_state(String::new);
+    // The paste box survives a reload of the tab (and a page that died).
+    let paste = use_state(super::guard::draft);
     let pasted_count = use_mut_ref(|| 0usize);
     let progress = use_state(|| None::<Progress>);
     let messages = use_state(Messages::new);
@@ -399,6 +403,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
             {
+                super::guard::save_draft(&t.value());
                 paste.set(t.value());
             }
         })
@@ -421,6 +426,8 @@ pub fn Loader(props: &LoaderProps) -> Html {
             *count.borrow_mut() += 1;
             let name = format!("pasted text {}", *count.borrow());
             run.clone().start(vec![Item::Text(name, (*paste).clone())]);
+            // (From here until it is added, a panic hook keeps the text: see guard.)
+            super::guard::save_draft("");
             paste.set(String::new());
         })
     };

@@ -10,6 +10,7 @@ pub mod detail;
 pub mod export;
 pub mod filters;
 pub mod framing;
+pub mod guard;
 pub mod highlight;
 pub mod list;
 pub mod loader;

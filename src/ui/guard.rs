@@ -1,0 +1,277 @@
+//! Containment: if the page dies (a panic kills the WebAssembly module), a reload loses
+//! nothing. While an article is read, this module knows which one it is and holds the
+//! articles of the load read before it; the panic hook ([`on_panic`]) writes that down in
+//! the tab's sessionStorage. The next start ([`recover`]) adds those articles, sets the
+//! failing one aside (a saved article stays saved but is not extracted this session; a
+//! new one goes back into the paste box) and says so. The paste box is kept there too
+//! while it is typed in ([`save_draft`]).
+//!
+//! A test-only switch forces a panic: `localStorage["quoteline.test.panic"]` set to
+//! `load:NAME` panics when the article NAME is read, `render` at the next render of the
+//! app. It is read once at start and removed when it fires (a page cannot be made to
+//! panic by a link).
+
+use crate::core::workspace::StoredArticle;
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::collections::BTreeSet;
+
+/// sessionStorage: what the page was doing when it died.
+const RECOVERY_KEY: &str = "quoteline.recovery";
+/// sessionStorage: the paste box.
+const DRAFT_KEY: &str = "quoteline.draft";
+/// sessionStorage: saved articles set aside this session (JSON list of names).
+const SET_ASIDE_KEY: &str = "quoteline.set-aside";
+/// localStorage: the test-only panic switch.
+const TEST_PANIC_KEY: &str = "quoteline.test.panic";
+
+/// The article being read.
+enum Reading {
+    /// One of the saved workspace's: its text is in storage already.
+    Saved(String),
+    /// One of a load: not saved yet, so its text is kept here.
+    New(StoredArticle),
+}
+
+thread_local! {
+    static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
+    /// The articles of the load under way read so far (the loader adds them to the
+    /// workspace when it ends).
+    static PENDING: RefCell<Vec<StoredArticle>> = const { RefCell::new(Vec::new()) };
+    static SET_ASIDE: RefCell<Option<BTreeSet<String>>> = const { RefCell::new(None) };
+    static TEST_PANIC: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
+}
+
+/// What the panic hook writes and the next start reads.
+#[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
+struct Record {
+    message: String,
+    /// The article being read, by name.
+    article: Option<String>,
+    /// Whether that article was a saved one (else it was new, and `text` holds it).
+    saved: bool,
+    text: Option<StoredArticle>,
+    /// The articles of the unfinished load read before it.
+    pending: Vec<StoredArticle>,
+    /// How many of them could not be kept (the record was too large for the storage).
+    dropped: usize,
+}
+
+#[cfg(target_arch = "wasm32")]
+fn session() -> Option<web_sys::Storage> {
+    web_sys::window()?.session_storage().ok().flatten()
+}
+
+fn session_get(key: &str) -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        session()?.get_item(key).ok().flatten()
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = key;
+        None
+    }
+}
+
+fn session_set(key: &str, value: Option<&str>) -> bool {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(s) = session() else { return false };
+        match value {
+            Some(v) => s.set_item(key, v).is_ok(),
+            None => s.remove_item(key).is_ok(),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (key, value);
+        false
+    }
+}
+
+/// Runs `f` (the extraction of `article`) with the article known to the panic hook.
+/// `saved`: the article is in storage already.
+pub fn reading<T>(article: &StoredArticle, saved: bool, f: impl FnOnce() -> T) -> T {
+    let r = if saved {
+        Reading::Saved(article.name.clone())
+    } else {
+        Reading::New(article.clone())
+    };
+    READING.with(|c| *c.borrow_mut() = Some(r));
+    test_panic_point(&format!("load:{}", article.name));
+    let out = f();
+    READING.with(|c| *c.borrow_mut() = None);
+    out
+}
+
+/// Adds an article read by the load under way.
+pub fn push_pending(article: StoredArticle) {
+    PENDING.with(|p| p.borrow_mut().push(article));
+}
+
+/// Takes the articles of the load under way (it ended, or was cancelled).
+pub fn take_pending() -> Vec<StoredArticle> {
+    PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
+}
+
+/// Called by the panic hook: writes down what a reload needs, and returns the name of
+/// the article being read, if any. Never panics (borrows are tried, not taken).
+pub fn on_panic(message: &str) -> Option<String> {
+    let reading = READING.with(|c| c.try_borrow_mut().ok().and_then(|mut r| r.take()));
+    let pending = PENDING.with(|p| {
+        p.try_borrow_mut()
+            .map(|mut p| std::mem::take(&mut *p))
+            .unwrap_or_default()
+    });
+    let (article, saved, text) = match reading {
+        Some(Reading::Saved(name)) => (Some(name), true, None),
+        Some(Reading::New(a)) => (Some(a.name.clone()), false, Some(a)),
+        None => (None, false, None),
+    };
+    let mut record = Record {
+        message: message.to_string(),
+        article: article.clone(),
+        saved,
+        text,
+        pending,
+        dropped: 0,
+    };
+    // Too large for the tab's storage: keep the failing article and as many of the
+    // others as fit, and say how many could not be kept.
+    loop {
+        let Ok(json) = serde_json::to_string(&record) else {
+            break;
+        };
+        if session_set(RECOVERY_KEY, Some(&json)) || record.pending.is_empty() {
+            break;
+        }
+        let keep = record.pending.len() / 2;
+        record.dropped += record.pending.len() - keep;
+        record.pending.truncate(keep);
+    }
+    article
+}
+
+/// What the previous page left when it died, for the next start.
+#[derive(Debug, Default, PartialEq)]
+pub struct Recovered {
+    /// For the user: what happened and what was done about it.
+    pub notice: String,
+    /// Articles of the interrupted load to add to the workspace.
+    pub add: Vec<StoredArticle>,
+}
+
+/// Reads (and removes) what a page that died left; `None` if the last page did not die.
+/// A failing new article's text goes back into the paste box; a failing saved article
+/// is set aside for this session.
+pub fn recover() -> Option<Recovered> {
+    let json = session_get(RECOVERY_KEY)?;
+    session_set(RECOVERY_KEY, None);
+    let record: Record = serde_json::from_str(&json).unwrap_or_default();
+    let mut notice = format!(
+        "The page stopped on an internal error ({}).",
+        if record.message.is_empty() {
+            "no message"
+        } else {
+            &record.message
+        }
+    );
+    if let Some(name) = &record.article {
+        if record.saved {
+            set_aside(name);
+            notice.push_str(&format!(
+                " It happened while reading your saved article “{name}”, so that article is set aside for this session: it stays saved but is not shown. Remove it, or export the workspace to keep it elsewhere."
+            ));
+        } else if let Some(a) = &record.text {
+            save_draft(&a.text);
+            notice.push_str(&format!(
+                " It happened while reading “{name}”, which was not added: its text is back in the paste box."
+            ));
+        }
+    }
+    if !record.pending.is_empty() {
+        notice.push_str(&format!(
+            " The {} article{} of that load read before it {} added.",
+            record.pending.len(),
+            if record.pending.len() == 1 { "" } else { "s" },
+            if record.pending.len() == 1 { "was" } else { "were" }
+        ));
+    }
+    if record.dropped > 0 {
+        notice.push_str(&format!(
+            " {} more could not be kept (the tab's storage was full): load them again.",
+            record.dropped
+        ));
+    }
+    Some(Recovered {
+        notice,
+        add: record.pending,
+    })
+}
+
+fn set_aside_names() -> BTreeSet<String> {
+    SET_ASIDE.with(|s| {
+        s.borrow_mut()
+            .get_or_insert_with(|| {
+                session_get(SET_ASIDE_KEY)
+                    .and_then(|j| serde_json::from_str(&j).ok())
+                    .unwrap_or_default()
+            })
+            .clone()
+    })
+}
+
+fn set_aside(name: &str) {
+    let mut names = set_aside_names();
+    names.insert(name.to_string());
+    if let Ok(json) = serde_json::to_string(&names) {
+        session_set(SET_ASIDE_KEY, Some(&json));
+    }
+    SET_ASIDE.with(|s| *s.borrow_mut() = Some(names));
+}
+
+/// Whether a saved article is set aside this session (it made the page die).
+pub fn is_set_aside(name: &str) -> bool {
+    set_aside_names().contains(name)
+}
+
+/// The paste box as the tab last saw it.
+pub fn draft() -> String {
+    session_get(DRAFT_KEY).unwrap_or_default()
+}
+
+/// Keeps the paste box (empty: forgets it).
+pub fn save_draft(text: &str) {
+    session_set(DRAFT_KEY, (!text.is_empty()).then_some(text));
+}
+
+/// Panics if the test-only switch asks for a panic at `point` (see the module doc).
+pub fn test_panic_point(point: &str) {
+    let armed = TEST_PANIC.with(|t| {
+        let mut t = t.borrow_mut();
+        let v = t.get_or_insert_with(|| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                web_sys::window()
+                    .and_then(|w| w.local_storage().ok().flatten())
+                    .and_then(|s| s.get_item(TEST_PANIC_KEY).ok().flatten())
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            None
+        });
+        if v.as_deref() == Some(point) {
+            *v = None;
+            true
+        } else {
+            false
+        }
+    });
+    if armed {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+            let _ = s.remove_item(TEST_PANIC_KEY);
+        }
+        panic!("test panic at {point} (the {TEST_PANIC_KEY} switch)");
+    }
+}
