@@ -25,7 +25,7 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-test serve dist test test-native test-wasm test-e2e bench clean
+.PHONY: help setup setup-test serve dist test test-lint test-native test-wasm test-e2e test-serve bench clean
 
 help:
 	@echo "make serve   install what is missing, then serve on http://$(ADDRESS):$(PORT)/ with live reload"
@@ -51,11 +51,20 @@ dist: setup
 
 # The tiers run in order and make stops at the first one that fails.
 test: setup-test
+	$(MAKE) --no-print-directory test-lint
 	$(MAKE) --no-print-directory test-native
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-serve
 	@echo "all test tiers passed"
+
+# Formatting, and clippy with warnings as errors (src/core denies panicking slicing,
+# indexing, unwrap and expect: see its mod.rs), natively and for the browser.
+test-lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --bin quoteline-web --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
 	cargo test
@@ -65,6 +74,10 @@ test-wasm:
 
 test-e2e:
 	cd e2e && node --test --test-concurrency=1 specs/
+
+# `make serve` itself, from a clean clone of HEAD, on a free port (e2e/serve/).
+test-serve:
+	cd e2e && node --test serve/
 
 # Benchmarks print figures; they never fail on a time.
 bench: setup-test dist

@@ -42,6 +42,19 @@ else
   rustup target add wasm32-unknown-unknown
 fi
 
+# --- clippy and rustfmt (make test lints with both) ----------------------------------
+if [ "$mode" = test ]; then
+  for component in clippy rustfmt; do
+    probe="cargo-clippy"; [ "$component" = rustfmt ] && probe="rustfmt"
+    if "$probe" --version >/dev/null 2>&1; then
+      ok "$component present"
+    else
+      say "adding rust component $component"
+      rustup component add "$component"
+    fi
+  done
+fi
+
 # --- trunk ------------------------------------------------------------------------
 have_trunk="$(trunk --version 2>/dev/null | awk '{print $2}' || true)"
 if [ "$have_trunk" = "$TRUNK_VERSION" ]; then

@@ -75,7 +75,23 @@ async fn error_banner_is_visible_and_announced() {
         .get_element_by_id(quoteline::ui::banner::BANNER_ID)
         .expect("banner element");
     assert_eq!(banner.get_attribute("role").as_deref(), Some("alert"));
-    assert_eq!(banner.text_content().as_deref(), Some("something broke"));
+    let text = |sel: &str| {
+        banner
+            .query_selector(sel)
+            .ok()
+            .flatten()
+            .and_then(|e| e.text_content())
+    };
+    assert_eq!(text("p").as_deref(), Some("something broke"));
+    // A Reload button (drawn by JS: it works when the module is dead), with the focus.
+    assert_eq!(text("button").as_deref(), Some("Reload"));
+    assert_eq!(
+        gloo::utils::document()
+            .active_element()
+            .map(|e| e.id())
+            .as_deref(),
+        Some("error-reload")
+    );
     // A second error replaces the message rather than stacking banners.
     quoteline::ui::banner::show_error("second");
     assert_eq!(

@@ -56,26 +56,17 @@ export async function openPage(context) {
   page.on("console", (msg) => {
     if (msg.type() !== "error") return;
     const where = msg.location()?.url ?? "";
-    if (isBrowserFavicon(where)) return;
     problems.push(`console error: ${msg.text()}${where ? ` (${where})` : ""}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
   page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
   page.on("response", (res) => {
-    if (res.status() >= 400 && !isBrowserFavicon(res.url())) {
+    // (A 404 for /favicon.ico counts too: the page names its own icon.)
+    if (res.status() >= 400) {
       problems.push(`HTTP ${res.status()}: ${res.url()}`);
     }
   });
   return { page, problems };
-}
-
-/** The browser asks for /favicon.ico on its own; a 404 there is not the app's doing. */
-function isBrowserFavicon(url) {
-  try {
-    return new URL(url).pathname === "/favicon.ico";
-  } catch {
-    return false;
-  }
 }
 
 /** The distinct outlets among rendered statements (`li.statement[data-outlet]`). */

@@ -25,9 +25,11 @@ pub fn show_error(message: &str) {
 }
 
 /// Routes panics to the console and to the banner, after saving what a reload needs
-/// (the article being read, the rest of its load, the pasted text).
+/// (the article being read, the rest of its load, the pasted text). Installed through
+/// Yew: its renderer replaces a hook set with `std::panic::set_hook` by its own, which
+/// only logs (that is why a panic once left a dead page with no banner).
 pub fn install_panic_banner() {
-    std::panic::set_hook(Box::new(|info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         let msg = info
             .payload()
