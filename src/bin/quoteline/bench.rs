@@ -152,9 +152,21 @@ pub fn run(args: &[OsString]) -> ExitCode {
     let result = (|| -> Result<(), String> {
         if let Some(i) = args.iter().position(|a| is(a, "--growth")) {
             let rest: Vec<OsString> = args[..i].iter().chain(&args[i + 1..]).cloned().collect();
-            let map = options(&rest, &["seed", "max-seconds"])?;
-            let limit = number(&map, "max-seconds", 60)?.max(1) as f64;
-            return crate::growth::run(number(&map, "seed", 1)?, limit);
+            let map = options(&rest, &["seed", "max-seconds", "scale", "only"])?;
+            let fraction = |key: &str, default: f64| -> Result<f64, String> {
+                match crate::cli::text(&map, key)? {
+                    None => Ok(default),
+                    Some(v) => v
+                        .parse::<f64>()
+                        .ok()
+                        .filter(|x| *x > 0.0 && *x <= 1000.0)
+                        .ok_or_else(|| format!("--{key} wants a number above 0, got {v:?}")),
+                }
+            };
+            let limit = fraction("max-seconds", 60.0)?;
+            let scale = fraction("scale", 1.0)?;
+            let only = crate::cli::text(&map, "only")?.unwrap_or_default();
+            return crate::growth::run(number(&map, "seed", 1)?, limit, scale, only);
         }
         if let Some(i) = args.iter().position(|a| is(a, "--statements")) {
             let list = args

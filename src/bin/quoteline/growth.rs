@@ -1,9 +1,10 @@
 //! `quoteline bench --growth`: the cost curve of extraction in each dimension of the
 //! input, so that quadratic behaviour shows: one long paragraph, many quotes in one
 //! paragraph, one sentence without punctuation, many statements in one article (with
-//! the corpus build and the cross-outlet grouping). Each row gives the bytes, seconds,
-//! MB/s, the growth of the size and of the time since the previous row, and the
-//! exponent `log(time×) / log(size×)`: about 1 when linear, 2 when quadratic.
+//! the corpus build and the grouping), and the grouping across the outlets of a
+//! synthetic corpus. Each row gives the bytes, seconds, MB/s, the growth of the size
+//! and of the time since the previous row, and the exponent `log(time×) / log(size×)`:
+//! about 1 when linear, 2 when quadratic.
 //! A series stops early (and says so) when a point takes longer than `--max-seconds`
 //! or the next is predicted to take more than three times that.
 
@@ -165,10 +166,12 @@ impl Series {
         let mut step = (String::new(), String::new(), String::new());
         if let Some((ps, pt)) = self.prev {
             let (sx, tx) = (size / ps, secs / pt.max(1e-9));
-            let exp = tx.ln() / sx.ln();
-            step = (format!("{sx:.2}"), format!("{tx:.2}"), format!("{exp:.2}"));
-            if pt > 0.02 {
-                self.exponent = exp;
+            if sx > 1.0 {
+                let exp = tx.ln() / sx.ln();
+                step = (format!("{sx:.2}"), format!("{tx:.2}"), format!("{exp:.2}"));
+                if pt > 0.02 {
+                    self.exponent = exp;
+                }
             }
         }
         println!(
@@ -213,66 +216,111 @@ impl Series {
 
 const KB: usize = 1000;
 
-pub fn run(seed: u64, limit: f64) -> Result<(), String> {
-    println!(
-        "growth benchmark: extraction cost as one dimension of one input grows (seed {seed}, one thread;\n\
-         quick points are the median of 3 runs). exponent = log(time×)/log(size×): ~1 linear, ~2 quadratic."
-    );
-    let paras = paragraphs(seed, 5_200 * KB)?;
-
-    let mut s = Series::new(
-        "(a) one paragraph (no line break) of ordinary news sentences: extract()",
-        limit,
-    );
-    for kb in [125, 250, 500, 1000, 2000, 5000] {
-        if !s.fits((kb * KB) as f64) {
-            break;
-        }
-        let text = joined(&paras, " ", kb * KB);
-        let (secs, _) = seconds(|| extract(&text).statements.len());
-        s.row(&format!("{kb} kB"), text.len(), text.len() as f64, secs);
+/// Bytes as a short label (`125 kB`, `2.0 MB`).
+fn size(bytes: usize) -> String {
+    if bytes >= 1_000_000 {
+        format!("{:.1} MB", bytes as f64 / 1e6)
+    } else {
+        format!("{:.0} kB", bytes as f64 / 1e3)
     }
+}
 
-    let mut s = Series::new("(b) quotes in one paragraph: extract()", limit);
-    for n in [10, 100, 1000, 10000] {
-        if !s.fits(n as f64) {
-            break;
+pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), String> {
+    // `--scale` shrinks every size (a quick look, or a test); 1 is the full table.
+    let at = |n: usize| ((n as f64 * scale) as usize).max(1);
+    // `--only abd` runs those series (for a profiler); all by default.
+    let wanted = |series: char| only.is_empty() || only.contains(series);
+    println!(
+        "growth benchmark: extraction cost as one dimension of one input grows (seed {seed}, scale {scale},\n\
+         one thread; quick points are the median of 3 runs). exponent = log(time×)/log(size×): ~1 linear, ~2 quadratic."
+    );
+    let paras = paragraphs(seed, at(5_200 * KB))?;
+    let extract_series = |title: &str, sizes: &[usize], text: &dyn Fn(usize) -> String| {
+        let mut s = Series::new(title, limit);
+        for &kb in sizes {
+            if !s.fits(at(kb * KB) as f64) {
+                break;
+            }
+            let text = text(at(kb * KB));
+            let (secs, _) = seconds(|| extract(&text).statements.len());
+            s.row(&size(text.len()), text.len(), text.len() as f64, secs);
         }
-        let text = quotes(n);
-        let (secs, found) = seconds(|| extract(&text).statements.len());
-        s.row(
-            &format!("{n} quotes ({found} found)"),
-            text.len(),
-            n as f64,
-            secs,
+    };
+    if wanted('a') {
+        extract_series(
+            "(a) one paragraph (no line break) of ordinary news sentences: extract()",
+            &[125, 250, 500, 1000, 2000, 5000],
+            &|bytes| joined(&paras, " ", bytes),
         );
     }
-
-    let mut s = Series::new("(c) one sentence without punctuation: extract()", limit);
-    for kb in [125, 250, 500, 1000, 2000] {
-        if !s.fits((kb * KB) as f64) {
-            break;
+    if wanted('b') {
+        let mut s = Series::new("(b) quotes in one paragraph: extract()", limit);
+        for n in [10, 100, 1000, 10000].map(at) {
+            if !s.fits(n as f64) {
+                break;
+            }
+            let text = quotes(n);
+            let (secs, found) = seconds(|| extract(&text).statements.len());
+            s.row(
+                &format!("{n} quotes ({found} found)"),
+                text.len(),
+                n as f64,
+                secs,
+            );
         }
-        let text = run_on(&paras, kb * KB);
-        let (secs, _) = seconds(|| extract(&text).statements.len());
-        s.row(&format!("{kb} kB"), text.len(), text.len() as f64, secs);
     }
+    if wanted('c') {
+        extract_series(
+            "(c) one sentence without punctuation: extract()",
+            &[125, 250, 500, 1000, 2000],
+            &|bytes| run_on(&paras, bytes),
+        );
+    }
+    if wanted('d') {
+        statements(&paras, limit, &at);
+    }
+    if wanted('e') {
+        let mut s = Series::new(
+            "(e) statements across outlets (synthetic corpus, 4 outlets an event): compare() (grouping)",
+            limit,
+        );
+        for n in [1000, 2000, 5000, 10000, 20000, 50000].map(at) {
+            if !s.fits(n as f64) {
+                break;
+            }
+            // About 200 bytes of synthetic news per statement.
+            let arts = generate(&SynthParams::for_bytes(seed, n * 200))?;
+            let bytes = arts.iter().map(|a| a.text.len()).sum();
+            let corpus = Corpus::build(arts.iter().map(|a| a.input()).collect());
+            let found = corpus.entries.len();
+            let (secs, groups) = seconds(|| compare(&corpus, GROUP_THRESHOLD).groups.len());
+            s.row(
+                &format!("{found} st. ({groups} gr.)"),
+                bytes,
+                found as f64,
+                secs,
+            );
+        }
+    }
+    Ok(())
+}
 
-    // (d) statements per article: paragraphs on their own lines, sized from the
-    // statements per byte of a sample. Two curves in one table: the corpus build
-    // (extraction and assembly) and the grouping, each row against its own kind.
-    let sample = joined(&paras, "\n", 200 * KB);
+/// (d) statements per article: paragraphs on their own lines, sized from the statements
+/// per byte of a sample. Two curves in one table: the corpus build (extraction and
+/// assembly) and the grouping, each row against the previous row of its kind.
+fn statements(paras: &[String], limit: f64, at: &dyn Fn(usize) -> usize) {
+    let sample = joined(paras, "\n", at(200 * KB));
     let per_byte = extract(&sample).statements.len() as f64 / sample.len() as f64;
     let mut build = Series::new(
         "(d) statements in one article (one paragraph a line): Corpus::build, then compare() (grouping)",
         limit,
     );
     let mut cmp = Series::continued(limit);
-    for n in [1000, 2000, 5000, 10000, 20000] {
+    for n in [1000, 2000, 5000, 10000, 20000].map(at) {
         if !build.fits(n as f64) || !cmp.fits(n as f64) {
             break;
         }
-        let text = joined(&paras, "\n", (n as f64 / per_byte) as usize);
+        let text = joined(paras, "\n", (n as f64 / per_byte) as usize);
         let input = || {
             vec![Input {
                 name: "growth.txt",
@@ -296,5 +344,4 @@ pub fn run(seed: u64, limit: f64) -> Result<(), String> {
             secs,
         );
     }
-    Ok(())
 }
