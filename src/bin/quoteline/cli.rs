@@ -37,10 +37,9 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
   go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
   stderr with the reason; the others are still printed, and the exit status is 1.\n\
   `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
-  quotes per paragraph, a sentence without punctuation, statements per article, statements across\n\
-  outlets); a series stops\n\
-  once a point takes over --max-seconds (60); --scale 0.01 shrinks every size for a quick look;\n\
-  --only bd runs only those series.\n\
+  quotes per paragraph, a sentence without punctuation, statements per article, statements\n\
+  across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\
+  shrinks every size for a quick look; --only bd runs only those series.\n\
 \n\
   For tests only: QUOTELINE_TEST_PANIC_ON=FILE[,...] makes the extraction of that article panic\n\
   (assemble:FILE, compare and pack force a panic in those corpus-wide stages), to show containment.";
