@@ -512,6 +512,8 @@ fn the_growth_benchmark_prints_every_series() {
         "(b) quotes in one paragraph",
         "(c) one sentence without punctuation",
         "(d) statements in one article",
+        "(e) statements across outlets",
+        "(f) quotes in one sentence",
     ] {
         assert!(stdout.contains(series), "{series} missing:\n{stdout}");
     }

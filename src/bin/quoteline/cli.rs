@@ -19,7 +19,7 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N] [--runs N]\n\
        quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
-       quoteline bench --growth [--seed N] [--max-seconds N] [--scale F] [--only abcde]\n\
+       quoteline bench --growth [--seed N] [--max-seconds N] [--scale F] [--only abcdef]\n\
 \n\
   Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
@@ -37,8 +37,8 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
   go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
   stderr with the reason; the others are still printed, and the exit status is 1.\n\
   `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
-  quotes per paragraph, a sentence without punctuation, statements per article, statements\n\
-  across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\
+  quotes per paragraph and per sentence, a sentence without punctuation, statements per article,\n\
+  statements across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\
   shrinks every size for a quick look; --only bd runs only those series.\n\
 \n\
   For tests only: QUOTELINE_TEST_PANIC_ON=FILE[,...] makes the extraction of that article panic\n\

@@ -1,6 +1,6 @@
 //! `quoteline bench --growth`: the cost curve of extraction in each dimension of the
 //! input, so that quadratic behaviour shows: one long paragraph, many quotes in one
-//! paragraph, one sentence without punctuation, many statements in one article (with
+//! paragraph and in one sentence, one sentence without punctuation, many statements in one article (with
 //! the corpus build and the grouping), and the grouping across the outlets of a
 //! synthetic corpus. Each row gives the bytes, seconds, MB/s, the growth of the size
 //! and of the time since the previous row, and the exponent `log(time×) / log(size×)`:
@@ -129,6 +129,15 @@ fn quotes(n: usize) -> String {
         s.push_str(&part);
     }
     s
+}
+
+/// One sentence holding `n` quoted phrases, then a second speaker's clause.
+fn quotes_in_one_sentence(n: usize) -> String {
+    let parts: Vec<String> = (0..n).map(|k| format!("“point {k} is agreed”")).collect();
+    format!(
+        "Jane Doe said {} and John Roe said the talks went well.",
+        parts.join(", ")
+    )
 }
 
 /// One series of the table: its rows, and when to stop.
@@ -298,6 +307,26 @@ pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), String> 
                 &format!("{found} st. ({groups} gr.)"),
                 bytes,
                 found as f64,
+                secs,
+            );
+        }
+    }
+    if wanted('f') {
+        // (b) puts each quote in a sentence of its own; here they share one sentence.
+        let mut s = Series::new(
+            "(f) quotes in one sentence (a list of quoted phrases): extract()",
+            limit,
+        );
+        for n in [250, 500, 1000, 2000, 4000, 8000].map(at) {
+            if !s.fits(n as f64) {
+                break;
+            }
+            let text = quotes_in_one_sentence(n);
+            let (secs, found) = seconds(|| extract(&text).statements.len());
+            s.row(
+                &format!("{n} quotes ({found} found)"),
+                text.len(),
+                n as f64,
                 secs,
             );
         }
