@@ -1,12 +1,12 @@
 //! `quoteline bench --growth`: the cost curve of extraction in each dimension of the
 //! input, so that quadratic behaviour shows: one long paragraph, many quotes in one
-//! paragraph and in one sentence, one sentence without punctuation, many statements in one article (with
-//! the corpus build and the grouping), and the grouping across the outlets of a
-//! synthetic corpus. Each row gives the bytes, seconds, MB/s, the growth of the size
-//! and of the time since the previous row, and the exponent `log(time×) / log(size×)`:
-//! about 1 when linear, 2 when quadratic.
-//! A series stops early (and says so) when a point takes longer than `--max-seconds`
-//! or the next is predicted to take more than three times that.
+//! paragraph and in one sentence, one sentence without punctuation, many statements in
+//! one article (with the corpus build and the grouping), and the grouping across the
+//! outlets of a synthetic corpus. Each row gives the bytes, seconds, MB/s, the growth
+//! of the size and of the time since the previous row, and the exponent
+//! `log(time×) / log(size×)`: about 1 when linear, 2 when quadratic. A series stops
+//! early (and says so) when a point takes longer than `--max-seconds` or the next is
+//! predicted to take more than three times that.
 
 use quoteline::core::compare::{compare, GROUP_THRESHOLD};
 use quoteline::core::corpus::{Corpus, Input};
