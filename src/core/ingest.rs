@@ -197,7 +197,8 @@ pub fn decode(bytes: &[u8]) -> (String, usize) {
     (text, bad)
 }
 
-/// Reads one file. `Err` is a message naming the file and the reason it was refused.
+/// Reads one file as the browser does, with its per-file limit. `Err` is a message
+/// naming the file and the reason it was refused.
 pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(format!(
@@ -206,6 +207,12 @@ pub fn ingest(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
             MAX_FILE_BYTES / 1_000_000
         ));
     }
+    ingest_unlimited(name, bytes)
+}
+
+/// [`ingest`] without the browser's size limit: for callers that enforce their own (the
+/// CLI checks a file's size before reading it).
+pub fn ingest_unlimited(name: &str, bytes: &[u8]) -> Result<Ingested, String> {
     if let Some(why) = binary_reason(bytes) {
         return Err(format!("{name}: not a text file ({why}); skipped."));
     }

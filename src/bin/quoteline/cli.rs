@@ -16,6 +16,7 @@ use std::process::ExitCode;
 pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
        quoteline groups  [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
        quoteline pack --out FILE.qlc [--manifest FILE] [--max-file-mb N] FILE_OR_DIR...\n\
+       quoteline text FILE\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N] [--runs N]\n\
        quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
@@ -23,6 +24,9 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
 \n\
   Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
   kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
+  offsets (source: they index the file's bytes; normalised: the file was changed on reading, by a\n\
+  byte-order mark, UTF-16, invalid UTF-8, CRLF line ends, HTML or Markdown, and they index the text\n\
+  that `quoteline text FILE` prints),\n\
   cue, cue_start, cue_end, rule, mention, confidence, low_confidence, outlet,\n\
   date (YYYY-MM-DD, YYYY-MM, YYYY or null), date_precision (day|month|year|unknown), date_expression,\n\
   topics (names, or [\"other\"]), topic_words, group (index into `groups`, or null).\n\
@@ -52,6 +56,7 @@ pub fn main() -> ExitCode {
         Some("extract") if !rest.is_empty() => crate::extract::run(rest),
         Some("groups") if !rest.is_empty() => crate::groups::run(rest),
         Some("pack") if !rest.is_empty() => crate::pack::run(rest),
+        Some("text") if !rest.is_empty() => crate::text::run(rest),
         Some("synth") => crate::synth::run(rest),
         Some("bench") => crate::bench::run(rest),
         Some("-h" | "--help" | "help") => {

@@ -49,6 +49,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 "affiliation": sp.affiliation,
                 "kind": s.kind,
                 "text": s.span.of(&a.text),
+                "offsets": loaded.offsets_of(&a.name),
                 "start": s.span.start,
                 "end": s.span.end,
                 "cue": s.cue.map(|c| c.of(&a.text)),

@@ -8,7 +8,7 @@
 use crate::contain::{contain, forced};
 use quoteline::core::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input, Prepared};
-use quoteline::core::ingest::{ingest, MAX_FILE_BYTES};
+use quoteline::core::ingest::{ingest_unlimited, Offsets, MAX_FILE_BYTES};
 use quoteline::core::manifest::ManifestEntry;
 use quoteline::core::topics::{self, Topic};
 use std::ffi::OsString;
@@ -27,6 +27,19 @@ pub struct Loaded {
     pub taxonomy: Vec<Topic>,
     pub errors: Vec<String>,
     pub warnings: Vec<String>,
+    /// What each article's offsets index, by article name.
+    pub offsets: std::collections::HashMap<String, Offsets>,
+}
+
+impl Loaded {
+    /// `source` or `normalised` for an article (see [`Offsets`]).
+    pub fn offsets_of(&self, article: &str) -> &'static str {
+        self.offsets
+            .get(article)
+            .copied()
+            .unwrap_or(Offsets::Source)
+            .as_str()
+    }
 }
 
 /// An article's text ready for extraction: the name shown, the text, its facts.
@@ -106,6 +119,16 @@ fn read_lines(path: &Path, warnings: &mut Vec<String>) -> std::io::Result<String
     Ok(lines.join("\n"))
 }
 
+/// The text that an article's statement offsets index: the file's bytes when `offsets`
+/// is `source`, else the normalised text (`quoteline text FILE`).
+pub fn article_text(path: &Path, limit_mb: f64) -> Result<(String, Offsets), String> {
+    let name = shown(path);
+    let bytes = read_file(&name, path, (limit_mb * 1e6) as u64)?;
+    let got = contain(|| ingest_unlimited(&name, &bytes))
+        .map_err(|panic| format!("{name}: reading it panicked: {panic}"))??;
+    Ok((got.text, got.offsets))
+}
+
 /// The bytes of one article file, refused by size before they are read: at most
 /// `limit` bytes are ever held, even when the file grows or its size is not known.
 fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
@@ -120,15 +143,6 @@ fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {
         return Err(too_large(size));
-    }
-    // The engine's reader still holds the browser's limit; until it takes the CLI's
-    // (see the report that added this), larger files are named and skipped here.
-    if size > MAX_FILE_BYTES as u64 {
-        return Err(format!(
-            "{name}: {:.1} MB; this version of quoteline reads at most {} MB per file (the engine's reader has the browser's limit built in); skipped",
-            size as f64 / 1e6,
-            MAX_FILE_BYTES / 1_000_000
-        ));
     }
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(limit.saturating_add(1))
@@ -215,6 +229,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
     };
     let files = expand(&paths, &mut errors, &mut warnings);
     let mut texts: Vec<Text> = Vec::new();
+    let mut offsets = std::collections::HashMap::new();
     for (name, path) in files {
         let base = path
             .file_name()
@@ -233,7 +248,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
             }
         };
         // The browser loader's path: binary refused, lossy UTF-8, HTML and Markdown reduced.
-        match contain(|| ingest(&name, &bytes)) {
+        match contain(|| ingest_unlimited(&name, &bytes)) {
             Ok(Ok(got)) => {
                 warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
                 let mut meta = meta;
@@ -248,6 +263,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
                         *mine = from_file;
                     }
                 }
+                offsets.insert(name.clone(), got.offsets);
                 texts.push(Text {
                     name,
                     text: got.text,
@@ -265,6 +281,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
         taxonomy,
         errors,
         warnings,
+        offsets,
     })
 }
 

@@ -19,6 +19,8 @@ mod load;
 mod pack;
 #[cfg(not(target_arch = "wasm32"))]
 mod synth;
+#[cfg(not(target_arch = "wasm32"))]
+mod text;
 
 /// mimalloc for the native CLI: extraction allocates many small strings and vectors.
 #[cfg(not(target_arch = "wasm32"))]
