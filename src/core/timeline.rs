@@ -402,10 +402,8 @@ pub fn aggregate_in(
     let mut lane_of_id = vec![u32::MAX; corpus.entries.len()];
     let mut undated = vec![Vec::new(); lanes.len()];
     for (&id, key) in ids.iter().zip(&key_of) {
-        let (Some(&lane), Some(e)) = (
-            key.and_then(|k| lane_of.get(k)),
-            corpus.entries.get(id),
-        ) else {
+        let (Some(&lane), Some(e)) = (key.and_then(|k| lane_of.get(k)), corpus.entries.get(id))
+        else {
             continue;
         };
         if e.when.is_known() {
@@ -1062,7 +1060,11 @@ mod tests {
             assert_eq!(b.bounded(), b, "bounded is idempotent");
             for width in [760.0, 0.0, -5.0, f64::NAN, f64::INFINITY, 1e12] {
                 let t = ticks(view, width);
-                assert!(t.len() <= MAX_TICKS, "{view:?} at {width}: {} ticks", t.len());
+                assert!(
+                    t.len() <= MAX_TICKS,
+                    "{view:?} at {width}: {} ticks",
+                    t.len()
+                );
                 assert!(t.iter().all(|t| !t.label.is_empty()), "{view:?}");
             }
             for (factor, at) in [
@@ -1140,5 +1142,4 @@ mod tests {
         }
         assert!(fit(&c, &[usize::MAX]).is_sane());
     }
-
 }
