@@ -679,7 +679,8 @@ mod tests {
         });
         assert!(decode(&encode(&c0, &cmp0, &names(), "t"), &names()).is_ok());
         assert!(c0.entries.len() >= 3 && !cmp0.groups.is_empty());
-        let cases: Vec<(&str, Box<dyn Fn(&mut Corpus, &mut Comparison)>)> = vec![
+        type Edit = Box<dyn Fn(&mut Corpus, &mut Comparison)>;
+        let cases: Vec<(&str, Edit)> = vec![
             (
                 "corpus.entries[0].statement.span",
                 Box::new(|c, _| c.entries[0].statement.span = Span::new(5, 2)),

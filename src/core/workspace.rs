@@ -4,6 +4,22 @@
 //! file is refused with the reason and the current workspace is left as it was. The seeds
 //! are never part of it: nothing here can delete or change them.
 
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use super::corpus::ArticleMeta;
 use serde::{Deserialize, Serialize};
 
