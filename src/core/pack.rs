@@ -6,10 +6,12 @@
 //! Layout: one text line `quoteline-corpus <version> <fnv64 of body, hex> <body bytes>\n`,
 //! then the body in postcard (compact binary serde). The line makes the file
 //! recognisable (`head -1`) and lets a reader refuse a foreign, newer, older, truncated
-//! or damaged file with the reason before decoding anything. A decoded body is then
-//! checked whole (every span inside its article and on char boundaries, every id in
-//! range), so a crafted file with a good checksum still cannot make the app slice out
-//! of bounds. The search index is not stored: rebuilding it is a single pass over the
+//! or damaged file with the reason before decoding anything. The checksum guards against
+//! damage, not forgery, so a decoded body is then checked whole in one linear pass
+//! (every span inside its article and on char boundaries, every id in range, every date
+//! within years 1 to 9999, groups consistent with the statements: see `check`), and a
+//! crafted file with a good checksum is refused naming the field rather than making the
+//! app slice out of bounds or overflow a day. The search index is not stored: rebuilding it is a single pass over the
 //! statements, faster than reading it from the file.
 
 #![deny(
