@@ -214,3 +214,25 @@ fn arbitrary_damage_is_refused_never_a_panic() {
     }
     assert!(refused > 0, "some crafted damage must be refused");
 }
+
+/// Reads the corpus files named in `QUOTELINE_PACKS` (separated by `:`) and prints what
+/// they hold and how long reading took: for checking files made before and after a
+/// change to the reader (`QUOTELINE_PACKS=a.qlc:b.qlc cargo test --test pack -- --ignored`).
+#[test]
+#[ignore]
+fn the_files_named_in_quoteline_packs_decode() {
+    let names = topic_names();
+    let paths = std::env::var("QUOTELINE_PACKS").unwrap_or_default();
+    for path in paths.split(':').filter(|p| !p.is_empty()) {
+        let bytes = std::fs::read(path).unwrap();
+        let t = std::time::Instant::now();
+        let p = pack::decode(&bytes, &names).unwrap_or_else(|e| panic!("{path}: {e}"));
+        eprintln!(
+            "{path}: {} articles, {} statements, {} groups, read in {:.1} ms",
+            p.corpus.articles.len(),
+            p.corpus.entries.len(),
+            p.comparison.groups.len(),
+            t.elapsed().as_secs_f64() * 1e3
+        );
+    }
+}

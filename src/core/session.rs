@@ -2,6 +2,22 @@
 //! pure [`AppState::apply`]. No DOM here; the Yew layer renders it and dispatches actions.
 //! Also the view's URL form (shareable links) and the exports of the filtered statements.
 
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use super::corpus::{Corpus, StatementId};
 use super::model::Kind;
 use super::query::{self, Query};
@@ -178,9 +194,7 @@ impl AppState {
             Action::Restore(s) => *self = *s,
             Action::DismissNotice => self.notice = None,
             Action::SetLanes(l) => self.lanes = l,
-            Action::SetView(v) => {
-                self.view = v.filter(|(a, b)| a.is_finite() && b.is_finite() && b > a)
-            }
+            Action::SetView(v) => self.view = v.filter(|&v| view_ok(v)),
             Action::SetRange(r) => self.range = r.map(|(a, b)| (a.min(b), a.max(b))),
             Action::SetTab(t) => self.tab = t,
         }
@@ -241,12 +255,12 @@ impl AppState {
     }
 
     /// Whether statement `id` passes the facets (but `skip`); not the range or search.
+    /// (A statement, speaker or article not in the corpus passes nothing.)
     fn passes_facets(&self, corpus: &Corpus, id: StatementId, skip: Skip) -> bool {
-        let e = &corpus.entries[id];
-        let sp = &corpus.speakers[e.speaker];
-        (skip == Skip::Outlet
-            || self.outlets.is_empty()
-            || self.outlets.contains(&corpus.articles[e.article].outlet))
+        let Some((e, sp, a)) = parts(corpus, id) else {
+            return false;
+        };
+        (skip == Skip::Outlet || self.outlets.is_empty() || self.outlets.contains(&a.outlet))
             && (skip == Skip::Kind
                 || self.kinds.is_empty()
                 || self.kinds.contains(&e.statement.kind))
@@ -261,7 +275,7 @@ impl AppState {
                 (e.topics.is_empty() && self.topics.iter().any(|t| t == super::topics::OTHER))
                     || e.topics
                         .iter()
-                        .any(|(i, _)| self.topics.contains(&tax[*i].name))
+                        .any(|(i, _)| tax.get(*i).is_some_and(|t| self.topics.contains(&t.name)))
             })
     }
 
@@ -308,10 +322,13 @@ impl AppState {
             ),
         };
         let key = |i: StatementId| -> u64 {
-            let e = &corpus.entries[i];
+            let Some(e) = corpus.entries.get(i) else {
+                return u64::MAX;
+            };
+            let rank = |k: usize| ranks.get(k).copied().unwrap_or(u64::MAX);
             match self.sort {
-                Sort::Outlet => ranks[e.article],
-                Sort::Speaker => ranks[e.speaker],
+                Sort::Outlet => rank(e.article),
+                Sort::Speaker => rank(e.speaker),
                 // Known dates first, by day (offset so that negative days sort too).
                 _ => {
                     let day = (e.when.day.clamp(-(1 << 61), (1 << 61) - 1) + (1 << 61)) as u64;
@@ -348,12 +365,14 @@ impl AppState {
         let mut speaker_n = vec![0usize; index.speakers_by_size.len()];
         let mut affiliation_n = vec![0usize; index.affiliations.len()];
         let mut topic_n = vec![0usize; tax.len() + 1];
-        for (id, e) in corpus.entries.iter().enumerate() {
+        for id in 0..corpus.entries.len() {
             if matching.get(id) != Some(&true) {
                 continue;
             }
-            let sp = &corpus.speakers[e.speaker];
-            let outlet = corpus.articles[e.article].outlet.as_str();
+            let Some((e, sp, a)) = parts(corpus, id) else {
+                continue;
+            };
+            let outlet = a.outlet.as_str();
             let ok = [
                 self.outlets.is_empty() || self.outlets.iter().any(|o| o == outlet),
                 self.kinds.is_empty() || self.kinds.contains(&e.statement.kind),
@@ -364,21 +383,28 @@ impl AppState {
                         && self.topics.iter().any(|t| t == super::topics::OTHER))
                     || e.topics
                         .iter()
-                        .any(|(i, _)| self.topics.contains(&tax[*i].name)),
+                        .any(|(i, _)| tax.get(*i).is_some_and(|t| self.topics.contains(&t.name))),
             ];
-            let failed = (0..5).filter(|&f| !ok[f]).fold(0u8, |m, f| m | 1 << f);
+            let failed = ok
+                .iter()
+                .enumerate()
+                .filter(|(_, &ok)| !ok)
+                .fold(0u8, |m, (f, _)| m | 1 << f);
             let counts_for = |f: usize| failed == 0 || failed == 1 << f;
             if failed.count_ones() > 1 {
                 continue;
             }
+            // (A slot outside its table, which an index built from this corpus never
+            // holds, counts nowhere.)
+            let slot = |slots: &[u32], i: usize| slots.get(i).map_or(usize::MAX, |&s| s as usize);
             if counts_for(0) {
-                outlet_n[index.outlet_slot[e.article] as usize] += 1;
+                bump(&mut outlet_n, slot(&index.outlet_slot, e.article));
             }
             if counts_for(1) {
-                kind_n[e.statement.kind as usize] += 1;
+                bump(&mut kind_n, e.statement.kind as usize);
             }
             if counts_for(2) {
-                speaker_n[index.speaker_slot[e.speaker] as usize] += 1;
+                bump(&mut speaker_n, slot(&index.speaker_slot, e.speaker));
             }
             if counts_for(3) {
                 if let Some(&a) = index
@@ -386,15 +412,15 @@ impl AppState {
                     .get(e.speaker)
                     .filter(|&&a| a != NONE)
                 {
-                    affiliation_n[a as usize] += 1;
+                    bump(&mut affiliation_n, a as usize);
                 }
             }
             if counts_for(4) {
                 if e.topics.is_empty() {
-                    topic_n[tax.len()] += 1;
+                    bump(&mut topic_n, tax.len());
                 }
                 for (i, _) in &e.topics {
-                    topic_n[*i] += 1;
+                    bump(&mut topic_n, *i);
                 }
             }
         }
@@ -405,15 +431,18 @@ impl AppState {
                     .iter()
                     .enumerate()
                     .map(|(k, name)| {
-                        let slot = slots.map_or(k, |s| s[k] as usize);
-                        (name.clone(), n[slot])
+                        let slot = slots.map_or(Some(k), |s| s.get(k).map(|&s| s as usize));
+                        (
+                            name.clone(),
+                            slot.and_then(|s| n.get(s)).copied().unwrap_or(0),
+                        )
                     })
                     .collect()
             };
         let outlets = ordered(&index.outlets, None, &outlet_n);
         let kinds = Kind::ALL
             .iter()
-            .map(|k| (*k, kind_n[*k as usize]))
+            .map(|k| (*k, kind_n.get(*k as usize).copied().unwrap_or(0)))
             .collect();
         let mut speakers = ordered(
             &index.speakers_by_size,
@@ -624,18 +653,12 @@ impl AppState {
                 "view" => match v
                     .split_once(',')
                     .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)))
-                    .filter(|(a, b)| {
-                        a.is_finite()
-                            && b.is_finite()
-                            && b > a
-                            && (b - a) <= super::timeline::MAX_SPAN * 2.0
-                    }) {
+                    .filter(|&view| view_ok(view))
+                {
                     Some(view) => s.view = Some(view),
                     None => dropped.push(format!("timeline view “{}”", short(v))),
                 },
-                "from" | "to" => match super::dates::parse_iso(v)
-                    .filter(|w| w.precision == super::dates::Precision::Day)
-                {
+                "from" | "to" => match link_date(v) {
                     Some(w) => {
                         let (a, b) = s.range.unwrap_or((i64::MIN, i64::MAX));
                         s.range = Some(if k == "from" { (w.day, b) } else { (a, w.day) });
@@ -662,6 +685,35 @@ impl AppState {
         }
         s
     }
+}
+
+/// Whether a timeline window (in days) may be used, from a link or a gesture: both ends
+/// finite, the start before the end, no wider than twice [`MAX_SPAN`](super::timeline::MAX_SPAN)
+/// (a fitted view with its padding), and within
+/// [`MIN_VIEW_DAY`](super::timeline::MIN_VIEW_DAY)..=[`MAX_VIEW_DAY`](super::timeline::MAX_VIEW_DAY)
+/// (years 1 to 9999, with room to pan past them). Anything else is dropped, never drawn:
+/// at 3·10¹⁵ days an f64 cannot tell one six-hour tick from the next.
+pub fn view_ok((a, b): (f64, f64)) -> bool {
+    use super::timeline::{MAX_SPAN, MAX_VIEW_DAY, MIN_VIEW_DAY};
+    a.is_finite()
+        && b.is_finite()
+        && b > a
+        && (b - a) <= MAX_SPAN * 2.0
+        && a >= MIN_VIEW_DAY
+        && b <= MAX_VIEW_DAY
+}
+
+/// A link's `from` or `to`: a full date (`YYYY-MM-DD`) in the years 1 to 9999, as a day.
+/// The year is checked before the date is turned into a day, so an absurd year cannot
+/// overflow the day arithmetic.
+pub fn link_date(v: &str) -> Option<super::dates::When> {
+    let year: i64 = v.trim().split('-').next()?.parse().ok()?;
+    if !(1..=9999).contains(&year) {
+        return None;
+    }
+    super::dates::parse_iso(v)
+        .filter(|w| w.precision == super::dates::Precision::Day)
+        .filter(|w| (super::timeline::MIN_DAY..=super::timeline::MAX_DAY).contains(&w.day))
 }
 
 /// Encodes parameters as a URL fragment (`q=a%20b&outlet=X`), percent-encoding UTF-8.
@@ -691,21 +743,20 @@ pub fn fragment_to_params(fragment: &str) -> Vec<(String, String)> {
         let b = s.as_bytes();
         let mut out = Vec::with_capacity(b.len());
         let mut i = 0;
-        while i < b.len() {
-            match b[i] {
+        while let Some(&c) = b.get(i) {
+            match c {
                 b'+' => out.push(b' '),
-                b'%' if i + 2 < b.len() => {
-                    match u8::from_str_radix(
-                        std::str::from_utf8(&b[i + 1..i + 3]).unwrap_or("zz"),
-                        16,
-                    ) {
-                        Ok(v) => {
-                            out.push(v);
-                            i += 2;
-                        }
-                        Err(_) => out.push(b'%'),
+                b'%' => match b
+                    .get(i + 1..i + 3)
+                    .and_then(|h| std::str::from_utf8(h).ok())
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 2;
                     }
-                }
+                    None => out.push(b'%'),
+                },
                 c => out.push(c),
             }
             i += 1;
@@ -738,6 +789,31 @@ fn short(s: &str) -> String {
     }
 }
 
+/// A statement with its speaker and article (`None` if any of them is not in the corpus,
+/// which a checked corpus rules out).
+fn parts(
+    corpus: &Corpus,
+    id: StatementId,
+) -> Option<(
+    &super::corpus::Entry,
+    &super::corpus::Speaker,
+    &super::corpus::Article,
+)> {
+    let e = corpus.entries.get(id)?;
+    Some((
+        e,
+        corpus.speakers.get(e.speaker)?,
+        corpus.articles.get(e.article)?,
+    ))
+}
+
+/// Adds one to `counts[i]`, if there is such a slot.
+fn bump(counts: &mut [usize], i: usize) {
+    if let Some(n) = counts.get_mut(i) {
+        *n += 1;
+    }
+}
+
 /// The rank of each key among the distinct keys in sorted order (equal keys, equal ranks).
 fn rank_of(keys: Vec<String>) -> Vec<u64> {
     let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
@@ -750,12 +826,15 @@ fn rank_of(keys: Vec<String>) -> Vec<u64> {
 
 /// Indices `0..counts.len()`, the biggest count first, then by name, then by index (the
 /// speaker facet's order and the timeline's lanes).
+/// (`names` shorter than `counts` sorts the unnamed ones as if named "".)
 pub fn order_by_count_then_name(counts: &[usize], names: &[&str]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..counts.len()).collect();
+    let count = |i: usize| counts.get(i).copied().unwrap_or(0);
+    let name = |i: usize| names.get(i).copied().unwrap_or("");
     order.sort_unstable_by(|&a, &b| {
-        counts[b]
-            .cmp(&counts[a])
-            .then(names[a].cmp(names[b]))
+        count(b)
+            .cmp(&count(a))
+            .then(name(a).cmp(name(b)))
             .then(a.cmp(&b))
     });
     order
@@ -798,14 +877,20 @@ impl SearchIndex {
             .map(|e| {
                 fold(&format!(
                     "{} \u{1f} {}",
-                    corpus.text_of(e),
-                    corpus.speakers[e.speaker].name
+                    corpus
+                        .articles
+                        .get(e.article)
+                        .map_or("", |a| e.statement.span.of(&a.text)),
+                    corpus
+                        .speakers
+                        .get(e.speaker)
+                        .map_or("", |s| s.name.as_str())
                 ))
             })
             .collect();
         let mut counts = vec![0usize; corpus.speakers.len()];
         for e in &corpus.entries {
-            counts[e.speaker] += 1;
+            bump(&mut counts, e.speaker);
         }
         let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
         let order = order_by_count_then_name(&counts, &names);
@@ -820,7 +905,7 @@ impl SearchIndex {
         let outlets: Vec<String> = corpus.outlets().into_iter().map(str::to_string).collect();
         let speakers_by_size: Vec<String> = order
             .into_iter()
-            .map(|i| corpus.speakers[i].name.clone())
+            .filter_map(|i| corpus.speakers.get(i).map(|s| s.name.clone()))
             .collect();
         let first_of = |names: &[String]| -> std::collections::HashMap<String, u32> {
             let mut m = std::collections::HashMap::new();
@@ -831,19 +916,27 @@ impl SearchIndex {
         };
         let outlet_at = first_of(&outlets);
         let speaker_at = first_of(&speakers_by_size);
+        // Every name is in its table (both are made from the corpus just above); one that
+        // were not would count in no slot.
+        let at = |m: &std::collections::HashMap<String, u32>, k: &String| {
+            m.get(k).copied().unwrap_or(NONE)
+        };
         SearchIndex {
             folded,
             outlet_slot: corpus
                 .articles
                 .iter()
-                .map(|a| outlet_at[&a.outlet])
+                .map(|a| at(&outlet_at, &a.outlet))
                 .collect(),
             speaker_slot: corpus
                 .speakers
                 .iter()
-                .map(|s| speaker_at[&s.name])
+                .map(|s| at(&speaker_at, &s.name))
                 .collect(),
-            speaker_name_slot: speakers_by_size.iter().map(|n| speaker_at[n]).collect(),
+            speaker_name_slot: speakers_by_size
+                .iter()
+                .map(|n| at(&speaker_at, n))
+                .collect(),
             affiliation_slot: corpus
                 .speakers
                 .iter()
@@ -882,36 +975,33 @@ pub struct ExportRow<'a> {
 
 fn rows<'a>(corpus: &'a Corpus, ids: &[StatementId]) -> Vec<ExportRow<'a>> {
     ids.iter()
-        .filter_map(|&i| corpus.entries.get(i))
-        .map(|e| {
-            let a = &corpus.articles[e.article];
-            let sp = &corpus.speakers[e.speaker];
-            ExportRow {
-                id: &e.id,
-                speaker: &sp.name,
-                role: &sp.role,
-                affiliation: &sp.affiliation,
-                outlet: &a.outlet,
-                article: &a.name,
-                kind: e.statement.kind.as_str(),
-                text: corpus.text_of(e),
-                start: e.statement.span.start,
-                end: e.statement.span.end,
-                cue: e.statement.cue.map(|c| c.of(&a.text)),
-                confidence: e.statement.confidence,
-                topics: e
-                    .topics
-                    .iter()
-                    .map(|(i, _)| super::topics::taxonomy()[*i].name.clone())
-                    .collect(),
-                date: e.when.is_known().then(|| e.when.label()),
-                date_precision: match e.when.precision {
-                    super::dates::Precision::Day => "day",
-                    super::dates::Precision::Month => "month",
-                    super::dates::Precision::Year => "year",
-                    super::dates::Precision::Unknown => "unknown",
-                },
-            }
+        .filter_map(|&i| parts(corpus, i))
+        .map(|(e, sp, a)| ExportRow {
+            id: &e.id,
+            speaker: &sp.name,
+            role: &sp.role,
+            affiliation: &sp.affiliation,
+            outlet: &a.outlet,
+            article: &a.name,
+            kind: e.statement.kind.as_str(),
+            text: e.statement.span.of(&a.text),
+            start: e.statement.span.start,
+            end: e.statement.span.end,
+            cue: e.statement.cue.map(|c| c.of(&a.text)),
+            confidence: e.statement.confidence,
+            topics: e
+                .topics
+                .iter()
+                .filter_map(|(i, _)| super::topics::taxonomy().get(*i))
+                .map(|t| t.name.clone())
+                .collect(),
+            date: e.when.is_known().then(|| e.when.label()),
+            date_precision: match e.when.precision {
+                super::dates::Precision::Day => "day",
+                super::dates::Precision::Month => "month",
+                super::dates::Precision::Year => "year",
+                super::dates::Precision::Unknown => "unknown",
+            },
         })
         .collect()
 }
@@ -960,10 +1050,8 @@ pub fn export_csv(corpus: &Corpus, ids: &[StatementId]) -> String {
 
 /// A citation for one statement: speaker, words, outlet, headline, date, URL, position.
 pub fn citation(corpus: &Corpus, id: StatementId) -> Option<String> {
-    let e = corpus.entries.get(id)?;
-    let a = &corpus.articles[e.article];
-    let sp = &corpus.speakers[e.speaker];
-    let words = corpus.text_of(e).trim_end_matches([',', ' ']);
+    let (e, sp, a) = parts(corpus, id)?;
+    let words = e.statement.span.of(&a.text).trim_end_matches([',', ' ']);
     let quoted = if e.statement.kind == Kind::Indirect {
         format!("(reported) {words}")
     } else {
@@ -1193,6 +1281,95 @@ mod tests {
         );
         assert!(r.view.is_none() && r.range.is_none() && notice.contains("2026-13-40"));
         assert!(r.tab == Tab::Statements && notice.contains("spreadsheet"));
+    }
+
+    /// Every value from a link is untrusted. The reported link froze the tab ~9 s, then
+    /// panicked with "capacity overflow" in the timeline's ticks.
+    #[test]
+    fn absurd_link_values_are_dropped_with_the_notice() {
+        let c = corpus();
+        let link = |fragment: &str| AppState::from_params(&fragment_to_params(fragment), &c);
+        for fragment in [
+            "#view=3000000000000000,3000000000000002",
+            "#view=-3000000000000002,-3000000000000000",
+            "#view=NaN,1",
+            "#view=1,NaN",
+            "#view=inf,inf",
+            "#view=-inf,inf",
+            "#view=0,infinity",
+            "#view=10,0",
+            "#view=5,5",
+            "#view=-5,-10",
+            "#view=1e308,1.7976931348623157e308",
+            "#view=3000000,3000010",
+            "#view=-800000,-799990",
+            "#view=0,100000",
+            "#view=1,2,3",
+            "#view=",
+        ] {
+            let s = link(fragment);
+            assert!(s.view.is_none(), "{fragment}: {:?}", s.view);
+            let notice = s.notice.unwrap_or_default();
+            assert!(notice.contains("timeline view"), "{fragment}: {notice}");
+        }
+        for fragment in [
+            "#from=0000-01-01",
+            "#to=10000-01-01",
+            "#from=9223372036854775807-01-01",
+            "#to=-5-01-01",
+            "#from=99999999999999999999-01-01",
+            "#from=2026-02-30",
+            "#to=2026",
+        ] {
+            let s = link(fragment);
+            assert!(s.range.is_none(), "{fragment}: {:?}", s.range);
+            assert!(s.notice.unwrap_or_default().contains("date"), "{fragment}");
+        }
+        // In range: kept, as before.
+        let s = link("#view=20000.5,20010.25&from=0001-01-01&to=9999-12-31");
+        assert_eq!(s.view, Some((20000.5, 20010.25)));
+        assert_eq!(
+            s.range,
+            Some((
+                super::super::timeline::MIN_DAY,
+                super::super::timeline::MAX_DAY
+            ))
+        );
+        assert!(s.notice.is_none());
+        // A gesture's view is held to the same rules.
+        let mut s = AppState::default();
+        for v in [
+            (3e15, 3e15 + 2.0),
+            (f64::NAN, 1.0),
+            (0.0, f64::INFINITY),
+            (2.0, 1.0),
+        ] {
+            assert!(!s.apply(Action::SetView(Some(v))), "{v:?}");
+            assert!(s.view.is_none());
+        }
+        assert!(s.apply(Action::SetView(Some((1.0, 2.0)))));
+    }
+
+    /// A corpus whose indices point nowhere (which a checked corpus file rules out) still
+    /// gives results, counts and exports without a panic: such statements are left out.
+    #[test]
+    fn stray_indices_are_left_out_not_a_panic() {
+        let mut c = corpus();
+        c.entries[0].speaker = usize::MAX;
+        c.entries[1].article = usize::MAX;
+        c.entries[2].topics = vec![(usize::MAX, Vec::new())];
+        let index = SearchIndex::build(&c);
+        for sort in Sort::ALL {
+            let mut s = AppState::default();
+            s.apply(Action::SetSort(sort));
+            s.apply(Action::ToggleTopic("other".into()));
+            let _ = s.results(&c, &index);
+            let _ = s.facet_counts(&c, &index);
+        }
+        let ids = vec![0, 1, 2, usize::MAX];
+        let _ = (export_json(&c, &ids), export_csv(&c, &ids));
+        assert!(citation(&c, 0).is_none() && citation(&c, 1).is_none());
+        assert_eq!(order_by_count_then_name(&[1, 2, 3], &["a"]), vec![2, 1, 0]);
     }
 
     #[test]

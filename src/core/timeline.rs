@@ -3,6 +3,22 @@
 //! one mark per statement (in article order) when zoomed in far enough. Only what is in
 //! view is laid out. Undated statements go to their own band, never to a made-up date.
 
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use super::corpus::{Corpus, StatementId};
 use super::dates::{civil, days_from_civil, Precision, When};
 
@@ -46,10 +62,62 @@ pub const EXPAND_PX_PER_DAY: f64 = 160.0;
 pub const MIN_MARK_PX: f64 = 12.0;
 /// Lanes shown; the rest are folded into "others".
 pub const MAX_LANES: usize = 10;
+/// The first and the last day a date may have, 0001-01-01 and 9999-12-31, as days since
+/// 1970-01-01. A corpus file with a date outside is refused and a link's date outside is
+/// dropped, so that day arithmetic (a day's end, a view's padding) cannot overflow and a
+/// day as `f64` keeps far more than the six-hour precision the axis draws.
+pub const MIN_DAY: i64 = -719_162;
+pub const MAX_DAY: i64 = 2_932_896;
+/// How far a view may reach: [`MAX_SPAN`] before the first day to [`MAX_SPAN`] after the
+/// last (room for the padding [`fit`] adds and for panning past the data).
+pub const MIN_VIEW_DAY: f64 = MIN_DAY as f64 - MAX_SPAN;
+pub const MAX_VIEW_DAY: f64 = (MAX_DAY + 1) as f64 + MAX_SPAN;
+/// The most ticks [`ticks`] makes, whatever the view and width (a bound on its loops).
+pub const MAX_TICKS: usize = 2_000;
 
 impl View {
     pub fn span(&self) -> f64 {
         self.end - self.start
+    }
+    /// Whether the view can be drawn as it is: finite ends, start before end, both within
+    /// [`MIN_VIEW_DAY`]..=[`MAX_VIEW_DAY`].
+    pub fn is_sane(&self) -> bool {
+        self.start.is_finite()
+            && self.end.is_finite()
+            && self.start < self.end
+            && self.start >= MIN_VIEW_DAY
+            && self.end <= MAX_VIEW_DAY
+    }
+    /// The view made safe to draw, unchanged when it [`View::is_sane`]: ends swapped when
+    /// reversed, widened to [`MIN_SPAN`] when equal, moved (keeping its span where it fits)
+    /// into [`MIN_VIEW_DAY`]..=[`MAX_VIEW_DAY`]; a view with a NaN or infinite end is the
+    /// default window (a year from 1970).
+    pub fn bounded(self) -> View {
+        if self.is_sane() {
+            return self;
+        }
+        if !(self.start.is_finite() && self.end.is_finite()) {
+            return View {
+                start: 0.0,
+                end: 365.0,
+            };
+        }
+        let (mut a, mut b) = (self.start.min(self.end), self.start.max(self.end));
+        // The span, as f64 sees it at these magnitudes (0 when the ends are equal).
+        let span = (b - a).clamp(MIN_SPAN, MAX_VIEW_DAY - MIN_VIEW_DAY);
+        if b - a < MIN_SPAN {
+            b = a + span;
+        }
+        if a < MIN_VIEW_DAY {
+            (a, b) = (MIN_VIEW_DAY, MIN_VIEW_DAY + span);
+        }
+        if b > MAX_VIEW_DAY {
+            (a, b) = (MAX_VIEW_DAY - span, MAX_VIEW_DAY);
+        }
+        View {
+            start: a.max(MIN_VIEW_DAY),
+            end: b.min(MAX_VIEW_DAY),
+        }
     }
     fn clamp(mut self) -> View {
         let span = self.span().clamp(MIN_SPAN, MAX_SPAN);
@@ -65,23 +133,36 @@ impl View {
         self
     }
     /// Zooms by `factor` (< 1 zooms in) around a point at `at` (0..1 across the view).
+    /// A NaN, infinite or non-positive `factor` keeps the span; a NaN `at` is the middle.
     pub fn zoom(&self, factor: f64, at: f64) -> View {
-        let at = at.clamp(0.0, 1.0);
-        let pivot = self.start + self.span() * at;
-        let span = (self.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
+        let view = self.bounded();
+        let factor = if factor.is_finite() && factor > 0.0 {
+            factor
+        } else {
+            1.0
+        };
+        let at = if at.is_nan() { 0.5 } else { at.clamp(0.0, 1.0) };
+        let pivot = view.start + view.span() * at;
+        let span = (view.span() * factor).clamp(MIN_SPAN, MAX_SPAN);
         View {
             start: pivot - span * at,
             end: pivot - span * at + span,
         }
         .clamp()
+        .bounded()
     }
     /// Pans by a fraction of the view (negative = earlier).
+    /// Panning stops at [`MIN_VIEW_DAY`] and [`MAX_VIEW_DAY`]; a NaN or infinite
+    /// `fraction` does not move the view.
     pub fn pan(&self, fraction: f64) -> View {
-        let d = self.span() * fraction;
+        let view = self.bounded();
+        let fraction = if fraction.is_finite() { fraction } else { 0.0 };
+        let d = view.span() * fraction;
         View {
-            start: self.start + d,
-            end: self.end + d,
+            start: view.start + d,
+            end: view.end + d,
         }
+        .bounded()
     }
     pub fn x(&self, day: f64, width: f64) -> f64 {
         (day - self.start) / self.span() * width
@@ -93,7 +174,8 @@ impl View {
 pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
     let mut days: Vec<i64> = ids
         .iter()
-        .map(|&i| &corpus.entries[i].when)
+        .filter_map(|&i| corpus.entries.get(i))
+        .map(|e| &e.when)
         .filter(|w| w.is_known())
         .map(|w| w.day)
         .collect();
@@ -113,12 +195,13 @@ pub fn fit(corpus: &Corpus, ids: &[StatementId]) -> View {
     }
     match (days.iter().min(), days.iter().max()) {
         (Some(&a), Some(&b)) => {
-            let pad = ((b - a) as f64 * 0.1).max(1.5);
+            let pad = (b.saturating_sub(a) as f64 * 0.1).max(1.5);
             View {
                 start: a as f64 - pad,
                 end: b as f64 + 1.0 + pad,
             }
             .clamp()
+            .bounded()
         }
         _ => View {
             start: 0.0,
@@ -179,11 +262,12 @@ pub struct TimelineLayout {
     pub expanded: bool,
 }
 
-fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> &str {
-    let e = &corpus.entries[id];
+/// The lane name of a statement (`None` for an id or an index not in the corpus).
+fn lane_key(corpus: &Corpus, id: StatementId, by: LaneBy) -> Option<&str> {
+    let e = corpus.entries.get(id)?;
     match by {
-        LaneBy::Speaker => &corpus.speakers[e.speaker].name,
-        LaneBy::Outlet => &corpus.articles[e.article].outlet,
+        LaneBy::Speaker => corpus.speakers.get(e.speaker).map(|s| s.name.as_str()),
+        LaneBy::Outlet => corpus.articles.get(e.article).map(|a| a.outlet.as_str()),
     }
 }
 
@@ -252,14 +336,17 @@ pub fn aggregate_in(
     by: LaneBy,
     chronological: &[StatementId],
 ) -> Aggregate {
-    // Lanes: the biggest first; the rest folded into "others".
+    // Lanes: the biggest first; the rest folded into "others". (Ids or indices not in
+    // the corpus, which a checked corpus and its results never hold, are left out.)
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut index: std::collections::HashMap<&str, usize> = Default::default();
     // Each statement's lane key by its speaker's or article's index, so a name is hashed
     // once per speaker or article rather than once per statement.
-    let source = |id: StatementId| match by {
-        LaneBy::Speaker => corpus.entries[id].speaker,
-        LaneBy::Outlet => corpus.entries[id].article,
+    let source = |id: StatementId| {
+        corpus.entries.get(id).map(|e| match by {
+            LaneBy::Speaker => e.speaker,
+            LaneBy::Outlet => e.article,
+        })
     };
     let mut key_of_source = vec![
         usize::MAX;
@@ -268,18 +355,24 @@ pub fn aggregate_in(
             LaneBy::Outlet => corpus.articles.len(),
         }
     ];
-    let mut key_of = vec![0usize; ids.len()];
-    for (n, &id) in ids.iter().enumerate() {
-        let src = source(id);
-        if key_of_source[src] == usize::MAX {
-            let k = lane_key(corpus, id, by);
-            key_of_source[src] = *index.entry(k).or_insert_with(|| {
+    let mut key_of: Vec<Option<usize>> = vec![None; ids.len()];
+    for (&id, key) in ids.iter().zip(key_of.iter_mut()) {
+        let Some(slot) = source(id).and_then(|src| key_of_source.get_mut(src)) else {
+            continue;
+        };
+        if *slot == usize::MAX {
+            let Some(k) = lane_key(corpus, id, by) else {
+                continue;
+            };
+            *slot = *index.entry(k).or_insert_with(|| {
                 counts.push((k.to_string(), 0));
                 counts.len() - 1
             });
         }
-        key_of[n] = key_of_source[src];
-        counts[key_of[n]].1 += 1;
+        if let Some(c) = counts.get_mut(*slot) {
+            c.1 += 1;
+            *key = Some(*slot);
+        }
     }
     let order = super::session::order_by_count_then_name(
         &counts.iter().map(|c| c.1).collect::<Vec<_>>(),
@@ -288,39 +381,54 @@ pub fn aggregate_in(
     let mut lane_of = vec![0usize; counts.len()];
     let mut lanes: Vec<(String, usize)> = Vec::new();
     for (rank, &i) in order.iter().enumerate() {
+        let (Some(count), Some(lane)) = (counts.get(i), lane_of.get_mut(i)) else {
+            continue;
+        };
         if rank < MAX_LANES || counts.len() == MAX_LANES + 1 {
-            lane_of[i] = lanes.len();
-            lanes.push(counts[i].clone());
+            *lane = lanes.len();
+            lanes.push(count.clone());
         } else {
             if lanes.len() == MAX_LANES {
                 lanes.push((format!("{} others", counts.len() - MAX_LANES), 0));
             }
-            lane_of[i] = MAX_LANES;
-            lanes[MAX_LANES].1 += counts[i].1;
+            *lane = MAX_LANES;
+            if let Some(others) = lanes.get_mut(MAX_LANES) {
+                others.1 += count.1;
+            }
         }
     }
     // Each result's lane (none: not a result), then the dated ones lane by lane in time
     // order, the undated ones in the order given.
     let mut lane_of_id = vec![u32::MAX; corpus.entries.len()];
     let mut undated = vec![Vec::new(); lanes.len()];
-    for (n, &id) in ids.iter().enumerate() {
-        let lane = lane_of[key_of[n]];
-        if corpus.entries[id].when.is_known() {
-            lane_of_id[id] = lane as u32;
-        } else {
-            undated[lane].push(id);
+    for (&id, key) in ids.iter().zip(&key_of) {
+        let (Some(&lane), Some(e)) = (key.and_then(|k| lane_of.get(k)), corpus.entries.get(id))
+        else {
+            continue;
+        };
+        if e.when.is_known() {
+            if let Some(slot) = lane_of_id.get_mut(id) {
+                *slot = lane as u32;
+            }
+        } else if let Some(u) = undated.get_mut(lane) {
+            u.push(id);
         }
     }
     let mut by_lane: Vec<Vec<StatementId>> = vec![Vec::new(); lanes.len()];
     for &id in chronological {
-        if let Some(l) = by_lane.get_mut(lane_of_id[id] as usize) {
+        if let Some(l) = lane_of_id
+            .get(id)
+            .and_then(|&lane| by_lane.get_mut(lane as usize))
+        {
             l.push(id);
         }
     }
     let mut groups: Vec<((usize, i64, Precision), Vec<StatementId>)> = Vec::new();
     for (lane, in_lane) in by_lane.into_iter().enumerate() {
         for id in in_lane {
-            let w = corpus.entries[id].when;
+            let Some(w) = corpus.entries.get(id).map(|e| e.when) else {
+                continue;
+            };
             let key = (lane, w.day, w.precision);
             match groups.last_mut() {
                 Some((k, g)) if *k == key => g.push(id),
@@ -343,12 +451,14 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
     } else {
         1000.0
     };
+    // Any view is drawn (a link's, a NaN from a gesture): see `View::bounded`.
+    let view = view.bounded();
     let px_per_day = width / view.span();
     let in_view = |&(_, day, precision): &(usize, i64, Precision)| {
         let end = match precision {
-            Precision::Day => day + 1,
-            Precision::Month => day + 31,
-            _ => day + 366,
+            Precision::Day => day.saturating_add(1),
+            Precision::Month => day.saturating_add(31),
+            _ => day.saturating_add(366),
         };
         (end as f64) > view.start && (day as f64) < view.end
     };
@@ -469,16 +579,32 @@ const MONTH_ABBR: [&str; 12] = [
 /// is about 30 px wide at the axis font size).
 pub const MIN_LABEL_GAP: f64 = 36.0;
 
+///
+/// Total for any input: a view that is not [`View::is_sane`] is drawn as
+/// [`View::bounded`] makes it, a width that is not a positive number as 1000 px, and
+/// no more than [`MAX_TICKS`] ticks are made (every loop below is bounded by it).
 pub fn ticks(view: View, width: f64) -> Vec<Tick> {
+    let view = view.bounded();
+    let width = if width.is_finite() && width > 0.0 {
+        width
+    } else {
+        1000.0
+    };
     let px_per_day = width / view.span();
     let mut out = Vec::new();
     let (y0, _, _) = civil(view.start.floor() as i64);
     let (y1, _, _) = civil(view.end.ceil() as i64);
+    let month = |m: u32| {
+        MONTH_ABBR
+            .get((m as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or("")
+    };
     if px_per_day * 365.0 < 60.0 {
         // Years, thinned to fit.
         let step = ((60.0 / (px_per_day * 365.0)).ceil() as i64).max(1);
         let mut y = y0 - y0.rem_euclid(step);
-        while y <= y1 {
+        while y <= y1 && out.len() < MAX_TICKS {
             let d = days_from_civil(y, 1, 1) as f64;
             if d >= view.start && d <= view.end {
                 out.push(Tick {
@@ -495,14 +621,14 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
             .into_iter()
             .find(|&n| px_per_day * 30.4 * f64::from(n) >= MIN_LABEL_GAP)
             .unwrap_or(12);
-        for y in y0..=y1 {
+        for y in (y0..=y1).take(MAX_TICKS) {
             for m in 1..=12u32 {
                 let d = days_from_civil(y, m, 1) as f64;
                 if d >= view.start && d <= view.end && (m - 1) % every == 0 {
                     let label = if m == 1 {
                         y.to_string()
                     } else {
-                        MONTH_ABBR[m as usize - 1].to_string()
+                        month(m).to_string()
                     };
                     out.push(Tick {
                         x: view.x(d, width),
@@ -518,8 +644,14 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
         } else {
             ((70.0 / px_per_day).ceil()).max(1.0)
         };
-        let mut d = (view.start / step).floor() * step;
-        while d <= view.end {
+        let first = (view.start / step).floor() * step;
+        // Each tick from the first by a multiple of the step (a sum of steps drifts, and
+        // at magnitudes where adding a step no longer changes an f64 it never ends).
+        for k in 0..MAX_TICKS {
+            let d = first + k as f64 * step;
+            if d > view.end {
+                break;
+            }
             if d >= view.start {
                 let day = d.floor() as i64;
                 let (y, m, dd) = civil(day);
@@ -529,7 +661,7 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
                 } else if dd == 1 && m == 1 {
                     format!("{y}")
                 } else {
-                    format!("{} {dd}", MONTH_ABBR[m as usize - 1])
+                    format!("{} {dd}", month(m))
                 };
                 out.push(Tick {
                     x: view.x(d, width),
@@ -537,9 +669,9 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
                     major: hour == 0,
                 });
             }
-            d += step;
         }
     }
+    out.truncate(MAX_TICKS);
     out
 }
 
@@ -713,7 +845,9 @@ mod tests {
             .iter()
             .filter(|&&id| corpus.entries[id].when.is_known())
             .map(|&id| {
-                let lane = lane_named(lane_key(corpus, id, by)).unwrap_or(others);
+                let lane = lane_key(corpus, id, by)
+                    .and_then(lane_named)
+                    .unwrap_or(others);
                 let w = corpus.entries[id].when;
                 (lane, w.day, w.precision, id)
             })
@@ -883,5 +1017,129 @@ mod tests {
                 span *= 1.3;
             }
         }
+    }
+
+    #[test]
+    fn the_day_range_is_years_1_to_9999() {
+        assert_eq!(MIN_DAY, days_from_civil(1, 1, 1));
+        assert_eq!(MAX_DAY, days_from_civil(9999, 12, 31));
+        assert_eq!(civil(MIN_DAY), (1, 1, 1));
+        assert_eq!(civil(MAX_DAY), (9999, 12, 31));
+    }
+
+    /// Views no gesture makes but a link or a NaN can: the shared link's
+    /// `#view=3000000000000000,3000000000000002` froze the tab, then panicked with
+    /// "capacity overflow" (adding a quarter day to 3e15 no longer changes the f64).
+    fn absurd_views() -> Vec<View> {
+        let v = |start: f64, end: f64| View { start, end };
+        vec![
+            v(3_000_000_000_000_000.0, 3_000_000_000_000_002.0),
+            v(-3e15, -3e15 + 2.0),
+            v(f64::NAN, 1.0),
+            v(0.0, f64::NAN),
+            v(f64::NAN, f64::NAN),
+            v(f64::INFINITY, f64::INFINITY),
+            v(f64::NEG_INFINITY, f64::INFINITY),
+            v(0.0, f64::INFINITY),
+            v(10.0, 0.0),
+            v(5.0, 5.0),
+            v(-1e300, 1e300),
+            v(f64::MAX, f64::MAX),
+            v(f64::MIN, f64::MIN),
+            v(1e-300, 2e-300),
+            v(MAX_VIEW_DAY, MAX_VIEW_DAY + 1.0),
+            v(MIN_VIEW_DAY - 1.0, MIN_VIEW_DAY),
+        ]
+    }
+
+    #[test]
+    fn any_view_is_bounded_and_its_ticks_are_few() {
+        for view in absurd_views() {
+            let b = view.bounded();
+            assert!(b.is_sane(), "{view:?} -> {b:?}");
+            assert_eq!(b.bounded(), b, "bounded is idempotent");
+            for width in [760.0, 0.0, -5.0, f64::NAN, f64::INFINITY, 1e12] {
+                let t = ticks(view, width);
+                assert!(
+                    t.len() <= MAX_TICKS,
+                    "{view:?} at {width}: {} ticks",
+                    t.len()
+                );
+                assert!(t.iter().all(|t| !t.label.is_empty()), "{view:?}");
+            }
+            for (factor, at) in [
+                (0.5, 0.5),
+                (2.0, 0.0),
+                (f64::NAN, f64::NAN),
+                (f64::INFINITY, 2.0),
+                (0.0, -1.0),
+                (-3.0, 0.5),
+            ] {
+                let z = view.zoom(factor, at);
+                assert!(z.is_sane(), "{view:?} zoom {factor} at {at}: {z:?}");
+            }
+            for fraction in [0.25, -0.25, f64::NAN, f64::INFINITY, 1e300] {
+                let p = view.pan(fraction);
+                assert!(p.is_sane(), "{view:?} pan {fraction}: {p:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_sane_view_is_left_as_it_is() {
+        for view in [
+            View {
+                start: 20_000.5,
+                end: 20_010.25,
+            },
+            View {
+                start: 0.0,
+                end: 1e-6,
+            },
+            View {
+                start: MIN_VIEW_DAY,
+                end: MAX_VIEW_DAY,
+            },
+        ] {
+            assert!(view.is_sane());
+            assert_eq!(view.bounded(), view);
+        }
+        // Reversed ends are swapped; equal ends widened; out of range moved in.
+        let r = View {
+            start: 10.0,
+            end: 0.0,
+        }
+        .bounded();
+        assert_eq!((r.start, r.end), (0.0, 10.0));
+        let e = View {
+            start: 5.0,
+            end: 5.0,
+        }
+        .bounded();
+        assert_eq!((e.start, e.end), (5.0, 5.0 + MIN_SPAN));
+        let far = View {
+            start: 3e15,
+            end: 3e15 + 2.0,
+        }
+        .bounded();
+        assert_eq!((far.start, far.end), (MAX_VIEW_DAY - 2.0, MAX_VIEW_DAY));
+    }
+
+    #[test]
+    fn layout_takes_any_view_and_width() {
+        let c = corpus();
+        let ids: Vec<usize> = (0..c.entries.len()).collect();
+        // Ids not in the corpus are left out, not a panic.
+        let with_strays: Vec<usize> = ids.iter().copied().chain([usize::MAX, 999]).collect();
+        let agg = aggregate(&c, &with_strays, LaneBy::Speaker);
+        assert_eq!(agg, aggregate(&c, &ids, LaneBy::Speaker));
+        for view in absurd_views() {
+            for width in [760.0, f64::NAN, 0.0] {
+                let l = layout_view(&c, &agg, view, width);
+                assert!(l.ticks.len() <= MAX_TICKS);
+                assert!(l.marks.iter().all(|m| m.x.is_finite()), "{view:?}");
+            }
+        }
+        assert!(fit(&c, &[usize::MAX]).is_sane());
     }
 }

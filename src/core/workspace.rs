@@ -4,6 +4,22 @@
 //! file is refused with the reason and the current workspace is left as it was. The seeds
 //! are never part of it: nothing here can delete or change them.
 
+#![deny(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)]
+#![cfg_attr(
+    test,
+    allow(
+        clippy::unwrap_used,
+        clippy::expect_used,
+        clippy::indexing_slicing,
+        clippy::string_slice
+    )
+)]
+
 use super::corpus::ArticleMeta;
 use serde::{Deserialize, Serialize};
 
@@ -11,6 +27,11 @@ use serde::{Deserialize, Serialize};
 pub const FORMAT: &str = "quoteline-workspace";
 /// The version this build writes; it reads this one and migrates older ones it knows.
 pub const VERSION: u32 = 1;
+
+/// Longest article name accepted (a file name is a few hundred bytes at most).
+pub const MAX_NAME_BYTES: usize = 1_024;
+/// Longest value of one of an article's facts (outlet, headline, URL, date, ...).
+pub const MAX_FACT_BYTES: usize = 65_536;
 
 /// Whether loaded articles join the seeds or replace them.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -175,20 +196,106 @@ impl Workspace {
                 "its contents do not match its checksum: the file was edited or damaged".into(),
             );
         }
-        let mut names = std::collections::HashSet::new();
-        for a in &ws.articles {
-            if a.text.trim().is_empty() {
-                return Err(format!("the article {:?} has no text", a.name));
-            }
-            if a.text.len() > super::ingest::MAX_FILE_BYTES {
-                return Err(format!("the article {:?} is larger than the limit", a.name));
-            }
-            if !names.insert(a.name.as_str()) {
-                return Err(format!("two articles are both named {:?}", a.name));
-            }
-        }
+        check(&ws)?;
         Ok(ws)
     }
+}
+
+/// A date the corpus would turn into a day outside the years 1 to 9999 (`0000-01-01`,
+/// `12345-06-07`): the year of a `YYYY-MM` or `YYYY-MM-DD` form, read before any day
+/// arithmetic (a year of 19 digits would overflow it). Other text is no date at all,
+/// which the corpus treats as unknown, and is let through as it always was.
+fn date_out_of_range(s: &str) -> bool {
+    let mut parts = s.trim().split('-');
+    let year = parts.next().and_then(|y| y.parse::<i128>().ok());
+    let (month, day, more) = (parts.next(), parts.next(), parts.next());
+    let all_digits =
+        |p: Option<&str>| p.is_none_or(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()));
+    match year {
+        Some(y) if month.is_some() && more.is_none() && all_digits(month) && all_digits(day) => {
+            !(1..=9999).contains(&y)
+        }
+        _ => false,
+    }
+}
+
+/// What the app relies on in an imported or stored workspace, each refusal naming the
+/// article and the field: a name that is not blank, without control characters, at most
+/// [`MAX_NAME_BYTES`], and unique; a text that is not blank and at most
+/// [`MAX_FILE_BYTES`](super::ingest::MAX_FILE_BYTES); each fact at most
+/// [`MAX_FACT_BYTES`]; dates within the years 1 to 9999.
+fn check(ws: &Workspace) -> Result<(), String> {
+    let mut names = std::collections::HashSet::new();
+    for (i, a) in ws.articles.iter().enumerate() {
+        let bad = |field: &str, what: String| Err(format!("{what} (field articles[{i}].{field})"));
+        if a.name.trim().is_empty() {
+            return bad("name", format!("article {} has no name", i + 1));
+        }
+        if a.name.len() > MAX_NAME_BYTES {
+            return bad(
+                "name",
+                format!(
+                    "the name of article {} is {} bytes long, more than the limit of {MAX_NAME_BYTES}",
+                    i + 1,
+                    a.name.len()
+                ),
+            );
+        }
+        if a.name.chars().any(char::is_control) {
+            return bad(
+                "name",
+                format!("the name {:?} has control characters", a.name),
+            );
+        }
+        if a.text.trim().is_empty() {
+            return bad("text", format!("the article {:?} has no text", a.name));
+        }
+        if a.text.len() > super::ingest::MAX_FILE_BYTES {
+            return bad(
+                "text",
+                format!("the article {:?} is larger than the limit", a.name),
+            );
+        }
+        let facts = [
+            "outlet",
+            "headline",
+            "byline",
+            "url",
+            "date",
+            "event_date",
+            "source",
+            "derived_from",
+        ];
+        for (field, value) in facts.into_iter().zip(a.meta.fields()) {
+            if value.len() > MAX_FACT_BYTES {
+                return bad(
+                    &format!("meta.{field}"),
+                    format!(
+                        "the article {:?} has a {field} of {} bytes, more than the limit of {MAX_FACT_BYTES}",
+                        a.name,
+                        value.len()
+                    ),
+                );
+            }
+        }
+        for (field, value) in [("date", &a.meta.date), ("event_date", &a.meta.event_date)] {
+            if date_out_of_range(value) {
+                return bad(
+                    &format!("meta.{field}"),
+                    format!(
+                        "the article {:?} has the {} “{}”, outside the years 1 to 9999",
+                        a.name,
+                        field.replace('_', " "),
+                        value.chars().take(40).collect::<String>()
+                    ),
+                );
+            }
+        }
+        if !names.insert(a.name.as_str()) {
+            return bad("name", format!("two articles are both named {:?}", a.name));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -304,6 +411,87 @@ mod tests {
         assert!(Workspace::from_json(&missing)
             .unwrap_err()
             .contains("expected fields"));
+    }
+
+    /// A workspace with its checksum recomputed (a crafted or hand-edited file).
+    fn signed(ws: &Workspace) -> String {
+        let file = FileV1 {
+            format: FORMAT.into(),
+            version: VERSION,
+            checksum: checksum(ws),
+            mode: ws.mode,
+            articles: ws.articles.clone(),
+        };
+        serde_json::to_string(&file).unwrap()
+    }
+
+    #[test]
+    fn crafted_values_behind_a_good_checksum_are_refused_naming_the_field() {
+        type Edit = fn(&mut StoredArticle);
+        let cases: [(Edit, &str); 12] = [
+            (
+                |a| a.meta.date = "0000-01-01".into(),
+                "articles[1].meta.date",
+            ),
+            (
+                |a| a.meta.date = "10000-01-01".into(),
+                "articles[1].meta.date",
+            ),
+            (
+                |a| a.meta.date = "9223372036854775807-12-31".into(),
+                "articles[1].meta.date",
+            ),
+            (
+                |a| a.meta.date = "99999999999999999999999-01-01".into(),
+                "articles[1].meta.date",
+            ),
+            (
+                |a| a.meta.event_date = "0-01".into(),
+                "articles[1].meta.event_date",
+            ),
+            (
+                |a| a.meta.event_date = "123456-07".into(),
+                "articles[1].meta.event_date",
+            ),
+            (|a| a.name = String::new(), "articles[1].name"),
+            (|a| a.name = " \t".into(), "articles[1].name"),
+            (
+                |a| a.name = "x".repeat(MAX_NAME_BYTES + 1),
+                "articles[1].name",
+            ),
+            (|a| a.name = "a\nb.txt".into(), "articles[1].name"),
+            (|a| a.text = " ".into(), "articles[1].text"),
+            (
+                |a| a.meta.headline = "h".repeat(MAX_FACT_BYTES + 1),
+                "articles[1].meta.headline",
+            ),
+        ];
+        for (edit, field) in cases {
+            let mut ws = sample();
+            edit(&mut ws.articles[1]);
+            let e = Workspace::from_json(&signed(&ws)).unwrap_err();
+            assert!(e.contains(&format!("(field {field})")), "{field}: {e}");
+        }
+        let mut ws = sample();
+        ws.articles[1].name = ws.articles[0].name.clone();
+        assert!(Workspace::from_json(&signed(&ws))
+            .unwrap_err()
+            .contains("both named"));
+        // In range, or no date at all (read as unknown): accepted as before.
+        for date in [
+            "0001-01-01",
+            "9999-12-31",
+            "2026-01",
+            "2026",
+            "",
+            "last Tuesday",
+            "2026-01-05T10:00",
+        ] {
+            let mut ws = sample();
+            ws.articles[1].meta.date = date.into();
+            ws.articles[1].meta.event_date = date.into();
+            assert_eq!(Workspace::from_json(&signed(&ws)).unwrap(), ws, "{date}");
+        }
     }
 
     #[test]
