@@ -8,7 +8,7 @@
 use crate::contain::{contain, forced};
 use quoteline::core::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline::core::corpus::{ArticleMeta, Corpus, Input, Prepared};
-use quoteline::core::ingest::{ingest_unlimited, Offsets, MAX_FILE_BYTES};
+use quoteline::core::ingest::{ingest_unlimited, Offsets};
 use quoteline::core::manifest::ManifestEntry;
 use quoteline::core::topics::{self, Topic};
 use std::ffi::OsString;
@@ -16,7 +16,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The CLI's own limit per file (the browser's is [`MAX_FILE_BYTES`]); `--max-file-mb`.
+/// The CLI's own limit per file (the browser's is `core::ingest::MAX_FILE_BYTES`); `--max-file-mb`.
 pub const DEFAULT_MAX_FILE_MB: f64 = 64.0;
 
 /// What [`load`] made of a command line. `errors` are files (or stages) that could not
