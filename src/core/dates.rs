@@ -185,10 +185,15 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         .filter(|w| !w.is_empty())
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
+    // Where word `k` ends, without its trailing period or comma.
+    let word_end = |k: usize| {
+        words
+            .get(k)
+            .map(|(o, w)| o + w.trim_end_matches(['.', ',']).len())
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        let (off, w) = words[i];
+    while let Some(&(off, w)) = words.get(i) {
         let first = w.chars().next().unwrap_or(' ');
         // Cheap reject: every expression starts with a capital (month, weekday), a digit-free
         // short word (a, the, in, since, by, from, yesterday, today, tomorrow).
@@ -218,7 +223,8 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                     .and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok())
                     .filter(|y| (1000..=2999).contains(y));
                 let last = if year.is_some() { i + 2 } else { i + 1 };
-                let end = words[last].0 + words[last].1.trim_end_matches(['.', ',']).len();
+                // (Word `last` is there: its day or year was just read.)
+                let end = word_end(last).unwrap_or(off + w.len());
                 out.push((
                     sp(off, end),
                     Expr::MonthDay {
@@ -231,9 +237,9 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 continue;
             }
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|d| is(d)) {
+        if let Some((wd, name)) = WEEKDAYS.iter().enumerate().find(|(_, d)| is(d)) {
             if w.starts_with(char::is_uppercase) {
-                out.push((sp(off, off + WEEKDAYS[wd].len()), Expr::Weekday(wd as u32)));
+                out.push((sp(off, off + name.len()), Expr::Weekday(wd as u32)));
             }
         }
         // Relative phrases start with one of a few words; compare word by word, no allocation.
@@ -265,9 +271,8 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         ];
         for (p, rel) in relative.into_iter().filter(|_| starts) {
             let n = p.split(' ').count();
-            if phrase_is(p) {
-                let end =
-                    words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
+            // (`phrase_is` has read words `i` to `i + n - 1`.)
+            if let Some(end) = word_end(i + n - 1).filter(|_| phrase_is(p)) {
                 out.push((sp(off, end), Expr::Relative(rel)));
             }
         }

