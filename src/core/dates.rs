@@ -271,8 +271,9 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         ];
         for (p, rel) in relative.into_iter().filter(|_| starts) {
             let n = p.split(' ').count();
-            // (`phrase_is` has read words `i` to `i + n - 1`.)
-            if let Some(end) = word_end(i + n - 1).filter(|_| phrase_is(p)) {
+            if phrase_is(p) {
+                // (`phrase_is` has read words `i` to `i + n - 1`.)
+                let end = word_end(i + n - 1).unwrap_or(off + w.len());
                 out.push((sp(off, end), Expr::Relative(rel)));
             }
         }

@@ -166,7 +166,10 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
                         w == p
                     }
                 });
-                if let (true, Some(a), Some(z)) = (ok, win.first(), win.last()) {
+                if !ok {
+                    continue;
+                }
+                if let (Some(a), Some(z)) = (win.first(), win.last()) {
                     let sp = Span::new(a.1.start, z.1.end);
                     if !hits.iter().any(|h| h.overlaps(sp)) {
                         hits.push(sp);
