@@ -3,7 +3,9 @@
 //! one person (`German Chancellor Friedrich Merz`, later `Merz`; `Zelenskyy`/`Zelenskiy`).
 
 use super::lexicon::Lexicon;
-use super::text::{in_lower_list, is_space, tokens, trim_span, with_lower, Span, Token};
+use super::text::{
+    in_lower_list, is_space, str_from, str_to, tokens, trim_span, with_lower, Span, Token,
+};
 
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +34,8 @@ fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
     if lower.len() == 0 {
         return None;
     }
-    if !matches!(lower.word(0), "the" | "its" | "their" | "his" | "her") && !is_possessive(words[0])
+    if !matches!(lower.word(0), "the" | "its" | "their" | "his" | "her")
+        && !words.first().is_some_and(|w| is_possessive(w))
     {
         return None;
     }
@@ -53,7 +56,9 @@ fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
     // Everything before the title is a modifier: a title word, a demonym, a place, a
     // possessive or a lower-case adjective; never a name.
     let ok = (1..1 + n - title_words).all(|k| {
-        let w = words[k];
+        let Some(&w) = words.get(k) else {
+            return false;
+        };
         lex.titles.contains(lower.word(k))
             || looks_demonym(w)
             || is_possessive(w)
@@ -85,11 +90,13 @@ impl Lowered {
                 // An ASCII word lower-cases in place (as `to_lowercase` would), with no copy
                 // through `with_lower`'s buffer and no UTF-8 check of it.
                 buf.push_str(w);
-                buf[start..].make_ascii_lowercase();
+                if let Some(added) = buf.get_mut(start..) {
+                    added.make_ascii_lowercase();
+                }
             } else {
                 with_lower(w, |l| buf.push_str(l));
             }
-            if buf[start..].contains('\'') {
+            if str_from(&buf, start).contains('\'') {
                 let l = buf.split_off(start);
                 buf.push_str(&l.replace('\'', "’"));
             }
@@ -100,14 +107,21 @@ impl Lowered {
     fn len(&self) -> usize {
         self.at.len()
     }
-    /// Word `i`.
+    /// Word `i` ("" past the last).
     fn word(&self, i: usize) -> &str {
-        let (s, e) = self.at[i];
-        &self.buf[s..e]
+        self.at
+            .get(i)
+            .map_or("", |&(s, e)| Span::new(s, e).of(&self.buf))
     }
-    /// Words `a..b` (`a < b`) joined by single spaces.
+    /// Words `a..b` (`a < b`) joined by single spaces ("" when not all are there).
     fn run(&self, a: usize, b: usize) -> &str {
-        &self.buf[self.at[a].0..self.at[b - 1].1]
+        match (
+            self.at.get(a),
+            b.checked_sub(1).and_then(|z| self.at.get(z)),
+        ) {
+            (Some(&(s, _)), Some(&(_, e))) => Span::new(s, e).of(&self.buf),
+            _ => "",
+        }
     }
 }
 
@@ -195,6 +209,9 @@ pub fn fold_accent(c: char) -> char {
 }
 
 /// Edit distance with transpositions, capped: returns `cap + 1` once it is exceeded.
+// Cannot panic: `i` runs over `1..=a.len()` and `j` over `1..=b.len()`, every row has
+// `b.len() + 1` cells, and the `- 2` indices are read only when `i > 1 && j > 1`.
+#[allow(clippy::indexing_slicing)]
 pub fn edit_distance(a: &str, b: &str, cap: usize) -> usize {
     let a: Vec<char> = a.chars().collect();
     let b: Vec<char> = b.chars().collect();
@@ -282,7 +299,8 @@ fn body_name(np: &str) -> String {
                 | "obtained"
         ) || (i > 0
             && matches!(*w, "on" | "in" | "at" | "by")
-            && !matches!(words[i - 1], "familiar" | "briefed" | "involved" | "close"))
+            && !(i.checked_sub(1).and_then(|p| words.get(p)))
+                .is_some_and(|w| matches!(*w, "familiar" | "briefed" | "involved" | "close")))
     }) {
         words.truncate(cut);
     }
@@ -305,7 +323,7 @@ fn body_name(np: &str) -> String {
             s = format!(
                 "{}{}",
                 lower.chars().next().unwrap_or_default(),
-                &s[first.chars().next().map_or(0, char::len_utf8)..]
+                str_from(&s, first.chars().next().map_or(0, char::len_utf8))
             );
         }
     }
@@ -345,6 +363,9 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     }
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     let lower = Lowered::new(&words);
+    // Word `k` and its span ("" and an empty span past the last).
+    let wd = |k: usize| words.get(k).copied().unwrap_or_default();
+    let tok_span = |k: usize| toks.get(k).map_or(Span::default(), |t| t.span);
     if words.len() == 1 {
         match lower.word(0) {
             "he" | "she" => {
@@ -383,7 +404,7 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if is_capitalised(words[i]) {
+        if is_capitalised(wd(i)) {
             let s = i;
             let particle_run = |i: usize| {
                 // "van der Heijden", "de la Cruz": particles followed by a capitalised word.
@@ -391,11 +412,11 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
                 while j < words.len() && PARTICLES.contains(&lower.word(j)) {
                     j += 1;
                 }
-                j > i && j < words.len() && is_capitalised(words[j])
+                j > i && j < words.len() && is_capitalised(wd(j))
             };
-            while i < words.len() && (is_capitalised(words[i]) || (i > s && particle_run(i))) {
+            while i < words.len() && (is_capitalised(wd(i)) || (i > s && particle_run(i))) {
                 i += 1;
-                if is_possessive(words[i - 1]) {
+                if is_possessive(wd(i - 1)) {
                     break;
                 }
             }
@@ -423,11 +444,11 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     // "Professor Henrik Solberg-Nilsen of the University of Greyhaven": the head comes
     // before the first preposition; take it when it is a full or titled name.
     if let Some(p) =
-        (1..words.len()).find(|&p| PREPS.contains(&lower.word(p)) && is_capitalised(words[p - 1]))
+        (1..words.len()).find(|&p| PREPS.contains(&lower.word(p)) && is_capitalised(wd(p - 1)))
     {
         // (The head's tokens are the phrase's first `p`: the span ends where a token does.)
-        let head = Span::new(toks[0].span.start, toks[p - 1].span.end);
-        if let Some(m) = parse_np_tokens(text, head, &toks[..p]) {
+        let head = Span::new(tok_span(0).start, tok_span(p - 1).end);
+        if let Some(m) = parse_np_tokens(text, head, toks.get(..p).unwrap_or_default()) {
             if let MentionKind::Person { name, role } = &m.kind {
                 if name.contains(' ') || !role.is_empty() {
                     return Some(m);
@@ -459,8 +480,8 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     // Coordinated bodies and places: "France and the U.K.", "Washington".
     let all_places = runs.iter().all(|&(s, e)| {
         (s..e).all(|k| {
-            lex.places.contains(strip_possessive(words[k]))
-                || words[k]
+            lex.places.contains(strip_possessive(wd(k)))
+                || wd(k)
                     .chars()
                     .filter(|c| c.is_alphabetic())
                     .all(char::is_uppercase)
@@ -491,10 +512,16 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     let (rs, re) = *runs
         .iter()
         .rev()
-        .find(|&&(_, e)| !(is_possessive(words[e - 1]) && e < words.len()))?;
+        .find(|&&(_, e)| !(is_possessive(wd(e - 1)) && e < words.len()))?;
     // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
     // followed only by an apposition.
-    if re < words.len() && !words[re..].iter().all(|w| !is_capitalised(w)) {
+    if re < words.len()
+        && !words
+            .get(re..)
+            .unwrap_or_default()
+            .iter()
+            .all(|w| !is_capitalised(w))
+    {
         return None;
     }
     if re < words.len() && re + 3 < words.len() {
@@ -523,7 +550,9 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         }
     }
     // Leading demonyms/places before a title belong to the role ("French President").
-    let name_words: Vec<&str> = words[name_start..re]
+    let name_words: Vec<&str> = words
+        .get(name_start..re)
+        .unwrap_or_default()
         .iter()
         .map(|w| strip_possessive(w))
         .collect();
@@ -545,7 +574,10 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         return None;
     }
     if name_words.len() == 1
-        && name_words[0]
+        && name_words
+            .first()
+            .copied()
+            .unwrap_or_default()
             .chars()
             .filter(|c| c.is_alphabetic())
             .all(char::is_uppercase)
@@ -553,7 +585,7 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         return Some(Mention {
             span,
             kind: MentionKind::Body {
-                name: name_words[0].to_string(),
+                name: name_words.first().copied().unwrap_or_default().to_string(),
             },
         });
     }
@@ -562,13 +594,13 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         .take_while(|&j| {
             lex.is_title(lower.word(j))
                 || lower.word(j).contains('.')
-                || looks_demonym(words[j])
-                || lex.places.contains(words[j])
+                || looks_demonym(wd(j))
+                || lex.places.contains(wd(j))
         })
         .last()
         .unwrap_or(rs);
-    let role = &words[role_start..name_start];
-    let name_span = Span::new(toks[name_start].span.start, toks[re - 1].span.end);
+    let role = words.get(role_start..name_start).unwrap_or_default();
+    let name_span = Span::new(tok_span(name_start).start, tok_span(re - 1).end);
     Some(Mention {
         span: name_span,
         kind: MentionKind::Person {
@@ -609,7 +641,9 @@ impl PersonEntry {
 
 /// The first four letters of a name key (its bucket in `People::by_prefix`).
 fn key_prefix(key: &str) -> &str {
-    key.char_indices().nth(4).map_or(key, |(i, _)| &key[..i])
+    key.char_indices()
+        .nth(4)
+        .map_or(key, |(i, _)| str_to(key, i))
 }
 
 impl People {
@@ -618,7 +652,8 @@ impl People {
         let key = name_key(surname);
         self.by_prefix.get(key_prefix(&key)).is_some_and(|b| {
             b.iter()
-                .any(|&i| same_surname_key(&self.entries[i].surname_key, &key))
+                .filter_map(|&i| self.entries.get(i))
+                .any(|e| same_surname_key(&e.surname_key, &key))
         })
     }
 
@@ -636,7 +671,9 @@ impl People {
         let first_key = first.map(name_key);
         let found = self.by_prefix.get(key_prefix(&key)).and_then(|bucket| {
             bucket.iter().copied().find(|&i| {
-                let e = &self.entries[i];
+                let Some(e) = self.entries.get(i) else {
+                    return false;
+                };
                 same_surname_key(&e.surname_key, &key)
                     && match (&e.first_key, &first_key) {
                         (Some(a), Some(b)) => a == b || (b.len() == 1 && a.starts_with(b.as_str())),
@@ -644,9 +681,8 @@ impl People {
                     }
             })
         });
-        match found {
-            Some(i) => {
-                let e = &mut self.entries[i];
+        match found.and_then(|i| self.entries.get_mut(i)) {
+            Some(e) => {
                 if name.split_whitespace().count() > e.full.split_whitespace().count() {
                     let old = std::mem::replace(&mut e.full, name.to_string());
                     e.surname_key = key.clone();

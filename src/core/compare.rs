@@ -93,7 +93,9 @@ fn is_run(small: &[String], big: &[String]) -> bool {
 
 /// How two statements relate.
 pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
-    let (ea, eb) = (&corpus.entries[a], &corpus.entries[b]);
+    let (Some(ea), Some(eb)) = (corpus.entries.get(a), corpus.entries.get(b)) else {
+        return Relation::Paraphrase;
+    };
     let quoted = |k: Kind| k != Kind::Indirect;
     let (wa, wb) = (words(corpus.text_of(ea)), words(corpus.text_of(eb)));
     if wa == wb {
@@ -143,7 +145,9 @@ impl Weighted {
     }
     /// (shared content words, idf-weighted overlap of the smaller set).
     fn similarity(&self, a: usize, b: usize) -> (usize, f64) {
-        let (x, y) = (&self.sets[a], &self.sets[b]);
+        let (Some(x), Some(y)) = (self.sets.get(a), self.sets.get(b)) else {
+            return (0, 0.0);
+        };
         let shared: HashSet<String> = x.intersection(y).cloned().collect();
         let small = self.weight(x).min(self.weight(y));
         if small <= 0.0 {
@@ -155,7 +159,10 @@ impl Weighted {
     /// (all of a two-word fragment, else at least three) and enough weighted overlap, or
     /// many shared words and somewhat less overlap.
     fn joins(&self, a: usize, b: usize, threshold: f64) -> Option<f64> {
-        let small = self.sets[a].len().min(self.sets[b].len());
+        let small = match (self.sets.get(a), self.sets.get(b)) {
+            (Some(x), Some(y)) => x.len().min(y.len()),
+            _ => return None,
+        };
         if small < 2 {
             return None;
         }
@@ -193,6 +200,8 @@ const POSTINGS_CAP: usize = 64;
 /// told twice, so that distinct remarks never chain into one group through a third.
 pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     let n = corpus.entries.len();
+    // Every id below is an index of `corpus.entries` (of `0..n`), so `entry` finds it.
+    let entry = |i: StatementId| corpus.entries.get(i);
     let weighted = Weighted::new(corpus);
     let mut by_speaker: HashMap<usize, Vec<StatementId>> = HashMap::new();
     for (i, e) in corpus.entries.iter().enumerate() {
@@ -208,14 +217,14 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     for ids in speakers {
         let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
         for &i in ids.iter() {
-            for w in &weighted.sets[i] {
+            for w in weighted.sets.get(i).into_iter().flatten() {
                 postings.entry(w.as_str()).or_default().push(i);
             }
         }
         let mut shared: HashMap<(StatementId, StatementId), u32> = HashMap::new();
         for list in postings.values().filter(|l| l.len() <= POSTINGS_CAP) {
             for (k, &a) in list.iter().enumerate() {
-                for &b in &list[k + 1..] {
+                for &b in list.get(k + 1..).unwrap_or_default() {
                     *shared.entry((a.min(b), a.max(b))).or_default() += 1;
                 }
             }
@@ -245,7 +254,7 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     let mut echo_pairs: HashMap<(StatementId, StatementId), usize> = HashMap::new();
     for ids in postings.values().filter(|ids| ids.len() <= 64) {
         for (k, &a) in ids.iter().enumerate() {
-            for &b in &ids[k + 1..] {
+            for &b in ids.get(k + 1..).unwrap_or_default() {
                 *echo_pairs.entry((a.min(b), a.max(b))).or_default() += 1;
             }
         }
@@ -254,8 +263,8 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         .into_iter()
         .filter(|&((a, b), n)| {
             n >= ECHO_WORDS
-                && corpus.entries[a].speaker != corpus.entries[b].speaker
-                && corpus.entries[a].article != corpus.entries[b].article
+                && matches!((entry(a), entry(b)), (Some(x), Some(y))
+                    if x.speaker != y.speaker && x.article != y.article)
         })
         .map(|(p, _)| p)
         .collect();
@@ -268,7 +277,9 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     }
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
     let compatible = |x: StatementId, y: StatementId| {
-        let (ex, ey) = (&corpus.entries[x], &corpus.entries[y]);
+        let (Some(ex), Some(ey)) = (entry(x), entry(y)) else {
+            return false;
+        };
         ex.article != ey.article
             || ex.statement.span.overlaps(ey.statement.span)
             || weighted.joins(x, y, RETOLD).is_some()
@@ -276,19 +287,24 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members_of: HashMap<usize, Vec<StatementId>> = (0..n).map(|i| (i, vec![i])).collect();
     for (_, a, b) in edges {
-        let (ca, cb) = (cluster[a], cluster[b]);
+        let (Some(&ca), Some(&cb)) = (cluster.get(a), cluster.get(b)) else {
+            continue;
+        };
         if ca == cb {
             continue;
         }
-        let ok = members_of[&ca]
+        let members = |c: usize| members_of.get(&c).map_or(&[][..], Vec::as_slice);
+        let ok = members(ca)
             .iter()
-            .all(|&x| members_of[&cb].iter().all(|&y| compatible(x, y)));
+            .all(|&x| members(cb).iter().all(|&y| compatible(x, y)));
         if !ok {
             continue;
         }
         let moved = members_of.remove(&cb).unwrap_or_default();
         for &m in &moved {
-            cluster[m] = ca;
+            if let Some(c) = cluster.get_mut(m) {
+                *c = ca;
+            }
         }
         members_of.entry(ca).or_default().extend(moved);
     }
@@ -299,22 +315,33 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     for (i, e) in corpus.entries.iter().enumerate() {
         of_article.entry(e.article).or_default().push(i);
     }
-    for i in 0..n {
-        if members_of.get(&cluster[i]).is_some_and(|m| m.len() > 1) {
+    for (i, e) in corpus.entries.iter().enumerate() {
+        let Some(&ci) = cluster.get(i) else { continue };
+        if members_of.get(&ci).is_some_and(|m| m.len() > 1) {
             continue;
         }
-        let e = &corpus.entries[i];
-        let host = of_article[&e.article].iter().copied().find(|&j| {
-            j != i
-                && members_of.get(&cluster[j]).is_some_and(|m| m.len() > 1)
-                && corpus.entries[j].article == e.article
-                && corpus.entries[j].speaker == e.speaker
-                && corpus.entries[j].statement.span.contains(e.statement.span)
-        });
-        if let Some(j) = host {
-            let c = cluster[j];
-            members_of.remove(&cluster[i]);
-            cluster[i] = c;
+        let grouped = |j: usize| {
+            cluster
+                .get(j)
+                .and_then(|c| members_of.get(c))
+                .is_some_and(|m| m.len() > 1)
+        };
+        let host = (of_article.get(&e.article).into_iter().flatten())
+            .copied()
+            .find(|&j| {
+                j != i
+                    && grouped(j)
+                    && entry(j).is_some_and(|h| {
+                        h.article == e.article
+                            && h.speaker == e.speaker
+                            && h.statement.span.contains(e.statement.span)
+                    })
+            });
+        if let Some(c) = host.and_then(|j| cluster.get(j).copied()) {
+            members_of.remove(&ci);
+            if let Some(x) = cluster.get_mut(i) {
+                *x = c;
+            }
             members_of.entry(c).or_default().push(i);
         }
     }
@@ -322,28 +349,32 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         .into_values()
         // A group spans articles: a fragment nested in its own sentence is no comparison.
         .filter(|m| {
-            m.iter()
-                .any(|&i| corpus.entries[i].article != corpus.entries[m[0]].article)
+            let article = |i: StatementId| entry(i).map(|e| e.article);
+            let first = m.first().and_then(|&f| article(f));
+            m.iter().any(|&i| article(i) != first)
         })
         .map(|mut m| {
             m.sort_unstable();
-            let canonical = *m
+            // (A group has a member: `max_by_key` finds one.)
+            let canonical = m
                 .iter()
-                .max_by_key(|&&i| {
+                .copied()
+                .max_by_key(|&i| {
                     (
-                        corpus.entries[i].statement.kind == Kind::Direct,
-                        corpus.entries[i].statement.span.len(),
+                        entry(i).is_some_and(|e| e.statement.kind == Kind::Direct),
+                        entry(i).map_or(0, |e| e.statement.span.len()),
                         std::cmp::Reverse(i),
                     )
                 })
-                .unwrap_or(&m[0]);
+                .unwrap_or_default();
             let outlets = m
                 .iter()
-                .map(|&i| corpus.articles[corpus.entries[i].article].outlet.as_str())
+                .filter_map(|&i| entry(i).and_then(|e| corpus.articles.get(e.article)))
+                .map(|a| a.outlet.as_str())
                 .collect::<HashSet<_>>()
                 .len();
             let quotes_differ = m.iter().enumerate().any(|(k, &a)| {
-                m[k + 1..]
+                (m.get(k + 1..).unwrap_or_default())
                     .iter()
                     .any(|&b| relation(corpus, a, b) == Relation::Variant)
             });
@@ -355,7 +386,7 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
             }
         })
         .collect();
-    groups.sort_by_key(|g| g.members[0]);
+    groups.sort_by_key(|g| g.members.first().copied());
     Comparison::from_groups(corpus, groups)
 }
 
@@ -420,8 +451,8 @@ pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> C
     };
     let rows = shown
         .into_iter()
-        .map(|gi| {
-            let g = &cmp.groups[gi];
+        .filter_map(|gi| {
+            let g = cmp.groups.get(gi)?;
             let cells = outlets
                 .iter()
                 .map(|o| {
@@ -429,7 +460,11 @@ pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> C
                         .members
                         .iter()
                         .copied()
-                        .filter(|&m| &corpus.articles[corpus.entries[m].article].outlet == o)
+                        .filter(|&m| {
+                            (corpus.entries.get(m))
+                                .and_then(|e| corpus.articles.get(e.article))
+                                .is_some_and(|a| &a.outlet == o)
+                        })
                         .collect();
                     mine.iter()
                         .map(|&m| {
@@ -444,7 +479,7 @@ pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> C
                         })
                 })
                 .collect();
-            (gi, cells)
+            Some((gi, cells))
         })
         .collect();
     Coverage { outlets, rows }
@@ -460,6 +495,9 @@ pub enum Diff {
 
 /// Word-level diff of `a` into `b` (longest common subsequence on folded words, shown
 /// with the original words).
+// Cannot panic: `i < n` and `j < m` index `wa`/`ka` (`n` words) and `wb`/`kb` (`m`), and
+// the table has `(n + 1) × (m + 1)` cells, read at most at `i + 1` and `j + 1`.
+#[allow(clippy::indexing_slicing)]
 pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
     let wa: Vec<&str> = a.split_whitespace().collect();
     let wb: Vec<&str> = b.split_whitespace().collect();

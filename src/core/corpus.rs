@@ -6,7 +6,7 @@ use super::attribute::{name_key, People};
 use super::dates::{self, Precision, When};
 use super::extract::extract;
 use super::model::*;
-use super::text::Span;
+use super::text::{str_from, str_to, Span};
 use serde::{Deserialize, Serialize};
 
 /// Facts about an article, from a manifest or inferred from its text. Empty means unknown.
@@ -73,18 +73,21 @@ pub struct Event {
 /// first after it (commas, dashes, semicolons, "and", "while", "which").
 pub fn clause_around(text: &str, sentence: Span, expr: Span) -> Span {
     let s = sentence.of(text);
-    let (a, b) = (expr.start - sentence.start, expr.end - sentence.start);
+    let (a, b) = (
+        expr.start.saturating_sub(sentence.start),
+        expr.end.saturating_sub(sentence.start),
+    );
     let breaks = [
         ", ", "; ", " — ", " – ", " and ", " while ", " which ", " but ",
     ];
     let start = breaks
         .iter()
-        .filter_map(|br| s[..a].rfind(br).map(|i| i + br.len()))
+        .filter_map(|br| str_to(s, a).rfind(br).map(|i| i + br.len()))
         .max()
         .unwrap_or(0);
     let end = breaks
         .iter()
-        .filter_map(|br| s[b..].find(br).map(|i| b + i))
+        .filter_map(|br| str_from(s, b).find(br).map(|i| b + i))
         .min()
         .unwrap_or(s.len());
     super::text::trim_span(
@@ -126,7 +129,7 @@ pub struct Entry {
 
 impl Entry {
     pub fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
-        self.statement.span.of(&corpus.articles[self.article].text)
+        corpus.span_text(self.article, self.statement.span)
     }
 }
 
@@ -328,7 +331,7 @@ impl Corpus {
         }
         let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> =
             Default::default();
-        for (ai, ex) in extractions.iter().enumerate() {
+        for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
             for s in &ex.statements {
                 let (name, role) = match s.speaker_kind {
                     SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
@@ -350,19 +353,22 @@ impl Corpus {
                     });
                     corpus.speakers.len() - 1
                 });
-                if corpus.speakers[id].role.is_empty() {
-                    corpus.speakers[id].role = role;
+                // (`id` was just found or pushed: `get_mut` always finds it.)
+                let Some(sp) = corpus.speakers.get_mut(id) else {
+                    continue;
+                };
+                if sp.role.is_empty() {
+                    sp.role = role;
                 }
                 // How a body was named, when that differs from its canonical name.
                 if s.speaker_kind == SpeakerKind::Body {
                     if let Some(m) = s.evidence.mention {
-                        let said = m.of(&corpus.articles[ai].text).trim();
+                        let said = m.of(&art.text).trim();
                         let bare = said
                             .trim_start_matches("the ")
                             .trim_start_matches("The ")
                             .trim_start_matches("a ")
                             .trim_start_matches("A ");
-                        let sp = &mut corpus.speakers[id];
                         if !bare.is_empty()
                             && bare.chars().count() <= 48
                             && !bare.eq_ignore_ascii_case(&sp.name)
@@ -372,7 +378,6 @@ impl Corpus {
                         }
                     }
                 }
-                let art = &corpus.articles[ai];
                 let (when, when_expr) = date_statement(&art.text, s, &ex.statements, art.anchor);
                 corpus.entries.push(Entry {
                     id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
@@ -393,10 +398,8 @@ impl Corpus {
             }
         }
         corpus.apply_speaker_table(include_str!("data/speakers.txt"));
-        for (ai, ex) in extractions.iter().enumerate() {
-            corpus
-                .events
-                .extend(context_events(&corpus.articles[ai], ai, ex));
+        for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
+            corpus.events.extend(context_events(art, ai, ex));
         }
         corpus
     }
@@ -427,26 +430,34 @@ impl Corpus {
                 .chain(aliases.iter().copied())
                 .map(name_key)
                 .collect();
-            let matching: Vec<SpeakerId> = (0..self.speakers.len())
-                .filter(|&i| keys.contains(&name_key(&self.speakers[i].name)))
+            let matching: Vec<SpeakerId> = (self.speakers.iter().enumerate())
+                .filter(|(_, s)| keys.contains(&name_key(&s.name)))
+                .map(|(i, _)| i)
                 .collect();
-            let Some(&target) = matching.first() else {
+            let Some((&target, others)) = matching.split_first() else {
                 continue;
             };
-            for &other in &matching[1..] {
-                let old = std::mem::take(&mut self.speakers[other].aliases);
-                let old_name = self.speakers[other].name.clone();
-                self.speakers[target].aliases.extend(old);
-                self.speakers[target]
-                    .aliases
-                    .push((old_name, "listed as an alias in speakers.txt".into()));
+            // (`matching` holds indices of `speakers`, so every `get_mut` below finds one.)
+            for &other in others {
+                let Some(o) = self.speakers.get_mut(other) else {
+                    continue;
+                };
+                let old = std::mem::take(&mut o.aliases);
+                let old_name = o.name.clone();
+                if let Some(t) = self.speakers.get_mut(target) {
+                    t.aliases.extend(old);
+                    t.aliases
+                        .push((old_name, "listed as an alias in speakers.txt".into()));
+                }
                 for e in &mut self.entries {
                     if e.speaker == other {
                         e.speaker = target;
                     }
                 }
             }
-            let t = &mut self.speakers[target];
+            let Some(t) = self.speakers.get_mut(target) else {
+                continue;
+            };
             if t.name != canonical {
                 let old = std::mem::replace(&mut t.name, canonical.to_string());
                 t.aliases
@@ -462,28 +473,33 @@ impl Corpus {
         // Drop speakers left without statements, renumbering the rest.
         let mut used = vec![false; self.speakers.len()];
         for e in &self.entries {
-            used[e.speaker] = true;
+            if let Some(u) = used.get_mut(e.speaker) {
+                *u = true;
+            }
         }
         let mut remap = vec![0; self.speakers.len()];
         let mut kept = Vec::new();
-        for (i, sp) in std::mem::take(&mut self.speakers).into_iter().enumerate() {
-            if used[i] {
-                remap[i] = kept.len();
+        let speakers = std::mem::take(&mut self.speakers);
+        for ((sp, &u), r) in speakers.into_iter().zip(&used).zip(&mut remap) {
+            if u {
+                *r = kept.len();
                 kept.push(sp);
             }
         }
         self.speakers = kept;
         for e in &mut self.entries {
-            e.speaker = remap[e.speaker];
+            e.speaker = remap.get(e.speaker).copied().unwrap_or_default();
         }
     }
 
     pub fn text_of(&self, e: &Entry) -> &str {
-        e.statement.span.of(&self.articles[e.article].text)
+        self.span_text(e.article, e.statement.span)
     }
 
+    /// The text of `span` in article `article`, or "" when there is no such article or
+    /// the span does not fit its text.
     pub fn span_text(&self, article: usize, span: Span) -> &str {
-        span.of(&self.articles[article].text)
+        self.articles.get(article).map_or("", |a| span.of(&a.text))
     }
 
     /// Distinct outlets in article order (one pass: a month of coverage has hundreds).

@@ -143,6 +143,9 @@ const WEEKDAYS: [&str; 7] = [
     "sunday",
 ];
 
+/// The month a word names: its full name, or its first three letters, or "Sept", with
+/// or without a period. A month name shorter than the word (`may` against `sept`) is not
+/// a match, never a slice past its end.
 fn month_of(w: &str) -> Option<u32> {
     let w = w.trim_end_matches('.');
     if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
@@ -153,7 +156,7 @@ fn month_of(w: &str) -> Option<u32> {
         .position(|m| {
             m.eq_ignore_ascii_case(w)
                 || ((w.len() == 3 || w.eq_ignore_ascii_case("sept"))
-                    && m[..w.len()].eq_ignore_ascii_case(w))
+                    && m.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w)))
         })
         .map(|i| i as u32 + 1)
 }
@@ -182,10 +185,15 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         .filter(|w| !w.is_empty())
         .map(|w| (w.as_ptr() as usize - s.as_ptr() as usize, w))
         .collect();
+    // Where word `k` ends, without its trailing period or comma.
+    let word_end = |k: usize| {
+        words
+            .get(k)
+            .map(|(o, w)| o + w.trim_end_matches(['.', ',']).len())
+    };
     let mut out = Vec::new();
     let mut i = 0;
-    while i < words.len() {
-        let (off, w) = words[i];
+    while let Some(&(off, w)) = words.get(i) {
         let first = w.chars().next().unwrap_or(' ');
         // Cheap reject: every expression starts with a capital (month, weekday), a digit-free
         // short word (a, the, in, since, by, from, yesterday, today, tomorrow).
@@ -215,7 +223,8 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                     .and_then(|(_, y)| y.trim_end_matches(['.', ',']).parse::<i64>().ok())
                     .filter(|y| (1000..=2999).contains(y));
                 let last = if year.is_some() { i + 2 } else { i + 1 };
-                let end = words[last].0 + words[last].1.trim_end_matches(['.', ',']).len();
+                // (Word `last` is there: its day or year was just read.)
+                let end = word_end(last).unwrap_or(off + w.len());
                 out.push((
                     sp(off, end),
                     Expr::MonthDay {
@@ -228,9 +237,9 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 continue;
             }
         }
-        if let Some(wd) = WEEKDAYS.iter().position(|d| is(d)) {
+        if let Some((wd, name)) = WEEKDAYS.iter().enumerate().find(|(_, d)| is(d)) {
             if w.starts_with(char::is_uppercase) {
-                out.push((sp(off, off + WEEKDAYS[wd].len()), Expr::Weekday(wd as u32)));
+                out.push((sp(off, off + name.len()), Expr::Weekday(wd as u32)));
             }
         }
         // Relative phrases start with one of a few words; compare word by word, no allocation.
@@ -263,8 +272,8 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
         for (p, rel) in relative.into_iter().filter(|_| starts) {
             let n = p.split(' ').count();
             if phrase_is(p) {
-                let end =
-                    words[i + n - 1].0 + words[i + n - 1].1.trim_end_matches(['.', ',']).len();
+                // (`phrase_is` has read words `i` to `i + n - 1`.)
+                let end = word_end(i + n - 1).unwrap_or(off + w.len());
                 out.push((sp(off, end), Expr::Relative(rel)));
             }
         }
@@ -437,6 +446,72 @@ mod tests {
         assert_eq!(resolve(&e[3].1, anchor, false).label(), "2014");
         assert_eq!(resolve(&e[0].1, When::unknown(), false).label(), "undated");
         assert_eq!(first_full_date(t).unwrap().label(), "2026-01-05");
+    }
+
+    /// "Sept." used to slice `may` past its end (45 of PolNeAR's 1,008 articles panicked).
+    #[test]
+    fn abbreviated_months_and_weekdays_in_real_sentences() {
+        let sept = |day| Expr::MonthDay {
+            month: 9,
+            day,
+            year: None,
+        };
+        let t = "The candidates will meet again on Sept. 3 in Las Vegas, aides said.";
+        assert_eq!(exprs(t), vec![("Sept. 3".into(), sept(3))]);
+        let anchor = parse_iso("2016-08-30").unwrap();
+        assert_eq!(resolve(&sept(3), anchor, false).label(), "2016-09-03");
+
+        // "Thurs." is not one of the weekday names read (only full names are); the date is.
+        let t = "The debate, scheduled for Thurs., Sept. 10, was moved, Mr. Priebus said.";
+        assert_eq!(exprs(t), vec![("Sept. 10".into(), sept(10))]);
+
+        let t =
+            "Early voting starts Oct. 12, 2016, in Ohio and ends in Sept with a vote on Sept 30.";
+        assert_eq!(
+            exprs(t),
+            vec![
+                (
+                    "Oct. 12, 2016".into(),
+                    Expr::MonthDay {
+                        month: 10,
+                        day: 12,
+                        year: Some(2016)
+                    }
+                ),
+                ("Sept 30".into(), sept(30)),
+            ]
+        );
+        assert_eq!(first_full_date(t).unwrap().label(), "2016-10-12");
+
+        let t = "Sen. Ted Cruz (R-Tex.) said in Jan. that he would stay in, and in Oct. he did.";
+        assert!(exprs(t).is_empty());
+        assert_eq!(month_of("Jan."), Some(1));
+        assert_eq!(month_of("Oct."), Some(10));
+        assert_eq!(month_of("Sept."), Some(9));
+        assert_eq!(month_of("Sept"), Some(9));
+        assert_eq!(month_of("SEPT."), Some(9));
+        assert_eq!(month_of("Sep"), Some(9));
+        assert_eq!(month_of("Thurs."), None);
+        assert_eq!(month_of("Septs"), None);
+
+        let t = "On Thurs. the senator flew home; Sept., he said, would be busy.";
+        assert!(exprs(t).is_empty());
+        let t = "THURSDAY, SEPT. 8 — Mrs. Clinton spoke on Thursday, Sept. 8, 2016.";
+        let e = exprs(t);
+        assert_eq!(e.get(1).map(|x| x.0.as_str()), Some("SEPT. 8"));
+        assert_eq!(
+            e.iter().map(|x| x.1.clone()).collect::<Vec<_>>(),
+            vec![
+                Expr::Weekday(3),
+                sept(8),
+                Expr::Weekday(3),
+                Expr::MonthDay {
+                    month: 9,
+                    day: 8,
+                    year: Some(2016)
+                }
+            ]
+        );
     }
 
     #[test]

@@ -10,7 +10,9 @@ use super::attribute::{parse_np, parse_np_tokens, Mention, MentionKind, People};
 use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
-use super::text::{self, in_lower_list, is_space, tokens, trim_span, with_lower, Span, Token};
+use super::text::{
+    self, in_lower_list, is_space, str_from, str_to, tokens, trim_span, with_lower, Span, Token,
+};
 
 /// A speech cue found in a sentence.
 #[derive(Clone, Debug)]
@@ -323,35 +325,38 @@ pub fn extract(text: &str) -> Extraction {
     // Pre-pass: everyone the article names in full, so a later surname resolves to them.
     let mut people = People::default();
     let nps = NpMemo::default();
-    for (bi, toks) in block_toks.iter().enumerate() {
+    for (toks, bq) in block_toks.iter().zip(&quotes) {
+        // Token `k`'s text and span ("" and an empty span past the last), and whether
+        // only spaces lie between tokens `k - 1` and `k`.
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let tok_span = |k: usize| toks.get(k).map_or(Span::default(), |t| t.span);
+        let spaced = |k: usize| match (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) {
+            (Some(a), Some(b)) => Span::new(a.span.end, b.span.start)
+                .of(text)
+                .chars()
+                .all(is_space),
+            _ => false,
+        };
         let mut i = 0;
-        while i < toks.len() {
-            let w = toks[i].text(text);
-            if w.starts_with(char::is_uppercase) && !inside_any(toks[i].span.start, &quotes[bi]) {
+        while let Some(t) = toks.get(i) {
+            let w = t.text(text);
+            if w.starts_with(char::is_uppercase) && !inside_any(t.span.start, bq) {
                 let s = i;
                 while i < toks.len()
-                    && toks[i].text(text).starts_with(char::is_uppercase)
-                    && !toks[i].text(text).ends_with("’s")
-                    && !toks[i].text(text).ends_with("'s")
+                    && word(i).starts_with(char::is_uppercase)
+                    && !word(i).ends_with("’s")
+                    && !word(i).ends_with("'s")
                 {
                     i += 1;
                     // A name run never crosses punctuation ("Jared Kushner, President ...").
-                    if i < toks.len()
-                        && !text[toks[i - 1].span.end..toks[i].span.start]
-                            .chars()
-                            .all(is_space)
-                    {
+                    if i < toks.len() && !spaced(i) {
                         break;
                     }
                 }
-                let adjacent = i > s
-                    && i < toks.len()
-                    && text[toks[i - 1].span.end..toks[i].span.start]
-                        .chars()
-                        .all(is_space);
+                let adjacent = i > s && i < toks.len() && spaced(i);
                 let e = if adjacent
-                    && (toks[i].text(text).ends_with("’s") || toks[i].text(text).ends_with("'s"))
-                    && toks[i].text(text).starts_with(char::is_uppercase)
+                    && (word(i).ends_with("’s") || word(i).ends_with("'s"))
+                    && word(i).starts_with(char::is_uppercase)
                 {
                     i + 1
                 } else {
@@ -359,15 +364,13 @@ pub fn extract(text: &str) -> Extraction {
                 };
                 let role_start = (0..s)
                     .rev()
-                    .take_while(|&j| {
-                        lex.is_title(toks[j].text(text)) || toks[j].text(text).contains('.')
-                    })
+                    .take_while(|&j| lex.is_title(word(j)) || word(j).contains('.'))
                     .last()
                     .unwrap_or(s);
                 // Only a run of two or more capitalised words, or one after a title, can name
                 // a person in full; single words resolve later against these.
                 if e >= s + 2 || (e > s && role_start < s) {
-                    let span = Span::new(toks[role_start].span.start, toks[e - 1].span.end);
+                    let span = Span::new(tok_span(role_start).start, tok_span(e - 1).end);
                     let span = strip_possessive_span(text, span);
                     if let Some(Mention {
                         kind: MentionKind::Person { name, role },
@@ -397,15 +400,17 @@ pub fn extract(text: &str) -> Extraction {
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
 
     for (bi, block) in body.iter().enumerate() {
-        let bq = &quotes[bi];
+        // (`quotes` and `block_toks` have an entry per body block.)
+        let (Some(bq), Some(btoks)) = (quotes.get(bi), block_toks.get(bi)) else {
+            continue;
+        };
         let protected: Vec<Span> = bq.iter().map(|q| q.outer).collect();
         let sents = text::sentences(text, *block, &protected);
         let mut prev_sentence: Option<(Span, Option<Who>)> = None;
         for sent in sents {
-            let toks = sentence_tokens(&block_toks[bi], sent);
+            let toks = sentence_tokens(btoks, sent);
             let first_q = bq.partition_point(|q| q.outer.start < sent.start);
-            let sq: Vec<Quote> = bq[first_q..]
-                .iter()
+            let sq: Vec<Quote> = (bq.iter().skip(first_q))
                 .take_while(|q| q.outer.start < sent.end)
                 .copied()
                 .collect();
@@ -450,6 +455,11 @@ pub fn extract(text: &str) -> Extraction {
                 .find(|w| w.known() && w.rule != Rule::SharedSubject)
                 .cloned()
                 .or_else(|| whos.iter().find(|w| w.known()).cloned());
+            // Cue `ci`'s span and speaker, when the speaker is known (`whos` has one per cue).
+            let known_cue = |ci: usize| match (cues.get(ci), whos.get(ci)) {
+                (Some(c), Some(w)) if w.known() => Some((c.span, w)),
+                _ => None,
+            };
 
             // Quotes.
             for q in &sq {
@@ -457,17 +467,17 @@ pub fn extract(text: &str) -> Extraction {
                     let idx = statements.len();
                     // A later piece of a multi-paragraph quote often carries the attribution
                     // ("... ,” Moreau said."): it then names the speaker of every piece.
-                    if let Some(ci) =
-                        choose_cue_for_quote(text, q, &cues, toks).filter(|&ci| whos[ci].known())
-                    {
-                        let who = whos[ci].clone();
-                        let kind = statements[prev].kind;
-                        let mut st = make(kind, q.inner, Some(cues[ci].span), &who, sent);
+                    // (`prev` is the index of a statement pushed before.)
+                    if let (Some((cue_span, who)), Some(kind)) = (
+                        choose_cue_for_quote(text, q, &cues, toks).and_then(known_cue),
+                        statements.get(prev).map(|p| p.kind),
+                    ) {
+                        let who = who.clone();
+                        let mut st = make(kind, q.inner, Some(cue_span), &who, sent);
                         st.continues = Some(prev);
                         statements.push(st);
                         let mut back = Some(prev);
-                        while let Some(k) = back {
-                            let piece = &mut statements[k];
+                        while let Some(piece) = back.and_then(|k| statements.get_mut(k)) {
                             if matches!(
                                 piece.evidence.rule,
                                 Rule::Continuation | Rule::None | Rule::Nearest
@@ -475,7 +485,7 @@ pub fn extract(text: &str) -> Extraction {
                             {
                                 let (span, kind, sentence, continues) =
                                     (piece.span, piece.kind, piece.sentence, piece.continues);
-                                *piece = make(kind, span, Some(cues[ci].span), &who, sentence);
+                                *piece = make(kind, span, Some(cue_span), &who, sentence);
                                 piece.continues = continues;
                                 piece.evidence.rule = Rule::Continuation;
                                 piece.evidence.antecedent = who.mention;
@@ -487,7 +497,9 @@ pub fn extract(text: &str) -> Extraction {
                         open_piece = q.continued.then_some(idx);
                         continue;
                     }
-                    let p = statements[prev].clone();
+                    let Some(p) = statements.get(prev).cloned() else {
+                        continue;
+                    };
                     statements.push(Statement {
                         kind: p.kind,
                         span: q.inner,
@@ -514,8 +526,8 @@ pub fn extract(text: &str) -> Extraction {
                 }
                 let kind = quote_kind(text, sent, toks, q, &cues);
                 let chosen = choose_cue_for_quote(text, q, &cues, toks);
-                let (who, cue_span) = match chosen {
-                    Some(ci) if whos[ci].known() => (whos[ci].clone(), Some(cues[ci].span)),
+                let (who, cue_span) = match chosen.and_then(known_cue) {
+                    Some((span, w)) => (w.clone(), Some(span)),
                     _ => {
                         let prev_colon = prev_sentence
                             .as_ref()
@@ -566,33 +578,20 @@ pub fn extract(text: &str) -> Extraction {
             }
 
             // Indirect statements.
-            for (ci, cue) in cues.iter().enumerate() {
-                if cue.strength != CueStrength::Strong || !whos[ci].known() {
+            for (ci, (cue, who)) in cues.iter().zip(&whos).enumerate() {
+                if cue.strength != CueStrength::Strong || !who.known() {
                     continue;
                 }
-                let Some(clause) = indirect_clause(
-                    &subjects_before,
-                    text,
-                    sent,
-                    toks,
-                    &sq,
-                    &cues,
-                    ci,
-                    whos[ci].rule,
-                ) else {
+                let Some(clause) =
+                    indirect_clause(&subjects_before, text, sent, toks, &sq, &cues, ci, who.rule)
+                else {
                     continue;
                 };
                 if !seen_spans.insert(clause) {
                     continue;
                 }
-                sal.last_speaker = Some((whos[ci].clone(), bi));
-                statements.push(make(
-                    Kind::Indirect,
-                    clause,
-                    Some(cue.span),
-                    &whos[ci],
-                    sent,
-                ));
+                sal.last_speaker = Some((who.clone(), bi));
+                statements.push(make(Kind::Indirect, clause, Some(cue.span), who, sent));
             }
             prev_sentence = Some((sent, sentence_who));
         }
@@ -644,7 +643,7 @@ fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) ->
 fn sentence_tokens(block_toks: &[Token], sent: Span) -> &[Token] {
     let lo = block_toks.partition_point(|t| t.span.start < sent.start);
     let hi = block_toks.partition_point(|t| t.span.start < sent.end);
-    &block_toks[lo..hi]
+    block_toks.get(lo..hi).unwrap_or_default()
 }
 
 /// [`parse_np_fresh`], each span read once per article (see [`NpMemo`]).
@@ -692,17 +691,23 @@ impl BeforeMemo {
 fn parse_np_fresh(text: &str, span: Span, toks: &[Token]) -> Option<Mention> {
     let lo = toks.partition_point(|t| t.span.start < span.start);
     let hi = toks.partition_point(|t| t.span.end <= span.end);
-    if lo < hi && toks[lo].span.start == span.start && toks[hi - 1].span.end == span.end {
-        parse_np_tokens(text, span, &toks[lo..hi])
-    } else {
-        parse_np(text, span)
+    match toks.get(lo..hi) {
+        Some(run)
+            if run.first().is_some_and(|t| t.span.start == span.start)
+                && run.last().is_some_and(|t| t.span.end == span.end) =>
+        {
+            parse_np_tokens(text, span, run)
+        }
+        _ => parse_np(text, span),
     }
 }
 
 /// Whether `pos` is inside one of `quotes` (sorted, disjoint).
 fn inside_any(pos: usize, quotes: &[Quote]) -> bool {
     let idx = quotes.partition_point(|q| q.outer.start <= pos);
-    idx > 0 && quotes[idx - 1].outer.contains_pos(pos)
+    idx.checked_sub(1)
+        .and_then(|k| quotes.get(k))
+        .is_some_and(|q| q.outer.contains_pos(pos))
 }
 
 fn strip_possessive_span(text: &str, span: Span) -> Span {
@@ -728,23 +733,25 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
         if !(3..=14).contains(&w.len()) {
             continue;
         }
-        if w.eq_ignore_ascii_case("according")
-            && toks.get(i + 1).is_some_and(|n| n.text(text) == "to")
-        {
-            out.push(Cue {
-                span: Span::new(t.span.start, toks[i + 1].span.end),
-                strength: CueStrength::Strong,
-                participle: false,
-                according: true,
-                tok: i,
-            });
-            continue;
+        if w.eq_ignore_ascii_case("according") {
+            if let Some(to) = toks.get(i + 1).filter(|n| n.text(text) == "to") {
+                out.push(Cue {
+                    span: Span::new(t.span.start, to.span.end),
+                    strength: CueStrength::Strong,
+                    participle: false,
+                    according: true,
+                    tok: i,
+                });
+                continue;
+            }
         }
         let Some(form) = lex.cue(w) else { continue };
         // The word before, compared in lower case without a new `String` per cue.
-        let prev = i.checked_sub(1).map(|p| toks[p].text(text));
+        let prev_tok = i.checked_sub(1).and_then(|p| toks.get(p));
+        let prev = prev_tok.map(|p| p.text(text));
         let first = t.span.start == sent.start
-            || text[sent.start..t.span.start]
+            || Span::new(sent.start, t.span.start)
+                .of(text)
                 .trim_matches(|c: char| is_space(c) || c == '“' || c == '"')
                 .is_empty();
         if w.starts_with(char::is_uppercase) && !(first && form.participle) {
@@ -756,9 +763,12 @@ fn find_cues(text: &str, sent: Span, toks: &[Token], quotes: &[Quote]) -> Vec<Cu
         // "said" as an adjective or in "that said".
         if prev.is_some_and(|p| with_lower(p, |p| p == "that"))
             && w == "said"
-            && text[toks[i - 1].span.end..t.span.start]
-                .chars()
-                .all(is_space)
+            && prev_tok.is_some_and(|p| {
+                Span::new(p.span.end, t.span.start)
+                    .of(text)
+                    .chars()
+                    .all(is_space)
+            })
             && toks
                 .get(i + 1)
                 .is_none_or(|n| n.span.start > t.span.end + 1)
@@ -791,12 +801,14 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let mut end = pos;
     // Skip adverbs and auxiliaries.
     loop {
-        let seg = text[sent.start..end].trim_end_matches(is_space);
+        let seg = Span::new(sent.start, end)
+            .of(text)
+            .trim_end_matches(is_space);
         let last_word_start = seg
             .rfind(|c: char| is_space(c) || boundary_char(c))
-            .map(|i| i + seg[i..].chars().next().map_or(1, char::len_utf8))
+            .map(|i| i + str_from(seg, i).chars().next().map_or(1, char::len_utf8))
             .unwrap_or(0);
-        let w = &seg[last_word_start..];
+        let w = str_from(seg, last_word_start);
         if !w.is_empty() && in_lower_list(w, SKIP_BEFORE_CUE) {
             end = sent.start + last_word_start;
         } else {
@@ -804,7 +816,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             break;
         }
     }
-    let seg = &text[sent.start..end];
+    let seg = Span::new(sent.start, end).of(text);
     let coordinated = with_lower(
         seg.rsplit(|c: char| is_space(c)).next().unwrap_or(""),
         |w| matches!(w, "and" | "but" | "then"),
@@ -816,14 +828,14 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let trimmed = seg.trim_end_matches(is_space);
     if trimmed.ends_with(',') && !trimmed.ends_with(",”") && !trimmed.ends_with(",\"") {
         // Apposition: drop it and look before the comma that opens it.
-        let inner = &trimmed[..trimmed.len() - 1];
+        let inner = str_to(trimmed, trimmed.len() - 1);
         // The comma that opens the apposition is followed by a space (not "38,000").
         match inner.rfind(", ") {
             Some(c) => seg_end = c,
             None => return None,
         }
     }
-    let seg = &seg[..seg_end];
+    let seg = str_to(seg, seg_end);
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
     let lex = Lexicon::get();
     let mut seg = seg;
@@ -834,7 +846,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let firsts = first_markers(seg, &markers);
     for (marker, first) in markers.into_iter().zip(firsts) {
         if let Some(i) = first.filter(|&i| i + marker.len() <= seg.len()) {
-            let list = &seg[i + marker.len()..];
+            let list = str_from(seg, i + marker.len());
             let names_only = list
                 .split(|c: char| is_space(c) || c == ',')
                 .filter(|w| !w.is_empty())
@@ -844,7 +856,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
                         || matches!(w, "and" | "other" | "others" | "the")
                 });
             if names_only {
-                seg = &seg[..i];
+                seg = str_to(seg, i);
             }
         }
     }
@@ -857,7 +869,7 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
         .unwrap_or(0);
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
     // the last one that is not the phrase's last word, found from the end.
-    let s = seg[start..]
+    let s = str_from(seg, start)
         .split_whitespace()
         .rev()
         .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
@@ -876,14 +888,14 @@ fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>
         if b != b' ' {
             continue;
         }
-        for (k, m) in markers.iter().enumerate() {
+        for (m, f) in markers.iter().zip(first.iter_mut()) {
             debug_assert!(m.starts_with(' ') && m.len() >= 2);
             // The byte after the space first, before comparing the whole marker.
-            if first[k].is_none()
+            if f.is_none()
                 && bytes.get(i + 1) == m.as_bytes().get(1)
-                && s[i..].starts_with(m)
+                && str_from(s, i).starts_with(m)
             {
-                first[k] = Some(i);
+                *f = Some(i);
             }
         }
     }
@@ -898,7 +910,7 @@ fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
     let mut end = None;
     let mut prev_end = pos;
     for (k, t) in toks.iter().enumerate() {
-        let gap = &text[prev_end..t.span.start];
+        let gap = Span::new(prev_end, t.span.start).of(text);
         if k > 0 && gap.chars().any(|c| !is_space(c)) {
             break;
         }
@@ -1052,7 +1064,9 @@ fn resolve_cue(
     sal: &Salience,
     bi: usize,
 ) -> Who {
-    let cue = &cues[ci];
+    let Some(cue) = cues.get(ci) else {
+        return Who::none();
+    };
     let shared = |whos: &[Who]| -> Who {
         let mut w = whos
             .iter()
@@ -1074,7 +1088,7 @@ fn resolve_cue(
     }
     if cue.participle {
         // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
-        let prev_tok = cue.tok.checked_sub(1).map(|p| &toks[p]);
+        let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
             if let Some(m) = np_before(text, sent, p.span.start)
@@ -1086,7 +1100,7 @@ fn resolve_cue(
             }
         }
         if let Some(p) = prev_tok {
-            let between = &text[p.span.end..cue.span.start];
+            let between = Span::new(p.span.end, cue.span.start).of(text);
             if between.trim_matches(is_space).is_empty()
                 && p.text(text).starts_with(char::is_uppercase)
             {
@@ -1126,7 +1140,9 @@ fn resolve_cue(
         }
         _ => {
             // Inversion: `"...," said Witkoff` / `..., said the statement`.
-            let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
+            let before = Span::new(sent.start, cue.span.start)
+                .of(text)
+                .trim_end_matches(is_space);
             if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
                 np_after(text, sent, cue.span.end)
                     .and_then(|sp| parse_np_in(nps, text, sp, toks))
@@ -1184,24 +1200,31 @@ fn subject_np(
 ) -> Option<SubjectNp> {
     let lex = Lexicon::get();
     // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
+    // Token `k`'s text and span ("" and an empty span past the last).
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let tok_span = |k: usize| toks.get(k).map_or(Span::default(), |t| t.span);
     let mut i = 0;
-    while i < toks.len() && inside_any(toks[i].span.start, quotes) {
+    while toks
+        .get(i)
+        .is_some_and(|t| inside_any(t.span.start, quotes))
+    {
         i += 1;
     }
-    if i < toks.len()
-        && (lex.nonnames.contains(toks[i].text(text)) || lex.cue(toks[i].text(text)).is_some())
+    if let Some(t) = toks
+        .get(i)
+        .filter(|t| lex.nonnames.contains(t.text(text)) || lex.cue(t.text(text)).is_some())
     {
         // Jump past the first comma.
-        let comma = text[toks[i].span.start..sent.end].find(',')? + toks[i].span.start;
+        let comma = Span::new(t.span.start, sent.end).of(text).find(',')? + t.span.start;
         i = toks.iter().position(|t| t.span.start > comma)?;
     }
     let s = i;
     let mut e = i;
     while e < toks.len()
         && e < s + 8
-        && (toks[e].text(text).starts_with(char::is_uppercase)
-            || lex.is_title(toks[e].text(text))
-            || toks[e].text(text).contains('-'))
+        && (word(e).starts_with(char::is_uppercase)
+            || lex.is_title(word(e))
+            || word(e).contains('-'))
     {
         e += 1;
     }
@@ -1209,13 +1232,13 @@ fn subject_np(
         return None;
     }
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
-    let span = Span::new(toks[s].span.start, toks[e - 1].span.end);
+    let span = Span::new(tok_span(s).start, tok_span(e - 1).end);
     match parse_np_in(nps, text, span, toks)?.kind {
         MentionKind::Person { name, role } => Some(SubjectNp {
             name,
             role,
             span,
-            possessive: toks[e - 1].text(text).ends_with("’s"),
+            possessive: word(e - 1).ends_with("’s"),
         }),
         _ => None,
     }
@@ -1235,7 +1258,8 @@ fn sentence_body_subject(
     {
         return None; // An opening quote or an introductory phrase ("In a letter to ...").
     }
-    let head_end = text[sent.start..sent.end]
+    let head_end = Span::new(sent.start, sent.end)
+        .of(text)
         .find(|c: char| boundary_char(c))
         .map_or(sent.end, |i| sent.start + i);
     let words: Vec<&Token> = toks
@@ -1247,7 +1271,7 @@ fn sentence_body_subject(
         t.text(text).starts_with(char::is_uppercase)
             || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
     })?;
-    let span = Span::new(words.first()?.span.start, words[last_cap].span.end);
+    let span = Span::new(words.first()?.span.start, words.get(last_cap)?.span.end);
     match parse_np_in(nps, text, span, toks)?.kind {
         MentionKind::Body { name } => Some((name, span)),
         _ => None,
@@ -1277,7 +1301,8 @@ fn nearest(
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
-    let head_end = text[sent.start..first_quote]
+    let head_end = Span::new(sent.start, first_quote)
+        .of(text)
         .find(|c: char| boundary_char(c))
         .map_or(first_quote, |i| sent.start + i);
     let words: Vec<&Token> = toks
@@ -1285,8 +1310,9 @@ fn nearest(
         .filter(|t| t.span.end <= head_end)
         .take(6)
         .collect();
-    for n in 1..=words.len() {
-        let span = Span::new(words[0].span.start, words[n - 1].span.end);
+    let first = words.first()?;
+    for last in &words {
+        let span = Span::new(first.span.start, last.span.end);
         if let Some(Mention {
             kind: MentionKind::Body { name },
             span,
@@ -1308,11 +1334,9 @@ fn nearest(
 
 /// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
 fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
-    let after: Vec<usize> = (0..cues.len())
-        .filter(|&i| cues[i].span.start >= q.outer.end)
-        .collect();
-    if let Some(&i) = after.first() {
-        let between = &text[q.outer.end..cues[i].span.start];
+    let first_after = cues.iter().position(|c| c.span.start >= q.outer.end);
+    if let Some((i, c)) = first_after.and_then(|i| cues.get(i).map(|c| (i, c))) {
+        let between = Span::new(q.outer.end, c.span.start).of(text);
         let words = between.split_whitespace().count();
         if between.trim_start().starts_with(',')
             || (words <= 6 && !between.contains(['“', '"', '.']))
@@ -1320,20 +1344,17 @@ fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> 
         {
             let gap_tokens = toks
                 .iter()
-                .filter(|t| t.span.start >= q.outer.end && t.span.end <= cues[i].span.start)
+                .filter(|t| t.span.start >= q.outer.end && t.span.end <= c.span.start)
                 .count();
             if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
                 return Some(i);
             }
         }
     }
-    if let Some(i) = (0..cues.len())
-        .rev()
-        .find(|&i| cues[i].span.end <= q.outer.start)
-    {
+    if let Some(i) = cues.iter().rposition(|c| c.span.end <= q.outer.start) {
         return Some(i);
     }
-    after.first().copied()
+    first_after
 }
 
 /// Why a quotation is a name or term rather than speech, if it is.
@@ -1356,7 +1377,12 @@ fn term_reason(
         .iter()
         .rev()
         .find(|t| t.span.end <= q.outer.start)
-        .is_some_and(|t| text[t.span.end..q.outer.start].chars().all(is_space));
+        .is_some_and(|t| {
+            Span::new(t.span.end, q.outer.start)
+                .of(text)
+                .chars()
+                .all(is_space)
+        });
     let marker = match before.as_slice() {
         [w, ..] if adjacent && TERM_MARKERS.contains(&w.as_str()) && w != "known" => true,
         [w, k, ..] if adjacent && w == "as" && k == "known" => true,
@@ -1367,7 +1393,8 @@ fn term_reason(
     }
     let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
     let words: Vec<&str> = inner.split_whitespace().collect();
-    let at_start = text[sent.start..q.outer.start]
+    let at_start = Span::new(sent.start, q.outer.start)
+        .of(text)
         .trim_matches(is_space)
         .is_empty();
     let minor = |w: &str| {
@@ -1402,7 +1429,9 @@ fn term_reason(
 /// `direct` when the quotation stands as its own sentence(s); `partial` when it is a fragment
 /// fused into the reporter's sentence.
 fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -> Kind {
-    let before = text[sent.start..q.outer.start].trim_end_matches(is_space);
+    let before = Span::new(sent.start, q.outer.start)
+        .of(text)
+        .trim_end_matches(is_space);
     let inner = q.inner.of(text).trim_start_matches(is_space);
     let upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
     if q.continues || before.is_empty() {
@@ -1426,7 +1455,9 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
         if gap <= 2
             && (upper || ends_sentence)
             && inner.split_whitespace().count() >= 4
-            && !text[c.span.end..q.outer.start].contains("that")
+            && !Span::new(c.span.end, q.outer.start)
+                .of(text)
+                .contains("that")
         {
             return Kind::Direct;
         }
@@ -1446,28 +1477,27 @@ fn indirect_clause(
     ci: usize,
     rule: Rule,
 ) -> Option<Span> {
-    let cue = &cues[ci];
-    let next_cue_start = cues.get(ci + 1).map(|c| c.span.start);
+    let cue = cues.get(ci)?;
+    let next_cue = cues.get(ci + 1);
     let sentence_end = sent.end;
     // Where a later cue starts another statement, this clause ends.
     let clause_end_after = |from: usize| -> usize {
         let mut end = sentence_end;
-        if let Some(ns) = next_cue_start.filter(|&n| n > from) {
-            let nc = &cues[ci + 1];
-            let before = text[from..ns].trim_end_matches(is_space);
+        if let Some(nc) = next_cue.filter(|c| c.span.start > from) {
+            let ns = nc.span.start;
+            let before = Span::new(from, ns).of(text).trim_end_matches(is_space);
             let cut_word = ["and", "but", "while", "then"]
                 .iter()
                 .find(|w| {
-                    before.ends_with(*w) && before[..before.len() - w.len()].ends_with(is_space)
+                    before.ends_with(*w)
+                        && str_to(before, before.len() - w.len()).ends_with(is_space)
                 })
                 .map(|w| before.len() - w.len());
             if nc.participle && before.ends_with(',') {
                 end = from + before.len() - 1;
             } else if let Some(cw) = cut_word {
                 end = from + cw;
-            } else if nc.according {
-                end = from + before.len();
-            } else if nc.participle {
+            } else if nc.according || nc.participle {
                 end = from + before.len();
             } else if let Some(comma) = before.rfind(',') {
                 // "A said X, B said Y": cut at the comma before the next speaker.
@@ -1475,28 +1505,31 @@ fn indirect_clause(
             }
         }
         for stop in [" — but ", "; ", " – but "] {
-            if let Some(i) = text[from..end].find(stop) {
+            if let Some(i) = Span::new(from, end).of(text).find(stop) {
                 end = from + i;
             }
         }
         // A reporter's participial tail: "..., sending its shares down 8%".
-        let seg = &text[from..end];
+        let seg = Span::new(from, end).of(text);
         let mut search = 0;
-        while let Some(i) = seg[search..].find(", ").map(|i| i + search) {
+        while let Some(i) = str_from(seg, search).find(", ").map(|i| i + search) {
             // The letters after the comma, as a slice (no new String per comma).
-            let after = &seg[i + 2..];
-            let word = &after[..after
-                .find(|c: char| !c.is_alphabetic())
-                .unwrap_or(after.len())];
+            let after = str_from(seg, i + 2);
+            let word = str_to(
+                after,
+                after
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(after.len()),
+            );
             if TAIL_PARTICIPLES.contains(&word) && !inside_any(from + i, quotes) {
                 end = from + i;
                 break;
             }
             // A sentence-final appositive comment: "..., a jab at larger rivals."
-            let rest = &seg[i + 2..];
+            let rest = str_from(seg, i + 2);
             if (rest.starts_with("a ") || rest.starts_with("an "))
                 && !rest.contains(',')
-                && seg[..i].split_whitespace().count() >= 5
+                && str_to(seg, i).split_whitespace().count() >= 5
                 && !inside_any(from + i, quotes)
             {
                 end = from + i;
@@ -1531,13 +1564,15 @@ fn indirect_clause(
     };
 
     if cue.according {
-        let before = text[sent.start..cue.span.start].trim_end_matches(is_space);
+        let before = Span::new(sent.start, cue.span.start)
+            .of(text)
+            .trim_end_matches(is_space);
         if before.ends_with(',') {
             return finish(sent.start, sent.start + before.len() - 1);
         }
         if before.is_empty() {
             // "According to X, CLAUSE."
-            let rest = &text[cue.span.end..sentence_end];
+            let rest = Span::new(cue.span.end, sentence_end).of(text);
             let comma = rest.find(',')?;
             return finish(
                 cue.span.end + comma + 1,
@@ -1551,11 +1586,13 @@ fn indirect_clause(
         .iter()
         .filter(|t| t.span.start >= cue.span.end)
         .collect();
-    let rest = text[cue.span.end..sentence_end].trim_start_matches(is_space);
+    let rest = Span::new(cue.span.end, sentence_end)
+        .of(text)
+        .trim_start_matches(is_space);
     let rest_start = sentence_end - rest.len();
     let first = after_toks.first().map(|t| t.text(text).to_lowercase());
     let tell_like = matches!(
-        text[cue.span.start..cue.span.end].to_lowercase().as_str(),
+        cue.span.of(text).to_lowercase().as_str(),
         "told" | "tell" | "tells" | "telling"
     );
     // "said that", "said on Tuesday that", "told reporters that", "warned Moscow that" — but not
@@ -1565,12 +1602,15 @@ fn indirect_clause(
         .take(6)
         .position(|t| t.text(text) == "that")
         .filter(|&k| {
-            let gap = &text[cue.span.end..after_toks[k].span.start];
+            let Some(tk) = after_toks.get(k) else {
+                return false;
+            };
+            let gap = Span::new(cue.span.end, tk.span.start).of(text);
             let opener_ok = k == 0
                 || first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w))
                 || tell_like
                 || (k <= 2
-                    && after_toks[..k].iter().all(|t| {
+                    && after_toks.iter().take(k).all(|t| {
                         t.text(text).starts_with(char::is_uppercase)
                             || matches!(
                                 t.text(text),
@@ -1590,8 +1630,8 @@ fn indirect_clause(
                     || t.text(text).chars().all(|c| c.is_ascii_digit())
             })
             .and_then(|k| {
-                let next = after_toks.get(k + 1)?;
-                let gap = &text[after_toks[k].span.end..next.span.start];
+                let (cur, next) = (after_toks.get(k)?, after_toks.get(k + 1)?);
+                let gap = Span::new(cur.span.end, next.span.start).of(text);
                 (!gap.contains(['“', '"', ':', ',']) && next.text(text) != "that")
                     .then_some(next.span.start)
             })
@@ -1609,18 +1649,22 @@ fn indirect_clause(
                 .map(|t| t.span.start)
         })
         .flatten()
-        .filter(|&st| !text[cue.span.end..st].contains([',', '“', '"']));
+        .filter(|&st| {
+            !Span::new(cue.span.end, st)
+                .of(text)
+                .contains([',', '“', '"'])
+        });
     let complement_start = if rule == Rule::SubjectAfterCue {
         None
     } else if let Some(k) = that_idx {
-        Some(after_toks[k].span.end)
+        after_toks.get(k).map(|t| t.span.end)
     } else if rest.is_empty() || rest.starts_with(['“', '"', ':', ',', '.', '‘', '(']) {
         None
     } else if let Some(st) = after_phrase {
         Some(st)
-    } else if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w)) {
-        None
-    } else if cue.participle && cue.tok == 0 {
+    } else if first.as_deref().is_some_and(|w| PREPOSITIONS.contains(&w))
+        || (cue.participle && cue.tok == 0)
+    {
         None
     } else if let Some(st) = tell_clause {
         Some(st)
@@ -1657,7 +1701,7 @@ fn indirect_clause(
         });
         obj.and_then(|k| after_toks.get(k + 1))
             .map(|t| t.span.start)
-            .filter(|&s| !text[s..].starts_with(['“', '"']))
+            .filter(|&s| !str_from(text, s).starts_with(['“', '"']))
     } else {
         Some(rest_start)
     };
@@ -1668,15 +1712,19 @@ fn indirect_clause(
         }
     }
     // Pattern B: "CLAUSE, X said." — the cue closes the sentence.
-    let tail = text[cue.span.end..sentence_end]
+    let tail = Span::new(cue.span.end, sentence_end)
+        .of(text)
         .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
     let tail_words = tail.split_whitespace().count();
     let subj = before_memo
         .np_before(text, sent, cue.span.start)
         .map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
-    let lead = text[sent.start..subj_start].trim_end_matches(is_space);
-    let parenthetical = lead.ends_with(',') && text[cue.span.end..].trim_start().starts_with(',');
+    let lead = Span::new(sent.start, subj_start)
+        .of(text)
+        .trim_end_matches(is_space);
+    let parenthetical =
+        lead.ends_with(',') && str_from(text, cue.span.end).trim_start().starts_with(',');
     let lead_words = lead.split_whitespace().count();
     let tail_ok = !tail.contains(" that ")
         && !tail.starts_with("that ")
@@ -1695,7 +1743,13 @@ fn indirect_clause(
     if lead.ends_with(",”") || lead.ends_with(",\"") {
         // A clause that wraps a partial quote: "Security guarantees are “the key ...,” Macron said."
         let q = quotes.iter().rev().find(|q| q.outer.end <= subj_start)?;
-        if text[sent.start..q.outer.start].split_whitespace().count() >= 2 && tail_words <= 6 {
+        if Span::new(sent.start, q.outer.start)
+            .of(text)
+            .split_whitespace()
+            .count()
+            >= 2
+            && tail_words <= 6
+        {
             return finish(sent.start, q.outer.end);
         }
     }

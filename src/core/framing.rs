@@ -183,19 +183,21 @@ const PREPOSITIONS: &[&str] = &[
 
 /// An actor named at token `i`: (actor, tokens used).
 fn actor_at(text: &str, toks: &[Span], i: usize) -> Option<(String, usize)> {
-    let first = toks[i].of(text);
+    let first = toks.get(i)?.of(text);
     if !first.starts_with(char::is_uppercase) {
         return None;
     }
     let st = stance();
     st.actors.iter().find_map(|(alias, actor)| {
         let n = alias.len();
-        (i + n <= toks.len()
-            && alias
-                .iter()
-                .zip(&toks[i..i + n])
-                .all(|(a, t)| a.trim_end_matches('.') == norm(text, *t)))
-        .then(|| (actor.clone(), n))
+        toks.get(i..i + n)
+            .is_some_and(|ts| {
+                alias
+                    .iter()
+                    .zip(ts)
+                    .all(|(a, t)| a.trim_end_matches('.') == norm(text, *t))
+            })
+            .then(|| (actor.clone(), n))
     })
 }
 
@@ -209,7 +211,8 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
     let mut i = 0;
     while i < toks.len() {
         if let Some((actor, n)) = actor_at(text, &toks, i) {
-            let after_prep = i > 0 && PREPOSITIONS.contains(&words[i - 1].as_str());
+            let after_prep = (i.checked_sub(1).and_then(|p| words.get(p)))
+                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
             mentions.push((i, n, actor, after_prep));
             i += n;
         } else {
@@ -223,28 +226,39 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
         )
     };
     // Clause boundaries: contrast words and semicolons.
-    let mut clause_of = vec![0usize; toks.len()];
-    let mut c = 0;
-    for k in 0..toks.len() {
-        let gap_semicolon = k > 0 && text[toks[k - 1].end..toks[k].start].contains(';');
-        if gap_semicolon || contrast(&words[k]) {
+    let mut clause_of = Vec::with_capacity(toks.len());
+    let mut c = 0usize;
+    let mut prev_end = None;
+    for (t, w) in toks.iter().zip(&words) {
+        let gap_semicolon = prev_end.is_some_and(|e| Span::new(e, t.start).of(text).contains(';'));
+        if gap_semicolon || contrast(w) {
             c += 1;
         }
-        clause_of[k] = c;
+        clause_of.push(c);
+        prev_end = Some(t.end);
     }
+    // Token `k`, its word and its clause (every `k` asked below is a token's index).
+    let tok = |k: usize| toks.get(k).copied().unwrap_or_default();
+    let word = |k: usize| words.get(k).map_or("", String::as_str);
+    let clause_at = |k: usize| clause_of.get(k).copied();
     // A clause without the contrast word that opens it.
     let clause_span = |c: usize| {
-        let mut ks: Vec<usize> = (0..toks.len()).filter(|&k| clause_of[k] == c).collect();
-        if ks.len() > 1 && contrast(&words[ks[0]]) {
+        let mut ks: Vec<usize> = (0..toks.len())
+            .filter(|&k| clause_at(k) == Some(c))
+            .collect();
+        if ks.len() > 1 && ks.first().is_some_and(|&k| contrast(word(k))) {
             ks.remove(0);
         }
-        Span::new(toks[ks[0]].start, toks[*ks.last().unwrap_or(&ks[0])].end)
+        match (ks.first(), ks.last()) {
+            (Some(&a), Some(&z)) => Span::new(tok(a).start, tok(z).end),
+            _ => Span::default(),
+        }
     };
     let mut out: Vec<Claim> = Vec::new();
     let mut carried: Option<String> = None;
     let mut k = 0;
     while k < toks.len() {
-        let w = words[k].as_str();
+        let w = word(k);
         let (is_support, is_withhold) = (st.support.contains(w), st.withhold.contains(w));
         if !is_support && !is_withhold {
             if let Some(m) = mentions.iter().find(|m| m.0 == k && !m.3) {
@@ -253,20 +267,20 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
             k += 1;
             continue;
         }
-        let clause = clause_of[k];
+        let clause = clause_at(k);
         // A withhold word followed closely by a support word is one negative claim.
         let mut end = k;
         if is_withhold {
             if let Some(j) = (k + 1..(k + 4).min(toks.len()))
-                .find(|&j| clause_of[j] == clause && st.support.contains(words[j].as_str()))
+                .find(|&j| clause_at(j) == clause && st.support.contains(word(j)))
             {
                 end = j;
             }
         }
         let negated = is_support
             && (k.saturating_sub(3)..k).any(|j| {
-                clause_of[j] == clause
-                    && (st.negation.contains(words[j].as_str()) || words[j].ends_with("n't"))
+                clause_at(j) == clause
+                    && (st.negation.contains(word(j)) || word(j).ends_with("n't"))
             });
         let backs = is_support && !negated;
         // The actor: right before (a noun like "US Backing"), an agent after by/from, the
@@ -276,23 +290,23 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
             .find(|m| m.0 + m.1 == k)
             .map(|m| m.2.clone());
         let agent = (end + 1..(end + 4).min(toks.len()))
-            .find(|&j| matches!(words[j].as_str(), "by" | "from"))
+            .find(|&j| matches!(word(j), "by" | "from"))
             .and_then(|j| {
                 mentions
                     .iter()
-                    .find(|m| m.0 > j && m.0 <= j + 2 && clause_of[m.0] == clause)
+                    .find(|m| m.0 > j && m.0 <= j + 2 && clause_at(m.0) == clause)
                     .map(|m| m.2.clone())
             });
         let last = mentions
             .iter()
-            .rfind(|m| m.0 < k && clause_of[m.0] == clause && !m.3)
+            .rfind(|m| m.0 < k && clause_at(m.0) == clause && !m.3)
             .map(|m| m.2.clone());
         let actor = before.or(agent).or(last).or_else(|| carried.clone());
         if let Some(actor) = actor {
-            let evidence = clause_span(clause);
+            let evidence = clause.map_or_else(Span::default, clause_span);
             let actor_spans: Vec<Span> = mentions
                 .iter()
-                .map(|m| Span::new(toks[m.0].start, toks[m.0 + m.1 - 1].end))
+                .map(|m| Span::new(tok(m.0).start, tok((m.0 + m.1).saturating_sub(1)).end))
                 .collect();
             let topics: Vec<usize> = classify(text, evidence, taxonomy())
                 .into_iter()
@@ -311,7 +325,7 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
                     place,
                     actor: actor.clone(),
                     backs,
-                    trigger: Span::new(toks[k].start, toks[end].end),
+                    trigger: Span::new(tok(k).start, tok(end).end),
                     evidence,
                     topics,
                 });
@@ -360,7 +374,9 @@ pub fn framing(corpus: &Corpus) -> Framing {
     }
     for ((actor, topic), (backs, withholds)) in by_key {
         let articles = |ids: &[usize]| -> HashSet<usize> {
-            ids.iter().map(|&i| f.claims[i].article).collect()
+            ids.iter()
+                .filter_map(|&i| f.claims.get(i).map(|c| c.article))
+                .collect()
         };
         // Outlets that disagree: some article says backs, another says withholds.
         let (ab, aw) = (articles(&backs), articles(&withholds));

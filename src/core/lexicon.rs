@@ -151,12 +151,18 @@ impl Lexicon {
             forms.extend(words);
             for form in forms {
                 if let [a, b, ..] = *form.to_lowercase().as_bytes() {
-                    if a.is_ascii() && b.is_ascii() {
-                        lex.cue_pairs[usize::from(a)] |= 1u128 << b;
+                    if let Some(p) = lex
+                        .cue_pairs
+                        .get_mut(usize::from(a))
+                        .filter(|_| b.is_ascii())
+                    {
+                        *p |= 1u128 << b;
                     }
                 }
                 if let Some(k) = cue_key(form.to_lowercase().as_bytes()) {
-                    lex.cue_bloom[k / 64] |= 1 << (k % 64);
+                    if let Some(w) = lex.cue_bloom.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
                 }
                 lex.cues.insert(
                     form.to_lowercase(),
@@ -213,7 +219,9 @@ impl Lexicon {
             match *m.as_bytes() {
                 [a, b, ..] => {
                     let k = usize::from(a) * 256 + usize::from(b);
-                    lex.marker_pairs[k / 64] |= 1 << (k % 64);
+                    if let Some(w) = lex.marker_pairs.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
                 }
                 _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
             }
@@ -249,7 +257,12 @@ impl Lexicon {
         if let [a, b, ..] = *word.as_bytes() {
             if a.is_ascii() && b.is_ascii() {
                 let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
-                if self.cue_pairs[usize::from(a)] & (1u128 << b) == 0 {
+                // (`cue_pairs` has a word per ASCII byte: `get` always finds `a`'s.)
+                if self
+                    .cue_pairs
+                    .get(usize::from(a))
+                    .is_none_or(|p| p & (1u128 << b) == 0)
+                {
                     return None;
                 }
             }
@@ -257,7 +270,11 @@ impl Lexicon {
         // An ASCII word is a cue form only if its lower case is: same length, and the same
         // bytes lower-cased one by one. (A non-ASCII word may lower-case to ASCII: `K`.)
         if word.is_ascii() {
-            let k = cue_key(word.as_bytes()).map(|k| self.cue_bloom[k / 64] & (1 << (k % 64)));
+            let k = cue_key(word.as_bytes()).map(|k| {
+                self.cue_bloom
+                    .get(k / 64)
+                    .map_or(0, |w| w & (1 << (k % 64)))
+            });
             if k.is_none_or(|bit| bit == 0) {
                 return None;
             }
@@ -271,7 +288,9 @@ impl Lexicon {
         match *s.as_bytes() {
             [a, b, ..] => {
                 let k = usize::from(a) * 256 + usize::from(b);
-                self.marker_pairs[k / 64] & (1 << (k % 64)) != 0
+                self.marker_pairs
+                    .get(k / 64)
+                    .is_some_and(|w| w & (1 << (k % 64)) != 0)
             }
             // Shorter than two bytes: it starts only with a marker as short, if any.
             _ => self.marker_pairs.iter().all(|&w| w == u64::MAX),

@@ -5,6 +5,7 @@
 //! core by path); the browser app gets the seeds' manifest compiled in.
 
 use super::corpus::ArticleMeta;
+use super::text::str_to;
 use serde::Deserialize;
 
 /// One `[[article]]` entry. Empty means unknown.
@@ -103,10 +104,12 @@ pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
     let lines: Vec<&str> = src.lines().collect();
     let mut entries: Vec<ManifestEntry> = Vec::new();
     let mut problems = Vec::new();
-    let headers: Vec<usize> = (0..lines.len()).filter(|&i| is_header(lines[i])).collect();
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(|l| is_header(l)))
+        .collect();
     // Before the first entry: comments and blank lines only.
     let first = headers.first().copied().unwrap_or(lines.len());
-    for (i, l) in lines[..first].iter().enumerate() {
+    for (i, l) in lines.iter().take(first).enumerate() {
         let t = l.trim();
         if !t.is_empty() && !t.starts_with('#') {
             problems.push(Problem {
@@ -117,7 +120,9 @@ pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
     }
     for (k, &start) in headers.iter().enumerate() {
         let end = headers.get(k + 1).copied().unwrap_or(lines.len());
-        let chunk = lines[start..end].join("\n");
+        // (`start < end <= lines.len()`: headers are line numbers, in order.)
+        let entry_lines = lines.get(start..end).unwrap_or_default();
+        let chunk = entry_lines.join("\n");
         let entry = match toml::from_str::<One>(&chunk) {
             Ok(mut one) if one.article.len() == 1 => one.article.remove(0),
             Ok(_) => {
@@ -130,7 +135,7 @@ pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
             Err(e) => {
                 let at = e
                     .span()
-                    .map_or(0, |s| chunk[..s.start].matches('\n').count());
+                    .map_or(0, |s| str_to(&chunk, s.start).matches('\n').count());
                 let message = e.message().trim().to_string();
                 problems.push(Problem {
                     line: start + 1 + at,
@@ -141,7 +146,7 @@ pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
         };
         // The line of a key in this entry, for field-level problems.
         let line_of = |key: &str| {
-            lines[start..end]
+            entry_lines
                 .iter()
                 .position(|l| {
                     l.trim_start()

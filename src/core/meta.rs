@@ -3,7 +3,7 @@
 //! "Caliber.Az reports" line, a "Name, City" sign-off), the source an article credits
 //! ("Primary Source", "reports per ..."). Loaded articles without a manifest get these.
 
-use super::text::{is_space, BlockRole, Layout};
+use super::text::{is_space, str_from, str_to, BlockRole, Layout};
 
 /// One inferred fact and the evidence for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,7 +60,7 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
         if out.outlet.is_none() {
             for marker in SELF_REFERENCES {
                 if let Some(i) = s.find(marker) {
-                    let rest = &s[i + marker.len()..];
+                    let rest = str_from(s, i + marker.len());
                     let word: String = rest
                         .chars()
                         .take_while(|c| c.is_alphanumeric() || *c == '.')
@@ -79,14 +79,14 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
         // 3. "Caliber.Az reports per the American political newspaper."
         for verb in [" reports", " reported", " has learned", " learned"] {
             let mut from = 0;
-            while let Some(i) = s[from..].find(verb).map(|i| i + from) {
+            while let Some(i) = str_from(s, from).find(verb).map(|i| i + from) {
                 from = i + verb.len();
-                let before = s[..i].trim_end();
+                let before = str_to(s, i).trim_end();
                 let name_start = before
                     .rfind(|c: char| is_space(c) || c == ',')
                     .map_or(0, |p| p + 1);
-                let name = &before[name_start..];
-                let after = &s[i + verb.len()..];
+                let name = str_from(before, name_start);
+                let after = str_from(s, i + verb.len());
                 if !is_outlet_word(name)
                     || !(after.is_empty() || after.starts_with([' ', ',', '.']))
                 {

@@ -69,26 +69,28 @@ pub fn parse(input: &str) -> Query {
     let mut stop_only: Vec<String> = Vec::new();
     let bytes: Vec<(usize, char)> = input.char_indices().collect();
     let mut i = 0;
-    while i < bytes.len() {
-        let (pos, c) = bytes[i];
+    while let Some(&(pos, c)) = bytes.get(i) {
         if c.is_whitespace() {
             i += 1;
             continue;
         }
         let negate = c == '-' && bytes.get(i + 1).is_some_and(|&(_, n)| !n.is_whitespace());
         let start_i = if negate { i + 1 } else { i };
-        let (_, sc) = bytes[start_i];
+        // (`negate` has seen a char at `i + 1`.)
+        let Some(&(open, sc)) = bytes.get(start_i) else {
+            break;
+        };
         if matches!(sc, '"' | '“' | '”') {
             // A phrase: up to the next quotation mark, or to the end if it never closes.
-            let open = bytes[start_i].0;
-            let close = bytes[start_i + 1..]
+            let close = bytes
                 .iter()
+                .skip(start_i + 1)
                 .position(|&(_, d)| matches!(d, '"' | '“' | '”'))
                 .map(|k| start_i + 1 + k);
             let end_i = close.unwrap_or(bytes.len());
             let inner_start = open + sc.len_utf8();
             let inner_end = bytes.get(end_i).map_or(input.len(), |b| b.0);
-            let phrase = fold(&input[inner_start..inner_end])
+            let phrase = fold(Span::new(inner_start, inner_end).of(input))
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -108,12 +110,13 @@ pub fn parse(input: &str) -> Query {
             i = end_i + 1;
             continue;
         }
-        let end_i = bytes[start_i..]
+        let end_i = bytes
             .iter()
+            .skip(start_i)
             .position(|&(_, d)| d.is_whitespace())
             .map_or(bytes.len(), |k| start_i + k);
         let word_end = bytes.get(end_i).map_or(input.len(), |b| b.0);
-        let word = fold(&input[bytes[start_i].0..word_end]);
+        let word = fold(Span::new(open, word_end).of(input));
         let word = word
             .trim_matches(|c: char| !c.is_alphanumeric())
             .to_string();
@@ -173,6 +176,6 @@ mod tests {
         let q = parse("the Merz");
         assert_eq!(q.words, vec!["merz"]);
         assert!(parse("   ").is_empty());
-        assert!(parse("-").words == vec![String::new(); 0]);
+        assert!(parse("-").words == Vec::<String>::new());
     }
 }

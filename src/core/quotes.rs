@@ -5,7 +5,7 @@
 //! reopens with a mark, only the last closes). An unbalanced mark costs at most its own
 //! paragraph: it is reported and scanning resumes right after it.
 
-use super::text::{chars_from, is_space, Span};
+use super::text::{chars_from, is_space, str_from, str_to, Span};
 
 /// One quoted stretch inside one paragraph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -117,8 +117,8 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
             {
                 continue;
             }
-            let prev = s[..i].chars().next_back();
-            let next = s[i + c.len_utf8()..].chars().next();
+            let prev = str_to(s, i).chars().next_back();
+            let next = str_from(s, i + c.len_utf8()).chars().next();
             let role = if double {
                 double_role(c, prev, next)
             } else {
@@ -129,7 +129,6 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
             }
         }
         let chars = &marks;
-        let role_at = |k: usize| -> Option<Role> { Some(chars[k].2) };
         let next_block_opens = blocks.get(bi + 1).is_some_and(|nb| {
             let ns = nb.of(text);
             let mut it = ns.chars();
@@ -148,84 +147,74 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         // paragraph is either continued by the next paragraph or reported and dropped; no
         // closing mark can follow it (it would have closed it), so nothing needs rescanning.
         let mut quotes = Vec::new();
-        let mut open: Option<(usize, bool)> = None; // (char index of open mark, continues)
-        let mut k = 0;
+        // The open mark (byte offset in the block, char) and whether it continues a quote.
+        let mut open: Option<((usize, char), bool)> = None;
+        let mut skip = 0;
         if carry {
-            if let Some(&(0, _, Role::Open | Role::Either)) = chars.first() {
-                open = Some((0, true));
-                k = 1;
+            if let Some(&(0, c, Role::Open | Role::Either)) = chars.first() {
+                open = Some(((0, c), true));
+                skip = 1;
             }
         }
-        let mark_span = |k: usize| {
-            Span::new(
-                block.start + chars[k].0,
-                block.start + chars[k].0 + chars[k].1.len_utf8(),
-            )
-        };
-        while k < chars.len() {
-            if let Some(role) = role_at(k) {
-                // Inside a curly quotation, straight marks are a nested quotation when the
-                // curly close comes later: “He said "odd" twice,” she said.
-                if let Some((o, _)) = open {
-                    let curly_open = matches!(chars[o].1, '“' | '„' | '«');
-                    if curly_open
-                        && chars[k].1 == '"'
-                        && chars[k + 1..]
-                            .iter()
-                            .any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close))
-                    {
-                        k += 1;
-                        continue;
-                    }
-                }
-                match (open, role) {
-                    (None, Role::Open | Role::Either) => open = Some((k, false)),
-                    (None, Role::Close) => issues.push(MarkIssue {
-                        at: mark_span(k),
-                        message: "closing quotation mark without an opening one; ignored",
-                    }),
-                    // British style: "the players’ dressing room" inside a quote is a plural
-                    // possessive, not the close, when a real close follows in the paragraph.
-                    (Some(_), Role::Close)
-                        if !double
-                            && chars[k].1 == '’'
-                            && s[..chars[k].0].ends_with('s')
-                            && s[chars[k].0 + 3..].starts_with(' ')
-                            && s[chars[k].0 + 4..].starts_with(char::is_lowercase)
-                            && chars[k + 1..].iter().any(|m| m.2 == Role::Close) => {}
-                    (Some((o, cont)), Role::Close | Role::Either) => {
-                        let ob = chars[o].0 + chars[o].1.len_utf8();
-                        let cb = chars[k].0;
-                        quotes.push(Quote {
-                            outer: Span::new(
-                                block.start + chars[o].0,
-                                block.start + cb + chars[k].1.len_utf8(),
-                            ),
-                            inner: Span::new(block.start + ob, block.start + cb),
-                            continues: cont,
-                            continued: false,
-                        });
-                        open = None;
-                    }
-                    (Some((o, _)), Role::Open) => {
-                        issues.push(MarkIssue {
-                            at: mark_span(o),
-                            message:
-                                "opening quotation mark is never closed in its paragraph; ignored",
-                        });
-                        open = Some((k, false));
-                    }
+        let mark_span =
+            |(at, c): (usize, char)| Span::new(block.start + at, block.start + at + c.len_utf8());
+        for (k, &(at, ch, role)) in chars.iter().enumerate().skip(skip) {
+            let later = chars.get(k + 1..).unwrap_or_default();
+            // Inside a curly quotation, straight marks are a nested quotation when the
+            // curly close comes later: “He said "odd" twice,” she said.
+            if let Some(((_, oc), _)) = open {
+                let curly_open = matches!(oc, '“' | '„' | '«');
+                if curly_open
+                    && ch == '"'
+                    && later
+                        .iter()
+                        .any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close))
+                {
+                    continue;
                 }
             }
-            k += 1;
+            match (open, role) {
+                (None, Role::Open | Role::Either) => open = Some(((at, ch), false)),
+                (None, Role::Close) => issues.push(MarkIssue {
+                    at: mark_span((at, ch)),
+                    message: "closing quotation mark without an opening one; ignored",
+                }),
+                // British style: "the players’ dressing room" inside a quote is a plural
+                // possessive, not the close, when a real close follows in the paragraph.
+                (Some(_), Role::Close)
+                    if !double
+                        && ch == '’'
+                        && str_to(s, at).ends_with('s')
+                        && str_from(s, at + 3).starts_with(' ')
+                        && str_from(s, at + 4).starts_with(char::is_lowercase)
+                        && later.iter().any(|m| m.2 == Role::Close) => {}
+                (Some(((oa, oc), cont)), Role::Close | Role::Either) => {
+                    let ob = oa + oc.len_utf8();
+                    quotes.push(Quote {
+                        outer: Span::new(block.start + oa, block.start + at + ch.len_utf8()),
+                        inner: Span::new(block.start + ob, block.start + at),
+                        continues: cont,
+                        continued: false,
+                    });
+                    open = None;
+                }
+                (Some((o, _)), Role::Open) => {
+                    issues.push(MarkIssue {
+                        at: mark_span(o),
+                        message: "opening quotation mark is never closed in its paragraph; ignored",
+                    });
+                    open = Some(((at, ch), false));
+                }
+            }
         }
         carry = false;
         if let Some((o, cont)) = open {
+            let (oa, oc) = o;
             if next_block_opens {
-                let ob = chars[o].0 + chars[o].1.len_utf8();
+                let ob = oa + oc.len_utf8();
                 let end = s.trim_end_matches(is_space).len().max(ob);
                 quotes.push(Quote {
-                    outer: Span::new(block.start + chars[o].0, block.start + end),
+                    outer: Span::new(block.start + oa, block.start + end),
                     inner: Span::new(block.start + ob, block.start + end),
                     continues: cont,
                     continued: true,
@@ -241,7 +230,9 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
             }
         }
         quotes.retain(|q| q.inner.of(text).chars().any(char::is_alphanumeric));
-        out[bi] = quotes;
+        if let Some(slot) = out.get_mut(bi) {
+            *slot = quotes;
+        }
     }
     out
 }

@@ -96,7 +96,7 @@ impl Rng {
         (self.next() % n.max(1) as u64) as usize
     }
     fn pick<'a>(&mut self, v: &[&'a str]) -> &'a str {
-        v[self.below(v.len())]
+        v.get(self.below(v.len())).copied().unwrap_or_default()
     }
     fn chance(&mut self, percent: u64) -> bool {
         self.next() % 100 < percent
@@ -288,16 +288,19 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
         let topic = rng.pick(TOPICS);
         let year = 2015 + rng.below(11);
         let month_index = rng.below(MONTHS.len());
-        let month = MONTHS[month_index];
+        let month = MONTHS.get(month_index).copied().unwrap_or_default();
         let day = 1 + rng.below(28);
         // The weekday of that date, so the text agrees with itself. The draw that once
         // picked it is kept, so the rest of the stream (and earlier figures) stay the same.
         let _ = rng.below(5);
-        let weekday = DAYS[super::dates::weekday(super::dates::days_from_civil(
-            year as i64,
-            month_index as u32 + 1,
-            day as u32,
-        )) as usize];
+        let weekday = DAYS
+            .get(super::dates::weekday(super::dates::days_from_civil(
+                year as i64,
+                month_index as u32 + 1,
+                day as u32,
+            )) as usize)
+            .copied()
+            .unwrap_or_default();
         let city = rng.pick(CITIES);
         let people: Vec<Person> = (0..4)
             .map(|_| {
@@ -314,7 +317,10 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
             })
             .collect();
         for o in 0..params.outlets_per_event {
-            let outlet = OUTLETS[(ev + o) % OUTLETS.len()];
+            let outlet = OUTLETS
+                .get((ev + o) % OUTLETS.len())
+                .copied()
+                .unwrap_or_default();
             let mut t = String::new();
             let headline = format!(
                 "Leaders meet in {} over {}",
@@ -331,14 +337,19 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
             if rng.chance(50) {
                 t.push_str(&format!("{city} — "));
             } else {
-                t.push_str(&format!("{city}, {} {day} ({outlet}) - ", &month[..3]));
+                t.push_str(&format!(
+                    "{city}, {} {day} ({outlet}) - ",
+                    month.get(..3).unwrap_or(month)
+                ));
             }
             t.push_str(&format!("Talks on {topic} resumed on {weekday} ({month} {day}, {year}) as leaders gathered for a second day.\n"));
             let mut introduced = vec![false; people.len()];
             for p in 0..params.paragraphs {
                 let who = rng.below(people.len());
-                let person = &people[who];
-                let name = if introduced[who] {
+                let Some(person) = people.get(who) else {
+                    continue;
+                };
+                let name = if introduced.get(who).is_some_and(|&x| x) {
                     person.last.to_string()
                 } else {
                     capitalise(&format!(
@@ -358,7 +369,7 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                     5 => format!("{}, according to {}.", capitalise(&clause), rng.pick(BODIES)),
                     6 => format!("{name}, speaking after the meeting, {verb}: “{quote}”"),
                     7 => format!("“{quote}"),
-                    8 => format!("Some delegates, however, were less upbeat about {topic} and the {} deadline.", MONTHS[rng.below(12)]),
+                    8 => format!("Some delegates, however, were less upbeat about {topic} and the {} deadline.", rng.pick(MONTHS)),
                     _ => {
                         // Narration: real coverage is about half reporter's prose.
                         let n = 1 + rng.below(3);
@@ -367,7 +378,9 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                 };
                 // Only paragraphs that name the speaker introduce them.
                 if para.contains(person.last) {
-                    introduced[who] = true;
+                    if let Some(x) = introduced.get_mut(who) {
+                        *x = true;
+                    }
                 }
                 t.push_str(&para);
                 if para.starts_with('“') && !para.contains('”') {
@@ -380,7 +393,9 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                             + ",",
                         name
                     ));
-                    introduced[who] = true;
+                    if let Some(x) = introduced.get_mut(who) {
+                        *x = true;
+                    }
                 }
                 t.push('\n');
                 if p == params.paragraphs / 2 && rng.chance(30) {

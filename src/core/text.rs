@@ -42,6 +42,19 @@ impl Span {
     }
 }
 
+/// `s[from..]`, or "" when `from` is past the end or inside a character (never panics).
+/// With [`str_to`] and [`Span::of`], the one way the core slices a string by offsets.
+#[inline]
+pub fn str_from(s: &str, from: usize) -> &str {
+    s.get(from..).unwrap_or("")
+}
+
+/// `s[..to]`, or "" when `to` is past the end or inside a character (never panics).
+#[inline]
+pub fn str_to(s: &str, to: usize) -> &str {
+    s.get(..to).unwrap_or("")
+}
+
 /// Whitespace including no-break and zero-width spaces that scraped text is full of.
 /// Calls `f` with `s` in lower case, exactly as `str::to_lowercase` gives it, without
 /// allocating for a word of up to [`LOWER_BUF`] bytes: the extractor looks up nearly every
@@ -76,11 +89,13 @@ fn lower_in<'a>(s: &'a str, buf: &'a mut [u8; 3 * LOWER_BUF]) -> std::borrow::Co
             return Cow::Borrowed(s);
         }
         if s.len() <= LOWER_BUF {
-            let b = &mut buf[..s.len()];
-            b.copy_from_slice(s.as_bytes());
-            b.make_ascii_lowercase();
-            if let Ok(l) = std::str::from_utf8(&buf[..s.len()]) {
-                return Cow::Borrowed(l);
+            if let Some(b) = buf.get_mut(..s.len()) {
+                b.copy_from_slice(s.as_bytes());
+                b.make_ascii_lowercase();
+                let b: &[u8] = b;
+                if let Ok(l) = std::str::from_utf8(b) {
+                    return Cow::Borrowed(l);
+                }
             }
         }
     } else if s.len() <= LOWER_BUF && !s.contains('Σ') {
@@ -88,13 +103,14 @@ fn lower_in<'a>(s: &'a str, buf: &'a mut [u8; 3 * LOWER_BUF]) -> std::borrow::Co
         let mut n = 0;
         for c in s.chars() {
             for l in c.to_lowercase() {
-                if n + 4 > buf.len() {
+                // (Four bytes hold any char: `encode_utf8` never runs out of room.)
+                let Some(room) = buf.get_mut(n..).filter(|r| r.len() >= 4) else {
                     return Cow::Owned(s.to_lowercase());
-                }
-                n += l.encode_utf8(&mut buf[n..]).len();
+                };
+                n += l.encode_utf8(room).len();
             }
         }
-        if let Ok(l) = std::str::from_utf8(&buf[..n]) {
+        if let Some(Ok(l)) = buf.get(..n).map(std::str::from_utf8) {
             return Cow::Borrowed(l);
         }
     }
@@ -120,7 +136,7 @@ pub fn chars_from<'a>(
         .filter(move |&(_, b)| lead(b))
         .filter_map(move |(i, b)| {
             debug_assert!(b.is_ascii() || b >= 0xC0);
-            s[i..].chars().next().map(|c| (i, c))
+            str_from(s, i).chars().next().map(|c| (i, c))
         })
 }
 
@@ -187,7 +203,7 @@ fn ends_sentence(line: &str) -> bool {
 fn has_inner_sentence_end(line: &str, lex: &Lexicon) -> bool {
     let words: Vec<&str> = line.split_whitespace().collect();
     words.windows(2).any(|w| {
-        let (a, b) = (w[0], w[1]);
+        let &[a, b] = w else { return false };
         a.ends_with(['.', '!', '?'])
             && a.trim_end_matches(['.', '!', '?'])
                 .chars()
@@ -212,11 +228,12 @@ fn word_count(s: &str, max: usize) -> usize {
     let mut n = 0;
     let mut in_word = false;
     let mut i = 0;
-    while i < b.len() && n < max {
-        let (ws, len) = if b[i].is_ascii() {
-            (is_ascii_ws(b[i]), 1)
+    while n < max {
+        let Some(&x) = b.get(i) else { break };
+        let (ws, len) = if x.is_ascii() {
+            (is_ascii_ws(x), 1)
         } else {
-            let c = s[i..].chars().next().unwrap_or(' ');
+            let c = str_from(s, i).chars().next().unwrap_or(' ');
             (c.is_whitespace(), c.len_utf8())
         };
         if ws {
@@ -236,10 +253,10 @@ fn line_words(line: &str, head_end: usize, head_words: usize, max: usize) -> usi
     if head_words >= max {
         return max;
     }
-    let rest = &line[head_end..];
+    let rest = str_from(line, head_end);
     // A word cut by the head's end is counted in both.
     let cut = usize::from(
-        line[..head_end]
+        str_to(line, head_end)
             .chars()
             .next_back()
             .is_some_and(|c| !c.is_whitespace())
@@ -266,8 +283,7 @@ fn head_words_lower(head: &str) -> String {
     let mut v: Vec<u8> = Vec::with_capacity(head.len() + 8);
     let mut gap = false;
     let mut i = 0;
-    while i < b.len() {
-        let x = b[i];
+    while let Some(&x) = b.get(i) {
         if x.is_ascii() {
             i += 1;
             if is_ascii_ws(x) {
@@ -280,7 +296,7 @@ fn head_words_lower(head: &str) -> String {
             }
             v.push(x.to_ascii_lowercase());
         } else {
-            let c = head[i..].chars().next().unwrap_or(' ');
+            let c = str_from(head, i).chars().next().unwrap_or(' ');
             i += c.len_utf8();
             if c.is_whitespace() {
                 gap = !v.is_empty();
@@ -309,9 +325,11 @@ impl std::hash::Hash for LineKey<'_> {
         // at a time) reads 8 bytes, not 40.
         let b = self.0.as_bytes();
         let mut x = b.len() as u64;
-        for c in b[..b.len().min(32)].chunks(8) {
+        for c in b.get(..32).unwrap_or(b).chunks(8) {
             let mut w = [0u8; 8];
-            w[..c.len()].copy_from_slice(c);
+            if let Some(w) = w.get_mut(..c.len()) {
+                w.copy_from_slice(c);
+            }
             x = (x.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
         }
         h.write_u64(x);
@@ -336,13 +354,13 @@ pub fn layout(text: &str) -> Layout {
         // Boilerplate is recognised by its start; a long line needs only its first 80 chars.
         let head_end = if line.len() <= 80 {
             line.len()
-        } else if line.as_bytes()[..80].is_ascii() {
+        } else if line.as_bytes().get(..80).is_some_and(<[u8]>::is_ascii) {
             80
         } else {
             line.char_indices().nth(80).map_or(line.len(), |(i, _)| i)
         };
         // The head's words in lower case, joined by single spaces.
-        let norm = head_words_lower(&line[..head_end]);
+        let norm = head_words_lower(str_to(line, head_end));
         // The head's words, counted from `norm` (one space between two), and the line's
         // counted up to `max` from them: only the rest of a long line is read again.
         let head_words = if norm.is_empty() {
@@ -369,17 +387,15 @@ pub fn layout(text: &str) -> Layout {
         {
             in_footer = true;
             BlockRole::Footer
-        } else if bare.len() <= lex.boiler_line_max && lex.boiler_lines.contains(bare) {
-            BlockRole::Boilerplate
-        } else if may_mark
-            && lex
-                .boiler_prefixes
-                .iter()
-                .any(|p| norm.starts_with(p.as_str()))
-        {
-            BlockRole::Boilerplate
-        } else if !fresh {
+        } else if (bare.len() <= lex.boiler_line_max && lex.boiler_lines.contains(bare))
+            || (may_mark
+                && lex
+                    .boiler_prefixes
+                    .iter()
+                    .any(|p| norm.starts_with(p.as_str())))
             // A repeated line: a headline echoed by the page template, a share bar twice.
+            || !fresh
+        {
             BlockRole::Boilerplate
         } else if is_byline(line) {
             BlockRole::Byline
@@ -409,7 +425,7 @@ pub fn layout(text: &str) -> Layout {
     }
     // Short unpunctuated lines after the last body block are footer material, not subheads.
     if let Some(last_body) = out.blocks.iter().rposition(|b| b.role == BlockRole::Body) {
-        for b in &mut out.blocks[last_body + 1..] {
+        for b in out.blocks.iter_mut().skip(last_body + 1) {
             if b.role == BlockRole::Subhead {
                 b.role = BlockRole::Footer;
             }
@@ -445,13 +461,13 @@ fn is_byline(line: &str) -> bool {
 fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
     let s = block.of(text);
     let window_end = s.char_indices().nth(80).map(|(i, _)| i).unwrap_or(s.len());
-    let window = &s[..window_end];
+    let window = str_to(s, window_end);
     let seps = [" — ", " – ", " - ", "—", "):", ") :"];
     let (cut, sep_len) = seps
         .iter()
         .filter_map(|sep| window.find(sep).map(|i| (i, sep.len())))
         .min_by_key(|(i, _)| *i)?;
-    let head = &s[..cut + if s[cut..].starts_with(')') { 1 } else { 0 }];
+    let head = str_to(s, cut + usize::from(str_from(s, cut).starts_with(')')));
     if head.is_empty() || head.contains(". ") {
         return None;
     }
@@ -492,7 +508,7 @@ fn dateline(text: &str, block: Span) -> Option<(Span, Option<Span>)> {
     let dl = Span::new(block.start, block.start + end);
     let source = head
         .find('(')
-        .and_then(|o| head[o..].find(')').map(|c| (o + 1, o + c)));
+        .and_then(|o| str_from(head, o).find(')').map(|c| (o + 1, o + c)));
     let source = source
         .map(|(a, b)| Span::new(block.start + a, block.start + b))
         .or_else(|| {
@@ -536,7 +552,7 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     if b.is_ascii() {
         return Some((char::from(b), 1));
     }
-    s[i..].chars().next().map(|c| (c, c.len_utf8()))
+    str_from(s, i).chars().next().map(|c| (c, c.len_utf8()))
 }
 
 /// Word tokens of `span`, in order.
@@ -568,9 +584,12 @@ pub fn tokens(text: &str, span: Span) -> Vec<Token> {
                 if after.is_some_and(is_word_char) {
                     end += dlen;
                 } else if d == '.'
-                    && (s[start..end].contains('.')
-                        || (end - start == 1 && s[start..end].chars().all(char::is_uppercase))
-                        || Lexicon::get().abbreviations.contains(&s[start..end + 1]))
+                    && (Span::new(start, end).of(s).contains('.')
+                        || (end - start == 1
+                            && Span::new(start, end).of(s).chars().all(char::is_uppercase))
+                        || Lexicon::get()
+                            .abbreviations
+                            .contains(Span::new(start, end + 1).of(s)))
                 {
                     // `U.S.`, an initial `J.`, or a listed abbreviation `Gen.`: the dot belongs to
                     // the word; a joiner may still follow (`U.S.-led`).
@@ -600,12 +619,12 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
     let mut i = 0;
     // Jump from one terminal mark to the next: `.`, `!`, `?` are ASCII, and the first byte of
     // `…` (0xE2) is checked for the whole character below. Every other character is passed over.
-    while let Some(off) = s.as_bytes()[i..]
-        .iter()
-        .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
-    {
+    while let Some(off) = s.as_bytes().get(i..).and_then(|r| {
+        r.iter()
+            .position(|b| matches!(b, b'.' | b'!' | b'?' | 0xE2))
+    }) {
         i += off;
-        let Some(c) = s[i..].chars().next() else {
+        let Some(c) = str_from(s, i).chars().next() else {
             break;
         };
         if !matches!(c, '.' | '!' | '?' | '…') {
@@ -617,11 +636,12 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
         let inside = {
             // Protected spans are sorted and disjoint: look at the last one starting before `abs`.
             let idx = protected.partition_point(|p| p.start < abs);
-            idx > 0 && {
-                let p = protected[idx - 1];
-                let close_len = p.of(text).chars().next_back().map_or(1, char::len_utf8);
-                abs + c.len_utf8() < p.end.saturating_sub(close_len)
-            }
+            idx.checked_sub(1)
+                .and_then(|k| protected.get(k))
+                .is_some_and(|p| {
+                    let close_len = p.of(text).chars().next_back().map_or(1, char::len_utf8);
+                    abs + c.len_utf8() < p.end.saturating_sub(close_len)
+                })
         };
         if inside {
             i += c.len_utf8();
@@ -629,14 +649,14 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
         }
         // Absorb closing marks and more terminal punctuation.
         let mut end = i + c.len_utf8();
-        while let Some(d) = s[end..]
+        while let Some(d) = str_from(s, end)
             .chars()
             .next()
             .filter(|d| matches!(d, '.' | '!' | '?' | '”' | '"' | '’' | '\'' | ')' | '»'))
         {
             end += d.len_utf8();
         }
-        let rest = &s[end..];
+        let rest = str_from(s, end);
         let next_non_space = rest.chars().find(|d| !is_space(*d));
         let has_space = rest.chars().next().is_some_and(is_space);
         let starts_new = next_non_space.is_some_and(|d| {
@@ -667,14 +687,14 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
 
 /// Whether the period at `dot` closes an abbreviation or an initial rather than a sentence.
 fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
-    let before = &text[..dot + 1];
+    let before = str_to(text, dot + 1);
     let word_start = before
         .char_indices()
         .rev()
         .find(|(_, c)| is_space(*c) || matches!(c, '(' | '“' | '"' | '—'))
         .map(|(i, c)| i + c.len_utf8())
         .unwrap_or(0);
-    let word = &before[word_start..];
+    let word = str_from(before, word_start);
     if word.chars().count() == 2 && word.starts_with(char::is_uppercase) {
         return true; // An initial: `J.`
     }
@@ -682,7 +702,7 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
         return false;
     }
     // `U.S.` can still end a sentence: trust a following pronoun or article.
-    let after = text[dot + 1..].trim_start_matches(is_space);
+    let after = str_from(text, dot + 1).trim_start_matches(is_space);
     let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
     !(word.len() > 3
         && word.chars().filter(|c| *c == '.').count() >= 2

@@ -4,7 +4,7 @@
 //! none (shown as "other").
 
 use super::query::fold;
-use super::text::Span;
+use super::text::{str_from, str_to, Span};
 use std::sync::OnceLock;
 
 /// One topic of the taxonomy.
@@ -123,11 +123,14 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
         let part = c.is_alphanumeric()
             || (start.is_some()
                 && matches!(c, '.' | '-' | '’' | '\'')
-                && s[i + c.len_utf8()..].starts_with(char::is_alphanumeric));
+                && str_from(s, i + c.len_utf8()).starts_with(char::is_alphanumeric));
         match (part, start) {
             (true, None) => start = Some(i),
             (false, Some(b)) => {
-                words.push((fold(&s[b..i]), Span::new(span.start + b, span.start + i)));
+                words.push((
+                    fold(Span::new(b, i).of(s)),
+                    Span::new(span.start + b, span.start + i),
+                ));
                 start = None;
             }
             _ => {}
@@ -136,7 +139,7 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
     // The first three letters of every word: a term whose first word's first three letters
     // are not among them cannot match, so most terms are skipped with one lookup.
     fn head(w: &str) -> &str {
-        &w[..w.char_indices().nth(3).map_or(w.len(), |(i, _)| i)]
+        str_to(w, w.char_indices().nth(3).map_or(w.len(), |(i, _)| i))
     }
     let heads: std::collections::HashSet<&str> = words.iter().map(|(w, _)| head(w)).collect();
     let mut out = Vec::new();
@@ -151,12 +154,9 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
                 continue;
             }
             let parts: Vec<&str> = term.split_whitespace().collect();
-            for k in 0..words.len() {
-                if k + parts.len() > words.len() {
-                    break;
-                }
-                let ok = parts.iter().enumerate().all(|(j, p)| {
-                    let w = &words[k + j].0;
+            // (`parts` has the first word at least, so `windows` is given no 0.)
+            for win in words.windows(parts.len().max(1)) {
+                let ok = parts.iter().zip(win).enumerate().all(|(j, (p, (w, _)))| {
                     let last = j + 1 == parts.len();
                     if last && *stem {
                         w.starts_with(p)
@@ -166,8 +166,11 @@ pub fn classify(text: &str, span: Span, topics: &[Topic]) -> Vec<(usize, Vec<Spa
                         w == p
                     }
                 });
-                if ok {
-                    let sp = Span::new(words[k].1.start, words[k + parts.len() - 1].1.end);
+                if !ok {
+                    continue;
+                }
+                if let (Some(a), Some(z)) = (win.first(), win.last()) {
+                    let sp = Span::new(a.1.start, z.1.end);
                     if !hits.iter().any(|h| h.overlaps(sp)) {
                         hits.push(sp);
                     }
