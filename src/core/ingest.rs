@@ -5,13 +5,6 @@
 //! dropped, entities decoded; the result is plain text, never rendered as HTML);
 //! Markdown keeps its words without the markup. HTML meta tags give the article form its
 //! first values (title, date, site name, canonical URL, author). Pure and total.
-#![allow(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)] // nopanic: cleared on the branch that owns this file
-
 use super::corpus::ArticleMeta;
 
 /// Largest file the browser loader accepts (a long news article is under 0.1 MB).

@@ -13,28 +13,6 @@
 //! crafted file with a good checksum is refused naming the field rather than making the
 //! app slice out of bounds or overflow a day. The search index is not stored: rebuilding it is a single pass over the
 //! statements, faster than reading it from the file.
-#![allow(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)] // nopanic: cleared on the branch that owns this file
-
-#![deny(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
 
 use super::compare::{Comparison, Group};
 use super::corpus::Corpus;

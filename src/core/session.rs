@@ -1,28 +1,6 @@
 //! The UI state machine: what the user has chosen, changed only through [`Action`]s by a
 //! pure [`AppState::apply`]. No DOM here; the Yew layer renders it and dispatches actions.
 //! Also the view's URL form (shareable links) and the exports of the filtered statements.
-#![allow(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)] // nopanic: cleared on the branch that owns this file
-
-#![deny(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
 
 use super::corpus::{Corpus, StatementId};
 use super::model::Kind;

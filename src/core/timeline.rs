@@ -2,28 +2,6 @@
 //! by outlet), aggregated into one mark per lane and day with its count, expanded into
 //! one mark per statement (in article order) when zoomed in far enough. Only what is in
 //! view is laid out. Undated statements go to their own band, never to a made-up date.
-#![allow(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)] // nopanic: cleared on the branch that owns this file
-
-#![deny(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
 
 use super::corpus::{Corpus, StatementId};
 use super::dates::{civil, days_from_civil, Precision, When};

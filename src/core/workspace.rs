@@ -3,28 +3,6 @@
 //! and exported/imported as versioned JSON with a checksum, so that a truncated or edited
 //! file is refused with the reason and the current workspace is left as it was. The seeds
 //! are never part of it: nothing here can delete or change them.
-#![allow(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)] // nopanic: cleared on the branch that owns this file
-
-#![deny(
-    clippy::string_slice,
-    clippy::indexing_slicing,
-    clippy::unwrap_used,
-    clippy::expect_used
-)]
-#![cfg_attr(
-    test,
-    allow(
-        clippy::unwrap_used,
-        clippy::expect_used,
-        clippy::indexing_slicing,
-        clippy::string_slice
-    )
-)]
 
 use super::corpus::ArticleMeta;
 use serde::{Deserialize, Serialize};
