@@ -477,7 +477,10 @@ fn files_over_the_limit_are_refused_by_size_before_they_are_read() {
     assert_eq!(out.status.code(), Some(0), "{stderr}");
     assert!(!stderr.contains("too large"), "{stderr}");
     assert!(!stderr.contains("command-line extractor"), "{stderr}");
-    assert!(speakers(&out.stdout).contains(&"Bo Ek".to_string()), "{stderr}");
+    assert!(
+        speakers(&out.stdout).contains(&"Bo Ek".to_string()),
+        "{stderr}"
+    );
     // Nonsense limits are usage errors.
     let out = bin()
         .args(["extract", "--max-file-mb", "0"])

@@ -109,7 +109,10 @@ fn through_the_app(path: &Path) -> Result<usize, String> {
                 || !got.text.is_char_boundary(sp.start)
                 || !got.text.is_char_boundary(sp.end)
             {
-                return Err(format!("span {}..{} is not a slice of the text", sp.start, sp.end));
+                return Err(format!(
+                    "span {}..{} is not a slice of the text",
+                    sp.start, sp.end
+                ));
             }
         }
     }
@@ -130,12 +133,19 @@ fn every_real_article_goes_through_the_app_path_without_a_panic() {
             match std::panic::catch_unwind(|| through_the_app(&f)) {
                 Ok(Ok(n)) => statements += n,
                 Ok(Err(why)) => failures.push(format!("{}: {why}", f.display())),
-                Err(p) => failures.push(format!("{}: panicked: {}", f.display(), panic_message(&*p))),
+                Err(p) => {
+                    failures.push(format!("{}: panicked: {}", f.display(), panic_message(&*p)))
+                }
             }
         }
     }
     eprintln!("realtext: {articles} articles through the app's path, {statements} statements, {} failures", failures.len());
-    assert!(failures.is_empty(), "{} of {articles} articles failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {articles} articles failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 fn cli(args: &[&std::ffi::OsStr]) -> std::process::Output {
@@ -173,7 +183,12 @@ fn every_real_article_goes_through_the_cli_alone_and_as_folders() {
             let out = cli(&[cmd.as_ref(), dir.as_os_str()]);
             failures.extend(judge(format!("{cmd} {}", dir.display()), &out, refused_ok));
         }
-        let out = cli(&["pack".as_ref(), "--out".as_ref(), qlc.as_os_str(), dir.as_os_str()]);
+        let out = cli(&[
+            "pack".as_ref(),
+            "--out".as_ref(),
+            qlc.as_os_str(),
+            dir.as_os_str(),
+        ]);
         failures.extend(judge(format!("pack {}", dir.display()), &out, refused_ok));
     }
     // Each article alone, on two threads.
@@ -194,7 +209,12 @@ fn every_real_article_goes_through_the_cli_alone_and_as_folders() {
                     for (f, refused_ok) in part {
                         let out = cli(&["extract".as_ref(), f.as_os_str()]);
                         bad.extend(judge(format!("extract {}", f.display()), &out, *refused_ok));
-                        let out = cli(&["pack".as_ref(), "--out".as_ref(), qlc.as_os_str(), f.as_os_str()]);
+                        let out = cli(&[
+                            "pack".as_ref(),
+                            "--out".as_ref(),
+                            qlc.as_os_str(),
+                            f.as_os_str(),
+                        ]);
                         bad.extend(judge(format!("pack {}", f.display()), &out, *refused_ok));
                     }
                     bad
@@ -203,7 +223,10 @@ fn every_real_article_goes_through_the_cli_alone_and_as_folders() {
             .collect();
         handles
             .into_iter()
-            .flat_map(|h| h.join().unwrap_or_else(|_| vec!["a worker thread panicked".into()]))
+            .flat_map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| vec!["a worker thread panicked".into()])
+            })
             .collect()
     });
     failures.extend(alone);
@@ -214,5 +237,10 @@ fn every_real_article_goes_through_the_cli_alone_and_as_folders() {
         corpora.len(),
         failures.len()
     );
-    assert!(failures.is_empty(), "{} CLI runs failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} CLI runs failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

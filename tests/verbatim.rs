@@ -129,7 +129,10 @@ fn cli_rows_are_exact_slices_of_what_their_offsets_name() {
     if polnear.is_dir() {
         dirs.push(polnear);
     } else {
-        eprintln!("verbatim: PolNeAR is absent ({}), so it is not checked here", polnear.display());
+        eprintln!(
+            "verbatim: PolNeAR is absent ({}), so it is not checked here",
+            polnear.display()
+        );
     }
     let bin = env!("CARGO_BIN_EXE_quoteline");
     let mut rows = 0;
@@ -152,7 +155,11 @@ fn cli_rows_are_exact_slices_of_what_their_offsets_name() {
                     std::fs::read(&file).unwrap()
                 } else {
                     normalised_files.insert(file.clone());
-                    Command::new(bin).args(["text", &file]).output().unwrap().stdout
+                    Command::new(bin)
+                        .args(["text", &file])
+                        .output()
+                        .unwrap()
+                        .stdout
                 }
             });
             assert_eq!(

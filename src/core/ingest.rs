@@ -6,6 +6,7 @@
 //! Markdown keeps its words without the markup. HTML meta tags give the article form its
 //! first values (title, date, site name, canonical URL, author). Pure and total.
 use super::corpus::ArticleMeta;
+use super::text::{str_from, str_to};
 
 /// Largest file the browser loader accepts (a long news article is under 0.1 MB).
 pub const MAX_FILE_BYTES: usize = 5_000_000;
@@ -133,13 +134,16 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     if let Some((_, why)) = MAGIC.iter().find(|(m, _)| bytes.starts_with(m)) {
         return Some(why);
     }
-    if bytes.len() >= 12 && &bytes[..4] == b"RIFF" && &bytes[8..12] == b"WEBP" {
+    if bytes.len() >= 12
+        && bytes.starts_with(b"RIFF")
+        && bytes.get(8..12) == Some(b"WEBP".as_slice())
+    {
         return Some("a WebP image");
     }
-    if bytes.len() >= 12 && &bytes[4..8] == b"ftyp" {
+    if bytes.len() >= 12 && bytes.get(4..8) == Some(b"ftyp".as_slice()) {
         return Some("a video or audio file");
     }
-    let head = &bytes[..bytes.len().min(8192)];
+    let head = bytes.get(..bytes.len().min(8192)).unwrap_or(bytes);
     if head.starts_with(&[0xff, 0xfe]) || head.starts_with(&[0xfe, 0xff]) {
         return None; // UTF-16 with a byte-order mark: text
     }
@@ -156,6 +160,14 @@ pub fn binary_reason(bytes: &[u8]) -> Option<&'static str> {
     None
 }
 
+/// The two bytes of a UTF-16 code unit (a chunk of `chunks_exact(2)`).
+fn pair(c: &[u8]) -> [u8; 2] {
+    [
+        c.first().copied().unwrap_or(0),
+        c.get(1).copied().unwrap_or(0),
+    ]
+}
+
 /// Decodes bytes as text: UTF-8 (a byte-order mark dropped) with invalid bytes replaced
 /// by U+FFFD, or UTF-16 with a byte-order mark. Returns the text and how many bytes
 /// were replaced.
@@ -167,9 +179,9 @@ pub fn decode(bytes: &[u8]) -> (String, usize) {
         if let Some(rest) = bytes.strip_prefix(&bom) {
             let units = rest.chunks_exact(2).map(|c| {
                 if le {
-                    u16::from_le_bytes([c[0], c[1]])
+                    u16::from_le_bytes(pair(c))
                 } else {
-                    u16::from_be_bytes([c[0], c[1]])
+                    u16::from_be_bytes(pair(c))
                 }
             });
             let mut bad = rest.len() % 2;
@@ -290,14 +302,14 @@ pub fn markdown_to_text(src: &str) -> String {
         let b = l.as_bytes();
         let mut i = 0;
         while i < l.len() {
-            let c = l[i..].chars().next().unwrap_or(' ');
+            let c = str_from(l, i).chars().next().unwrap_or(' ');
             // ![alt](url) -> nothing; [text](url) -> text
             if (c == '[' || (c == '!' && b.get(i + 1) == Some(&b'['))) && !fence {
                 let open = if c == '!' { i + 1 } else { i };
-                if let Some(close) = l[open..].find("](").map(|p| open + p) {
-                    if let Some(end) = l[close..].find(')').map(|p| close + p) {
+                if let Some(close) = str_from(l, open).find("](").map(|p| open + p) {
+                    if let Some(end) = str_from(l, close).find(')').map(|p| close + p) {
                         if c == '[' {
-                            s.push_str(&l[open + 1..close]);
+                            s.push_str(l.get(open + 1..close).unwrap_or(""));
                         }
                         i = end + 1;
                         continue;
@@ -306,8 +318,8 @@ pub fn markdown_to_text(src: &str) -> String {
             }
             if (c == '*' || c == '_' || c == '`') && !fence {
                 // Emphasis and code marks, but not a lone "*" in running text.
-                let prev = l[..i].chars().next_back();
-                let next = l[i + 1..].chars().next();
+                let prev = str_to(l, i).chars().next_back();
+                let next = str_from(l, i + 1).chars().next();
                 if prev.is_none_or(|p| !p.is_alphanumeric())
                     || next.is_none_or(|n| !n.is_alphanumeric())
                 {
@@ -425,10 +437,10 @@ struct Tag<'a> {
 
 /// Parses the tag starting at `at` (a `<`), if it is one.
 fn tag_at(src: &str, at: usize) -> Option<Tag<'_>> {
-    let rest = &src[at + 1..];
+    let rest = str_from(src, at + 1);
     let closing = rest.starts_with('/');
     let name_start = at + 1 + usize::from(closing);
-    let name: String = src[name_start..]
+    let name: String = str_from(src, name_start)
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == ':')
         .collect();
@@ -438,7 +450,7 @@ fn tag_at(src: &str, at: usize) -> Option<Tag<'_>> {
     // The end: the first `>` outside quotes.
     let mut quote: Option<char> = None;
     let body_start = name_start + name.len();
-    for (i, c) in src[body_start..].char_indices() {
+    for (i, c) in str_from(src, body_start).char_indices() {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (None, '"' | '\'') => quote = Some(c),
@@ -446,7 +458,7 @@ fn tag_at(src: &str, at: usize) -> Option<Tag<'_>> {
                 return Some(Tag {
                     name: name.to_ascii_lowercase(),
                     closing,
-                    attrs: &src[body_start..body_start + i],
+                    attrs: src.get(body_start..body_start + i).unwrap_or(""),
                     end: body_start + i + 1,
                 })
             }
@@ -460,13 +472,17 @@ fn tag_at(src: &str, at: usize) -> Option<Tag<'_>> {
 fn attr(attrs: &str, key: &str) -> Option<String> {
     let lower = attrs.to_ascii_lowercase();
     let mut from = 0;
-    while let Some(p) = lower[from..].find(key).map(|p| from + p) {
-        let before_ok = p == 0 || lower.as_bytes()[p - 1].is_ascii_whitespace();
-        let after = lower[p + key.len()..].trim_start();
+    while let Some(p) = str_from(&lower, from).find(key).map(|p| from + p) {
+        let before_ok = p == 0
+            || lower
+                .as_bytes()
+                .get(p - 1)
+                .is_some_and(u8::is_ascii_whitespace);
+        let after = str_from(&lower, p + key.len()).trim_start();
         if before_ok && after.starts_with('=') {
-            let v = attrs[attrs.len() - after.len() + 1..].trim_start();
+            let v = str_from(attrs, attrs.len() - after.len() + 1).trim_start();
             let value = match v.chars().next() {
-                Some(q @ ('"' | '\'')) => v[1..].split(q).next().unwrap_or(""),
+                Some(q @ ('"' | '\'')) => str_from(v, 1).split(q).next().unwrap_or(""),
                 _ => v
                     .split(|c: char| c.is_whitespace() || c == '>')
                     .next()
@@ -515,11 +531,14 @@ pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(p) = rest.find('&') {
-        out.push_str(&rest[..p]);
-        rest = &rest[p..];
-        let end = rest[1..].find(';').map(|e| e + 1).filter(|&e| e <= 12);
+        out.push_str(str_to(rest, p));
+        rest = str_from(rest, p);
+        let end = str_from(rest, 1)
+            .find(';')
+            .map(|e| e + 1)
+            .filter(|&e| e <= 12);
         let decoded = end.and_then(|e| {
-            let ent = &rest[1..e];
+            let ent = rest.get(1..e).unwrap_or("");
             let ch = if let Some(num) = ent.strip_prefix('#') {
                 let n = match num.strip_prefix(['x', 'X']) {
                     Some(h) => u32::from_str_radix(h, 16).ok(),
@@ -539,11 +558,11 @@ pub fn decode_entities(s: &str) -> String {
         match decoded {
             Some((c, len)) => {
                 out.push_str(&c);
-                rest = &rest[len..];
+                rest = str_from(rest, len);
             }
             None => {
                 out.push('&');
-                rest = &rest[1..];
+                rest = str_from(rest, 1);
             }
         }
     }
@@ -556,10 +575,10 @@ fn element_content(src: &str, name: &str) -> Option<(usize, usize)> {
     let lower = src.to_ascii_lowercase();
     let open = format!("<{name}");
     let mut from = 0;
-    while let Some(p) = lower[from..].find(&open).map(|p| from + p) {
+    while let Some(p) = str_from(&lower, from).find(&open).map(|p| from + p) {
         if let Some(t) = tag_at(src, p).filter(|t| t.name == name && !t.closing) {
             let close = format!("</{name}");
-            let end = lower[t.end..]
+            let end = str_from(&lower, t.end)
                 .rfind(&close)
                 .map_or(src.len(), |e| t.end + e);
             return Some((t.end, end));
@@ -575,7 +594,7 @@ pub fn html_to_text(src: &str) -> (String, ArticleMeta) {
     // Meta tags, from the whole document.
     let mut title = String::new();
     let mut i = 0;
-    while let Some(p) = src[i..].find('<').map(|p| i + p) {
+    while let Some(p) = str_from(src, i).find('<').map(|p| i + p) {
         match tag_at(src, p) {
             Some(t) => {
                 if !t.closing && t.name == "meta" {
@@ -605,8 +624,10 @@ pub fn html_to_text(src: &str) -> (String, ArticleMeta) {
                         meta.url = attr(t.attrs, "href").unwrap_or_default();
                     }
                 } else if !t.closing && t.name == "title" && title.is_empty() {
-                    let end = src[t.end..].find("</").map_or(src.len(), |e| t.end + e);
-                    title = decode_entities(src[t.end..end].trim());
+                    let end = str_from(src, t.end)
+                        .find("</")
+                        .map_or(src.len(), |e| t.end + e);
+                    title = decode_entities(src.get(t.end..end).unwrap_or("").trim());
                 }
                 i = t.end;
             }
@@ -629,7 +650,7 @@ pub fn html_to_text(src: &str) -> (String, ArticleMeta) {
         .or_else(|| element_content(src, "main"))
         .or_else(|| element_content(src, "body"))
         .unwrap_or((0, src.len()));
-    (reduce(&src[from..to]), meta)
+    (reduce(src.get(from..to).unwrap_or("")), meta)
 }
 
 /// The text of an HTML fragment, with paragraphs as blank-line-separated lines.
@@ -648,21 +669,23 @@ fn reduce(src: &str) -> String {
     };
     let mut i = 0;
     while i < src.len() {
-        let Some(p) = src[i..].find('<').map(|p| i + p) else {
+        let Some(p) = str_from(src, i).find('<').map(|p| i + p) else {
             if skip.is_none() {
-                push_text(&mut line, &src[i..], pre > 0);
+                push_text(&mut line, str_from(src, i), pre > 0);
             }
             break;
         };
         if skip.is_none() {
-            push_text(&mut line, &src[i..p], pre > 0);
+            push_text(&mut line, src.get(i..p).unwrap_or(""), pre > 0);
         }
-        if src[p..].starts_with("<!--") {
-            i = src[p..].find("-->").map_or(src.len(), |e| p + e + 3);
+        if str_from(src, p).starts_with("<!--") {
+            i = str_from(src, p)
+                .find("-->")
+                .map_or(src.len(), |e| p + e + 3);
             continue;
         }
-        if src[p..].starts_with("<!") || src[p..].starts_with("<?") {
-            i = src[p..].find('>').map_or(src.len(), |e| p + e + 1);
+        if str_from(src, p).starts_with("<!") || str_from(src, p).starts_with("<?") {
+            i = str_from(src, p).find('>').map_or(src.len(), |e| p + e + 1);
             continue;
         }
         let Some(t) = tag_at(src, p) else {
@@ -764,7 +787,10 @@ mod tests {
     #[test]
     fn offsets_say_what_they_index() {
         let kind = |name: &str, bytes: &[u8]| ingest(name, bytes).unwrap().offsets;
-        assert_eq!(kind("a.txt", "Merz said “yes.”\n".as_bytes()), Offsets::Source);
+        assert_eq!(
+            kind("a.txt", "Merz said “yes.”\n".as_bytes()),
+            Offsets::Source
+        );
         assert_eq!(
             kind("a.txt", b"Merz said yes.\r\nHe left.\r\n"),
             Offsets::Normalised(Normalised::LineEnds)
@@ -777,7 +803,10 @@ mod tests {
             .into_iter()
             .chain("Merz said yes.\n".encode_utf16().flat_map(u16::to_le_bytes))
             .collect();
-        assert_eq!(kind("a.txt", &utf16), Offsets::Normalised(Normalised::Utf16));
+        assert_eq!(
+            kind("a.txt", &utf16),
+            Offsets::Normalised(Normalised::Utf16)
+        );
         assert_eq!(
             kind("a.txt", b"Merz said \xe9t\xe9.\n"),
             Offsets::Normalised(Normalised::InvalidUtf8)

@@ -30,7 +30,7 @@ enum Reading {
     /// One of the saved workspace's: its text is in storage already.
     Saved(String),
     /// One of a load: not saved yet, so its text is kept here.
-    New(StoredArticle),
+    New(Box<StoredArticle>),
 }
 
 thread_local! {
@@ -96,7 +96,7 @@ pub fn reading<T>(article: &StoredArticle, saved: bool, f: impl FnOnce() -> T) -
     let r = if saved {
         Reading::Saved(article.name.clone())
     } else {
-        Reading::New(article.clone())
+        Reading::New(Box::new(article.clone()))
     };
     READING.with(|c| *c.borrow_mut() = Some(r));
     test_panic_point(&format!("load:{}", article.name));
@@ -126,7 +126,7 @@ pub fn on_panic(message: &str) -> Option<String> {
     });
     let (article, saved, text) = match reading {
         Some(Reading::Saved(name)) => (Some(name), true, None),
-        Some(Reading::New(a)) => (Some(a.name.clone()), false, Some(a)),
+        Some(Reading::New(a)) => (Some(a.name.clone()), false, Some(*a)),
         None => (None, false, None),
     };
     let mut record = Record {
@@ -139,10 +139,7 @@ pub fn on_panic(message: &str) -> Option<String> {
     };
     // Too large for the tab's storage: keep the failing article and as many of the
     // others as fit, and say how many could not be kept.
-    loop {
-        let Ok(json) = serde_json::to_string(&record) else {
-            break;
-        };
+    while let Ok(json) = serde_json::to_string(&record) {
         if session_set(RECOVERY_KEY, Some(&json)) || record.pending.is_empty() {
             break;
         }
@@ -195,7 +192,11 @@ pub fn recover() -> Option<Recovered> {
             " The {} article{} of that load read before it {} added.",
             record.pending.len(),
             if record.pending.len() == 1 { "" } else { "s" },
-            if record.pending.len() == 1 { "was" } else { "were" }
+            if record.pending.len() == 1 {
+                "was"
+            } else {
+                "were"
+            }
         ));
     }
     if record.dropped > 0 {

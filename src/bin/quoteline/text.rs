@@ -24,7 +24,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 );
             }
             let mut out = std::io::stdout().lock();
-            if out.write_all(text.as_bytes()).and_then(|_| out.flush()).is_err() {
+            if out
+                .write_all(text.as_bytes())
+                .and_then(|_| out.flush())
+                .is_err()
+            {
                 return ExitCode::SUCCESS; // stdout closed
             }
             ExitCode::SUCCESS
