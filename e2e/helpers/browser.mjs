@@ -59,7 +59,12 @@ export async function openPage(context) {
     problems.push(`console error: ${msg.text()}${where ? ` (${where})` : ""}`);
   });
   page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
-  page.on("requestfailed", (req) => problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`));
+  page.on("requestfailed", (req) => {
+    // A reload or navigation cancels what the old page was still fetching (its icon,
+    // say): net::ERR_ABORTED is the page going away, not a failure.
+    if (req.failure()?.errorText === "net::ERR_ABORTED") return;
+    problems.push(`request failed: ${req.url()} (${req.failure()?.errorText})`);
+  });
   page.on("response", (res) => {
     // (A 404 for /favicon.ico counts too: the page names its own icon.)
     if (res.status() >= 400) {
