@@ -52,7 +52,10 @@ impl When {
 }
 
 /// Days since 1970-01-01 for a civil date (Howard Hinnant's algorithm).
+/// Years are clamped to ±[`YEAR_LIMIT`], so no input overflows the arithmetic.
 pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = y.clamp(-YEAR_LIMIT, YEAR_LIMIT);
+    let (m, d) = (m.clamp(1, 12), d.min(31));
     let y = if m <= 2 { y - 1 } else { y };
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
@@ -62,9 +65,15 @@ pub fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The civil date of a day number.
+/// The largest year the day arithmetic takes (far past any date the app shows; its
+/// day numbers are nowhere near overflowing an `i64`).
+pub const YEAR_LIMIT: i64 = 1_000_000_000;
+
+/// The civil date of a day number (clamped to ±[`YEAR_LIMIT`] years, so any `i64` is
+/// safe).
 pub fn civil(z: i64) -> (i64, u32, u32) {
-    let z = z + 719_468;
+    let limit = YEAR_LIMIT * 366;
+    let z = z.clamp(-limit, limit) + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -92,19 +101,20 @@ pub fn parse_iso(s: &str) -> Option<When> {
         }),
         [y, m] => {
             let (y, m) = (num(y)?, num(m)?);
-            ((1..=12).contains(&m)).then(|| When {
+            ((1..=9999).contains(&y) && (1..=12).contains(&m)).then(|| When {
                 day: days_from_civil(y, m as u32, 1),
                 precision: Precision::Month,
             })
         }
         [y, m, d] => {
             let (y, m, d) = (num(y)?, num(m)?, num(d)?);
-            ((1..=12).contains(&m) && (1..=days_in_month(y, m as u32) as i64).contains(&d)).then(
-                || When {
-                    day: days_from_civil(y, m as u32, d as u32),
-                    precision: Precision::Day,
-                },
-            )
+            ((1..=9999).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=days_in_month(y, m as u32) as i64).contains(&d))
+            .then(|| When {
+                day: days_from_civil(y, m as u32, d as u32),
+                precision: Precision::Day,
+            })
         }
         _ => None,
     }
@@ -387,6 +397,30 @@ pub fn weekday_conflicts(text: &str, span: Span, anchor: When) -> Vec<(Span, Spa
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn day_arithmetic_is_total_and_iso_years_stay_in_range() {
+        for z in [i64::MIN, i64::MIN + 1, -1, 0, 1, i64::MAX - 1, i64::MAX] {
+            let (_, m, d) = civil(z);
+            assert!((1..=12).contains(&m) && (1..=31).contains(&d));
+        }
+        for y in [i64::MIN, -1, 0, 1, 9999, i64::MAX] {
+            let _ = days_from_civil(y, 2, 29);
+        }
+        assert_eq!(
+            parse_iso("2016-09-03").map(|w| civil(w.day)),
+            Some((2016, 9, 3))
+        );
+        for bad in [
+            "0000-01-01",
+            "12345-01-01",
+            "9223372036854775807-01-01",
+            "-5-01",
+        ] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+
     use super::*;
 
     fn exprs(t: &str) -> Vec<(String, Expr)> {
