@@ -16,9 +16,10 @@ function contentType(file) {
 /**
  * Serves `root` at http://127.0.0.1:PORT{base}. Resolves to { url, requests, close() };
  * `url` ends with a slash; `requests` records every request. `headers` are added to
- * every file response (e.g. a Content-Security-Policy). Only GET and HEAD.
+ * every file response (e.g. a Content-Security-Policy); `redirects` maps a path to a
+ * URL it answers with a 302. Only GET and HEAD.
  */
-export async function serveStatic(root, { base = "/", headers = {} } = {}) {
+export async function serveStatic(root, { base = "/", headers = {}, redirects = {} } = {}) {
   const requests = [];
   root = resolve(root);
   if (!base.startsWith("/")) base = `/${base}`;
@@ -32,6 +33,11 @@ export async function serveStatic(root, { base = "/", headers = {} } = {}) {
     requests.push(req.url);
     if (req.method !== "GET" && req.method !== "HEAD") return send(405, "method not allowed\n");
     const path = decodeURIComponent(new URL(req.url, "http://x").pathname);
+    // `redirects`: path -> Location (a 302), e.g. to test what the app follows.
+    if (redirects[path]) {
+      res.writeHead(302, { location: redirects[path], "cache-control": "no-store" });
+      return res.end();
+    }
     if (!path.startsWith(base)) return send(404, "not found\n");
     let file = resolve(join(root, path.slice(base.length)));
     if (file !== root && !file.startsWith(root + sep)) return send(403, "forbidden\n");

@@ -105,6 +105,26 @@ describe("precomputed corpus files", () => {
     await page.close();
   });
 
+  it("refuses a redirect to another site without fetching anything from it (no CSP header)", async () => {
+    // "localhost" and "127.0.0.1" are different origins on the same machine.
+    const other = await serveStatic(join(tmp, "site"));
+    const away = other.url.replace("127.0.0.1", "localhost") + "corpora/archive.qlc";
+    const redirecting = await serveStatic(join(tmp, "site"), { redirects: { "/corpora/away.qlc": away } });
+    try {
+      const { page } = await openPage(browser.context);
+      await page.goto(`${redirecting.url}?corpus=corpora/away.qlc`);
+      const msg = page.locator("#corpus-message.error");
+      await msg.waitFor();
+      assert.match(await msg.innerText(), /redirect to another site|this site only/);
+      await waitForOutlets(page, 5);
+      assert.deepEqual(other.requests, [], "nothing was fetched from the other site");
+      await page.close();
+    } finally {
+      await other.close();
+      await redirecting.close();
+    }
+  });
+
   it("refuses tampered, older, missing, foreign and non-corpus files with the reason", async () => {
     const cases = [
       ["corpora/tampered.qlc", /checksum/],
