@@ -26,17 +26,20 @@ export function externalizeLoader(dir) {
     moved += 1;
     return `<script type="module" src="./${name}"></script>`;
   });
-  // `trunk serve` adds its live-reload script (it talks to /_trunk/ws). The dev server
-  // sends no CSP, so under `make serve` (QUOTELINE_SERVE=1) it stays; anywhere else an
-  // inline script left behind fails the build.
+  // `trunk serve` adds its live-reload script (it talks to .well-known/trunk/ws, and
+  // the server fills in its {{__TRUNK_ADDRESS__}} when it sends the page, so it must
+  // stay in index.html). The dev server sends no CSP, so under `make serve`
+  // (QUOTELINE_SERVE=1) it stays; anywhere else an inline script left behind fails the
+  // build.
   const serving = process.env.QUOTELINE_SERVE === "1";
   const inline = /<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g;
   for (const m of html.matchAll(inline)) {
     if (!/\S/.test(m[1])) continue;
-    if (serving && m[1].includes("/_trunk/ws")) continue;
+    const liveReload = /trunk\/ws|__TRUNK_ADDRESS__/.test(m[1]);
+    if (serving && liveReload) continue;
     throw new Error(
       "csp-boot: an inline script is left in index.html; a strict CSP would block it" +
-        (m[1].includes("/_trunk/ws") ? " (it is trunk serve's live reload: serve with `make serve`, which allows it)" : ""),
+        (liveReload ? " (it is trunk serve's live reload: serve with `make serve`, which allows it)" : ""),
     );
   }
   writeFileSync(indexPath, html);
