@@ -33,6 +33,9 @@ async function answered(url, server, log) {
   const deadline = Date.now() + BUILD_TIMEOUT_MS;
   while (Date.now() < deadline) {
     if (server.exitCode !== null) throw new Error(`make serve exited with ${server.exitCode}:\n${log.join("").slice(-3000)}`);
+    // trunk serve keeps serving (404s) after a failed build: fail at once, with why.
+    const said = log.join("");
+    if (said.includes("error from build pipeline")) throw new Error(`the build under make serve failed:\n${said.slice(-4000)}`);
     try {
       const res = await fetch(url);
       const body = await res.text();
