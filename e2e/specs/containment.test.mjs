@@ -138,6 +138,22 @@ describe("real news never breaks the page", () => {
     await page.close();
   });
 
+  it("a link with an absurd view or dates is clamped with a notice, and the page stays alive", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    for (const frag of ["view=3000000000000000,3000000000000002", "view=NaN,Infinity", "from=99999-01-01&to=-5-01-01"]) {
+      await page.goto(`${app.server.url}#${frag}`);
+      await waitForOutlets(page, 5, { problems });
+      await page.locator("#notice").waitFor();
+      assert.match(await page.locator("#notice").innerText(), /could not be used/, frag);
+      // Still alive: a search answers.
+      await page.locator("#search").fill("Merz");
+      await page.waitForFunction(() => /^\d+ of \d+ statements/.test(document.querySelector("#result-count").textContent) && document.querySelector("#result-count").textContent.split(" ")[0] !== document.querySelector("#result-count").textContent.split(" ")[2]);
+    }
+    assert.equal(await page.locator("#error-banner").count(), 0);
+    assert.deepEqual(problems, [], problems.join("\n"));
+    await page.close();
+  });
+
   it("at least 100 PolNeAR articles load through the file picker with no error", async (t) => {
     const dirs = ["dev", "train"].map((s) => join(POLNEAR, s, "text")).filter((d) => existsSync(d));
     if (dirs.length === 0) {
