@@ -11,7 +11,7 @@ use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
 use super::text::{
-    self, in_lower_list, is_space, str_from, str_to, tokens, trim_span, with_lower, Span, Token,
+    self, in_lower_list, is_space, str_from, str_to, token_iter, tokens, trim_span, with_lower, Span, Token,
 };
 
 /// A speech cue found in a sentence.
@@ -668,18 +668,18 @@ type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
 /// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
 /// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
 #[derive(Default)]
-struct BeforeMemo(std::cell::RefCell<Vec<(usize, NpBefore)>>);
+struct BeforeMemo(std::cell::RefCell<super::lexicon::HashMap<usize, NpBefore>>);
 
 /// What [`np_before`] finds: the phrase, and whether it is a coordinated (shared) subject.
 type NpBefore = Option<(Span, bool)>;
 
 impl BeforeMemo {
     fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
-        if let Some(&(_, r)) = self.0.borrow().iter().find(|(p, _)| *p == pos) {
+        if let Some(&r) = self.0.borrow().get(&pos) {
             return r;
         }
         let r = np_before(text, sent, pos);
-        self.0.borrow_mut().push((pos, r));
+        self.0.borrow_mut().insert(pos, r);
         r
     }
 }
@@ -906,10 +906,10 @@ fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>
 fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
     // Token by token, so that abbreviation dots (`Dr.`, `U.S.`) do not end the phrase; stop
     // at the first punctuation between tokens, or after ten words.
-    let toks = tokens(text, Span::new(pos, sent.end));
+    // Read lazily: at most ten tokens, however long the rest of the sentence.
     let mut end = None;
     let mut prev_end = pos;
-    for (k, t) in toks.iter().enumerate() {
+    for (k, t) in token_iter(text, Span::new(pos, sent.end)).enumerate() {
         let gap = Span::new(prev_end, t.span.start).of(text);
         if k > 0 && gap.chars().any(|c| !is_space(c)) {
             break;
@@ -1334,27 +1334,44 @@ fn nearest(
 
 /// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
 fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
-    let first_after = cues.iter().position(|c| c.span.start >= q.outer.end);
+    // Cues and tokens are in text order and disjoint, so their starts and ends are both
+    // sorted: each question below is a binary search, not a walk over the sentence.
+    let first_after = Some(cues.partition_point(|c| c.span.start < q.outer.end))
+        .filter(|&i| i < cues.len());
     if let Some((i, c)) = first_after.and_then(|i| cues.get(i).map(|c| (i, c))) {
         let between = Span::new(q.outer.end, c.span.start).of(text);
-        let words = between.split_whitespace().count();
+        // At most six words (counting stops at the seventh).
+        let few_words = between.split_whitespace().nth(6).is_none();
         if between.trim_start().starts_with(',')
-            || (words <= 6 && !between.contains(['“', '"', '.']))
+            || (few_words && !between.contains(['“', '"', '.']))
                 && between.trim_matches(is_space).len() < 80
         {
-            let gap_tokens = toks
-                .iter()
-                .filter(|t| t.span.start >= q.outer.end && t.span.end <= c.span.start)
-                .count();
+            let gap_tokens = tokens_between(toks, q.outer.end, c.span.start);
             if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
                 return Some(i);
             }
         }
     }
-    if let Some(i) = cues.iter().rposition(|c| c.span.end <= q.outer.start) {
+    if let Some(i) = cues
+        .partition_point(|c| c.span.end <= q.outer.start)
+        .checked_sub(1)
+    {
         return Some(i);
     }
     first_after
+}
+
+/// How many of `toks` (in text order, disjoint) start at or after `from` and end by `to`.
+fn tokens_between(toks: &[Token], from: usize, to: usize) -> usize {
+    let lo = toks.partition_point(|t| t.span.start < from);
+    let hi = toks.partition_point(|t| t.span.end <= to);
+    hi.saturating_sub(lo)
+}
+
+/// The tokens of `toks` (in text order, disjoint) that end by `pos`.
+fn tokens_ending_by(toks: &[Token], pos: usize) -> &[Token] {
+    toks.get(..toks.partition_point(|t| t.span.end <= pos))
+        .unwrap_or_default()
 }
 
 /// Why a quotation is a name or term rather than speech, if it is.
@@ -1366,18 +1383,14 @@ fn term_reason(
     cues: &[Cue],
 ) -> Option<&'static str> {
     let lex = Lexicon::get();
-    let before: Vec<String> = toks
+    let toks_before = tokens_ending_by(toks, q.outer.start);
+    let before: Vec<String> = toks_before
         .iter()
-        .filter(|t| t.span.end <= q.outer.start)
         .rev()
         .take(2)
         .map(|t| t.text(text).to_lowercase())
         .collect();
-    let adjacent = toks
-        .iter()
-        .rev()
-        .find(|t| t.span.end <= q.outer.start)
-        .is_some_and(|t| {
+    let adjacent = toks_before.last().is_some_and(|t| {
             Span::new(t.span.end, q.outer.start)
                 .of(text)
                 .chars()
@@ -1445,12 +1458,11 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
         return Kind::Direct;
     }
     // Right after a cue (and its object: "telling reporters"), a whole sentence: direct.
-    let last_cue_before = cues.iter().rev().find(|c| c.span.end <= q.outer.start);
+    let last_cue_before = cues
+        .get(..cues.partition_point(|c| c.span.end <= q.outer.start))
+        .and_then(<[Cue]>::last);
     if let Some(c) = last_cue_before {
-        let gap = toks
-            .iter()
-            .filter(|t| t.span.start >= c.span.end && t.span.end <= q.outer.start)
-            .count();
+        let gap = tokens_between(toks, c.span.end, q.outer.start);
         let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
         if gap <= 2
             && (upper || ends_sentence)
@@ -1529,7 +1541,7 @@ fn indirect_clause(
             let rest = str_from(seg, i + 2);
             if (rest.starts_with("a ") || rest.starts_with("an "))
                 && !rest.contains(',')
-                && str_to(seg, i).split_whitespace().count() >= 5
+                && str_to(seg, i).split_whitespace().nth(4).is_some()
                 && !inside_any(from + i, quotes)
             {
                 end = from + i;
@@ -1551,16 +1563,10 @@ fn indirect_clause(
         }
         let s = sp.of(text);
         // Words outside quotes: a clause that is only a quotation is the quotation's statement.
-        let outside: usize = {
-            let mut n = 0;
-            for t in tokens(text, sp) {
-                if !quotes.iter().any(|q| q.outer.contains_pos(t.span.start)) {
-                    n += 1;
-                }
-            }
-            n
-        };
-        (outside >= 1 && s.split_whitespace().count() >= 3).then_some(sp)
+        // (The first such token settles it: tokens are read lazily, and `quotes` are sorted
+        // and disjoint, so `inside_any` is a binary search.)
+        let outside = token_iter(text, sp).any(|t| !inside_any(t.span.start, quotes));
+        (outside && s.split_whitespace().nth(2).is_some()).then_some(sp)
     };
 
     if cue.according {
@@ -1582,10 +1588,9 @@ fn indirect_clause(
         return None;
     }
     // Pattern A: the complement follows the cue.
-    let after_toks: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.span.start >= cue.span.end)
-        .collect();
+    let after_toks: &[Token] = toks
+        .get(toks.partition_point(|t| t.span.start < cue.span.end)..)
+        .unwrap_or_default();
     let rest = Span::new(cue.span.end, sentence_end)
         .of(text)
         .trim_start_matches(is_space);
