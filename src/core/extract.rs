@@ -667,18 +667,113 @@ type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
 
 /// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
 /// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
+/// It also holds the sentence's [`SentIndex`], built on first use.
 #[derive(Default)]
-struct BeforeMemo(std::cell::RefCell<super::lexicon::HashMap<usize, NpBefore>>);
+struct BeforeMemo(
+    std::cell::RefCell<super::lexicon::HashMap<usize, NpBefore>>,
+    std::cell::OnceCell<SentIndex>,
+);
+
+/// Where the characters and words that [`np_before`] and [`indirect_clause`] look for lie
+/// in one sentence, found in one pass, so that each cue asks by binary search instead of
+/// scanning the sentence up to (or from) it: with many cues in one long sentence, those
+/// scans made the cost cues × sentence length. Positions are byte offsets in the text,
+/// in order.
+struct SentIndex {
+    /// Each [`boundary_char`]: (start, end).
+    boundaries: Vec<(usize, usize)>,
+    /// The words (runs of characters that are neither whitespace nor a boundary
+    /// character) that are [`CLAUSE_WORDS`]: (start, end).
+    clause_words: Vec<(usize, usize)>,
+    /// Each `", "`.
+    comma_spaces: Vec<usize>,
+    /// The first place of each of [`LIST_MARKERS`], as [`first_markers`] gives it.
+    markers: [Option<usize>; 3],
+    /// Each place of each of [`CLAUSE_STOPS`] (overlapping ones too, as `find` from any
+    /// place would find them).
+    stops: [Vec<usize>; 3],
+}
+
+/// Where a list of names after the head of a noun phrase begins.
+const LIST_MARKERS: [&str; 3] = [" including ", " such as ", " among them "];
+/// Where a reported clause stops at the latest.
+const CLAUSE_STOPS: [&str; 3] = [" — but ", "; ", " – but "];
+
+impl SentIndex {
+    fn new(text: &str, sent: Span) -> SentIndex {
+        let st = sent.of(text);
+        let at = |i: usize| sent.start + i;
+        let mut boundaries = Vec::new();
+        let mut clause_words = Vec::new();
+        let mut word: Option<usize> = None;
+        let mut end_word = |word: &mut Option<usize>, i: usize| {
+            if let Some(w) = word.take() {
+                if in_lower_list(Span::new(w, i).of(st), CLAUSE_WORDS) {
+                    clause_words.push((at(w), at(i)));
+                }
+            }
+        };
+        for (i, c) in st.char_indices() {
+            let boundary = boundary_char(c);
+            if boundary {
+                boundaries.push((at(i), at(i + c.len_utf8())));
+            }
+            if boundary || c.is_whitespace() {
+                end_word(&mut word, i);
+            } else if word.is_none() {
+                word = Some(i);
+            }
+        }
+        end_word(&mut word, st.len());
+        let markers = first_markers(st, &LIST_MARKERS).map(|m| m.map(at));
+        let mut comma_spaces = Vec::new();
+        let mut stops: [Vec<usize>; 3] = Default::default();
+        for (i, b) in st.bytes().enumerate() {
+            if !matches!(b, b' ' | b';' | b',') {
+                continue;
+            }
+            let rest = str_from(st, i);
+            if rest.starts_with(", ") {
+                comma_spaces.push(at(i));
+            }
+            for (stop, places) in CLAUSE_STOPS.iter().zip(stops.iter_mut()) {
+                if rest.starts_with(stop) {
+                    places.push(at(i));
+                }
+            }
+        }
+        SentIndex {
+            boundaries,
+            clause_words,
+            comma_spaces,
+            markers,
+            stops,
+        }
+    }
+
+    /// The first place of `CLAUSE_STOPS[k]` that lies wholly in `from..to`.
+    fn first_stop(&self, k: usize, from: usize, to: usize) -> Option<usize> {
+        let places = self.stops.get(k)?;
+        let stop = CLAUSE_STOPS.get(k)?;
+        let first = places.get(places.partition_point(|&p| p < from))?;
+        (first + stop.len() <= to).then_some(*first)
+    }
+}
 
 /// What [`np_before`] finds: the phrase, and whether it is a coordinated (shared) subject.
 type NpBefore = Option<(Span, bool)>;
 
 impl BeforeMemo {
+    /// The sentence's index (`sent` is the same sentence at every call).
+    fn index(&self, text: &str, sent: Span) -> &SentIndex {
+        self.1.get_or_init(|| SentIndex::new(text, sent))
+    }
+
     fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
         if let Some(&r) = self.0.borrow().get(&pos) {
             return r;
         }
-        let r = np_before(text, sent, pos);
+        let r = np_before(self.index(text, sent), text, sent, pos);
         self.0.borrow_mut().insert(pos, r);
         r
     }
@@ -797,7 +892,7 @@ const CLAUSE_WORDS: &[&str] = &[
 
 /// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
 /// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
-fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let mut end = pos;
     // Skip adverbs and auxiliaries.
     loop {
@@ -829,9 +924,12 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     if trimmed.ends_with(',') && !trimmed.ends_with(",”") && !trimmed.ends_with(",\"") {
         // Apposition: drop it and look before the comma that opens it.
         let inner = str_to(trimmed, trimmed.len() - 1);
-        // The comma that opens the apposition is followed by a space (not "38,000").
-        match inner.rfind(", ") {
-            Some(c) => seg_end = c,
+        // The comma that opens the apposition is followed by a space (not "38,000"): the
+        // last `", "` wholly inside `inner` (a prefix of the sentence).
+        let inner_end = sent.start + inner.len();
+        let k = ix.comma_spaces.partition_point(|&p| p + 2 <= inner_end);
+        match k.checked_sub(1).and_then(|k| ix.comma_spaces.get(k)) {
+            Some(&c) => seg_end = c - sent.start,
             None => return None,
         }
     }
@@ -839,12 +937,11 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
     let lex = Lexicon::get();
     let mut seg = seg;
-    // The first place of each marker, all found in one pass over the spaces. The first
-    // place in a shorter `seg` (a prefix, once a list is cut) is the same one if it still
-    // fits, else there is none.
-    let markers = [" including ", " such as ", " among them "];
-    let firsts = first_markers(seg, &markers);
-    for (marker, first) in markers.into_iter().zip(firsts) {
+    // The first place of each marker in the sentence (see `SentIndex`). The first place in
+    // `seg` (a prefix of the sentence, shorter once a list is cut) is the same one if it
+    // still fits, else there is none.
+    let firsts = ix.markers.map(|m| m.map(|m| m - sent.start));
+    for (marker, first) in LIST_MARKERS.into_iter().zip(firsts) {
         if let Some(i) = first.filter(|&i| i + marker.len() <= seg.len()) {
             let list = str_from(seg, i + marker.len());
             let names_only = list
@@ -860,21 +957,21 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             }
         }
     }
-    // After the last boundary character. Every one of them is ASCII or starts with the byte
-    // 0xE2 (`”“—–`), so only those bytes are decoded.
-    let start = text::chars_from(seg, |b| b.is_ascii() || b == 0xE2)
-        .rev()
-        .find(|&(_, c)| boundary_char(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    // After the last boundary character of `seg` (a prefix of the sentence).
+    let seg_end = sent.start + seg.len();
+    let start = (ix.boundaries)
+        .get(..ix.boundaries.partition_point(|&(b, _)| b < seg_end))
+        .and_then(<[(usize, usize)]>::last)
+        .map_or(0, |&(_, e)| e - sent.start);
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
-    // the last one that is not the phrase's last word, found from the end.
-    let s = str_from(seg, start)
-        .split_whitespace()
-        .rev()
-        .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
-        .find(|&(w, off)| off + w.len() < seg.len() && in_lower_list(w, CLAUSE_WORDS))
-        .map_or(start, |(w, off)| off + w.len());
+    // the last one after `start` that is not the phrase's last word. No boundary character
+    // lies between `start` and the end of `seg`, so its whitespace-separated words are the
+    // index's words, but for the last one, which `seg` may cut short and which never counts.
+    let s = (ix.clause_words)
+        .get(..ix.clause_words.partition_point(|&(_, e)| e < seg_end))
+        .and_then(<[(usize, usize)]>::last)
+        .filter(|&&(b, _)| b >= sent.start + start)
+        .map_or(start, |&(_, e)| e - sent.start);
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
 }
@@ -1091,7 +1188,7 @@ fn resolve_cue(
         let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
-            if let Some(m) = np_before(text, sent, p.span.start)
+            if let Some(m) = np_before(before_memo.index(text, sent), text, sent, p.span.start)
                 .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
             {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
@@ -1104,7 +1201,8 @@ fn resolve_cue(
             if between.trim_matches(is_space).is_empty()
                 && p.text(text).starts_with(char::is_uppercase)
             {
-                if let Some(m) = np_before(text, sent, cue.span.start)
+                if let Some(m) = before_memo
+                    .np_before(text, sent, cue.span.start)
                     .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
                 {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -1516,15 +1614,22 @@ fn indirect_clause(
                 end = from + comma;
             }
         }
-        for stop in [" — but ", "; ", " – but "] {
-            if let Some(i) = Span::new(from, end).of(text).find(stop) {
-                end = from + i;
+        // (The places of the stops and of ", " come from the sentence's index: `end` may be
+        // the sentence's end, and every cue of a long sentence would scan to it.)
+        let ix = before_memo.index(text, sent);
+        for k in 0..CLAUSE_STOPS.len() {
+            if let Some(i) = ix.first_stop(k, from, end) {
+                end = i;
             }
         }
         // A reporter's participial tail: "..., sending its shares down 8%".
         let seg = Span::new(from, end).of(text);
-        let mut search = 0;
-        while let Some(i) = str_from(seg, search).find(", ").map(|i| i + search) {
+        let seg_end = end;
+        let commas = (ix.comma_spaces.iter())
+            .skip(ix.comma_spaces.partition_point(|&p| p < from))
+            .take_while(|&&p| p + 2 <= seg_end)
+            .map(|&p| p - from);
+        for i in commas {
             // The letters after the comma, as a slice (no new String per comma).
             let after = str_from(seg, i + 2);
             let word = str_to(
@@ -1547,7 +1652,6 @@ fn indirect_clause(
                 end = from + i;
                 break;
             }
-            search = i + 2;
         }
         end
     };
@@ -1720,7 +1824,9 @@ fn indirect_clause(
     let tail = Span::new(cue.span.end, sentence_end)
         .of(text)
         .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
-    let tail_words = tail.split_whitespace().count();
+    // Words of the tail, counted up to 15 (no test below looks further: each asks for at
+    // most 14), so that a long sentence is not walked to its end for every cue.
+    let tail_words = tail.split_whitespace().take(15).count();
     let subj = before_memo
         .np_before(text, sent, cue.span.start)
         .map(|(sp, _)| sp);
@@ -1730,10 +1836,11 @@ fn indirect_clause(
         .trim_end_matches(is_space);
     let parenthetical =
         lead.ends_with(',') && str_from(text, cue.span.end).trim_start().starts_with(',');
-    let lead_words = lead.split_whitespace().count();
-    let tail_ok = !tail.contains(" that ")
-        && !tail.starts_with("that ")
-        && (tail_words <= 6 || (tail_words <= 14 && lead_words >= 5));
+    // (The word counts first: they bound the tail that `contains` then reads.)
+    let tail_ok = (tail_words <= 6
+        || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))
+        && !tail.contains(" that ")
+        && !tail.starts_with("that ");
     if lead.ends_with(',')
         && (tail_ok || parenthetical)
         && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
@@ -1747,12 +1854,13 @@ fn indirect_clause(
     }
     if lead.ends_with(",”") || lead.ends_with(",\"") {
         // A clause that wraps a partial quote: "Security guarantees are “the key ...,” Macron said."
-        let q = quotes.iter().rev().find(|q| q.outer.end <= subj_start)?;
+        let q = (quotes.get(..quotes.partition_point(|q| q.outer.end <= subj_start)))
+            .and_then(<[Quote]>::last)?;
         if Span::new(sent.start, q.outer.start)
             .of(text)
             .split_whitespace()
-            .count()
-            >= 2
+            .nth(1)
+            .is_some()
             && tail_words <= 6
         {
             return finish(sent.start, q.outer.end);
