@@ -309,40 +309,65 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         members_of.entry(ca).or_default().extend(moved);
     }
     // A fragment nested in a grouped statement of its article (the quoted words inside
-    // the reported sentence) belongs to that group, however short it is.
-    // Statements by article (entries are in article order), to look for hosts nearby.
-    let mut of_article: HashMap<usize, Vec<StatementId>> = HashMap::new();
+    // the reported sentence) belongs to that group, however short it is: the first such
+    // host in corpus order, among the grouped statements of the same article and speaker
+    // (a fragment placed earlier in this pass counts as grouped for later ones).
+    // Entries are in article order, and an article's statements are sorted by start, so
+    // the statements that start by a fragment's start are a prefix of its (article,
+    // speaker) list, and the first host is the first in that prefix whose end reaches the
+    // fragment's: a prefix-maximum tree over the ends of the grouped ones finds it in
+    // log time, where a scan of the article per fragment was statements² per article.
+    let grouped = |cluster: &[usize], members_of: &HashMap<usize, Vec<StatementId>>, j: usize| {
+        cluster
+            .get(j)
+            .and_then(|c| members_of.get(c))
+            .is_some_and(|m| m.len() > 1)
+    };
+    let mut lists: HashMap<(usize, usize), Vec<StatementId>> = HashMap::new();
+    // Each statement's list and place in it.
+    let mut place: Vec<((usize, usize), usize)> = Vec::with_capacity(n);
     for (i, e) in corpus.entries.iter().enumerate() {
-        of_article.entry(e.article).or_default().push(i);
+        let list = lists.entry((e.article, e.speaker)).or_default();
+        place.push(((e.article, e.speaker), list.len()));
+        list.push(i);
     }
+    let mut reach: HashMap<(usize, usize), PrefixMax> = lists
+        .iter()
+        .map(|(&key, list)| {
+            let mut tree = PrefixMax::new(list.len());
+            for (k, &j) in list.iter().enumerate() {
+                if grouped(&cluster, &members_of, j) {
+                    tree.raise(k, entry(j).map_or(0, |h| h.statement.span.end));
+                }
+            }
+            (key, tree)
+        })
+        .collect();
     for (i, e) in corpus.entries.iter().enumerate() {
         let Some(&ci) = cluster.get(i) else { continue };
-        if members_of.get(&ci).is_some_and(|m| m.len() > 1) {
+        if grouped(&cluster, &members_of, i) {
             continue;
         }
-        let grouped = |j: usize| {
-            cluster
-                .get(j)
-                .and_then(|c| members_of.get(c))
-                .is_some_and(|m| m.len() > 1)
+        let Some(&(key, _)) = place.get(i) else { continue };
+        let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
+            continue;
         };
-        let host = (of_article.get(&e.article).into_iter().flatten())
-            .copied()
-            .find(|&j| {
-                j != i
-                    && grouped(j)
-                    && entry(j).is_some_and(|h| {
-                        h.article == e.article
-                            && h.speaker == e.speaker
-                            && h.statement.span.contains(e.statement.span)
-                    })
-            });
+        let span = e.statement.span;
+        let starts_by =
+            list.partition_point(|&j| entry(j).is_some_and(|h| h.statement.span.start <= span.start));
+        let host = tree
+            .first_reaching(span.end)
+            .filter(|&k| k < starts_by)
+            .and_then(|k| list.get(k).copied());
         if let Some(c) = host.and_then(|j| cluster.get(j).copied()) {
             members_of.remove(&ci);
             if let Some(x) = cluster.get_mut(i) {
                 *x = c;
             }
             members_of.entry(c).or_default().push(i);
+            if let Some(&(_, k)) = place.get(i) {
+                tree.raise(k, span.end);
+            }
         }
     }
     let mut groups: Vec<Group> = members_of
@@ -388,6 +413,44 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         .collect();
     groups.sort_by_key(|g| g.members.first().copied());
     Comparison::from_groups(corpus, groups)
+}
+
+/// Prefix maxima of values that only rise (a Fenwick tree): the first place whose value,
+/// or an earlier one's, reaches a bound, in log time. Values are stored plus one, so that
+/// 0 means "none yet".
+struct PrefixMax(Vec<usize>);
+
+impl PrefixMax {
+    fn new(n: usize) -> PrefixMax {
+        PrefixMax(vec![0; n + 1])
+    }
+
+    /// Raises the value at place `k` (from 0) to at least `v`.
+    fn raise(&mut self, k: usize, v: usize) {
+        let mut i = k + 1;
+        while let Some(slot) = self.0.get_mut(i) {
+            *slot = (*slot).max(v + 1);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The first place (from 0) with a value of at least `bound`, if any.
+    fn first_reaching(&self, bound: usize) -> Option<usize> {
+        let n = self.0.len().saturating_sub(1);
+        let (mut pos, mut best) = (0, 0);
+        let mut step = n.checked_next_power_of_two().unwrap_or(0);
+        while step > 0 {
+            if let Some(&v) = self.0.get(pos + step) {
+                if best.max(v) <= bound {
+                    pos += step;
+                    best = best.max(v);
+                }
+            }
+            step /= 2;
+        }
+        // `pos` places all stay below `bound`; the next one, if any, reaches it.
+        (pos < n).then_some(pos)
+    }
 }
 
 impl Comparison {
