@@ -116,6 +116,9 @@ pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
 struct Weighted {
     sets: Vec<HashSet<String>>,
     idf: HashMap<String, f64>,
+    /// Each set's [`Weighted::weight`], summed once (the same sum, in the same order, as
+    /// summing it at each comparison: a set is compared many times as groups grow).
+    totals: Vec<f64>,
 }
 
 impl Weighted {
@@ -136,7 +139,13 @@ impl Weighted {
             .into_iter()
             .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
             .collect();
-        Weighted { sets, idf }
+        let mut weighted = Weighted {
+            sets,
+            idf,
+            totals: Vec::new(),
+        };
+        weighted.totals = weighted.sets.iter().map(|s| weighted.weight(s)).collect();
+        weighted
     }
     fn weight(&self, s: &HashSet<String>) -> f64 {
         s.iter()
@@ -149,7 +158,13 @@ impl Weighted {
             return (0, 0.0);
         };
         let shared: HashSet<String> = x.intersection(y).cloned().collect();
-        let small = self.weight(x).min(self.weight(y));
+        let total = |i: usize, s: &HashSet<String>| {
+            self.totals
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| self.weight(s))
+        };
+        let small = total(a, x).min(total(b, y));
         if small <= 0.0 {
             return (0, 0.0);
         }
@@ -286,6 +301,10 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     };
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members_of: HashMap<usize, Vec<StatementId>> = (0..n).map(|i| (i, vec![i])).collect();
+    // Pairs of clusters found incompatible. A cluster keeps its id while it absorbs others
+    // and only grows, so an incompatible pair stays incompatible: a later edge between the
+    // same two clusters is refused without comparing their members again.
+    let mut refused: std::collections::HashSet<(usize, usize)> = Default::default();
     for (_, a, b) in edges {
         let (Some(&ca), Some(&cb)) = (cluster.get(a), cluster.get(b)) else {
             continue;
@@ -293,11 +312,15 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         if ca == cb {
             continue;
         }
+        if refused.contains(&(ca.min(cb), ca.max(cb))) {
+            continue;
+        }
         let members = |c: usize| members_of.get(&c).map_or(&[][..], Vec::as_slice);
         let ok = members(ca)
             .iter()
             .all(|&x| members(cb).iter().all(|&y| compatible(x, y)));
         if !ok {
+            refused.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
         let moved = members_of.remove(&cb).unwrap_or_default();
