@@ -116,8 +116,8 @@ pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
 struct Weighted {
     sets: Vec<HashSet<String>>,
     idf: HashMap<String, f64>,
-    /// Each set's [`Weighted::weight`], summed once (the same sum, in the same order, as
-    /// summing it at each comparison: a set is compared many times as groups grow).
+    /// Each set's [`Weighted::weight`], summed once (a set is compared many times as
+    /// groups grow).
     totals: Vec<f64>,
 }
 
@@ -147,10 +147,17 @@ impl Weighted {
         weighted.totals = weighted.sets.iter().map(|s| weighted.weight(s)).collect();
         weighted
     }
+    /// The summed idf of a set's words, added smallest first: a set's iteration order
+    /// differs from run to run (each `HashSet` hashes with its own random keys), and a sum
+    /// of floats in another order may differ in its last bit, which moved pairs across
+    /// the threshold and reordered equal edges, so the same input grouped differently.
     fn weight(&self, s: &HashSet<String>) -> f64 {
-        s.iter()
+        let mut w: Vec<f64> = s
+            .iter()
             .map(|w| self.idf.get(w).copied().unwrap_or(1.0))
-            .sum()
+            .collect();
+        w.sort_by(f64::total_cmp);
+        w.into_iter().sum()
     }
     /// (shared content words, idf-weighted overlap of the smaller set).
     fn similarity(&self, a: usize, b: usize) -> (usize, f64) {
