@@ -144,16 +144,17 @@ impl Weighted {
             idf,
             totals: Vec::new(),
         };
-        weighted.totals = weighted.sets.iter().map(|s| weighted.weight(s)).collect();
+        weighted.totals = (weighted.sets.iter())
+            .map(|s| weighted.weight(s.iter()))
+            .collect();
         weighted
     }
     /// The summed idf of a set's words, added smallest first: a set's iteration order
     /// differs from run to run (each `HashSet` hashes with its own random keys), and a sum
     /// of floats in another order may differ in its last bit, which moved pairs across
     /// the threshold and reordered equal edges, so the same input grouped differently.
-    fn weight(&self, s: &HashSet<String>) -> f64 {
-        let mut w: Vec<f64> = s
-            .iter()
+    fn weight<'a>(&self, words: impl Iterator<Item = &'a String>) -> f64 {
+        let mut w: Vec<f64> = words
             .map(|w| self.idf.get(w).copied().unwrap_or(1.0))
             .collect();
         w.sort_by(f64::total_cmp);
@@ -164,18 +165,21 @@ impl Weighted {
         let (Some(x), Some(y)) = (self.sets.get(a), self.sets.get(b)) else {
             return (0, 0.0);
         };
-        let shared: HashSet<String> = x.intersection(y).cloned().collect();
         let total = |i: usize, s: &HashSet<String>| {
             self.totals
                 .get(i)
                 .copied()
-                .unwrap_or_else(|| self.weight(s))
+                .unwrap_or_else(|| self.weight(s.iter()))
         };
         let small = total(a, x).min(total(b, y));
         if small <= 0.0 {
             return (0, 0.0);
         }
-        (shared.len(), self.weight(&shared) / small)
+        // (The shared words are read in place: the weight does not depend on their order.)
+        (
+            x.intersection(y).count(),
+            self.weight(x.intersection(y)) / small,
+        )
     }
     /// Whether two statements read as renderings of one utterance: enough shared words
     /// (all of a two-word fragment, else at least three) and enough weighted overlap, or
