@@ -382,13 +382,15 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         if grouped(&cluster, &members_of, i) {
             continue;
         }
-        let Some(&(key, _)) = place.get(i) else { continue };
+        let Some(&(key, _)) = place.get(i) else {
+            continue;
+        };
         let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
             continue;
         };
         let span = e.statement.span;
-        let starts_by =
-            list.partition_point(|&j| entry(j).is_some_and(|h| h.statement.span.start <= span.start));
+        let starts_by = list
+            .partition_point(|&j| entry(j).is_some_and(|h| h.statement.span.start <= span.start));
         let host = tree
             .first_reaching(span.end)
             .filter(|&k| k < starts_by)
@@ -655,6 +657,25 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_max_finds_the_first_place_that_reaches() {
+        let values = [3usize, 0, 7, 2, 9, 1, 7];
+        for raised in 0..=values.len() {
+            let mut tree = PrefixMax::new(values.len());
+            for (k, &v) in values.iter().enumerate().take(raised) {
+                tree.raise(k, v);
+            }
+            for bound in 0..11 {
+                let want = values.iter().take(raised).position(|&v| v >= bound);
+                assert_eq!(
+                    tree.first_reaching(bound),
+                    want,
+                    "{raised} raised, bound {bound}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn diff_marks_inserted_deleted_and_changed_words() {

@@ -202,7 +202,10 @@ impl<'a> StatementDates<'a> {
         if let Some(&d) = self.found.get(&s.sentence) {
             return d;
         }
-        let spans = self.by_sentence.get(&s.sentence).map_or(&[][..], Vec::as_slice);
+        let spans = self
+            .by_sentence
+            .get(&s.sentence)
+            .map_or(&[][..], Vec::as_slice);
         // Some statement contains `span` when one starting by its start reaches its end.
         let inside = |span: Span| {
             let k = spans.partition_point(|&(start, _)| start <= span.start);

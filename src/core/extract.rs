@@ -11,7 +11,8 @@ use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
 use super::text::{
-    self, in_lower_list, is_space, str_from, str_to, token_iter, tokens, trim_span, with_lower, Span, Token,
+    self, in_lower_list, is_space, str_from, str_to, token_iter, tokens, trim_span, with_lower,
+    Span, Token,
 };
 
 /// A speech cue found in a sentence.
@@ -687,7 +688,8 @@ struct SentIndex {
     clause_words: Vec<(usize, usize)>,
     /// Each `", "`.
     comma_spaces: Vec<usize>,
-    /// The first place of each of [`LIST_MARKERS`], as [`first_markers`] gives it.
+    /// The first place of each of [`LIST_MARKERS`] (a marker begins with a space, so
+    /// only spaces are tried).
     markers: [Option<usize>; 3],
     /// Each place of each of [`CLAUSE_STOPS`] (overlapping ones too, as `find` from any
     /// place would find them).
@@ -702,53 +704,76 @@ const CLAUSE_STOPS: [&str; 3] = [" — but ", "; ", " – but "];
 impl SentIndex {
     fn new(text: &str, sent: Span) -> SentIndex {
         let st = sent.of(text);
+        let bytes = st.as_bytes();
         let at = |i: usize| sent.start + i;
-        let mut boundaries = Vec::new();
-        let mut clause_words = Vec::new();
+        let mut ix = SentIndex {
+            boundaries: Vec::new(),
+            clause_words: Vec::new(),
+            comma_spaces: Vec::new(),
+            markers: [None; 3],
+            stops: Default::default(),
+        };
+        // The word being read (its start), ended by whitespace or a boundary character.
         let mut word: Option<usize> = None;
-        let mut end_word = |word: &mut Option<usize>, i: usize| {
+        let end_word = |ix: &mut SentIndex, word: &mut Option<usize>, i: usize| {
             if let Some(w) = word.take() {
-                if in_lower_list(Span::new(w, i).of(st), CLAUSE_WORDS) {
-                    clause_words.push((at(w), at(i)));
+                let piece = Span::new(w, i).of(st);
+                // (Every clause word is 2 to 8 ASCII letters, starting with one of
+                // `abistw`; a word with other characters is looked up anyway, since
+                // lower-casing may shorten it.)
+                let first = piece.as_bytes().first().map(u8::to_ascii_lowercase);
+                let maybe = (2..=8).contains(&piece.len())
+                    && matches!(first, Some(b'a' | b'b' | b'i' | b's' | b't' | b'w'));
+                if maybe || !piece.is_ascii() {
+                    if in_lower_list(piece, CLAUSE_WORDS) {
+                        ix.clause_words.push((at(w), at(i)));
+                    }
                 }
             }
         };
-        for (i, c) in st.char_indices() {
+        // One pass over the bytes: ASCII is read as it is, other characters are decoded
+        // at their first byte, and their other bytes are passed over.
+        for (i, &b) in bytes.iter().enumerate() {
+            let c = if b.is_ascii() {
+                char::from(b)
+            } else if b >= 0xC0 {
+                match str_from(st, i).chars().next() {
+                    Some(c) => c,
+                    None => continue,
+                }
+            } else {
+                continue;
+            };
             let boundary = boundary_char(c);
             if boundary {
-                boundaries.push((at(i), at(i + c.len_utf8())));
+                ix.boundaries.push((at(i), at(i + c.len_utf8())));
             }
             if boundary || c.is_whitespace() {
-                end_word(&mut word, i);
+                end_word(&mut ix, &mut word, i);
             } else if word.is_none() {
                 word = Some(i);
             }
-        }
-        end_word(&mut word, st.len());
-        let markers = first_markers(st, &LIST_MARKERS).map(|m| m.map(at));
-        let mut comma_spaces = Vec::new();
-        let mut stops: [Vec<usize>; 3] = Default::default();
-        for (i, b) in st.bytes().enumerate() {
             if !matches!(b, b' ' | b';' | b',') {
                 continue;
             }
             let rest = str_from(st, i);
-            if rest.starts_with(", ") {
-                comma_spaces.push(at(i));
+            if b == b',' && rest.starts_with(", ") {
+                ix.comma_spaces.push(at(i));
             }
-            for (stop, places) in CLAUSE_STOPS.iter().zip(stops.iter_mut()) {
+            for (stop, places) in CLAUSE_STOPS.iter().zip(ix.stops.iter_mut()) {
                 if rest.starts_with(stop) {
                     places.push(at(i));
                 }
             }
+            // The byte after the space first, before comparing the whole marker.
+            for (m, f) in LIST_MARKERS.iter().zip(ix.markers.iter_mut()) {
+                if f.is_none() && bytes.get(i + 1) == m.as_bytes().get(1) && rest.starts_with(m) {
+                    *f = Some(at(i));
+                }
+            }
         }
-        SentIndex {
-            boundaries,
-            clause_words,
-            comma_spaces,
-            markers,
-            stops,
-        }
+        end_word(&mut ix, &mut word, st.len());
+        ix
     }
 
     /// The first place of `CLAUSE_STOPS[k]` that lies wholly in `from..to`.
@@ -974,29 +999,6 @@ fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span
         .map_or(start, |&(_, e)| e - sent.start);
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
-}
-
-/// `s.find(marker)` for each of `markers` (each starting with a space), in one pass tried
-/// only at the spaces of `s`: much cheaper than setting up a substring search per marker.
-fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>; N] {
-    let mut first = [None; N];
-    let bytes = s.as_bytes();
-    for (i, b) in s.bytes().enumerate() {
-        if b != b' ' {
-            continue;
-        }
-        for (m, f) in markers.iter().zip(first.iter_mut()) {
-            debug_assert!(m.starts_with(' ') && m.len() >= 2);
-            // The byte after the space first, before comparing the whole marker.
-            if f.is_none()
-                && bytes.get(i + 1) == m.as_bytes().get(1)
-                && str_from(s, i).starts_with(m)
-            {
-                *f = Some(i);
-            }
-        }
-    }
-    first
 }
 
 /// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).
@@ -1434,8 +1436,8 @@ fn nearest(
 fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
     // Cues and tokens are in text order and disjoint, so their starts and ends are both
     // sorted: each question below is a binary search, not a walk over the sentence.
-    let first_after = Some(cues.partition_point(|c| c.span.start < q.outer.end))
-        .filter(|&i| i < cues.len());
+    let first_after =
+        Some(cues.partition_point(|c| c.span.start < q.outer.end)).filter(|&i| i < cues.len());
     if let Some((i, c)) = first_after.and_then(|i| cues.get(i).map(|c| (i, c))) {
         let between = Span::new(q.outer.end, c.span.start).of(text);
         // At most six words (counting stops at the seventh).
@@ -1489,11 +1491,11 @@ fn term_reason(
         .map(|t| t.text(text).to_lowercase())
         .collect();
     let adjacent = toks_before.last().is_some_and(|t| {
-            Span::new(t.span.end, q.outer.start)
-                .of(text)
-                .chars()
-                .all(is_space)
-        });
+        Span::new(t.span.end, q.outer.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+    });
     let marker = match before.as_slice() {
         [w, ..] if adjacent && TERM_MARKERS.contains(&w.as_str()) && w != "known" => true,
         [w, k, ..] if adjacent && w == "as" && k == "known" => true,
@@ -1989,6 +1991,52 @@ mod tests {
             ),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn sentence_index_finds_what_a_scan_finds() {
+        // Every clause word passes the index's cheap pre-check.
+        for w in CLAUSE_WORDS {
+            assert!((2..=8).contains(&w.len()) && w.starts_with(['a', 'b', 'i', 's', 't', 'w']));
+        }
+        let t = "x Officials including Ann Lee, who, as he said — but — but then; “so” ends";
+        let sent = Span::new(2, t.len());
+        let ix = SentIndex::new(t, sent);
+        let st = sent.of(t);
+        // Stops, overlapping ones too, where `find` from each place finds them.
+        for (k, stop) in CLAUSE_STOPS.iter().enumerate() {
+            for from in sent.start..=sent.end {
+                if !t.is_char_boundary(from) {
+                    continue;
+                }
+                let want = Span::new(from, sent.end).of(t).find(stop).map(|i| from + i);
+                assert_eq!(
+                    ix.first_stop(k, from, sent.end),
+                    want,
+                    "{stop:?} from {from}"
+                );
+            }
+        }
+        let scan = |m: &str| st.find(m).map(|i| sent.start + i);
+        assert_eq!(ix.markers, LIST_MARKERS.map(scan));
+        let words: Vec<&str> = ix
+            .clause_words
+            .iter()
+            .map(|&(a, b)| Span::new(a, b).of(t))
+            .collect();
+        assert_eq!(
+            words,
+            ["who", "as", "but", "but", "so"]
+                .iter()
+                .filter(|w| CLAUSE_WORDS.contains(w))
+                .copied()
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ix.boundaries.len(),
+            st.chars().filter(|&c| boundary_char(c)).count()
+        );
+        assert_eq!(ix.comma_spaces.len(), st.matches(", ").count());
     }
 
     #[test]
