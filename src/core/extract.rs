@@ -1405,11 +1405,7 @@ fn nearest(
         .of(text)
         .find(|c: char| boundary_char(c))
         .map_or(first_quote, |i| sent.start + i);
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.span.end <= head_end)
-        .take(6)
-        .collect();
+    let words: Vec<&Token> = tokens_ending_by(toks, head_end).iter().take(6).collect();
     let first = words.first()?;
     for last in &words {
         let span = Span::new(first.span.start, last.span.end);
