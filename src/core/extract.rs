@@ -724,10 +724,8 @@ impl SentIndex {
                 let first = piece.as_bytes().first().map(u8::to_ascii_lowercase);
                 let maybe = (2..=8).contains(&piece.len())
                     && matches!(first, Some(b'a' | b'b' | b'i' | b's' | b't' | b'w'));
-                if maybe || !piece.is_ascii() {
-                    if in_lower_list(piece, CLAUSE_WORDS) {
-                        ix.clause_words.push((at(w), at(i)));
-                    }
+                if (maybe || !piece.is_ascii()) && in_lower_list(piece, CLAUSE_WORDS) {
+                    ix.clause_words.push((at(w), at(i)));
                 }
             }
         };
