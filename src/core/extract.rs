@@ -399,6 +399,8 @@ pub fn extract(text: &str) -> Extraction {
         last_speaker: None,
     };
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
+                                              // Per-sentence memo and index of `np_before` and the clause ends, reset for each sentence.
+    let mut subjects_before = BeforeMemo::default();
 
     for (bi, block) in body.iter().enumerate() {
         // (`quotes` and `block_toks` have an entry per body block.)
@@ -416,7 +418,7 @@ pub fn extract(text: &str) -> Extraction {
                 .copied()
                 .collect();
             let cues = find_cues(text, sent, toks, &sq);
-            let subjects_before = BeforeMemo::default();
+            subjects_before.reset();
             // The phrase that opens the sentence, read once: each use of the sentence subject
             // below checks it against (and updates) the people known by then.
             let subject = subject_np(&nps, text, sent, toks, &sq);
@@ -669,10 +671,14 @@ type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
 /// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
 /// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
 /// It also holds the sentence's [`SentIndex`], built on first use.
+/// One is made per article and [`BeforeMemo::reset`] for each sentence, so that the
+/// buffers are reused.
 #[derive(Default)]
 struct BeforeMemo(
     std::cell::RefCell<super::lexicon::HashMap<usize, NpBefore>>,
     std::cell::OnceCell<SentIndex>,
+    /// The index of an earlier sentence, whose buffers the next index reuses.
+    std::cell::RefCell<SentIndex>,
 );
 
 /// Where the characters and words that [`np_before`] and [`indirect_clause`] look for lie
@@ -680,6 +686,7 @@ struct BeforeMemo(
 /// scanning the sentence up to (or from) it: with many cues in one long sentence, those
 /// scans made the cost cues × sentence length. Positions are byte offsets in the text,
 /// in order.
+#[derive(Default)]
 struct SentIndex {
     /// Each [`boundary_char`]: (start, end).
     boundaries: Vec<(usize, usize)>,
@@ -696,82 +703,103 @@ struct SentIndex {
     stops: [Vec<usize>; 3],
 }
 
+/// Sentences up to this many bytes are scanned directly by [`np_before`] and the clause
+/// ends, as building a [`SentIndex`] costs more than the few short scans of a normal
+/// sentence; each scan is then bounded by this length, so the cost stays linear.
+const SHORT_SENTENCE: usize = 512;
+
 /// Where a list of names after the head of a noun phrase begins.
 const LIST_MARKERS: [&str; 3] = [" including ", " such as ", " among them "];
 /// Where a reported clause stops at the latest.
 const CLAUSE_STOPS: [&str; 3] = [" — but ", "; ", " – but "];
 
 impl SentIndex {
+    #[cfg(test)]
     fn new(text: &str, sent: Span) -> SentIndex {
+        let mut ix = SentIndex::default();
+        ix.fill(text, sent);
+        ix
+    }
+
+    /// Indexes `sent`, reusing the buffers of the sentence indexed before.
+    fn fill(&mut self, text: &str, sent: Span) {
         let st = sent.of(text);
         let bytes = st.as_bytes();
         let at = |i: usize| sent.start + i;
-        let mut ix = SentIndex {
-            boundaries: Vec::new(),
-            clause_words: Vec::new(),
-            comma_spaces: Vec::new(),
-            markers: [None; 3],
-            stops: Default::default(),
-        };
-        // The word being read (its start), ended by whitespace or a boundary character.
-        let mut word: Option<usize> = None;
-        let end_word = |ix: &mut SentIndex, word: &mut Option<usize>, i: usize| {
-            if let Some(w) = word.take() {
-                let piece = Span::new(w, i).of(st);
-                // (Every clause word is 2 to 8 ASCII letters, starting with one of
-                // `abistw`; a word with other characters is looked up anyway, since
-                // lower-casing may shorten it.)
-                let first = piece.as_bytes().first().map(u8::to_ascii_lowercase);
-                let maybe = (2..=8).contains(&piece.len())
-                    && matches!(first, Some(b'a' | b'b' | b'i' | b's' | b't' | b'w'));
-                if (maybe || !piece.is_ascii()) && in_lower_list(piece, CLAUSE_WORDS) {
-                    ix.clause_words.push((at(w), at(i)));
-                }
-            }
-        };
-        // One pass over the bytes: ASCII is read as it is, other characters are decoded
-        // at their first byte, and their other bytes are passed over.
-        for (i, &b) in bytes.iter().enumerate() {
-            let c = if b.is_ascii() {
-                char::from(b)
-            } else if b >= 0xC0 {
-                match str_from(st, i).chars().next() {
-                    Some(c) => c,
-                    None => continue,
-                }
+        self.boundaries.clear();
+        self.clause_words.clear();
+        self.comma_spaces.clear();
+        self.markers = [None; 3];
+        for places in &mut self.stops {
+            places.clear();
+        }
+        // The word being read: its start, and whether it may be a clause word (every one
+        // is 2 to 8 ASCII letters starting with one of `abistw`; a word with other
+        // characters is looked up anyway, since lower-casing may shorten it). A word ends
+        // at whitespace or a boundary character.
+        let mut word: Option<(usize, bool)> = None;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
             } else {
-                continue;
+                match str_from(st, i).chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
             };
             let boundary = boundary_char(c);
             if boundary {
-                ix.boundaries.push((at(i), at(i + c.len_utf8())));
+                self.boundaries.push((at(i), at(i + len)));
             }
             if boundary || c.is_whitespace() {
-                end_word(&mut ix, &mut word, i);
-            } else if word.is_none() {
-                word = Some(i);
+                if let Some((w, candidate)) = word.take() {
+                    let piece = Span::new(w, i).of(st);
+                    if candidate
+                        && (piece.len() <= 8 || !piece.is_ascii())
+                        && in_lower_list(piece, CLAUSE_WORDS)
+                    {
+                        self.clause_words.push((at(w), at(i)));
+                    }
+                }
+            } else if let Some((_, candidate)) = &mut word {
+                *candidate |= !b.is_ascii();
+            } else {
+                let first = b.to_ascii_lowercase();
+                word = Some((
+                    i,
+                    matches!(first, b'a' | b'b' | b'i' | b's' | b't' | b'w') || !b.is_ascii(),
+                ));
             }
-            if !matches!(b, b' ' | b';' | b',') {
-                continue;
-            }
-            let rest = str_from(st, i);
-            if b == b',' && rest.starts_with(", ") {
-                ix.comma_spaces.push(at(i));
-            }
-            for (stop, places) in CLAUSE_STOPS.iter().zip(ix.stops.iter_mut()) {
-                if rest.starts_with(stop) {
-                    places.push(at(i));
+            if matches!(b, b' ' | b';' | b',') {
+                let rest = str_from(st, i);
+                let next = bytes.get(i + 1);
+                if b == b',' && next == Some(&b' ') {
+                    self.comma_spaces.push(at(i));
+                }
+                for (stop, places) in CLAUSE_STOPS.iter().zip(self.stops.iter_mut()) {
+                    // The second byte first (a dash's first byte, or the space).
+                    if next == stop.as_bytes().get(1) && rest.starts_with(stop) {
+                        places.push(at(i));
+                    }
+                }
+                for (m, f) in LIST_MARKERS.iter().zip(self.markers.iter_mut()) {
+                    if f.is_none() && next == m.as_bytes().get(1) && rest.starts_with(m) {
+                        *f = Some(at(i));
+                    }
                 }
             }
-            // The byte after the space first, before comparing the whole marker.
-            for (m, f) in LIST_MARKERS.iter().zip(ix.markers.iter_mut()) {
-                if f.is_none() && bytes.get(i + 1) == m.as_bytes().get(1) && rest.starts_with(m) {
-                    *f = Some(at(i));
-                }
+            i += len;
+        }
+        if let Some((w, candidate)) = word {
+            let piece = str_from(st, w);
+            if candidate
+                && (piece.len() <= 8 || !piece.is_ascii())
+                && in_lower_list(piece, CLAUSE_WORDS)
+            {
+                self.clause_words.push((at(w), at(st.len())));
             }
         }
-        end_word(&mut ix, &mut word, st.len());
-        ix
     }
 
     /// The first place of `CLAUSE_STOPS[k]` that lies wholly in `from..to`.
@@ -787,9 +815,25 @@ impl SentIndex {
 type NpBefore = Option<(Span, bool)>;
 
 impl BeforeMemo {
-    /// The sentence's index (`sent` is the same sentence at every call).
-    fn index(&self, text: &str, sent: Span) -> &SentIndex {
-        self.1.get_or_init(|| SentIndex::new(text, sent))
+    /// Forgets the sentence before: the next calls are about another one.
+    fn reset(&mut self) {
+        self.0.get_mut().clear();
+        if let Some(ix) = self.1.take() {
+            *self.2.get_mut() = ix;
+        }
+    }
+
+    /// The sentence's index (`sent` is the same sentence at every call until `reset`), for
+    /// a sentence longer than [`SHORT_SENTENCE`]; a shorter one is scanned directly.
+    fn index(&self, text: &str, sent: Span) -> Option<&SentIndex> {
+        if sent.len() <= SHORT_SENTENCE {
+            return None;
+        }
+        Some(self.1.get_or_init(|| {
+            let mut ix = self.2.take();
+            ix.fill(text, sent);
+            ix
+        }))
     }
 
     fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
@@ -915,7 +959,7 @@ const CLAUSE_WORDS: &[&str] = &[
 
 /// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
 /// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
-fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+fn np_before(ix: Option<&SentIndex>, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let mut end = pos;
     // Skip adverbs and auxiliaries.
     loop {
@@ -949,10 +993,16 @@ fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span
         let inner = str_to(trimmed, trimmed.len() - 1);
         // The comma that opens the apposition is followed by a space (not "38,000"): the
         // last `", "` wholly inside `inner` (a prefix of the sentence).
-        let inner_end = sent.start + inner.len();
-        let k = ix.comma_spaces.partition_point(|&p| p + 2 <= inner_end);
-        match k.checked_sub(1).and_then(|k| ix.comma_spaces.get(k)) {
-            Some(&c) => seg_end = c - sent.start,
+        let comma = match ix {
+            Some(ix) => {
+                let inner_end = sent.start + inner.len();
+                let k = ix.comma_spaces.partition_point(|&p| p + 2 <= inner_end);
+                (k.checked_sub(1).and_then(|k| ix.comma_spaces.get(k))).map(|&c| c - sent.start)
+            }
+            None => inner.rfind(", "),
+        };
+        match comma {
+            Some(c) => seg_end = c,
             None => return None,
         }
     }
@@ -963,7 +1013,10 @@ fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span
     // The first place of each marker in the sentence (see `SentIndex`). The first place in
     // `seg` (a prefix of the sentence, shorter once a list is cut) is the same one if it
     // still fits, else there is none.
-    let firsts = ix.markers.map(|m| m.map(|m| m - sent.start));
+    let firsts = match ix {
+        Some(ix) => ix.markers.map(|m| m.map(|m| m - sent.start)),
+        None => first_markers(seg, &LIST_MARKERS),
+    };
     for (marker, first) in LIST_MARKERS.into_iter().zip(firsts) {
         if let Some(i) = first.filter(|&i| i + marker.len() <= seg.len()) {
             let list = str_from(seg, i + marker.len());
@@ -982,21 +1035,61 @@ fn np_before(ix: &SentIndex, text: &str, sent: Span, pos: usize) -> Option<(Span
     }
     // After the last boundary character of `seg` (a prefix of the sentence).
     let seg_end = sent.start + seg.len();
-    let start = (ix.boundaries)
-        .get(..ix.boundaries.partition_point(|&(b, _)| b < seg_end))
-        .and_then(<[(usize, usize)]>::last)
-        .map_or(0, |&(_, e)| e - sent.start);
+    let start = match ix {
+        Some(ix) => (ix.boundaries)
+            .get(..ix.boundaries.partition_point(|&(b, _)| b < seg_end))
+            .and_then(<[(usize, usize)]>::last)
+            .map_or(0, |&(_, e)| e - sent.start),
+        // Every boundary character is ASCII or starts with the byte 0xE2 (`”“—–`), so
+        // only those bytes are decoded.
+        None => text::chars_from(seg, |b| b.is_ascii() || b == 0xE2)
+            .rev()
+            .find(|&(_, c)| boundary_char(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0),
+    };
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
     // the last one after `start` that is not the phrase's last word. No boundary character
     // lies between `start` and the end of `seg`, so its whitespace-separated words are the
     // index's words, but for the last one, which `seg` may cut short and which never counts.
-    let s = (ix.clause_words)
-        .get(..ix.clause_words.partition_point(|&(_, e)| e < seg_end))
-        .and_then(<[(usize, usize)]>::last)
-        .filter(|&&(b, _)| b >= sent.start + start)
-        .map_or(start, |&(_, e)| e - sent.start);
+    let s = match ix {
+        Some(ix) => (ix.clause_words)
+            .get(..ix.clause_words.partition_point(|&(_, e)| e < seg_end))
+            .and_then(<[(usize, usize)]>::last)
+            .filter(|&&(b, _)| b >= sent.start + start)
+            .map_or(start, |&(_, e)| e - sent.start),
+        None => str_from(seg, start)
+            .split_whitespace()
+            .rev()
+            .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
+            .find(|&(w, off)| off + w.len() < seg.len() && in_lower_list(w, CLAUSE_WORDS))
+            .map_or(start, |(w, off)| off + w.len()),
+    };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// `s.find(marker)` for each of `markers` (each starting with a space), in one pass tried
+/// only at the spaces of `s`: much cheaper than setting up a substring search per marker.
+fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>; N] {
+    let mut first = [None; N];
+    let bytes = s.as_bytes();
+    for (i, b) in s.bytes().enumerate() {
+        if b != b' ' {
+            continue;
+        }
+        for (m, f) in markers.iter().zip(first.iter_mut()) {
+            debug_assert!(m.starts_with(' ') && m.len() >= 2);
+            // The byte after the space first, before comparing the whole marker.
+            if f.is_none()
+                && bytes.get(i + 1) == m.as_bytes().get(1)
+                && str_from(s, i).starts_with(m)
+            {
+                *f = Some(i);
+            }
+        }
+    }
+    first
 }
 
 /// The noun phrase right after `pos`, up to the next boundary (`said Witkoff, standing ...`).
@@ -1610,21 +1703,34 @@ fn indirect_clause(
                 end = from + comma;
             }
         }
-        // (The places of the stops and of ", " come from the sentence's index: `end` may be
-        // the sentence's end, and every cue of a long sentence would scan to it.)
+        // (In a long sentence the places of the stops and of ", " come from its index: `end`
+        // may be the sentence's end, and every cue would scan to it.)
         let ix = before_memo.index(text, sent);
-        for k in 0..CLAUSE_STOPS.len() {
-            if let Some(i) = ix.first_stop(k, from, end) {
+        for (k, stop) in CLAUSE_STOPS.iter().enumerate() {
+            let found = match ix {
+                Some(ix) => ix.first_stop(k, from, end),
+                None => Span::new(from, end).of(text).find(stop).map(|i| from + i),
+            };
+            if let Some(i) = found {
                 end = i;
             }
         }
         // A reporter's participial tail: "..., sending its shares down 8%".
         let seg = Span::new(from, end).of(text);
         let seg_end = end;
-        let commas = (ix.comma_spaces.iter())
-            .skip(ix.comma_spaces.partition_point(|&p| p < from))
-            .take_while(|&&p| p + 2 <= seg_end)
-            .map(|&p| p - from);
+        let indexed = ix.map(|ix| {
+            (ix.comma_spaces.iter())
+                .skip(ix.comma_spaces.partition_point(|&p| p < from))
+                .take_while(move |&&p| p + 2 <= seg_end)
+                .map(move |&p| p - from)
+        });
+        let scanned = ix
+            .is_none()
+            .then(|| seg.match_indices(", ").map(|(i, _)| i));
+        let commas = indexed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten());
         for i in commas {
             // The letters after the comma, as a slice (no new String per comma).
             let after = str_from(seg, i + 2);
@@ -2031,6 +2137,26 @@ mod tests {
             st.chars().filter(|&c| boundary_char(c)).count()
         );
         assert_eq!(ix.comma_spaces.len(), st.matches(", ").count());
+    }
+
+    #[test]
+    fn np_before_reads_the_index_as_it_reads_the_text() {
+        let texts = [
+            "x Officials including Ann Lee, who, as he said — but then; “so” ends",
+            "European leaders including Macron, Starmer and others said that Witkoff, asked about it, insisted the plan, a jab, was fine",
+            "He said that she told reporters the 38,000 troops such as the Guard, among them Smith, said and then left",
+        ];
+        for t in texts {
+            let sent = Span::new(0, t.len());
+            let ix = SentIndex::new(t, sent);
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    np_before(Some(&ix), t, sent, pos),
+                    np_before(None, t, sent, pos),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -582,6 +582,7 @@ pub struct TokenIter<'a> {
 impl Iterator for TokenIter<'_> {
     type Item = Token;
 
+    #[inline]
     fn next(&mut self) -> Option<Token> {
         let s = self.s;
         while let Some((c, len)) = char_at(s, self.i) {
