@@ -116,6 +116,9 @@ pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
 struct Weighted {
     sets: Vec<HashSet<String>>,
     idf: HashMap<String, f64>,
+    /// Each set's [`Weighted::weight`], summed once (a set is compared many times as
+    /// groups grow).
+    totals: Vec<f64>,
 }
 
 impl Weighted {
@@ -136,24 +139,47 @@ impl Weighted {
             .into_iter()
             .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
             .collect();
-        Weighted { sets, idf }
+        let mut weighted = Weighted {
+            sets,
+            idf,
+            totals: Vec::new(),
+        };
+        weighted.totals = (weighted.sets.iter())
+            .map(|s| weighted.weight(s.iter()))
+            .collect();
+        weighted
     }
-    fn weight(&self, s: &HashSet<String>) -> f64 {
-        s.iter()
+    /// The summed idf of a set's words, added smallest first: a set's iteration order
+    /// differs from run to run (each `HashSet` hashes with its own random keys), and a sum
+    /// of floats in another order may differ in its last bit, which moved pairs across
+    /// the threshold and reordered equal edges, so the same input grouped differently.
+    fn weight<'a>(&self, words: impl Iterator<Item = &'a String>) -> f64 {
+        let mut w: Vec<f64> = words
             .map(|w| self.idf.get(w).copied().unwrap_or(1.0))
-            .sum()
+            .collect();
+        w.sort_by(f64::total_cmp);
+        w.into_iter().sum()
     }
     /// (shared content words, idf-weighted overlap of the smaller set).
     fn similarity(&self, a: usize, b: usize) -> (usize, f64) {
         let (Some(x), Some(y)) = (self.sets.get(a), self.sets.get(b)) else {
             return (0, 0.0);
         };
-        let shared: HashSet<String> = x.intersection(y).cloned().collect();
-        let small = self.weight(x).min(self.weight(y));
+        let total = |i: usize, s: &HashSet<String>| {
+            self.totals
+                .get(i)
+                .copied()
+                .unwrap_or_else(|| self.weight(s.iter()))
+        };
+        let small = total(a, x).min(total(b, y));
         if small <= 0.0 {
             return (0, 0.0);
         }
-        (shared.len(), self.weight(&shared) / small)
+        // (The shared words are read in place: the weight does not depend on their order.)
+        (
+            x.intersection(y).count(),
+            self.weight(x.intersection(y)) / small,
+        )
     }
     /// Whether two statements read as renderings of one utterance: enough shared words
     /// (all of a two-word fragment, else at least three) and enough weighted overlap, or
@@ -286,6 +312,10 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
     };
     let mut cluster: Vec<usize> = (0..n).collect();
     let mut members_of: HashMap<usize, Vec<StatementId>> = (0..n).map(|i| (i, vec![i])).collect();
+    // Pairs of clusters found incompatible. A cluster keeps its id while it absorbs others
+    // and only grows, so an incompatible pair stays incompatible: a later edge between the
+    // same two clusters is refused without comparing their members again.
+    let mut refused: std::collections::HashSet<(usize, usize)> = Default::default();
     for (_, a, b) in edges {
         let (Some(&ca), Some(&cb)) = (cluster.get(a), cluster.get(b)) else {
             continue;
@@ -293,11 +323,15 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         if ca == cb {
             continue;
         }
+        if refused.contains(&(ca.min(cb), ca.max(cb))) {
+            continue;
+        }
         let members = |c: usize| members_of.get(&c).map_or(&[][..], Vec::as_slice);
         let ok = members(ca)
             .iter()
             .all(|&x| members(cb).iter().all(|&y| compatible(x, y)));
         if !ok {
+            refused.insert((ca.min(cb), ca.max(cb)));
             continue;
         }
         let moved = members_of.remove(&cb).unwrap_or_default();
@@ -309,40 +343,67 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         members_of.entry(ca).or_default().extend(moved);
     }
     // A fragment nested in a grouped statement of its article (the quoted words inside
-    // the reported sentence) belongs to that group, however short it is.
-    // Statements by article (entries are in article order), to look for hosts nearby.
-    let mut of_article: HashMap<usize, Vec<StatementId>> = HashMap::new();
+    // the reported sentence) belongs to that group, however short it is: the first such
+    // host in corpus order, among the grouped statements of the same article and speaker
+    // (a fragment placed earlier in this pass counts as grouped for later ones).
+    // Entries are in article order, and an article's statements are sorted by start, so
+    // the statements that start by a fragment's start are a prefix of its (article,
+    // speaker) list, and the first host is the first in that prefix whose end reaches the
+    // fragment's: a prefix-maximum tree over the ends of the grouped ones finds it in
+    // log time, where a scan of the article per fragment was statements² per article.
+    let grouped = |cluster: &[usize], members_of: &HashMap<usize, Vec<StatementId>>, j: usize| {
+        cluster
+            .get(j)
+            .and_then(|c| members_of.get(c))
+            .is_some_and(|m| m.len() > 1)
+    };
+    let mut lists: HashMap<(usize, usize), Vec<StatementId>> = HashMap::new();
+    // Each statement's list and place in it.
+    let mut place: Vec<((usize, usize), usize)> = Vec::with_capacity(n);
     for (i, e) in corpus.entries.iter().enumerate() {
-        of_article.entry(e.article).or_default().push(i);
+        let list = lists.entry((e.article, e.speaker)).or_default();
+        place.push(((e.article, e.speaker), list.len()));
+        list.push(i);
     }
+    let mut reach: HashMap<(usize, usize), PrefixMax> = lists
+        .iter()
+        .map(|(&key, list)| {
+            let mut tree = PrefixMax::new(list.len());
+            for (k, &j) in list.iter().enumerate() {
+                if grouped(&cluster, &members_of, j) {
+                    tree.raise(k, entry(j).map_or(0, |h| h.statement.span.end));
+                }
+            }
+            (key, tree)
+        })
+        .collect();
     for (i, e) in corpus.entries.iter().enumerate() {
         let Some(&ci) = cluster.get(i) else { continue };
-        if members_of.get(&ci).is_some_and(|m| m.len() > 1) {
+        if grouped(&cluster, &members_of, i) {
             continue;
         }
-        let grouped = |j: usize| {
-            cluster
-                .get(j)
-                .and_then(|c| members_of.get(c))
-                .is_some_and(|m| m.len() > 1)
+        let Some(&(key, _)) = place.get(i) else {
+            continue;
         };
-        let host = (of_article.get(&e.article).into_iter().flatten())
-            .copied()
-            .find(|&j| {
-                j != i
-                    && grouped(j)
-                    && entry(j).is_some_and(|h| {
-                        h.article == e.article
-                            && h.speaker == e.speaker
-                            && h.statement.span.contains(e.statement.span)
-                    })
-            });
+        let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
+            continue;
+        };
+        let span = e.statement.span;
+        let starts_by = list
+            .partition_point(|&j| entry(j).is_some_and(|h| h.statement.span.start <= span.start));
+        let host = tree
+            .first_reaching(span.end)
+            .filter(|&k| k < starts_by)
+            .and_then(|k| list.get(k).copied());
         if let Some(c) = host.and_then(|j| cluster.get(j).copied()) {
             members_of.remove(&ci);
             if let Some(x) = cluster.get_mut(i) {
                 *x = c;
             }
             members_of.entry(c).or_default().push(i);
+            if let Some(&(_, k)) = place.get(i) {
+                tree.raise(k, span.end);
+            }
         }
     }
     let mut groups: Vec<Group> = members_of
@@ -388,6 +449,44 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
         .collect();
     groups.sort_by_key(|g| g.members.first().copied());
     Comparison::from_groups(corpus, groups)
+}
+
+/// Prefix maxima of values that only rise (a Fenwick tree): the first place whose value,
+/// or an earlier one's, reaches a bound, in log time. Values are stored plus one, so that
+/// 0 means "none yet".
+struct PrefixMax(Vec<usize>);
+
+impl PrefixMax {
+    fn new(n: usize) -> PrefixMax {
+        PrefixMax(vec![0; n + 1])
+    }
+
+    /// Raises the value at place `k` (from 0) to at least `v`.
+    fn raise(&mut self, k: usize, v: usize) {
+        let mut i = k + 1;
+        while let Some(slot) = self.0.get_mut(i) {
+            *slot = (*slot).max(v + 1);
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The first place (from 0) with a value of at least `bound`, if any.
+    fn first_reaching(&self, bound: usize) -> Option<usize> {
+        let n = self.0.len().saturating_sub(1);
+        let (mut pos, mut best) = (0, 0);
+        let mut step = n.checked_next_power_of_two().unwrap_or(0);
+        while step > 0 {
+            if let Some(&v) = self.0.get(pos + step) {
+                if best.max(v) <= bound {
+                    pos += step;
+                    best = best.max(v);
+                }
+            }
+            step /= 2;
+        }
+        // `pos` places all stay below `bound`; the next one, if any, reaches it.
+        (pos < n).then_some(pos)
+    }
 }
 
 impl Comparison {
@@ -558,6 +657,25 @@ pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn prefix_max_finds_the_first_place_that_reaches() {
+        let values = [3usize, 0, 7, 2, 9, 1, 7];
+        for raised in 0..=values.len() {
+            let mut tree = PrefixMax::new(values.len());
+            for (k, &v) in values.iter().enumerate().take(raised) {
+                tree.raise(k, v);
+            }
+            for bound in 0..11 {
+                let want = values.iter().take(raised).position(|&v| v >= bound);
+                assert_eq!(
+                    tree.first_reaching(bound),
+                    want,
+                    "{raised} raised, bound {bound}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn diff_marks_inserted_deleted_and_changed_words() {

@@ -157,27 +157,76 @@ pub struct Input<'a> {
     pub meta: ArticleMeta,
 }
 
-/// A statement's date: the first day- or month-precise time expression in its sentence
-/// that lies outside every statement of that sentence (the reporter's frame: "said on
-/// Monday", "A day earlier, X said"), else the article's anchor date.
-fn date_statement(
-    text: &str,
-    s: &Statement,
-    all: &[Statement],
+/// The dates of an article's statements. A statement's date is the first day- or
+/// month-precise time expression in its sentence that lies outside every statement of that
+/// sentence (the reporter's frame: "said on Monday", "A day earlier, X said"), else the
+/// article's anchor date. That depends on the sentence alone, so each sentence is read
+/// once, however many statements it holds.
+struct StatementDates<'a> {
+    text: &'a str,
     anchor: When,
-) -> (When, Option<Span>) {
-    let in_sentence: Vec<&Statement> = all.iter().filter(|o| o.sentence == s.sentence).collect();
-    for (span, expr) in dates::find(text, s.sentence) {
-        if in_sentence.iter().any(|o| o.span.contains(span)) || matches!(expr, dates::Expr::Year(_))
-        {
-            continue;
+    /// Each sentence's statements: (start, the furthest end of those starting by then),
+    /// in order of start.
+    by_sentence: std::collections::HashMap<Span, Vec<(usize, usize)>>,
+    /// Each sentence's date, once found.
+    found: std::collections::HashMap<Span, (When, Option<Span>)>,
+}
+
+impl<'a> StatementDates<'a> {
+    fn new(text: &'a str, statements: &[Statement], anchor: When) -> StatementDates<'a> {
+        let mut by_sentence: std::collections::HashMap<Span, Vec<(usize, usize)>> =
+            Default::default();
+        for s in statements {
+            by_sentence
+                .entry(s.sentence)
+                .or_default()
+                .push((s.span.start, s.span.end));
         }
-        let w = dates::resolve(&expr, anchor, false);
-        if w.precision >= Precision::Month {
-            return (w, Some(span));
+        for spans in by_sentence.values_mut() {
+            spans.sort_unstable();
+            let mut reach = 0;
+            for (_, end) in spans.iter_mut() {
+                reach = reach.max(*end);
+                *end = reach;
+            }
+        }
+        StatementDates {
+            text,
+            anchor,
+            by_sentence,
+            found: Default::default(),
         }
     }
-    (anchor, None)
+
+    fn date(&mut self, s: &Statement) -> (When, Option<Span>) {
+        if let Some(&d) = self.found.get(&s.sentence) {
+            return d;
+        }
+        let spans = self
+            .by_sentence
+            .get(&s.sentence)
+            .map_or(&[][..], Vec::as_slice);
+        // Some statement contains `span` when one starting by its start reaches its end.
+        let inside = |span: Span| {
+            let k = spans.partition_point(|&(start, _)| start <= span.start);
+            k.checked_sub(1)
+                .and_then(|k| spans.get(k))
+                .is_some_and(|&(_, reach)| reach >= span.end)
+        };
+        let mut d = (self.anchor, None);
+        for (span, expr) in dates::find(self.text, s.sentence) {
+            if inside(span) || matches!(expr, dates::Expr::Year(_)) {
+                continue;
+            }
+            let w = dates::resolve(&expr, self.anchor, false);
+            if w.precision >= Precision::Month {
+                d = (w, Some(span));
+                break;
+            }
+        }
+        self.found.insert(s.sentence, d);
+        d
+    }
 }
 
 /// Sentences that date something (history, the day before, what comes next): the
@@ -332,6 +381,7 @@ impl Corpus {
         let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> =
             Default::default();
         for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
+            let mut dating = StatementDates::new(&art.text, &ex.statements, art.anchor);
             for s in &ex.statements {
                 let (name, role) = match s.speaker_kind {
                     SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
@@ -378,7 +428,7 @@ impl Corpus {
                         }
                     }
                 }
-                let (when, when_expr) = date_statement(&art.text, s, &ex.statements, art.anchor);
+                let (when, when_expr) = dating.date(s);
                 corpus.entries.push(Entry {
                     id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
                     article: ai,

@@ -11,7 +11,8 @@ use super::lexicon::{CueStrength, Lexicon};
 use super::model::*;
 use super::quotes::{find_quotes, Quote};
 use super::text::{
-    self, in_lower_list, is_space, str_from, str_to, tokens, trim_span, with_lower, Span, Token,
+    self, in_lower_list, is_space, str_from, str_to, token_iter, tokens, trim_span, with_lower,
+    Span, Token,
 };
 
 /// A speech cue found in a sentence.
@@ -398,6 +399,8 @@ pub fn extract(text: &str) -> Extraction {
         last_speaker: None,
     };
     let mut open_piece: Option<usize> = None; // statement index of a multi-paragraph quote piece
+                                              // Per-sentence memo and index of `np_before` and the clause ends, reset for each sentence.
+    let mut subjects_before = BeforeMemo::default();
 
     for (bi, block) in body.iter().enumerate() {
         // (`quotes` and `block_toks` have an entry per body block.)
@@ -415,7 +418,7 @@ pub fn extract(text: &str) -> Extraction {
                 .copied()
                 .collect();
             let cues = find_cues(text, sent, toks, &sq);
-            let subjects_before = BeforeMemo::default();
+            subjects_before.reset();
             // The phrase that opens the sentence, read once: each use of the sentence subject
             // below checks it against (and updates) the people known by then.
             let subject = subject_np(&nps, text, sent, toks, &sq);
@@ -667,19 +670,178 @@ type NpMap = super::lexicon::HashMap<Span, Option<Mention>>;
 
 /// [`np_before`] for the cues of one sentence, each asked once: a strong cue's subject is
 /// read for its speaker ([`resolve_cue`]) and again for its clause ([`indirect_clause`]).
+/// It also holds the sentence's [`SentIndex`], built on first use.
+/// One is made per article and [`BeforeMemo::reset`] for each sentence, so that the
+/// buffers are reused.
 #[derive(Default)]
-struct BeforeMemo(std::cell::RefCell<Vec<(usize, NpBefore)>>);
+struct BeforeMemo(
+    std::cell::RefCell<super::lexicon::HashMap<usize, NpBefore>>,
+    std::cell::OnceCell<SentIndex>,
+    /// The index of an earlier sentence, whose buffers the next index reuses.
+    std::cell::RefCell<SentIndex>,
+);
+
+/// Where the characters and words that [`np_before`] and [`indirect_clause`] look for lie
+/// in one sentence, found in one pass, so that each cue asks by binary search instead of
+/// scanning the sentence up to (or from) it: with many cues in one long sentence, those
+/// scans made the cost cues × sentence length. Positions are byte offsets in the text,
+/// in order.
+#[derive(Default)]
+struct SentIndex {
+    /// Each [`boundary_char`]: (start, end).
+    boundaries: Vec<(usize, usize)>,
+    /// The words (runs of characters that are neither whitespace nor a boundary
+    /// character) that are [`CLAUSE_WORDS`]: (start, end).
+    clause_words: Vec<(usize, usize)>,
+    /// Each `", "`.
+    comma_spaces: Vec<usize>,
+    /// The first place of each of [`LIST_MARKERS`] (a marker begins with a space, so
+    /// only spaces are tried).
+    markers: [Option<usize>; 3],
+    /// Each place of each of [`CLAUSE_STOPS`] (overlapping ones too, as `find` from any
+    /// place would find them).
+    stops: [Vec<usize>; 3],
+}
+
+/// Sentences up to this many bytes are scanned directly by [`np_before`] and the clause
+/// ends, as building a [`SentIndex`] costs more than the few short scans of a normal
+/// sentence; each scan is then bounded by this length, so the cost stays linear.
+const SHORT_SENTENCE: usize = 512;
+
+/// Where a list of names after the head of a noun phrase begins.
+const LIST_MARKERS: [&str; 3] = [" including ", " such as ", " among them "];
+/// Where a reported clause stops at the latest.
+const CLAUSE_STOPS: [&str; 3] = [" — but ", "; ", " – but "];
+
+impl SentIndex {
+    #[cfg(test)]
+    fn new(text: &str, sent: Span) -> SentIndex {
+        let mut ix = SentIndex::default();
+        ix.fill(text, sent);
+        ix
+    }
+
+    /// Indexes `sent`, reusing the buffers of the sentence indexed before.
+    fn fill(&mut self, text: &str, sent: Span) {
+        let st = sent.of(text);
+        let bytes = st.as_bytes();
+        let at = |i: usize| sent.start + i;
+        self.boundaries.clear();
+        self.clause_words.clear();
+        self.comma_spaces.clear();
+        self.markers = [None; 3];
+        for places in &mut self.stops {
+            places.clear();
+        }
+        // The word being read: its start, and whether it may be a clause word (every one
+        // is 2 to 8 ASCII letters starting with one of `abistw`; a word with other
+        // characters is looked up anyway, since lower-casing may shorten it). A word ends
+        // at whitespace or a boundary character.
+        let mut word: Option<(usize, bool)> = None;
+        let mut i = 0;
+        while let Some(&b) = bytes.get(i) {
+            let (c, len) = if b.is_ascii() {
+                (char::from(b), 1)
+            } else {
+                match str_from(st, i).chars().next() {
+                    Some(c) => (c, c.len_utf8()),
+                    None => break,
+                }
+            };
+            let boundary = boundary_char(c);
+            if boundary {
+                self.boundaries.push((at(i), at(i + len)));
+            }
+            if boundary || c.is_whitespace() {
+                if let Some((w, candidate)) = word.take() {
+                    let piece = Span::new(w, i).of(st);
+                    if candidate
+                        && (piece.len() <= 8 || !piece.is_ascii())
+                        && in_lower_list(piece, CLAUSE_WORDS)
+                    {
+                        self.clause_words.push((at(w), at(i)));
+                    }
+                }
+            } else if let Some((_, candidate)) = &mut word {
+                *candidate |= !b.is_ascii();
+            } else {
+                let first = b.to_ascii_lowercase();
+                word = Some((
+                    i,
+                    matches!(first, b'a' | b'b' | b'i' | b's' | b't' | b'w') || !b.is_ascii(),
+                ));
+            }
+            if matches!(b, b' ' | b';' | b',') {
+                let rest = str_from(st, i);
+                let next = bytes.get(i + 1);
+                if b == b',' && next == Some(&b' ') {
+                    self.comma_spaces.push(at(i));
+                }
+                for (stop, places) in CLAUSE_STOPS.iter().zip(self.stops.iter_mut()) {
+                    // The second byte first (a dash's first byte, or the space).
+                    if next == stop.as_bytes().get(1) && rest.starts_with(stop) {
+                        places.push(at(i));
+                    }
+                }
+                for (m, f) in LIST_MARKERS.iter().zip(self.markers.iter_mut()) {
+                    if f.is_none() && next == m.as_bytes().get(1) && rest.starts_with(m) {
+                        *f = Some(at(i));
+                    }
+                }
+            }
+            i += len;
+        }
+        if let Some((w, candidate)) = word {
+            let piece = str_from(st, w);
+            if candidate
+                && (piece.len() <= 8 || !piece.is_ascii())
+                && in_lower_list(piece, CLAUSE_WORDS)
+            {
+                self.clause_words.push((at(w), at(st.len())));
+            }
+        }
+    }
+
+    /// The first place of `CLAUSE_STOPS[k]` that lies wholly in `from..to`.
+    fn first_stop(&self, k: usize, from: usize, to: usize) -> Option<usize> {
+        let places = self.stops.get(k)?;
+        let stop = CLAUSE_STOPS.get(k)?;
+        let first = places.get(places.partition_point(|&p| p < from))?;
+        (first + stop.len() <= to).then_some(*first)
+    }
+}
 
 /// What [`np_before`] finds: the phrase, and whether it is a coordinated (shared) subject.
 type NpBefore = Option<(Span, bool)>;
 
 impl BeforeMemo {
+    /// Forgets the sentence before: the next calls are about another one.
+    fn reset(&mut self) {
+        self.0.get_mut().clear();
+        if let Some(ix) = self.1.take() {
+            *self.2.get_mut() = ix;
+        }
+    }
+
+    /// The sentence's index (`sent` is the same sentence at every call until `reset`), for
+    /// a sentence longer than [`SHORT_SENTENCE`]; a shorter one is scanned directly.
+    fn index(&self, text: &str, sent: Span) -> Option<&SentIndex> {
+        if sent.len() <= SHORT_SENTENCE {
+            return None;
+        }
+        Some(self.1.get_or_init(|| {
+            let mut ix = self.2.take();
+            ix.fill(text, sent);
+            ix
+        }))
+    }
+
     fn np_before(&self, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
-        if let Some(&(_, r)) = self.0.borrow().iter().find(|(p, _)| *p == pos) {
+        if let Some(&r) = self.0.borrow().get(&pos) {
             return r;
         }
-        let r = np_before(text, sent, pos);
-        self.0.borrow_mut().push((pos, r));
+        let r = np_before(self.index(text, sent), text, sent, pos);
+        self.0.borrow_mut().insert(pos, r);
         r
     }
 }
@@ -797,7 +959,7 @@ const CLAUSE_WORDS: &[&str] = &[
 
 /// The noun phrase right before `pos` in the sentence (the cue's subject), skipping adverbs,
 /// auxiliaries and one apposition (`Witkoff, asked about ..., insisted`).
-fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
+fn np_before(ix: Option<&SentIndex>, text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     let mut end = pos;
     // Skip adverbs and auxiliaries.
     loop {
@@ -829,8 +991,17 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     if trimmed.ends_with(',') && !trimmed.ends_with(",”") && !trimmed.ends_with(",\"") {
         // Apposition: drop it and look before the comma that opens it.
         let inner = str_to(trimmed, trimmed.len() - 1);
-        // The comma that opens the apposition is followed by a space (not "38,000").
-        match inner.rfind(", ") {
+        // The comma that opens the apposition is followed by a space (not "38,000"): the
+        // last `", "` wholly inside `inner` (a prefix of the sentence).
+        let comma = match ix {
+            Some(ix) => {
+                let inner_end = sent.start + inner.len();
+                let k = ix.comma_spaces.partition_point(|&p| p + 2 <= inner_end);
+                (k.checked_sub(1).and_then(|k| ix.comma_spaces.get(k))).map(|&c| c - sent.start)
+            }
+            None => inner.rfind(", "),
+        };
+        match comma {
             Some(c) => seg_end = c,
             None => return None,
         }
@@ -839,12 +1010,14 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
     let lex = Lexicon::get();
     let mut seg = seg;
-    // The first place of each marker, all found in one pass over the spaces. The first
-    // place in a shorter `seg` (a prefix, once a list is cut) is the same one if it still
-    // fits, else there is none.
-    let markers = [" including ", " such as ", " among them "];
-    let firsts = first_markers(seg, &markers);
-    for (marker, first) in markers.into_iter().zip(firsts) {
+    // The first place of each marker in the sentence (see `SentIndex`). The first place in
+    // `seg` (a prefix of the sentence, shorter once a list is cut) is the same one if it
+    // still fits, else there is none.
+    let firsts = match ix {
+        Some(ix) => ix.markers.map(|m| m.map(|m| m - sent.start)),
+        None => first_markers(seg, &LIST_MARKERS),
+    };
+    for (marker, first) in LIST_MARKERS.into_iter().zip(firsts) {
         if let Some(i) = first.filter(|&i| i + marker.len() <= seg.len()) {
             let list = str_from(seg, i + marker.len());
             let names_only = list
@@ -860,21 +1033,38 @@ fn np_before(text: &str, sent: Span, pos: usize) -> Option<(Span, bool)> {
             }
         }
     }
-    // After the last boundary character. Every one of them is ASCII or starts with the byte
-    // 0xE2 (`”“—–`), so only those bytes are decoded.
-    let start = text::chars_from(seg, |b| b.is_ascii() || b == 0xE2)
-        .rev()
-        .find(|&(_, c)| boundary_char(c))
-        .map(|(i, c)| i + c.len_utf8())
-        .unwrap_or(0);
+    // After the last boundary character of `seg` (a prefix of the sentence).
+    let seg_end = sent.start + seg.len();
+    let start = match ix {
+        Some(ix) => (ix.boundaries)
+            .get(..ix.boundaries.partition_point(|&(b, _)| b < seg_end))
+            .and_then(<[(usize, usize)]>::last)
+            .map_or(0, |&(_, e)| e - sent.start),
+        // Every boundary character is ASCII or starts with the byte 0xE2 (`”“—–`), so
+        // only those bytes are decoded.
+        None => text::chars_from(seg, |b| b.is_ascii() || b == 0xE2)
+            .rev()
+            .find(|&(_, c)| boundary_char(c))
+            .map(|(i, c)| i + c.len_utf8())
+            .unwrap_or(0),
+    };
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
-    // the last one that is not the phrase's last word, found from the end.
-    let s = str_from(seg, start)
-        .split_whitespace()
-        .rev()
-        .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
-        .find(|&(w, off)| off + w.len() < seg.len() && in_lower_list(w, CLAUSE_WORDS))
-        .map_or(start, |(w, off)| off + w.len());
+    // the last one after `start` that is not the phrase's last word. No boundary character
+    // lies between `start` and the end of `seg`, so its whitespace-separated words are the
+    // index's words, but for the last one, which `seg` may cut short and which never counts.
+    let s = match ix {
+        Some(ix) => (ix.clause_words)
+            .get(..ix.clause_words.partition_point(|&(_, e)| e < seg_end))
+            .and_then(<[(usize, usize)]>::last)
+            .filter(|&&(b, _)| b >= sent.start + start)
+            .map_or(start, |&(_, e)| e - sent.start),
+        None => str_from(seg, start)
+            .split_whitespace()
+            .rev()
+            .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize))
+            .find(|&(w, off)| off + w.len() < seg.len() && in_lower_list(w, CLAUSE_WORDS))
+            .map_or(start, |(w, off)| off + w.len()),
+    };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
 }
@@ -906,10 +1096,10 @@ fn first_markers<const N: usize>(s: &str, markers: &[&str; N]) -> [Option<usize>
 fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
     // Token by token, so that abbreviation dots (`Dr.`, `U.S.`) do not end the phrase; stop
     // at the first punctuation between tokens, or after ten words.
-    let toks = tokens(text, Span::new(pos, sent.end));
+    // Read lazily: at most ten tokens, however long the rest of the sentence.
     let mut end = None;
     let mut prev_end = pos;
-    for (k, t) in toks.iter().enumerate() {
+    for (k, t) in token_iter(text, Span::new(pos, sent.end)).enumerate() {
         let gap = Span::new(prev_end, t.span.start).of(text);
         if k > 0 && gap.chars().any(|c| !is_space(c)) {
             break;
@@ -1091,7 +1281,7 @@ fn resolve_cue(
         let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
         // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
         if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
-            if let Some(m) = np_before(text, sent, p.span.start)
+            if let Some(m) = np_before(before_memo.index(text, sent), text, sent, p.span.start)
                 .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
             {
                 if !matches!(m.kind, MentionKind::Pronoun { .. }) {
@@ -1104,7 +1294,8 @@ fn resolve_cue(
             if between.trim_matches(is_space).is_empty()
                 && p.text(text).starts_with(char::is_uppercase)
             {
-                if let Some(m) = np_before(text, sent, cue.span.start)
+                if let Some(m) = before_memo
+                    .np_before(text, sent, cue.span.start)
                     .and_then(|(sp, _)| parse_np_in(nps, text, sp, toks))
                 {
                     return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -1305,11 +1496,7 @@ fn nearest(
         .of(text)
         .find(|c: char| boundary_char(c))
         .map_or(first_quote, |i| sent.start + i);
-    let words: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.span.end <= head_end)
-        .take(6)
-        .collect();
+    let words: Vec<&Token> = tokens_ending_by(toks, head_end).iter().take(6).collect();
     let first = words.first()?;
     for last in &words {
         let span = Span::new(first.span.start, last.span.end);
@@ -1334,27 +1521,44 @@ fn nearest(
 
 /// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
 fn choose_cue_for_quote(text: &str, q: &Quote, cues: &[Cue], toks: &[Token]) -> Option<usize> {
-    let first_after = cues.iter().position(|c| c.span.start >= q.outer.end);
+    // Cues and tokens are in text order and disjoint, so their starts and ends are both
+    // sorted: each question below is a binary search, not a walk over the sentence.
+    let first_after =
+        Some(cues.partition_point(|c| c.span.start < q.outer.end)).filter(|&i| i < cues.len());
     if let Some((i, c)) = first_after.and_then(|i| cues.get(i).map(|c| (i, c))) {
         let between = Span::new(q.outer.end, c.span.start).of(text);
-        let words = between.split_whitespace().count();
+        // At most six words (counting stops at the seventh).
+        let few_words = between.split_whitespace().nth(6).is_none();
         if between.trim_start().starts_with(',')
-            || (words <= 6 && !between.contains(['“', '"', '.']))
+            || (few_words && !between.contains(['“', '"', '.']))
                 && between.trim_matches(is_space).len() < 80
         {
-            let gap_tokens = toks
-                .iter()
-                .filter(|t| t.span.start >= q.outer.end && t.span.end <= c.span.start)
-                .count();
+            let gap_tokens = tokens_between(toks, q.outer.end, c.span.start);
             if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
                 return Some(i);
             }
         }
     }
-    if let Some(i) = cues.iter().rposition(|c| c.span.end <= q.outer.start) {
+    if let Some(i) = cues
+        .partition_point(|c| c.span.end <= q.outer.start)
+        .checked_sub(1)
+    {
         return Some(i);
     }
     first_after
+}
+
+/// How many of `toks` (in text order, disjoint) start at or after `from` and end by `to`.
+fn tokens_between(toks: &[Token], from: usize, to: usize) -> usize {
+    let lo = toks.partition_point(|t| t.span.start < from);
+    let hi = toks.partition_point(|t| t.span.end <= to);
+    hi.saturating_sub(lo)
+}
+
+/// The tokens of `toks` (in text order, disjoint) that end by `pos`.
+fn tokens_ending_by(toks: &[Token], pos: usize) -> &[Token] {
+    toks.get(..toks.partition_point(|t| t.span.end <= pos))
+        .unwrap_or_default()
 }
 
 /// Why a quotation is a name or term rather than speech, if it is.
@@ -1366,23 +1570,19 @@ fn term_reason(
     cues: &[Cue],
 ) -> Option<&'static str> {
     let lex = Lexicon::get();
-    let before: Vec<String> = toks
+    let toks_before = tokens_ending_by(toks, q.outer.start);
+    let before: Vec<String> = toks_before
         .iter()
-        .filter(|t| t.span.end <= q.outer.start)
         .rev()
         .take(2)
         .map(|t| t.text(text).to_lowercase())
         .collect();
-    let adjacent = toks
-        .iter()
-        .rev()
-        .find(|t| t.span.end <= q.outer.start)
-        .is_some_and(|t| {
-            Span::new(t.span.end, q.outer.start)
-                .of(text)
-                .chars()
-                .all(is_space)
-        });
+    let adjacent = toks_before.last().is_some_and(|t| {
+        Span::new(t.span.end, q.outer.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+    });
     let marker = match before.as_slice() {
         [w, ..] if adjacent && TERM_MARKERS.contains(&w.as_str()) && w != "known" => true,
         [w, k, ..] if adjacent && w == "as" && k == "known" => true,
@@ -1445,12 +1645,11 @@ fn quote_kind(text: &str, sent: Span, toks: &[Token], q: &Quote, cues: &[Cue]) -
         return Kind::Direct;
     }
     // Right after a cue (and its object: "telling reporters"), a whole sentence: direct.
-    let last_cue_before = cues.iter().rev().find(|c| c.span.end <= q.outer.start);
+    let last_cue_before = cues
+        .get(..cues.partition_point(|c| c.span.end <= q.outer.start))
+        .and_then(<[Cue]>::last);
     if let Some(c) = last_cue_before {
-        let gap = toks
-            .iter()
-            .filter(|t| t.span.start >= c.span.end && t.span.end <= q.outer.start)
-            .count();
+        let gap = tokens_between(toks, c.span.end, q.outer.start);
         let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
         if gap <= 2
             && (upper || ends_sentence)
@@ -1504,15 +1703,35 @@ fn indirect_clause(
                 end = from + comma;
             }
         }
-        for stop in [" — but ", "; ", " – but "] {
-            if let Some(i) = Span::new(from, end).of(text).find(stop) {
-                end = from + i;
+        // (In a long sentence the places of the stops and of ", " come from its index: `end`
+        // may be the sentence's end, and every cue would scan to it.)
+        let ix = before_memo.index(text, sent);
+        for (k, stop) in CLAUSE_STOPS.iter().enumerate() {
+            let found = match ix {
+                Some(ix) => ix.first_stop(k, from, end),
+                None => Span::new(from, end).of(text).find(stop).map(|i| from + i),
+            };
+            if let Some(i) = found {
+                end = i;
             }
         }
         // A reporter's participial tail: "..., sending its shares down 8%".
         let seg = Span::new(from, end).of(text);
-        let mut search = 0;
-        while let Some(i) = str_from(seg, search).find(", ").map(|i| i + search) {
+        let seg_end = end;
+        let indexed = ix.map(|ix| {
+            (ix.comma_spaces.iter())
+                .skip(ix.comma_spaces.partition_point(|&p| p < from))
+                .take_while(move |&&p| p + 2 <= seg_end)
+                .map(move |&p| p - from)
+        });
+        let scanned = ix
+            .is_none()
+            .then(|| seg.match_indices(", ").map(|(i, _)| i));
+        let commas = indexed
+            .into_iter()
+            .flatten()
+            .chain(scanned.into_iter().flatten());
+        for i in commas {
             // The letters after the comma, as a slice (no new String per comma).
             let after = str_from(seg, i + 2);
             let word = str_to(
@@ -1529,13 +1748,12 @@ fn indirect_clause(
             let rest = str_from(seg, i + 2);
             if (rest.starts_with("a ") || rest.starts_with("an "))
                 && !rest.contains(',')
-                && str_to(seg, i).split_whitespace().count() >= 5
+                && str_to(seg, i).split_whitespace().nth(4).is_some()
                 && !inside_any(from + i, quotes)
             {
                 end = from + i;
                 break;
             }
-            search = i + 2;
         }
         end
     };
@@ -1551,16 +1769,10 @@ fn indirect_clause(
         }
         let s = sp.of(text);
         // Words outside quotes: a clause that is only a quotation is the quotation's statement.
-        let outside: usize = {
-            let mut n = 0;
-            for t in tokens(text, sp) {
-                if !quotes.iter().any(|q| q.outer.contains_pos(t.span.start)) {
-                    n += 1;
-                }
-            }
-            n
-        };
-        (outside >= 1 && s.split_whitespace().count() >= 3).then_some(sp)
+        // (The first such token settles it: tokens are read lazily, and `quotes` are sorted
+        // and disjoint, so `inside_any` is a binary search.)
+        let outside = token_iter(text, sp).any(|t| !inside_any(t.span.start, quotes));
+        (outside && s.split_whitespace().nth(2).is_some()).then_some(sp)
     };
 
     if cue.according {
@@ -1582,10 +1794,9 @@ fn indirect_clause(
         return None;
     }
     // Pattern A: the complement follows the cue.
-    let after_toks: Vec<&Token> = toks
-        .iter()
-        .filter(|t| t.span.start >= cue.span.end)
-        .collect();
+    let after_toks: &[Token] = toks
+        .get(toks.partition_point(|t| t.span.start < cue.span.end)..)
+        .unwrap_or_default();
     let rest = Span::new(cue.span.end, sentence_end)
         .of(text)
         .trim_start_matches(is_space);
@@ -1715,7 +1926,9 @@ fn indirect_clause(
     let tail = Span::new(cue.span.end, sentence_end)
         .of(text)
         .trim_matches(|c: char| is_space(c) || matches!(c, '.' | '!' | '?'));
-    let tail_words = tail.split_whitespace().count();
+    // Words of the tail, counted up to 15 (no test below looks further: each asks for at
+    // most 14), so that a long sentence is not walked to its end for every cue.
+    let tail_words = tail.split_whitespace().take(15).count();
     let subj = before_memo
         .np_before(text, sent, cue.span.start)
         .map(|(sp, _)| sp);
@@ -1725,10 +1938,11 @@ fn indirect_clause(
         .trim_end_matches(is_space);
     let parenthetical =
         lead.ends_with(',') && str_from(text, cue.span.end).trim_start().starts_with(',');
-    let lead_words = lead.split_whitespace().count();
-    let tail_ok = !tail.contains(" that ")
-        && !tail.starts_with("that ")
-        && (tail_words <= 6 || (tail_words <= 14 && lead_words >= 5));
+    // (The word counts first: they bound the tail that `contains` then reads.)
+    let tail_ok = (tail_words <= 6
+        || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))
+        && !tail.contains(" that ")
+        && !tail.starts_with("that ");
     if lead.ends_with(',')
         && (tail_ok || parenthetical)
         && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
@@ -1742,12 +1956,13 @@ fn indirect_clause(
     }
     if lead.ends_with(",”") || lead.ends_with(",\"") {
         // A clause that wraps a partial quote: "Security guarantees are “the key ...,” Macron said."
-        let q = quotes.iter().rev().find(|q| q.outer.end <= subj_start)?;
+        let q = (quotes.get(..quotes.partition_point(|q| q.outer.end <= subj_start)))
+            .and_then(<[Quote]>::last)?;
         if Span::new(sent.start, q.outer.start)
             .of(text)
             .split_whitespace()
-            .count()
-            >= 2
+            .nth(1)
+            .is_some()
             && tail_words <= 6
         {
             return finish(sent.start, q.outer.end);
@@ -1876,6 +2091,72 @@ mod tests {
             ),
             "{v:?}"
         );
+    }
+
+    #[test]
+    fn sentence_index_finds_what_a_scan_finds() {
+        // Every clause word passes the index's cheap pre-check.
+        for w in CLAUSE_WORDS {
+            assert!((2..=8).contains(&w.len()) && w.starts_with(['a', 'b', 'i', 's', 't', 'w']));
+        }
+        let t = "x Officials including Ann Lee, who, as he said — but — but then; “so” ends";
+        let sent = Span::new(2, t.len());
+        let ix = SentIndex::new(t, sent);
+        let st = sent.of(t);
+        // Stops, overlapping ones too, where `find` from each place finds them.
+        for (k, stop) in CLAUSE_STOPS.iter().enumerate() {
+            for from in sent.start..=sent.end {
+                if !t.is_char_boundary(from) {
+                    continue;
+                }
+                let want = Span::new(from, sent.end).of(t).find(stop).map(|i| from + i);
+                assert_eq!(
+                    ix.first_stop(k, from, sent.end),
+                    want,
+                    "{stop:?} from {from}"
+                );
+            }
+        }
+        let scan = |m: &str| st.find(m).map(|i| sent.start + i);
+        assert_eq!(ix.markers, LIST_MARKERS.map(scan));
+        let words: Vec<&str> = ix
+            .clause_words
+            .iter()
+            .map(|&(a, b)| Span::new(a, b).of(t))
+            .collect();
+        assert_eq!(
+            words,
+            ["who", "as", "but", "but", "so"]
+                .iter()
+                .filter(|w| CLAUSE_WORDS.contains(w))
+                .copied()
+                .collect::<Vec<_>>()
+        );
+        assert_eq!(
+            ix.boundaries.len(),
+            st.chars().filter(|&c| boundary_char(c)).count()
+        );
+        assert_eq!(ix.comma_spaces.len(), st.matches(", ").count());
+    }
+
+    #[test]
+    fn np_before_reads_the_index_as_it_reads_the_text() {
+        let texts = [
+            "x Officials including Ann Lee, who, as he said — but then; “so” ends",
+            "European leaders including Macron, Starmer and others said that Witkoff, asked about it, insisted the plan, a jab, was fine",
+            "He said that she told reporters the 38,000 troops such as the Guard, among them Smith, said and then left",
+        ];
+        for t in texts {
+            let sent = Span::new(0, t.len());
+            let ix = SentIndex::new(t, sent);
+            for pos in (0..=t.len()).filter(|&p| t.is_char_boundary(p)) {
+                assert_eq!(
+                    np_before(Some(&ix), t, sent, pos),
+                    np_before(None, t, sent, pos),
+                    "{t:?} at {pos}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -557,56 +557,82 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
 
 /// Word tokens of `span`, in order.
 pub fn tokens(text: &str, span: Span) -> Vec<Token> {
-    let s = span.of(text);
-    let mut out = Vec::with_capacity(s.len() / 5 + 1);
-    let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
-        if !is_word_char(c) {
-            i += len;
-            continue;
-        }
-        let start = i;
-        let mut end = i + len;
-        loop {
-            // The bulk of a word, ASCII letters and digits, byte by byte.
-            while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
-                end += 1;
+    let mut out = Vec::with_capacity(span.len() / 5 + 1);
+    out.extend(token_iter(text, span));
+    out
+}
+
+/// The word tokens of `span`, one at a time: exactly what [`tokens`] gives, for a caller
+/// that needs only the first few (the cost is then that of the tokens read, not of the span).
+pub fn token_iter(text: &str, span: Span) -> TokenIter<'_> {
+    TokenIter {
+        s: span.of(text),
+        base: span.start,
+        i: 0,
+    }
+}
+
+/// See [`token_iter`].
+pub struct TokenIter<'a> {
+    s: &'a str,
+    base: usize,
+    i: usize,
+}
+
+impl Iterator for TokenIter<'_> {
+    type Item = Token;
+
+    #[inline]
+    fn next(&mut self) -> Option<Token> {
+        let s = self.s;
+        while let Some((c, len)) = char_at(s, self.i) {
+            if !is_word_char(c) {
+                self.i += len;
+                continue;
             }
-            let Some((d, dlen)) = char_at(s, end) else {
-                break;
-            };
-            if is_word_char(d) {
-                end += dlen;
-            } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
-                // Inner joiner only when a word char follows; a trailing `.` of an
-                // abbreviation (`U.S.`) is kept when the token already has inner dots.
-                let after = char_at(s, end + dlen).map(|(a, _)| a);
-                if after.is_some_and(is_word_char) {
-                    end += dlen;
-                } else if d == '.'
-                    && (Span::new(start, end).of(s).contains('.')
-                        || (end - start == 1
-                            && Span::new(start, end).of(s).chars().all(char::is_uppercase))
-                        || Lexicon::get()
-                            .abbreviations
-                            .contains(Span::new(start, end + 1).of(s)))
-                {
-                    // `U.S.`, an initial `J.`, or a listed abbreviation `Gen.`: the dot belongs to
-                    // the word; a joiner may still follow (`U.S.-led`).
+            let start = self.i;
+            let mut end = self.i + len;
+            loop {
+                // The bulk of a word, ASCII letters and digits, byte by byte.
+                while s.as_bytes().get(end).is_some_and(u8::is_ascii_alphanumeric) {
                     end += 1;
+                }
+                let Some((d, dlen)) = char_at(s, end) else {
+                    break;
+                };
+                if is_word_char(d) {
+                    end += dlen;
+                } else if matches!(d, '.' | '\'' | '’' | '-' | '‑') {
+                    // Inner joiner only when a word char follows; a trailing `.` of an
+                    // abbreviation (`U.S.`) is kept when the token already has inner dots.
+                    let after = char_at(s, end + dlen).map(|(a, _)| a);
+                    if after.is_some_and(is_word_char) {
+                        end += dlen;
+                    } else if d == '.'
+                        && (Span::new(start, end).of(s).contains('.')
+                            || (end - start == 1
+                                && Span::new(start, end).of(s).chars().all(char::is_uppercase))
+                            || Lexicon::get()
+                                .abbreviations
+                                .contains(Span::new(start, end + 1).of(s)))
+                    {
+                        // `U.S.`, an initial `J.`, or a listed abbreviation `Gen.`: the dot belongs
+                        // to the word; a joiner may still follow (`U.S.-led`).
+                        end += 1;
+                    } else {
+                        break;
+                    }
                 } else {
                     break;
                 }
-            } else {
-                break;
             }
+            self.i = end;
+            return Some(Token {
+                span: Span::new(self.base + start, self.base + end),
+            });
         }
-        out.push(Token {
-            span: Span::new(span.start + start, span.start + end),
-        });
-        i = end;
+        None
     }
-    out
 }
 
 /// Splits a body block into sentences. Boundaries inside `protected` spans (quotations)
