@@ -1,12 +1,13 @@
 // The README's first command, as a new user runs it: a clean clone of this repository
 // (its committed HEAD), `make serve` on a free port, the page in Chromium with a seed
-// statement shown and a clean console, then the server stopped. Cargo's build cache is
+// statement shown, a clean console and live reload (an edit rebuilds and reloads the
+// page), then the server stopped. Cargo's build cache is
 // shared with this checkout (CARGO_TARGET_DIR) so the clone does not compile the
 // dependencies again; everything else (npm tools, trunk's staging) is the clone's own.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { appendFile, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -81,11 +82,21 @@ describe("make serve from a clean clone", () => {
     await answered(url, server, log);
     browser = await launch();
     const { page, problems } = await openPage(browser.context);
+    // Live reload: the page opens trunk's web socket.
+    const sockets = [];
+    page.on("websocket", (ws) => sockets.push(ws.url()));
     await page.goto(url);
     await waitForOutlets(page, 5, { problems });
     assert.ok((await page.locator("li.statement").count()) > 0, "a seed statement shows");
+    assert.ok(sockets.some((u) => u.includes("trunk/ws")), `live reload connects: sockets ${JSON.stringify(sockets)}`);
     await screenshot(page, "make-serve");
     assert.deepEqual(problems, [], `problems on the served page:\n${problems.join("\n")}`);
+    // An edit rebuilds and reloads the page by itself.
+    const reloaded = page.waitForEvent("load", { timeout: BUILD_TIMEOUT_MS });
+    await appendFile(join(tmp, "quoteline", "styles", "base.css"), "\n/* edited by the serve test */\n");
+    await reloaded;
+    await waitForOutlets(page, 5, { problems });
+    assert.deepEqual(problems, [], `problems after the live reload:\n${problems.join("\n")}`);
     await page.close();
   });
 });
