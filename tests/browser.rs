@@ -109,8 +109,8 @@ async fn error_banner_is_visible_and_announced() {
 async fn long_list_is_virtualised() {
     use quoteline::core::corpus::Corpus;
     use quoteline::core::synth::{generate, SynthArticle, SynthParams};
-    use quoteline::ui::app::{AppProps, CorpusHandle};
     use quoteline::ui::list::WINDOW;
+    use quoteline::ui::{app::AppProps, context::CorpusHandle};
     use std::rc::Rc;
 
     let arts = generate(&SynthParams::for_bytes(7, 600_000)).expect("valid parameters");
@@ -211,7 +211,7 @@ fn browser_loading_path_matches_the_cli() {
             meta: got.meta,
         });
     }
-    let c = quoteline::ui::app::build_corpus(&ws);
+    let c = quoteline::ui::extraction::build_corpus(&ws);
     assert_eq!(parity_lines(&c), include_str!("parity/expected.jsonl"));
 }
 

@@ -36,7 +36,7 @@ async fn app_renders_statements_from_all_five_outlets() {
 /// message instead of panicking.
 #[tokio::test(flavor = "current_thread")]
 async fn an_empty_corpus_renders_with_a_message() {
-    use quoteline::ui::app::{AppProps, CorpusHandle};
+    use quoteline::ui::{app::AppProps, context::CorpusHandle};
     let props = AppProps {
         corpus: Some(CorpusHandle(std::rc::Rc::new(
             quoteline::core::corpus::Corpus::default(),
@@ -55,7 +55,7 @@ async fn an_empty_corpus_renders_with_a_message() {
 async fn a_large_corpus_renders_one_window_of_rows() {
     use quoteline::core::corpus::Corpus;
     use quoteline::core::synth::{generate, SynthArticle, SynthParams};
-    use quoteline::ui::app::{AppProps, CorpusHandle};
+    use quoteline::ui::{app::AppProps, context::CorpusHandle};
     let arts = generate(&SynthParams::for_bytes(3, 300_000)).unwrap();
     let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
     let n = corpus.entries.len();

@@ -2,16 +2,18 @@
 //! the one reducer of UI state, derives results and facet counts with `use_memo`, keeps
 //! the view in the URL, and wires the global keyboard shortcuts.
 
+use super::context::{after_next_paint, CorpusHandle};
 use super::coverage::CoverageView;
 use super::detail::DetailPanel;
+use super::extraction::build_corpus;
 use super::filters::{Chips, FilterPanel};
 use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
-use crate::core::corpus::{Corpus, Input, Prepared, StatementId};
+use crate::core::corpus::{Corpus, StatementId};
 use crate::core::session::{Action, AppState, SearchIndex, Tab};
-use crate::core::workspace::{Mode, StoredArticle, Workspace};
+use crate::core::workspace::Workspace;
 use gloo::events::{EventListener, EventListenerOptions};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -19,10 +21,6 @@ use yew::prelude::*;
 
 /// How long the URL waits for typing, zooming or panning to pause before it follows.
 const URL_PAUSE_MS: u32 = 250;
-
-/// How long [`after_next_paint`] waits at most for a frame (a tab in the background
-/// paints none).
-const PAINT_WAIT_MS: i32 = 100;
 
 /// A write of the URL that is waiting: a replacement waits for a pause (its timer), a
 /// new entry for the next painted frame.
@@ -33,49 +31,6 @@ struct WaitingUrl {
     /// Which write this is (a frame's callback writes only the one it was made for).
     id: u64,
     _pause: Option<gloo::timers::callback::Timeout>,
-}
-
-/// Runs `f` after the next frame is painted (an animation frame, then a task), after
-/// `PAINT_WAIT_MS` if no frame comes first (a tab in the background), or at once if the
-/// page cannot schedule it.
-pub(crate) fn after_next_paint(f: impl FnOnce() + 'static) {
-    let Some(w) = web_sys::window() else {
-        return f();
-    };
-    let f = std::cell::Cell::new(Some(f));
-    let run = std::rc::Rc::new(move || {
-        if let Some(f) = f.take() {
-            f()
-        }
-    });
-    let in_task = {
-        let run = run.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || run())
-    };
-    let next_frame = {
-        let (w, run) = (w.clone(), run.clone());
-        wasm_bindgen::closure::Closure::once_into_js(move || {
-            if w.set_timeout_with_callback(in_task.unchecked_ref())
-                .is_err()
-            {
-                run();
-            }
-        })
-    };
-    let fallback = {
-        let run = run.clone();
-        wasm_bindgen::closure::Closure::once_into_js(move || run())
-    };
-    if w.request_animation_frame(next_frame.unchecked_ref())
-        .is_err()
-        || w.set_timeout_with_callback_and_timeout_and_arguments_0(
-            fallback.unchecked_ref(),
-            PAINT_WAIT_MS,
-        )
-        .is_err()
-    {
-        run();
-    }
 }
 
 /// Writes the URL that is waiting, if any, now.
@@ -93,16 +48,6 @@ fn flush_url_if(waiting: &std::cell::RefCell<Option<WaitingUrl>>, id: u64) {
     }
 }
 
-/// The corpus, shared by pointer: equality is `Rc::ptr_eq`, never a deep compare.
-#[derive(Clone)]
-pub struct CorpusHandle(pub Rc<Corpus>);
-
-impl PartialEq for CorpusHandle {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
-}
-
 /// The reducer's state: the pure [`AppState`], returned as the same `Rc` when nothing changed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct UiState(pub AppState);
@@ -117,84 +62,6 @@ impl Reducible for UiState {
             self
         }
     }
-}
-
-thread_local! {
-    /// Extracted articles by content key, so a rebuild after an edit or a load re-extracts
-    /// only what changed (and the loader can extract one file per tick ahead of time).
-    static PREPARED: std::cell::RefCell<std::collections::HashMap<u64, Prepared>> = Default::default();
-    static SEEDS_PREPARED: std::cell::RefCell<Option<Vec<Prepared>>> = const { std::cell::RefCell::new(None) };
-}
-
-fn key_of(a: &StoredArticle) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
-    a.name.hash(&mut h);
-    a.text.hash(&mut h);
-    a.meta.fields().hash(&mut h);
-    h.finish()
-}
-
-fn prepare(a: &StoredArticle) -> Prepared {
-    Corpus::prepare(Input {
-        name: &a.name,
-        text: &a.text,
-        meta: a.meta.clone(),
-    })
-}
-
-/// Extracts a loaded article ahead of the corpus rebuild (`saved`: it is in storage
-/// already). If it panics, the banner names it and a reload sets it aside.
-pub fn warm(a: &StoredArticle, saved: bool) {
-    let k = key_of(a);
-    if !PREPARED.with(|c| c.borrow().contains_key(&k)) {
-        let p = super::guard::reading(a, saved, || prepare(a));
-        PREPARED.with(|c| c.borrow_mut().insert(k, p));
-    }
-}
-
-/// The corpus of a workspace: the seeds (unless it stands alone) and its articles.
-pub fn build_corpus(ws: &Workspace) -> Corpus {
-    // The seeds alone (how the app opens): as build.rs extracted them, read in about a
-    // millisecond instead of extracted again (about 70 ms of the start-up).
-    if ws.mode == Mode::WithSeeds && ws.articles.is_empty() {
-        if let Some(c) = crate::built_seed_corpus() {
-            PREPARED.with(|c| c.borrow_mut().clear());
-            return c;
-        }
-    }
-    let mut preps: Vec<Prepared> = Vec::new();
-    if ws.mode == Mode::WithSeeds {
-        SEEDS_PREPARED.with(|s| {
-            let mut s = s.borrow_mut();
-            preps.extend(
-                s.get_or_insert_with(|| {
-                    crate::seed_inputs()
-                        .into_iter()
-                        .map(Corpus::prepare)
-                        .collect()
-                })
-                .iter()
-                .cloned(),
-            );
-        });
-    }
-    // An article that made the page die is set aside for the session (still saved).
-    let articles: Vec<&StoredArticle> = ws
-        .articles
-        .iter()
-        .filter(|a| !super::guard::is_set_aside(&a.name))
-        .collect();
-    let keys: Vec<u64> = articles.iter().map(|a| key_of(a)).collect();
-    for (a, k) in articles.iter().zip(&keys) {
-        warm(a, true);
-        if let Some(p) = PREPARED.with(|c| c.borrow().get(k).cloned()) {
-            preps.push(p);
-        }
-    }
-    let in_use: std::collections::HashSet<u64> = keys.iter().copied().collect();
-    PREPARED.with(|c| c.borrow_mut().retain(|k, _| in_use.contains(k)));
-    Corpus::assemble(preps)
 }
 
 /// A value derived from the corpus, made the first time it is `needed` and kept until

@@ -3,7 +3,7 @@
 //! variant, paraphrase) or that it left it out. A cell opens its rendering in the detail
 //! panel; rows follow the filters, like the list.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use crate::core::compare::{coverage, Cell, Comparison};
 use crate::core::corpus::StatementId;
 use crate::core::session::Action;

@@ -2,7 +2,7 @@
 //! they were merged), the evidence, and the source article with the statement, cue and
 //! speaker mention marked and scrolled into view.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::session::Action;
 use crate::core::text::Span;

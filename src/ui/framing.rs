@@ -2,7 +2,7 @@
 //! article, stance words marked), then every outlet's headline and lede side by side.
 //! Follows the outlet filter.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use super::highlight::render_marked;
 use crate::core::framing::{Claim, Framing};
 use crate::core::text::Span;

@@ -5,7 +5,7 @@
 //! for the rows left out, sized by the measured mean row height, so the page scrolls as
 //! if every row were there.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use super::highlight::{render_marked, term_ranges};
 use crate::core::corpus::StatementId;
 use crate::core::session::{export_csv, export_json, Action, Sort};

@@ -5,7 +5,7 @@
 //! batches and extracted in short slices, so the page stays responsive; nothing leaves
 //! the browser.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use crate::core::corpus::ArticleMeta;
 use crate::core::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use crate::core::workspace::{Mode, StoredArticle, Workspace};
@@ -73,10 +73,10 @@ async fn next_tick() {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
-/// Waits until the page has painted what it shows now (see `app::after_next_paint`).
+/// Waits until the page has painted what it shows now (see `context::after_next_paint`).
 async fn painted() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
-        super::app::after_next_paint(move || {
+        super::context::after_next_paint(move || {
             let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
         });
     });
@@ -315,7 +315,7 @@ impl Run {
                             meta: got.meta,
                         };
                         // Extract now, while the progress shows; the corpus reuses it.
-                        super::app::warm(&article, false);
+                        super::extraction::warm(&article, false);
                         super::guard::push_pending(article);
                     }
                     Err(e) => {

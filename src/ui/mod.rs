@@ -3,11 +3,13 @@
 
 pub mod app;
 pub mod banner;
+pub mod context;
 pub mod corpus_file;
 pub mod coverage;
 pub mod detail;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
+pub mod extraction;
 pub mod filters;
 pub mod framing;
 pub mod guard;

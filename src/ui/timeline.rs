@@ -5,7 +5,7 @@
 //! brushing a date range on the axis to filter the list, and a text alternative listing
 //! everything by date. The geometry comes from `core::timeline`.
 
-use super::app::CorpusHandle;
+use super::context::CorpusHandle;
 use super::marks::{MarkSpec, MarksLayer};
 use crate::core::corpus::{Corpus, StatementId};
 use crate::core::dates::{Precision, When};

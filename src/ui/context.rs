@@ -1,0 +1,64 @@
+//! What the root and the views share: the corpus handle (equal by pointer) and
+//! scheduling after the next paint. It imports no component, so every component can
+//! import it (the arrows point from `app.rs` and the views down to here).
+
+use crate::core::corpus::Corpus;
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+
+/// How long [`after_next_paint`] waits at most for a frame (a tab in the background
+/// paints none).
+const PAINT_WAIT_MS: i32 = 100;
+
+/// Runs `f` after the next frame is painted (an animation frame, then a task), after
+/// `PAINT_WAIT_MS` if no frame comes first (a tab in the background), or at once if the
+/// page cannot schedule it.
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    let Some(w) = web_sys::window() else {
+        return f();
+    };
+    let f = std::cell::Cell::new(Some(f));
+    let run = std::rc::Rc::new(move || {
+        if let Some(f) = f.take() {
+            f()
+        }
+    });
+    let in_task = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || run())
+    };
+    let next_frame = {
+        let (w, run) = (w.clone(), run.clone());
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            if w.set_timeout_with_callback(in_task.unchecked_ref())
+                .is_err()
+            {
+                run();
+            }
+        })
+    };
+    let fallback = {
+        let run = run.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || run())
+    };
+    if w.request_animation_frame(next_frame.unchecked_ref())
+        .is_err()
+        || w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            fallback.unchecked_ref(),
+            PAINT_WAIT_MS,
+        )
+        .is_err()
+    {
+        run();
+    }
+}
+
+/// The corpus, shared by pointer: equality is `Rc::ptr_eq`, never a deep compare.
+#[derive(Clone)]
+pub struct CorpusHandle(pub Rc<Corpus>);
+
+impl PartialEq for CorpusHandle {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
