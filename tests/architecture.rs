@@ -57,3 +57,55 @@ fn every_module_has_a_doc_line() {
         }
     }
 }
+
+/// Every path ARCHITECTURE.md names exists: each `inline code` word with a slash in it,
+/// looked up from the root or from one of the folders the codemap lists things under
+/// (`gold/` under `tests/`, `data/topics.txt` under `src/core/`). Fails naming the path.
+#[test]
+fn every_path_architecture_names_exists() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let doc = std::fs::read_to_string(root.join("ARCHITECTURE.md")).unwrap();
+    let bases = [
+        "",
+        "src/core",
+        "src/ui",
+        "src/bin/quoteline",
+        "tests",
+        "e2e",
+        "scripts",
+    ];
+    let (mut checked, mut missing) = (0, Vec::new());
+    let mut fenced = false;
+    for (n, line) in doc.lines().enumerate() {
+        if line.trim_start().starts_with("```") {
+            fenced = !fenced;
+            continue;
+        }
+        if fenced {
+            continue;
+        }
+        for (i, part) in line.split('`').enumerate() {
+            let path = part.trim_end_matches([',', '.', ')']);
+            let is_path = i % 2 == 1
+                && path.contains('/')
+                && !path.contains("://")
+                && !path.contains(['*', ' ', '<', '{', '$', '#', '='])
+                && !path.starts_with("..");
+            if !is_path {
+                continue;
+            }
+            checked += 1;
+            if !bases.iter().any(|b| root.join(b).join(path).exists()) {
+                missing.push(format!(
+                    "ARCHITECTURE.md:{}: `{path}` does not exist",
+                    n + 1
+                ));
+            }
+        }
+    }
+    assert!(
+        checked >= 20,
+        "only {checked} paths found in ARCHITECTURE.md"
+    );
+    assert!(missing.is_empty(), "{}", missing.join("\n"));
+}
