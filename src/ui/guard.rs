@@ -99,7 +99,7 @@ pub fn reading<T>(article: &StoredArticle, saved: bool, f: impl FnOnce() -> T) -
         Reading::New(Box::new(article.clone()))
     };
     READING.with(|c| *c.borrow_mut() = Some(r));
-    test_panic_point(&format!("load:{}", article.name));
+    test_panic_at("load", Some(&article.name));
     let out = f();
     READING.with(|c| *c.borrow_mut() = None);
     out
@@ -211,30 +211,29 @@ pub fn recover() -> Option<Recovered> {
     })
 }
 
-fn set_aside_names() -> BTreeSet<String> {
+/// Runs `f` on the set-aside names (read from the tab's storage the first time).
+fn with_set_aside<R>(f: impl FnOnce(&mut BTreeSet<String>) -> R) -> R {
     SET_ASIDE.with(|s| {
-        s.borrow_mut()
-            .get_or_insert_with(|| {
-                session_get(SET_ASIDE_KEY)
-                    .and_then(|j| serde_json::from_str(&j).ok())
-                    .unwrap_or_default()
-            })
-            .clone()
+        f(s.borrow_mut().get_or_insert_with(|| {
+            session_get(SET_ASIDE_KEY)
+                .and_then(|j| serde_json::from_str(&j).ok())
+                .unwrap_or_default()
+        }))
     })
 }
 
 fn set_aside(name: &str) {
-    let mut names = set_aside_names();
-    names.insert(name.to_string());
-    if let Ok(json) = serde_json::to_string(&names) {
-        session_set(SET_ASIDE_KEY, Some(&json));
-    }
-    SET_ASIDE.with(|s| *s.borrow_mut() = Some(names));
+    with_set_aside(|names| {
+        names.insert(name.to_string());
+        if let Ok(json) = serde_json::to_string(names) {
+            session_set(SET_ASIDE_KEY, Some(&json));
+        }
+    });
 }
 
 /// Whether a saved article is set aside this session (it made the page die).
 pub fn is_set_aside(name: &str) -> bool {
-    set_aside_names().contains(name)
+    with_set_aside(|names| names.contains(name))
 }
 
 /// The paste box as the tab last saw it.
@@ -249,6 +248,18 @@ pub fn save_draft(text: &str) {
 
 /// Panics if the test-only switch asks for a panic at `point` (see the module doc).
 pub fn test_panic_point(point: &str) {
+    test_panic_at(point, None);
+}
+
+/// [`test_panic_point`] for `point:name` (no string is built: it runs per article).
+fn test_panic_at(point: &str, name: Option<&str>) {
+    let matches = |v: &str| match name {
+        None => v == point,
+        Some(n) => v
+            .strip_prefix(point)
+            .and_then(|r| r.strip_prefix(':'))
+            .is_some_and(|r| r == n),
+    };
     let armed = TEST_PANIC.with(|t| {
         let mut t = t.borrow_mut();
         let v = t.get_or_insert_with(|| {
@@ -261,7 +272,7 @@ pub fn test_panic_point(point: &str) {
             #[cfg(not(target_arch = "wasm32"))]
             None
         });
-        if v.as_deref() == Some(point) {
+        if v.as_deref().is_some_and(matches) {
             *v = None;
             true
         } else {
@@ -273,6 +284,7 @@ pub fn test_panic_point(point: &str) {
         if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
             let _ = s.remove_item(TEST_PANIC_KEY);
         }
-        panic!("test panic at {point} (the {TEST_PANIC_KEY} switch)");
+        let at = name.map_or(point.to_string(), |n| format!("{point}:{n}"));
+        panic!("test panic at {at} (the {TEST_PANIC_KEY} switch)");
     }
 }
