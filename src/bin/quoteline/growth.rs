@@ -15,6 +15,23 @@ use quoteline::core::synth::{generate, SynthParams};
 use std::io::Write;
 use std::time::Instant;
 
+/// A series over a count of quotes: `make(n)` builds the text, `extract` is timed.
+fn quote_series(mut s: Series, counts: impl IntoIterator<Item = usize>, make: fn(usize) -> String) {
+    for n in counts {
+        if !s.fits(n as f64) {
+            break;
+        }
+        let text = make(n);
+        let (secs, found) = seconds(|| extract(&text).statements.len());
+        s.row(
+            &format!("{n} quotes ({found} found)"),
+            text.len(),
+            n as f64,
+            secs,
+        );
+    }
+}
+
 /// Seconds of `f`: one run, or the median of three when it is quick.
 fn seconds<T>(mut f: impl FnMut() -> T) -> (f64, T) {
     let t = Instant::now();
@@ -263,20 +280,11 @@ pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), String> 
         );
     }
     if wanted('b') {
-        let mut s = Series::new("(b) quotes in one paragraph: extract()", limit);
-        for n in [10, 100, 1000, 10000].map(at) {
-            if !s.fits(n as f64) {
-                break;
-            }
-            let text = quotes(n);
-            let (secs, found) = seconds(|| extract(&text).statements.len());
-            s.row(
-                &format!("{n} quotes ({found} found)"),
-                text.len(),
-                n as f64,
-                secs,
-            );
-        }
+        quote_series(
+            Series::new("(b) quotes in one paragraph: extract()", limit),
+            [10, 100, 1000, 10000].map(at),
+            quotes,
+        );
     }
     if wanted('c') {
         extract_series(
@@ -313,23 +321,14 @@ pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), String> 
     }
     if wanted('f') {
         // (b) puts each quote in a sentence of its own; here they share one sentence.
-        let mut s = Series::new(
-            "(f) quotes in one sentence (a list of quoted phrases): extract()",
-            limit,
+        quote_series(
+            Series::new(
+                "(f) quotes in one sentence (a list of quoted phrases): extract()",
+                limit,
+            ),
+            [250, 500, 1000, 2000, 4000, 8000].map(at),
+            quotes_in_one_sentence,
         );
-        for n in [250, 500, 1000, 2000, 4000, 8000].map(at) {
-            if !s.fits(n as f64) {
-                break;
-            }
-            let text = quotes_in_one_sentence(n);
-            let (secs, found) = seconds(|| extract(&text).statements.len());
-            s.row(
-                &format!("{n} quotes ({found} found)"),
-                text.len(),
-                n as f64,
-                secs,
-            );
-        }
     }
     Ok(())
 }
