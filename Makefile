@@ -59,15 +59,16 @@ test: setup-test
 	$(MAKE) --no-print-directory test-serve
 	@echo "all test tiers passed"
 
-# Formatting, and clippy with warnings as errors (src/core denies panicking slicing,
-# indexing, unwrap and expect: see its mod.rs), natively and for the browser.
+# Formatting, and clippy with warnings as errors (crates/core denies panicking slicing,
+# indexing, unwrap and expect: see its lib.rs), natively and for the browser.
 test-lint:
 	cargo fmt --check
-	cargo clippy --all-targets -- -D warnings
-	cargo clippy --lib --bin quoteline-web --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --workspace --all-targets -- -D warnings
+	cargo clippy -p quoteline --lib --bin quoteline-web --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p quoteline-core --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:
-	cargo test
+	cargo test --workspace
 
 test-wasm:
 	cargo test --target wasm32-unknown-unknown --test browser
@@ -81,9 +82,9 @@ test-serve:
 
 # Benchmarks print figures; they never fail on a time.
 bench: setup-test dist
-	cargo run -q --profile bench --bin quoteline -- bench --mb 10
-	cargo run -q --profile bench --bin quoteline -- bench --statements 1000,5000,20000,50000
-	cargo test --release --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
+	cargo run -q --profile bench -p quoteline-cli -- bench --mb 10
+	cargo run -q --profile bench -p quoteline-cli -- bench --statements 1000,5000,20000,50000
+	cargo test --profile web --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
 	node scripts/sizes.mjs dist
 	node e2e/bench/browser.bench.mjs --mb 10
 	$(MAKE) --no-print-directory dist >/dev/null

@@ -15,18 +15,19 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 out="$root/target/identical"
 rm -rf "$out" && mkdir -p "$out"
-wt="$out/base-tree"
-git worktree remove --force "$wt" 2>/dev/null || true
+# The base tree lives outside this checkout, so that it is not taken for a member of
+# this workspace.
+wt=$(mktemp -d "${TMPDIR:-/tmp}/quoteline-identical.XXXXXX")
 git worktree add --detach "$wt" "$base" >/dev/null
 trap 'git worktree remove --force "$wt" 2>/dev/null || true' EXIT
 
 build() { # DIR TARGET_DIR -> path of the built binary
-  (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet --release --bin quoteline) >&2
+  (cd "$1" && CARGO_TARGET_DIR="$2" cargo build --quiet --release --workspace --bin quoteline) >&2 || return 1
   echo "$2/release/quoteline"
 }
 echo "building the CLI at $(git rev-parse --short "$base") and from the working tree" >&2
-old=$(build "$wt" "$root/target/identical-base")
-new=$(build "$root" "$root/target")
+old=$(build "$wt" "$root/target/identical-base") || { echo "the build at $base failed" >&2; exit 1; }
+new=$(build "$root" "$root/target") || { echo "the build of the working tree failed" >&2; exit 1; }
 
 "$old" synth --out "$out/synth-old" --mb 4 --seed 7 >/dev/null
 "$new" synth --out "$out/synth-new" --mb 4 --seed 7 >/dev/null

@@ -107,10 +107,10 @@ async fn error_banner_is_visible_and_announced() {
 /// spacers keep the page as tall as the whole list.
 #[wasm_bindgen_test]
 async fn long_list_is_virtualised() {
-    use quoteline::core::corpus::Corpus;
-    use quoteline::core::synth::{generate, SynthArticle, SynthParams};
     use quoteline::ui::list::WINDOW;
     use quoteline::ui::{app::AppProps, context::CorpusHandle};
+    use quoteline_core::corpus::Corpus;
+    use quoteline_core::synth::{generate, SynthArticle, SynthParams};
     use std::rc::Rc;
 
     let arts = generate(&SynthParams::for_bytes(7, 600_000)).expect("valid parameters");
@@ -188,8 +188,8 @@ async fn long_list_is_virtualised() {
 /// against the same recorded lines).
 #[wasm_bindgen_test]
 fn browser_loading_path_matches_the_cli() {
-    use quoteline::core::ingest::ingest;
-    use quoteline::core::workspace::{Mode, StoredArticle, Workspace};
+    use quoteline_core::formats::ingest::ingest;
+    use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
     let files: [(&str, &[u8]); 4] = [
         ("briefing.md", include_bytes!("../e2e/fixtures/briefing.md")),
         (
@@ -232,7 +232,7 @@ fn corpus_file_opens_with_the_cli_statements() {
 }
 
 /// The statements in `tests/parity/expected.jsonl`'s form (file names without folders).
-fn parity_lines(c: &quoteline::core::corpus::Corpus) -> String {
+fn parity_lines(c: &quoteline_core::corpus::Corpus) -> String {
     c.entries
         .iter()
         .map(|e| {

@@ -3,7 +3,7 @@
 //! article's date (manifest or text) or by a time expression in its own sentence.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quoteline::core::dates::Precision;
+use quoteline_core::corpus::dates::Precision;
 
 #[test]
 fn every_seed_statement_is_dated_from_the_text_or_undated() {
@@ -60,7 +60,7 @@ fn every_seed_statement_is_dated_from_the_text_or_undated() {
     println!("dates: {dated} statements dated, {undated} undated");
     assert!(dated > 0 && undated > 0);
     // The summit day is where the dated statements are.
-    let summit = quoteline::core::dates::parse_iso("2026-01-06").unwrap();
+    let summit = quoteline_core::corpus::dates::parse_iso("2026-01-06").unwrap();
     assert!(c
         .entries
         .iter()

@@ -4,8 +4,8 @@
 //! `cargo test --test groups -- --nocapture` shows the figures.
 #![cfg(not(target_arch = "wasm32"))]
 
-use quoteline::core::compare::{compare, GROUP_THRESHOLD};
-use quoteline::core::corpus::Corpus;
+use quoteline_core::corpus::compare::{compare, GROUP_THRESHOLD};
+use quoteline_core::corpus::Corpus;
 use std::collections::{HashMap, HashSet};
 
 struct HandGroup {

@@ -39,7 +39,7 @@ async fn an_empty_corpus_renders_with_a_message() {
     use quoteline::ui::{app::AppProps, context::CorpusHandle};
     let props = AppProps {
         corpus: Some(CorpusHandle(std::rc::Rc::new(
-            quoteline::core::corpus::Corpus::default(),
+            quoteline_core::corpus::Corpus::default(),
         ))),
     };
     let html = yew::LocalServerRenderer::<App>::with_props(props)
@@ -53,9 +53,9 @@ async fn an_empty_corpus_renders_with_a_message() {
 /// A synthetic corpus far larger than the list's window renders only the window.
 #[tokio::test(flavor = "current_thread")]
 async fn a_large_corpus_renders_one_window_of_rows() {
-    use quoteline::core::corpus::Corpus;
-    use quoteline::core::synth::{generate, SynthArticle, SynthParams};
     use quoteline::ui::{app::AppProps, context::CorpusHandle};
+    use quoteline_core::corpus::Corpus;
+    use quoteline_core::synth::{generate, SynthArticle, SynthParams};
     let arts = generate(&SynthParams::for_bytes(3, 300_000)).unwrap();
     let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
     let n = corpus.entries.len();

@@ -8,7 +8,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use quoteline::core::corpus::{ArticleMeta, Corpus, Input};
+use quoteline_core::corpus::{ArticleMeta, Corpus, Input};
 
 fn check(text: &str) {
     let c = Corpus::build(vec![Input {
@@ -320,7 +320,7 @@ proptest! {
     /// The browser loader's path: arbitrary bytes as a .txt, .md or .html file, then the core.
     #[test]
     fn arbitrary_files_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400), ext in prop_oneof![Just("txt"), Just("md"), Just("html")]) {
-        if let Ok(got) = quoteline::core::ingest::ingest(&format!("f.{ext}"), &bytes) {
+        if let Ok(got) = quoteline_core::formats::ingest::ingest(&format!("f.{ext}"), &bytes) {
             check(&got.text);
         }
     }
@@ -328,10 +328,10 @@ proptest! {
     /// the checksum): refused with a reason, or read whole with every span in bounds.
     #[test]
     fn arbitrary_corpus_file_bodies_never_panic(body in proptest::collection::vec(any::<u8>(), 0..600)) {
-        use quoteline::core::pack;
+        use quoteline_core::formats::pack;
         let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
         file.extend_from_slice(&body);
-        let names = quoteline::core::topics::names();
+        let names = quoteline_core::corpus::topics::names();
         match pack::decode(&file, &names) {
             Err(e) => prop_assert!(!e.is_empty()),
             Ok(p) => {
@@ -345,7 +345,7 @@ proptest! {
     /// header: this reaches the consistency check with plausible but wrong offsets.
     #[test]
     fn damaged_corpus_files_never_panic(edits in proptest::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..5)) {
-        use quoteline::core::pack;
+        use quoteline_core::formats::pack;
         let fixture: &[u8] = include_bytes!("pack/fixture.qlc");
         let nl = fixture.iter().position(|&b| b == b'\n').unwrap();
         let mut body = fixture[nl + 1..].to_vec();
@@ -355,7 +355,7 @@ proptest! {
         }
         let mut file = format!("{} {} {:016x} {}\n", pack::FORMAT, pack::VERSION, pack::checksum(&body), body.len()).into_bytes();
         file.extend_from_slice(&body);
-        let names = quoteline::core::topics::names();
+        let names = quoteline_core::corpus::topics::names();
         if let Ok(p) = pack::decode(&file, &names) {
             for e in &p.corpus.entries {
                 let t = &p.corpus.articles[e.article].text;
@@ -366,7 +366,7 @@ proptest! {
     }
     #[test]
     fn htmlish_strings_never_panic(s in htmlish()) {
-        let (text, _) = quoteline::core::ingest::html_to_text(&s);
+        let (text, _) = quoteline_core::formats::ingest::html_to_text(&s);
         check(&text);
     }
 }

@@ -4,7 +4,7 @@
 //! (`cargo test --release --target wasm32-unknown-unknown --test wasm_bench`).
 #![cfg(target_arch = "wasm32")]
 
-use quoteline::core::synth::{generate, SynthParams};
+use quoteline_core::synth::{generate, SynthParams};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -22,7 +22,7 @@ fn extraction_throughput_in_wasm() {
         let t = js_sys::Date::now();
         statements = arts
             .iter()
-            .map(|a| quoteline::core::extract::extract(&a.text).statements.len())
+            .map(|a| quoteline_core::extract::extract(&a.text).statements.len())
             .sum::<usize>();
         times.push((js_sys::Date::now() - t) / 1000.0);
     }

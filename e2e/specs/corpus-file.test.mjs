@@ -18,7 +18,7 @@ import { STRICT_CSP } from "../helpers/app.mjs";
 const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 /** The CLI, built by the native tier (`cargo run` only checks that it is fresh). */
 function cli(args) {
-  const out = execFileSync("cargo", ["run", "-q", "--bin", "quoteline", "--", ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
+  const out = execFileSync("cargo", ["run", "-q", "-p", "quoteline-cli", "--", ...args], { cwd: ROOT, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 28 });
   return out;
 }
 const total = async (page) => Number((await page.locator("#result-count").innerText()).match(/of (\d+) statements/)[1]);

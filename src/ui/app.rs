@@ -11,10 +11,10 @@ use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
-use crate::core::corpus::{Corpus, StatementId};
-use crate::core::session::{Action, AppState, SearchIndex, Tab};
-use crate::core::workspace::Workspace;
 use gloo::events::{EventListener, EventListenerOptions};
+use quoteline_core::corpus::{Corpus, StatementId};
+use quoteline_core::formats::workspace::Workspace;
+use quoteline_core::view::session::{Action, AppState, SearchIndex, Tab};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -195,11 +195,16 @@ pub fn App(props: &AppProps) -> Html {
     let computed = use_lazy(
         &handle,
         opened_comparison.is_none() && (state.0.selected.is_some() || state.0.tab == Tab::Coverage),
-        |c| crate::core::compare::compare(c, crate::core::compare::GROUP_THRESHOLD),
+        |c| {
+            quoteline_core::corpus::compare::compare(
+                c,
+                quoteline_core::corpus::compare::GROUP_THRESHOLD,
+            )
+        },
     );
     let comparison = opened_comparison.or(computed);
     let framing = use_lazy(&handle, state.0.tab == Tab::Framing, |c| {
-        crate::core::framing::framing(c)
+        quoteline_core::corpus::framing::framing(c)
     });
     // A new corpus (articles loaded, removed, edited; a corpus file opened or closed):
     // statement ids changed, so the selection is dropped; filters by name stay. A

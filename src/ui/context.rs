@@ -2,7 +2,7 @@
 //! scheduling after the next paint. It imports no component, so every component can
 //! import it (the arrows point from `app.rs` and the views down to here).
 
-use crate::core::corpus::Corpus;
+use quoteline_core::corpus::Corpus;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 

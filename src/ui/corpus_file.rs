@@ -1,12 +1,12 @@
-//! Precomputed corpus files (`quoteline pack`, see `core::pack`) in the browser: opened
+//! Precomputed corpus files (`quoteline pack`, see `quoteline_core::formats::pack`) in the browser: opened
 //! from the file picker or dropped on the loader, or named by `?corpus=URL` (same host
 //! only); read and checked without extracting anything. While one is open it replaces
 //! the seeds and your articles (which stay stored, untouched); the banner says what is
 //! shown and closes it.
 
-use crate::core::compare::Comparison;
-use crate::core::corpus::Corpus;
-use crate::core::pack;
+use quoteline_core::corpus::compare::Comparison;
+use quoteline_core::corpus::Corpus;
+use quoteline_core::formats::pack;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -26,7 +26,7 @@ pub struct Opened {
 
 /// Reads and checks a corpus file; `Err` is the reason, for the user.
 pub fn open(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, String> {
-    let p = pack::decode(bytes, &crate::core::topics::names())?;
+    let p = pack::decode(bytes, &quoteline_core::corpus::topics::names())?;
     Ok(Opened {
         name: name.to_string(),
         from_url,

@@ -4,9 +4,9 @@
 //! panel; rows follow the filters, like the list.
 
 use super::context::CorpusHandle;
-use crate::core::compare::{coverage, Cell, Comparison};
-use crate::core::corpus::StatementId;
-use crate::core::session::Action;
+use quoteline_core::corpus::compare::{coverage, Cell, Comparison};
+use quoteline_core::corpus::StatementId;
+use quoteline_core::view::session::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -3,9 +3,9 @@
 //! speaker mention marked and scrolled into view.
 
 use super::context::CorpusHandle;
-use crate::core::corpus::{Corpus, StatementId};
-use crate::core::session::Action;
-use crate::core::text::Span;
+use quoteline_core::corpus::{Corpus, StatementId};
+use quoteline_core::text::Span;
+use quoteline_core::view::session::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -14,17 +14,17 @@ pub struct DetailPanelProps {
     pub on_action: Callback<Action>,
     /// Cross-outlet groups (shared by pointer).
     /// Present whenever a statement is selected (the app computes it on demand).
-    pub comparison: Option<std::rc::Rc<crate::core::compare::Comparison>>,
+    pub comparison: Option<std::rc::Rc<quoteline_core::corpus::compare::Comparison>>,
 }
 
 /// The same statement in other outlets, each with its relation and a word diff.
 fn other_outlets(
     corpus: &Corpus,
-    cmp: &crate::core::compare::Comparison,
+    cmp: &quoteline_core::corpus::compare::Comparison,
     id: StatementId,
     on_action: &Callback<Action>,
 ) -> Html {
-    use crate::core::compare::{relation, word_diff, Diff};
+    use quoteline_core::corpus::compare::{relation, word_diff, Diff};
     let Some(g) = cmp
         .group_of
         .get(id)
@@ -176,12 +176,12 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::Select(None)))
     };
-    let quoted = s.kind != crate::core::model::Kind::Indirect;
+    let quoted = s.kind != quoteline_core::model::Kind::Indirect;
     let copy = {
         let corpus = corpus.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let Some(c) = crate::core::session::citation(&corpus, id) else {
+            let Some(c) = quoteline_core::view::session::citation(&corpus, id) else {
                 return;
             };
             let copied = copied.clone();
@@ -225,7 +225,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <dd class="topics">
                     if e.topics.is_empty() { {"other"} }
                     { for e.topics.iter().map(|(i, hits)| {
-                        let t = &crate::core::topics::taxonomy()[*i];
+                        let t = &quoteline_core::corpus::topics::taxonomy()[*i];
                         let words: Vec<&str> = hits.iter().map(|h| h.of(&art.text)).collect();
                         html! { <span class="topic" title={t.description.clone()}>{&t.name}<span class="trigger">{format!(" ({})", words.join(", "))}</span></span> }
                     }) }

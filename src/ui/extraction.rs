@@ -3,8 +3,8 @@
 //! and the loader extracts ahead while its progress shows), under the containment of
 //! [`super::guard`] (an article that panics is named, and set aside after a reload).
 
-use crate::core::corpus::{Corpus, Input, Prepared};
-use crate::core::workspace::{Mode, StoredArticle, Workspace};
+use quoteline_core::corpus::{Corpus, Input, Prepared};
+use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
 
 thread_local! {
     /// Extracted articles by content key, so a rebuild after an edit or a load re-extracts

@@ -1,7 +1,7 @@
 //! The filter panel (outlet, speaker, kind and affiliation facets with live counts;
 //! OR within a facet, AND across) and the removable chips of active filters.
 
-use crate::core::session::{Action, AppState, Facets};
+use quoteline_core::view::session::{Action, AppState, Facets};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -140,9 +140,9 @@ pub fn Chips(props: &ChipsProps) -> Html {
             if x == i64::MIN || x == i64::MAX {
                 open.to_string()
             } else {
-                crate::core::dates::When {
+                quoteline_core::corpus::dates::When {
                     day: x,
-                    precision: crate::core::dates::Precision::Day,
+                    precision: quoteline_core::corpus::dates::Precision::Day,
                 }
                 .label()
             }

@@ -4,9 +4,9 @@
 
 use super::context::CorpusHandle;
 use super::highlight::render_marked;
-use crate::core::framing::{Claim, Framing};
-use crate::core::text::Span;
-use crate::core::topics::taxonomy;
+use quoteline_core::corpus::framing::{Claim, Framing};
+use quoteline_core::corpus::topics::taxonomy;
+use quoteline_core::text::Span;
 use std::rc::Rc;
 use yew::prelude::*;
 

@@ -11,7 +11,7 @@
 //! app. It is read once at start and removed when it fires (a page cannot be made to
 //! panic by a link).
 
-use crate::core::workspace::StoredArticle;
+use quoteline_core::formats::workspace::StoredArticle;
 use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;

@@ -7,8 +7,8 @@
 
 use super::context::CorpusHandle;
 use super::highlight::{render_marked, term_ranges};
-use crate::core::corpus::StatementId;
-use crate::core::session::{export_csv, export_json, Action, Sort};
+use quoteline_core::corpus::StatementId;
+use quoteline_core::view::session::{export_csv, export_json, Action, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 

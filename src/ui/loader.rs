@@ -6,9 +6,9 @@
 //! the browser.
 
 use super::context::CorpusHandle;
-use crate::core::corpus::ArticleMeta;
-use crate::core::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
-use crate::core::workspace::{Mode, StoredArticle, Workspace};
+use quoteline_core::corpus::ArticleMeta;
+use quoteline_core::formats::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
 use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -719,7 +719,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
             <div class="ws-actions">
                 <button type="button" class="tool" onclick={export} disabled={ws.articles.is_empty()}>{"Export workspace"}</button>
                 <label class="tool file-pick">{"Open a corpus file…"}
-                    <input type="file" id="open-corpus" accept={format!(".{}", crate::core::pack::EXTENSION)} class="visually-hidden" onchange={on_open_corpus} />
+                    <input type="file" id="open-corpus" accept={format!(".{}", quoteline_core::formats::pack::EXTENSION)} class="visually-hidden" onchange={on_open_corpus} />
                 </label>
                 <label class="tool file-pick">{"Import workspace…"}
                     <input type="file" id="import-workspace" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
@@ -740,7 +740,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
 /// One loaded article: its statements, the form, and Remove.
 fn article_row(
     a: &StoredArticle,
-    corpus: Option<&crate::core::corpus::Corpus>,
+    corpus: Option<&quoteline_core::corpus::Corpus>,
     // Its index in the corpus and its statement count.
     stats: Option<(usize, usize)>,
     live: &Rc<RefCell<Rc<Workspace>>>,
@@ -785,7 +785,10 @@ fn article_row(
             else {
                 return;
             };
-            if key == "date" && !v.is_empty() && crate::core::dates::parse_iso(&v).is_none() {
+            if key == "date"
+                && !v.is_empty()
+                && quoteline_core::corpus::dates::parse_iso(&v).is_none()
+            {
                 messages.set(vec![(
                     true,
                     format!(

@@ -1,5 +1,5 @@
-//! The Yew UI: a thin layer that reads [`crate::core::session::AppState`], renders it and
-//! dispatches [`crate::core::session::Action`]s. One public component per file.
+//! The Yew UI: a thin layer that reads [`quoteline_core::view::session::AppState`], renders it and
+//! dispatches [`quoteline_core::view::session::Action`]s. One public component per file.
 
 pub mod app;
 pub mod banner;

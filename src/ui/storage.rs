@@ -3,7 +3,7 @@
 //! an unreadable stored workspace is reported and left in place, never overwritten
 //! silently. Native builds (SSR tests) have no storage: load gives an empty workspace.
 
-use crate::core::workspace::Workspace;
+use quoteline_core::formats::workspace::Workspace;
 
 /// The localStorage key.
 pub const KEY: &str = "quoteline.workspace";
@@ -40,7 +40,8 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
         let store = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .ok_or("this browser gives the page no storage, so articles last only until the page is closed")?;
-        if ws.articles.is_empty() && ws.mode == crate::core::workspace::Mode::WithSeeds {
+        if ws.articles.is_empty() && ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds
+        {
             return store
                 .remove_item(KEY)
                 .map_err(|_| "could not clear the saved articles".to_string());

@@ -3,14 +3,14 @@
 //! articles, an undated band, zoom (buttons, wheel or trackpad pinch, two-finger pinch,
 //! `+`/`-`), pan (drag, arrow keys), a tooltip on hover and on keyboard focus,
 //! brushing a date range on the axis to filter the list, and a text alternative listing
-//! everything by date. The geometry comes from `core::timeline`.
+//! everything by date. The geometry comes from `quoteline_core::view::timeline`.
 
 use super::context::CorpusHandle;
 use super::marks::{MarkSpec, MarksLayer};
-use crate::core::corpus::{Corpus, StatementId};
-use crate::core::dates::{Precision, When};
-use crate::core::session::{Action, AppState};
-use crate::core::timeline::{aggregate_in, chronological, fit, layout_view, LaneBy, View};
+use quoteline_core::corpus::dates::{Precision, When};
+use quoteline_core::corpus::{Corpus, StatementId};
+use quoteline_core::view::session::{Action, AppState};
+use quoteline_core::view::timeline::{aggregate_in, chronological, fit, layout_view, LaneBy, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -87,7 +87,7 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn mark_label(corpus: &Corpus, m: &crate::core::timeline::Mark, lane: &str) -> String {
+fn mark_label(corpus: &Corpus, m: &quoteline_core::view::timeline::Mark, lane: &str) -> String {
     // A mark merged over several days (zoomed out) names its first and last day.
     let w = DateSpan(m.from, m.to);
     if let [id] = m.ids[..] {
@@ -115,7 +115,7 @@ fn mark_label(corpus: &Corpus, m: &crate::core::timeline::Mark, lane: &str) -> S
 /// (`seen` keeps the keys unique: merged marks can in principle share a first day.)
 fn mark_key(
     lane: &str,
-    m: &crate::core::timeline::Mark,
+    m: &quoteline_core::view::timeline::Mark,
     seen: &mut std::collections::HashSet<String>,
 ) -> String {
     let key = if m.expanded {
@@ -202,7 +202,7 @@ fn event_title(corpus: &Corpus, ids: &[usize]) -> String {
 /// of dated events from the articles), placed on `ruler`, for an events [`MarksLayer`].
 fn event_specs(
     corpus: &Corpus,
-    lay: &crate::core::timeline::TimelineLayout,
+    lay: &quoteline_core::view::timeline::TimelineLayout,
     ruler: Ruler,
 ) -> Vec<MarkSpec> {
     lay.events
@@ -230,7 +230,7 @@ fn event_specs(
 /// time), placed on `ruler`.
 fn mark_specs(
     corpus: &Corpus,
-    lay: &crate::core::timeline::TimelineLayout,
+    lay: &quoteline_core::view::timeline::TimelineLayout,
     ruler: Ruler,
     selected: Option<StatementId>,
 ) -> Vec<MarkSpec> {
@@ -263,7 +263,7 @@ fn mark_specs(
                     5.0
                 } else {
                     (4.0 + (m.ids.len() as f64).sqrt() * 2.2)
-                        .min(crate::core::timeline::MAX_MARK_RADIUS)
+                        .min(quoteline_core::view::timeline::MAX_MARK_RADIUS)
                 },
                 count: (m.ids.len() > 1).then(|| count_label(m.ids.len())),
             }

@@ -2,8 +2,8 @@
 //! (`pushState` for discrete changes, `replaceState` while typing a search), so that a
 //! reload restores the view and a copied link reproduces it. Works from `file://` too.
 
-use crate::core::corpus::Corpus;
-use crate::core::session::{fragment_to_params, params_to_fragment, AppState};
+use quoteline_core::corpus::Corpus;
+use quoteline_core::view::session::{fragment_to_params, params_to_fragment, AppState};
 
 /// The state encoded in the current URL's fragment (default view when there is none).
 pub fn read(corpus: &Corpus) -> AppState {

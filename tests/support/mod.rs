@@ -1,10 +1,10 @@
 //! Shared helpers for the native integration tests.
 #![allow(dead_code)]
 
-use quoteline::core::attribute::name_key;
-use quoteline::core::corpus::Corpus;
-use quoteline::core::model::Kind;
-use quoteline::core::text::Span;
+use quoteline_core::corpus::Corpus;
+use quoteline_core::extract::attribute::name_key;
+use quoteline_core::model::Kind;
+use quoteline_core::text::Span;
 use serde::Deserialize;
 use std::path::Path;
 
@@ -280,7 +280,7 @@ pub fn corpus_from_dir(dir: &Path) -> Corpus {
     Corpus::build(
         texts
             .iter()
-            .map(|(n, t)| quoteline::core::corpus::Input {
+            .map(|(n, t)| quoteline_core::corpus::Input {
                 name: n,
                 text: t,
                 meta: Default::default(),

@@ -1,0 +1,442 @@
+//! The articles of a command line, read and extracted: files and directories, an
+//! optional `--manifest FILE` (else a `corpus.toml` in a directory given), an optional
+//! `--topics FILE`, an optional `--max-file-mb N`. Nothing a file holds or is called
+//! stops the others: unreadable, binary, oversized files and articles whose extraction
+//! panics are reported by name and skipped; a manifest or topic line that is not UTF-8
+//! is reported as `file:line` and skipped.
+
+use crate::contain::{contain, forced};
+use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
+use quoteline_core::corpus::topics::{self, Topic};
+use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
+use quoteline_core::formats::ingest::{ingest_unlimited, Offsets};
+use quoteline_core::formats::manifest::ManifestEntry;
+use std::ffi::OsString;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// The CLI's own limit per file (the browser's is `core::ingest::MAX_FILE_BYTES`); `--max-file-mb`.
+pub const DEFAULT_MAX_FILE_MB: f64 = 64.0;
+
+/// What [`load`] made of a command line. `errors` are files (or stages) that could not
+/// be used and make the exit status 1; `warnings` are problems in the manifest, the
+/// taxonomy or a file's bytes (reported with file and line, the rest still used).
+pub struct Loaded {
+    pub corpus: Corpus,
+    pub taxonomy: Vec<Topic>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+    /// What each article's offsets index, by article name.
+    pub offsets: std::collections::HashMap<String, Offsets>,
+}
+
+impl Loaded {
+    /// `source` or `normalised` for an article (see [`Offsets`]).
+    pub fn offsets_of(&self, article: &str) -> &'static str {
+        self.offsets
+            .get(article)
+            .copied()
+            .unwrap_or(Offsets::Source)
+            .as_str()
+    }
+}
+
+/// An article's text ready for extraction: the name shown, the text, its facts.
+struct Text {
+    name: String,
+    text: String,
+    meta: ArticleMeta,
+}
+
+/// A file name as shown in messages and output (lossy when it is not UTF-8).
+pub fn shown(p: &Path) -> String {
+    p.display().to_string()
+}
+
+fn expand(
+    args: &[PathBuf],
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Vec<(String, PathBuf)> {
+    let mut files = Vec::new();
+    for p in args {
+        if p.is_dir() {
+            match std::fs::read_dir(p) {
+                Ok(rd) => {
+                    let mut v: Vec<PathBuf> = rd
+                        .filter_map(Result::ok)
+                        .map(|e| e.path())
+                        .filter(|p| {
+                            p.extension().is_some_and(|x| {
+                                ["txt", "md", "markdown", "html", "htm"]
+                                    .contains(&x.to_string_lossy().to_lowercase().as_str())
+                            })
+                        })
+                        .collect();
+                    v.sort();
+                    files.extend(v.into_iter().map(|f| (shown(&f), f)));
+                }
+                Err(e) => errors.push(format!("{}: cannot read directory: {e}", shown(p))),
+            }
+        } else {
+            files.push((shown(p), p.clone()));
+        }
+    }
+    for (name, path) in &files {
+        if path.to_str().is_none() {
+            warnings.push(format!(
+                "{name}: the file name is not valid UTF-8; it is shown with � in its place"
+            ));
+        }
+    }
+    files
+}
+
+/// Reads a small text file (a manifest, a taxonomy) line by line. A line that is not
+/// valid UTF-8 is reported as `file:line` and left empty, so the others keep their
+/// numbers and the parser skips it.
+fn read_lines(path: &Path, warnings: &mut Vec<String>) -> std::io::Result<String> {
+    let bytes = std::fs::read(path)?;
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    let mut lines = Vec::new();
+    for (i, line) in bytes.split(|&b| b == b'\n').enumerate() {
+        match std::str::from_utf8(line) {
+            Ok(s) => lines.push(s),
+            Err(e) => {
+                let at = e.valid_up_to();
+                warnings.push(format!(
+                    "{}:{}: not valid UTF-8 (byte 0x{:02X} at column {}); line skipped",
+                    shown(path),
+                    i + 1,
+                    line[at],
+                    at + 1
+                ));
+                lines.push("");
+            }
+        }
+    }
+    Ok(lines.join("\n"))
+}
+
+/// The text that an article's statement offsets index: the file's bytes when `offsets`
+/// is `source`, else the normalised text (`quoteline text FILE`).
+pub fn article_text(path: &Path, limit_mb: f64) -> Result<(String, Offsets), String> {
+    let name = shown(path);
+    let bytes = read_file(&name, path, (limit_mb * 1e6) as u64)?;
+    let got = contain(|| ingest_unlimited(&name, &bytes))
+        .map_err(|panic| format!("{name}: reading it panicked: {panic}"))??;
+    Ok((got.text, got.offsets))
+}
+
+/// The bytes of one article file, refused by size before they are read: at most
+/// `limit` bytes are ever held, even when the file grows or its size is not known.
+fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let too_large = |size: u64| {
+        format!(
+            "{name}: too large ({:.1} MB; the limit is {} MB per file); skipped. Raise it with --max-file-mb N",
+            size as f64 / 1e6,
+            limit as f64 / 1e6
+        )
+    };
+    let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let size = file.metadata().map(|m| m.len()).unwrap_or(0);
+    if size > limit {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::with_capacity(size as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Parses the command line of `extract`, `groups` and `pack`, reads every file and
+/// extracts every article. `Err` is a usage problem (exit status 2).
+pub fn load(args: &[OsString]) -> Result<Loaded, String> {
+    let mut paths: Vec<PathBuf> = Vec::new();
+    let mut manifest_path: Option<PathBuf> = None;
+    let mut topics_path: Option<PathBuf> = None;
+    let mut max_mb = DEFAULT_MAX_FILE_MB;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.to_str() {
+            Some(opt @ ("--manifest" | "--topics")) => {
+                let v = it.next().ok_or_else(|| format!("{opt} needs a file"))?;
+                if opt == "--manifest" {
+                    manifest_path = Some(v.into());
+                } else {
+                    topics_path = Some(v.into());
+                }
+            }
+            Some("--max-file-mb") => {
+                let v = it.next().ok_or("--max-file-mb needs a number")?;
+                max_mb = v
+                    .to_str()
+                    .and_then(|s| s.parse::<f64>().ok())
+                    .filter(|mb| *mb > 0.0 && *mb <= 1_000_000.0)
+                    .ok_or_else(|| {
+                        format!(
+                            "--max-file-mb wants a number of megabytes above 0, got {:?}",
+                            v.to_string_lossy()
+                        )
+                    })?;
+            }
+            Some(s) if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            _ => paths.push(a.into()),
+        }
+    }
+    if paths.is_empty() {
+        return Err("no files given".into());
+    }
+    let limit = (max_mb * 1e6) as u64;
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    if manifest_path.is_none() {
+        manifest_path = paths
+            .iter()
+            .map(|p| p.join("corpus.toml"))
+            .find(|p| p.is_file());
+    }
+    let mut manifest = Vec::new();
+    if let Some(mp) = &manifest_path {
+        match read_lines(mp, &mut warnings) {
+            Ok(src) => {
+                let (entries, problems) = quoteline_core::formats::manifest::parse(&src);
+                let name = shown(mp);
+                warnings.extend(problems.iter().map(|p| p.display(&name)));
+                manifest = entries;
+            }
+            Err(e) => errors.push(format!("{}: cannot read manifest: {e}", shown(mp))),
+        }
+    }
+    let taxonomy = match &topics_path {
+        Some(tp) => {
+            let src = read_lines(tp, &mut warnings)
+                .map_err(|e| format!("{}: cannot read topics: {e}", shown(tp)))?;
+            let (t, problems) = topics::parse_checked(&src);
+            warnings.extend(
+                problems
+                    .iter()
+                    .map(|(line, m)| format!("{}:{line}: {m}", shown(tp))),
+            );
+            t
+        }
+        None => topics::taxonomy().to_vec(),
+    };
+    let files = expand(&paths, &mut errors, &mut warnings);
+    let mut texts: Vec<Text> = Vec::new();
+    let mut offsets = std::collections::HashMap::new();
+    for (name, path) in files {
+        let base = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let meta = manifest
+            .iter()
+            .find(|m| m.file == base)
+            .map(ManifestEntry::meta)
+            .unwrap_or_default();
+        let bytes = match read_file(&name, &path, limit) {
+            Ok(b) => b,
+            Err(e) => {
+                errors.push(e);
+                continue;
+            }
+        };
+        // The browser loader's path: binary refused, lossy UTF-8, HTML and Markdown reduced.
+        match contain(|| ingest_unlimited(&name, &bytes)) {
+            Ok(Ok(got)) => {
+                warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
+                let mut meta = meta;
+                for (mine, from_file) in [
+                    (&mut meta.outlet, got.meta.outlet),
+                    (&mut meta.headline, got.meta.headline),
+                    (&mut meta.byline, got.meta.byline),
+                    (&mut meta.url, got.meta.url),
+                    (&mut meta.date, got.meta.date),
+                ] {
+                    if mine.is_empty() {
+                        *mine = from_file;
+                    }
+                }
+                offsets.insert(name.clone(), got.offsets);
+                texts.push(Text {
+                    name,
+                    text: got.text,
+                    meta,
+                });
+            }
+            Ok(Err(e)) => errors.push(e),
+            Err(panic) => errors.push(format!("{name}: skipped: reading it panicked: {panic}")),
+        }
+    }
+    let prepared = prepare_parallel(&texts, &mut errors);
+    let corpus = assemble(&texts, prepared, &mut errors);
+    Ok(Loaded {
+        corpus,
+        taxonomy,
+        errors,
+        warnings,
+        offsets,
+    })
+}
+
+/// [`Corpus::prepare`] of one article, contained: `Err` is the panic's message.
+fn prepare_one(t: &Text) -> Result<Prepared, String> {
+    contain(|| {
+        forced("extract", Some(&t.name));
+        Corpus::prepare(Input {
+            name: &t.name,
+            text: &t.text,
+            meta: t.meta.clone(),
+        })
+    })
+}
+
+/// [`Corpus::prepare`] for every article, spread over the machine's cores (it is pure
+/// and per article), each article contained: one that panics is reported by name and
+/// left out. The order of the articles is kept, so the output is the same as one
+/// thread's. Returns each prepared article with its index in `texts`.
+fn prepare_parallel(texts: &[Text], errors: &mut Vec<String>) -> Vec<(usize, Prepared)> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(texts.len());
+    let results: Vec<(usize, Result<Prepared, String>)> = if threads < 2 {
+        texts.iter().map(prepare_one).enumerate().collect()
+    } else {
+        // Threads take the next article as they finish one, so one long article does not
+        // hold back a fixed share of the others.
+        let next = std::sync::atomic::AtomicUsize::new(0);
+        let mut all = std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..threads)
+                .map(|_| {
+                    scope.spawn(|| {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            let Some(t) = texts.get(i) else { break };
+                            mine.push((i, prepare_one(t)));
+                        }
+                        mine
+                    })
+                })
+                .collect();
+            handles
+                .into_iter()
+                .flat_map(|h| h.join().unwrap_or_default())
+                .collect::<Vec<_>>()
+        });
+        all.sort_by_key(|(i, _)| *i);
+        all
+    };
+    let mut done = vec![false; texts.len()];
+    let mut prepared = Vec::with_capacity(results.len());
+    for (i, r) in results {
+        done[i] = true;
+        match r {
+            Ok(p) => prepared.push((i, p)),
+            Err(panic) => errors.push(format!(
+                "{}: skipped: extracting it panicked: {panic}",
+                texts[i].name
+            )),
+        }
+    }
+    for (t, _) in texts.iter().zip(&done).filter(|(_, d)| !**d) {
+        errors.push(format!("{}: skipped: its extraction thread failed", t.name));
+    }
+    prepared
+}
+
+/// [`Corpus::assemble`], contained. When it panics, each article is prepared again and
+/// assembled alone; those that still panic are reported by name and left out, and the
+/// rest are assembled. Only if that fails too is the corpus empty.
+fn assemble(texts: &[Text], prepared: Vec<(usize, Prepared)>, errors: &mut Vec<String>) -> Corpus {
+    let order: Vec<usize> = prepared.iter().map(|(i, _)| *i).collect();
+    let whole = |set: Vec<Prepared>, members: &[usize]| {
+        contain(|| {
+            for &i in members {
+                forced("assemble", Some(&texts[i].name));
+            }
+            Corpus::assemble(set)
+        })
+    };
+    let first = whole(prepared.into_iter().map(|(_, p)| p).collect(), &order);
+    let panic = match first {
+        Ok(corpus) => return corpus,
+        Err(panic) => panic,
+    };
+    errors.push(format!(
+        "assembling the corpus panicked: {panic}; trying each article alone"
+    ));
+    let mut good = Vec::new();
+    let mut members = Vec::new();
+    for i in order {
+        let Ok(p) = prepare_one(&texts[i]) else {
+            continue; // it prepared once; a second panic would be reported above
+        };
+        match whole(vec![p.clone()], &[i]) {
+            Ok(_) => {
+                good.push(p);
+                members.push(i);
+            }
+            Err(panic) => errors.push(format!(
+                "{}: skipped: assembling it panicked: {panic}",
+                texts[i].name
+            )),
+        }
+    }
+    whole(good, &members).unwrap_or_else(|panic| {
+        errors.push(format!(
+            "assembling the other articles panicked too: {panic}; no statement can be printed"
+        ));
+        Corpus::default()
+    })
+}
+
+/// The cross-outlet groups, contained: when grouping panics, it is reported (with
+/// `then`, what the command does instead) and every statement is left without a group.
+pub fn groups(loaded: &mut Loaded, then: &str) -> Comparison {
+    let corpus = &loaded.corpus;
+    contain(|| {
+        forced("compare", None);
+        compare(corpus, GROUP_THRESHOLD)
+    })
+    .unwrap_or_else(|panic| {
+        loaded.errors.push(format!(
+            "grouping statements across outlets panicked: {panic}; {then}"
+        ));
+        Comparison {
+            groups: Vec::new(),
+            group_of: vec![None; loaded.corpus.entries.len()],
+            total_outlets: 0,
+        }
+    })
+}
+
+/// Reports problems on stderr; exit status 1 if a file or a stage could not be used.
+pub fn finish(loaded: &Loaded) -> ExitCode {
+    for a in &loaded.corpus.articles {
+        for d in &a.diagnostics {
+            eprintln!(
+                "{}: {}{}",
+                a.name,
+                d.message,
+                d.span
+                    .map(|s| format!(" (bytes {}..{})", s.start, s.end))
+                    .unwrap_or_default()
+            );
+        }
+    }
+    for w in loaded.warnings.iter().chain(&loaded.errors) {
+        eprintln!("{w}");
+    }
+    if loaded.errors.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}

@@ -1,0 +1,650 @@
+//! The corpus: articles plus their statements and speakers, built once and indexed.
+//! Speakers are merged across articles here (one person under several spellings, a
+//! surname in one outlet and a full name in another), with the reason for each merge.
+
+pub mod compare;
+pub mod dates;
+pub mod framing;
+pub mod meta;
+pub mod topics;
+
+use crate::extract::attribute::{name_key, People};
+use crate::extract::extract;
+use crate::model::*;
+use crate::text::{str_from, str_to, Span};
+use dates::{Precision, When};
+use serde::{Deserialize, Serialize};
+
+/// Facts about an article, from a manifest or inferred from its text. Empty means unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    pub outlet: String,
+    pub headline: String,
+    pub byline: String,
+    pub url: String,
+    pub date: String,
+    pub event_date: String,
+    pub source: String,
+    pub derived_from: String,
+}
+
+impl ArticleMeta {
+    /// Every field, in declaration order (for hashing and checksums).
+    pub fn fields(&self) -> [&str; 8] {
+        [
+            &self.outlet,
+            &self.headline,
+            &self.byline,
+            &self.url,
+            &self.date,
+            &self.event_date,
+            &self.source,
+            &self.derived_from,
+        ]
+    }
+}
+
+/// One source article.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// File name as given.
+    pub name: String,
+    pub text: String,
+    pub meta: ArticleMeta,
+    /// The outlet shown in the UI: the manifest's, else inferred, else the file name
+    /// (without its folders).
+    pub outlet: String,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Facts inferred from the text: (field, value, evidence).
+    pub provenance: Vec<(String, String, String)>,
+    /// The date statements are resolved against: publication or event date, else the
+    /// first full date in the text; unknown when the article gives none.
+    pub anchor: When,
+}
+
+/// Something the articles say happened at a time (history, the day before, the day after).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub article: usize,
+    /// The sentence that reports it.
+    pub sentence: Span,
+    /// The time expression.
+    pub expr: Span,
+    /// The clause around the expression (what happened then), for labels.
+    pub clause: Span,
+    pub when: When,
+}
+
+/// The clause of `sentence` around `expr`: from the last clause break before it to the
+/// first after it (commas, dashes, semicolons, "and", "while", "which").
+pub fn clause_around(text: &str, sentence: Span, expr: Span) -> Span {
+    let s = sentence.of(text);
+    let (a, b) = (
+        expr.start.saturating_sub(sentence.start),
+        expr.end.saturating_sub(sentence.start),
+    );
+    let breaks = [
+        ", ", "; ", " — ", " – ", " and ", " while ", " which ", " but ",
+    ];
+    let start = breaks
+        .iter()
+        .filter_map(|br| str_to(s, a).rfind(br).map(|i| i + br.len()))
+        .max()
+        .unwrap_or(0);
+    let end = breaks
+        .iter()
+        .filter_map(|br| str_from(s, b).find(br).map(|i| b + i))
+        .min()
+        .unwrap_or(s.len());
+    crate::text::trim_span(
+        text,
+        Span::new(sentence.start + start, sentence.start + end),
+    )
+}
+
+pub type SpeakerId = usize;
+pub type StatementId = usize;
+
+/// A speaker merged across the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: String,
+    /// Country or organisation, where the role names one (`French President` -> France).
+    pub affiliation: String,
+    /// Other names seen for this speaker, each with why it was merged.
+    pub aliases: Vec<(String, String)>,
+}
+
+/// A statement placed in the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Stable id: `{file}@{start}-{end}`.
+    pub id: String,
+    pub article: usize,
+    pub speaker: SpeakerId,
+    pub statement: Statement,
+    /// When it was said: a time expression tied to the cue, else the article's date.
+    pub when: When,
+    /// The time expression that dated it, if any (else the article's date did).
+    pub when_expr: Option<Span>,
+    /// Topics (index into `topics::taxonomy()`) with the words that triggered each.
+    pub topics: Vec<(usize, Vec<Span>)>,
+}
+
+impl Entry {
+    pub fn text<'a>(&self, corpus: &'a Corpus) -> &'a str {
+        corpus.span_text(self.article, self.statement.span)
+    }
+}
+
+/// Articles, statements and speakers.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Corpus {
+    pub articles: Vec<Article>,
+    pub entries: Vec<Entry>,
+    pub speakers: Vec<Speaker>,
+    /// Context events from the text, in article order.
+    pub events: Vec<Event>,
+}
+
+/// An article extracted but not yet merged into a corpus (see [`Corpus::prepare`]).
+#[derive(Clone)]
+pub struct Prepared {
+    pub article: Article,
+    pub extraction: crate::model::Extraction,
+}
+
+/// An article to add: name, text, known facts.
+pub struct Input<'a> {
+    pub name: &'a str,
+    pub text: &'a str,
+    pub meta: ArticleMeta,
+}
+
+/// The dates of an article's statements. A statement's date is the first day- or
+/// month-precise time expression in its sentence that lies outside every statement of that
+/// sentence (the reporter's frame: "said on Monday", "A day earlier, X said"), else the
+/// article's anchor date. That depends on the sentence alone, so each sentence is read
+/// once, however many statements it holds.
+struct StatementDates<'a> {
+    text: &'a str,
+    anchor: When,
+    /// Each sentence's statements: (start, the furthest end of those starting by then),
+    /// in order of start.
+    by_sentence: std::collections::HashMap<Span, Vec<(usize, usize)>>,
+    /// Each sentence's date, once found.
+    found: std::collections::HashMap<Span, (When, Option<Span>)>,
+}
+
+impl<'a> StatementDates<'a> {
+    fn new(text: &'a str, statements: &[Statement], anchor: When) -> StatementDates<'a> {
+        let mut by_sentence: std::collections::HashMap<Span, Vec<(usize, usize)>> =
+            Default::default();
+        for s in statements {
+            by_sentence
+                .entry(s.sentence)
+                .or_default()
+                .push((s.span.start, s.span.end));
+        }
+        for spans in by_sentence.values_mut() {
+            spans.sort_unstable();
+            let mut reach = 0;
+            for (_, end) in spans.iter_mut() {
+                reach = reach.max(*end);
+                *end = reach;
+            }
+        }
+        StatementDates {
+            text,
+            anchor,
+            by_sentence,
+            found: Default::default(),
+        }
+    }
+
+    fn date(&mut self, s: &Statement) -> (When, Option<Span>) {
+        if let Some(&d) = self.found.get(&s.sentence) {
+            return d;
+        }
+        let spans = self
+            .by_sentence
+            .get(&s.sentence)
+            .map_or(&[][..], Vec::as_slice);
+        // Some statement contains `span` when one starting by its start reaches its end.
+        let inside = |span: Span| {
+            let k = spans.partition_point(|&(start, _)| start <= span.start);
+            k.checked_sub(1)
+                .and_then(|k| spans.get(k))
+                .is_some_and(|&(_, reach)| reach >= span.end)
+        };
+        let mut d = (self.anchor, None);
+        for (span, expr) in dates::find(self.text, s.sentence) {
+            if inside(span) || matches!(expr, dates::Expr::Year(_)) {
+                continue;
+            }
+            let w = dates::resolve(&expr, self.anchor, false);
+            if w.precision >= Precision::Month {
+                d = (w, Some(span));
+                break;
+            }
+        }
+        self.found.insert(s.sentence, d);
+        d
+    }
+}
+
+/// Sentences that date something (history, the day before, what comes next): the
+/// timeline's context events. Future tense picks the next matching weekday.
+fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
+    let text = &article.text;
+    let mut out = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    for s in &ex.statements {
+        seen.insert(s.sentence);
+    }
+    let mut sentences: Vec<Span> = Vec::new();
+    for b in ex.layout.body() {
+        let quotes: Vec<Span> = Vec::new();
+        sentences.extend(crate::text::sentences(text, b.span, &quotes));
+    }
+    for sent in sentences {
+        let st = sent.of(text);
+        let future = [" will ", " would ", " next ", " plans to ", " is due "]
+            .iter()
+            .any(|w| st.contains(w));
+        // Each distinct date in the sentence is its own event ("annexed Crimea in 2014 and
+        // launched a full-scale invasion in 2022").
+        let mut dated: Vec<When> = Vec::new();
+        for (span, expr) in dates::find(text, sent) {
+            let w = dates::resolve(&expr, article.anchor, future);
+            // The article's own day is the summit itself, not context, unless nothing else speaks for it.
+            if w.is_known() && !(w == article.anchor && seen.contains(&sent)) && !dated.contains(&w)
+            {
+                dated.push(w);
+                out.push(Event {
+                    article: ai,
+                    sentence: sent,
+                    expr: span,
+                    clause: clause_around(text, sent, span),
+                    when: w,
+                });
+            }
+        }
+    }
+    out
+}
+
+impl Corpus {
+    /// Builds the corpus from articles, extracting each and merging speakers.
+    pub fn build(inputs: Vec<Input<'_>>) -> Corpus {
+        Corpus::assemble(inputs.into_iter().map(Corpus::prepare).collect())
+    }
+
+    /// The per-article half of [`Corpus::build`]: extraction and the article's facts. Pure
+    /// and independent per article, so a caller can spread it over time (the browser
+    /// loader extracts in short slices between paints) or threads.
+    pub fn prepare(input: Input<'_>) -> Prepared {
+        {
+            let ex = extract(input.text);
+            let mut meta = input.meta;
+            if meta.headline.is_empty() {
+                if let Some(h) = ex.layout.headline {
+                    meta.headline = h.of(input.text).to_string();
+                }
+            }
+            if meta.byline.is_empty() {
+                if let Some(b) = ex.layout.byline {
+                    meta.byline = b
+                        .of(input.text)
+                        .trim_start_matches("By ")
+                        .trim_start_matches("BY ")
+                        .to_string();
+                }
+            }
+            // Facts the text reveals fill what the manifest leaves empty, with their evidence.
+            let inferred = crate::corpus::meta::infer(input.text, &ex.layout);
+            let mut provenance = Vec::new();
+            for (field, fact, slot) in [
+                ("outlet", &inferred.outlet, &mut meta.outlet),
+                ("source", &inferred.source, &mut meta.source),
+                (
+                    "derived from",
+                    &inferred.derived_from,
+                    &mut meta.derived_from,
+                ),
+            ] {
+                if let Some(f) = fact {
+                    provenance.push((field.to_string(), f.value.clone(), f.evidence.clone()));
+                    if slot.is_empty() {
+                        *slot = f.value.clone();
+                    }
+                }
+            }
+            let outlet = if !meta.outlet.is_empty() {
+                meta.outlet.clone()
+            } else if !meta.source.is_empty() {
+                format!("unnamed outlet (source: {})", meta.source)
+            } else {
+                // The file's own name, without its folders (the CLI names files by path).
+                let base = input.name.rsplit(['/', '\\']).next().unwrap_or(input.name);
+                base.trim_end_matches(".txt").to_string()
+            };
+            let anchor = dates::parse_iso(&meta.date)
+                .or_else(|| dates::parse_iso(&meta.event_date))
+                .or_else(|| dates::first_full_date(input.text))
+                .unwrap_or_else(When::unknown);
+            let mut diagnostics = ex.diagnostics.clone();
+            for b in ex.layout.body() {
+                for (w, d) in dates::weekday_conflicts(input.text, b.span, anchor) {
+                    diagnostics.push(Diagnostic {
+                        severity: Severity::Warning,
+                        span: Some(w),
+                        message: format!(
+                            "the weekday “{}” does not agree with the date “{}”",
+                            w.of(input.text),
+                            d.of(input.text)
+                        ),
+                    });
+                }
+            }
+            Prepared {
+                article: Article {
+                    name: input.name.to_string(),
+                    text: input.text.to_string(),
+                    meta,
+                    outlet,
+                    diagnostics,
+                    provenance,
+                    anchor,
+                },
+                extraction: ex,
+            }
+        }
+    }
+
+    /// The corpus-wide half of [`Corpus::build`]: merges speakers across articles, dates
+    /// and tags statements, assigns ids, and collects context events.
+    pub fn assemble(prepared: Vec<Prepared>) -> Corpus {
+        let mut corpus = Corpus::default();
+        let mut extractions = Vec::new();
+        for p in prepared {
+            corpus.articles.push(p.article);
+            extractions.push(p.extraction);
+        }
+        // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
+        let mut people = People::default();
+        for ex in &extractions {
+            for s in &ex.statements {
+                if s.speaker_kind == SpeakerKind::Person
+                    && s.speaker.split_whitespace().count() >= 2
+                {
+                    people.resolve(&s.speaker, &s.role);
+                }
+            }
+        }
+        let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> =
+            Default::default();
+        for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
+            let mut dating = StatementDates::new(&art.text, &ex.statements, art.anchor);
+            for s in &ex.statements {
+                let (name, role) = match s.speaker_kind {
+                    SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
+                    _ => (s.speaker.clone(), s.role.clone()),
+                };
+                let display = if name.is_empty() {
+                    "unattributed".to_string()
+                } else {
+                    name
+                };
+                let key = (s.speaker_kind, name_key(&display));
+                let id = *index.entry(key).or_insert_with(|| {
+                    corpus.speakers.push(Speaker {
+                        name: display.clone(),
+                        kind: s.speaker_kind,
+                        role: role.clone(),
+                        affiliation: String::new(),
+                        aliases: Vec::new(),
+                    });
+                    corpus.speakers.len() - 1
+                });
+                // (`id` was just found or pushed: `get_mut` always finds it.)
+                let Some(sp) = corpus.speakers.get_mut(id) else {
+                    continue;
+                };
+                if sp.role.is_empty() {
+                    sp.role = role;
+                }
+                // How a body was named, when that differs from its canonical name.
+                if s.speaker_kind == SpeakerKind::Body {
+                    if let Some(m) = s.evidence.mention {
+                        let said = m.of(&art.text).trim();
+                        let bare = said
+                            .trim_start_matches("the ")
+                            .trim_start_matches("The ")
+                            .trim_start_matches("a ")
+                            .trim_start_matches("A ");
+                        if !bare.is_empty()
+                            && bare.chars().count() <= 48
+                            && !bare.eq_ignore_ascii_case(&sp.name)
+                            && !sp.aliases.iter().any(|(a, _)| a == bare)
+                        {
+                            sp.aliases.push((bare.to_string(), "a name for the same body (document family or wording in bodies.txt)".into()));
+                        }
+                    }
+                }
+                let (when, when_expr) = dating.date(s);
+                corpus.entries.push(Entry {
+                    id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
+                    article: ai,
+                    speaker: id,
+                    statement: s.clone(),
+                    when,
+                    when_expr,
+                    topics: crate::corpus::topics::classify(
+                        &art.text,
+                        s.span,
+                        crate::corpus::topics::taxonomy(),
+                    ),
+                });
+            }
+        }
+        let lex = crate::lexicon::Lexicon::get();
+        for sp in &mut corpus.speakers {
+            sp.affiliation = lex.affiliation(&sp.role).unwrap_or_default();
+            if let Some(e) = people.entries.iter().find(|e| e.full == sp.name) {
+                sp.aliases.extend(e.aliases.iter().cloned());
+            }
+        }
+        corpus.apply_speaker_table(crate::lexicon::SPEAKERS);
+        for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
+            corpus.events.extend(context_events(art, ai, ex));
+        }
+        corpus
+    }
+
+    /// Applies a speaker table (see `data/speakers.txt`): merges speakers listed under one
+    /// canonical name, and sets the role and affiliation given there.
+    pub fn apply_speaker_table(&mut self, table: &str) {
+        for line in table
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        {
+            let mut cols = line.split('|').map(str::trim);
+            let canonical = cols.next().unwrap_or("");
+            if canonical.is_empty() {
+                continue;
+            }
+            let aliases: Vec<&str> = cols
+                .next()
+                .unwrap_or("")
+                .split(';')
+                .map(str::trim)
+                .filter(|a| !a.is_empty())
+                .collect();
+            let role = cols.next().unwrap_or("");
+            let affiliation = cols.next().unwrap_or("");
+            let keys: Vec<String> = std::iter::once(canonical)
+                .chain(aliases.iter().copied())
+                .map(name_key)
+                .collect();
+            let matching: Vec<SpeakerId> = (self.speakers.iter().enumerate())
+                .filter(|(_, s)| keys.contains(&name_key(&s.name)))
+                .map(|(i, _)| i)
+                .collect();
+            let Some((&target, others)) = matching.split_first() else {
+                continue;
+            };
+            // (`matching` holds indices of `speakers`, so every `get_mut` below finds one.)
+            for &other in others {
+                let Some(o) = self.speakers.get_mut(other) else {
+                    continue;
+                };
+                let old = std::mem::take(&mut o.aliases);
+                let old_name = o.name.clone();
+                if let Some(t) = self.speakers.get_mut(target) {
+                    t.aliases.extend(old);
+                    t.aliases
+                        .push((old_name, "listed as an alias in speakers.txt".into()));
+                }
+                for e in &mut self.entries {
+                    if e.speaker == other {
+                        e.speaker = target;
+                    }
+                }
+            }
+            let Some(t) = self.speakers.get_mut(target) else {
+                continue;
+            };
+            if t.name != canonical {
+                let old = std::mem::replace(&mut t.name, canonical.to_string());
+                t.aliases
+                    .push((old, "listed as an alias in speakers.txt".into()));
+            }
+            if !role.is_empty() {
+                t.role = role.to_string();
+            }
+            if !affiliation.is_empty() {
+                t.affiliation = affiliation.to_string();
+            }
+        }
+        // Drop speakers left without statements, renumbering the rest.
+        let mut used = vec![false; self.speakers.len()];
+        for e in &self.entries {
+            if let Some(u) = used.get_mut(e.speaker) {
+                *u = true;
+            }
+        }
+        let mut remap = vec![0; self.speakers.len()];
+        let mut kept = Vec::new();
+        let speakers = std::mem::take(&mut self.speakers);
+        for ((sp, &u), r) in speakers.into_iter().zip(&used).zip(&mut remap) {
+            if u {
+                *r = kept.len();
+                kept.push(sp);
+            }
+        }
+        self.speakers = kept;
+        for e in &mut self.entries {
+            e.speaker = remap.get(e.speaker).copied().unwrap_or_default();
+        }
+    }
+
+    pub fn text_of(&self, e: &Entry) -> &str {
+        self.span_text(e.article, e.statement.span)
+    }
+
+    /// The text of `span` in article `article`, or "" when there is no such article or
+    /// the span does not fit its text.
+    pub fn span_text(&self, article: usize, span: Span) -> &str {
+        self.articles.get(article).map_or("", |a| span.of(&a.text))
+    }
+
+    /// Distinct outlets in article order (one pass: a month of coverage has hundreds).
+    pub fn outlets(&self) -> Vec<&str> {
+        let mut seen = std::collections::HashSet::new();
+        self.articles
+            .iter()
+            .map(|a| a.outlet.as_str())
+            .filter(|o| seen.insert(*o))
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_spellings_across_articles() {
+        let a = "Ukrainian President Volodymyr Zelenskyy said the plan was ready.";
+        let b = "“We are ready,” Zelensky said.";
+        let c = Corpus::build(vec![
+            Input {
+                name: "a.txt",
+                text: a,
+                meta: ArticleMeta::default(),
+            },
+            Input {
+                name: "b.txt",
+                text: b,
+                meta: ArticleMeta {
+                    outlet: "B".into(),
+                    ..Default::default()
+                },
+            },
+        ]);
+        assert_eq!(c.entries.len(), 2);
+        assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
+        assert_eq!(c.speakers[c.entries[0].speaker].name, "Volodymyr Zelenskyy");
+        assert_eq!(c.outlets(), vec!["a", "B"]);
+        // A file named by its path falls back to its own name for the outlet.
+        let c = Corpus::build(vec![Input {
+            name: "archive/2024/jan/c.txt",
+            text: b,
+            meta: ArticleMeta::default(),
+        }]);
+        assert_eq!(c.outlets(), vec!["c"]);
+    }
+
+    #[test]
+    fn event_clause_is_the_part_that_is_dated() {
+        let t = "Talks met in Paris, with Russia, which annexed Crimea in 2014 and launched an invasion in 2022.";
+        let e = t.find("2014").unwrap();
+        let c = clause_around(t, Span::new(0, t.len()), Span::new(e, e + 4));
+        assert_eq!(c.of(t), "annexed Crimea in 2014");
+    }
+
+    #[test]
+    fn speaker_table_merges_and_explains() {
+        let a = "“We are ready,” said Jane Doe.";
+        let b = "“We are not,” said Janet Doe-Smith.";
+        let mut c = Corpus::build(vec![
+            Input {
+                name: "a.txt",
+                text: a,
+                meta: ArticleMeta::default(),
+            },
+            Input {
+                name: "b.txt",
+                text: b,
+                meta: ArticleMeta::default(),
+            },
+        ]);
+        assert_ne!(c.entries[0].speaker, c.entries[1].speaker);
+        c.apply_speaker_table("# comment\nJane Doe | Janet Doe-Smith | Mayor | Springfield\n");
+        assert_eq!(c.speakers.len(), 1);
+        assert_eq!(c.entries[0].speaker, c.entries[1].speaker);
+        let sp = &c.speakers[0];
+        assert_eq!(
+            (sp.name.as_str(), sp.role.as_str(), sp.affiliation.as_str()),
+            ("Jane Doe", "Mayor", "Springfield")
+        );
+        assert!(sp
+            .aliases
+            .iter()
+            .any(|(a, why)| a == "Janet Doe-Smith" && why.contains("speakers.txt")));
+    }
+}

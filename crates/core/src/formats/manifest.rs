@@ -1,0 +1,312 @@
+//! The corpus manifest (`corpus.toml`): one `[[article]]` table per article file with the
+//! facts known about it (outlet, headline, byline, URL, dates, source, evidence). Each
+//! entry is parsed on its own, so a malformed entry is reported with its line and skipped
+//! while the others still load. Native only (the CLI and `build.rs`, which compiles the
+//! core by path); the browser app gets the seeds' manifest compiled in.
+
+use crate::corpus::{ArticleMeta, Input};
+use crate::text::str_to;
+use serde::Deserialize;
+
+/// One `[[article]]` entry. Empty means unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ManifestEntry {
+    pub file: String,
+    pub outlet: String,
+    pub headline: String,
+    pub byline: String,
+    pub url: String,
+    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+    pub date: String,
+    /// The date of the event reported, same format.
+    pub event_date: String,
+    pub dateline: String,
+    pub source: String,
+    pub derived_from: String,
+    pub evidence: String,
+}
+
+impl ManifestEntry {
+    /// The facts the corpus takes from this entry.
+    pub fn meta(&self) -> ArticleMeta {
+        ArticleMeta {
+            outlet: self.outlet.clone(),
+            headline: self.headline.clone(),
+            byline: self.byline.clone(),
+            url: self.url.clone(),
+            date: self.date.clone(),
+            event_date: self.event_date.clone(),
+            source: self.source.clone(),
+            derived_from: self.derived_from.clone(),
+        }
+    }
+}
+
+/// A problem in the manifest, at a 1-based line.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub line: usize,
+    pub message: String,
+}
+
+impl Problem {
+    /// `file:line: message`, the way compilers say it.
+    pub fn display(&self, file: &str) -> String {
+        format!("{file}:{}: {}", self.line, self.message)
+    }
+}
+
+/// One `.txt` article of a folder, with the facts its manifest entry gives.
+#[derive(Clone, Debug)]
+pub struct Article {
+    pub file: String,
+    pub text: String,
+    pub entry: ManifestEntry,
+}
+
+impl Article {
+    /// The article as the corpus takes it.
+    pub fn input(&self) -> Input<'_> {
+        Input {
+            name: &self.file,
+            text: &self.text,
+            meta: self.entry.meta(),
+        }
+    }
+}
+
+/// A folder read by [`read_folder`]: its `.txt` articles in file-name order, and the
+/// manifest's problems (each `corpus.toml:line: message`).
+#[derive(Clone, Debug, Default)]
+pub struct Folder {
+    pub articles: Vec<Article>,
+    pub problems: Vec<String>,
+}
+
+/// Reads every `.txt` file of `dir` (sorted by name) and its `corpus.toml`, if any: the
+/// way `build.rs` embeds the seeds. A file that is not UTF-8 is an error naming it.
+pub fn read_folder(dir: &std::path::Path) -> std::io::Result<Folder> {
+    use std::io::{Error, ErrorKind};
+    let mut folder = Folder::default();
+    let entries = match std::fs::read_to_string(dir.join("corpus.toml")) {
+        Ok(text) => {
+            let (entries, problems) = parse(&text);
+            folder.problems = problems.iter().map(|p| p.display("corpus.toml")).collect();
+            entries
+        }
+        Err(e) if e.kind() == ErrorKind::NotFound => Vec::new(),
+        Err(e) => return Err(e),
+    };
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)?
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    for path in files {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = String::from_utf8(std::fs::read(&path)?).map_err(|_| {
+            Error::new(
+                ErrorKind::InvalidData,
+                format!("{}: not UTF-8", path.display()),
+            )
+        })?;
+        let entry = entries
+            .iter()
+            .find(|e| e.file == file)
+            .cloned()
+            .unwrap_or_default();
+        folder.articles.push(Article { file, text, entry });
+    }
+    Ok(folder)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct One {
+    article: Vec<ManifestEntry>,
+}
+
+fn is_header(line: &str) -> bool {
+    let l = line.trim();
+    let l = l.split('#').next().unwrap_or("").trim();
+    l == "[[article]]"
+}
+
+/// `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, with a real month and day.
+pub fn valid_date(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    let num = |p: &str, n: usize| -> Option<u32> {
+        (p.len() == n && p.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| p.parse().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] => num(y, 4).is_some(),
+        [y, m] => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => {
+            let (Some(y), Some(m), Some(d)) = (num(y, 4), num(m, 2), num(d, 2)) else {
+                return false;
+            };
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = match m {
+                1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+                4 | 6 | 9 | 11 => 30,
+                2 if leap => 29,
+                2 => 28,
+                _ => return false,
+            };
+            (1..=days).contains(&d)
+        }
+        _ => false,
+    }
+}
+
+/// Parses a manifest. Returns the good entries and a problem for each bad one (skipped)
+/// and each bad field (left empty).
+pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
+    let lines: Vec<&str> = src.lines().collect();
+    let mut entries: Vec<ManifestEntry> = Vec::new();
+    let mut problems = Vec::new();
+    let headers: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines.get(i).is_some_and(|l| is_header(l)))
+        .collect();
+    // Before the first entry: comments and blank lines only.
+    let first = headers.first().copied().unwrap_or(lines.len());
+    for (i, l) in lines.iter().take(first).enumerate() {
+        let t = l.trim();
+        if !t.is_empty() && !t.starts_with('#') {
+            problems.push(Problem {
+                line: i + 1,
+                message: format!("{t:?} is outside any [[article]] entry; ignored"),
+            });
+        }
+    }
+    for (k, &start) in headers.iter().enumerate() {
+        let end = headers.get(k + 1).copied().unwrap_or(lines.len());
+        // (`start < end <= lines.len()`: headers are line numbers, in order.)
+        let entry_lines = lines.get(start..end).unwrap_or_default();
+        let chunk = entry_lines.join("\n");
+        let entry = match toml::from_str::<One>(&chunk) {
+            Ok(mut one) if one.article.len() == 1 => one.article.remove(0),
+            Ok(_) => {
+                problems.push(Problem {
+                    line: start + 1,
+                    message: "expected exactly one [[article]] here; entry skipped".into(),
+                });
+                continue;
+            }
+            Err(e) => {
+                let at = e
+                    .span()
+                    .map_or(0, |s| str_to(&chunk, s.start).matches('\n').count());
+                let message = e.message().trim().to_string();
+                problems.push(Problem {
+                    line: start + 1 + at,
+                    message: format!("{message}; entry skipped"),
+                });
+                continue;
+            }
+        };
+        // The line of a key in this entry, for field-level problems.
+        let line_of = |key: &str| {
+            entry_lines
+                .iter()
+                .position(|l| {
+                    l.trim_start()
+                        .strip_prefix(key)
+                        .is_some_and(|r| r.trim_start().starts_with('='))
+                })
+                .map_or(start + 1, |p| start + p + 1)
+        };
+        if entry.file.trim().is_empty() {
+            problems.push(Problem {
+                line: start + 1,
+                message: "entry has no `file`; skipped".into(),
+            });
+            continue;
+        }
+        if entries.iter().any(|e| e.file == entry.file) {
+            problems.push(Problem {
+                line: line_of("file"),
+                message: format!("a second entry for {:?}; skipped", entry.file),
+            });
+            continue;
+        }
+        let mut entry = entry;
+        for (key, value) in [
+            ("date", &mut entry.date),
+            ("event_date", &mut entry.event_date),
+        ] {
+            if !value.is_empty() && !valid_date(value) {
+                problems.push(Problem {
+                    line: line_of(key),
+                    message: format!(
+                        "{key} {value:?} is not a date (YYYY-MM-DD, YYYY-MM or YYYY); left empty"
+                    ),
+                });
+                value.clear();
+            }
+        }
+        entries.push(entry);
+    }
+    (entries, problems)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_malformed_entry_is_reported_with_its_line_and_the_rest_load() {
+        let src = "# manifest\n\
+                   [[article]]\n\
+                   file = \"a.txt\"\n\
+                   outlet = \"A\"\n\
+                   \n\
+                   [[article]]\n\
+                   file = \"b.txt\"\n\
+                   outlet = \"B\n\
+                   \n\
+                   [[article]]\n\
+                   file = \"c.txt\"\n\
+                   headlne = \"typo\"\n\
+                   \n\
+                   [[article]]\n\
+                   file = \"d.txt\"\n\
+                   date = \"2026-02-30\"\n\
+                   \n\
+                   [[article]]\n\
+                   outlet = \"no file\"\n\
+                   [[article]]\n\
+                   file = \"a.txt\"\n";
+        let (entries, problems) = parse(src);
+        let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files, ["a.txt", "d.txt"]);
+        assert_eq!(entries[0].outlet, "A");
+        assert_eq!(entries[1].date, "", "a bad date is left empty");
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [8, 12, 16, 18, 21], "{problems:#?}");
+        assert!(problems[1].message.contains("headlne"), "{problems:#?}");
+        assert!(problems[2].message.contains("2026-02-30"));
+        assert_eq!(
+            problems[0].display("corpus.toml"),
+            format!("corpus.toml:8: {}", problems[0].message)
+        );
+    }
+
+    #[test]
+    fn text_outside_entries_and_empty_input() {
+        assert_eq!(parse(""), (vec![], vec![]));
+        let (e, p) = parse("title = \"x\"\n[[article]]\nfile = \"a.txt\"\n");
+        assert_eq!(e.len(), 1);
+        assert_eq!(p[0].line, 1);
+        assert!(valid_date("2024-02-29") && !valid_date("2023-02-29"));
+        assert!(valid_date("2026") && valid_date("2026-01") && !valid_date("2026-13"));
+        assert!(!valid_date("26-01-06") && !valid_date("2026-1-6"));
+    }
+}

@@ -1,0 +1,400 @@
+//! Word lists the extractor reads: speech cues, role titles, speaking bodies, boilerplate,
+//! abbreviations, places and non-name words. They live as plain-text data files under
+//! `src/core/data/`, are embedded at compile time and parsed once by a tiny line parser,
+//! so no format crate is needed in the wasm.
+
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// FNV-1a: lexicon keys are short words, looked up once per token, where SipHash's
+/// DoS resistance buys nothing and costs a third of the lookup.
+#[derive(Default, Clone, Copy)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
+
+/// How strongly a verb marks speech.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueStrength {
+    /// Introduces reported speech: `X said (that) ...`.
+    Strong,
+    /// Only attributes a quotation: `X described it as "..."`.
+    Weak,
+}
+
+/// A recognised cue form.
+#[derive(Clone, Debug)]
+pub struct CueForm {
+    pub lemma: &'static str,
+    pub strength: CueStrength,
+    /// `-ing` participle (`saying`, `adding`): its speaker is the clause's subject.
+    pub participle: bool,
+}
+
+/// All lexicons, parsed.
+#[derive(Debug, Default)]
+pub struct Lexicon {
+    pub cues: HashMap<String, CueForm>,
+    /// The first two letters of every cue form, as bits: `cue_pairs[a]` has bit `b` set when
+    /// a form starts with the ASCII bytes `a`, `b`. [`Lexicon::cue`] asks it first, as nearly
+    /// every word it is given is no cue.
+    cue_pairs: Vec<u128>,
+    /// A one-hash Bloom filter of the cue forms by their first two and last bytes and
+    /// their length (see `cue_key`): a second cheap test before the hash look-up.
+    cue_bloom: Vec<u64>,
+    /// Titles, lower case, single and multiword.
+    pub titles: HashSet<String>,
+    /// The longest title, in words.
+    pub title_max_words: usize,
+    /// First words of the titles (`prime` for `prime minister`): a cheap pre-check.
+    pub title_starts: HashSet<String>,
+    pub body_heads: HashSet<String>,
+    /// alias (lower case) -> family (canonical name).
+    pub body_families: HashMap<String, String>,
+    /// Last words of family aliases (`statement`, `declaration`): a cheap pre-check.
+    pub family_heads: HashSet<String>,
+    pub boiler_lines: HashSet<String>,
+    /// The longest of `boiler_lines`, in bytes.
+    pub boiler_line_max: usize,
+    /// The first two bytes of every footer marker and boilerplate prefix, as bits: bit
+    /// `a * 256 + b` is set when one starts with bytes `a`, `b`. With a marker shorter
+    /// than two bytes, every bit is set.
+    marker_pairs: Vec<u64>,
+    pub boiler_prefixes: Vec<String>,
+    pub footer_markers: Vec<String>,
+    pub credit_markers: Vec<String>,
+    pub abbreviations: HashSet<String>,
+    pub places: HashSet<String>,
+    pub nonnames: HashSet<String>,
+    /// Demonym or abbreviation -> country or organisation.
+    pub demonyms: HashMap<String, String>,
+    /// Given names and role words -> female (true) or male (false).
+    pub genders: HashMap<String, bool>,
+}
+
+/// The speaker table: known people and bodies, with their roles and spellings.
+pub const SPEAKERS: &str = include_str!("data/speakers.txt");
+/// The topic taxonomy: each topic's name and the words that mark it.
+pub const TOPICS: &str = include_str!("data/topics.txt");
+/// Stance words, by the side they mark.
+pub const STANCE: &str = include_str!("data/stance.txt");
+const CUES: &str = include_str!("data/cues.txt");
+const TITLES: &str = include_str!("data/titles.txt");
+const BODIES: &str = include_str!("data/bodies.txt");
+const BOILERPLATE: &str = include_str!("data/boilerplate.txt");
+const ABBREVIATIONS: &str = include_str!("data/abbreviations.txt");
+const PLACES: &str = include_str!("data/places.txt");
+const NONNAMES: &str = include_str!("data/nonnames.txt");
+const DEMONYMS: &str = include_str!("data/demonyms.txt");
+const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+
+/// The number of bits of `Lexicon::cue_bloom`.
+const CUE_BLOOM_BITS: usize = 1 << 16;
+
+/// The Bloom filter bit of an ASCII word (case-insensitively): its first two and last bytes
+/// and its length; `None` for a word of fewer than two bytes, which no cue form is.
+fn cue_key(w: &[u8]) -> Option<usize> {
+    let (&a, &b, &z) = (w.first()?, w.get(1)?, w.last()?);
+    let h = (u32::from(a.to_ascii_lowercase()) << 16)
+        ^ (u32::from(b.to_ascii_lowercase()) << 8)
+        ^ u32::from(z.to_ascii_lowercase())
+        ^ ((w.len().min(255) as u32) << 24);
+    Some((h.wrapping_mul(0x9e37_79b1) >> 16) as usize % CUE_BLOOM_BITS)
+}
+
+fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+impl Lexicon {
+    /// The shared, lazily parsed lexicon.
+    pub fn get() -> &'static Lexicon {
+        static LEX: OnceLock<Lexicon> = OnceLock::new();
+        LEX.get_or_init(Lexicon::parse)
+    }
+
+    fn parse() -> Lexicon {
+        let mut lex = Lexicon {
+            cue_pairs: vec![0; 128],
+            cue_bloom: vec![0; CUE_BLOOM_BITS / 64],
+            ..Lexicon::default()
+        };
+        for line in data_lines(CUES) {
+            let mut words = line.split_whitespace();
+            let strength = match words.next() {
+                Some("strong") => CueStrength::Strong,
+                _ => CueStrength::Weak,
+            };
+            let Some(lemma) = words.next() else { continue };
+            let (lemma, label_only) = match lemma.strip_suffix('*') {
+                Some(l) => (l, true),
+                None => (lemma, false),
+            };
+            let mut forms: Vec<&'static str> = if label_only { Vec::new() } else { vec![lemma] };
+            forms.extend(words);
+            for form in forms {
+                if let [a, b, ..] = *form.to_lowercase().as_bytes() {
+                    if let Some(p) = lex
+                        .cue_pairs
+                        .get_mut(usize::from(a))
+                        .filter(|_| b.is_ascii())
+                    {
+                        *p |= 1u128 << b;
+                    }
+                }
+                if let Some(k) = cue_key(form.to_lowercase().as_bytes()) {
+                    if let Some(w) = lex.cue_bloom.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
+                }
+                lex.cues.insert(
+                    form.to_lowercase(),
+                    CueForm {
+                        lemma,
+                        strength,
+                        participle: form.ends_with("ing"),
+                    },
+                );
+            }
+        }
+        for line in data_lines(TITLES) {
+            let t = line.to_lowercase();
+            lex.title_max_words = lex.title_max_words.max(t.split_whitespace().count());
+            if let Some(first) = t.split_whitespace().next() {
+                lex.title_starts.insert(first.to_string());
+            }
+            lex.titles.insert(t);
+        }
+        for line in data_lines(BODIES) {
+            if let Some((family, aliases)) = line.split_once('=') {
+                let family = family.trim().to_string();
+                for alias in aliases.split(',') {
+                    let alias = alias.trim().to_lowercase();
+                    if let Some(head) = alias.split_whitespace().last() {
+                        lex.body_heads.insert(head.to_string());
+                        lex.family_heads.insert(head.to_string());
+                    }
+                    lex.body_families
+                        .insert(alias.replace('\'', "’"), family.clone());
+                }
+            } else {
+                lex.body_heads.insert(line.to_lowercase());
+            }
+        }
+        for line in data_lines(BOILERPLATE) {
+            let Some((kind, value)) = line.split_once(':') else {
+                continue;
+            };
+            let value = value.trim().to_lowercase();
+            match kind {
+                "line" => {
+                    lex.boiler_lines.insert(value);
+                }
+                "prefix" => lex.boiler_prefixes.push(value),
+                "footer" => lex.footer_markers.push(value),
+                "credit" => lex.credit_markers.push(value),
+                _ => {}
+            }
+        }
+        lex.boiler_line_max = lex.boiler_lines.iter().map(String::len).max().unwrap_or(0);
+        lex.marker_pairs = vec![0; 1024];
+        for m in lex.footer_markers.iter().chain(&lex.boiler_prefixes) {
+            match *m.as_bytes() {
+                [a, b, ..] => {
+                    let k = usize::from(a) * 256 + usize::from(b);
+                    if let Some(w) = lex.marker_pairs.get_mut(k / 64) {
+                        *w |= 1 << (k % 64);
+                    }
+                }
+                _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
+            }
+        }
+        lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
+        lex.places = data_lines(PLACES).map(str::to_string).collect();
+        lex.demonyms = data_lines(DEMONYMS)
+            .filter_map(|l| l.split_once('='))
+            .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            .collect();
+        for line in data_lines(FIRST_NAMES) {
+            let mut words = line.split_whitespace();
+            let female = match words.next() {
+                Some("f" | "f:") => true,
+                Some("m" | "m:") => false,
+                _ => continue,
+            };
+            for w in words {
+                lex.genders.insert(w.to_lowercase(), female);
+            }
+        }
+        lex.nonnames = data_lines(NONNAMES)
+            .flat_map(|l| l.split_whitespace())
+            .map(str::to_string)
+            .collect();
+        lex
+    }
+
+    /// The cue form for a word, case-insensitively.
+    pub fn cue(&self, word: &str) -> Option<&CueForm> {
+        // Every cue form is ASCII (a test checks it), so a word starting with two ASCII
+        // letters that no form starts with, in either case, is no cue.
+        if let [a, b, ..] = *word.as_bytes() {
+            if a.is_ascii() && b.is_ascii() {
+                let (a, b) = (a.to_ascii_lowercase(), b.to_ascii_lowercase());
+                // (`cue_pairs` has a word per ASCII byte: `get` always finds `a`'s.)
+                if self
+                    .cue_pairs
+                    .get(usize::from(a))
+                    .is_none_or(|p| p & (1u128 << b) == 0)
+                {
+                    return None;
+                }
+            }
+        }
+        // An ASCII word is a cue form only if its lower case is: same length, and the same
+        // bytes lower-cased one by one. (A non-ASCII word may lower-case to ASCII: `K`.)
+        if word.is_ascii() {
+            let k = cue_key(word.as_bytes()).map(|k| {
+                self.cue_bloom
+                    .get(k / 64)
+                    .map_or(0, |w| w & (1 << (k % 64)))
+            });
+            if k.is_none_or(|bit| bit == 0) {
+                return None;
+            }
+        }
+        crate::text::with_lower(word, |w| self.cues.get(w))
+    }
+
+    /// Whether `s` may start with a footer marker or a boilerplate prefix: `false` means it
+    /// starts with none of them.
+    pub fn may_start_marker(&self, s: &str) -> bool {
+        match *s.as_bytes() {
+            [a, b, ..] => {
+                let k = usize::from(a) * 256 + usize::from(b);
+                self.marker_pairs
+                    .get(k / 64)
+                    .is_some_and(|w| w & (1 << (k % 64)) != 0)
+            }
+            // Shorter than two bytes: it starts only with a marker as short, if any.
+            _ => self.marker_pairs.iter().all(|&w| w == u64::MAX),
+        }
+    }
+
+    /// The country or organisation a role names (`French President` -> France), if any.
+    pub fn affiliation(&self, role: &str) -> Option<String> {
+        let words: Vec<&str> = role.split_whitespace().collect();
+        for n in (1..=2).rev() {
+            for w in words.windows(n) {
+                if let Some(a) = self.demonyms.get(&w.join(" ")) {
+                    return Some(a.clone());
+                }
+            }
+        }
+        words
+            .iter()
+            .find(|w| self.places.contains(**w))
+            .map(|w| w.to_string())
+    }
+
+    /// Whether a person with this name and role is female (`Some(true)`), male, or unknown:
+    /// role words decide first (spokeswoman, Mr.), then the given name.
+    pub fn gender(&self, name: &str, role: &str) -> Option<bool> {
+        role.split_whitespace()
+            .rev()
+            .find_map(|w| crate::text::with_lower(w, |w| self.genders.get(w).copied()))
+            .or_else(|| {
+                name.split_whitespace()
+                    .next()
+                    .filter(|_| name.contains(' '))
+                    .and_then(|f| crate::text::with_lower(f, |f| self.genders.get(f).copied()))
+            })
+    }
+
+    pub fn is_title(&self, phrase: &str) -> bool {
+        crate::text::with_lower(phrase, |p| self.titles.contains(p))
+    }
+
+    /// Whether some title starts with this word (case-insensitively). A phrase whose first
+    /// word fails this is no title.
+    pub fn is_title_start(&self, word: &str) -> bool {
+        crate::text::with_lower(word, |w| self.title_starts.contains(w))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_every_list() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.cue("said").unwrap().lemma, "say");
+        assert!(lex.cue("Adding").unwrap().participle);
+        assert_eq!(lex.cue("described").unwrap().strength, CueStrength::Weak);
+        // `cue` rules words out by their first two letters: exact for ASCII forms.
+        assert!(lex.cues.keys().all(|f| f.is_ascii() && f.len() >= 2));
+        // ... and by its first two and last bytes and its length: never a form itself.
+        for f in lex.cues.keys() {
+            assert!(
+                lex.cue(f).is_some() && lex.cue(&f.to_uppercase()).is_some(),
+                "{f}"
+            );
+        }
+        assert_eq!(lex.cue("SAID").unwrap().lemma, "say");
+        assert!(lex.cue("Macron").is_none() && lex.cue("x").is_none());
+        assert!(lex.is_title("Prime Minister"));
+        assert!(lex.title_max_words >= 2);
+        // `is_title_start` rules phrases out by their first word: exact for ASCII titles.
+        assert!(lex.titles.iter().all(|t| t.is_ascii()));
+        assert!(lex.is_title_start("Prime") && !lex.is_title_start("Macron"));
+        assert_eq!(
+            lex.body_families.get("final statement").map(String::as_str),
+            Some("joint statement")
+        );
+        assert!(lex.body_heads.contains("officials"));
+        assert!(lex.boiler_lines.contains("whatsapp"));
+        assert!(lex.abbreviations.contains("U.S."));
+        assert!(lex.places.contains("Kyiv"));
+        assert!(lex.nonnames.contains("Tuesday"));
+        assert_eq!(
+            lex.affiliation("French President").as_deref(),
+            Some("France")
+        );
+        assert_eq!(
+            lex.affiliation("U.S. envoy").as_deref(),
+            Some("United States")
+        );
+        assert_eq!(
+            lex.affiliation("South Korean Foreign Minister").as_deref(),
+            Some("South Korea")
+        );
+        assert_eq!(lex.affiliation("son-in-law"), None);
+        assert_eq!(lex.gender("Anna Kowalski", ""), Some(true));
+        assert_eq!(lex.gender("Witkoff", ""), None);
+        assert_eq!(lex.gender("Alex Smith", "spokeswoman"), Some(true));
+        assert_eq!(lex.gender("Steve Witkoff", "U.S. envoy"), Some(false));
+    }
+}

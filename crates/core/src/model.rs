@@ -1,0 +1,153 @@
+//! The records the extractor produces: statements, their attribution evidence, and
+//! diagnostics. Plain data, serialisable, shared by the CLI, the corpus and the UI.
+
+use crate::text::Span;
+use serde::{Deserialize, Serialize};
+
+/// How the words are given.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// A sentence or more in quotation marks.
+    Direct,
+    /// A quoted fragment inside the reporter's sentence.
+    Partial,
+    /// Reported speech without quotation marks; the text is the reported clause.
+    Indirect,
+}
+
+impl Kind {
+    pub const ALL: [Kind; 3] = [Kind::Direct, Kind::Partial, Kind::Indirect];
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Direct => "direct",
+            Kind::Partial => "partial",
+            Kind::Indirect => "indirect",
+        }
+    }
+    pub fn parse(s: &str) -> Option<Kind> {
+        Kind::ALL.into_iter().find(|k| k.as_str() == s)
+    }
+}
+
+/// What kind of thing speaks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    /// An institution, document, country, group or anonymous source.
+    Body,
+    /// No speaker could be found.
+    Unknown,
+}
+
+/// Which attribution rule found the speaker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// `X said`, `X told reporters`, `X, writing on Telegram, described ...`.
+    SubjectBeforeCue,
+    /// `"...," said X`.
+    SubjectAfterCue,
+    /// `according to X`.
+    AccordingTo,
+    /// `..., saying ...` / `and added:` — the clause's subject.
+    SharedSubject,
+    /// `he said`: a pronoun resolved to the last compatible speaker or subject.
+    Pronoun,
+    /// A quote with no cue of its own continuing the previous speaker.
+    Continuation,
+    /// No cue; the sentence's subject or the nearest name (low confidence).
+    Nearest,
+    /// Nothing found.
+    None,
+}
+
+impl Rule {
+    pub fn describe(self) -> &'static str {
+        match self {
+            Rule::SubjectBeforeCue => "named as the subject of the speech verb",
+            Rule::SubjectAfterCue => "named right after the speech verb",
+            Rule::AccordingTo => "named after “according to”",
+            Rule::SharedSubject => "subject shared with the clause's other verb",
+            Rule::Pronoun => "pronoun resolved to the last speaker or subject",
+            Rule::Continuation => "quote without a cue continues the previous speaker",
+            Rule::Nearest => "no cue: nearest subject or name (review)",
+            Rule::None => "no speaker found (review)",
+        }
+    }
+}
+
+/// Why this speaker: the rule, and the words in the text it rests on.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Evidence {
+    pub rule: Rule,
+    /// The mention that names the speaker (a name, a pronoun, a body's noun phrase).
+    pub mention: Option<Span>,
+    /// For pronouns and continuations: the earlier mention it resolves to.
+    pub antecedent: Option<Span>,
+}
+
+/// One statement in one article, before corpus-wide speaker merging.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Statement {
+    pub kind: Kind,
+    /// The words: for quotes, the characters between the marks; for indirect, the clause.
+    pub span: Span,
+    /// The cue (verb or phrase) and its span.
+    pub cue: Option<Span>,
+    /// Speaker's canonical name within the article ("" when unknown).
+    pub speaker: String,
+    pub speaker_kind: SpeakerKind,
+    /// Role words seen with the speaker, e.g. `French President`.
+    pub role: String,
+    pub evidence: Evidence,
+    /// 0.0 .. 1.0; below [`LOW_CONFIDENCE`] the UI flags the attribution for review.
+    pub confidence: f32,
+    /// For quote pieces of a multi-paragraph quote: index of the previous piece.
+    pub continues: Option<usize>,
+    /// The sentence the statement sits in.
+    pub sentence: Span,
+}
+
+/// Attributions below this confidence are flagged for review.
+pub const LOW_CONFIDENCE: f32 = 0.6;
+
+impl Statement {
+    pub fn is_low_confidence(&self) -> bool {
+        self.confidence < LOW_CONFIDENCE
+    }
+}
+
+/// How bad a diagnostic is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+}
+
+/// A note about the input: something skipped, repaired or doubtful.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Diagnostic {
+    pub severity: Severity,
+    pub span: Option<Span>,
+    pub message: String,
+}
+
+/// A speaker alias seen in the article, with why it was merged into the speaker.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AliasNote {
+    pub speaker: String,
+    pub alias: String,
+    pub reason: String,
+}
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub statements: Vec<Statement>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub layout: crate::text::Layout,
+    pub aliases: Vec<AliasNote>,
+}
