@@ -1,7 +1,7 @@
 //! Text with marked ranges: search hits in the list, the statement, cue and speaker
 //! mention in the source view. Pure helpers plus a tiny render function.
 
-use quoteline_core::view::session::fold;
+use quoteline_core::text::fold;
 use yew::prelude::*;
 
 /// Byte ranges of `text` where any of the folded `terms` occurs (case- and accent-insensitive).

@@ -148,6 +148,6 @@ pub struct AliasNote {
 pub struct Extraction {
     pub statements: Vec<Statement>,
     pub diagnostics: Vec<Diagnostic>,
-    pub layout: crate::text::Layout,
+    pub layout: crate::extract::layout::Layout,
     pub aliases: Vec<AliasNote>,
 }

@@ -16,12 +16,13 @@
 use proptest::prelude::*;
 use proptest::sample::Index;
 use quoteline_core::corpus::compare::{compare, coverage, Comparison, Group, GROUP_THRESHOLD};
+use quoteline_core::corpus::dates::{MAX_DAY, MIN_DAY};
 use quoteline_core::corpus::topics::names as topic_names;
 use quoteline_core::corpus::Corpus;
 use quoteline_core::formats::pack;
 use quoteline_core::text::Span;
 use quoteline_core::view::session::{citation, export_csv, Action, AppState, SearchIndex, Sort};
-use quoteline_core::view::timeline::{self, LaneBy, MAX_DAY, MIN_DAY};
+use quoteline_core::view::timeline::{self, LaneBy};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 

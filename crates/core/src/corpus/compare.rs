@@ -5,7 +5,7 @@
 
 use crate::corpus::{Corpus, StatementId};
 use crate::model::Kind;
-use crate::view::query::fold;
+use crate::text::fold;
 use std::collections::{HashMap, HashSet};
 
 /// How two renderings of one utterance relate.

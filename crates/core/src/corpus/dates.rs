@@ -7,6 +7,13 @@
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
+/// The first and the last day a date may have, 0001-01-01 and 9999-12-31, as days since
+/// 1970-01-01. A corpus file with a date outside is refused and a link's date outside is
+/// dropped, so that day arithmetic (a day's end, a view's padding) cannot overflow and a
+/// day as `f64` keeps far more than the six-hour precision the axis draws.
+pub const MIN_DAY: i64 = -719_162;
+pub const MAX_DAY: i64 = 2_932_896;
+
 /// How precisely a date is known.
 #[derive(
     Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,

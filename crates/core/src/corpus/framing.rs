@@ -14,8 +14,10 @@
 
 use crate::corpus::topics::{classify, taxonomy};
 use crate::corpus::Corpus;
+use crate::extract::layout::layout;
+use crate::extract::sentences::{sentences, tokens};
 use crate::lexicon::Lexicon;
-use crate::text::{layout, sentences, tokens, Span};
+use crate::text::Span;
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 

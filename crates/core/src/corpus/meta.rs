@@ -3,7 +3,8 @@
 //! "Caliber.Az reports" line, a "Name, City" sign-off), the source an article credits
 //! ("Primary Source", "reports per ..."). Loaded articles without a manifest get these.
 
-use crate::text::{is_space, str_from, str_to, BlockRole, Layout};
+use crate::extract::layout::{BlockRole, Layout};
+use crate::text::{is_space, str_from, str_to};
 
 /// One inferred fact and the evidence for it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -159,7 +160,7 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::text::layout;
+    use crate::extract::layout::layout;
 
     fn outlet(t: &str) -> Option<String> {
         infer(t, &layout(t)).outlet.map(|f| f.value)

@@ -247,7 +247,7 @@ fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
     let mut sentences: Vec<Span> = Vec::new();
     for b in ex.layout.body() {
         let quotes: Vec<Span> = Vec::new();
-        sentences.extend(crate::text::sentences(text, b.span, &quotes));
+        sentences.extend(crate::extract::sentences::sentences(text, b.span, &quotes));
     }
     for sent in sentences {
         let st = sent.of(text);

@@ -3,8 +3,8 @@
 //! boundaries. Every statement gets its topics with the words that triggered each, or
 //! none (shown as "other").
 
+use crate::text::fold;
 use crate::text::{str_from, str_to, Span};
-use crate::view::query::fold;
 use std::sync::OnceLock;
 
 /// One topic of the taxonomy.

@@ -2,9 +2,10 @@
 //! group, anonymous source) or a pronoun, and resolving the many ways an article names
 //! one person (`German Chancellor Friedrich Merz`, later `Merz`; `Zelenskyy`/`Zelenskiy`).
 
+use crate::extract::sentences::{tokens, Token};
 use crate::lexicon::Lexicon;
 use crate::text::{
-    in_lower_list, is_space, str_from, str_to, tokens, trim_span, with_lower, Span, Token,
+    fold_accent, in_lower_list, is_space, str_from, str_to, trim_span, with_lower, Span,
 };
 
 /// What a noun phrase names.
@@ -184,28 +185,6 @@ pub fn name_key(s: &str) -> String {
         .map(fold_accent)
         .filter(|c| c.is_alphanumeric() || *c == ' ')
         .collect()
-}
-
-/// Folds the accented Latin letters news text uses to their base letter.
-pub fn fold_accent(c: char) -> char {
-    match c {
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'ă' | 'ą' => 'a',
-        'ç' | 'ć' | 'č' => 'c',
-        'ď' | 'đ' => 'd',
-        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'ė' | 'ę' | 'ě' => 'e',
-        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'į' | 'ı' => 'i',
-        'ñ' | 'ń' | 'ň' => 'n',
-        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'ő' => 'o',
-        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'ů' | 'ű' => 'u',
-        'ý' | 'ÿ' => 'y',
-        'ś' | 'š' | 'ș' | 'ş' => 's',
-        'ź' | 'ż' | 'ž' => 'z',
-        'ł' => 'l',
-        'ř' => 'r',
-        'ť' | 'ț' | 'ţ' => 't',
-        'ğ' => 'g',
-        _ => c,
-    }
 }
 
 /// Edit distance with transpositions, capped: returns `cap + 1` once it is exceeded.

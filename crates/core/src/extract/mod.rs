@@ -1,22 +1,22 @@
 //! Statement extraction: one article's text in, statements and diagnostics out.
 //!
-//! Pipeline: [`text::layout`] (boilerplate out, body blocks in) → [`quotes::find_quotes`]
+//! Pipeline: [`crate::extract::layout::layout`] (boilerplate out, body blocks in) → [`quotes::find_quotes`]
 //! (quote spans per block) → sentences (quote-aware) → cues per sentence → speakers
 //! ([`attribute`]) → direct/partial statements from quotes and indirect statements from
 //! cue clauses. Pure and total: any `&str` gives a result, offsets always on char
 //! boundaries of the input.
 
 pub mod attribute;
+pub mod layout;
 pub mod quotes;
+pub mod sentences;
 
 use crate::extract::attribute::{parse_np, parse_np_tokens, Mention, MentionKind, People};
 use crate::extract::quotes::{find_quotes, Quote};
+use crate::extract::sentences::{token_iter, tokens, Token};
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::*;
-use crate::text::{
-    self, in_lower_list, is_space, str_from, str_to, token_iter, tokens, trim_span, with_lower,
-    Span, Token,
-};
+use crate::text::{self, in_lower_list, is_space, str_from, str_to, trim_span, with_lower, Span};
 
 /// A speech cue found in a sentence.
 #[derive(Clone, Debug)]
@@ -295,7 +295,7 @@ impl Salience {
 /// Extracts every statement of one article.
 pub fn extract(text: &str) -> Extraction {
     let lex = Lexicon::get();
-    let layout = text::layout(text);
+    let layout = crate::extract::layout::layout(text);
     let mut diagnostics = Vec::new();
     let body: Vec<Span> = layout.body().map(|b| b.span).collect();
     if text.trim_matches(is_space).is_empty() {
@@ -411,7 +411,7 @@ pub fn extract(text: &str) -> Extraction {
             continue;
         };
         let protected: Vec<Span> = bq.iter().map(|q| q.outer).collect();
-        let sents = text::sentences(text, *block, &protected);
+        let sents = crate::extract::sentences::sentences(text, *block, &protected);
         let mut prev_sentence: Option<(Span, Option<Who>)> = None;
         for sent in sents {
             let toks = sentence_tokens(btoks, sent);

@@ -16,10 +16,10 @@
 
 use crate::corpus::compare::{Comparison, Group};
 use crate::corpus::dates::When;
+use crate::corpus::dates::{MAX_DAY, MIN_DAY};
 use crate::corpus::Corpus;
 use crate::lexicon::Fnv;
 use crate::text::Span;
-use crate::view::timeline::{MAX_DAY, MIN_DAY};
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
 

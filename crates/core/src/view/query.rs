@@ -3,16 +3,8 @@
 //! (an unclosed quote, a query of only stop-words) come back as notes with a byte span
 //! the UI can underline, and the query still answers sensibly.
 
-use crate::extract::attribute::fold_accent;
+use crate::text::fold;
 use crate::text::Span;
-
-/// Lower case with accents folded, for case- and accent-insensitive matching.
-pub fn fold(s: &str) -> String {
-    s.chars()
-        .flat_map(char::to_lowercase)
-        .map(fold_accent)
-        .collect()
-}
 
 /// Words too common to narrow a search; dropped unless they are all there is.
 const STOP_WORDS: &[&str] = &[

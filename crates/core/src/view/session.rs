@@ -8,7 +8,7 @@ use crate::view::query::{self, Query};
 use crate::view::timeline::LaneBy;
 use serde::Serialize;
 
-pub use crate::view::query::fold;
+use crate::text::fold;
 
 /// How the statement list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -707,7 +707,7 @@ pub fn link_date(v: &str) -> Option<crate::corpus::dates::When> {
     crate::corpus::dates::parse_iso(v)
         .filter(|w| w.precision == crate::corpus::dates::Precision::Day)
         .filter(|w| {
-            (crate::view::timeline::MIN_DAY..=crate::view::timeline::MAX_DAY).contains(&w.day)
+            (crate::corpus::dates::MIN_DAY..=crate::corpus::dates::MAX_DAY).contains(&w.day)
         })
 }
 
@@ -1325,10 +1325,7 @@ mod tests {
         assert_eq!(s.view, Some((20000.5, 20010.25)));
         assert_eq!(
             s.range,
-            Some((
-                crate::view::timeline::MIN_DAY,
-                crate::view::timeline::MAX_DAY
-            ))
+            Some((crate::corpus::dates::MIN_DAY, crate::corpus::dates::MAX_DAY))
         );
         assert!(s.notice.is_none());
         // A gesture's view is held to the same rules.

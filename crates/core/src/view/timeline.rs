@@ -3,7 +3,7 @@
 //! one mark per statement (in article order) when zoomed in far enough. Only what is in
 //! view is laid out. Undated statements go to their own band, never to a made-up date.
 
-use crate::corpus::dates::{civil, days_from_civil, Precision, When};
+use crate::corpus::dates::{civil, days_from_civil, Precision, When, MAX_DAY, MIN_DAY};
 use crate::corpus::{Corpus, StatementId};
 
 /// What the lanes group by.
@@ -46,12 +46,6 @@ pub const EXPAND_PX_PER_DAY: f64 = 160.0;
 pub const MIN_MARK_PX: f64 = 12.0;
 /// Lanes shown; the rest are folded into "others".
 pub const MAX_LANES: usize = 10;
-/// The first and the last day a date may have, 0001-01-01 and 9999-12-31, as days since
-/// 1970-01-01. A corpus file with a date outside is refused and a link's date outside is
-/// dropped, so that day arithmetic (a day's end, a view's padding) cannot overflow and a
-/// day as `f64` keeps far more than the six-hour precision the axis draws.
-pub const MIN_DAY: i64 = -719_162;
-pub const MAX_DAY: i64 = 2_932_896;
 /// How far a view may reach: [`MAX_SPAN`] before the first day to [`MAX_SPAN`] after the
 /// last (room for the padding [`fit`] adds and for panning past the data).
 pub const MIN_VIEW_DAY: f64 = MIN_DAY as f64 - MAX_SPAN;
