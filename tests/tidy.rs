@@ -215,6 +215,11 @@ fn import_graph(src_dir: &Path) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
                 continue;
             };
             let prev_is_colon = i > 0 && toks[i - 1].0 == Tok::Punct(':');
+            // `mod child;` declares a module; it does not import it.
+            if i > 0 && toks[i - 1].0 == Tok::Ident("mod".into()) {
+                i += 1;
+                continue;
+            }
             let start: Option<Vec<String>> = match first.as_str() {
                 "crate" => Some(Vec::new()),
                 "self" => Some(me.clone()),

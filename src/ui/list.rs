@@ -77,7 +77,7 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     let on_sort = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(s) = super::select_value(&ev).and_then(|v| Sort::parse(&v)) {
+            if let Some(s) = super::events::select_value(&ev).and_then(|v| Sort::parse(&v)) {
                 cb.emit(Action::SetSort(s));
             }
         })

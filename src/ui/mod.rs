@@ -7,6 +7,7 @@ pub mod context;
 pub mod corpus_file;
 pub mod coverage;
 pub mod detail;
+pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
 pub mod extraction;
@@ -28,12 +29,4 @@ pub use app::App;
 pub fn start() {
     banner::install_panic_banner();
     yew::Renderer::<App>::new().render();
-}
-
-/// The value of the `<select>` an event came from.
-pub(crate) fn select_value(ev: &yew::Event) -> Option<String> {
-    use wasm_bindgen::JsCast;
-    ev.target()
-        .and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok())
-        .map(|s| s.value())
 }

@@ -433,7 +433,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let lanes_cb = {
         let cb = props.on_action.clone();
         Callback::from(move |ev: Event| {
-            if let Some(l) = super::select_value(&ev).and_then(|v| LaneBy::parse(&v)) {
+            if let Some(l) = super::events::select_value(&ev).and_then(|v| LaneBy::parse(&v)) {
                 cb.emit(Action::SetLanes(l));
             }
         })

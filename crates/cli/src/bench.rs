@@ -2,7 +2,7 @@
 //! how each stage grows with corpus size, `--growth` (see `growth.rs`) for how
 //! extraction grows in each dimension of one article.
 
-use crate::cli::{is, number, options};
+use crate::args::{is, number, options};
 use quoteline_core::corpus::compare::{compare, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics;
 use quoteline_core::corpus::{Corpus, Input};
@@ -154,7 +154,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
             let rest: Vec<OsString> = args[..i].iter().chain(&args[i + 1..]).cloned().collect();
             let map = options(&rest, &["seed", "max-seconds", "scale", "only"])?;
             let fraction = |key: &str, default: f64| -> Result<f64, String> {
-                match crate::cli::text(&map, key)? {
+                match crate::args::text(&map, key)? {
                     None => Ok(default),
                     Some(v) => v
                         .parse::<f64>()
@@ -165,7 +165,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
             };
             let limit = fraction("max-seconds", 60.0)?;
             let scale = fraction("scale", 1.0)?;
-            let only = crate::cli::text(&map, "only")?.unwrap_or_default();
+            let only = crate::args::text(&map, "only")?.unwrap_or_default();
             return crate::growth::run(number(&map, "seed", 1)?, limit, scale, only);
         }
         if let Some(i) = args.iter().position(|a| is(a, "--statements")) {

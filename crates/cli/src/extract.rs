@@ -1,7 +1,7 @@
 //! `quoteline extract`: one JSON object per statement (JSON Lines), with its article,
 //! speaker, span, cue, rule, date, topics and cross-outlet group.
 
-use crate::cli::print_json_lines;
+use crate::jsonl::print_json_lines;
 use quoteline_core::corpus::topics;
 use std::ffi::OsString;
 use std::process::ExitCode;

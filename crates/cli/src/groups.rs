@@ -1,7 +1,7 @@
 //! `quoteline groups`: each group of renderings of one utterance across outlets, one
 //! JSON object per line.
 
-use crate::cli::print_json_lines;
+use crate::jsonl::print_json_lines;
 use quoteline_core::corpus::compare::relation;
 use std::ffi::OsString;
 use std::process::ExitCode;

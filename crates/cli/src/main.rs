@@ -1,10 +1,15 @@
-//! The `quoteline` command line (native only; see `cli.rs`). Under wasm32 it is an empty
-//! program, so that building every target for the browser still works.
+//! The `quoteline` command line: `quoteline extract` prints one JSON object per statement
+//! (JSON Lines) on stdout and problems on stderr; `groups` prints the cross-outlet
+//! groups; `pack` writes a corpus file; `text` prints a file as it is read; `synth` and
+//! `bench` generate and time synthetic corpora. One command per file; `load` reads the
+//! files, `contain` keeps one bad article from stopping the others, `args` reads
+//! options, `jsonl` prints rows, `usage` is the help text. Native only: under wasm32 it
+//! is an empty program, so that building every target for the browser still works.
 
 #[cfg(not(target_arch = "wasm32"))]
-mod bench;
+mod args;
 #[cfg(not(target_arch = "wasm32"))]
-mod cli;
+mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 mod contain;
 #[cfg(not(target_arch = "wasm32"))]
@@ -14,6 +19,8 @@ mod groups;
 #[cfg(not(target_arch = "wasm32"))]
 mod growth;
 #[cfg(not(target_arch = "wasm32"))]
+mod jsonl;
+#[cfg(not(target_arch = "wasm32"))]
 mod load;
 #[cfg(not(target_arch = "wasm32"))]
 mod pack;
@@ -21,6 +28,8 @@ mod pack;
 mod synth;
 #[cfg(not(target_arch = "wasm32"))]
 mod text;
+#[cfg(not(target_arch = "wasm32"))]
+mod usage;
 
 /// mimalloc for the native CLI: extraction allocates many small strings and vectors.
 #[cfg(not(target_arch = "wasm32"))]
@@ -29,7 +38,28 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
-    cli::main()
+    use crate::usage::USAGE;
+    use std::ffi::OsString;
+    use std::process::ExitCode;
+    crate::contain::install();
+    let args: Vec<OsString> = std::env::args_os().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    match args.first().and_then(|a| a.to_str()) {
+        Some("extract") if !rest.is_empty() => crate::extract::run(rest),
+        Some("groups") if !rest.is_empty() => crate::groups::run(rest),
+        Some("pack") if !rest.is_empty() => crate::pack::run(rest),
+        Some("text") if !rest.is_empty() => crate::text::run(rest),
+        Some("synth") => crate::synth::run(rest),
+        Some("bench") => crate::bench::run(rest),
+        Some("-h" | "--help" | "help") => {
+            println!("{USAGE}");
+            ExitCode::SUCCESS
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
 }
 
 #[cfg(target_arch = "wasm32")]

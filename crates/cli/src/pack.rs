@@ -3,9 +3,10 @@
 //! written without groups; when encoding fails no file is written. Either way the
 //! problem is reported and the exit status is 1.
 
-use crate::cli::{is, USAGE};
+use crate::args::is;
 use crate::contain::{contain, forced};
 use crate::load::{self, shown};
+use crate::usage::USAGE;
 use quoteline_core::corpus::topics;
 use std::ffi::OsString;
 use std::path::PathBuf;

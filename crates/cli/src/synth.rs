@@ -1,6 +1,6 @@
 //! `quoteline synth --out DIR`: writes a deterministic synthetic corpus.
 
-use crate::cli::{number, options, text};
+use crate::args::{number, options, text};
 use quoteline_core::synth::{generate, SynthParams};
 use std::collections::HashMap;
 use std::ffi::OsString;

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 pub fn run(args: &[OsString]) -> ExitCode {
     let [file] = args else {
-        eprintln!("quoteline text: give one file\n{}", crate::cli::USAGE);
+        eprintln!("quoteline text: give one file\n{}", crate::usage::USAGE);
         return ExitCode::from(2);
     };
     match article_text(Path::new(file), DEFAULT_MAX_FILE_MB) {

@@ -819,22 +819,6 @@ fn rank_of(keys: Vec<String>) -> Vec<u64> {
         .collect()
 }
 
-/// Indices `0..counts.len()`, the biggest count first, then by name, then by index (the
-/// speaker facet's order and the timeline's lanes).
-/// (`names` shorter than `counts` sorts the unnamed ones as if named "".)
-pub fn order_by_count_then_name(counts: &[usize], names: &[&str]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..counts.len()).collect();
-    let count = |i: usize| counts.get(i).copied().unwrap_or(0);
-    let name = |i: usize| names.get(i).copied().unwrap_or("");
-    order.sort_unstable_by(|&a, &b| {
-        count(b)
-            .cmp(&count(a))
-            .then(name(a).cmp(name(b)))
-            .then(a.cmp(&b))
-    });
-    order
-}
-
 /// Facet values: the biggest count first, then by name. (One function for every facet,
 /// so the wasm holds one copy of the sort.)
 fn by_count_then_name(a: &(String, usize), b: &(String, usize)) -> std::cmp::Ordering {
@@ -888,7 +872,7 @@ impl SearchIndex {
             bump(&mut counts, e.speaker);
         }
         let names: Vec<&str> = corpus.speakers.iter().map(|s| s.name.as_str()).collect();
-        let order = order_by_count_then_name(&counts, &names);
+        let order = crate::view::facets::order_by_count_then_name(&counts, &names);
         let mut affiliations: Vec<String> = corpus
             .speakers
             .iter()
@@ -1361,7 +1345,10 @@ mod tests {
         let ids = vec![0, 1, 2, usize::MAX];
         let _ = (export_json(&c, &ids), export_csv(&c, &ids));
         assert!(citation(&c, 0).is_none() && citation(&c, 1).is_none());
-        assert_eq!(order_by_count_then_name(&[1, 2, 3], &["a"]), vec![2, 1, 0]);
+        assert_eq!(
+            crate::view::facets::order_by_count_then_name(&[1, 2, 3], &["a"]),
+            vec![2, 1, 0]
+        );
     }
 
     #[test]

@@ -352,7 +352,7 @@ pub fn aggregate_in(
             *key = Some(*slot);
         }
     }
-    let order = crate::view::session::order_by_count_then_name(
+    let order = crate::view::facets::order_by_count_then_name(
         &counts.iter().map(|c| c.1).collect::<Vec<_>>(),
         &counts.iter().map(|c| c.0.as_str()).collect::<Vec<_>>(),
     );

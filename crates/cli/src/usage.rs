@@ -1,0 +1,36 @@
+//! The command line's usage text, printed by `--help` and after a bad command.
+
+pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
+       quoteline groups  [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
+       quoteline pack --out FILE.qlc [--manifest FILE] [--max-file-mb N] FILE_OR_DIR...\n\
+       quoteline text FILE\n\
+       quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
+       quoteline bench [--mb N] [--seed N] [--runs N]\n\
+       quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
+       quoteline bench --growth [--seed N] [--max-seconds N] [--scale F] [--only abcdef]\n\
+\n\
+  Prints one JSON object per statement (JSON Lines): file, id, speaker, speaker_kind, role, affiliation,\n\
+  kind (direct|partial|indirect), text (exactly source[start..end]), start, end (byte offsets),\n\
+  offsets (source: they index the file's bytes; normalised: the file was changed on reading, by a\n\
+  byte-order mark, UTF-16, invalid UTF-8, CRLF line ends, HTML or Markdown, and they index the text\n\
+  that `quoteline text FILE` prints),\n\
+  cue, cue_start, cue_end, rule, mention, confidence, low_confidence, outlet,\n\
+  date (YYYY-MM-DD, YYYY-MM, YYYY or null), date_precision (day|month|year|unknown), date_expression,\n\
+  topics (names, or [\"other\"]), topic_words, group (index into `groups`, or null).\n\
+  `groups` prints one JSON object per group of renderings of one utterance across outlets.\n\
+  `pack` writes a precomputed corpus file (articles, statements, speakers, dates, topics, groups)\n\
+  that the app opens without extracting (Your articles → Open a corpus file, or ?corpus=URL).\n\
+  A directory means every .txt, .md and .html file in it (sorted), with its corpus.toml manifest\n\
+  if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
+  replaced (with a count), HTML reduced to its article text, Markdown to its words. Files over\n\
+  --max-file-mb (default 64) are refused before they are read.\n\
+  Diagnostics, and manifest or topic-file problems (file:line; a line that is not UTF-8 is skipped),\n\
+  go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
+  stderr with the reason; the others are still printed, and the exit status is 1.\n\
+  `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
+  quotes per paragraph and per sentence, a sentence without punctuation, statements per article,\n\
+  statements across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\
+  shrinks every size for a quick look; --only bd runs only those series.\n\
+\n\
+  For tests only: QUOTELINE_TEST_PANIC_ON=FILE[,...] makes the extraction of that article panic\n\
+  (assemble:FILE, compare and pack force a panic in those corpus-wide stages), to show containment.";
