@@ -3,6 +3,9 @@
 //! surnames, direct, partial and reported speech, pronouns, `according to`, boilerplate
 //! share bars, bylines and datelines, dates across years. Same seed, same bytes.
 
+use crate::lexicon::Lexicon;
+use crate::text::capitalised;
+
 /// Parameters for [`generate`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SynthParams {
@@ -245,29 +248,6 @@ const NARRATION: &[&str] = &[
     "A final communique is expected later in the week, once the working groups have finished their reports.",
 ];
 const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth"];
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-const DAYS: &[&str] = &[
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
 
 struct Person {
     first: &'static str,
@@ -287,22 +267,25 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
     for ev in 0..params.events {
         let topic = rng.pick(TOPICS);
         let year = 2015 + rng.below(11);
-        let month_index = rng.below(MONTHS.len());
-        let month = MONTHS.get(month_index).copied().unwrap_or_default();
+        let lex = Lexicon::get();
+        let month_index = rng.below(lex.months.len());
+        let month = capitalised(lex.months.get(month_index).copied().unwrap_or_default());
         let day = 1 + rng.below(28);
         // The weekday of that date, so the text agrees with itself. The draw that once
         // picked it is kept, so the rest of the stream (and earlier figures) stay the same.
         let _ = rng.below(5);
-        let weekday = DAYS
-            .get(
-                crate::corpus::dates::weekday(crate::corpus::dates::days_from_civil(
-                    year as i64,
-                    month_index as u32 + 1,
-                    day as u32,
-                )) as usize,
-            )
-            .copied()
-            .unwrap_or_default();
+        let weekday = capitalised(
+            lex.weekdays
+                .get(
+                    crate::corpus::dates::weekday(crate::corpus::dates::days_from_civil(
+                        year as i64,
+                        month_index as u32 + 1,
+                        day as u32,
+                    )) as usize,
+                )
+                .copied()
+                .unwrap_or_default(),
+        );
         let city = rng.pick(CITIES);
         let people: Vec<Person> = (0..4)
             .map(|_| {
@@ -341,7 +324,7 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
             } else {
                 t.push_str(&format!(
                     "{city}, {} {day} ({outlet}) - ",
-                    month.get(..3).unwrap_or(month)
+                    month.get(..3).unwrap_or(&month)
                 ));
             }
             t.push_str(&format!("Talks on {topic} resumed on {weekday} ({month} {day}, {year}) as leaders gathered for a second day.\n"));
@@ -371,7 +354,7 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                     5 => format!("{}, according to {}.", capitalise(&clause), rng.pick(BODIES)),
                     6 => format!("{name}, speaking after the meeting, {verb}: “{quote}”"),
                     7 => format!("“{quote}"),
-                    8 => format!("Some delegates, however, were less upbeat about {topic} and the {} deadline.", rng.pick(MONTHS)),
+                    8 => format!("Some delegates, however, were less upbeat about {topic} and the {} deadline.", capitalised(rng.pick(&Lexicon::get().months))),
                     _ => {
                         // Narration: real coverage is about half reporter's prose.
                         let n = 1 + rng.below(3);

@@ -4,6 +4,7 @@
 //! changed. Quotes of one speaker that differ inside the quotation marks are flagged.
 
 use crate::corpus::{Corpus, StatementId};
+use crate::lexicon::Lexicon;
 use crate::model::Kind;
 use crate::text::fold;
 use std::collections::{HashMap, HashSet};
@@ -58,11 +59,11 @@ pub struct Comparison {
     pub total_outlets: usize,
 }
 
-const STOP: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were",
-    "be", "it", "that", "this", "with", "by", "as", "we", "they", "he", "she", "so", "there",
-    "their", "its", "our", "have", "has", "had", "will", "would", "can", "not", "any", "all",
-];
+/// A word the comparison leaves out: a search stop word, or a pronoun or auxiliary.
+fn is_stop_word(w: &str) -> bool {
+    let lex = Lexicon::get();
+    lex.stop_words.contains(&w) || lex.more_stop_words.contains(&w)
+}
 
 /// Folded words without punctuation.
 pub fn words(s: &str) -> Vec<String> {
@@ -78,7 +79,7 @@ pub fn words(s: &str) -> Vec<String> {
 fn content(s: &str) -> HashSet<String> {
     words(s)
         .into_iter()
-        .filter(|w| !STOP.contains(&w.as_str()) && w.len() > 1)
+        .filter(|w| !is_stop_word(w) && w.len() > 1)
         .map(|w| {
             let w = w.trim_end_matches('s');
             w.chars().take(6).collect()

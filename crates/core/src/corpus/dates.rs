@@ -4,6 +4,7 @@
 //! to its cue ("said on Monday"), else by its article's date; without either it is
 //! undated, never given a made-up date.
 
+use crate::lexicon::Lexicon;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -136,30 +137,6 @@ fn days_in_month(y: i64, m: u32) -> u32 {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
 /// The month a word names: its full name, or its first three letters, or "Sept", with
 /// or without a period. A month name shorter than the word (`may` against `sept`) is not
 /// a match, never a slice past its end.
@@ -168,7 +145,8 @@ fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    MONTHS
+    Lexicon::get()
+        .months
         .iter()
         .position(|m| {
             m.eq_ignore_ascii_case(w)
@@ -254,7 +232,12 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 continue;
             }
         }
-        if let Some((wd, name)) = WEEKDAYS.iter().enumerate().find(|(_, d)| is(d)) {
+        if let Some((wd, name)) = Lexicon::get()
+            .weekdays
+            .iter()
+            .enumerate()
+            .find(|(_, d)| is(d))
+        {
             if w.starts_with(char::is_uppercase) {
                 out.push((sp(off, off + name.len()), Expr::Weekday(wd as u32)));
             }

@@ -159,30 +159,6 @@ fn norm(text: &str, t: Span) -> String {
         .to_string()
 }
 
-const PREPOSITIONS: &[&str] = &[
-    "in",
-    "at",
-    "for",
-    "to",
-    "of",
-    "on",
-    "into",
-    "from",
-    "with",
-    "against",
-    "toward",
-    "towards",
-    "across",
-    "over",
-    "near",
-    "about",
-    "by",
-    "between",
-    "among",
-    "within",
-    "throughout",
-];
-
 /// An actor named at token `i`: (actor, tokens used).
 fn actor_at(text: &str, toks: &[Span], i: usize) -> Option<(String, usize)> {
     let first = toks.get(i)?.of(text);
@@ -214,7 +190,7 @@ fn claims_in(text: &str, sentence: Span, article: usize, place: Place) -> Vec<Cl
     while i < toks.len() {
         if let Some((actor, n)) = actor_at(text, &toks, i) {
             let after_prep = (i.checked_sub(1).and_then(|p| words.get(p)))
-                .is_some_and(|w| PREPOSITIONS.contains(&w.as_str()));
+                .is_some_and(|w| Lexicon::get().prepositions.contains(&w.as_str()));
             mentions.push((i, n, actor, after_prep));
             i += n;
         } else {

@@ -1,7 +1,9 @@
-//! Word lists the extractor reads: speech cues, role titles, speaking bodies, boilerplate,
-//! abbreviations, places and non-name words. They live as plain-text data files under
-//! `src/core/data/`, are embedded at compile time and parsed once by a tiny line parser,
-//! so no format crate is needed in the wasm.
+//! Every word list of the engine: speech cues, role titles, speaking bodies, boilerplate,
+//! abbreviations, places, non-name words, the calendar's names, function words and the
+//! lists each stage reads. They live as plain-text data files under `lexicon/data/`, are
+//! embedded at compile time and parsed once by a tiny line parser, so no format crate is
+//! needed in the wasm. A list of words in sections (`[name]` then words) is read by
+//! [`sections`] into [`Words`]: one definition of each list, whatever reads it.
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -52,6 +54,45 @@ pub struct CueForm {
     pub participle: bool,
 }
 
+/// A word list from a data file, in the file's order (it derefs to a slice: `contains`,
+/// `iter`, `position`, `get`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Words(Vec<&'static str>);
+
+impl std::ops::Deref for Words {
+    type Target = [&'static str];
+    fn deref(&self) -> &[&'static str] {
+        &self.0
+    }
+}
+
+/// The sections of a word-list file: `[name]` lines, each followed by words separated by
+/// white space (over as many lines as wanted); `#` starts a comment line. A section
+/// named twice is one list.
+pub fn sections(src: &'static str) -> Vec<(&'static str, Words)> {
+    let mut out: Vec<(&'static str, Words)> = Vec::new();
+    for line in data_lines(src) {
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if !out.iter().any(|(n, _)| *n == name) {
+                out.push((name, Words::default()));
+            }
+        } else if let Some((_, words)) = out.last_mut() {
+            words.0.extend(line.split_whitespace());
+        }
+    }
+    out
+}
+
+/// The section `name` of a word-list file (empty if it has none; a test checks that
+/// every section the engine reads is there and not empty).
+pub fn section(src: &'static str, name: &str) -> Words {
+    sections(src)
+        .into_iter()
+        .find(|(n, _)| *n == name)
+        .map(|(_, w)| w)
+        .unwrap_or_default()
+}
+
 /// All lexicons, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -91,6 +132,17 @@ pub struct Lexicon {
     pub demonyms: HashMap<String, String>,
     /// Given names and role words -> female (true) or male (false).
     pub genders: HashMap<String, bool>,
+    /// The months, January first, and the weekdays, Monday first (lower case).
+    pub months: Words,
+    pub weekdays: Words,
+    /// Prepositions of place, direction and relation; `more_prepositions` adds those
+    /// of time, manner and agent.
+    pub prepositions: Words,
+    pub more_prepositions: Words,
+    /// Words too common to narrow a search; `more_stop_words` adds the pronouns and
+    /// auxiliaries the cross-outlet comparison also leaves out.
+    pub stop_words: Words,
+    pub more_stop_words: Words,
 }
 
 /// The speaker table: known people and bodies, with their roles and spellings.
@@ -108,6 +160,8 @@ const PLACES: &str = include_str!("data/places.txt");
 const NONNAMES: &str = include_str!("data/nonnames.txt");
 const DEMONYMS: &str = include_str!("data/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
+const CALENDAR: &str = include_str!("data/calendar.txt");
+const FUNCTION_WORDS: &str = include_str!("data/function_words.txt");
 
 /// The number of bits of `Lexicon::cue_bloom`.
 const CUE_BLOOM_BITS: usize = 1 << 16;
@@ -232,6 +286,12 @@ impl Lexicon {
                 _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
             }
         }
+        lex.months = section(CALENDAR, "months");
+        lex.weekdays = section(CALENDAR, "weekdays");
+        lex.prepositions = section(FUNCTION_WORDS, "prepositions");
+        lex.more_prepositions = section(FUNCTION_WORDS, "prepositions.more");
+        lex.stop_words = section(FUNCTION_WORDS, "stop");
+        lex.more_stop_words = section(FUNCTION_WORDS, "stop.more");
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
         lex.demonyms = data_lines(DEMONYMS)
@@ -347,6 +407,37 @@ impl Lexicon {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sections_read_words_in_order() {
+        let src = "# a comment\n[a]\none two\nthree\n\n[b]\nfour\n[a]\nfive\n";
+        let s = sections(src);
+        assert_eq!(s.len(), 2);
+        assert_eq!(&*section(src, "a"), ["one", "two", "three", "five"]);
+        assert_eq!(&*section(src, "b"), ["four"]);
+        assert!(section(src, "c").is_empty());
+    }
+
+    #[test]
+    fn the_calendar_and_function_words_are_complete() {
+        let lex = Lexicon::get();
+        assert_eq!(lex.months.len(), 12);
+        assert_eq!(lex.months.first(), Some(&"january"));
+        assert_eq!(lex.weekdays.len(), 7);
+        assert_eq!(lex.weekdays.first(), Some(&"monday"));
+        for (name, w) in [
+            ("prepositions", &lex.prepositions),
+            ("prepositions.more", &lex.more_prepositions),
+            ("stop", &lex.stop_words),
+            ("stop.more", &lex.more_stop_words),
+        ] {
+            assert!(!w.is_empty(), "function_words.txt has no [{name}]");
+            assert!(
+                w.iter().all(|x| *x == x.to_lowercase()),
+                "[{name}] is lower case"
+            );
+        }
+    }
 
     #[test]
     fn parses_every_list() {

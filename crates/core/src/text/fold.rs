@@ -97,6 +97,14 @@ pub fn fold_accent(c: char) -> char {
     }
 }
 
+/// The word with its first letter upper case (`january` → `January`).
+pub fn capitalised(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod lower_tests {
     use proptest::prelude::*;

@@ -6,5 +6,5 @@
 pub mod fold;
 pub mod span;
 
-pub use fold::{fold, fold_accent, in_lower_list, with_lower, LOWER_BUF};
+pub use fold::{capitalised, fold, fold_accent, in_lower_list, with_lower, LOWER_BUF};
 pub use span::{chars_from, is_space, str_from, str_to, trim_span, Span};

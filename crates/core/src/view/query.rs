@@ -3,14 +3,9 @@
 //! (an unclosed quote, a query of only stop-words) come back as notes with a byte span
 //! the UI can underline, and the query still answers sensibly.
 
+use crate::lexicon::Lexicon;
 use crate::text::fold;
 use crate::text::Span;
-
-/// Words too common to narrow a search; dropped unless they are all there is.
-const STOP_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "for", "is", "are", "was", "were",
-    "be", "it", "that", "this", "with", "by", "as",
-];
 
 /// A parsed search.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -115,7 +110,7 @@ pub fn parse(input: &str) -> Query {
         if !word.is_empty() {
             if negate {
                 q.excluded.push(word);
-            } else if STOP_WORDS.contains(&word.as_str()) {
+            } else if Lexicon::get().stop_words.contains(&word.as_str()) {
                 stop_only.push(word);
             } else {
                 q.words.push(word);

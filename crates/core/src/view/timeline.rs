@@ -5,6 +5,8 @@
 
 use crate::corpus::dates::{civil, days_from_civil, Precision, When, MAX_DAY, MIN_DAY};
 use crate::corpus::{Corpus, StatementId};
+use crate::lexicon::Lexicon;
+use crate::text::capitalised;
 
 /// What the lanes group by.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -548,10 +550,6 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
     }
 }
 
-const MONTH_ABBR: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
 /// Axis ticks for the view: years, months, days or six-hour steps, whichever fits.
 /// Labelled ticks are at least this many pixels apart (a label such as "2016" or "Oct"
 /// is about 30 px wide at the axis font size).
@@ -572,11 +570,13 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
     let mut out = Vec::new();
     let (y0, _, _) = civil(view.start.floor() as i64);
     let (y1, _, _) = civil(view.end.ceil() as i64);
+    // "Jan", "Feb", ...: a month's name, capitalised, to three letters.
     let month = |m: u32| {
-        MONTH_ABBR
+        let name = Lexicon::get()
+            .months
             .get((m as usize).wrapping_sub(1))
-            .copied()
-            .unwrap_or("")
+            .copied();
+        capitalised(name.and_then(|n| n.get(..3)).unwrap_or(""))
     };
     if px_per_day * 365.0 < 60.0 {
         // Years, thinned to fit.
@@ -603,11 +603,7 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
             for m in 1..=12u32 {
                 let d = days_from_civil(y, m, 1) as f64;
                 if d >= view.start && d <= view.end && (m - 1) % every == 0 {
-                    let label = if m == 1 {
-                        y.to_string()
-                    } else {
-                        month(m).to_string()
-                    };
+                    let label = if m == 1 { y.to_string() } else { month(m) };
                     out.push(Tick {
                         x: view.x(d, width),
                         label,
