@@ -71,12 +71,14 @@ impl std::ops::Deref for Words {
 /// named twice is one list.
 pub fn sections(src: &'static str) -> Vec<(&'static str, Words)> {
     let mut out: Vec<(&'static str, Words)> = Vec::new();
+    let mut current = None;
     for line in data_lines(src) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            if !out.iter().any(|(n, _)| *n == name) {
+            current = Some(out.iter().position(|(n, _)| *n == name).unwrap_or_else(|| {
                 out.push((name, Words::default()));
-            }
-        } else if let Some((_, words)) = out.last_mut() {
+                out.len() - 1
+            }));
+        } else if let Some((_, words)) = current.and_then(|i| out.get_mut(i)) {
             words.0.extend(line.split_whitespace());
         }
     }
