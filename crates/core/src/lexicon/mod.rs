@@ -145,6 +145,36 @@ pub struct Lexicon {
     /// auxiliaries the cross-outlet comparison also leaves out.
     pub stop_words: Words,
     pub more_stop_words: Words,
+    // Extraction's word lists (extract/): lexicon/data/extraction.txt, one section each.
+    /// Adverbs and auxiliaries skipped between a cue and its subject.
+    pub skip_before_cue: Words,
+    /// A word before a cue verb that makes it no cue (passive, determiner).
+    pub passive_before_cue: Words,
+    /// Words that open a clause (a cue's subject starts after them).
+    pub clause_words: Words,
+    /// With the prepositions: words that open a phrase, not a clause, after a cue.
+    pub clause_prepositions: Words,
+    /// With the weekdays and months: nouns ending a time or venue phrase after a cue.
+    pub venue_words: Words,
+    /// Participles opening a reporter's tail after a reported clause.
+    pub tail_participles: Words,
+    /// Objects of `told` a clause may follow without `that` (case-sensitive).
+    pub told_objects: Words,
+    /// Words introducing a quotation as a name or term.
+    pub term_markers: Words,
+    /// The small words a title-case name may hold.
+    pub term_minor_words: Words,
+    /// Determiners dropped from a body's name.
+    pub np_determiners: Words,
+    /// Post-modifiers after a body's head noun.
+    pub body_postmodifiers: Words,
+    /// Particles inside a person's name.
+    pub name_particles: Words,
+    /// Words where a body's name is cut.
+    pub body_name_cuts: Words,
+    /// Words that start a sentence after an abbreviation (`U.S. The ...`; case-sensitive).
+    pub sentence_openers: Words,
+    // End of extraction's word lists.
 }
 
 /// The speaker table: known people and bodies, with their roles and spellings.
@@ -164,6 +194,8 @@ const DEMONYMS: &str = include_str!("data/demonyms.txt");
 const FIRST_NAMES: &str = include_str!("data/first_names.txt");
 const CALENDAR: &str = include_str!("data/calendar.txt");
 const FUNCTION_WORDS: &str = include_str!("data/function_words.txt");
+// Extraction's word lists (extract/).
+const EXTRACTION: &str = include_str!("data/extraction.txt");
 
 /// The number of bits of `Lexicon::cue_bloom`.
 const CUE_BLOOM_BITS: usize = 1 << 16;
@@ -294,6 +326,22 @@ impl Lexicon {
         lex.more_prepositions = section(FUNCTION_WORDS, "prepositions.more");
         lex.stop_words = section(FUNCTION_WORDS, "stop");
         lex.more_stop_words = section(FUNCTION_WORDS, "stop.more");
+        // Extraction's word lists (extract/).
+        lex.skip_before_cue = section(EXTRACTION, "cue.skip_before");
+        lex.passive_before_cue = section(EXTRACTION, "cue.passive");
+        lex.clause_words = section(EXTRACTION, "clause.words");
+        lex.clause_prepositions = section(EXTRACTION, "clause.prepositions");
+        lex.venue_words = section(EXTRACTION, "clause.venues");
+        lex.tail_participles = section(EXTRACTION, "clause.tail_participles");
+        lex.told_objects = section(EXTRACTION, "told.objects");
+        lex.term_markers = section(EXTRACTION, "term.markers");
+        lex.term_minor_words = section(EXTRACTION, "term.minor");
+        lex.np_determiners = section(EXTRACTION, "mention.determiners");
+        lex.body_postmodifiers = section(EXTRACTION, "mention.postmodifiers");
+        lex.name_particles = section(EXTRACTION, "mention.particles");
+        lex.body_name_cuts = section(EXTRACTION, "mention.body_cuts");
+        lex.sentence_openers = section(EXTRACTION, "sentence.openers");
+        // End of extraction's word lists.
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
         lex.demonyms = data_lines(DEMONYMS)
