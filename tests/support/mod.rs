@@ -2,7 +2,7 @@
 #![allow(dead_code)]
 
 use quoteline_core::corpus::Corpus;
-use quoteline_core::extract::attribute::name_key;
+use quoteline_core::extract::people::name_key;
 use quoteline_core::model::Kind;
 use quoteline_core::text::Span;
 use serde::Deserialize;

@@ -8,8 +8,8 @@ pub mod framing;
 pub mod meta;
 pub mod topics;
 
-use crate::extract::attribute::{name_key, People};
 use crate::extract::extract;
+use crate::extract::people::{name_key, People};
 use crate::model::*;
 use crate::text::{str_from, str_to, Span};
 use dates::{Precision, When};

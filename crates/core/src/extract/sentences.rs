@@ -219,21 +219,7 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
     let next: String = after.chars().take_while(|c| c.is_alphabetic()).collect();
     !(word.len() > 3
         && word.chars().filter(|c| *c == '.').count() >= 2
-        && matches!(
-            next.as_str(),
-            "The"
-                | "He"
-                | "She"
-                | "It"
-                | "They"
-                | "We"
-                | "I"
-                | "But"
-                | "In"
-                | "A"
-                | "This"
-                | "That"
-        ))
+        && lex.sentence_openers.contains(&next.as_str()))
 }
 
 #[cfg(test)]

@@ -1,0 +1,348 @@
+//! Quotes as statements: each quotation of a sentence is a later piece of a
+//! multi-paragraph quote, a name or term (a diagnostic, no statement), or a direct or
+//! partial statement, attributed to the speaker of its cue — or, with no cue, to the
+//! speaker of the sentence before a colon, the last speaker, the sentence's subject or
+//! the nearest person or body named.
+
+use crate::extract::context::{tokens_between, tokens_ending_by, Found, Sentence};
+use crate::extract::cues::Cue;
+use crate::extract::mention::{Mention, MentionKind};
+use crate::extract::people::People;
+use crate::extract::quotes::Quote;
+use crate::extract::sent_index::boundary_char;
+use crate::extract::sentences::Token;
+use crate::extract::speaker::{make, Attribution, Speakers, Who};
+use crate::extract::subject::{sentence_subject, SubjectNp};
+use crate::lexicon::Lexicon;
+use crate::model::*;
+use crate::text::{is_space, Span};
+
+/// Determiners before a short quoted phrase used as a name (`the “deal”`).
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "his", "her", "our", "this", "that",
+];
+
+/// The statements of a sentence's quotes, in order (see the module's doc). `prev_sentence`
+/// is the sentence before in the block, with its speaker.
+pub fn quote_statements(
+    s: &Sentence,
+    att: &Attribution,
+    prev_sentence: Option<&(Span, Option<Who>)>,
+    speakers: &mut Speakers,
+    found: &mut Found,
+) {
+    let cues = &att.cues;
+    for q in s.quotes {
+        if let Some(prev) = found.open_piece.filter(|_| q.continues) {
+            next_piece(s, q, prev, att, speakers, found);
+            continue;
+        }
+        if let Some(reason) = term_reason(s, q, cues) {
+            found.diagnostics.push(Diagnostic {
+                severity: Severity::Info,
+                span: Some(q.inner),
+                message: format!("quoted term, not a statement: {reason}"),
+            });
+            continue;
+        }
+        let kind = quote_kind(s, q, cues);
+        let chosen = choose_cue_for_quote(s, q, cues);
+        let (who, cue_span) = match chosen.and_then(|ci| known_cue(att, ci)) {
+            Some((span, w)) => (w.clone(), Some(span)),
+            _ => (unattributed(s, kind, att, prev_sentence, speakers), None),
+        };
+        let idx = found.statements.len();
+        if who.known() {
+            speakers.sal.last_speaker = Some((who.clone(), s.block));
+        }
+        found.seen_spans.insert(q.inner);
+        found
+            .statements
+            .push(make(kind, q.inner, cue_span, &who, s.span));
+        found.open_piece = q.continued.then_some(idx);
+    }
+}
+
+/// Cue `ci`'s span and speaker, when the speaker is known (`whos` has one per cue).
+fn known_cue(att: &Attribution, ci: usize) -> Option<(Span, &Who)> {
+    match (att.cues.get(ci), att.whos.get(ci)) {
+        (Some(c), Some(w)) if w.known() => Some((c.span, w)),
+        _ => None,
+    }
+}
+
+/// A later piece `q` of the multi-paragraph quote whose last piece so far is statement
+/// `prev`: it continues that statement, and names the speaker of every piece when it
+/// carries the attribution.
+fn next_piece(
+    s: &Sentence,
+    q: &Quote,
+    prev: usize,
+    att: &Attribution,
+    speakers: &mut Speakers,
+    found: &mut Found,
+) {
+    let statements = &mut found.statements;
+    let idx = statements.len();
+    // A later piece of a multi-paragraph quote often carries the attribution
+    // ("... ,” Moreau said."): it then names the speaker of every piece.
+    // (`prev` is the index of a statement pushed before.)
+    if let (Some((cue_span, who)), Some(kind)) = (
+        choose_cue_for_quote(s, q, &att.cues).and_then(|ci| known_cue(att, ci)),
+        statements.get(prev).map(|p| p.kind),
+    ) {
+        let who = who.clone();
+        let mut st = make(kind, q.inner, Some(cue_span), &who, s.span);
+        st.continues = Some(prev);
+        statements.push(st);
+        let mut back = Some(prev);
+        while let Some(piece) = back.and_then(|k| statements.get_mut(k)) {
+            if matches!(
+                piece.evidence.rule,
+                Rule::Continuation | Rule::None | Rule::Nearest
+            ) || piece.confidence < who.confidence
+            {
+                let (span, kind, sentence, continues) =
+                    (piece.span, piece.kind, piece.sentence, piece.continues);
+                *piece = make(kind, span, Some(cue_span), &who, sentence);
+                piece.continues = continues;
+                piece.evidence.rule = Rule::Continuation;
+                piece.evidence.antecedent = who.mention;
+                piece.confidence = (who.confidence - 0.05).max(0.5);
+            }
+            back = piece.continues;
+        }
+        speakers.sal.last_speaker = Some((who, s.block));
+        found.open_piece = q.continued.then_some(idx);
+        return;
+    }
+    let Some(p) = statements.get(prev).cloned() else {
+        return;
+    };
+    statements.push(Statement {
+        kind: p.kind,
+        span: q.inner,
+        cue: p.cue,
+        evidence: Evidence {
+            rule: Rule::Continuation,
+            mention: p.evidence.mention,
+            antecedent: p.evidence.mention,
+        },
+        continues: Some(prev),
+        sentence: s.span,
+        ..p
+    });
+    found.open_piece = q.continued.then_some(idx);
+}
+
+/// The speaker of a quote whose cue (if any) names none: the speaker of the sentence
+/// before, when it ends in a colon; the last speaker, for a direct quote in a sentence
+/// with no cue; the sentence's speaker, with no cue; else the nearest person or body
+/// named, or the last speaker.
+fn unattributed(
+    s: &Sentence,
+    kind: Kind,
+    att: &Attribution,
+    prev_sentence: Option<&(Span, Option<Who>)>,
+    speakers: &mut Speakers,
+) -> Who {
+    let (text, bi, cues) = (s.text, s.block, &att.cues);
+    let prev_colon = prev_sentence
+        .filter(|(ps, _)| ps.of(text).trim_end().ends_with(':'))
+        .and_then(|(_, w)| w.clone());
+    let prev_same = (speakers.sal.last_speaker.clone()).filter(|(_, b)| bi <= b + 1);
+    if let Some(w) = prev_colon {
+        w
+    } else if let Some((w, _)) = prev_same.filter(|_| kind == Kind::Direct && cues.is_empty()) {
+        let mut w = w;
+        w.antecedent = w.mention;
+        w.rule = Rule::Continuation;
+        w.confidence = 0.75;
+        w
+    } else if let Some(w) = att.who.clone().filter(|_| cues.is_empty()) {
+        w
+    } else {
+        let mut w = nearest(s, att.subject.as_ref(), &mut speakers.people).unwrap_or_else(|| {
+            (speakers.sal.last_speaker.clone())
+                .filter(|(_, b)| bi <= b + 1)
+                .map(|(mut w, _)| {
+                    w.antecedent = w.mention;
+                    w.rule = Rule::Continuation;
+                    w.confidence = 0.5;
+                    w
+                })
+                .unwrap_or_else(Who::none)
+        });
+        if w.rule == Rule::Nearest {
+            w.confidence = 0.4;
+        }
+        w
+    }
+}
+
+/// With no cue: the sentence subject or the nearest named person or body.
+fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Option<Who> {
+    let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
+    if let Some((name, role, span)) = sentence_subject(subject, people, true) {
+        return Some(Who {
+            name,
+            kind: SpeakerKind::Person,
+            role,
+            rule: Rule::Nearest,
+            mention: Some(span),
+            antecedent: None,
+            confidence: 0.4,
+        });
+    }
+    // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
+    let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
+    let head_end = Span::new(sent.start, first_quote)
+        .of(text)
+        .find(|c: char| boundary_char(c))
+        .map_or(first_quote, |i| sent.start + i);
+    let words: Vec<&Token> = tokens_ending_by(toks, head_end).iter().take(6).collect();
+    let first = words.first()?;
+    for last in &words {
+        let span = Span::new(first.span.start, last.span.end);
+        if let Some(Mention {
+            kind: MentionKind::Body { name },
+            span,
+        }) = s.np(span)
+        {
+            return Some(Who {
+                name,
+                kind: SpeakerKind::Body,
+                role: String::new(),
+                rule: Rule::Nearest,
+                mention: Some(span),
+                antecedent: None,
+                confidence: 0.4,
+            });
+        }
+    }
+    None
+}
+
+/// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.
+fn choose_cue_for_quote(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<usize> {
+    let (text, toks) = (s.text, s.toks);
+    // Cues and tokens are in text order and disjoint, so their starts and ends are both
+    // sorted: each question below is a binary search, not a walk over the sentence.
+    let first_after =
+        Some(cues.partition_point(|c| c.span.start < q.outer.end)).filter(|&i| i < cues.len());
+    if let Some((i, c)) = first_after.and_then(|i| cues.get(i).map(|c| (i, c))) {
+        let between = Span::new(q.outer.end, c.span.start).of(text);
+        // At most six words (counting stops at the seventh).
+        let few_words = between.split_whitespace().nth(6).is_none();
+        if between.trim_start().starts_with(',')
+            || (few_words && !between.contains(['“', '"', '.']))
+                && between.trim_matches(is_space).len() < 80
+        {
+            let gap_tokens = tokens_between(toks, q.outer.end, c.span.start);
+            if gap_tokens <= 8 && (between.trim_start().starts_with(',') || gap_tokens == 0) {
+                return Some(i);
+            }
+        }
+    }
+    if let Some(i) = cues
+        .partition_point(|c| c.span.end <= q.outer.start)
+        .checked_sub(1)
+    {
+        return Some(i);
+    }
+    first_after
+}
+
+/// Why a quotation is a name or term rather than speech, if it is.
+fn term_reason(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<&'static str> {
+    let (text, sent, toks) = (s.text, s.span, s.toks);
+    let lex = Lexicon::get();
+    let toks_before = tokens_ending_by(toks, q.outer.start);
+    let before: Vec<String> = toks_before
+        .iter()
+        .rev()
+        .take(2)
+        .map(|t| t.text(text).to_lowercase())
+        .collect();
+    let adjacent = toks_before.last().is_some_and(|t| {
+        Span::new(t.span.end, q.outer.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+    });
+    let marker = match before.as_slice() {
+        [w, ..] if adjacent && lex.term_markers.contains(&w.as_str()) && w != "known" => true,
+        [w, k, ..] if adjacent && w == "as" && k == "known" => true,
+        _ => false,
+    };
+    if marker {
+        return Some("introduced as a name (so-called, dubbed, known as)");
+    }
+    let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
+    let words: Vec<&str> = inner.split_whitespace().collect();
+    let at_start = Span::new(sent.start, q.outer.start)
+        .of(text)
+        .trim_matches(is_space)
+        .is_empty();
+    let minor = |w: &str| lex.term_minor_words.contains(&w);
+    if !at_start
+        && (2..=7).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) || minor(w))
+        && words
+            .first()
+            .is_some_and(|w| w.starts_with(char::is_uppercase))
+        && !words
+            .iter()
+            .any(|w| lex.nonnames.contains(*w) && !minor(&w.to_lowercase()))
+    {
+        return Some("a title-case name");
+    }
+    let prev_det = before
+        .first()
+        .is_some_and(|w| DETERMINERS.contains(&w.as_str()));
+    if cues.is_empty() && prev_det && words.len() <= 5 && inner.starts_with(char::is_lowercase) {
+        return Some("a short phrase used as a name, with no speaker in the sentence");
+    }
+    None
+}
+
+/// `direct` when the quotation stands as its own sentence(s); `partial` when it is a fragment
+/// fused into the reporter's sentence.
+fn quote_kind(s: &Sentence, q: &Quote, cues: &[Cue]) -> Kind {
+    let (text, sent, toks) = (s.text, s.span, s.toks);
+    let before = Span::new(sent.start, q.outer.start)
+        .of(text)
+        .trim_end_matches(is_space);
+    let inner = q.inner.of(text).trim_start_matches(is_space);
+    let upper = inner.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit());
+    if q.continues || before.is_empty() {
+        return if upper || q.continues || inner.split_whitespace().count() >= 4 {
+            Kind::Direct
+        } else {
+            Kind::Partial
+        };
+    }
+    if before.ends_with(':') && upper {
+        return Kind::Direct;
+    }
+    // Right after a cue (and its object: "telling reporters"), a whole sentence: direct.
+    let last_cue_before = cues
+        .get(..cues.partition_point(|c| c.span.end <= q.outer.start))
+        .and_then(<[Cue]>::last);
+    if let Some(c) = last_cue_before {
+        let gap = tokens_between(toks, c.span.end, q.outer.start);
+        let ends_sentence = inner.trim_end().ends_with(['.', '!', '?']);
+        if gap <= 2
+            && (upper || ends_sentence)
+            && inner.split_whitespace().count() >= 4
+            && !Span::new(c.span.end, q.outer.start)
+                .of(text)
+                .contains("that")
+        {
+            return Kind::Direct;
+        }
+    }
+    Kind::Partial
+}

@@ -1,0 +1,98 @@
+//! Full names: the pre-pass that registers everyone an article names in full (`German
+//! Chancellor Friedrich Merz`, two or more capitalised words or a name after a title),
+//! before any sentence is read, so that a later surname (`Merz`) resolves to them.
+
+use crate::extract::context::{inside_any, parse_np_in, NpMemo};
+use crate::extract::mention::{Mention, MentionKind};
+use crate::extract::people::People;
+use crate::extract::quotes::Quote;
+use crate::extract::sentences::Token;
+use crate::lexicon::Lexicon;
+use crate::text::{is_space, Span};
+
+/// The people named in full in the body blocks (`block_toks` and `quotes` have an entry
+/// per block), outside quotes.
+pub fn named_in_full(
+    text: &str,
+    block_toks: &[Vec<Token>],
+    quotes: &[Vec<Quote>],
+    nps: &NpMemo,
+) -> People {
+    let lex = Lexicon::get();
+    let mut people = People::default();
+    for (toks, bq) in block_toks.iter().zip(quotes) {
+        // Token `k`'s text and span ("" and an empty span past the last), and whether
+        // only spaces lie between tokens `k - 1` and `k`.
+        let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+        let tok_span = |k: usize| toks.get(k).map_or(Span::default(), |t| t.span);
+        let spaced = |k: usize| match (k.checked_sub(1).and_then(|p| toks.get(p)), toks.get(k)) {
+            (Some(a), Some(b)) => Span::new(a.span.end, b.span.start)
+                .of(text)
+                .chars()
+                .all(is_space),
+            _ => false,
+        };
+        let mut i = 0;
+        while let Some(t) = toks.get(i) {
+            let w = t.text(text);
+            if w.starts_with(char::is_uppercase) && !inside_any(t.span.start, bq) {
+                let s = i;
+                while i < toks.len()
+                    && word(i).starts_with(char::is_uppercase)
+                    && !word(i).ends_with("’s")
+                    && !word(i).ends_with("'s")
+                {
+                    i += 1;
+                    // A name run never crosses punctuation ("Jared Kushner, President ...").
+                    if i < toks.len() && !spaced(i) {
+                        break;
+                    }
+                }
+                let adjacent = i > s && i < toks.len() && spaced(i);
+                let e = if adjacent
+                    && (word(i).ends_with("’s") || word(i).ends_with("'s"))
+                    && word(i).starts_with(char::is_uppercase)
+                {
+                    i + 1
+                } else {
+                    i
+                };
+                let role_start = (0..s)
+                    .rev()
+                    .take_while(|&j| lex.is_title(word(j)) || word(j).contains('.'))
+                    .last()
+                    .unwrap_or(s);
+                // Only a run of two or more capitalised words, or one after a title, can name
+                // a person in full; single words resolve later against these.
+                if e >= s + 2 || (e > s && role_start < s) {
+                    let span = Span::new(tok_span(role_start).start, tok_span(e - 1).end);
+                    let span = strip_possessive_span(text, span);
+                    if let Some(Mention {
+                        kind: MentionKind::Person { name, role },
+                        ..
+                    }) = parse_np_in(nps, text, span, toks)
+                    {
+                        if name.split_whitespace().count() >= 2 || !role.is_empty() {
+                            people.resolve(&name, &role);
+                        }
+                    }
+                }
+                i = e.max(s + 1);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    people
+}
+
+/// `span` without a final possessive `’s`.
+fn strip_possessive_span(text: &str, span: Span) -> Span {
+    let s = span.of(text);
+    for suf in ["’s", "'s"] {
+        if let Some(t) = s.strip_suffix(suf) {
+            return Span::new(span.start, span.start + t.len());
+        }
+    }
+    span
+}

@@ -1,0 +1,379 @@
+//! Who speaks: each cue's speaker, resolved from the phrase before it (its subject), after
+//! it (inversion: `said Witkoff`), after `according to`, or — for a pronoun, a role or a
+//! shared subject — from salience: the people and bodies the article named or heard last.
+
+use crate::extract::context::Sentence;
+use crate::extract::cues::{find_cues, Cue};
+use crate::extract::mention::{Mention, MentionKind};
+use crate::extract::people::People;
+use crate::extract::phrases::{np_after, np_before};
+use crate::extract::subject::{sentence_body_subject, sentence_subject, subject_np, SubjectNp};
+use crate::lexicon::Lexicon;
+use crate::model::*;
+use crate::text::{is_space, Span};
+
+/// A resolved speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Who {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: String,
+    pub rule: Rule,
+    pub mention: Option<Span>,
+    pub antecedent: Option<Span>,
+    pub confidence: f32,
+}
+
+impl Who {
+    pub fn none() -> Who {
+        Who {
+            name: String::new(),
+            kind: SpeakerKind::Unknown,
+            role: String::new(),
+            rule: Rule::None,
+            mention: None,
+            antecedent: None,
+            confidence: 0.1,
+        }
+    }
+    pub fn known(&self) -> bool {
+        self.kind != SpeakerKind::Unknown
+    }
+}
+
+/// The people and bodies an article named or heard last, for pronouns and continuations.
+#[derive(Default)]
+pub struct Salience {
+    /// Last person who spoke or was a sentence subject: (name, role, mention span, block index).
+    pub person: Option<(String, String, Span, usize)>,
+    /// The few persons before that, most recent last, for "he"/"she" agreement.
+    pub recent: Vec<(String, String, Span, usize)>,
+    /// Last body or group that spoke.
+    pub group: Option<(String, SpeakerKind, Span, usize)>,
+    /// Last statement's speaker and its block.
+    pub last_speaker: Option<(Who, usize)>,
+}
+
+impl Salience {
+    pub fn set_person(&mut self, p: (String, String, Span, usize)) {
+        self.recent.retain(|r| r.0 != p.0);
+        self.recent.push(p.clone());
+        if self.recent.len() > 6 {
+            self.recent.remove(0);
+        }
+        self.person = Some(p);
+    }
+
+    /// The most recent person a pronoun can point to: for "he"/"she", skip persons known to
+    /// be of the other gender; fall back to the most recent one.
+    fn person_for(&self, female: Option<bool>) -> Option<&(String, String, Span, usize)> {
+        let lex = Lexicon::get();
+        let Some(f) = female else {
+            return self.person.as_ref();
+        };
+        self.recent
+            .iter()
+            .rev()
+            .find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == f))
+            .or(self.person.as_ref())
+    }
+}
+
+/// Who the article has named and whom it has heard lately: carried from sentence to
+/// sentence.
+#[derive(Default)]
+pub struct Speakers {
+    pub people: People,
+    pub sal: Salience,
+}
+
+/// A sentence's speech cues, the speaker of each (one per cue) and the phrase that opens
+/// the sentence.
+pub struct Attribution {
+    pub cues: Vec<Cue>,
+    pub whos: Vec<Who>,
+    /// The phrase that opens the sentence, when it names a person.
+    pub subject: Option<SubjectNp>,
+    /// The sentence's speaker: its first known one that does not merely share a subject,
+    /// else its first known one.
+    pub who: Option<Who>,
+}
+
+/// Finds a sentence's cues and resolves each one's speaker, in order, so that shared
+/// subjects can look back; a person or body named as the sentence's subject, and each
+/// known speaker, become salient.
+pub fn attribute(s: &Sentence, speakers: &mut Speakers) -> Attribution {
+    let cues = find_cues(s);
+    // The phrase that opens the sentence, read once: each use of the sentence subject
+    // below checks it against (and updates) the people known by then.
+    let subject = subject_np(s);
+    // Sentence subject: a person named at the start updates salience for pronouns.
+    if let Some((name, role, span)) = sentence_subject(subject.as_ref(), &mut speakers.people, true)
+    {
+        speakers.sal.set_person((name, role, span, s.block));
+    } else if let Some((name, span)) = sentence_body_subject(s) {
+        // "The Merchants Association, which ..., opposed the plan. ..., they said": a body
+        // that is a sentence's subject is what a later "they" or "it" points back to.
+        speakers.sal.group = Some((name, SpeakerKind::Body, span, s.block));
+    }
+    // Resolve each cue's speaker, in order, so that shared subjects can look back.
+    let mut whos: Vec<Who> = Vec::new();
+    for ci in 0..cues.len() {
+        let who = resolve_cue(s, subject.as_ref(), &cues, ci, &whos, speakers);
+        if who.known() {
+            update_salience(&mut speakers.sal, &who, s.block);
+        }
+        whos.push(who);
+    }
+    let who = whos
+        .iter()
+        .find(|w| w.known() && w.rule != Rule::SharedSubject)
+        .cloned()
+        .or_else(|| whos.iter().find(|w| w.known()).cloned());
+    Attribution {
+        cues,
+        whos,
+        subject,
+        who,
+    }
+}
+
+/// A statement of `kind` over `span`, said by `who`.
+pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span) -> Statement {
+    Statement {
+        kind,
+        span,
+        cue,
+        speaker: who.name.clone(),
+        speaker_kind: who.kind,
+        role: who.role.clone(),
+        evidence: Evidence {
+            rule: who.rule,
+            mention: who.mention,
+            antecedent: who.antecedent,
+        },
+        confidence: who.confidence,
+        continues: None,
+        sentence,
+    }
+}
+
+fn who_from_mention(
+    text: &str,
+    m: Mention,
+    rule: Rule,
+    people: &mut People,
+    sal: &Salience,
+    bi: usize,
+) -> Who {
+    match m.kind {
+        MentionKind::Person { name, role } => {
+            let (full, role) = people.resolve(&name, &role);
+            Who {
+                name: full,
+                kind: SpeakerKind::Person,
+                role,
+                rule,
+                mention: Some(m.span),
+                antecedent: None,
+                confidence: 0.95,
+            }
+        }
+        MentionKind::Body { name } => Who {
+            name,
+            kind: SpeakerKind::Body,
+            role: String::new(),
+            rule,
+            mention: Some(m.span),
+            antecedent: None,
+            confidence: 0.9,
+        },
+        MentionKind::Pronoun { person: true } => {
+            match sal.person_for(match m.span.of(text).to_lowercase().as_str() {
+                "she" => Some(true),
+                "he" => Some(false),
+                _ => None,
+            }) {
+                Some((name, role, span, b)) => Who {
+                    name: name.clone(),
+                    kind: SpeakerKind::Person,
+                    role: role.clone(),
+                    rule: Rule::Pronoun,
+                    mention: Some(m.span),
+                    antecedent: Some(*span),
+                    confidence: if bi <= b + 2 { 0.8 } else { 0.6 },
+                },
+                None => Who {
+                    mention: Some(m.span),
+                    ..Who::none()
+                },
+            }
+        }
+        MentionKind::Role { title } => {
+            // The most salient person holding that role, else the latest one named with it.
+            let holds = |role: &str| {
+                role.to_lowercase().split_whitespace().any(|w| w == title)
+                    || role.to_lowercase().ends_with(&title)
+            };
+            let found = sal
+                .person
+                .as_ref()
+                .filter(|(_, role, _, _)| holds(role))
+                .map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp)))
+                .or_else(|| {
+                    people
+                        .entries
+                        .iter()
+                        .rev()
+                        .find(|e| holds(&e.role))
+                        .map(|e| (e.full.clone(), e.role.clone(), None))
+                });
+            match found {
+                Some((name, role, antecedent)) => Who {
+                    name,
+                    kind: SpeakerKind::Person,
+                    role,
+                    rule: Rule::Pronoun,
+                    mention: Some(m.span),
+                    antecedent,
+                    confidence: 0.75,
+                },
+                None => Who {
+                    name: title.clone(),
+                    kind: SpeakerKind::Body,
+                    role: String::new(),
+                    rule,
+                    mention: Some(m.span),
+                    antecedent: None,
+                    confidence: 0.6,
+                },
+            }
+        }
+        MentionKind::Pronoun { person: false } => match &sal.group {
+            Some((name, kind, span, b)) => Who {
+                name: name.clone(),
+                kind: *kind,
+                role: String::new(),
+                rule: Rule::Pronoun,
+                mention: Some(m.span),
+                antecedent: Some(*span),
+                confidence: if bi <= b + 1 { 0.7 } else { 0.5 },
+            },
+            None => Who {
+                mention: Some(m.span),
+                ..Who::none()
+            },
+        },
+    }
+}
+
+fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
+    let span = who.antecedent.or(who.mention).unwrap_or_default();
+    match who.kind {
+        SpeakerKind::Person => sal.set_person((who.name.clone(), who.role.clone(), span, bi)),
+        SpeakerKind::Body => sal.group = Some((who.name.clone(), who.kind, span, bi)),
+        SpeakerKind::Unknown => {}
+    }
+}
+
+/// The speaker of cue `ci` of the sentence, given the speakers of the cues before it.
+fn resolve_cue(
+    s: &Sentence,
+    subject: Option<&SubjectNp>,
+    cues: &[Cue],
+    ci: usize,
+    whos: &[Who],
+    speakers: &mut Speakers,
+) -> Who {
+    let (text, sent, toks, bi) = (s.text, s.span, s.toks, s.block);
+    let (people, sal) = (&mut speakers.people, &speakers.sal);
+    let Some(cue) = cues.get(ci) else {
+        return Who::none();
+    };
+    let shared = |whos: &[Who]| -> Who {
+        let mut w = whos
+            .iter()
+            .rev()
+            .find(|w| w.known())
+            .cloned()
+            .unwrap_or_else(Who::none);
+        if w.known() {
+            w.rule = Rule::SharedSubject;
+            w.confidence = (w.confidence - 0.05).max(0.5);
+        }
+        w
+    };
+    if cue.according {
+        return np_after(text, sent, cue.span.end)
+            .and_then(|sp| s.np(sp))
+            .map(|m| who_from_mention(text, m, Rule::AccordingTo, people, sal, bi))
+            .unwrap_or_else(Who::none);
+    }
+    if cue.participle {
+        // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
+        let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
+        // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
+        if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
+            if let Some(m) = np_before(s.before.index(text, sent), text, sent, p.span.start)
+                .and_then(|(sp, _)| s.np(sp))
+            {
+                if !matches!(m.kind, MentionKind::Pronoun { .. }) {
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
+        if let Some(p) = prev_tok {
+            let between = Span::new(p.span.end, cue.span.start).of(text);
+            if between.trim_matches(is_space).is_empty()
+                && p.text(text).starts_with(char::is_uppercase)
+            {
+                if let Some(m) = s
+                    .before
+                    .np_before(text, sent, cue.span.start)
+                    .and_then(|(sp, _)| s.np(sp))
+                {
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
+        let earlier = shared(whos);
+        if earlier.known() {
+            return earlier;
+        }
+        // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
+        // subject is the sentence subject.
+        if let Some((name, role, span)) = sentence_subject(subject, people, false) {
+            return Who {
+                name,
+                kind: SpeakerKind::Person,
+                role,
+                rule: Rule::SharedSubject,
+                mention: Some(span),
+                antecedent: None,
+                confidence: 0.8,
+            };
+        }
+        return Who::none();
+    }
+    match s.before.np_before(text, sent, cue.span.start) {
+        Some((_, true)) => shared(whos),
+        Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
+            Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
+            None => Who::none(),
+        },
+        _ => {
+            // Inversion: `"...," said Witkoff` / `..., said the statement`.
+            let before = Span::new(sent.start, cue.span.start)
+                .of(text)
+                .trim_end_matches(is_space);
+            if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
+                np_after(text, sent, cue.span.end)
+                    .and_then(|sp| s.np(sp))
+                    .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
+                    .unwrap_or_else(Who::none)
+            } else {
+                Who::none()
+            }
+        }
+    }
+}

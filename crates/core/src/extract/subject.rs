@@ -1,0 +1,123 @@
+//! Subjects: the person or body named by the phrase that opens a sentence — what a later
+//! pronoun points back to, and who speaks through a participle or a quote with no cue.
+
+use crate::extract::context::{inside_any, Sentence};
+use crate::extract::mention::MentionKind;
+use crate::extract::people::People;
+use crate::extract::sent_index::boundary_char;
+use crate::extract::sentences::Token;
+use crate::lexicon::Lexicon;
+use crate::text::{with_lower, Span};
+
+/// A person named by the phrase that opens a sentence, as [`subject_np`] reads it.
+pub struct SubjectNp {
+    pub name: String,
+    pub role: String,
+    pub span: Span,
+    /// Whether the phrase ends in a possessive (`Donald Trump’s`): then it is no subject.
+    pub possessive: bool,
+}
+
+/// The person named at the start of a sentence (its likely subject), if any, given what
+/// [`subject_np`] read there. With `strict`, a lone capitalised word counts only when it
+/// is a known surname (for pronoun salience); without, any name-like subject counts (for
+/// a participle's subject).
+pub fn sentence_subject(
+    subject: Option<&SubjectNp>,
+    people: &mut People,
+    strict: bool,
+) -> Option<(String, String, Span)> {
+    let SubjectNp {
+        name,
+        role,
+        span,
+        possessive,
+    } = subject?;
+    // A full name, a titled name, or a surname already known: never a lone capitalised word
+    // that merely starts the sentence ("Conditions in warmer seas ...").
+    if !*possessive && (!strict || name.contains(' ') || !role.is_empty() || people.knows(name)) {
+        let (full, role) = people.resolve(name, role);
+        Some((full, role, *span))
+    } else {
+        None
+    }
+}
+
+/// The person phrase at the start of a sentence, read without reference to the people
+/// known so far (so one reading serves every use of the sentence's subject).
+pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
+    let (text, sent, toks, quotes) = (sentence.text, sentence.span, sentence.toks, sentence.quotes);
+    let lex = Lexicon::get();
+    // Skip an opening quote and an introductory phrase ("Speaking after the talks, ...").
+    // Token `k`'s text and span ("" and an empty span past the last).
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let tok_span = |k: usize| toks.get(k).map_or(Span::default(), |t| t.span);
+    let mut i = 0;
+    while toks
+        .get(i)
+        .is_some_and(|t| inside_any(t.span.start, quotes))
+    {
+        i += 1;
+    }
+    if let Some(t) = toks
+        .get(i)
+        .filter(|t| lex.nonnames.contains(t.text(text)) || lex.cue(t.text(text)).is_some())
+    {
+        // Jump past the first comma.
+        let comma = Span::new(t.span.start, sent.end).of(text).find(',')? + t.span.start;
+        i = toks.iter().position(|t| t.span.start > comma)?;
+    }
+    let s = i;
+    let mut e = i;
+    while e < toks.len()
+        && e < s + 8
+        && (word(e).starts_with(char::is_uppercase)
+            || lex.is_title(word(e))
+            || word(e).contains('-'))
+    {
+        e += 1;
+    }
+    if e == s {
+        return None;
+    }
+    // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
+    let span = Span::new(tok_span(s).start, tok_span(e - 1).end);
+    match sentence.np(span)?.kind {
+        MentionKind::Person { name, role } => Some(SubjectNp {
+            name,
+            role,
+            span,
+            possessive: word(e - 1).ends_with("’s"),
+        }),
+        _ => None,
+    }
+}
+
+/// A body named at the start of a sentence (its subject), if any.
+pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
+    let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
+    let first = toks.first()?;
+    if inside_any(first.span.start, quotes)
+        || (first.text(text) != "The" && Lexicon::get().nonnames.contains(first.text(text)))
+    {
+        return None; // An opening quote or an introductory phrase ("In a letter to ...").
+    }
+    let head_end = Span::new(sent.start, sent.end)
+        .of(text)
+        .find(|c: char| boundary_char(c))
+        .map_or(sent.end, |i| sent.start + i);
+    let words: Vec<&Token> = toks
+        .iter()
+        .take_while(|t| t.span.end <= head_end)
+        .take(7)
+        .collect();
+    let last_cap = words.iter().rposition(|t| {
+        t.text(text).starts_with(char::is_uppercase)
+            || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
+    })?;
+    let span = Span::new(words.first()?.span.start, words.get(last_cap)?.span.end);
+    match s.np(span)?.kind {
+        MentionKind::Body { name } => Some((name, span)),
+        _ => None,
+    }
+}
