@@ -1,11 +1,11 @@
-//! Embeds the seed corpus: every `seeds/*.txt` becomes a static table in
-//! `$OUT_DIR/seeds.rs` (with the facts of `seeds/corpus.toml`, read here, so the
-//! manifest parser never reaches the wasm).
-//!
-//! It also extracts the seeds with the engine (`quoteline-core`, a build dependency) and
-//! writes the result as a corpus file, `$OUT_DIR/seeds.qlc`: the app opens with it
-//! instead of extracting the seeds at every start (a test checks that it is byte for
-//! byte what the engine makes of the seeds at run time).
+//! Embeds the seed corpus: reads every `seeds/*.txt` and the facts of
+//! `seeds/corpus.toml` (here, so the manifest parser never reaches the wasm), extracts
+//! them with the engine (`quoteline-core`, a build dependency) and writes the result as
+//! a corpus file, `$OUT_DIR/seeds.qlc`, which holds each article's text byte for byte.
+//! The app opens with it instead of extracting the seeds at every start (a test checks
+//! that it is byte for byte what the engine makes of the seeds at run time). The
+//! manifest's facts go beside it, `$OUT_DIR/seeds.meta.json`, for extracting the seeds
+//! again with the user's articles.
 
 use quoteline_core::corpus::{compare, topics, ArticleMeta, Corpus};
 use quoteline_core::formats::{manifest, pack};
@@ -20,27 +20,15 @@ fn main() {
     for p in &folder.problems {
         println!("cargo:warning=seeds/{p}");
     }
-    let mut out = String::from(
-        "/// The embedded seed articles, in file-name order.\npub static SEEDS: &[SeedFile] = &[\n",
-    );
     for a in &folder.articles {
-        let path = seeds.join(&a.file);
-        println!("cargo:rerun-if-changed={}", path.display());
-        out.push_str(&format!(
-            "    SeedFile {{ file: {:?}, text: include_str!({:?}) }},\n",
-            a.file,
-            path.display().to_string()
-        ));
+        println!("cargo:rerun-if-changed={}", seeds.join(&a.file).display());
     }
-    out.push_str("];\n");
-    // Each seed's facts, in the same order, as `ArticleMeta` serialises them.
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // Each seed's facts, in file-name order, as `ArticleMeta` serialises them (JSON:
+    // the workspace's reader, which the wasm holds anyway, reads them).
     let metas: Vec<ArticleMeta> = folder.articles.iter().map(|a| a.entry.meta()).collect();
     let json = serde_json::to_string(&metas).expect("metadata serialises");
-    out.push_str(&format!(
-        "/// Each seed's manifest facts (JSON of `ArticleMeta`, in `SEEDS` order).\npub static SEED_META: &str = {json:?};\n"
-    ));
-    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
-    fs::write(Path::new(&out_dir).join("seeds.rs"), out).expect("write seeds.rs");
+    fs::write(Path::new(&out_dir).join("seeds.meta.json"), json).expect("write seeds.meta.json");
 
     // The seeds extracted (tests/pack.rs checks this is what the engine makes of
     // `seed_inputs()` at run time).

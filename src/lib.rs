@@ -2,50 +2,49 @@
 //!
 //! The engine is the `quoteline-core` crate (pure Rust: extraction, corpus, formats, the
 //! view model); [`ui`] is the Yew layer over it. The seed corpus is compiled in from
-//! `seeds/` by `build.rs`.
+//! `seeds/` by `build.rs`, extracted: one corpus file that holds the articles' text too.
 
 pub mod ui;
 
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input};
 use quoteline_core::{corpus::topics, formats::pack};
 
-/// One embedded seed article.
-#[derive(Debug)]
-pub struct SeedFile {
-    pub file: &'static str,
-    pub text: &'static str,
-}
-
-include!(concat!(env!("OUT_DIR"), "/seeds.rs"));
-
-/// The seed articles as corpus inputs, with their manifest facts.
-pub fn seed_inputs() -> Vec<Input<'static>> {
-    let metas: Vec<ArticleMeta> = serde_json::from_str(SEED_META).unwrap_or_default();
-    SEEDS
-        .iter()
-        .enumerate()
-        .map(|(i, s)| Input {
-            name: s.file,
-            text: s.text,
-            meta: metas.get(i).cloned().unwrap_or_default(),
-        })
-        .collect()
-}
-
-/// The seed corpus, extracted.
-pub fn seed_corpus() -> Corpus {
-    Corpus::build(seed_inputs())
-}
-
-/// The seed corpus as `build.rs` extracted it, a corpus file (`formats::pack`). The app
-/// opens with it instead of extracting the seeds again; `tests/pack.rs` checks that it
-/// is byte for byte what [`seed_corpus`] makes now.
+/// The seed corpus as `build.rs` extracted it, a corpus file (`formats::pack`) holding
+/// each seed's text byte for byte. The app opens with it instead of extracting the seeds
+/// again; `tests/pack.rs` checks that it is byte for byte what [`seed_corpus`] makes now.
 pub static SEED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.qlc"));
 
+/// Each seed's manifest facts, in file-name order (JSON of `ArticleMeta`).
+static SEED_META: &str = include_str!(concat!(env!("OUT_DIR"), "/seeds.meta.json"));
+
 /// [`SEED_PACK`] read back (`None` only if it could not be read, which the test above
-/// rules out; the caller then extracts the seeds).
+/// rules out).
 pub fn built_seed_corpus() -> Option<Corpus> {
     pack::decode(SEED_PACK, &topics::names())
         .ok()
         .map(|p| p.corpus)
+}
+
+/// The seed articles as corpus inputs: names and texts from the built seed corpus
+/// `built` (see [`built_seed_corpus`]), facts from the manifest, as `build.rs` gave them
+/// to the engine.
+pub fn seed_inputs(built: &Corpus) -> Vec<Input<'_>> {
+    let metas: Vec<ArticleMeta> = serde_json::from_str(SEED_META).unwrap_or_default();
+    built
+        .articles
+        .iter()
+        .zip(metas)
+        .map(|(a, meta)| Input {
+            name: &a.name,
+            text: &a.text,
+            meta,
+        })
+        .collect()
+}
+
+/// The seed corpus, extracted now.
+pub fn seed_corpus() -> Corpus {
+    built_seed_corpus()
+        .map(|c| Corpus::build(seed_inputs(&c)))
+        .unwrap_or_default()
 }

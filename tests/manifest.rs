@@ -6,24 +6,26 @@ use quoteline_core::corpus::{ArticleMeta, Corpus, Input};
 
 #[test]
 fn inferred_facts_match_the_manifest() {
+    let built = quoteline::built_seed_corpus().unwrap();
     let inferred = Corpus::build(
-        quoteline::SEEDS
+        built
+            .articles
             .iter()
-            .map(|s| Input {
-                name: s.file,
-                text: s.text,
+            .map(|a| Input {
+                name: &a.name,
+                text: &a.text,
                 meta: ArticleMeta::default(),
             })
             .collect(),
     );
     let manifest = quoteline::seed_corpus();
     for (i, (a, m)) in inferred.articles.iter().zip(&manifest.articles).enumerate() {
-        let seed = &quoteline::SEEDS[i];
+        let seed = &built.articles[i];
         let want = &m.meta;
         assert_eq!(
             a.outlet, m.outlet,
             "{}: outlet inferred from the text differs from the manifest",
-            seed.file
+            seed.name
         );
         for (field, got, want) in [
             ("headline", &a.meta.headline, &want.headline),
@@ -32,13 +34,13 @@ fn inferred_facts_match_the_manifest() {
             ("derived_from", &a.meta.derived_from, &want.derived_from),
         ] {
             if !want.is_empty() {
-                assert_eq!(got, want, "{}: {field}", seed.file);
+                assert_eq!(got, want, "{}: {field}", seed.name);
             }
         }
         assert!(
-            !a.outlet.ends_with(".txt") && a.outlet != seed.file.trim_end_matches(".txt"),
+            !a.outlet.ends_with(".txt") && a.outlet != seed.name.trim_end_matches(".txt"),
             "{}: no outlet found in the text",
-            seed.file
+            seed.name
         );
     }
     assert_eq!(inferred.outlets().len(), 5);

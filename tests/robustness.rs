@@ -414,9 +414,11 @@ fn big_and_odd_inputs() {
     check("On Thurs., Sept. 10, Sen. J. R. Doe said “we won’t.” pic.twitter.com/AbC123");
     check("");
     // A 20 MB file of real news text (the seeds, over and over).
-    let seeds: String = quoteline::SEEDS
+    let built = quoteline::built_seed_corpus().unwrap();
+    let seeds: String = built
+        .articles
         .iter()
-        .map(|s| s.text)
+        .map(|a| a.text.as_str())
         .collect::<Vec<_>>()
         .join("\n");
     let big = seeds.repeat(20_000_000 / seeds.len() + 1);

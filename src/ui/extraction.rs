@@ -56,7 +56,8 @@ pub fn build_corpus(ws: &Workspace) -> Corpus {
             let mut s = s.borrow_mut();
             preps.extend(
                 s.get_or_insert_with(|| {
-                    crate::seed_inputs()
+                    let built = crate::built_seed_corpus().unwrap_or_default();
+                    crate::seed_inputs(&built)
                         .into_iter()
                         .map(Corpus::prepare)
                         .collect()

@@ -97,12 +97,15 @@ pub fn fold_accent(c: char) -> char {
     }
 }
 
-/// The word with its first letter upper case (`january` → `January`).
+/// The word with its first letter upper case (`january` → `January`) when that letter is
+/// ASCII, as the calendar's names are (an ASCII mapping keeps Unicode's case tables out of
+/// the wasm); any other word as it is.
 pub fn capitalised(w: &str) -> String {
-    let mut c = w.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
+    let mut out = w.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
