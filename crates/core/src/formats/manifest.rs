@@ -309,4 +309,46 @@ mod tests {
         assert!(valid_date("2026") && valid_date("2026-01") && !valid_date("2026-13"));
         assert!(!valid_date("26-01-06") && !valid_date("2026-1-6"));
     }
+
+    /// Every kind of problem, with its exact message and line: the words users have
+    /// always seen (an unknown key lists every key an entry takes, in this order).
+    #[test]
+    fn each_problem_names_its_line_with_the_same_words() {
+        let src = "note = 1\n\
+                   [[article]]\n\
+                   file = \"a.txt\"\n\
+                   headlne = \"typo\"\n\
+                   [[article]]\n\
+                   file = \"b.txt\"\n\
+                   outlet = 5\n\
+                   [[article]]\n\
+                   byline = \"x\"\n\
+                   [[article]]\n\
+                   file = \"c.txt\"\n\
+                   event_date = \"2026-13\"\n\
+                   [[article]]\n\
+                   file = \"c.txt\"\n\
+                   [[article]]\n\
+                   file = \"d.txt\"\n\
+                   [[article]]\n\
+                   file = \"e.txt\"\n\
+                   [article.sub]\n";
+        let (entries, problems) = parse(src);
+        let shown: Vec<String> = problems.iter().map(|p| p.display("corpus.toml")).collect();
+        let keys = "`file`, `outlet`, `headline`, `byline`, `url`, `date`, `event_date`, `dateline`, `source`, `derived_from`, `evidence`";
+        assert_eq!(
+            shown,
+            [
+                "corpus.toml:1: \"note = 1\" is outside any [[article]] entry; ignored".to_string(),
+                format!("corpus.toml:4: unknown field `headlne`, expected one of {keys}; entry skipped"),
+                "corpus.toml:7: invalid type: integer `5`, expected a string; entry skipped".into(),
+                "corpus.toml:8: entry has no `file`; skipped".into(),
+                "corpus.toml:12: event_date \"2026-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY); left empty".into(),
+                "corpus.toml:14: a second entry for \"c.txt\"; skipped".into(),
+                format!("corpus.toml:19: unknown field `sub`, expected one of {keys}; entry skipped"),
+            ]
+        );
+        let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files, ["c.txt", "d.txt"]);
+    }
 }
