@@ -306,7 +306,7 @@ impl Run {
                     return;
                 }
                 done += 1;
-                match bytes.and_then(|b| ingest(&name, &b)) {
+                match bytes.and_then(|b| ingest(&name, &b).map_err(|e| e.to_string())) {
                     Ok(got) => {
                         notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
                         let article = StoredArticle {

@@ -125,7 +125,8 @@ pub fn article_text(path: &Path, limit_mb: f64) -> Result<(String, Offsets), Str
     let name = shown(path);
     let bytes = read_file(&name, path, (limit_mb * 1e6) as u64)?;
     let got = contain(|| ingest_unlimited(&name, &bytes))
-        .map_err(|panic| format!("{name}: reading it panicked: {panic}"))??;
+        .map_err(|panic| format!("{name}: reading it panicked: {panic}"))?
+        .map_err(|e| e.to_string())?;
     Ok((got.text, got.offsets))
 }
 
@@ -270,7 +271,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
                     meta,
                 });
             }
-            Ok(Err(e)) => errors.push(e),
+            Ok(Err(e)) => errors.push(e.to_string()),
             Err(panic) => errors.push(format!("{name}: skipped: reading it panicked: {panic}")),
         }
     }
