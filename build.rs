@@ -34,7 +34,11 @@ fn main() {
     }
     out.push_str("];\n");
     // Each seed's facts, in the same order, as `ArticleMeta` serialises them.
-    let metas: Vec<ArticleMeta> = folder.articles.iter().map(|a| a.entry.meta()).collect();
+    let metas: Vec<ArticleMeta> = folder
+        .articles
+        .iter()
+        .map(|a| a.entry.meta.clone())
+        .collect();
     let json = serde_json::to_string(&metas).expect("metadata serialises");
     out.push_str(&format!(
         "/// Each seed's manifest facts (JSON of `ArticleMeta`, in `SEEDS` order).\npub static SEED_META: &str = {json:?};\n"

@@ -11,7 +11,6 @@ use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics::{self, Topic};
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline_core::formats::ingest::{ingest_unlimited, Offsets};
-use quoteline_core::formats::manifest::ManifestEntry;
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -274,7 +273,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
         let meta = manifest
             .iter()
             .find(|m| m.file == base)
-            .map(ManifestEntry::meta)
+            .map(|m| m.meta.clone())
             .unwrap_or_default();
         let bytes = match read_file(&name, &path, limit) {
             Ok(b) => b,
@@ -287,18 +286,9 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
         match contain(|| ingest_unlimited(&name, &bytes)) {
             Ok(Ok(got)) => {
                 warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
+                // What the file says (HTML meta tags) fills what the manifest left empty.
                 let mut meta = meta;
-                for (mine, from_file) in [
-                    (&mut meta.outlet, got.meta.outlet),
-                    (&mut meta.headline, got.meta.headline),
-                    (&mut meta.byline, got.meta.byline),
-                    (&mut meta.url, got.meta.url),
-                    (&mut meta.date, got.meta.date),
-                ] {
-                    if mine.is_empty() {
-                        *mine = from_file;
-                    }
-                }
+                meta.fill_from(got.meta);
                 offsets.insert(name.clone(), got.offsets);
                 texts.push(Text {
                     name,

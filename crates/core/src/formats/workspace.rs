@@ -240,17 +240,7 @@ fn check(ws: &Workspace) -> Result<(), String> {
                 format!("the article {:?} is larger than the limit", a.name),
             );
         }
-        let facts = [
-            "outlet",
-            "headline",
-            "byline",
-            "url",
-            "date",
-            "event_date",
-            "source",
-            "derived_from",
-        ];
-        for (field, value) in facts.into_iter().zip(a.meta.fields()) {
+        for (field, value) in ArticleMeta::FIELDS.into_iter().zip(a.meta.fields()) {
             if value.len() > MAX_FACT_BYTES {
                 return bad(
                     &format!("meta.{field}"),
