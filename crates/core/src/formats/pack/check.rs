@@ -2,15 +2,23 @@
 //! groups): everything the app relies on to slice, index and count without a check of
 //! its own, so that a crafted file with a good checksum is refused naming the field.
 
-use super::PackError;
 use crate::corpus::compare::Group;
 use crate::corpus::dates::{When, MAX_DAY, MIN_DAY};
 use crate::corpus::{Corpus, Entry};
 use crate::text::Span;
 
+/// The first value found out of range or disagreeing with another: `field` is its path
+/// (`corpus.entries[3].when.day`), `problem` says what is wrong. The reader refuses the
+/// file with it ([`PackError::Invalid`](super::PackError::Invalid)).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Inconsistency {
+    pub field: String,
+    pub problem: String,
+}
+
 /// A refusal of field `field` for `problem`.
-fn invalid<T>(field: String, problem: String) -> Result<T, PackError> {
-    Err(PackError::Invalid { field, problem })
+fn invalid<T>(field: String, problem: String) -> Result<T, Inconsistency> {
+    Err(Inconsistency { field, problem })
 }
 
 /// Whether `s` is a span of `text`: start before end, both inside it and on char boundaries.
@@ -25,7 +33,7 @@ fn when_ok(w: When) -> bool {
 }
 
 /// The refusal of a date outside years 1 to 9999.
-fn bad_date<T>(field: String, what: &str, w: When) -> Result<T, PackError> {
+fn bad_date<T>(field: String, what: &str, w: When) -> Result<T, Inconsistency> {
     invalid(
         field,
         format!(
@@ -47,7 +55,7 @@ fn bad_date<T>(field: String, what: &str, w: When) -> Result<T, PackError> {
 /// - groups agree with the statements: members in corpus order without repeats, the
 ///   canonical statement one of them, no statement in two groups, the outlet count the
 ///   number of distinct outlets among the members.
-pub(super) fn check(c: &Corpus, groups: &[Group], topics: usize) -> Result<(), PackError> {
+pub fn check(c: &Corpus, groups: &[Group], topics: usize) -> Result<(), Inconsistency> {
     check_articles(c)?;
     for (i, e) in c.entries.iter().enumerate() {
         check_entry(c, i, e, topics)?;
@@ -57,7 +65,7 @@ pub(super) fn check(c: &Corpus, groups: &[Group], topics: usize) -> Result<(), P
 }
 
 /// Articles: each anchor date in range, each note's span inside its article.
-fn check_articles(c: &Corpus) -> Result<(), PackError> {
+fn check_articles(c: &Corpus) -> Result<(), Inconsistency> {
     for (ai, a) in c.articles.iter().enumerate() {
         if !when_ok(a.anchor) {
             return bad_date(
@@ -84,7 +92,7 @@ fn check_articles(c: &Corpus) -> Result<(), PackError> {
 /// Statement `i`: its article, speaker and continued statement in the file, its spans
 /// inside its article, its topics named by the file, its confidence from 0 to 1 and its
 /// date in range.
-fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), PackError> {
+fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), Inconsistency> {
     let Some(a) = c.articles.get(e.article) else {
         return invalid(
             format!("corpus.entries[{i}].article"),
@@ -167,7 +175,7 @@ fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), Pac
 
 /// Context events: each in an article of the file, its spans inside it, its date in
 /// range.
-fn check_events(c: &Corpus) -> Result<(), PackError> {
+fn check_events(c: &Corpus) -> Result<(), Inconsistency> {
     for (i, ev) in c.events.iter().enumerate() {
         let Some(a) = c.articles.get(ev.article) else {
             return invalid(
@@ -204,7 +212,7 @@ fn check_events(c: &Corpus) -> Result<(), PackError> {
 /// Groups agree with the statements: the canonical statement one of the members,
 /// members in corpus order without repeats and in the file, no statement in two groups,
 /// the outlet count the number of distinct outlets among the members.
-fn check_groups(c: &Corpus, groups: &[Group]) -> Result<(), PackError> {
+fn check_groups(c: &Corpus, groups: &[Group]) -> Result<(), Inconsistency> {
     // Each article's outlet as a number, to count a group's outlets without hashing names.
     let mut outlet_ids: std::collections::HashMap<&str, usize> = Default::default();
     let outlet_of: Vec<usize> = c
@@ -271,7 +279,7 @@ fn check_groups(c: &Corpus, groups: &[Group]) -> Result<(), PackError> {
 #[cfg(test)]
 mod tests {
     use super::super::tests::sample;
-    use super::super::{decode, encode};
+    use super::super::{decode, encode, PackError};
     use super::*;
     use crate::corpus::compare::Comparison;
     use crate::corpus::topics::names;

@@ -23,7 +23,7 @@ mod check;
 use crate::corpus::compare::{Comparison, Group};
 use crate::corpus::Corpus;
 use crate::lexicon::Fnv;
-use check::check;
+use check::{check, Inconsistency};
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
 
@@ -236,7 +236,8 @@ pub fn decode(bytes: &[u8], topics: &[String]) -> Result<Pack, PackError> {
     }
     let body: Body = postcard::from_bytes(body).map_err(|e| PackError::Decode(e.to_string()))?;
     let mut corpus = body.corpus;
-    check(&corpus, &body.groups, body.topics.len())?;
+    check(&corpus, &body.groups, body.topics.len())
+        .map_err(|Inconsistency { field, problem }| PackError::Invalid { field, problem })?;
     let notes = map_topics(&mut corpus, &body.topics, topics);
     let comparison = Comparison::from_groups(&corpus, body.groups);
     Ok(Pack {
