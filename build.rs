@@ -26,7 +26,11 @@ fn main() {
     let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     // Each seed's facts, in file-name order, as `ArticleMeta` serialises them (JSON:
     // the workspace's reader, which the wasm holds anyway, reads them).
-    let metas: Vec<ArticleMeta> = folder.articles.iter().map(|a| a.entry.meta()).collect();
+    let metas: Vec<ArticleMeta> = folder
+        .articles
+        .iter()
+        .map(|a| a.entry.meta.clone())
+        .collect();
     let json = serde_json::to_string(&metas).expect("metadata serialises");
     fs::write(Path::new(&out_dir).join("seeds.meta.json"), json).expect("write seeds.meta.json");
 

@@ -219,16 +219,37 @@ fn browser_loading_path_matches_the_cli() {
 /// the browser with the statements the CLI prints: the precomputed path agrees too.
 #[wasm_bindgen_test]
 fn corpus_file_opens_with_the_cli_statements() {
-    let o =
-        quoteline::ui::corpus_file::open("fixture.qlc", include_bytes!("pack/fixture.qlc"), false)
-            .expect("the recorded corpus file opens");
+    let o = quoteline::ui::corpus_file::open::<quoteline_core::formats::pack::PackError>(
+        "fixture.qlc",
+        include_bytes!("pack/fixture.qlc"),
+        false,
+    )
+    .expect("the recorded corpus file opens");
     assert_eq!(
         parity_lines(&o.corpus),
         include_str!("parity/expected.jsonl")
     );
-    let refused =
-        quoteline::ui::corpus_file::open("x.qlc", b"quoteline-corpus 1 00 5\nabcde", false);
+    let refused = quoteline::ui::corpus_file::open::<String>(
+        "x.qlc",
+        b"quoteline-corpus 1 00 5\nabcde",
+        false,
+    );
     assert!(refused.unwrap_err().contains("checksum"));
+}
+
+/// A download that cannot be offered says what could not be made, in the words the
+/// export buttons show after "Export failed: " (ui::export is browser-only).
+#[wasm_bindgen_test]
+fn each_download_error_says_what_could_not_be_made() {
+    use quoteline::ui::export::DownloadError;
+    for (e, message) in [
+        (DownloadError::NoFile, "could not create the file"),
+        (DownloadError::NoLink, "could not create a download link"),
+        (DownloadError::NoDocument, "no document"),
+        (DownloadError::NoAnchor, "no anchor"),
+    ] {
+        assert_eq!(e.to_string(), message);
+    }
 }
 
 /// The statements in `tests/parity/expected.jsonl`'s form (file names without folders).

@@ -333,7 +333,7 @@ proptest! {
         file.extend_from_slice(&body);
         let names = quoteline_core::corpus::topics::names();
         match pack::decode(&file, &names) {
-            Err(e) => prop_assert!(!e.is_empty()),
+            Err(e) => prop_assert!(!e.to_string().is_empty()),
             Ok(p) => {
                 for e in &p.corpus.entries {
                     prop_assert!(p.corpus.articles[e.article].text.get(e.statement.span.start..e.statement.span.end).is_some());

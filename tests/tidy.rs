@@ -285,7 +285,7 @@ fn import_graph(src_dir: &Path) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
                         Tok::Punct('{') => depth += 1,
                         Tok::Punct('}') | Tok::Punct(',') if depth == 1 => {
                             let mut full = segs.clone();
-                            full.extend(item.drain(..));
+                            full.append(&mut item);
                             if let Some(t) = resolve(start.clone(), &full) {
                                 edges.insert(t);
                             }

@@ -6,7 +6,7 @@
 
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::Corpus;
-use quoteline_core::formats::pack;
+use quoteline_core::formats::pack::{self, PackError};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -24,8 +24,10 @@ pub struct Opened {
     pub notes: Vec<String>,
 }
 
-/// Reads and checks a corpus file; `Err` is the reason, for the user.
-pub fn open(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, String> {
+/// Reads and checks a corpus file. `Err` is the reason, a [`PackError`], given as
+/// the error type the caller collects reasons in (the app joins it with a download's
+/// reason, as text: `PackError` converts to `String`).
+pub fn open<E: From<PackError>>(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, E> {
     let p = pack::decode(bytes, &quoteline_core::corpus::topics::names())?;
     Ok(Opened {
         name: name.to_string(),
@@ -170,5 +172,21 @@ pub fn CorpusBanner(props: &CorpusBannerProps) -> Html {
             </span>
             <button type="button" class="tool" id="close-corpus" onclick={close}>{"Close"}</button>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The reason is the engine's [`PackError`], or its message where the caller keeps
+    /// text.
+    #[test]
+    fn a_file_that_cannot_be_opened_gives_the_reason() {
+        let e = open::<PackError>("notes.qlc", b"hello", false).unwrap_err();
+        assert_eq!(e, PackError::NotPack);
+        let text = open::<String>("notes.qlc", b"hello", false).unwrap_err();
+        assert_eq!(text, e.to_string());
+        assert!(text.starts_with("not a Quoteline corpus file"), "{text}");
     }
 }

@@ -19,7 +19,7 @@ pub struct LoaderProps {
     /// A new workspace to adopt (and save).
     pub on_change: Callback<Workspace>,
     /// Why the last save failed, if it did.
-    pub save_error: Option<String>,
+    pub save_error: Option<super::storage::StorageError>,
     /// A precomputed corpus file to open (picked, or dropped among the articles).
     pub on_open_file: Callback<web_sys::File>,
 }
@@ -306,7 +306,7 @@ impl Run {
                     return;
                 }
                 done += 1;
-                match bytes.and_then(|b| ingest(&name, &b)) {
+                match bytes.and_then(|b| ingest(&name, &b).map_err(|e| e.to_string())) {
                     Ok(got) => {
                         notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
                         let article = StoredArticle {
@@ -534,7 +534,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                     .and_then(|v| v.as_string());
                 let result = text
                     .ok_or_else(|| "the browser could not read it".to_string())
-                    .and_then(|t| Workspace::from_json(&t));
+                    .and_then(|t| Workspace::from_json(&t).map_err(|e| e.to_string()));
                 match result {
                     Ok(imported) => {
                         let mut ws = (**live.borrow()).clone();

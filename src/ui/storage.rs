@@ -3,13 +3,62 @@
 //! an unreadable stored workspace is reported and left in place, never overwritten
 //! silently. Native builds (SSR tests) have no storage: load gives an empty workspace.
 
-use quoteline_core::formats::workspace::Workspace;
+use quoteline_core::formats::workspace::{Workspace, WorkspaceError};
 
 /// The localStorage key.
 pub const KEY: &str = "quoteline.workspace";
 
-/// The stored workspace, and a message if it could not be read.
-pub fn load() -> (Workspace, Option<String>) {
+/// Why the workspace could not be saved, or the stored one read. Its `Display` is the
+/// message for the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StorageError {
+    /// The browser gives the page no storage.
+    NoStorage,
+    /// Removing the stored workspace (nothing left to save) failed.
+    NotCleared,
+    /// Storage is full: the size of the workspace that did not fit, in bytes.
+    Full { bytes: usize },
+    /// The write failed otherwise: the browser's name for the failure.
+    NotSaved { reason: String },
+    /// The stored workspace could not be read, and why (it stays in storage).
+    Unreadable(WorkspaceError),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::NoStorage => f.write_str(
+                "this browser gives the page no storage, so articles last only until the page is closed",
+            ),
+            StorageError::NotCleared => f.write_str("could not clear the saved articles"),
+            StorageError::Full { bytes } => write!(
+                f,
+                "Browser storage is full ({:.1} MB needed): these articles are loaded for now but not saved, and what was saved before is unchanged. Export the workspace to keep them, or remove some articles.",
+                *bytes as f64 / 1e6
+            ),
+            StorageError::NotSaved { reason } => write!(
+                f,
+                "Could not save the articles ({reason}); they are loaded for now. Export the workspace to keep them."
+            ),
+            StorageError::Unreadable(e) => write!(
+                f,
+                "Your saved articles could not be read ({e}). They are still in browser storage; loading or importing articles will replace them."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// A view shows the error as its message (`<span>{e}</span>`), as it shows a string.
+impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for &StorageError {
+    fn into_prop_value(self) -> yew::virtual_dom::VNode {
+        yew::virtual_dom::VText::new(self.to_string()).into()
+    }
+}
+
+/// The stored workspace, and why it could not be read, if it could not.
+pub fn load() -> (Workspace, Option<StorageError>) {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
@@ -18,12 +67,7 @@ pub fn load() -> (Workspace, Option<String>) {
         match store.get_item(KEY) {
             Ok(Some(json)) => match Workspace::from_json(&json) {
                 Ok(ws) => (ws, None),
-                Err(e) => (
-                    Workspace::default(),
-                    Some(format!(
-                        "Your saved articles could not be read ({e}). They are still in browser storage; loading or importing articles will replace them."
-                    )),
-                ),
+                Err(e) => (Workspace::default(), Some(StorageError::Unreadable(e))),
             },
             _ => (Workspace::default(), None),
         }
@@ -32,19 +76,17 @@ pub fn load() -> (Workspace, Option<String>) {
     (Workspace::default(), None)
 }
 
-/// Saves the workspace. `Err` is a message for the user; what was stored before stays.
-pub fn save(ws: &Workspace) -> Result<(), String> {
+/// Saves the workspace. On `Err`, what was stored before stays.
+pub fn save(ws: &Workspace) -> Result<(), StorageError> {
     #[cfg(target_arch = "wasm32")]
     {
         use wasm_bindgen::JsCast;
         let store = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or("this browser gives the page no storage, so articles last only until the page is closed")?;
+            .ok_or(StorageError::NoStorage)?;
         if ws.articles.is_empty() && ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds
         {
-            return store
-                .remove_item(KEY)
-                .map_err(|_| "could not clear the saved articles".to_string());
+            return store.remove_item(KEY).map_err(|_| StorageError::NotCleared);
         }
         let json = ws.to_json();
         store.set_item(KEY, &json).map_err(|e| {
@@ -53,12 +95,9 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
                 .map(|d| d.name())
                 .unwrap_or_default();
             if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-                format!(
-                    "Browser storage is full ({:.1} MB needed): these articles are loaded for now but not saved, and what was saved before is unchanged. Export the workspace to keep them, or remove some articles.",
-                    json.len() as f64 / 1e6
-                )
+                StorageError::Full { bytes: json.len() }
             } else {
-                format!("Could not save the articles ({name}); they are loaded for now. Export the workspace to keep them.")
+                StorageError::NotSaved { reason: name }
             }
         })
     }
@@ -66,5 +105,27 @@ pub fn save(ws: &Workspace) -> Result<(), String> {
     {
         let _ = ws;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Each message says what happened to the articles, in the words the app has
+    /// always shown; an unreadable workspace says why (its field, from the engine).
+    #[test]
+    fn each_error_says_what_happened() {
+        let unreadable = Workspace::from_json("{\"format\": \"other\"}").unwrap_err();
+        let cases = [
+            (StorageError::NoStorage, "this browser gives the page no storage, so articles last only until the page is closed"),
+            (StorageError::NotCleared, "could not clear the saved articles"),
+            (StorageError::Full { bytes: 6_200_000 }, "Browser storage is full (6.2 MB needed): these articles are loaded for now but not saved, and what was saved before is unchanged. Export the workspace to keep them, or remove some articles."),
+            (StorageError::NotSaved { reason: "SecurityError".into() }, "Could not save the articles (SecurityError); they are loaded for now. Export the workspace to keep them."),
+            (StorageError::Unreadable(unreadable), "Your saved articles could not be read (not a Quoteline workspace (its \"format\" is \"other\", not \"quoteline-workspace\")). They are still in browser storage; loading or importing articles will replace them."),
+        ];
+        for (e, message) in cases {
+            assert_eq!(e.to_string(), message);
+        }
     }
 }

@@ -3,6 +3,7 @@
 //! extraction grows in each dimension of one article.
 
 use crate::args::{is, number, options};
+use crate::error::CliError;
 use quoteline_core::corpus::compare::{compare, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics;
 use quoteline_core::corpus::{Corpus, Input};
@@ -30,7 +31,7 @@ pub fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64, T) {
 }
 
 /// `quoteline bench --statements 1000,5000,20000,50000`: how each stage grows with size.
-fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
+fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), CliError> {
     use quoteline_core::view::session::{Action, AppState, SearchIndex};
     use quoteline_core::view::timeline::{aggregate, fit, layout, layout_view, LaneBy};
     let sizes: Vec<usize> = list
@@ -40,7 +41,13 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
                 .parse::<usize>()
                 .ok()
                 .filter(|&n| (100..=2_000_000).contains(&n))
-                .ok_or_else(|| format!("--statements wants sizes from 100 to 2000000, got {s:?}"))
+                .ok_or_else(|| {
+                    CliError::bad_value(
+                        "--statements",
+                        "wants sizes from 100 to 2000000",
+                        format!("{s:?}"),
+                    )
+                })
         })
         .collect::<Result<_, _>>()?;
     println!("scaling benchmark: synthetic corpora (seed {seed}), one thread, median of {runs} runs (min–max), times in ms");
@@ -125,7 +132,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
             quoteline_core::formats::pack::decode(&file, &names).is_ok()
         });
         if !read {
-            return Err("the corpus file written by the benchmark did not read back".into());
+            return Err(CliError::NoReadBack);
         }
         println!(
             "{:>10} {:>8.2} {:>9.1} {:>12.1} {:>12.1} {:>10.1} {:>18} {:>18} {:>14.1} {:>10.1} {:>12.1} {:>10.1} {:>10.1} {:>9.1}",
@@ -149,32 +156,46 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), String> {
 }
 
 pub fn run(args: &[OsString]) -> ExitCode {
-    let result = (|| -> Result<(), String> {
+    let result = (|| -> Result<(), CliError> {
         if let Some(i) = args.iter().position(|a| is(a, "--growth")) {
             let rest: Vec<OsString> = args[..i].iter().chain(&args[i + 1..]).cloned().collect();
             let map = options(&rest, &["seed", "max-seconds", "scale", "only"])?;
-            let fraction = |key: &str, default: f64| -> Result<f64, String> {
+            let fraction = |key: &str, default: f64| -> Result<f64, CliError> {
                 match crate::args::text(&map, key)? {
                     None => Ok(default),
                     Some(v) => v
                         .parse::<f64>()
                         .ok()
                         .filter(|x| *x > 0.0 && *x <= 1000.0)
-                        .ok_or_else(|| format!("--{key} wants a number above 0, got {v:?}")),
+                        .ok_or_else(|| {
+                            CliError::bad_value(
+                                format!("--{key}"),
+                                "wants a number above 0",
+                                format!("{v:?}"),
+                            )
+                        }),
                 }
             };
             let limit = fraction("max-seconds", 60.0)?;
             let scale = fraction("scale", 1.0)?;
             let only = crate::args::text(&map, "only")?.unwrap_or_default();
-            return crate::growth::run(number(&map, "seed", 1)?, limit, scale, only);
+            return Ok(crate::growth::run(
+                number(&map, "seed", 1)?,
+                limit,
+                scale,
+                only,
+            )?);
         }
         if let Some(i) = args.iter().position(|a| is(a, "--statements")) {
-            let list = args
-                .get(i + 1)
-                .ok_or("--statements needs a list, e.g. 1000,5000,20000,50000")?;
-            let list = list
-                .to_str()
-                .ok_or("--statements wants a list of numbers, e.g. 1000,5000,20000,50000")?;
+            let list = args.get(i + 1).ok_or(CliError::NoValue {
+                option: "--statements".into(),
+                needs: "a list, e.g. 1000,5000,20000,50000",
+            })?;
+            let list = list.to_str().ok_or(CliError::BadValue {
+                option: "--statements".into(),
+                wants: "wants a list of numbers, e.g. 1000,5000,20000,50000",
+                got: None,
+            })?;
             let rest: Vec<OsString> = args[..i].iter().chain(&args[i + 2..]).cloned().collect();
             let map = options(&rest, &["seed", "runs"])?;
             let runs = number(&map, "runs", 3)?.clamp(1, 100) as usize;

@@ -41,17 +41,32 @@ pub fn install() {
     }));
 }
 
-/// Runs `f`; a panic inside it becomes `Err(message)` (with its source location),
-/// reported by the caller on one line.
-pub fn contain<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+/// A contained panic: its message and where it happened, on one line
+/// (`index out of bounds (at crates/core/src/x.rs:3)`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Panic(pub String);
+
+impl std::fmt::Display for Panic {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for Panic {}
+
+/// Runs `f`; a panic inside it becomes `Err(Panic)` (its message with its source
+/// location), reported by the caller on one line.
+pub fn contain<T>(f: impl FnOnce() -> T) -> Result<T, Panic> {
     DEPTH.with(|d| d.set(d.get() + 1));
     // The closures given here only read their inputs or build new values, so nothing
     // half-updated is observed after a panic.
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     DEPTH.with(|d| d.set(d.get() - 1));
     result.map_err(|_| {
-        LAST.with(|m| m.borrow_mut().take())
-            .unwrap_or_else(|| "a panic without a message".to_string())
+        Panic(
+            LAST.with(|m| m.borrow_mut().take())
+                .unwrap_or_else(|| "a panic without a message".to_string()),
+        )
     })
 }
 
@@ -80,5 +95,21 @@ pub fn forced(stage: &str, file: Option<&str>) {
         if s == stage && hit {
             panic!("forced by QUOTELINE_TEST_PANIC_ON={list} ({stage})");
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A contained panic says what and where: the file and line of the `panic!`.
+    #[test]
+    fn a_contained_panic_names_its_file_and_line() {
+        static HOOK: std::sync::Once = std::sync::Once::new();
+        HOOK.call_once(install);
+        let line = line!() + 1;
+        let e = contain(|| -> u8 { panic!("boom") }).unwrap_err();
+        assert_eq!(e.to_string(), format!("boom (at {}:{line})", file!()));
+        assert_eq!(contain(|| 7), Ok(7));
     }
 }

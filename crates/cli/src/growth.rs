@@ -11,7 +11,7 @@
 use quoteline_core::corpus::compare::{compare, GROUP_THRESHOLD};
 use quoteline_core::corpus::{Corpus, Input};
 use quoteline_core::extract::extract;
-use quoteline_core::synth::{generate, SynthParams};
+use quoteline_core::synth::{generate, SynthError, SynthParams};
 use std::io::Write;
 use std::time::Instant;
 
@@ -52,7 +52,7 @@ fn seconds<T>(mut f: impl FnMut() -> T) -> (f64, T) {
 
 /// The body paragraphs of synthetic articles (whole sentences, balanced quotation
 /// marks), at least `bytes` of them.
-fn paragraphs(seed: u64, bytes: usize) -> Result<Vec<String>, String> {
+fn paragraphs(seed: u64, bytes: usize) -> Result<Vec<String>, SynthError> {
     let arts = generate(&SynthParams::for_bytes(seed, bytes + bytes / 2))?;
     let mut out = Vec::new();
     let mut total = 0;
@@ -251,7 +251,7 @@ fn size(bytes: usize) -> String {
     }
 }
 
-pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), String> {
+pub fn run(seed: u64, limit: f64, scale: f64, only: &str) -> Result<(), SynthError> {
     // `--scale` shrinks every size (a quick look, or a test); 1 is the full table.
     let at = |n: usize| ((n as f64 * scale) as usize).max(1);
     // `--only abd` runs those series (for a profiler); all by default.

@@ -5,12 +5,12 @@
 //! panics are reported by name and skipped; a manifest or topic line that is not UTF-8
 //! is reported as `file:line` and skipped.
 
-use crate::contain::{contain, forced};
+use crate::contain::{contain, forced, Panic};
+use crate::error::CliError;
 use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics::{self, Topic};
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline_core::formats::ingest::{ingest_unlimited, Offsets};
-use quoteline_core::formats::manifest::ManifestEntry;
 use std::ffi::OsString;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -77,7 +77,14 @@ fn expand(
                     v.sort();
                     files.extend(v.into_iter().map(|f| (shown(&f), f)));
                 }
-                Err(e) => errors.push(format!("{}: cannot read directory: {e}", shown(p))),
+                Err(error) => errors.push(
+                    CliError::CannotRead {
+                        file: shown(p),
+                        what: "directory",
+                        error,
+                    }
+                    .to_string(),
+                ),
             }
         } else {
             files.push((shown(p), p.clone()));
@@ -121,25 +128,31 @@ fn read_lines(path: &Path, warnings: &mut Vec<String>) -> std::io::Result<String
 
 /// The text that an article's statement offsets index: the file's bytes when `offsets`
 /// is `source`, else the normalised text (`quoteline text FILE`).
-pub fn article_text(path: &Path, limit_mb: f64) -> Result<(String, Offsets), String> {
+pub fn article_text(path: &Path, limit_mb: f64) -> Result<(String, Offsets), CliError> {
     let name = shown(path);
     let bytes = read_file(&name, path, (limit_mb * 1e6) as u64)?;
-    let got = contain(|| ingest_unlimited(&name, &bytes))
-        .map_err(|panic| format!("{name}: reading it panicked: {panic}"))??;
+    let got =
+        contain(|| ingest_unlimited(&name, &bytes)).map_err(|panic| CliError::Panicked {
+            file: name.clone(),
+            panic,
+        })??;
     Ok((got.text, got.offsets))
 }
 
 /// The bytes of one article file, refused by size before they are read: at most
 /// `limit` bytes are ever held, even when the file grows or its size is not known.
-fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
-    let too_large = |size: u64| {
-        format!(
-            "{name}: too large ({:.1} MB; the limit is {} MB per file); skipped. Raise it with --max-file-mb N",
-            size as f64 / 1e6,
-            limit as f64 / 1e6
-        )
+fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
+    let too_large = |bytes: u64| CliError::TooLarge {
+        file: name.to_string(),
+        bytes,
+        limit,
     };
-    let file = std::fs::File::open(path).map_err(|e| format!("{name}: cannot read: {e}"))?;
+    let cannot_read = |error| CliError::CannotRead {
+        file: name.to_string(),
+        what: "",
+        error,
+    };
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
     let size = file.metadata().map(|m| m.len()).unwrap_or(0);
     if size > limit {
         return Err(too_large(size));
@@ -147,7 +160,7 @@ fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
     let mut bytes = Vec::with_capacity(size as usize);
     file.take(limit.saturating_add(1))
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{name}: cannot read: {e}"))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > limit {
         return Err(too_large(bytes.len() as u64));
     }
@@ -156,7 +169,7 @@ fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, String> {
 
 /// Parses the command line of `extract`, `groups` and `pack`, reads every file and
 /// extracts every article. `Err` is a usage problem (exit status 2).
-pub fn load(args: &[OsString]) -> Result<Loaded, String> {
+pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut manifest_path: Option<PathBuf> = None;
     let mut topics_path: Option<PathBuf> = None;
@@ -165,7 +178,10 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
     while let Some(a) = it.next() {
         match a.to_str() {
             Some(opt @ ("--manifest" | "--topics")) => {
-                let v = it.next().ok_or_else(|| format!("{opt} needs a file"))?;
+                let v = it.next().ok_or_else(|| CliError::NoValue {
+                    option: opt.to_string(),
+                    needs: "a file",
+                })?;
                 if opt == "--manifest" {
                     manifest_path = Some(v.into());
                 } else {
@@ -173,24 +189,33 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
                 }
             }
             Some("--max-file-mb") => {
-                let v = it.next().ok_or("--max-file-mb needs a number")?;
+                let v = it.next().ok_or(CliError::NoValue {
+                    option: "--max-file-mb".into(),
+                    needs: "a number",
+                })?;
                 max_mb = v
                     .to_str()
                     .and_then(|s| s.parse::<f64>().ok())
                     .filter(|mb| *mb > 0.0 && *mb <= 1_000_000.0)
                     .ok_or_else(|| {
-                        format!(
-                            "--max-file-mb wants a number of megabytes above 0, got {:?}",
-                            v.to_string_lossy()
+                        CliError::bad_value(
+                            "--max-file-mb",
+                            "wants a number of megabytes above 0",
+                            format!("{:?}", v.to_string_lossy()),
                         )
                     })?;
             }
-            Some(s) if s.starts_with("--") => return Err(format!("unknown option {s}")),
+            Some(s) if s.starts_with("--") => {
+                return Err(CliError::UnknownOption {
+                    option: s.to_string(),
+                    allowed: Vec::new(),
+                })
+            }
             _ => paths.push(a.into()),
         }
     }
     if paths.is_empty() {
-        return Err("no files given".into());
+        return Err(CliError::NoFiles);
     }
     let limit = (max_mb * 1e6) as u64;
     let mut errors = Vec::new();
@@ -210,13 +235,23 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
                 warnings.extend(problems.iter().map(|p| p.display(&name)));
                 manifest = entries;
             }
-            Err(e) => errors.push(format!("{}: cannot read manifest: {e}", shown(mp))),
+            Err(error) => errors.push(
+                CliError::CannotRead {
+                    file: shown(mp),
+                    what: "manifest",
+                    error,
+                }
+                .to_string(),
+            ),
         }
     }
     let taxonomy = match &topics_path {
         Some(tp) => {
-            let src = read_lines(tp, &mut warnings)
-                .map_err(|e| format!("{}: cannot read topics: {e}", shown(tp)))?;
+            let src = read_lines(tp, &mut warnings).map_err(|error| CliError::CannotRead {
+                file: shown(tp),
+                what: "topics",
+                error,
+            })?;
             let (t, problems) = topics::parse_checked(&src);
             warnings.extend(
                 problems
@@ -238,12 +273,12 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
         let meta = manifest
             .iter()
             .find(|m| m.file == base)
-            .map(ManifestEntry::meta)
+            .map(|m| m.meta.clone())
             .unwrap_or_default();
         let bytes = match read_file(&name, &path, limit) {
             Ok(b) => b,
             Err(e) => {
-                errors.push(e);
+                errors.push(e.to_string());
                 continue;
             }
         };
@@ -251,18 +286,9 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
         match contain(|| ingest_unlimited(&name, &bytes)) {
             Ok(Ok(got)) => {
                 warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
+                // What the file says (HTML meta tags) fills what the manifest left empty.
                 let mut meta = meta;
-                for (mine, from_file) in [
-                    (&mut meta.outlet, got.meta.outlet),
-                    (&mut meta.headline, got.meta.headline),
-                    (&mut meta.byline, got.meta.byline),
-                    (&mut meta.url, got.meta.url),
-                    (&mut meta.date, got.meta.date),
-                ] {
-                    if mine.is_empty() {
-                        *mine = from_file;
-                    }
-                }
+                meta.fill_from(got.meta);
                 offsets.insert(name.clone(), got.offsets);
                 texts.push(Text {
                     name,
@@ -270,7 +296,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
                     meta,
                 });
             }
-            Ok(Err(e)) => errors.push(e),
+            Ok(Err(e)) => errors.push(e.to_string()),
             Err(panic) => errors.push(format!("{name}: skipped: reading it panicked: {panic}")),
         }
     }
@@ -286,7 +312,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, String> {
 }
 
 /// [`Corpus::prepare`] of one article, contained: `Err` is the panic's message.
-fn prepare_one(t: &Text) -> Result<Prepared, String> {
+fn prepare_one(t: &Text) -> Result<Prepared, Panic> {
     contain(|| {
         forced("extract", Some(&t.name));
         Corpus::prepare(Input {
@@ -305,7 +331,7 @@ fn prepare_parallel(texts: &[Text], errors: &mut Vec<String>) -> Vec<(usize, Pre
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(texts.len());
-    let results: Vec<(usize, Result<Prepared, String>)> = if threads < 2 {
+    let results: Vec<(usize, Result<Prepared, Panic>)> = if threads < 2 {
         texts.iter().map(prepare_one).enumerate().collect()
     } else {
         // Threads take the next article as they finish one, so one long article does not

@@ -3,8 +3,9 @@
 //! groups; `pack` writes a corpus file; `text` prints a file as it is read; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
-//! options, `jsonl` prints rows, `usage` is the help text. Native only: under wasm32 it
-//! is an empty program, so that building every target for the browser still works.
+//! options, `error` says what went wrong, `jsonl` prints rows, `usage` is the help
+//! text. Native only: under wasm32 it is an empty program, so that building every
+//! target for the browser still works.
 
 #[cfg(not(target_arch = "wasm32"))]
 mod args;
@@ -12,6 +13,8 @@ mod args;
 mod bench;
 #[cfg(not(target_arch = "wasm32"))]
 mod contain;
+#[cfg(not(target_arch = "wasm32"))]
+mod error;
 #[cfg(not(target_arch = "wasm32"))]
 mod extract;
 #[cfg(not(target_arch = "wasm32"))]

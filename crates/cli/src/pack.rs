@@ -5,6 +5,7 @@
 
 use crate::args::is;
 use crate::contain::{contain, forced};
+use crate::error::CliError;
 use crate::load::{self, shown};
 use crate::usage::USAGE;
 use quoteline_core::corpus::topics;
@@ -13,7 +14,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub fn run(args: &[OsString]) -> ExitCode {
-    let fail = |e: String| {
+    let fail = |e: CliError| {
         eprintln!("quoteline pack: {e}\n{USAGE}");
         ExitCode::from(2)
     };
@@ -24,16 +25,24 @@ pub fn run(args: &[OsString]) -> ExitCode {
         if is(a, "--out") {
             match it.next() {
                 Some(v) => out = Some(v.into()),
-                None => return fail("--out needs a file".into()),
+                None => {
+                    return fail(CliError::NoValue {
+                        option: "--out".into(),
+                        needs: "a file",
+                    })
+                }
             }
         } else if is(a, "--topics") {
-            return fail("--topics applies to extract and groups: the app shows its own topics, so a corpus file is tagged with them".into());
+            return fail(CliError::NotHere {
+                option: "--topics",
+                why: "applies to extract and groups: the app shows its own topics, so a corpus file is tagged with them",
+            });
         } else {
             rest.push(a.clone());
         }
     }
     let Some(out) = out else {
-        return fail("--out FILE is required".into());
+        return fail(CliError::Required("--out FILE"));
     };
     let mut loaded = match load::load(&rest) {
         Ok(l) => l,

@@ -1,10 +1,13 @@
 //! A deterministic generator of realistic synthetic news articles, for benchmarks and
 //! scale tests: several outlets covering each event, people with titles and later
 //! surnames, direct, partial and reported speech, pronouns, `according to`, boilerplate
-//! share bars, bylines and datelines, dates across years. Same seed, same bytes.
+//! share bars, bylines and datelines, dates across years. Same seed, same bytes. Its
+//! vocabulary (names, titles, outlets, topics, sentences) is data:
+//! `lexicon/data/synth.txt`.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::{lines_section, Lexicon, Words, SYNTH};
 use crate::text::capitalised;
+use std::sync::OnceLock;
 
 /// Parameters for [`generate`].
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -28,26 +31,58 @@ impl Default for SynthParams {
     }
 }
 
+/// The most paragraphs the generator writes in one call (events × outlets ×
+/// paragraphs).
+pub const MAX_PARAGRAPHS: usize = 50_000_000;
+
+/// Parameters the generator refuses. Its `Display` names the parameter, in the words
+/// the CLI has always printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SynthError {
+    /// `events` is 0.
+    NoEvents,
+    /// `outlets_per_event` is 0.
+    NoOutlets,
+    /// `paragraphs` is 0.
+    NoParagraphs,
+    /// Events × outlets × paragraphs is over [`MAX_PARAGRAPHS`]: that product.
+    TooManyParagraphs(usize),
+}
+
+impl std::fmt::Display for SynthError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            SynthError::NoEvents => f.write_str("events must be at least 1"),
+            SynthError::NoOutlets => f.write_str("outlets per event must be at least 1"),
+            SynthError::NoParagraphs => f.write_str("paragraphs per article must be at least 1"),
+            SynthError::TooManyParagraphs(total) => write!(
+                f,
+                "{total} paragraphs is more than this generator will write (50,000,000)"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for SynthError {}
+
 impl SynthParams {
-    /// Checks the parameters, with a message for nonsense.
-    pub fn validate(&self) -> Result<(), String> {
+    /// Checks the parameters: `Err` names the one that is nonsense.
+    pub fn validate(&self) -> Result<(), SynthError> {
         if self.events == 0 {
-            return Err("events must be at least 1".into());
+            return Err(SynthError::NoEvents);
         }
         if self.outlets_per_event == 0 {
-            return Err("outlets per event must be at least 1".into());
+            return Err(SynthError::NoOutlets);
         }
         if self.paragraphs == 0 {
-            return Err("paragraphs per article must be at least 1".into());
+            return Err(SynthError::NoParagraphs);
         }
         let total = self
             .events
             .saturating_mul(self.outlets_per_event)
             .saturating_mul(self.paragraphs);
-        if total > 50_000_000 {
-            return Err(format!(
-                "{total} paragraphs is more than this generator will write (50,000,000)"
-            ));
+        if total > MAX_PARAGRAPHS {
+            return Err(SynthError::TooManyParagraphs(total));
         }
         Ok(())
     }
@@ -106,148 +141,54 @@ impl Rng {
     }
 }
 
-const FIRST: &[&str] = &[
-    "Anna", "Marco", "Sofia", "David", "Elena", "Tomasz", "Aiko", "Kwame", "Lucia", "Omar",
-    "Ingrid", "Rahul", "Chloe", "Pavel", "Amara", "Jonas", "Mei", "Carlos", "Leila", "Henrik",
-    "Nadia", "Samuel", "Yuki", "Fatima",
-];
-const LAST: &[&str] = &[
-    "Kowalski",
-    "Rossi",
-    "Lindqvist",
-    "Okafor",
-    "Moreau",
-    "Tanaka",
-    "Haddad",
-    "Novak",
-    "Fischer",
-    "Mensah",
-    "Duarte",
-    "Petrova",
-    "Sato",
-    "Brennan",
-    "Castillo",
-    "Varga",
-    "Nguyen",
-    "Osei",
-    "Richter",
-    "Alvarez",
-    "Nakamura",
-    "Dubois",
-    "Kaplan",
-    "Sorensen",
-];
-const TITLES: &[&str] = &[
-    "Foreign Minister",
-    "Prime Minister",
-    "Finance Minister",
-    "President",
-    "Defence Minister",
-    "Secretary of State",
-    "Chancellor",
-    "Mayor",
-];
-const LOWER_TITLES: &[&str] = &[
-    "spokesperson",
-    "special envoy",
-    "economist",
-    "chief negotiator",
-    "senior adviser",
-];
-const NATIONS: &[&str] = &[
-    "French",
-    "German",
-    "Polish",
-    "Italian",
-    "Spanish",
-    "Dutch",
-    "Swedish",
-    "Japanese",
-    "Canadian",
-    "Kenyan",
-    "Brazilian",
-    "Turkish",
-];
-const BODIES: &[&str] = &[
-    "the ministry",
-    "the joint statement",
-    "officials familiar with the talks",
-    "the central bank",
-    "the government",
-    "diplomats",
-    "the committee",
-    "the court",
-];
-const OUTLETS: &[&str] = &[
-    "Daily Ledger",
-    "Morning Wire",
-    "Global Courier",
-    "Capital Tribune",
-    "Harbor Times",
-    "Northern Post",
-    "Continental Review",
-    "Evening Standard Bearer",
-];
-const CITIES: &[&str] = &[
-    "BRUSSELS", "GENEVA", "NAIROBI", "TOKYO", "OTTAWA", "MADRID", "WARSAW", "ROME",
-];
-const TOPICS: &[&str] = &[
-    "trade",
-    "the ceasefire",
-    "energy prices",
-    "the new tariff",
-    "the water treaty",
-    "climate finance",
-    "the rail link",
-    "border security",
-    "the budget",
-    "vaccine supply",
-];
-const VERBS: &[&str] = &[
-    "said",
-    "told reporters",
-    "added",
-    "stressed",
-    "warned",
-    "insisted",
-    "argued",
-    "noted",
-];
-const CLAUSES: &[&str] = &[
-    "the deal on {t} would be signed within weeks",
-    "talks on {t} had made real progress",
-    "no country would be left behind on {t}",
-    "the plan for {t} needed more money",
-    "further delays on {t} were unacceptable",
-    "{t} would top the agenda at the next summit",
-    "the talks on {t} were constructive but difficult",
-];
-const QUOTES: &[&str] = &[
-    "We are closer than ever on {t}, and we will not walk away now.",
-    "This is a good day for everyone who cares about {t}.",
-    "Nobody should underestimate how hard {t} has been.",
-    "We expect the first results on {t} before the end of the year.",
-    "Our position on {t} has not changed… and it will not change.",
-    "There is still work to do on {t} — a lot of work.",
-    "I think the people deserve a clear answer on {t}.",
-];
-const PARTIALS: &[&str] = &[
-    "historic",
-    "a turning point",
-    "deeply concerning",
-    "not negotiable",
-    "a first step",
-    "long overdue",
-];
-const NARRATION: &[&str] = &[
-    "The meeting, the {n} of its kind this year, brought together delegations from more than thirty countries and ran late into the evening.",
-    "Negotiators spent most of the morning on technical annexes covering {t}, and several drafts were circulated before lunch.",
-    "Markets reacted cautiously to the news, with regional indices closing slightly lower and bond yields little changed.",
-    "Previous rounds of talks on {t} ended without agreement in {y}, after disputes over financing and oversight.",
-    "The venue was ringed by security, and protesters gathered outside to demand faster progress on {t}.",
-    "A final communique is expected later in the week, once the working groups have finished their reports.",
-];
-const ORDINALS: &[&str] = &["second", "third", "fourth", "fifth"];
+/// The generator's vocabulary (`lexicon/data/synth.txt`, one entry a line), read once.
+/// Entries are picked by position, so the file's order is part of the output.
+struct Vocabulary {
+    first: Words,
+    last: Words,
+    /// Titles after a nation word (`French Foreign Minister`).
+    titles: Words,
+    /// Titles alone, in lower case (`special envoy`).
+    lower_titles: Words,
+    nations: Words,
+    /// Speaking bodies, for `according to`.
+    bodies: Words,
+    outlets: Words,
+    cities: Words,
+    topics: Words,
+    verbs: Words,
+    /// Reported clauses, quotes and reporter's prose: `{t}` is the topic, `{n}` an
+    /// ordinal and `{y}` a year.
+    clauses: Words,
+    quotes: Words,
+    partials: Words,
+    narration: Words,
+    ordinals: Words,
+}
+
+fn vocabulary() -> &'static Vocabulary {
+    static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
+    VOCABULARY.get_or_init(|| {
+        let list = |name: &str| lines_section(SYNTH, name);
+        Vocabulary {
+            first: list("first"),
+            last: list("last"),
+            titles: list("titles"),
+            lower_titles: list("titles.lower"),
+            nations: list("nations"),
+            bodies: list("bodies"),
+            outlets: list("outlets"),
+            cities: list("cities"),
+            topics: list("topics"),
+            verbs: list("verbs"),
+            clauses: list("clauses"),
+            quotes: list("quotes"),
+            partials: list("partials"),
+            narration: list("narration"),
+            ordinals: list("ordinals"),
+        }
+    })
+}
 
 struct Person {
     first: &'static str,
@@ -260,12 +201,13 @@ fn fill(template: &str, topic: &str) -> String {
 }
 
 /// Writes the articles for `params`.
-pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
+pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, SynthError> {
     params.validate()?;
+    let v = vocabulary();
     let mut rng = Rng(params.seed ^ 0x5157_4f54_454c_494e);
     let mut out = Vec::with_capacity(params.events * params.outlets_per_event);
     for ev in 0..params.events {
-        let topic = rng.pick(TOPICS);
+        let topic = rng.pick(&v.topics);
         let year = 2015 + rng.below(11);
         let lex = Lexicon::get();
         let month_index = rng.below(lex.months.len());
@@ -286,24 +228,25 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                 .copied()
                 .unwrap_or_default(),
         );
-        let city = rng.pick(CITIES);
+        let city = rng.pick(&v.cities);
         let people: Vec<Person> = (0..4)
             .map(|_| {
                 let title = if rng.chance(70) {
-                    format!("{} {}", rng.pick(NATIONS), rng.pick(TITLES))
+                    format!("{} {}", rng.pick(&v.nations), rng.pick(&v.titles))
                 } else {
-                    rng.pick(LOWER_TITLES).to_string()
+                    rng.pick(&v.lower_titles).to_string()
                 };
                 Person {
-                    first: rng.pick(FIRST),
-                    last: rng.pick(LAST),
+                    first: rng.pick(&v.first),
+                    last: rng.pick(&v.last),
                     title,
                 }
             })
             .collect();
         for o in 0..params.outlets_per_event {
-            let outlet = OUTLETS
-                .get((ev + o) % OUTLETS.len())
+            let outlet = v
+                .outlets
+                .get((ev + o) % v.outlets.len())
                 .copied()
                 .unwrap_or_default();
             let mut t = String::new();
@@ -342,23 +285,23 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                         person.title, person.first, person.last
                     ))
                 };
-                let quote = fill(rng.pick(QUOTES), topic);
-                let clause = fill(rng.pick(CLAUSES), topic);
-                let verb = rng.pick(VERBS);
+                let quote = fill(rng.pick(&v.quotes), topic);
+                let clause = fill(rng.pick(&v.clauses), topic);
+                let verb = rng.pick(&v.verbs);
                 let para = match rng.below(13) {
                     0 => format!("“{}” {} {}.", quote.trim_end_matches('.').to_string() + ",", name, verb),
-                    1 => format!("“{}” said {}. “{},” {} added.", quote.trim_end_matches('.').to_string() + ",", name, fill(rng.pick(QUOTES), topic).trim_end_matches('.'), if rng.chance(50) { "she" } else { "he" }),
+                    1 => format!("“{}” said {}. “{},” {} added.", quote.trim_end_matches('.').to_string() + ",", name, fill(rng.pick(&v.quotes), topic).trim_end_matches('.'), if rng.chance(50) { "she" } else { "he" }),
                     2 => format!("{name} {verb} that {clause}."),
                     3 => format!("{}, {} said.", capitalise(&clause), name),
-                    4 => format!("{} described the outcome as “{}” and {} {clause}.", name, rng.pick(PARTIALS), if rng.chance(50) { "said" } else { "added that" }),
-                    5 => format!("{}, according to {}.", capitalise(&clause), rng.pick(BODIES)),
+                    4 => format!("{} described the outcome as “{}” and {} {clause}.", name, rng.pick(&v.partials), if rng.chance(50) { "said" } else { "added that" }),
+                    5 => format!("{}, according to {}.", capitalise(&clause), rng.pick(&v.bodies)),
                     6 => format!("{name}, speaking after the meeting, {verb}: “{quote}”"),
                     7 => format!("“{quote}"),
                     8 => format!("Some delegates, however, were less upbeat about {topic} and the {} deadline.", capitalised(rng.pick(&Lexicon::get().months))),
                     _ => {
                         // Narration: real coverage is about half reporter's prose.
                         let n = 1 + rng.below(3);
-                        (0..n).map(|_| fill(rng.pick(NARRATION), topic).replace("{n}", rng.pick(ORDINALS)).replace("{y}", &(year - 1 - rng.below(5)).to_string())).collect::<Vec<_>>().join(" ")
+                        (0..n).map(|_| fill(rng.pick(&v.narration), topic).replace("{n}", rng.pick(&v.ordinals)).replace("{y}", &(year - 1 - rng.below(5)).to_string())).collect::<Vec<_>>().join(" ")
                     }
                 };
                 // Only paragraphs that name the speaker introduce them.
@@ -372,7 +315,7 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                     // A quote over two paragraphs: reopen, then close with attribution.
                     t.push_str(&format!(
                         "\n“{}” {} said.",
-                        fill(rng.pick(QUOTES), topic)
+                        fill(rng.pick(&v.quotes), topic)
                             .trim_end_matches('.')
                             .to_string()
                             + ",",
@@ -391,7 +334,11 @@ pub fn generate(params: &SynthParams) -> Result<Vec<SynthArticle>, String> {
                 }
             }
             if rng.chance(60) {
-                t.push_str(&format!("By {} {}\n", rng.pick(FIRST), rng.pick(LAST)));
+                t.push_str(&format!(
+                    "By {} {}\n",
+                    rng.pick(&v.first),
+                    rng.pick(&v.last)
+                ));
             }
             out.push(SynthArticle {
                 name: format!("synth_{:06}_{}.txt", ev, o),
@@ -439,6 +386,7 @@ mod tests {
             ..p.clone()
         })
         .unwrap_err()
+        .to_string()
         .contains("events"));
         assert!(generate(&SynthParams { paragraphs: 0, ..p }).is_err());
     }
@@ -497,5 +445,103 @@ mod tests {
             .filter(|m| m.contains("does not agree with the date"))
             .collect();
         assert_eq!(conflicts, Vec::<&str>::new());
+    }
+
+    /// The generator's output is pinned: its vocabulary lives in a data file, and the
+    /// same seed must still give the same bytes (benchmarks and tests compare runs).
+    #[test]
+    fn the_same_seed_gives_the_same_bytes_as_ever() {
+        use std::hash::Hasher;
+        let arts = generate(&SynthParams {
+            seed: 7,
+            events: 40,
+            outlets_per_event: 4,
+            paragraphs: 14,
+        })
+        .unwrap();
+        let mut h = crate::lexicon::Fnv::default();
+        for a in &arts {
+            for s in [&a.name, &a.outlet, &a.text] {
+                h.write(s.as_bytes());
+                h.write(&[0xff]);
+            }
+        }
+        let bytes: usize = arts.iter().map(|a| a.text.len()).sum();
+        assert_eq!(
+            (format!("{:016x}", h.finish()), bytes),
+            ("68c3f0436570049e".into(), 386_098)
+        );
+    }
+
+    /// Each refusal names the parameter, in the words the CLI has always printed.
+    #[test]
+    fn each_refusal_names_the_parameter() {
+        let p = SynthParams::default();
+        let cases = [
+            (
+                SynthParams {
+                    events: 0,
+                    ..p.clone()
+                },
+                SynthError::NoEvents,
+                "events must be at least 1",
+            ),
+            (
+                SynthParams {
+                    outlets_per_event: 0,
+                    ..p.clone()
+                },
+                SynthError::NoOutlets,
+                "outlets per event must be at least 1",
+            ),
+            (
+                SynthParams {
+                    paragraphs: 0,
+                    ..p.clone()
+                },
+                SynthError::NoParagraphs,
+                "paragraphs per article must be at least 1",
+            ),
+            (
+                SynthParams {
+                    events: 50_000_001,
+                    outlets_per_event: 1,
+                    paragraphs: 1,
+                    ..p
+                },
+                SynthError::TooManyParagraphs(50_000_001),
+                "50000001 paragraphs is more than this generator will write (50,000,000)",
+            ),
+        ];
+        for (params, error, message) in cases {
+            assert_eq!(params.validate(), Err(error.clone()));
+            assert_eq!(error.to_string(), message);
+        }
+    }
+
+    #[test]
+    fn the_vocabulary_is_there() {
+        let v = vocabulary();
+        for (name, list) in [
+            ("first", &v.first),
+            ("last", &v.last),
+            ("titles", &v.titles),
+            ("titles.lower", &v.lower_titles),
+            ("nations", &v.nations),
+            ("bodies", &v.bodies),
+            ("outlets", &v.outlets),
+            ("cities", &v.cities),
+            ("topics", &v.topics),
+            ("verbs", &v.verbs),
+            ("clauses", &v.clauses),
+            ("quotes", &v.quotes),
+            ("partials", &v.partials),
+            ("narration", &v.narration),
+            ("ordinals", &v.ordinals),
+        ] {
+            assert!(!list.is_empty(), "synth.txt has no [{name}]");
+        }
+        assert_eq!(v.first.first(), Some(&"Anna"));
+        assert_eq!(v.titles.get(5), Some(&"Secretary of State"));
     }
 }

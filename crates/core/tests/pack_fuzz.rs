@@ -188,7 +188,7 @@ fn exercise(p: &pack::Pack) {
 /// The reader's answer to `file`: a refusal with a message, or a corpus that is safe.
 fn check(file: &[u8]) -> Result<(), TestCaseError> {
     match pack::decode(file, &topic_names()) {
-        Err(e) => prop_assert!(!e.is_empty()),
+        Err(e) => prop_assert!(!e.to_string().is_empty()),
         Ok(p) => exercise(&p),
     }
     Ok(())
@@ -554,14 +554,16 @@ fn days_at_i64_max_and_min_are_refused_naming_the_date() {
             let mut body = decoded_body(file);
             body.corpus.entries[k].when.day = extreme;
             let crafted = file_of(&postcard::to_allocvec(&body).unwrap());
-            let e = pack::decode(&crafted, &topic_names()).unwrap_err();
+            let e = pack::decode(&crafted, &topic_names())
+                .unwrap_err()
+                .to_string();
             assert!(
                 e.contains(&format!("field corpus.entries[{k}].when.day"))
                     && e.contains(&extreme.to_string())
                     && e.contains("outside the years 1 to 9999"),
                 "{e}"
             );
-            match pack::decode_typed(&crafted, &topic_names()) {
+            match pack::decode(&crafted, &topic_names()) {
                 Err(pack::PackError::Invalid { field, .. }) => {
                     assert_eq!(field, format!("corpus.entries[{k}].when.day"))
                 }
@@ -576,7 +578,8 @@ fn days_at_i64_max_and_min_are_refused_naming_the_date() {
             &file_of(&postcard::to_allocvec(&body).unwrap()),
             &topic_names(),
         )
-        .unwrap_err();
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("corpus.entries[0].when.day"), "{e}");
     }
 }

@@ -15,32 +15,73 @@ use crate::text::{str_from, str_to, Span};
 use dates::{Precision, When};
 use serde::{Deserialize, Serialize};
 
-/// Facts about an article, from a manifest or inferred from its text. Empty means unknown.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ArticleMeta {
-    pub outlet: String,
-    pub headline: String,
-    pub byline: String,
-    pub url: String,
-    pub date: String,
-    pub event_date: String,
-    pub source: String,
-    pub derived_from: String,
+/// Declares [`ArticleMeta`] from its one list of fields, with that list as data: the
+/// fields' names ([`ArticleMeta::FIELDS`]) and the fields by position
+/// ([`ArticleMeta::fields`], [`ArticleMeta::fields_mut`]), in declaration order. The
+/// manifest, the workspace's checks and checksum and the CLI go through these, so a
+/// field added here is read, checked and hashed everywhere.
+macro_rules! article_meta {
+    (
+        $(#[$attr:meta])*
+        pub struct ArticleMeta { $($(#[$doc:meta])* pub $field:ident: String,)* }
+    ) => {
+        $(#[$attr])*
+        pub struct ArticleMeta { $($(#[$doc])* pub $field: String,)* }
+
+        /// How many fields [`ArticleMeta`] has.
+        pub const META_FIELDS: usize = [$(stringify!($field)),*].len();
+
+        impl ArticleMeta {
+            /// The fields' names, in declaration order (the order of every file format).
+            pub const FIELDS: [&'static str; META_FIELDS] = [$(stringify!($field)),*];
+
+            /// Every field, in declaration order (for hashing and checksums).
+            pub fn fields(&self) -> [&str; META_FIELDS] {
+                [$(&self.$field),*]
+            }
+
+            /// Every field, mutably, in declaration order.
+            pub fn fields_mut(&mut self) -> [&mut String; META_FIELDS] {
+                [$(&mut self.$field),*]
+            }
+        }
+    };
+}
+
+article_meta! {
+    /// Facts about an article, from a manifest or inferred from its text. Empty means
+    /// unknown. The order of the fields is part of the corpus file and the checksums.
+    #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+    pub struct ArticleMeta {
+        pub outlet: String,
+        pub headline: String,
+        pub byline: String,
+        pub url: String,
+        /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
+        pub date: String,
+        /// The date of the event reported, same format.
+        pub event_date: String,
+        pub source: String,
+        pub derived_from: String,
+    }
 }
 
 impl ArticleMeta {
-    /// Every field, in declaration order (for hashing and checksums).
-    pub fn fields(&self) -> [&str; 8] {
-        [
-            &self.outlet,
-            &self.headline,
-            &self.byline,
-            &self.url,
-            &self.date,
-            &self.event_date,
-            &self.source,
-            &self.derived_from,
-        ]
+    /// The field named `name`, mutably (`None` for a name that is not a field).
+    pub fn field_mut(&mut self, name: &str) -> Option<&mut String> {
+        let i = Self::FIELDS.iter().position(|f| *f == name)?;
+        self.fields_mut().into_iter().nth(i)
+    }
+
+    /// Each field still empty takes `other`'s value (the facts a file gives fill in
+    /// what the manifest left unknown).
+    pub fn fill_from(&mut self, other: ArticleMeta) {
+        let mut other = other;
+        for (mine, theirs) in self.fields_mut().into_iter().zip(other.fields_mut()) {
+            if mine.is_empty() {
+                *mine = std::mem::take(theirs);
+            }
+        }
     }
 }
 
@@ -646,5 +687,37 @@ mod tests {
             .aliases
             .iter()
             .any(|(a, why)| a == "Janet Doe-Smith" && why.contains("speakers.txt")));
+    }
+
+    /// The one list of fields is the struct's: the names in the order serde writes them,
+    /// and the fields by position and by name.
+    #[test]
+    fn the_meta_fields_are_the_structs() {
+        let mut m = ArticleMeta::default();
+        for (i, f) in m.fields_mut().into_iter().enumerate() {
+            *f = format!("v{i}");
+        }
+        let json = serde_json::to_value(&m).unwrap();
+        let keys: Vec<&String> = json.as_object().unwrap().keys().collect();
+        let mut names = ArticleMeta::FIELDS.to_vec();
+        names.sort_unstable();
+        assert_eq!(keys, names, "FIELDS are the serialized fields");
+        let ordered = serde_json::to_string(&m).unwrap();
+        let at = |name: &str| ordered.find(&format!("\"{name}\"")).unwrap();
+        assert!(ArticleMeta::FIELDS.windows(2).all(|w| at(w[0]) < at(w[1])));
+        for (i, name) in ArticleMeta::FIELDS.iter().enumerate() {
+            assert_eq!(json[*name], format!("v{i}"));
+            assert_eq!(m.fields()[i], format!("v{i}"));
+        }
+        assert_eq!(m.field_mut("event_date").map(|f| f.as_str()), Some("v5"));
+        assert_eq!(m.field_mut("file"), None);
+        let mut known = ArticleMeta {
+            outlet: "Mine".into(),
+            ..Default::default()
+        };
+        known.fill_from(m);
+        assert_eq!(known.outlet, "Mine");
+        assert_eq!(known.headline, "v1");
+        assert_eq!(known.derived_from, "v7");
     }
 }

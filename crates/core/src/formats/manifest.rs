@@ -6,40 +6,113 @@
 
 use crate::corpus::{ArticleMeta, Input};
 use crate::text::str_to;
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
+use std::sync::OnceLock;
 
-/// One `[[article]]` entry. Empty means unknown.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+/// One `[[article]]` entry: the file it is about, the article's facts ([`ArticleMeta`],
+/// whose fields are keys of the entry alongside `file`), and what only the manifest
+/// records: the dateline and the evidence for the facts. Empty means unknown.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ManifestEntry {
     pub file: String,
-    pub outlet: String,
-    pub headline: String,
-    pub byline: String,
-    pub url: String,
-    /// Publication date, `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`).
-    pub date: String,
-    /// The date of the event reported, same format.
-    pub event_date: String,
+    /// The facts the corpus takes from this entry.
+    pub meta: ArticleMeta,
     pub dateline: String,
-    pub source: String,
-    pub derived_from: String,
+    /// Where in the text each fact was found.
     pub evidence: String,
 }
 
-impl ManifestEntry {
-    /// The facts the corpus takes from this entry.
-    pub fn meta(&self) -> ArticleMeta {
-        ArticleMeta {
-            outlet: self.outlet.clone(),
-            headline: self.headline.clone(),
-            byline: self.byline.clone(),
-            url: self.url.clone(),
-            date: self.date.clone(),
-            event_date: self.event_date.clone(),
-            source: self.source.clone(),
-            derived_from: self.derived_from.clone(),
+/// The keys an entry takes, in the order a message lists them: `file`, the article's
+/// facts with `dateline` after the event date, then `evidence` (the order of the
+/// manifest's entries and of every message so far).
+fn keys() -> &'static [&'static str] {
+    static KEYS: OnceLock<Vec<&'static str>> = OnceLock::new();
+    KEYS.get_or_init(|| {
+        let mut keys = vec!["file"];
+        for field in ArticleMeta::FIELDS {
+            keys.push(field);
+            if field == "event_date" {
+                keys.push("dateline");
+            }
         }
+        keys.push("evidence");
+        keys
+    })
+}
+
+impl ManifestEntry {
+    /// The value of key `key` (one of [`keys`]), mutably.
+    fn slot(&mut self, key: &str) -> Option<&mut String> {
+        match key {
+            "file" => Some(&mut self.file),
+            "dateline" => Some(&mut self.dateline),
+            "evidence" => Some(&mut self.evidence),
+            _ => self.meta.field_mut(key),
+        }
+    }
+}
+
+/// An entry is read key by key, as serde's derive reads a struct with
+/// `deny_unknown_fields` and defaults: an unknown key is refused while the key is read
+/// (so the parser's error points at its line), a value that is not a string while the
+/// value is, and every key left out is empty.
+impl<'de> Deserialize<'de> for ManifestEntry {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<ManifestEntry, D::Error> {
+        deserializer.deserialize_struct("ManifestEntry", keys(), EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> Visitor<'de> for EntryVisitor {
+    type Value = ManifestEntry;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("struct ManifestEntry")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ManifestEntry, A::Error> {
+        let mut entry = ManifestEntry::default();
+        let mut seen: Vec<&'static str> = Vec::new();
+        while let Some(Key(key)) = map.next_key()? {
+            if seen.contains(&key) {
+                return Err(de::Error::duplicate_field(key));
+            }
+            seen.push(key);
+            let value: String = map.next_value()?;
+            if let Some(slot) = entry.slot(key) {
+                *slot = value;
+            }
+        }
+        Ok(entry)
+    }
+}
+
+/// A key of an entry: one of [`keys`], else `unknown field`.
+struct Key(&'static str);
+
+impl<'de> Deserialize<'de> for Key {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Key, D::Error> {
+        deserializer.deserialize_identifier(KeyVisitor)
+    }
+}
+
+struct KeyVisitor;
+
+impl Visitor<'_> for KeyVisitor {
+    type Value = Key;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("field identifier")
+    }
+
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Key, E> {
+        keys()
+            .iter()
+            .find(|k| **k == v)
+            .map(|k| Key(k))
+            .ok_or_else(|| E::unknown_field(v, keys()))
     }
 }
 
@@ -71,7 +144,7 @@ impl Article {
         Input {
             name: &self.file,
             text: &self.text,
-            meta: self.entry.meta(),
+            meta: self.entry.meta.clone(),
         }
     }
 }
@@ -239,8 +312,8 @@ pub fn parse(src: &str) -> (Vec<ManifestEntry>, Vec<Problem>) {
         }
         let mut entry = entry;
         for (key, value) in [
-            ("date", &mut entry.date),
-            ("event_date", &mut entry.event_date),
+            ("date", &mut entry.meta.date),
+            ("event_date", &mut entry.meta.event_date),
         ] {
             if !value.is_empty() && !valid_date(value) {
                 problems.push(Problem {
@@ -287,8 +360,8 @@ mod tests {
         let (entries, problems) = parse(src);
         let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
         assert_eq!(files, ["a.txt", "d.txt"]);
-        assert_eq!(entries[0].outlet, "A");
-        assert_eq!(entries[1].date, "", "a bad date is left empty");
+        assert_eq!(entries[0].meta.outlet, "A");
+        assert_eq!(entries[1].meta.date, "", "a bad date is left empty");
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
         assert_eq!(lines, [8, 12, 16, 18, 21], "{problems:#?}");
         assert!(problems[1].message.contains("headlne"), "{problems:#?}");
@@ -308,5 +381,74 @@ mod tests {
         assert!(valid_date("2024-02-29") && !valid_date("2023-02-29"));
         assert!(valid_date("2026") && valid_date("2026-01") && !valid_date("2026-13"));
         assert!(!valid_date("26-01-06") && !valid_date("2026-1-6"));
+    }
+
+    /// Every kind of problem, with its exact message and line: the words users have
+    /// always seen (an unknown key lists every key an entry takes, in this order).
+    #[test]
+    fn each_problem_names_its_line_with_the_same_words() {
+        let src = "note = 1\n\
+                   [[article]]\n\
+                   file = \"a.txt\"\n\
+                   headlne = \"typo\"\n\
+                   [[article]]\n\
+                   file = \"b.txt\"\n\
+                   outlet = 5\n\
+                   [[article]]\n\
+                   byline = \"x\"\n\
+                   [[article]]\n\
+                   file = \"c.txt\"\n\
+                   event_date = \"2026-13\"\n\
+                   [[article]]\n\
+                   file = \"c.txt\"\n\
+                   [[article]]\n\
+                   file = \"d.txt\"\n\
+                   [[article]]\n\
+                   file = \"e.txt\"\n\
+                   [article.sub]\n";
+        let (entries, problems) = parse(src);
+        let shown: Vec<String> = problems.iter().map(|p| p.display("corpus.toml")).collect();
+        let keys = "`file`, `outlet`, `headline`, `byline`, `url`, `date`, `event_date`, `dateline`, `source`, `derived_from`, `evidence`";
+        assert_eq!(
+            shown,
+            [
+                "corpus.toml:1: \"note = 1\" is outside any [[article]] entry; ignored".to_string(),
+                format!("corpus.toml:4: unknown field `headlne`, expected one of {keys}; entry skipped"),
+                "corpus.toml:7: invalid type: integer `5`, expected a string; entry skipped".into(),
+                "corpus.toml:8: entry has no `file`; skipped".into(),
+                "corpus.toml:12: event_date \"2026-13\" is not a date (YYYY-MM-DD, YYYY-MM or YYYY); left empty".into(),
+                "corpus.toml:14: a second entry for \"c.txt\"; skipped".into(),
+                format!("corpus.toml:19: unknown field `sub`, expected one of {keys}; entry skipped"),
+            ]
+        );
+        let files: Vec<&str> = entries.iter().map(|e| e.file.as_str()).collect();
+        assert_eq!(files, ["c.txt", "d.txt"]);
+    }
+
+    /// Every key lands in its field: the entry's own, or the article's facts.
+    #[test]
+    fn every_key_is_read_into_its_field() {
+        let mut src = String::from("[[article]]\n");
+        for k in keys() {
+            src.push_str(&format!("{k} = \"{k}-value\"\n"));
+        }
+        let src = src
+            .replace("event_date-value", "2026-01-06")
+            .replace("date-value", "2026-01-05");
+        let (entries, problems) = parse(&src);
+        assert_eq!(problems, vec![]);
+        let e = &entries[0];
+        assert_eq!(e.file, "file-value");
+        assert_eq!(e.dateline, "dateline-value");
+        assert_eq!(e.evidence, "evidence-value");
+        for (name, value) in ArticleMeta::FIELDS.iter().zip(e.meta.fields()) {
+            let want = match *name {
+                "event_date" => "2026-01-06".to_string(),
+                "date" => "2026-01-05".to_string(),
+                _ => format!("{name}-value"),
+            };
+            assert_eq!(value, want, "{name}");
+        }
+        assert_eq!(keys().len(), ArticleMeta::FIELDS.len() + 3);
     }
 }

@@ -55,6 +55,152 @@ struct FileV1 {
     articles: Vec<StoredArticle>,
 }
 
+/// Why an exported or stored workspace cannot be used. Its `Display` is the message for
+/// the user: a refusal of the file names what is wrong with it (its JSON's line and
+/// column, its `format`, its `version`, its checksum), and a refusal of an article names
+/// the article and the field (`(field articles[1].meta.date)`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WorkspaceError {
+    /// The JSON ends too early.
+    Truncated,
+    /// Not JSON: where, and the parser's message.
+    Json {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    /// Its `format` is not [`FORMAT`]: what it is.
+    Format(String),
+    /// It has no `version` number.
+    NoVersion,
+    /// Written by a newer Quoteline: its version.
+    Newer(u64),
+    /// A version no Quoteline wrote.
+    UnknownVersion(u64),
+    /// Its fields are not a workspace's: the parser's message.
+    Fields(String),
+    /// Its contents do not match its `checksum`.
+    Checksum,
+    /// An article's value the app cannot use: which article (from 0), and what.
+    Article {
+        index: usize,
+        problem: ArticleProblem,
+    },
+}
+
+/// What is wrong with one article of a workspace (see [`WorkspaceError::Article`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ArticleProblem {
+    /// Its name is blank.
+    NoName,
+    /// Its name is longer than [`MAX_NAME_BYTES`]: its length in bytes.
+    NameTooLong(usize),
+    /// Its name has control characters: the name.
+    ControlCharacters(String),
+    /// Its text is blank: its name.
+    NoText(String),
+    /// Its text is larger than the browser's limit per file: its name.
+    TextTooLarge(String),
+    /// One of its facts is longer than [`MAX_FACT_BYTES`]: its name, the fact and the
+    /// fact's length in bytes.
+    FactTooLong {
+        name: String,
+        field: &'static str,
+        bytes: usize,
+    },
+    /// A date outside the years 1 to 9999: its name, the fact and the date.
+    DateOutOfRange {
+        name: String,
+        field: &'static str,
+        value: String,
+    },
+    /// Another article before it has its name: the name.
+    SameName(String),
+}
+
+impl ArticleProblem {
+    /// The field of the article at fault (`name`, `text`, `meta.date`).
+    pub fn field(&self) -> String {
+        match self {
+            ArticleProblem::NoName
+            | ArticleProblem::NameTooLong(_)
+            | ArticleProblem::ControlCharacters(_)
+            | ArticleProblem::SameName(_) => "name".into(),
+            ArticleProblem::NoText(_) | ArticleProblem::TextTooLarge(_) => "text".into(),
+            ArticleProblem::FactTooLong { field, .. }
+            | ArticleProblem::DateOutOfRange { field, .. } => format!("meta.{field}"),
+        }
+    }
+
+    /// The problem in words, for article `index` (from 0).
+    fn describe(&self, index: usize, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArticleProblem::NoName => write!(f, "article {} has no name", index + 1),
+            ArticleProblem::NameTooLong(bytes) => write!(
+                f,
+                "the name of article {} is {bytes} bytes long, more than the limit of {MAX_NAME_BYTES}",
+                index + 1
+            ),
+            ArticleProblem::ControlCharacters(name) => {
+                write!(f, "the name {name:?} has control characters")
+            }
+            ArticleProblem::NoText(name) => write!(f, "the article {name:?} has no text"),
+            ArticleProblem::TextTooLarge(name) => {
+                write!(f, "the article {name:?} is larger than the limit")
+            }
+            ArticleProblem::FactTooLong { name, field, bytes } => write!(
+                f,
+                "the article {name:?} has a {field} of {bytes} bytes, more than the limit of {MAX_FACT_BYTES}"
+            ),
+            ArticleProblem::DateOutOfRange { name, field, value } => write!(
+                f,
+                "the article {name:?} has the {} “{}”, outside the years 1 to 9999",
+                field.replace('_', " "),
+                value.chars().take(40).collect::<String>()
+            ),
+            ArticleProblem::SameName(name) => write!(f, "two articles are both named {name:?}"),
+        }
+    }
+}
+
+impl std::fmt::Display for WorkspaceError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WorkspaceError::Truncated => f.write_str("the file ends too early: it is truncated"),
+            WorkspaceError::Json {
+                line,
+                column,
+                message,
+            } => write!(f, "not valid JSON (line {line}, column {column}): {message}"),
+            WorkspaceError::Format(format) => write!(
+                f,
+                "not a Quoteline workspace (its \"format\" is {format:?}, not {FORMAT:?})"
+            ),
+            WorkspaceError::NoVersion => f.write_str("the workspace has no version number"),
+            WorkspaceError::Newer(version) => write!(
+                f,
+                "it was written by a newer Quoteline (workspace version {version}; this one reads up to {VERSION}). Open it with the newer version."
+            ),
+            WorkspaceError::UnknownVersion(version) => write!(
+                f,
+                "workspace version {version} is not one Quoteline ever wrote"
+            ),
+            WorkspaceError::Fields(e) => {
+                write!(f, "the workspace does not have the expected fields: {e}")
+            }
+            WorkspaceError::Checksum => f.write_str(
+                "its contents do not match its checksum: the file was edited or damaged",
+            ),
+            WorkspaceError::Article { index, problem } => {
+                problem.describe(*index, f)?;
+                write!(f, " (field articles[{index}].{})", problem.field())
+            }
+        }
+    }
+}
+
+impl std::error::Error for WorkspaceError {}
+
 /// FNV-1a over the parts that matter, as hex.
 fn checksum(ws: &Workspace) -> String {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -135,50 +281,41 @@ impl Workspace {
     }
 
     /// Reads an export. `Err` says why it cannot be used; nothing is changed by a failure.
-    pub fn from_json(src: &str) -> Result<Workspace, String> {
+    pub fn from_json(src: &str) -> Result<Workspace, WorkspaceError> {
         let value: serde_json::Value = serde_json::from_str(src).map_err(|e| {
             if e.is_eof() {
-                "the file ends too early: it is truncated".to_string()
+                WorkspaceError::Truncated
             } else {
-                format!(
-                    "not valid JSON (line {}, column {}): {e}",
-                    e.line(),
-                    e.column()
-                )
+                WorkspaceError::Json {
+                    line: e.line(),
+                    column: e.column(),
+                    message: e.to_string(),
+                }
             }
         })?;
         let format = value.get("format").and_then(|f| f.as_str()).unwrap_or("");
         if format != FORMAT {
-            return Err(format!(
-                "not a Quoteline workspace (its \"format\" is {:?}, not {FORMAT:?})",
-                format
-            ));
+            return Err(WorkspaceError::Format(format.to_string()));
         }
         let version = value
             .get("version")
             .and_then(serde_json::Value::as_u64)
-            .ok_or("the workspace has no version number")?;
+            .ok_or(WorkspaceError::NoVersion)?;
         if version > u64::from(VERSION) {
-            return Err(format!(
-                "it was written by a newer Quoteline (workspace version {version}; this one reads up to {VERSION}). Open it with the newer version."
-            ));
+            return Err(WorkspaceError::Newer(version));
         }
         if version < 1 {
-            return Err(format!(
-                "workspace version {version} is not one Quoteline ever wrote"
-            ));
+            return Err(WorkspaceError::UnknownVersion(version));
         }
         // Version 1 is the current one; older versions would be migrated here.
-        let file: FileV1 = serde_json::from_value(value)
-            .map_err(|e| format!("the workspace does not have the expected fields: {e}"))?;
+        let file: FileV1 =
+            serde_json::from_value(value).map_err(|e| WorkspaceError::Fields(e.to_string()))?;
         let ws = Workspace {
             mode: file.mode,
             articles: file.articles,
         };
         if checksum(&ws) != file.checksum {
-            return Err(
-                "its contents do not match its checksum: the file was edited or damaged".into(),
-            );
+            return Err(WorkspaceError::Checksum);
         }
         check(&ws)?;
         Ok(ws)
@@ -208,75 +345,53 @@ fn date_out_of_range(s: &str) -> bool {
 /// [`MAX_NAME_BYTES`], and unique; a text that is not blank and at most
 /// [`MAX_FILE_BYTES`](crate::formats::ingest::MAX_FILE_BYTES); each fact at most
 /// [`MAX_FACT_BYTES`]; dates within the years 1 to 9999.
-fn check(ws: &Workspace) -> Result<(), String> {
+fn check(ws: &Workspace) -> Result<(), WorkspaceError> {
     let mut names = std::collections::HashSet::new();
-    for (i, a) in ws.articles.iter().enumerate() {
-        let bad = |field: &str, what: String| Err(format!("{what} (field articles[{i}].{field})"));
-        if a.name.trim().is_empty() {
-            return bad("name", format!("article {} has no name", i + 1));
-        }
-        if a.name.len() > MAX_NAME_BYTES {
-            return bad(
-                "name",
-                format!(
-                    "the name of article {} is {} bytes long, more than the limit of {MAX_NAME_BYTES}",
-                    i + 1,
-                    a.name.len()
-                ),
-            );
-        }
-        if a.name.chars().any(char::is_control) {
-            return bad(
-                "name",
-                format!("the name {:?} has control characters", a.name),
-            );
-        }
-        if a.text.trim().is_empty() {
-            return bad("text", format!("the article {:?} has no text", a.name));
-        }
-        if a.text.len() > crate::formats::ingest::MAX_FILE_BYTES {
-            return bad(
-                "text",
-                format!("the article {:?} is larger than the limit", a.name),
-            );
-        }
-        let facts = [
-            "outlet",
-            "headline",
-            "byline",
-            "url",
-            "date",
-            "event_date",
-            "source",
-            "derived_from",
-        ];
-        for (field, value) in facts.into_iter().zip(a.meta.fields()) {
-            if value.len() > MAX_FACT_BYTES {
-                return bad(
-                    &format!("meta.{field}"),
-                    format!(
-                        "the article {:?} has a {field} of {} bytes, more than the limit of {MAX_FACT_BYTES}",
-                        a.name,
-                        value.len()
-                    ),
-                );
-            }
-        }
-        for (field, value) in [("date", &a.meta.date), ("event_date", &a.meta.event_date)] {
-            if date_out_of_range(value) {
-                return bad(
-                    &format!("meta.{field}"),
-                    format!(
-                        "the article {:?} has the {} “{}”, outside the years 1 to 9999",
-                        a.name,
-                        field.replace('_', " "),
-                        value.chars().take(40).collect::<String>()
-                    ),
-                );
-            }
-        }
+    for (index, a) in ws.articles.iter().enumerate() {
+        check_article(a).map_err(|problem| WorkspaceError::Article { index, problem })?;
         if !names.insert(a.name.as_str()) {
-            return bad("name", format!("two articles are both named {:?}", a.name));
+            return Err(WorkspaceError::Article {
+                index,
+                problem: ArticleProblem::SameName(a.name.clone()),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// One article's name, text and facts (see [`check`]).
+fn check_article(a: &StoredArticle) -> Result<(), ArticleProblem> {
+    if a.name.trim().is_empty() {
+        return Err(ArticleProblem::NoName);
+    }
+    if a.name.len() > MAX_NAME_BYTES {
+        return Err(ArticleProblem::NameTooLong(a.name.len()));
+    }
+    if a.name.chars().any(char::is_control) {
+        return Err(ArticleProblem::ControlCharacters(a.name.clone()));
+    }
+    if a.text.trim().is_empty() {
+        return Err(ArticleProblem::NoText(a.name.clone()));
+    }
+    if a.text.len() > crate::formats::ingest::MAX_FILE_BYTES {
+        return Err(ArticleProblem::TextTooLarge(a.name.clone()));
+    }
+    for (field, value) in ArticleMeta::FIELDS.into_iter().zip(a.meta.fields()) {
+        if value.len() > MAX_FACT_BYTES {
+            return Err(ArticleProblem::FactTooLong {
+                name: a.name.clone(),
+                field,
+                bytes: value.len(),
+            });
+        }
+    }
+    for (field, value) in [("date", &a.meta.date), ("event_date", &a.meta.event_date)] {
+        if date_out_of_range(value) {
+            return Err(ArticleProblem::DateOutOfRange {
+                name: a.name.clone(),
+                field,
+                value: value.clone(),
+            });
         }
     }
     Ok(())
@@ -369,31 +484,39 @@ mod tests {
         let truncated = &json[..json.len() / 2];
         assert!(Workspace::from_json(truncated)
             .unwrap_err()
+            .to_string()
             .contains("truncated"));
         let edited = json.replace("We are ready", "We are not ready");
         assert!(Workspace::from_json(&edited)
             .unwrap_err()
+            .to_string()
             .contains("checksum"));
         let newer = json.replace("\"version\": 1", "\"version\": 7");
         assert!(Workspace::from_json(&newer)
             .unwrap_err()
+            .to_string()
             .contains("newer Quoteline"));
         let older = json.replace("\"version\": 1", "\"version\": 0");
         assert!(Workspace::from_json(&older)
             .unwrap_err()
+            .to_string()
             .contains("version 0"));
         assert!(Workspace::from_json("{\"format\": \"other\"}")
             .unwrap_err()
+            .to_string()
             .contains("not a Quoteline workspace"));
         assert!(Workspace::from_json("[1, 2")
             .unwrap_err()
+            .to_string()
             .contains("truncated"));
         assert!(Workspace::from_json("nonsense")
             .unwrap_err()
+            .to_string()
             .contains("not valid JSON"));
         let missing = json.replace("\"mode\"", "\"mood\"");
         assert!(Workspace::from_json(&missing)
             .unwrap_err()
+            .to_string()
             .contains("expected fields"));
     }
 
@@ -453,13 +576,14 @@ mod tests {
         for (edit, field) in cases {
             let mut ws = sample();
             edit(&mut ws.articles[1]);
-            let e = Workspace::from_json(&signed(&ws)).unwrap_err();
+            let e = Workspace::from_json(&signed(&ws)).unwrap_err().to_string();
             assert!(e.contains(&format!("(field {field})")), "{field}: {e}");
         }
         let mut ws = sample();
         ws.articles[1].name = ws.articles[0].name.clone();
         assert!(Workspace::from_json(&signed(&ws))
             .unwrap_err()
+            .to_string()
             .contains("both named"));
         // In range, or no date at all (read as unknown): accepted as before.
         for date in [
@@ -484,5 +608,45 @@ mod tests {
         assert!(ws.remove("a.txt"));
         assert!(!ws.remove("a.txt"));
         assert_eq!(ws.articles.len(), 1);
+    }
+
+    /// Every refusal, with the message users see: the file's JSON, format, version or
+    /// checksum, or the article and the field.
+    #[test]
+    fn each_refusal_names_what_is_wrong() {
+        let json = sample().to_json();
+        let err = |src: &str| Workspace::from_json(src).unwrap_err();
+        let article = |index, problem| WorkspaceError::Article { index, problem };
+        let mut cases: Vec<(WorkspaceError, String)> = vec![
+            (err(&json[..json.len() / 2]), "the file ends too early: it is truncated".into()),
+            (err("nonsense"), "not valid JSON (line 1, column 2): expected ident at line 1 column 2".into()),
+            (err("{\"format\": \"other\"}"), "not a Quoteline workspace (its \"format\" is \"other\", not \"quoteline-workspace\")".into()),
+            (err("{\"format\": \"quoteline-workspace\"}"), "the workspace has no version number".into()),
+            (err(&json.replace("\"version\": 1", "\"version\": 7")), "it was written by a newer Quoteline (workspace version 7; this one reads up to 1). Open it with the newer version.".into()),
+            (err(&json.replace("\"version\": 1", "\"version\": 0")), "workspace version 0 is not one Quoteline ever wrote".into()),
+            (err(&json.replace("\"mode\"", "\"mood\"")), "the workspace does not have the expected fields: missing field `mode`".into()),
+            (err(&json.replace("We are ready", "We are not ready")), "its contents do not match its checksum: the file was edited or damaged".into()),
+        ];
+        type Edit = fn(&mut Workspace);
+        let crafted: [(Edit, ArticleProblem, &str); 8] = [
+            (|w| w.articles[1].name = " ".into(), ArticleProblem::NoName, "article 2 has no name (field articles[1].name)"),
+            (|w| w.articles[1].name = "x".repeat(MAX_NAME_BYTES + 1), ArticleProblem::NameTooLong(MAX_NAME_BYTES + 1), "the name of article 2 is 1025 bytes long, more than the limit of 1024 (field articles[1].name)"),
+            (|w| w.articles[1].name = "a\tb".into(), ArticleProblem::ControlCharacters("a\tb".into()), "the name \"a\\tb\" has control characters (field articles[1].name)"),
+            (|w| w.articles[1].text = "\n".into(), ArticleProblem::NoText("a (2).txt".into()), "the article \"a (2).txt\" has no text (field articles[1].text)"),
+            (|w| w.articles[1].text = "x".repeat(crate::formats::ingest::MAX_FILE_BYTES + 1), ArticleProblem::TextTooLarge("a (2).txt".into()), "the article \"a (2).txt\" is larger than the limit (field articles[1].text)"),
+            (|w| w.articles[1].meta.byline = "b".repeat(MAX_FACT_BYTES + 1), ArticleProblem::FactTooLong { name: "a (2).txt".into(), field: "byline", bytes: MAX_FACT_BYTES + 1 }, "the article \"a (2).txt\" has a byline of 65537 bytes, more than the limit of 65536 (field articles[1].meta.byline)"),
+            (|w| w.articles[1].meta.event_date = "0-01".into(), ArticleProblem::DateOutOfRange { name: "a (2).txt".into(), field: "event_date", value: "0-01".into() }, "the article \"a (2).txt\" has the event date “0-01”, outside the years 1 to 9999 (field articles[1].meta.event_date)"),
+            (|w| w.articles[1].name = w.articles[0].name.clone(), ArticleProblem::SameName("a.txt".into()), "two articles are both named \"a.txt\" (field articles[1].name)"),
+        ];
+        for (edit, problem, message) in crafted {
+            let mut ws = sample();
+            edit(&mut ws);
+            let e = err(&signed(&ws));
+            assert_eq!(e, article(1, problem));
+            cases.push((e, message.into()));
+        }
+        for (e, message) in cases {
+            assert_eq!(e.to_string(), message, "{e:?}");
+        }
     }
 }

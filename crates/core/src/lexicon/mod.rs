@@ -95,6 +95,32 @@ pub fn section(src: &'static str, name: &str) -> Words {
         .unwrap_or_default()
 }
 
+// Formats' and corpus word lists (from here to "End of formats' and corpus word lists").
+
+/// HTML element names and class words, in sections: how `formats::ingest` reads a web
+/// page as an article.
+pub const HTML: &str = include_str!("data/html.txt");
+/// The synthetic corpus's vocabulary (`synth`), one entry a line, in sections.
+pub const SYNTH: &str = include_str!("data/synth.txt");
+
+/// The section `name` of a file of phrases: like [`section`], but each line is one
+/// entry, spaces and all (two-word titles, whole sentences). Lines are trimmed; blank
+/// lines and `#` comment lines are skipped; a section named twice is one list.
+pub fn lines_section(src: &'static str, name: &str) -> Words {
+    let mut out = Words::default();
+    let mut inside = false;
+    for line in data_lines(src) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(header) => inside = header == name,
+            None if inside => out.0.push(line),
+            None => {}
+        }
+    }
+    out
+}
+
+// End of formats' and corpus word lists.
+
 /// All lexicons, parsed.
 #[derive(Debug, Default)]
 pub struct Lexicon {
@@ -537,5 +563,17 @@ mod tests {
         assert_eq!(lex.gender("Witkoff", ""), None);
         assert_eq!(lex.gender("Alex Smith", "spokeswoman"), Some(true));
         assert_eq!(lex.gender("Steve Witkoff", "U.S. envoy"), Some(false));
+    }
+
+    // Formats' and corpus word lists: their reader.
+    #[test]
+    fn lines_section_reads_one_entry_a_line() {
+        let src =
+            "# a comment\n[a]\none two\n  three  \n\n[b]\nfour five\n[a]\n# not an entry\nsix\n";
+        assert_eq!(&*lines_section(src, "a"), ["one two", "three", "six"]);
+        assert_eq!(&*lines_section(src, "b"), ["four five"]);
+        assert!(lines_section(src, "c").is_empty());
+        // The same file read as words splits the entries.
+        assert_eq!(&*section(src, "b"), ["four", "five"]);
     }
 }

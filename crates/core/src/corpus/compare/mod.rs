@@ -2,12 +2,20 @@
 //! whose content words overlap enough are grouped; each pair is verbatim, a variant
 //! (both quoted, different words) or quote-against-paraphrase; word-level diffs show what
 //! changed. Quotes of one speaker that differ inside the quotation marks are flagged.
+//!
+//! This file groups the statements and lays out the coverage grid; `words` gives the
+//! words they are compared on, `diff` the word-level diffs.
+
+mod diff;
+mod words;
+
+pub use diff::{word_diff, Diff};
+pub use words::words;
 
 use crate::corpus::{Corpus, StatementId};
-use crate::lexicon::Lexicon;
 use crate::model::Kind;
-use crate::text::fold;
 use std::collections::{HashMap, HashSet};
+use words::{content, is_run};
 
 /// How two renderings of one utterance relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -57,39 +65,6 @@ pub struct Comparison {
     pub group_of: Vec<Option<usize>>,
     /// Outlets in the corpus.
     pub total_outlets: usize,
-}
-
-/// A word the comparison leaves out: a search stop word, or a pronoun or auxiliary.
-fn is_stop_word(w: &str) -> bool {
-    let lex = Lexicon::get();
-    lex.stop_words.contains(&w) || lex.more_stop_words.contains(&w)
-}
-
-/// Folded words without punctuation.
-pub fn words(s: &str) -> Vec<String> {
-    fold(s)
-        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
-        .filter(|w| !w.is_empty())
-        .map(|w| w.replace('’', "'"))
-        .collect()
-}
-
-/// Content words, stemmed by truncation to six letters (a plain, language-light stemmer:
-/// "parliament"/"parliamentary", "deploying"/"deployment", "neighboring"/"neighbouring").
-fn content(s: &str) -> HashSet<String> {
-    words(s)
-        .into_iter()
-        .filter(|w| !is_stop_word(w) && w.len() > 1)
-        .map(|w| {
-            let w = w.trim_end_matches('s');
-            w.chars().take(6).collect()
-        })
-        .collect()
-}
-
-/// Whether `small` occurs as a contiguous run in `big`.
-fn is_run(small: &[String], big: &[String]) -> bool {
-    !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
 }
 
 /// How two statements relate.
@@ -226,21 +201,33 @@ const POSTINGS_CAP: usize = 64;
 /// from one article must be nested (a fragment inside its sentence) or the same remark
 /// told twice, so that distinct remarks never chain into one group through a third.
 pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
-    let n = corpus.entries.len();
-    // Every id below is an index of `corpus.entries` (of `0..n`), so `entry` finds it.
-    let entry = |i: StatementId| corpus.entries.get(i);
     let weighted = Weighted::new(corpus);
+    let mut edges = speaker_edges(corpus, &weighted, threshold);
+    edges.extend(echo_edges(corpus, &weighted));
+    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    let mut clusters = Clusters::new(corpus.entries.len());
+    clusters.join(corpus, &weighted, edges);
+    clusters.adopt_fragments(corpus);
+    Comparison::from_groups(corpus, clusters.into_groups(corpus))
+}
+
+/// A pair of statements that may join a group, with their overlap: `(overlap, a, b)`,
+/// `a < b`.
+type Edge = (f64, StatementId, StatementId);
+
+/// The pairs of one speaker's statements that read as renderings of one utterance.
+/// Candidate pairs come from shared content words (a per-speaker inverted index), so a
+/// speaker with thousands of statements is not compared all against all: a word used in
+/// more than POSTINGS_CAP of their statements is no evidence and is skipped. Pairs need
+/// two shared words to be worth scoring (`joins` asks for at least that).
+fn speaker_edges(corpus: &Corpus, weighted: &Weighted, threshold: f64) -> Vec<Edge> {
     let mut by_speaker: HashMap<usize, Vec<StatementId>> = HashMap::new();
     for (i, e) in corpus.entries.iter().enumerate() {
         by_speaker.entry(e.speaker).or_default().push(i);
     }
-    let mut edges: Vec<(f64, StatementId, StatementId)> = Vec::new();
+    let mut edges: Vec<Edge> = Vec::new();
     let mut speakers: Vec<&Vec<StatementId>> = by_speaker.values().collect();
     speakers.sort();
-    // Candidate pairs come from shared content words (a per-speaker inverted index), so a
-    // speaker with thousands of statements is not compared all against all: a word used
-    // in more than POSTINGS_CAP of their statements is no evidence and is skipped. Pairs
-    // need two shared words to be worth scoring (`joins` asks for at least that).
     for ids in speakers {
         let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
         for &i in ids.iter() {
@@ -268,8 +255,16 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
             }
         }
     }
-    // Across speakers, only near-identical long texts in different articles (an inverted
-    // index on words keeps this from being quadratic in the corpus).
+    edges
+}
+
+/// Pairs of different speakers' statements in different articles whose long texts are
+/// near-identical (one text attributed to "the joint statement" in one report and to
+/// "leaders" in another): an inverted index on words keeps this from being quadratic in
+/// the corpus.
+fn echo_edges(corpus: &Corpus, weighted: &Weighted) -> Vec<Edge> {
+    let entry = |i: StatementId| corpus.entries.get(i);
+    let mut edges: Vec<Edge> = Vec::new();
     let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
     for (i, set) in weighted.sets.iter().enumerate() {
         if set.len() >= ECHO_WORDS {
@@ -302,154 +297,194 @@ pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
             edges.push((sim, a, b));
         }
     }
-    edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let compatible = |x: StatementId, y: StatementId| {
-        let (Some(ex), Some(ey)) = (entry(x), entry(y)) else {
-            return false;
+    edges
+}
+
+/// Clusters of statements as they join: each statement's cluster, and each cluster's
+/// members. A cluster keeps its id (one of its members) while it absorbs others.
+struct Clusters {
+    cluster: Vec<usize>,
+    members_of: HashMap<usize, Vec<StatementId>>,
+}
+
+impl Clusters {
+    /// Every statement alone.
+    fn new(n: usize) -> Clusters {
+        Clusters {
+            cluster: (0..n).collect(),
+            members_of: (0..n).map(|i| (i, vec![i])).collect(),
+        }
+    }
+
+    /// Joins clusters along `edges`, best first, when every member of one is compatible
+    /// with every member of the other: from different articles, or nested, or the same
+    /// remark told twice.
+    fn join(&mut self, corpus: &Corpus, weighted: &Weighted, edges: Vec<Edge>) {
+        let entry = |i: StatementId| corpus.entries.get(i);
+        let compatible = |x: StatementId, y: StatementId| {
+            let (Some(ex), Some(ey)) = (entry(x), entry(y)) else {
+                return false;
+            };
+            ex.article != ey.article
+                || ex.statement.span.overlaps(ey.statement.span)
+                || weighted.joins(x, y, RETOLD).is_some()
         };
-        ex.article != ey.article
-            || ex.statement.span.overlaps(ey.statement.span)
-            || weighted.joins(x, y, RETOLD).is_some()
-    };
-    let mut cluster: Vec<usize> = (0..n).collect();
-    let mut members_of: HashMap<usize, Vec<StatementId>> = (0..n).map(|i| (i, vec![i])).collect();
-    // Pairs of clusters found incompatible. A cluster keeps its id while it absorbs others
-    // and only grows, so an incompatible pair stays incompatible: a later edge between the
-    // same two clusters is refused without comparing their members again.
-    let mut refused: std::collections::HashSet<(usize, usize)> = Default::default();
-    for (_, a, b) in edges {
-        let (Some(&ca), Some(&cb)) = (cluster.get(a), cluster.get(b)) else {
-            continue;
-        };
-        if ca == cb {
-            continue;
-        }
-        if refused.contains(&(ca.min(cb), ca.max(cb))) {
-            continue;
-        }
-        let members = |c: usize| members_of.get(&c).map_or(&[][..], Vec::as_slice);
-        let ok = members(ca)
-            .iter()
-            .all(|&x| members(cb).iter().all(|&y| compatible(x, y)));
-        if !ok {
-            refused.insert((ca.min(cb), ca.max(cb)));
-            continue;
-        }
-        let moved = members_of.remove(&cb).unwrap_or_default();
-        for &m in &moved {
-            if let Some(c) = cluster.get_mut(m) {
-                *c = ca;
+        // Pairs of clusters found incompatible. A cluster keeps its id while it absorbs
+        // others and only grows, so an incompatible pair stays incompatible: a later edge
+        // between the same two clusters is refused without comparing their members again.
+        let mut refused: std::collections::HashSet<(usize, usize)> = Default::default();
+        for (_, a, b) in edges {
+            let (Some(&ca), Some(&cb)) = (self.cluster.get(a), self.cluster.get(b)) else {
+                continue;
+            };
+            if ca == cb {
+                continue;
             }
-        }
-        members_of.entry(ca).or_default().extend(moved);
-    }
-    // A fragment nested in a grouped statement of its article (the quoted words inside
-    // the reported sentence) belongs to that group, however short it is: the first such
-    // host in corpus order, among the grouped statements of the same article and speaker
-    // (a fragment placed earlier in this pass counts as grouped for later ones).
-    // Entries are in article order, and an article's statements are sorted by start, so
-    // the statements that start by a fragment's start are a prefix of its (article,
-    // speaker) list, and the first host is the first in that prefix whose end reaches the
-    // fragment's: a prefix-maximum tree over the ends of the grouped ones finds it in
-    // log time, where a scan of the article per fragment was statements² per article.
-    let grouped = |cluster: &[usize], members_of: &HashMap<usize, Vec<StatementId>>, j: usize| {
-        cluster
-            .get(j)
-            .and_then(|c| members_of.get(c))
-            .is_some_and(|m| m.len() > 1)
-    };
-    let mut lists: HashMap<(usize, usize), Vec<StatementId>> = HashMap::new();
-    // Each statement's list and place in it.
-    let mut place: Vec<((usize, usize), usize)> = Vec::with_capacity(n);
-    for (i, e) in corpus.entries.iter().enumerate() {
-        let list = lists.entry((e.article, e.speaker)).or_default();
-        place.push(((e.article, e.speaker), list.len()));
-        list.push(i);
-    }
-    let mut reach: HashMap<(usize, usize), PrefixMax> = lists
-        .iter()
-        .map(|(&key, list)| {
-            let mut tree = PrefixMax::new(list.len());
-            for (k, &j) in list.iter().enumerate() {
-                if grouped(&cluster, &members_of, j) {
-                    tree.raise(k, entry(j).map_or(0, |h| h.statement.span.end));
+            if refused.contains(&(ca.min(cb), ca.max(cb))) {
+                continue;
+            }
+            let members = |c: usize| self.members_of.get(&c).map_or(&[][..], Vec::as_slice);
+            let ok = members(ca)
+                .iter()
+                .all(|&x| members(cb).iter().all(|&y| compatible(x, y)));
+            if !ok {
+                refused.insert((ca.min(cb), ca.max(cb)));
+                continue;
+            }
+            let moved = self.members_of.remove(&cb).unwrap_or_default();
+            for &m in &moved {
+                if let Some(c) = self.cluster.get_mut(m) {
+                    *c = ca;
                 }
             }
-            (key, tree)
-        })
-        .collect();
-    for (i, e) in corpus.entries.iter().enumerate() {
-        let Some(&ci) = cluster.get(i) else { continue };
-        if grouped(&cluster, &members_of, i) {
-            continue;
+            self.members_of.entry(ca).or_default().extend(moved);
         }
-        let Some(&(key, _)) = place.get(i) else {
-            continue;
-        };
-        let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
-            continue;
-        };
-        let span = e.statement.span;
-        let starts_by = list
-            .partition_point(|&j| entry(j).is_some_and(|h| h.statement.span.start <= span.start));
-        let host = tree
-            .first_reaching(span.end)
-            .filter(|&k| k < starts_by)
-            .and_then(|k| list.get(k).copied());
-        if let Some(c) = host.and_then(|j| cluster.get(j).copied()) {
-            members_of.remove(&ci);
-            if let Some(x) = cluster.get_mut(i) {
-                *x = c;
+    }
+
+    /// Whether statement `j` is in a group (a cluster of more than one).
+    fn grouped(&self, j: usize) -> bool {
+        self.cluster
+            .get(j)
+            .and_then(|c| self.members_of.get(c))
+            .is_some_and(|m| m.len() > 1)
+    }
+
+    /// Puts each statement not in a group into the group of a grouped statement of its
+    /// article it is nested in (the quoted words inside the reported sentence), however
+    /// short it is: the first such host in corpus order, among the grouped statements of
+    /// the same article and speaker (a fragment placed earlier in this pass counts as
+    /// grouped for later ones). Entries are in article order, and an article's
+    /// statements are sorted by start, so the statements that start by a fragment's
+    /// start are a prefix of its (article, speaker) list, and the first host is the first
+    /// in that prefix whose end reaches the fragment's: a prefix-maximum tree over the
+    /// ends of the grouped ones finds it in log time, where a scan of the article per
+    /// fragment was statements² per article.
+    fn adopt_fragments(&mut self, corpus: &Corpus) {
+        let entry = |i: StatementId| corpus.entries.get(i);
+        let mut lists: HashMap<(usize, usize), Vec<StatementId>> = HashMap::new();
+        // Each statement's list and place in it.
+        let mut place: Vec<((usize, usize), usize)> = Vec::with_capacity(corpus.entries.len());
+        for (i, e) in corpus.entries.iter().enumerate() {
+            let list = lists.entry((e.article, e.speaker)).or_default();
+            place.push(((e.article, e.speaker), list.len()));
+            list.push(i);
+        }
+        let mut reach: HashMap<(usize, usize), PrefixMax> = lists
+            .iter()
+            .map(|(&key, list)| {
+                let mut tree = PrefixMax::new(list.len());
+                for (k, &j) in list.iter().enumerate() {
+                    if self.grouped(j) {
+                        tree.raise(k, entry(j).map_or(0, |h| h.statement.span.end));
+                    }
+                }
+                (key, tree)
+            })
+            .collect();
+        for (i, e) in corpus.entries.iter().enumerate() {
+            let Some(&ci) = self.cluster.get(i) else {
+                continue;
+            };
+            if self.grouped(i) {
+                continue;
             }
-            members_of.entry(c).or_default().push(i);
-            if let Some(&(_, k)) = place.get(i) {
-                tree.raise(k, span.end);
+            let Some(&(key, _)) = place.get(i) else {
+                continue;
+            };
+            let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
+                continue;
+            };
+            let span = e.statement.span;
+            let starts_by = list.partition_point(|&j| {
+                entry(j).is_some_and(|h| h.statement.span.start <= span.start)
+            });
+            let host = tree
+                .first_reaching(span.end)
+                .filter(|&k| k < starts_by)
+                .and_then(|k| list.get(k).copied());
+            if let Some(c) = host.and_then(|j| self.cluster.get(j).copied()) {
+                self.members_of.remove(&ci);
+                if let Some(x) = self.cluster.get_mut(i) {
+                    *x = c;
+                }
+                self.members_of.entry(c).or_default().push(i);
+                if let Some(&(_, k)) = place.get(i) {
+                    tree.raise(k, span.end);
+                }
             }
         }
     }
-    let mut groups: Vec<Group> = members_of
-        .into_values()
-        // A group spans articles: a fragment nested in its own sentence is no comparison.
-        .filter(|m| {
-            let article = |i: StatementId| entry(i).map(|e| e.article);
-            let first = m.first().and_then(|&f| article(f));
-            m.iter().any(|&i| article(i) != first)
-        })
-        .map(|mut m| {
-            m.sort_unstable();
-            // (A group has a member: `max_by_key` finds one.)
-            let canonical = m
-                .iter()
-                .copied()
-                .max_by_key(|&i| {
-                    (
-                        entry(i).is_some_and(|e| e.statement.kind == Kind::Direct),
-                        entry(i).map_or(0, |e| e.statement.span.len()),
-                        std::cmp::Reverse(i),
-                    )
-                })
-                .unwrap_or_default();
-            let outlets = m
-                .iter()
-                .filter_map(|&i| entry(i).and_then(|e| corpus.articles.get(e.article)))
-                .map(|a| a.outlet.as_str())
-                .collect::<HashSet<_>>()
-                .len();
-            let quotes_differ = m.iter().enumerate().any(|(k, &a)| {
-                (m.get(k + 1..).unwrap_or_default())
+
+    /// The groups: clusters that span articles (a fragment nested in its own sentence is
+    /// no comparison), each with its members in corpus order, its canonical statement
+    /// (the longest direct quote, else the longest), its outlet count and whether its
+    /// quotes differ; in order of their first member.
+    fn into_groups(self, corpus: &Corpus) -> Vec<Group> {
+        let entry = |i: StatementId| corpus.entries.get(i);
+        let mut groups: Vec<Group> = self
+            .members_of
+            .into_values()
+            .filter(|m| {
+                let article = |i: StatementId| entry(i).map(|e| e.article);
+                let first = m.first().and_then(|&f| article(f));
+                m.iter().any(|&i| article(i) != first)
+            })
+            .map(|mut m| {
+                m.sort_unstable();
+                // (A group has a member: `max_by_key` finds one.)
+                let canonical = m
                     .iter()
-                    .any(|&b| relation(corpus, a, b) == Relation::Variant)
-            });
-            Group {
-                members: m,
-                canonical,
-                outlets,
-                quotes_differ,
-            }
-        })
-        .collect();
-    groups.sort_by_key(|g| g.members.first().copied());
-    Comparison::from_groups(corpus, groups)
+                    .copied()
+                    .max_by_key(|&i| {
+                        (
+                            entry(i).is_some_and(|e| e.statement.kind == Kind::Direct),
+                            entry(i).map_or(0, |e| e.statement.span.len()),
+                            std::cmp::Reverse(i),
+                        )
+                    })
+                    .unwrap_or_default();
+                let outlets = m
+                    .iter()
+                    .filter_map(|&i| entry(i).and_then(|e| corpus.articles.get(e.article)))
+                    .map(|a| a.outlet.as_str())
+                    .collect::<HashSet<_>>()
+                    .len();
+                let quotes_differ = m.iter().enumerate().any(|(k, &a)| {
+                    (m.get(k + 1..).unwrap_or_default())
+                        .iter()
+                        .any(|&b| relation(corpus, a, b) == Relation::Variant)
+                });
+                Group {
+                    members: m,
+                    canonical,
+                    outlets,
+                    quotes_differ,
+                }
+            })
+            .collect();
+        groups.sort_by_key(|g| g.members.first().copied());
+        groups
+    }
 }
 
 /// Prefix maxima of values that only rise (a Fenwick tree): the first place whose value,
@@ -585,76 +620,6 @@ pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> C
     Coverage { outlets, rows }
 }
 
-/// One piece of a word diff.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Diff {
-    Same(String),
-    Deleted(String),
-    Inserted(String),
-}
-
-/// Word-level diff of `a` into `b` (longest common subsequence on folded words, shown
-/// with the original words).
-// Cannot panic: `i < n` and `j < m` index `wa`/`ka` (`n` words) and `wb`/`kb` (`m`), and
-// the table has `(n + 1) × (m + 1)` cells, read at most at `i + 1` and `j + 1`.
-#[allow(clippy::indexing_slicing)]
-pub fn word_diff(a: &str, b: &str) -> Vec<Diff> {
-    let wa: Vec<&str> = a.split_whitespace().collect();
-    let wb: Vec<&str> = b.split_whitespace().collect();
-    let key = |w: &str| words(w).join(" ");
-    let (ka, kb): (Vec<String>, Vec<String>) = (
-        wa.iter().map(|w| key(w)).collect(),
-        wb.iter().map(|w| key(w)).collect(),
-    );
-    let (n, m) = (wa.len(), wb.len());
-    if n * m > 4_000_000 {
-        return vec![Diff::Deleted(a.to_string()), Diff::Inserted(b.to_string())];
-    }
-    let mut l = vec![vec![0u32; m + 1]; n + 1];
-    for i in (0..n).rev() {
-        for j in (0..m).rev() {
-            l[i][j] = if ka[i] == kb[j] {
-                l[i + 1][j + 1] + 1
-            } else {
-                l[i + 1][j].max(l[i][j + 1])
-            };
-        }
-    }
-    let (mut i, mut j) = (0, 0);
-    let mut out: Vec<Diff> = Vec::new();
-    let mut push = |d: Diff| match (out.last_mut(), d) {
-        (Some(Diff::Same(s)), Diff::Same(t))
-        | (Some(Diff::Deleted(s)), Diff::Deleted(t))
-        | (Some(Diff::Inserted(s)), Diff::Inserted(t)) => {
-            s.push(' ');
-            s.push_str(&t);
-        }
-        (_, d) => out.push(d),
-    };
-    while i < n && j < m {
-        if ka[i] == kb[j] {
-            push(Diff::Same(wb[j].to_string()));
-            i += 1;
-            j += 1;
-        } else if l[i + 1][j] >= l[i][j + 1] {
-            push(Diff::Deleted(wa[i].to_string()));
-            i += 1;
-        } else {
-            push(Diff::Inserted(wb[j].to_string()));
-            j += 1;
-        }
-    }
-    while i < n {
-        push(Diff::Deleted(wa[i].to_string()));
-        i += 1;
-    }
-    while j < m {
-        push(Diff::Inserted(wb[j].to_string()));
-        j += 1;
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,25 +641,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn diff_marks_inserted_deleted_and_changed_words() {
-        let d = word_diff(
-            "We have largely finished the security protocols,",
-            "We think we’re largely finished with security protocols…",
-        );
-        assert!(d.contains(&Diff::Same("largely finished".into())));
-        assert!(d
-            .iter()
-            .any(|x| matches!(x, Diff::Deleted(s) if s.contains("have"))));
-        assert!(d
-            .iter()
-            .any(|x| matches!(x, Diff::Inserted(s) if s.contains("think"))));
-        assert_eq!(
-            word_diff("a b c", "a b c"),
-            vec![Diff::Same("a b c".into())]
-        );
     }
 
     #[test]
