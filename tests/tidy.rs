@@ -214,6 +214,13 @@ fn import_graph(src_dir: &Path) -> BTreeMap<PathBuf, BTreeSet<PathBuf>> {
                 i += 1;
                 continue;
             };
+            // `pub(super)`, `pub(crate)`, `pub(in path)` name a visibility, not an import.
+            if first == "pub" && toks.get(i + 1).is_some_and(|t| t.0 == Tok::Punct('(')) {
+                while i < toks.len() && toks[i].0 != Tok::Punct(')') {
+                    i += 1;
+                }
+                continue;
+            }
             let prev_is_colon = i > 0 && toks[i - 1].0 == Tok::Punct(':');
             // `mod child;` declares a module; it does not import it.
             if i > 0 && toks[i - 1].0 == Tok::Ident("mod".into()) {
@@ -386,7 +393,10 @@ fn the_circle_finder_finds_a_circle() {
         "//! x\nfn f() { let _ = super::a::c::Thing; }\n",
     )
     .unwrap();
+    std::fs::write(dir.join("a/mod.rs"), "//! x\npub mod c;\npub mod d;\nuse c::Thing;\nuse d::g;\n").unwrap();
     let graph = import_graph(&dir);
+    let d = dir.join("a/d.rs");
+    assert!(graph[&d].is_empty(), "a/d.rs imports nothing: {:?}", graph[&d]);
     let cycle = find_cycle(&graph);
     std::fs::remove_dir_all(&dir).ok();
     let cycle = cycle.expect("a circle a/c.rs → b.rs → a/c.rs");
