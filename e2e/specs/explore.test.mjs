@@ -204,12 +204,17 @@ describe("exploring the seed statements", () => {
     const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
     const csvText = await readFile(await csv.path(), "utf8");
     const rows = csvText.trim().split("\r\n");
-    assert.equal(rows[0], "id,speaker,role,affiliation,outlet,article,kind,text,start,end,cue,confidence,topics,date,date_precision");
+    // The CSV's header is the row `quoteline extract` prints, field for field, in its order.
+    const header = "affiliation,confidence,cue,cue_end,cue_start,date,date_expression,date_precision,end,file,group,id,kind,low_confidence,mention,offsets,outlet,role,rule,speaker,speaker_kind,start,text,topic_words,topics";
+    assert.equal(rows[0], header);
     assert.equal(rows.length, n + 1);
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
     const data = JSON.parse(await readFile(await json.path(), "utf8"));
     assert.equal(data.length, n);
     assert.ok(data.every((r) => /guarantee/i.test(r.text + r.speaker)));
+    assert.ok(data.every((r) => Object.keys(r).join(",") === header && r.offsets === "text"));
+    // Searched for "guarantees": each statement's topics are named, with their words.
+    assert.ok(data.every((r) => Array.isArray(r.topics) && r.topics.length > 0 && typeof r.topic_words === "object"));
     assert.deepEqual(problems, []);
     await page.close();
   });

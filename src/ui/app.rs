@@ -2,11 +2,12 @@
 //! the one reducer of UI state, derives results and facet counts with `use_memo`, keeps
 //! the view in the URL, and wires the global keyboard shortcuts.
 
+use super::chips::Chips;
 use super::context::{after_next_paint, CorpusHandle};
 use super::coverage::CoverageView;
 use super::detail::DetailPanel;
 use super::extraction::build_corpus;
-use super::filters::{Chips, FilterPanel};
+use super::filters::FilterPanel;
 use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
@@ -14,7 +15,8 @@ use super::timeline::Timeline;
 use gloo::events::{EventListener, EventListenerOptions};
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::formats::workspace::Workspace;
-use quoteline_core::view::session::{Action, AppState, SearchIndex, Tab};
+use quoteline_core::view::search::SearchIndex;
+use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -565,7 +567,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let panel = match tab {
         Tab::Statements => html! {
-            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} on_action={dispatch.clone()} />
+            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} comparison={comparison.clone()} on_action={dispatch.clone()} />
         },
         Tab::Coverage => html! {
             if let Some(comparison) = comparison.clone() {

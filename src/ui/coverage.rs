@@ -6,7 +6,7 @@
 use super::context::CorpusHandle;
 use quoteline_core::corpus::compare::{coverage, Cell, Comparison};
 use quoteline_core::corpus::StatementId;
-use quoteline_core::view::session::Action;
+use quoteline_core::view::state::Action;
 use std::rc::Rc;
 use yew::prelude::*;
 

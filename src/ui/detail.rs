@@ -5,7 +5,7 @@
 use super::context::CorpusHandle;
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::text::Span;
-use quoteline_core::view::session::Action;
+use quoteline_core::view::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -181,7 +181,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let corpus = corpus.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            let Some(c) = quoteline_core::view::session::citation(&corpus, id) else {
+            let Some(c) = quoteline_core::view::export::citation(&corpus, id) else {
                 return;
             };
             let copied = copied.clone();

@@ -1,7 +1,8 @@
-//! The filter panel (outlet, speaker, kind and affiliation facets with live counts;
-//! OR within a facet, AND across) and the removable chips of active filters.
+//! The filter panel: outlet, speaker, kind, topic and affiliation facets with live
+//! counts (OR within a facet, AND across). The active filters' chips are `chips`.
 
-use quoteline_core::view::session::{Action, AppState, Facets};
+use quoteline_core::view::facets::Facets;
+use quoteline_core::view::state::{Action, AppState};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -89,89 +90,5 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
             }
             <button type="button" class="clear" disabled={!s.filtered()} onclick={clear}>{"Clear all"}</button>
         </aside>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ChipsProps {
-    pub state: AppState,
-    pub on_action: Callback<Action>,
-}
-
-/// One removable chip per active filter.
-#[component]
-pub fn Chips(props: &ChipsProps) -> Html {
-    let s = &props.state;
-    let mut chips: Vec<(String, Action)> = Vec::new();
-    if !s.search.trim().is_empty() {
-        chips.push((
-            format!("search: {}", s.search.trim()),
-            Action::Search(String::new()),
-        ));
-    }
-    chips.extend(
-        s.outlets
-            .iter()
-            .map(|o| (format!("outlet: {o}"), Action::ToggleOutlet(o.clone()))),
-    );
-    chips.extend(
-        s.speakers
-            .iter()
-            .map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))),
-    );
-    chips.extend(
-        s.kinds
-            .iter()
-            .map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))),
-    );
-    chips.extend(s.affiliations.iter().map(|o| {
-        (
-            format!("affiliation: {o}"),
-            Action::ToggleAffiliation(o.clone()),
-        )
-    }));
-    chips.extend(
-        s.topics
-            .iter()
-            .map(|o| (format!("topic: {o}"), Action::ToggleTopic(o.clone()))),
-    );
-    if let Some((a, b)) = s.range {
-        let d = |x: i64, open: &str| {
-            if x == i64::MIN || x == i64::MAX {
-                open.to_string()
-            } else {
-                quoteline_core::corpus::dates::When {
-                    day: x,
-                    precision: quoteline_core::corpus::dates::Precision::Day,
-                }
-                .label()
-            }
-        };
-        chips.push((
-            format!("dates: {} – {}", d(a, "…"), d(b, "…")),
-            Action::SetRange(None),
-        ));
-    }
-    if chips.is_empty() {
-        return html! {};
-    }
-    let clear = {
-        let cb = props.on_action.clone();
-        Callback::from(move |_| cb.emit(Action::ClearAll))
-    };
-    html! {
-        <div class="chips" aria-label="Active filters">
-            <span class="chip-list">
-            { for chips.into_iter().map(|(label, action)| {
-                let cb = props.on_action.clone();
-                html! {
-                    <button type="button" class="chip" key={label.clone()} aria-label={format!("Remove {label}")} onclick={Callback::from(move |_| cb.emit(action.clone()))}>
-                        {label}<span aria-hidden="true">{" ×"}</span>
-                    </button>
-                }
-            }) }
-            </span>
-            <button type="button" class="link" onclick={clear}>{"Clear all"}</button>
-        </div>
     }
 }

@@ -7,8 +7,10 @@
 
 use super::context::CorpusHandle;
 use super::highlight::{render_marked, term_ranges};
+use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline_core::corpus::StatementId;
-use quoteline_core::view::session::{export_csv, export_json, Action, Sort};
+use quoteline_core::view::export::{export_csv, export_json};
+use quoteline_core::view::state::{Action, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,6 +48,10 @@ pub struct StatementListProps {
     pub terms: Rc<Vec<String>>,
     pub selected: Option<StatementId>,
     pub sort: Sort,
+    /// The cross-outlet groups, when computed (or opened): an export gives each
+    /// statement's group, and computes them first when they are not.
+    #[prop_or_default]
+    pub comparison: Option<Rc<Comparison>>,
     pub on_action: Callback<Action>,
 }
 
@@ -85,12 +91,16 @@ pub fn StatementList(props: &StatementListProps) -> Html {
     let export = |fmt: &'static str| {
         let corpus = corpus.clone();
         let ids = props.results.clone();
+        let comparison = props.comparison.clone();
         let status = status.clone();
         Callback::from(move |_| {
+            let cmp = comparison
+                .clone()
+                .unwrap_or_else(|| Rc::new(compare(&corpus, GROUP_THRESHOLD)));
             let (content, mime) = if fmt == "csv" {
-                (export_csv(&corpus, &ids), "text/csv")
+                (export_csv(&corpus, &cmp, &ids), "text/csv")
             } else {
-                (export_json(&corpus, &ids), "application/json")
+                (export_json(&corpus, &cmp, &ids), "application/json")
             };
             #[cfg(target_arch = "wasm32")]
             let result =

@@ -1,8 +1,10 @@
-//! The Yew UI: a thin layer that reads [`quoteline_core::view::session::AppState`], renders it and
-//! dispatches [`quoteline_core::view::session::Action`]s. One public component per file.
+//! The Yew UI: a thin layer that reads [`quoteline_core::view::state::AppState`], renders
+//! it and dispatches [`quoteline_core::view::state::Action`]s. One public component per
+//! file.
 
 pub mod app;
 pub mod banner;
+pub mod chips;
 pub mod context;
 pub mod corpus_file;
 pub mod coverage;

@@ -3,25 +3,23 @@
 //! articles, an undated band, zoom (buttons, wheel or trackpad pinch, two-finger pinch,
 //! `+`/`-`), pan (drag, arrow keys), a tooltip on hover and on keyboard focus,
 //! brushing a date range on the axis to filter the list, and a text alternative listing
-//! everything by date. The geometry comes from `quoteline_core::view::timeline`.
+//! everything by date. The layout and every pixel size come from
+//! `quoteline_core::view::timeline` (its sizes from `timeline::geometry`).
 
 use super::context::CorpusHandle;
 use super::marks::{MarkSpec, MarksLayer};
 use quoteline_core::corpus::dates::{Precision, When};
 use quoteline_core::corpus::{Corpus, StatementId};
-use quoteline_core::view::session::{Action, AppState};
-use quoteline_core::view::timeline::{aggregate_in, chronological, fit, layout_view, LaneBy, View};
+use quoteline_core::view::state::{Action, AppState};
+use quoteline_core::view::timeline::geometry::{
+    mark_radius, AXIS_H, EVENTS_H, LABEL_W, LANE_H, PLOT_W, SVG_W, TOOLTIP_LINE_H, TOOLTIP_W,
+};
+use quoteline_core::view::timeline::lanes::{aggregate_in, chronological, LaneBy};
+use quoteline_core::view::timeline::layout::{layout_view, Mark, TimelineLayout};
+use quoteline_core::view::timeline::window::{fit, View};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-const W: f64 = 1000.0;
-const LABEL_W: f64 = 170.0;
-const UNDATED_W: f64 = 70.0;
-const PLOT_W: f64 = W - LABEL_W - UNDATED_W - 10.0;
-const AXIS_H: f64 = 26.0;
-const EVENTS_H: f64 = 22.0;
-const LANE_H: f64 = 26.0;
 
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
@@ -54,7 +52,7 @@ fn svg_point(e: &MouseEvent, h: f64) -> Option<(f64, f64)> {
     let rect = svg_of(e)?.get_bounding_client_rect();
     (rect.width() > 0.0 && rect.height() > 0.0).then(|| {
         (
-            (f64::from(e.client_x()) - rect.left()) * W / rect.width(),
+            (f64::from(e.client_x()) - rect.left()) * SVG_W / rect.width(),
             (f64::from(e.client_y()) - rect.top()) * h / rect.height(),
         )
     })
@@ -62,7 +60,7 @@ fn svg_point(e: &MouseEvent, h: f64) -> Option<(f64, f64)> {
 
 fn svg_x(e: &MouseEvent) -> Option<f64> {
     let rect = svg_of(e)?.get_bounding_client_rect();
-    (rect.width() > 0.0).then(|| (f64::from(e.client_x()) - rect.left()) * W / rect.width())
+    (rect.width() > 0.0).then(|| (f64::from(e.client_x()) - rect.left()) * SVG_W / rect.width())
 }
 
 /// A day, or the first and last day of a merged mark.
@@ -87,7 +85,7 @@ fn short(s: &str, n: usize) -> String {
     }
 }
 
-fn mark_label(corpus: &Corpus, m: &quoteline_core::view::timeline::Mark, lane: &str) -> String {
+fn mark_label(corpus: &Corpus, m: &Mark, lane: &str) -> String {
     // A mark merged over several days (zoomed out) names its first and last day.
     let w = DateSpan(m.from, m.to);
     if let [id] = m.ids[..] {
@@ -113,11 +111,7 @@ fn mark_label(corpus: &Corpus, m: &quoteline_core::view::timeline::Mark, lane: &
 /// search that reorders the lanes or changes a day's statements updates the mark where
 /// it is instead of removing it and creating another.
 /// (`seen` keeps the keys unique: merged marks can in principle share a first day.)
-fn mark_key(
-    lane: &str,
-    m: &quoteline_core::view::timeline::Mark,
-    seen: &mut std::collections::HashSet<String>,
-) -> String {
+fn mark_key(lane: &str, m: &Mark, seen: &mut std::collections::HashSet<String>) -> String {
     let key = if m.expanded {
         format!("{lane}\u{1f}{}\u{1f}{}", m.from.day, m.ids[0])
     } else {
@@ -200,11 +194,7 @@ fn event_title(corpus: &Corpus, ids: &[usize]) -> String {
 
 /// The context event marks in view (diamonds in the band under the axis, one per cluster
 /// of dated events from the articles), placed on `ruler`, for an events [`MarksLayer`].
-fn event_specs(
-    corpus: &Corpus,
-    lay: &quoteline_core::view::timeline::TimelineLayout,
-    ruler: Ruler,
-) -> Vec<MarkSpec> {
+fn event_specs(corpus: &Corpus, lay: &TimelineLayout, ruler: Ruler) -> Vec<MarkSpec> {
     lay.events
         .iter()
         .filter(|(x, _)| (0.0..=PLOT_W).contains(x))
@@ -230,7 +220,7 @@ fn event_specs(
 /// time), placed on `ruler`.
 fn mark_specs(
     corpus: &Corpus,
-    lay: &quoteline_core::view::timeline::TimelineLayout,
+    lay: &TimelineLayout,
     ruler: Ruler,
     selected: Option<StatementId>,
 ) -> Vec<MarkSpec> {
@@ -259,12 +249,7 @@ fn mark_specs(
                 first: m.ids[0],
                 x: ruler.local(m.x),
                 y: AXIS_H + EVENTS_H + LANE_H * m.lane as f64 + LANE_H / 2.0,
-                r: if m.expanded {
-                    5.0
-                } else {
-                    (4.0 + (m.ids.len() as f64).sqrt() * 2.2)
-                        .min(quoteline_core::view::timeline::MAX_MARK_RADIUS)
-                },
+                r: mark_radius(m.ids.len(), m.expanded),
                 count: (m.ids.len() > 1).then(|| count_label(m.ids.len())),
             }
         })
@@ -295,7 +280,7 @@ fn mark_info(m: &web_sys::Element) -> Option<(StatementId, f64, f64, String)> {
         .get_bounding_client_rect();
     let c = m.first_element_child()?.get_bounding_client_rect();
     // The svg keeps the viewBox's aspect, so one scale serves both axes.
-    let scale = (svg.width() > 0.0).then(|| W / svg.width())?;
+    let scale = (svg.width() > 0.0).then(|| SVG_W / svg.width())?;
     Some((
         mark_id(m)?,
         (c.left() + c.width() / 2.0 - svg.left()) * scale,
@@ -692,7 +677,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="hint">{ if lay.expanded { "Within a day: article order (no clock times)." } else { "Drag the axis to pick dates; drag lanes to pan." } }</span>
             </div>
             <div class="timeline-scroll">
-            <svg class="timeline-svg" viewBox={format!("0 0 {W} {h}")} role="group" tabindex="0"
+            <svg class="timeline-svg" viewBox={format!("0 0 {SVG_W} {h}")} role="group" tabindex="0"
                 aria-label="Timeline of statements; + and − zoom, arrow keys pan; the list below is the same content as text"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>
                 <rect class="axis-band" x={LABEL_W.to_string()} y="0" width={PLOT_W.to_string()} height={(AXIS_H + EVENTS_H).to_string()} />
@@ -775,11 +760,9 @@ fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
 /// The visible tooltip for a mark at (`cx`, `cy`): below the mark, or above it near the
 /// bottom, kept inside the plot. Screen readers get the same text from the mark's label.
 fn tooltip(cx: f64, cy: f64, text: &str, h: f64) -> Html {
-    const TW: f64 = 360.0;
-    const LINE: f64 = 15.0;
     let lines = wrap(text, 58, 3);
-    let th = 10.0 + LINE * lines.len() as f64;
-    let x = (cx - TW / 2.0).clamp(0.0, W - TW);
+    let th = 10.0 + TOOLTIP_LINE_H * lines.len() as f64;
+    let x = (cx - TOOLTIP_W / 2.0).clamp(0.0, SVG_W - TOOLTIP_W);
     let y = if cy + 14.0 + th <= h {
         cy + 14.0
     } else {
@@ -787,9 +770,9 @@ fn tooltip(cx: f64, cy: f64, text: &str, h: f64) -> Html {
     };
     html! {
         <g class="tooltip" aria-hidden="true" pointer-events="none">
-            <rect x={x.to_string()} y={y.to_string()} width={TW.to_string()} height={th.to_string()} rx="4" />
+            <rect x={x.to_string()} y={y.to_string()} width={TOOLTIP_W.to_string()} height={th.to_string()} rx="4" />
             { for lines.iter().enumerate().map(|(i, l)| html! {
-                <text x={(x + 8.0).to_string()} y={(y + 4.0 + LINE * (i + 1) as f64).to_string()}>{l}</text>
+                <text x={(x + 8.0).to_string()} y={(y + 4.0 + TOOLTIP_LINE_H * (i + 1) as f64).to_string()}>{l}</text>
             }) }
         </g>
     }

@@ -3,7 +3,8 @@
 //! reload restores the view and a copied link reproduces it. Works from `file://` too.
 
 use quoteline_core::corpus::Corpus;
-use quoteline_core::view::session::{fragment_to_params, params_to_fragment, AppState};
+use quoteline_core::view::link::{fragment_to_params, params_to_fragment};
+use quoteline_core::view::state::AppState;
 
 /// The state encoded in the current URL's fragment (default view when there is none).
 pub fn read(corpus: &Corpus) -> AppState {

@@ -32,8 +32,11 @@ pub fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64, T) {
 
 /// `quoteline bench --statements 1000,5000,20000,50000`: how each stage grows with size.
 fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), CliError> {
-    use quoteline_core::view::session::{Action, AppState, SearchIndex};
-    use quoteline_core::view::timeline::{aggregate, fit, layout, layout_view, LaneBy};
+    use quoteline_core::view::search::SearchIndex;
+    use quoteline_core::view::state::{Action, AppState};
+    use quoteline_core::view::timeline::lanes::{aggregate, LaneBy};
+    use quoteline_core::view::timeline::layout::{layout, layout_view};
+    use quoteline_core::view::timeline::window::fit;
     let sizes: Vec<usize> = list
         .split(',')
         .map(|s| {

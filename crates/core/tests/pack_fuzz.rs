@@ -21,8 +21,11 @@ use quoteline_core::corpus::topics::names as topic_names;
 use quoteline_core::corpus::Corpus;
 use quoteline_core::formats::pack;
 use quoteline_core::text::Span;
-use quoteline_core::view::session::{citation, export_csv, Action, AppState, SearchIndex, Sort};
-use quoteline_core::view::timeline::{self, LaneBy};
+use quoteline_core::view::export::{citation, export_csv};
+use quoteline_core::view::search::SearchIndex;
+use quoteline_core::view::state::{Action, AppState, Sort};
+use quoteline_core::view::timeline::lanes::{self, LaneBy};
+use quoteline_core::view::timeline::{layout, ticks, window};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
@@ -152,14 +155,14 @@ fn exercise(p: &pack::Pack) {
     let _ = state.results(c, &index);
     let _ = state.facet_counts(c, &index);
     // The timeline: fit, layout, zoom in and out, pan, by speaker and by outlet.
-    let chrono = timeline::chronological(c);
+    let chrono = lanes::chronological(c);
     for by in [LaneBy::Speaker, LaneBy::Outlet] {
-        let agg = timeline::aggregate_in(c, &all, by, &chrono);
-        let mut view = timeline::fit(c, &results);
+        let agg = lanes::aggregate_in(c, &all, by, &chrono);
+        let mut view = window::fit(c, &results);
         assert!(view.is_sane(), "{view:?}");
         for step in 0..12 {
-            let l = timeline::layout_view(c, &agg, view, 760.0);
-            assert!(l.ticks.len() <= timeline::MAX_TICKS);
+            let l = layout::layout_view(c, &agg, view, 760.0);
+            assert!(l.ticks.len() <= ticks::MAX_TICKS);
             view = if step < 8 {
                 view.zoom(0.3, 0.4)
             } else {
@@ -179,7 +182,7 @@ fn exercise(p: &pack::Pack) {
         }
     }
     let _ = coverage(c, cmp, &all);
-    let _ = export_csv(c, &results);
+    let _ = export_csv(c, cmp, &results);
     if let Some(&first) = results.first() {
         assert!(citation(c, first).is_some());
     }

@@ -6,4 +6,5 @@ pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;
 pub mod pack;
+pub mod row;
 pub mod workspace;

@@ -1,7 +1,17 @@
-//! The app's model, with no web types: the state and its actions (`session`), the search
-//! language (`query`) and the timeline's layout (`timeline`). The Yew layer renders it.
+//! The app's model, with no web types. The reducer (`state`: the user's choices and the
+//! actions that change them), the search language (`query`), filtering and the results
+//! (`search`), the facets' live counts (`facets`), orders by count (`order`), the
+//! shareable link (`link`), the exports (`export`) and the timeline's layout
+//! (`timeline`). The Yew layer renders it.
 
+pub mod export;
 pub mod facets;
+pub mod link;
+pub mod order;
 pub mod query;
-pub mod session;
+pub mod search;
+pub mod state;
 pub mod timeline;
+
+#[cfg(test)]
+mod test_corpus;
