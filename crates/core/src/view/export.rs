@@ -78,10 +78,7 @@ fn csv_cell(v: &Value) -> String {
 
 /// A row's JSON values, in the row's order.
 fn values(row: &StatementRow) -> Vec<Value> {
-    match serde_json::to_value(row) {
-        Ok(Value::Object(map)) => map.into_iter().map(|(_, v)| v).collect(),
-        _ => Vec::new(),
-    }
+    row.json_fields().into_iter().map(|(_, v)| v).collect()
 }
 
 /// The statements as CSV (RFC 4180: a header row of the row's field names, CRLF line
