@@ -4,6 +4,9 @@
 //! every path ARCHITECTURE.md names exists.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+use support::rust_files;
+
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
@@ -86,17 +89,23 @@ fn the_workspace_is_the_web_app_the_engine_and_the_cli() {
     assert!(reached("quoteline-cli").contains("quoteline-core"));
 }
 
-#[test]
-fn the_engine_depends_on_nothing_web() {
-    let deps = reached("quoteline-core");
+/// The web crates `package` reaches, as a failure message naming its Cargo.toml.
+fn web_crates_under(package: &str, manifest: &str) -> Result<BTreeSet<String>, String> {
+    let deps = reached(package);
     let web: Vec<_> = deps
         .iter()
         .filter(|d| WEB.iter().any(|w| d.starts_with(w)))
         .collect();
-    assert!(
-        web.is_empty(),
-        "crates/core/Cargo.toml reaches web crates: {web:?}"
-    );
+    if web.is_empty() {
+        Ok(deps)
+    } else {
+        Err(format!("{manifest} reaches web crates: {web:?}"))
+    }
+}
+
+#[test]
+fn the_engine_depends_on_nothing_web() {
+    let deps = web_crates_under("quoteline-core", "crates/core/Cargo.toml").unwrap();
     assert!(
         deps.contains("serde"),
         "the metadata walk found nothing: {deps:?}"
@@ -105,33 +114,10 @@ fn the_engine_depends_on_nothing_web() {
 
 #[test]
 fn the_cli_links_no_yew() {
-    let deps = reached("quoteline-cli");
-    let web: Vec<_> = deps
-        .iter()
-        .filter(|d| WEB.iter().any(|w| d.starts_with(w)))
-        .collect();
-    assert!(
-        web.is_empty(),
-        "crates/cli/Cargo.toml reaches web crates: {web:?}"
-    );
+    let deps = web_crates_under("quoteline-cli", "crates/cli/Cargo.toml").unwrap();
     assert!(deps.contains("quoteline-core"));
-}
-
-/// Every `.rs` file under `dir`, sorted.
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let (mut out, mut stack) = (Vec::new(), vec![dir.to_path_buf()]);
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
+    // The web app itself does reach them: the walk would see a web crate if there were one.
+    assert!(web_crates_under("quoteline", "Cargo.toml").is_err());
 }
 
 /// The engine's source names no web crate either (a `use` would fail to build without

@@ -8,27 +8,14 @@
 //!   data files: word lists are data.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod support;
+use support::rust_files;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn rust_files(dir: &Path) -> Vec<PathBuf> {
-    let (mut out, mut stack) = (Vec::new(), vec![dir.to_path_buf()]);
-    while let Some(d) = stack.pop() {
-        for entry in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
-            let p = entry.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if p.extension().is_some_and(|x| x == "rs") {
-                out.push(p);
-            }
-        }
-    }
-    out.sort();
-    out
 }
 
 fn rel(p: &Path) -> String {

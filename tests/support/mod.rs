@@ -288,3 +288,20 @@ pub fn corpus_from_dir(dir: &Path) -> Corpus {
             .collect(),
     )
 }
+
+/// Every `.rs` file under `dir`, sorted (for the tidy tests).
+pub fn rust_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let (mut out, mut stack) = (Vec::new(), vec![dir.to_path_buf()]);
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).unwrap().filter_map(Result::ok) {
+            let p = entry.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}

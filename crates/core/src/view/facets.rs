@@ -139,14 +139,7 @@ impl AppState {
         let mut affiliations = ordered(&index.affiliations, None, &affiliation_n);
         affiliations.retain(|(a, _)| !a.is_empty());
         affiliations.sort_by(by_count_then_name);
-        let mut topics: Vec<(String, usize)> = tax
-            .iter()
-            .map(|t| t.name.clone())
-            .chain(std::iter::once(crate::corpus::topics::OTHER.to_string()))
-            .zip(topic_n)
-            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
-            .collect();
-        topics.sort_by(by_count_then_name);
+        let topics = self.topic_facet(tax, topic_n);
         Facets {
             outlets,
             kinds,
@@ -154,6 +147,24 @@ impl AppState {
             affiliations,
             topics,
         }
+    }
+
+    /// The topic facet: every topic of the taxonomy, then "other", with its count (one
+    /// per name, in that order), those with none left out unless selected; biggest first.
+    fn topic_facet(
+        &self,
+        tax: &[crate::corpus::topics::Topic],
+        counts: Vec<usize>,
+    ) -> Vec<(String, usize)> {
+        let mut topics: Vec<(String, usize)> = tax
+            .iter()
+            .map(|t| t.name.clone())
+            .chain(std::iter::once(crate::corpus::topics::OTHER.to_string()))
+            .zip(counts)
+            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
+            .collect();
+        topics.sort_by(by_count_then_name);
+        topics
     }
 
     /// The straightforward form of [`AppState::facet_counts`] (one pass per facet), kept
@@ -225,14 +236,7 @@ impl AppState {
                 }
             }
         }
-        let mut topics: Vec<(String, usize)> = tax
-            .iter()
-            .map(|t| t.name.clone())
-            .chain(std::iter::once(crate::corpus::topics::OTHER.to_string()))
-            .zip(topic_counts)
-            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
-            .collect();
-        topics.sort_by(by_count_then_name);
+        let topics = self.topic_facet(tax, topic_counts);
         Facets {
             outlets,
             kinds,
