@@ -548,3 +548,45 @@ fn word_lists_are_data() {
     }
     assert!(found.is_empty(), "{}", found.join("\n"));
 }
+
+/// The engine's layers, from the ground up: a file may import its own layer and those
+/// before it, never one after (ARCHITECTURE.md's bird's-eye picture).
+const LAYERS: [&str; 8] = [
+    "text", "lexicon", "model", "extract", "corpus", "formats", "view", "synth",
+];
+
+#[test]
+fn engine_layers_point_down() {
+    let src = root().join("crates/core/src");
+    let (mut checked, mut wrong) = (0, Vec::new());
+    for p in rust_files(&src) {
+        let r = p.strip_prefix(&src).unwrap();
+        let first = r.iter().next().unwrap().to_string_lossy();
+        let layer = first.trim_end_matches(".rs");
+        let Some(mine) = LAYERS.iter().position(|l| *l == layer) else {
+            continue; // lib.rs and the test-only seed reader
+        };
+        let code = without_tests(&std::fs::read_to_string(&p).unwrap());
+        let toks = lex(&code);
+        for w in toks.windows(4) {
+            if let [(Tok::Ident(c), line), (Tok::Punct(':'), _), (Tok::Punct(':'), _), (Tok::Ident(m), _)] =
+                w
+            {
+                if c != "crate" {
+                    continue;
+                }
+                if let Some(theirs) = LAYERS.iter().position(|l| l == m) {
+                    checked += 1;
+                    if theirs > mine {
+                        wrong.push(format!(
+                            "{}:{line}: {layer} imports {m}, a layer above it",
+                            rel(&p)
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    assert!(checked >= 50, "only {checked} imports seen");
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

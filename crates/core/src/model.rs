@@ -142,12 +142,3 @@ pub struct AliasNote {
     pub alias: String,
     pub reason: String,
 }
-
-/// Everything extracted from one article.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Extraction {
-    pub statements: Vec<Statement>,
-    pub diagnostics: Vec<Diagnostic>,
-    pub layout: crate::extract::layout::Layout,
-    pub aliases: Vec<AliasNote>,
-}

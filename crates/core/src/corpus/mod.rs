@@ -194,7 +194,7 @@ pub struct Corpus {
 #[derive(Clone)]
 pub struct Prepared {
     pub article: Article,
-    pub extraction: crate::model::Extraction,
+    pub extraction: crate::extract::Extraction,
 }
 
 /// An article to add: name, text, known facts.
@@ -278,7 +278,7 @@ impl<'a> StatementDates<'a> {
 
 /// Sentences that date something (history, the day before, what comes next): the
 /// timeline's context events. Future tense picks the next matching weekday.
-fn context_events(article: &Article, ai: usize, ex: &Extraction) -> Vec<Event> {
+fn context_events(article: &Article, ai: usize, ex: &crate::extract::Extraction) -> Vec<Event> {
     let text = &article.text;
     let mut out = Vec::new();
     let mut seen = std::collections::HashSet::new();

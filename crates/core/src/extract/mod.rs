@@ -39,12 +39,23 @@ mod speaker;
 mod subject;
 
 use crate::extract::context::{sentence_tokens, Found, NpMemo, Sentence};
+use crate::extract::layout::Layout;
 use crate::extract::phrases::BeforeMemo;
 use crate::extract::quotes::{find_quotes, Quote};
 use crate::extract::sentences::{tokens, Token};
 use crate::extract::speaker::{attribute, Speakers, Who};
 use crate::model::*;
 use crate::text::{is_space, Span};
+use serde::{Deserialize, Serialize};
+
+/// Everything extracted from one article.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Extraction {
+    pub statements: Vec<Statement>,
+    pub diagnostics: Vec<Diagnostic>,
+    pub layout: Layout,
+    pub aliases: Vec<AliasNote>,
+}
 
 /// Extracts every statement of one article.
 pub fn extract(text: &str) -> Extraction {
