@@ -1,6 +1,7 @@
 //! The `quoteline` command line: `quoteline extract` prints one JSON object per statement
 //! (JSON Lines) on stdout and problems on stderr; `groups` prints the cross-outlet
-//! groups; `pack` writes a corpus file; `text` prints a file as it is read; `synth` and
+//! groups; `pack` writes a corpus file; `text` prints a file as it is read; `eval`
+//! scores extraction against annotated attributions; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
 //! options, `error` says what went wrong, `jsonl` prints rows, `usage` is the help
@@ -15,6 +16,8 @@ mod bench;
 mod contain;
 #[cfg(not(target_arch = "wasm32"))]
 mod error;
+#[cfg(not(target_arch = "wasm32"))]
+mod eval;
 #[cfg(not(target_arch = "wasm32"))]
 mod extract;
 #[cfg(not(target_arch = "wasm32"))]
@@ -52,6 +55,7 @@ fn main() -> std::process::ExitCode {
         Some("groups") if !rest.is_empty() => crate::groups::run(rest),
         Some("pack") if !rest.is_empty() => crate::pack::run(rest),
         Some("text") if !rest.is_empty() => crate::text::run(rest),
+        Some("eval") if !rest.is_empty() => crate::eval::run(rest),
         Some("synth") => crate::synth::run(rest),
         Some("bench") => crate::bench::run(rest),
         Some("-h" | "--help" | "help") => {

@@ -4,6 +4,7 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
        quoteline groups  [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
        quoteline pack --out FILE.qlc [--manifest FILE] [--max-file-mb N] FILE_OR_DIR...\n\
        quoteline text FILE\n\
+       quoteline eval GOLD_DIR [--show N]\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
        quoteline bench [--mb N] [--seed N] [--runs N]\n\
        quoteline bench --statements 1000,5000,20000,50000 [--seed N] [--runs N]\n\
@@ -27,6 +28,11 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
   Diagnostics, and manifest or topic-file problems (file:line; a line that is not UTF-8 is skipped),\n\
   go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
   stderr with the reason; the others are still printed, and the exit status is 1.\n\
+  `eval` scores extraction against attribution annotations in brat standoff format (GOLD_DIR/text/NAME.txt\n\
+  with GOLD_DIR/attributions/NAME_*.ann, or NAME.txt beside NAME.ann; publishers from metadata.tsv):\n\
+  a statement matches an attribution when its span and the annotated content overlap by at least half\n\
+  of the shorter; it prints recall by class (quote-bearing, verbs of saying, other speech acts, beliefs),\n\
+  precision, duplicates and source accuracy, overall and per publisher; --show N lists examples.\n\
   `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
   quotes per paragraph and per sentence, a sentence without punctuation, statements per article,\n\
   statements across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\

@@ -2,6 +2,7 @@
 //! reading a file as the browser does (`ingest`), the corpus file (`pack`), the
 //! manifest (`manifest`, native only) and the saved workspace (`workspace`).
 
+pub mod brat;
 pub mod ingest;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod manifest;

@@ -102,6 +102,9 @@ pub fn section(src: &'static str, name: &str) -> Words {
 pub const HTML: &str = include_str!("data/html.txt");
 /// The synthetic corpus's vocabulary (`synth`), one entry a line, in sections.
 pub const SYNTH: &str = include_str!("data/synth.txt");
+/// The attribution classes `quoteline eval` scores by (verbs of saying, beliefs) and the
+/// pronouns it leaves out of source accuracy, in sections.
+pub const EVAL: &str = include_str!("data/eval.txt");
 
 /// The section `name` of a file of phrases: like [`section`], but each line is one
 /// entry, spaces and all (two-word titles, whole sentences). Lines are trimmed; blank

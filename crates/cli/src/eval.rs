@@ -1,0 +1,494 @@
+//! `quoteline eval GOLD_DIR [--show N]`: scores the extractor against attribution
+//! annotations in brat standoff format (`formats::brat`), as PolNeAR and PARC-style
+//! corpora give them. GOLD_DIR holds `text/NAME.txt` with `attributions/NAME_*.ann` (the
+//! first in sorted order is scored; PolNeAR's layout), or `NAME.txt` beside `NAME.ann`.
+//! A `metadata.tsv` (`filename` and `publisher` columns) in GOLD_DIR or its parent gives
+//! the per-publisher rows.
+//!
+//! The matching rule: a statement matches an annotated attribution when its span and the
+//! attribution's content overlap by at least half of the shorter of the two. Classes come
+//! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
+//! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
+//! content holding a quotation mark.
+
+use crate::contain::contain;
+use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
+use quoteline_core::formats::brat::{self, Attribution};
+use quoteline_core::lexicon::{section, Words, EVAL};
+use quoteline_core::text::Span;
+use std::collections::BTreeMap;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// One article to score: its text, annotations and publisher.
+struct Gold {
+    name: String,
+    text: String,
+    attributions: Vec<Attribution>,
+    publisher: String,
+}
+
+/// Counts for one group of articles (all, or one publisher).
+#[derive(Default)]
+struct Tally {
+    articles: usize,
+    /// Per class: (annotated, found).
+    classes: BTreeMap<&'static str, (usize, usize)>,
+    quote_covered: usize,
+    statements: usize,
+    matched: usize,
+    duplicates: usize,
+    /// (sources compared, speaker names the source).
+    sources: (usize, usize),
+    quote_sources: (usize, usize),
+}
+
+const QUOTE_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
+fn overlap(a: Span, b: Span) -> usize {
+    a.end.min(b.end).saturating_sub(a.start.max(b.start))
+}
+
+/// Whether a statement's span matches an attribution's content (see the module doc).
+fn matches(statement: Span, content: &[Span]) -> bool {
+    let total: usize = content.iter().map(|c| c.len()).sum();
+    let shared: usize = content.iter().map(|c| overlap(statement, *c)).sum();
+    shared > 0 && shared * 2 >= total.min(statement.len())
+}
+
+fn words_of(text: &str, spans: &[Span]) -> Vec<String> {
+    spans
+        .iter()
+        .flat_map(|s| s.of(text).split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// The class of an attribution, from its cue's words.
+fn class_of(cue: &[String], saying: &Words, belief: &Words) -> &'static str {
+    if cue.iter().any(|w| saying.contains(&w.as_str())) {
+        "verbs of saying"
+    } else if cue.iter().any(|w| belief.contains(&w.as_str())) {
+        "beliefs and intentions"
+    } else {
+        "other speech acts"
+    }
+}
+
+/// The files of GOLD_DIR: each text with its annotation file.
+fn pairs(dir: &Path) -> Vec<(PathBuf, Option<PathBuf>)> {
+    let texts = if dir.join("text").is_dir() {
+        dir.join("text")
+    } else {
+        dir.to_path_buf()
+    };
+    let anns = if dir.join("attributions").is_dir() {
+        dir.join("attributions")
+    } else {
+        texts.clone()
+    };
+    let list = |d: &Path, ext: &str| -> Vec<PathBuf> {
+        let mut v: Vec<PathBuf> = std::fs::read_dir(d)
+            .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+            .unwrap_or_default();
+        v.retain(|p| p.extension().is_some_and(|x| x == ext));
+        v.sort();
+        v
+    };
+    let ann_files = list(&anns, "ann");
+    list(&texts, "txt")
+        .into_iter()
+        .map(|t| {
+            let stem = t
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let ann = ann_files
+                .iter()
+                .find(|a| {
+                    let s = a
+                        .file_stem()
+                        .map(|s| s.to_string_lossy().into_owned())
+                        .unwrap_or_default();
+                    s == stem || s.strip_prefix(&stem).is_some_and(|r| r.starts_with('_'))
+                })
+                .cloned();
+            (t, ann)
+        })
+        .collect()
+}
+
+/// `filename` → `publisher` from a metadata.tsv in `dir` or its parent.
+fn publishers(dir: &Path) -> BTreeMap<String, String> {
+    let text = std::fs::read_to_string(dir.join("metadata.tsv"))
+        .or_else(|_| std::fs::read_to_string(dir.join("../metadata.tsv")))
+        .unwrap_or_default();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap_or("").split('\t').collect();
+    let (Some(f), Some(p)) = (
+        header.iter().position(|h| *h == "filename"),
+        header.iter().position(|h| *h == "publisher"),
+    ) else {
+        return BTreeMap::new();
+    };
+    lines
+        .filter_map(|l| {
+            let cols: Vec<&str> = l.split('\t').collect();
+            Some((
+                cols.get(f)?.trim_end_matches(".txt").to_string(),
+                cols.get(p)?.to_string(),
+            ))
+        })
+        .collect()
+}
+
+pub fn run(args: &[OsString]) -> ExitCode {
+    let mut show = 0usize;
+    let mut dir = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--show" {
+            match it
+                .next()
+                .and_then(|n| n.to_str())
+                .and_then(|n| n.parse().ok())
+            {
+                Some(n) => show = n,
+                None => {
+                    eprintln!(
+                        "quoteline eval: --show needs a number\n{}",
+                        crate::usage::USAGE
+                    );
+                    return ExitCode::from(2);
+                }
+            }
+        } else if dir.is_none() {
+            dir = Some(PathBuf::from(a));
+        } else {
+            eprintln!("quoteline eval: give one GOLD_DIR\n{}", crate::usage::USAGE);
+            return ExitCode::from(2);
+        }
+    }
+    let Some(dir) = dir else {
+        eprintln!("quoteline eval: give GOLD_DIR\n{}", crate::usage::USAGE);
+        return ExitCode::from(2);
+    };
+    let mut failed = false;
+    let pubs = publishers(&dir);
+    let mut golds = Vec::new();
+    for (text_path, ann_path) in pairs(&dir) {
+        let name = text_path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let Ok(text) = std::fs::read_to_string(&text_path) else {
+            eprintln!(
+                "{}: cannot be read as UTF-8 text; skipped",
+                text_path.display()
+            );
+            failed = true;
+            continue;
+        };
+        let Some(ann_path) = ann_path else {
+            eprintln!("{}: no annotation file; skipped", text_path.display());
+            failed = true;
+            continue;
+        };
+        let ann = std::fs::read_to_string(&ann_path).unwrap_or_default();
+        let (attributions, problems) = brat::parse(&ann, &text);
+        for p in problems {
+            eprintln!("{}", p.display(&ann_path.display().to_string()));
+        }
+        let stem = name.trim_end_matches(".txt").to_string();
+        golds.push(Gold {
+            publisher: pubs
+                .get(&stem)
+                .cloned()
+                .unwrap_or_else(|| "(unknown)".into()),
+            name,
+            text,
+            attributions,
+        });
+    }
+    if golds.is_empty() {
+        eprintln!("quoteline eval: no annotated texts in {}", dir.display());
+        return ExitCode::from(1);
+    }
+    // Extract each article under containment (a crash is named, the others go on).
+    let mut preps: Vec<Prepared> = Vec::new();
+    let mut kept: Vec<&Gold> = Vec::new();
+    for g in &golds {
+        let input = Input {
+            name: &g.name,
+            text: &g.text,
+            meta: ArticleMeta::default(),
+        };
+        match contain(|| Corpus::prepare(input)) {
+            Ok(p) => {
+                preps.push(p);
+                kept.push(g);
+            }
+            Err(e) => {
+                eprintln!(
+                    "{}: extraction failed ({e}); left out of the scores",
+                    g.name
+                );
+                failed = true;
+            }
+        }
+    }
+    let corpus = Corpus::assemble(preps);
+    let (saying, belief, pronouns) = (
+        section(EVAL, "saying"),
+        section(EVAL, "belief"),
+        section(EVAL, "pronouns"),
+    );
+    let mut all = Tally::default();
+    let mut by_pub: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut shown = (Vec::new(), Vec::new(), Vec::new());
+    for (ai, g) in kept.iter().enumerate() {
+        let stmts: Vec<(Span, &str)> = corpus
+            .entries
+            .iter()
+            .filter(|e| e.article == ai)
+            .map(|e| {
+                let speaker = corpus
+                    .speakers
+                    .get(e.speaker)
+                    .map_or("", |s| s.name.as_str());
+                (e.statement.span, speaker)
+            })
+            .collect();
+        let mut used = vec![0usize; stmts.len()];
+        let mut t = Tally {
+            articles: 1,
+            statements: stmts.len(),
+            ..Tally::default()
+        };
+        for a in &g.attributions {
+            let cue = words_of(&g.text, &a.cue);
+            let class = class_of(&cue, &saying, &belief);
+            let quoted = a
+                .content
+                .iter()
+                .any(|c| c.of(&g.text).contains(QUOTE_MARKS));
+            let hits: Vec<usize> = (0..stmts.len())
+                .filter(|&i| matches(stmts[i].0, &a.content))
+                .collect();
+            for &i in &hits {
+                used[i] += 1;
+            }
+            t.duplicates += hits.len().saturating_sub(1);
+            let found = !hits.is_empty();
+            for c in [Some(class), quoted.then_some("quote-bearing")]
+                .into_iter()
+                .flatten()
+            {
+                let e = t.classes.entry(c).or_default();
+                e.0 += 1;
+                e.1 += usize::from(found);
+            }
+            if quoted && found {
+                let total: usize = a.content.iter().map(|c| c.len()).sum();
+                let covered: usize = a
+                    .content
+                    .iter()
+                    .map(|c| {
+                        hits.iter()
+                            .map(|&i| overlap(stmts[i].0, *c))
+                            .max()
+                            .unwrap_or(0)
+                    })
+                    .sum();
+                t.quote_covered += usize::from(covered * 2 >= total);
+            }
+            if !found && shown.0.len() < show && class != "beliefs and intentions" {
+                shown.0.push(format!(
+                    "{} [{class}]: {}",
+                    g.name,
+                    one_line(&a.content, &g.text)
+                ));
+            }
+            let source = words_of(&g.text, &a.source);
+            let named: Vec<&String> = source
+                .iter()
+                .filter(|w| !pronouns.contains(&w.as_str()) && w.len() > 1)
+                .collect();
+            if let (Some(&first), false) = (hits.first(), named.is_empty()) {
+                let speaker = stmts[first].1.to_lowercase();
+                let right = named.iter().any(|w| {
+                    speaker
+                        .split(|c: char| !c.is_alphanumeric())
+                        .any(|s| s == w.as_str())
+                });
+                t.sources.0 += 1;
+                t.sources.1 += usize::from(right);
+                if quoted {
+                    t.quote_sources.0 += 1;
+                    t.quote_sources.1 += usize::from(right);
+                }
+                if !right && shown.2.len() < show {
+                    shown.2.push(format!(
+                        "{}: source “{}”, speaker “{}”: {}",
+                        g.name,
+                        one_line(&a.source, &g.text),
+                        stmts[first].1,
+                        one_line(&a.content, &g.text)
+                    ));
+                }
+            }
+        }
+        t.matched = used.iter().filter(|&&n| n > 0).count();
+        for (i, (span, speaker)) in stmts.iter().enumerate() {
+            if used[i] == 0 && shown.1.len() < show {
+                shown.1.push(format!(
+                    "{} ({speaker}): {}",
+                    g.name,
+                    one_line(&[*span], &g.text)
+                ));
+            }
+        }
+        add(&mut all, &t);
+        add(by_pub.entry(g.publisher.clone()).or_default(), &t);
+    }
+    print_tally("all", &all);
+    for (p, t) in &by_pub {
+        print_tally(p, t);
+    }
+    for (title, list) in [
+        ("missed", &shown.0),
+        ("not annotated (precision)", &shown.1),
+        ("wrong source", &shown.2),
+    ] {
+        if !list.is_empty() {
+            println!("\n{title}:");
+            for l in list {
+                println!("  {l}");
+            }
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn one_line(spans: &[Span], text: &str) -> String {
+    let s: Vec<&str> = spans.iter().map(|s| s.of(text)).collect();
+    let s = s.join(" … ").replace('\n', " ");
+    if s.chars().count() > 160 {
+        format!("{}…", s.chars().take(160).collect::<String>())
+    } else {
+        s
+    }
+}
+
+fn add(into: &mut Tally, t: &Tally) {
+    into.articles += t.articles;
+    for (c, (n, f)) in &t.classes {
+        let e = into.classes.entry(c).or_default();
+        e.0 += n;
+        e.1 += f;
+    }
+    into.quote_covered += t.quote_covered;
+    into.statements += t.statements;
+    into.matched += t.matched;
+    into.duplicates += t.duplicates;
+    into.sources.0 += t.sources.0;
+    into.sources.1 += t.sources.1;
+    into.quote_sources.0 += t.quote_sources.0;
+    into.quote_sources.1 += t.quote_sources.1;
+}
+
+fn ratio(found: usize, of: usize) -> String {
+    if of == 0 {
+        "   -  ".into()
+    } else {
+        format!("{:.3} ({found}/{of})", found as f64 / of as f64)
+    }
+}
+
+fn print_tally(label: &str, t: &Tally) {
+    let class = |c: &str| t.classes.get(c).copied().unwrap_or((0, 0));
+    let speech: (usize, usize) = ["verbs of saying", "other speech acts"]
+        .iter()
+        .map(|c| class(c))
+        .fold((0, 0), |a, b| (a.0 + b.0, a.1 + b.1));
+    let q = class("quote-bearing");
+    println!(
+        "{label}: {} articles, {} statements",
+        t.articles, t.statements
+    );
+    println!("  quote-bearing recall             {}", ratio(q.1, q.0));
+    println!(
+        "  ... covering half the content    {}",
+        ratio(t.quote_covered, q.0)
+    );
+    for c in [
+        "verbs of saying",
+        "other speech acts",
+        "beliefs and intentions",
+    ] {
+        let (n, f) = class(c);
+        println!("  {c:<32} {}", ratio(f, n));
+    }
+    println!(
+        "  all speech acts recall           {}",
+        ratio(speech.1, speech.0)
+    );
+    println!(
+        "  precision                        {}",
+        ratio(t.matched, t.statements)
+    );
+    println!(
+        "  duplicates                       {}",
+        ratio(t.duplicates, t.statements)
+    );
+    println!(
+        "  source accuracy                  {}",
+        ratio(t.sources.1, t.sources.0)
+    );
+    println!(
+        "  ... on quotes                    {}",
+        ratio(t.quote_sources.1, t.quote_sources.0)
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_matching_rule_is_half_of_the_shorter() {
+        let content = [Span::new(10, 30)];
+        assert!(matches(Span::new(10, 30), &content));
+        // A statement inside the content: all of the shorter is shared.
+        assert!(matches(Span::new(12, 18), &content));
+        // Half of the shorter (the content, 20 bytes) is shared: a match.
+        assert!(matches(Span::new(20, 60), &content));
+        // Less than half: no match; no overlap at all: no match.
+        assert!(!matches(Span::new(21, 60), &content));
+        assert!(!matches(Span::new(30, 40), &content));
+        // Discontinuous content counts its pieces together.
+        assert!(matches(
+            Span::new(0, 12),
+            &[Span::new(0, 6), Span::new(50, 56)]
+        ));
+    }
+
+    #[test]
+    fn classes_come_from_the_cue() {
+        let (s, b) = (section(EVAL, "saying"), section(EVAL, "belief"));
+        let w = |x: &str| vec![x.to_string()];
+        assert_eq!(class_of(&w("said"), &s, &b), "verbs of saying");
+        assert_eq!(
+            class_of(&["according".into(), "to".into()], &s, &b),
+            "verbs of saying"
+        );
+        assert_eq!(class_of(&w("believes"), &s, &b), "beliefs and intentions");
+        assert_eq!(class_of(&w("praised"), &s, &b), "other speech acts");
+    }
+}
