@@ -54,22 +54,7 @@ impl AppState {
             let Some((e, sp, a)) = parts(corpus, id) else {
                 continue;
             };
-            let outlet = a.outlet.as_str();
-            let ok = [
-                self.outlets.is_empty() || self.outlets.iter().any(|o| o == outlet),
-                self.kinds.is_empty() || self.kinds.contains(&e.statement.kind),
-                self.speakers.is_empty() || self.speakers.contains(&sp.name),
-                self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation),
-                self.topics.is_empty()
-                    || (e.topics.is_empty()
-                        && self
-                            .topics
-                            .iter()
-                            .any(|t| t == crate::corpus::topics::OTHER))
-                    || e.topics
-                        .iter()
-                        .any(|(i, _)| tax.get(*i).is_some_and(|t| self.topics.contains(&t.name))),
-            ];
+            let ok = self.facet_checks(e, sp, a);
             let failed = ok
                 .iter()
                 .enumerate()

@@ -9,6 +9,7 @@ use crate::view::query::Query;
 use crate::view::state::{AppState, Sort};
 
 /// Which facet to leave out when counting.
+/// (Its discriminant, after `None`, is the facet's place in [`AppState::facet_checks`].)
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Skip {
     None,
@@ -47,17 +48,27 @@ impl AppState {
         let Some((e, sp, a)) = parts(corpus, id) else {
             return false;
         };
-        (skip == Skip::Outlet || self.outlets.is_empty() || self.outlets.contains(&a.outlet))
-            && (skip == Skip::Kind
-                || self.kinds.is_empty()
-                || self.kinds.contains(&e.statement.kind))
-            && (skip == Skip::Speaker
-                || self.speakers.is_empty()
-                || self.speakers.contains(&sp.name))
-            && (skip == Skip::Affiliation
-                || self.affiliations.is_empty()
-                || self.affiliations.contains(&sp.affiliation))
-            && (skip == Skip::Topic || self.topics.is_empty() || {
+        let skipped = skip as usize;
+        self.facet_checks(e, sp, a)
+            .iter()
+            .enumerate()
+            .all(|(f, &ok)| ok || f + 1 == skipped)
+    }
+
+    /// Whether a statement passes each facet's selection, in [`Skip`]'s order after
+    /// `None`: outlet, kind, speaker, affiliation, topic (an empty selection passes all).
+    pub(crate) fn facet_checks(
+        &self,
+        e: &crate::corpus::Entry,
+        sp: &crate::corpus::Speaker,
+        a: &crate::corpus::Article,
+    ) -> [bool; 5] {
+        [
+            self.outlets.is_empty() || self.outlets.contains(&a.outlet),
+            self.kinds.is_empty() || self.kinds.contains(&e.statement.kind),
+            self.speakers.is_empty() || self.speakers.contains(&sp.name),
+            self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation),
+            self.topics.is_empty() || {
                 let tax = crate::corpus::topics::taxonomy();
                 (e.topics.is_empty()
                     && self
@@ -67,7 +78,8 @@ impl AppState {
                     || e.topics
                         .iter()
                         .any(|(i, _)| tax.get(*i).is_some_and(|t| self.topics.contains(&t.name)))
-            })
+            },
+        ]
     }
 
     /// For each statement, whether it is in the date range and matches the search: the
