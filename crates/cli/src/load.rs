@@ -16,7 +16,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-/// The CLI's own limit per file (the browser's is `core::ingest::MAX_FILE_BYTES`); `--max-file-mb`.
+/// The CLI's own limit per file (the browser's is `formats::ingest::MAX_FILE_BYTES`); `--max-file-mb`.
 pub const DEFAULT_MAX_FILE_MB: f64 = 64.0;
 
 /// What [`load`] made of a command line. `errors` are files (or stages) that could not

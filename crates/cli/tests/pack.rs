@@ -127,13 +127,13 @@ fn the_recorded_fixture_still_reads_and_writes_the_same_bytes() {
     }
     let bytes = std::fs::read(path).unwrap();
     let p = pack::decode(&bytes, &topic_names()).unwrap_or_else(|e| {
-        panic!("the recorded corpus file no longer reads ({e}). If the stored types changed on purpose, bump core::pack::VERSION and rerun with QUOTELINE_BLESS=1")
+        panic!("the recorded corpus file no longer reads ({e}). If the stored types changed on purpose, bump formats::pack::VERSION and rerun with QUOTELINE_BLESS=1")
     });
     assert!(p.corpus.entries.len() >= 8, "{}", p.corpus.entries.len());
     let again = pack::encode(&p.corpus, &p.comparison, &topic_names(), &p.generator);
     assert!(
         again == bytes,
-        "the corpus file encoding changed: bump core::pack::VERSION and rerun with QUOTELINE_BLESS=1"
+        "the corpus file encoding changed: bump formats::pack::VERSION and rerun with QUOTELINE_BLESS=1"
     );
     // And an older format is refused with the reason, never misread.
     let mut older = bytes.clone();

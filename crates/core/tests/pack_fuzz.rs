@@ -1,4 +1,4 @@
-//! Structure-aware fuzzing of the corpus file reader (`core::pack::decode`). The FNV
+//! Structure-aware fuzzing of the corpus file reader (`formats::pack::decode`). The FNV
 //! checksum guards against damage, not forgery: a crafted file recomputes it. So these
 //! tests take real corpus files (the seeds, and a small synthetic corpus), decode the
 //! body into its serde structure, change fields to the values that break code (days at
@@ -29,7 +29,7 @@ use quoteline_core::view::timeline::{layout, ticks, window};
 use serde::{Deserialize, Serialize};
 use std::sync::OnceLock;
 
-/// The body of a corpus file, as `core::pack` writes it (same fields, same order).
+/// The body of a corpus file, as `formats::pack` writes it (same fields, same order).
 #[derive(Clone, Serialize, Deserialize)]
 struct Body {
     generator: String,

@@ -75,8 +75,7 @@ impl ArticleMeta {
 
     /// Each field still empty takes `other`'s value (the facts a file gives fill in
     /// what the manifest left unknown).
-    pub fn fill_from(&mut self, other: ArticleMeta) {
-        let mut other = other;
+    pub fn fill_from(&mut self, mut other: ArticleMeta) {
         for (mine, theirs) in self.fields_mut().into_iter().zip(other.fields_mut()) {
             if mine.is_empty() {
                 *mine = std::mem::take(theirs);

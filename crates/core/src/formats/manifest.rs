@@ -1,8 +1,8 @@
 //! The corpus manifest (`corpus.toml`): one `[[article]]` table per article file with the
 //! facts known about it (outlet, headline, byline, URL, dates, source, evidence). Each
 //! entry is parsed on its own, so a malformed entry is reported with its line and skipped
-//! while the others still load. Native only (the CLI and `build.rs`, which compiles the
-//! core by path); the browser app gets the seeds' manifest compiled in.
+//! while the others still load. Native only (the CLI and `build.rs`, which uses the engine
+//! as a build dependency); the browser app gets the seeds' facts as JSON from `build.rs`.
 
 use crate::corpus::{ArticleMeta, Input};
 use crate::text::str_to;
