@@ -7,6 +7,7 @@ use crate::corpus::StatementId;
 use crate::model::Kind;
 use crate::view::order::by_count_then_name;
 #[cfg(test)]
+#[cfg(test)]
 use crate::view::search::Skip;
 use crate::view::search::{bump, parts, SearchIndex, NONE};
 use crate::view::state::AppState;

@@ -8,11 +8,11 @@ use crate::view::order::order_by_count_then_name;
 use crate::view::query::Query;
 use crate::view::state::{AppState, Sort};
 
-/// Which facet to leave out when counting.
-/// (Its discriminant, after `None`, is the facet's place in [`AppState::facet_checks`].)
+/// Which facet to leave out when counting, for the facet counts' test oracle. (Its
+/// discriminant is the facet's place in [`AppState::facet_checks`].)
+#[cfg(test)]
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Skip {
-    None,
     Outlet,
     Kind,
     Speaker,
@@ -31,8 +31,16 @@ impl AppState {
         hay: &[String],
         skip: Skip,
     ) -> bool {
-        self.passes_facets(corpus, id, skip)
-            && self.in_range_and_found(&corpus.entries[id], q, &hay[id])
+        let Some((e, sp, a)) = parts(corpus, id) else {
+            return false;
+        };
+        let skipped = skip as usize;
+        let facets = self
+            .facet_checks(e, sp, a)
+            .iter()
+            .enumerate()
+            .all(|(f, &ok)| ok || f == skipped);
+        facets && self.in_range_and_found(e, q, &hay[id])
     }
 
     /// Whether a statement is in the date range and its folded text `hay` matches `q`.
@@ -42,21 +50,14 @@ impl AppState {
             && (q.is_empty() || q.matches_folded(hay))
     }
 
-    /// Whether statement `id` passes the facets (but `skip`); not the range or search.
-    /// (A statement, speaker or article not in the corpus passes nothing.)
-    fn passes_facets(&self, corpus: &Corpus, id: StatementId, skip: Skip) -> bool {
-        let Some((e, sp, a)) = parts(corpus, id) else {
-            return false;
-        };
-        let skipped = skip as usize;
-        self.facet_checks(e, sp, a)
-            .iter()
-            .enumerate()
-            .all(|(f, &ok)| ok || f + 1 == skipped)
+    /// Whether statement `id` passes every facet; not the range or search. (A statement,
+    /// speaker or article not in the corpus passes nothing.)
+    fn passes_facets(&self, corpus: &Corpus, id: StatementId) -> bool {
+        parts(corpus, id).is_some_and(|(e, sp, a)| self.facet_checks(e, sp, a).iter().all(|&ok| ok))
     }
 
-    /// Whether a statement passes each facet's selection, in [`Skip`]'s order after
-    /// `None`: outlet, kind, speaker, affiliation, topic (an empty selection passes all).
+    /// Whether a statement passes each facet's selection, in this order: outlet, kind,
+    /// speaker, affiliation, topic (an empty selection passes all).
     pub(crate) fn facet_checks(
         &self,
         e: &crate::corpus::Entry,
@@ -104,9 +105,7 @@ impl AppState {
     /// [`AppState::results`], given [`AppState::matching`] for this search and range.
     pub fn results_in(&self, corpus: &Corpus, matching: &[bool]) -> Vec<StatementId> {
         let mut ids: Vec<StatementId> = (0..corpus.entries.len())
-            .filter(|&i| {
-                matching.get(i) == Some(&true) && self.passes_facets(corpus, i, Skip::None)
-            })
+            .filter(|&i| matching.get(i) == Some(&true) && self.passes_facets(corpus, i))
             .collect();
         // Each order is a number per statement, ties kept in article order: one sort (so
         // one copy of the sort code in the wasm), and no string compared, let alone
