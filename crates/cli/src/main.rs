@@ -5,44 +5,27 @@
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
 //! options, `error` says what went wrong, `jsonl` prints rows, `usage` is the help
-//! text. Native only: under wasm32 it is an empty program, so that building every
-//! target for the browser still works.
+//! text. Native only: a package of its own, which the browser build never compiles.
 
-#[cfg(not(target_arch = "wasm32"))]
 mod args;
-#[cfg(not(target_arch = "wasm32"))]
 mod bench;
-#[cfg(not(target_arch = "wasm32"))]
 mod contain;
-#[cfg(not(target_arch = "wasm32"))]
 mod error;
-#[cfg(not(target_arch = "wasm32"))]
 mod eval;
-#[cfg(not(target_arch = "wasm32"))]
 mod extract;
-#[cfg(not(target_arch = "wasm32"))]
 mod groups;
-#[cfg(not(target_arch = "wasm32"))]
 mod growth;
-#[cfg(not(target_arch = "wasm32"))]
 mod jsonl;
-#[cfg(not(target_arch = "wasm32"))]
 mod load;
-#[cfg(not(target_arch = "wasm32"))]
 mod pack;
-#[cfg(not(target_arch = "wasm32"))]
 mod synth;
-#[cfg(not(target_arch = "wasm32"))]
 mod text;
-#[cfg(not(target_arch = "wasm32"))]
 mod usage;
 
 /// mimalloc for the native CLI: extraction allocates many small strings and vectors.
-#[cfg(not(target_arch = "wasm32"))]
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     use crate::usage::USAGE;
     use std::ffi::OsString;
@@ -68,6 +51,3 @@ fn main() -> std::process::ExitCode {
         }
     }
 }
-
-#[cfg(target_arch = "wasm32")]
-fn main() {}
