@@ -14,7 +14,7 @@
 use crate::contain::contain;
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline_core::formats::brat::{self, Attribution};
-use quoteline_core::lexicon::{section, Words, EVAL};
+use quoteline_core::lexicon::{Sections, Words, EVAL};
 use quoteline_core::text::Span;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -240,10 +240,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
         }
     }
     let corpus = Corpus::assemble(preps);
+    let mut classes = Sections::words(EVAL);
     let (saying, belief, pronouns) = (
-        section(EVAL, "saying"),
-        section(EVAL, "belief"),
-        section(EVAL, "pronouns"),
+        classes.take("saying"),
+        classes.take("belief"),
+        classes.take("pronouns"),
     );
     let mut all = Tally::default();
     let mut by_pub: BTreeMap<String, Tally> = BTreeMap::new();
@@ -481,7 +482,8 @@ mod tests {
 
     #[test]
     fn classes_come_from_the_cue() {
-        let (s, b) = (section(EVAL, "saying"), section(EVAL, "belief"));
+        let mut classes = Sections::words(EVAL);
+        let (s, b) = (classes.take("saying"), classes.take("belief"));
         let w = |x: &str| vec![x.to_string()];
         assert_eq!(class_of(&w("said"), &s, &b), "verbs of saying");
         assert_eq!(

@@ -5,7 +5,7 @@
 //! vocabulary (names, titles, outlets, topics, sentences) is data:
 //! `lexicon/data/synth.txt`.
 
-use crate::lexicon::{lines_section, Lexicon, Words, SYNTH};
+use crate::lexicon::{Lexicon, Sections, Words, SYNTH};
 use crate::text::capitalised;
 use std::sync::OnceLock;
 
@@ -169,7 +169,8 @@ struct Vocabulary {
 fn vocabulary() -> &'static Vocabulary {
     static VOCABULARY: OnceLock<Vocabulary> = OnceLock::new();
     VOCABULARY.get_or_init(|| {
-        let list = |name: &str| lines_section(SYNTH, name);
+        let mut sections = Sections::lines(SYNTH);
+        let mut list = |name: &str| sections.take(name);
         Vocabulary {
             first: list("first"),
             last: list("last"),

@@ -66,33 +66,62 @@ impl std::ops::Deref for Words {
     }
 }
 
-/// The sections of a word-list file: `[name]` lines, each followed by words separated by
-/// white space (over as many lines as wanted); `#` starts a comment line. A section
-/// named twice is one list.
-pub fn sections(src: &'static str) -> Vec<(&'static str, Words)> {
-    let mut out: Vec<(&'static str, Words)> = Vec::new();
-    let mut current = None;
-    for line in data_lines(src) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = Some(out.iter().position(|(n, _)| *n == name).unwrap_or_else(|| {
-                out.push((name, Words::default()));
-                out.len() - 1
-            }));
-        } else if let Some((_, words)) = current.and_then(|i| out.get_mut(i)) {
-            words.0.extend(line.split_whitespace());
-        }
-    }
-    out
-}
+/// A sectioned word-list file, read once: `[name]` lines, each followed by its entries;
+/// `#` starts a comment line; a section named twice is one list. [`Sections::words`]
+/// reads entries as words separated by white space (over as many lines as wanted),
+/// [`Sections::lines`] one entry a line, spaces and all (two-word titles, sentences).
+pub struct Sections(Vec<(&'static str, Words)>);
 
-/// The section `name` of a word-list file (empty if it has none; a test checks that
-/// every section the engine reads is there and not empty).
-pub fn section(src: &'static str, name: &str) -> Words {
-    sections(src)
-        .into_iter()
-        .find(|(n, _)| *n == name)
-        .map(|(_, w)| w)
-        .unwrap_or_default()
+impl Sections {
+    /// Entries are words.
+    pub fn words(src: &'static str) -> Sections {
+        Sections::read(src, false)
+    }
+
+    /// Entries are whole lines (trimmed).
+    pub fn lines(src: &'static str) -> Sections {
+        Sections::read(src, true)
+    }
+
+    fn read(src: &'static str, whole_lines: bool) -> Sections {
+        let mut out: Vec<(&'static str, Words)> = Vec::new();
+        let mut current = None;
+        for line in data_lines(src) {
+            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+                current = Some(out.iter().position(|(n, _)| *n == name).unwrap_or_else(|| {
+                    out.push((name, Words::default()));
+                    out.len() - 1
+                }));
+            } else if let Some((_, words)) = current.and_then(|i| out.get_mut(i)) {
+                if whole_lines {
+                    words.0.push(line);
+                } else {
+                    words.0.extend(line.split_whitespace());
+                }
+            }
+        }
+        Sections(out)
+    }
+
+    /// How many sections the file has.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether the file has no section.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The section `name`, taken out (empty if the file has none; a test checks that
+    /// every section the engine reads is there and not empty).
+    pub fn take(&mut self, name: &str) -> Words {
+        self.0
+            .iter_mut()
+            .find(|(n, _)| *n == name)
+            .map(|(_, w)| std::mem::take(w))
+            .unwrap_or_default()
+    }
 }
 
 // Formats' and corpus word lists (from here to "End of formats' and corpus word lists").
@@ -105,22 +134,6 @@ pub const SYNTH: &str = include_str!("data/synth.txt");
 /// The attribution classes `quoteline eval` scores by (verbs of saying, beliefs) and the
 /// pronouns it leaves out of source accuracy, in sections.
 pub const EVAL: &str = include_str!("data/eval.txt");
-
-/// The section `name` of a file of phrases: like [`section`], but each line is one
-/// entry, spaces and all (two-word titles, whole sentences). Lines are trimmed; blank
-/// lines and `#` comment lines are skipped; a section named twice is one list.
-pub fn lines_section(src: &'static str, name: &str) -> Words {
-    let mut out = Words::default();
-    let mut inside = false;
-    for line in data_lines(src) {
-        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            Some(header) => inside = header == name,
-            None if inside => out.0.push(line),
-            None => {}
-        }
-    }
-    out
-}
 
 // End of formats' and corpus word lists.
 
@@ -349,27 +362,30 @@ impl Lexicon {
                 _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
             }
         }
-        lex.months = section(CALENDAR, "months");
-        lex.weekdays = section(CALENDAR, "weekdays");
-        lex.prepositions = section(FUNCTION_WORDS, "prepositions");
-        lex.more_prepositions = section(FUNCTION_WORDS, "prepositions.more");
-        lex.stop_words = section(FUNCTION_WORDS, "stop");
-        lex.more_stop_words = section(FUNCTION_WORDS, "stop.more");
+        let mut calendar = Sections::words(CALENDAR);
+        lex.months = calendar.take("months");
+        lex.weekdays = calendar.take("weekdays");
+        let mut function_words = Sections::words(FUNCTION_WORDS);
+        lex.prepositions = function_words.take("prepositions");
+        lex.more_prepositions = function_words.take("prepositions.more");
+        lex.stop_words = function_words.take("stop");
+        lex.more_stop_words = function_words.take("stop.more");
         // Extraction's word lists (extract/).
-        lex.skip_before_cue = section(EXTRACTION, "cue.skip_before");
-        lex.passive_before_cue = section(EXTRACTION, "cue.passive");
-        lex.clause_words = section(EXTRACTION, "clause.words");
-        lex.clause_prepositions = section(EXTRACTION, "clause.prepositions");
-        lex.venue_words = section(EXTRACTION, "clause.venues");
-        lex.tail_participles = section(EXTRACTION, "clause.tail_participles");
-        lex.told_objects = section(EXTRACTION, "told.objects");
-        lex.term_markers = section(EXTRACTION, "term.markers");
-        lex.term_minor_words = section(EXTRACTION, "term.minor");
-        lex.np_determiners = section(EXTRACTION, "mention.determiners");
-        lex.body_postmodifiers = section(EXTRACTION, "mention.postmodifiers");
-        lex.name_particles = section(EXTRACTION, "mention.particles");
-        lex.body_name_cuts = section(EXTRACTION, "mention.body_cuts");
-        lex.sentence_openers = section(EXTRACTION, "sentence.openers");
+        let mut extraction = Sections::words(EXTRACTION);
+        lex.skip_before_cue = extraction.take("cue.skip_before");
+        lex.passive_before_cue = extraction.take("cue.passive");
+        lex.clause_words = extraction.take("clause.words");
+        lex.clause_prepositions = extraction.take("clause.prepositions");
+        lex.venue_words = extraction.take("clause.venues");
+        lex.tail_participles = extraction.take("clause.tail_participles");
+        lex.told_objects = extraction.take("told.objects");
+        lex.term_markers = extraction.take("term.markers");
+        lex.term_minor_words = extraction.take("term.minor");
+        lex.np_determiners = extraction.take("mention.determiners");
+        lex.body_postmodifiers = extraction.take("mention.postmodifiers");
+        lex.name_particles = extraction.take("mention.particles");
+        lex.body_name_cuts = extraction.take("mention.body_cuts");
+        lex.sentence_openers = extraction.take("sentence.openers");
         // End of extraction's word lists.
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         lex.places = data_lines(PLACES).map(str::to_string).collect();
@@ -490,11 +506,11 @@ mod tests {
     #[test]
     fn sections_read_words_in_order() {
         let src = "# a comment\n[a]\none two\nthree\n\n[b]\nfour\n[a]\nfive\n";
-        let s = sections(src);
-        assert_eq!(s.len(), 2);
-        assert_eq!(&*section(src, "a"), ["one", "two", "three", "five"]);
-        assert_eq!(&*section(src, "b"), ["four"]);
-        assert!(section(src, "c").is_empty());
+        assert_eq!(Sections::words(src).len(), 2);
+        let mut words = Sections::words(src);
+        assert_eq!(&*words.take("a"), ["one", "two", "three", "five"]);
+        assert_eq!(&*words.take("b"), ["four"]);
+        assert!(words.take("c").is_empty());
     }
 
     #[test]
@@ -573,10 +589,11 @@ mod tests {
     fn lines_section_reads_one_entry_a_line() {
         let src =
             "# a comment\n[a]\none two\n  three  \n\n[b]\nfour five\n[a]\n# not an entry\nsix\n";
-        assert_eq!(&*lines_section(src, "a"), ["one two", "three", "six"]);
-        assert_eq!(&*lines_section(src, "b"), ["four five"]);
-        assert!(lines_section(src, "c").is_empty());
+        let mut lines = Sections::lines(src);
+        assert_eq!(&*lines.take("a"), ["one two", "three", "six"]);
+        assert_eq!(&*lines.take("b"), ["four five"]);
+        assert!(lines.take("c").is_empty());
         // The same file read as words splits the entries.
-        assert_eq!(&*section(src, "b"), ["four", "five"]);
+        assert_eq!(&*Sections::words(src).take("b"), ["four", "five"]);
     }
 }

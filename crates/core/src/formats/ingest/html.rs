@@ -5,7 +5,7 @@
 //! lists are data (`lexicon/data/html.txt`).
 
 use crate::corpus::ArticleMeta;
-use crate::lexicon::{section, Words, HTML};
+use crate::lexicon::{Sections, Words, HTML};
 use crate::text::{str_from, str_to};
 use std::sync::OnceLock;
 
@@ -25,12 +25,15 @@ struct Elements {
 
 fn elements() -> &'static Elements {
     static ELEMENTS: OnceLock<Elements> = OnceLock::new();
-    ELEMENTS.get_or_init(|| Elements {
-        raw: section(HTML, "raw"),
-        furniture: section(HTML, "furniture"),
-        furniture_marks: section(HTML, "furniture.marks"),
-        blocks: section(HTML, "blocks"),
-        void: section(HTML, "void"),
+    ELEMENTS.get_or_init(|| {
+        let mut html = Sections::words(HTML);
+        Elements {
+            raw: html.take("raw"),
+            furniture: html.take("furniture"),
+            furniture_marks: html.take("furniture.marks"),
+            blocks: html.take("blocks"),
+            void: html.take("void"),
+        }
     })
 }
 
