@@ -248,7 +248,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
     );
     let mut all = Tally::default();
     let mut by_pub: BTreeMap<String, Tally> = BTreeMap::new();
-    let mut shown = (Vec::new(), Vec::new(), Vec::new());
+    let mut shown = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (ai, g) in kept.iter().enumerate() {
         let stmts: Vec<(Span, &str)> = corpus
             .entries
@@ -282,6 +282,19 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 used[i] += 1;
             }
             t.duplicates += hits.len().saturating_sub(1);
+            if hits.len() > 1 && shown.3.len() < show {
+                let each: Vec<String> = hits
+                    .iter()
+                    .map(|&i| format!("“{}”", one_line(&[stmts[i].0], &g.text)))
+                    .collect();
+                shown.3.push(format!(
+                    "{}: {} statements on “{}”: {}",
+                    g.name,
+                    hits.len(),
+                    one_line(&a.content, &g.text),
+                    each.join(" + ")
+                ));
+            }
             let found = !hits.is_empty();
             for c in [Some(class), quoted.then_some("quote-bearing")]
                 .into_iter()
@@ -307,8 +320,9 @@ pub fn run(args: &[OsString]) -> ExitCode {
             }
             if !found && shown.0.len() < show && class != "beliefs and intentions" {
                 shown.0.push(format!(
-                    "{} [{class}]: {}",
+                    "{} [{class}] cue “{}”: {}",
                     g.name,
+                    one_line(&a.cue, &g.text),
                     one_line(&a.content, &g.text)
                 ));
             }
@@ -362,6 +376,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
         ("missed", &shown.0),
         ("not annotated (precision)", &shown.1),
         ("wrong source", &shown.2),
+        ("duplicates (one attribution, several statements)", &shown.3),
     ] {
         if !list.is_empty() {
             println!("\n{title}:");
