@@ -12,6 +12,8 @@ struct HandGroup {
     name: String,
     required: bool,
     members: Vec<usize>,
+    /// Members that may join the group but need not (`NNN ~ text`).
+    optional: Vec<usize>,
 }
 
 /// The statement of `seeds/NNN_*.txt` whose text is `text`, else the only one starting with it.
@@ -48,6 +50,7 @@ fn load(c: &Corpus) -> Vec<HandGroup> {
                 name: name.to_string(),
                 required,
                 members: Vec::new(),
+                optional: Vec::new(),
             });
         } else if line.starts_with('#') {
             continue;
@@ -56,6 +59,11 @@ fn load(c: &Corpus) -> Vec<HandGroup> {
                 .last_mut()
                 .expect("a statement line comes after a ## name");
             g.members.push(find(c, file.trim(), text.trim()));
+        } else if let Some((file, text)) = line.split_once(" ~ ") {
+            let g = groups
+                .last_mut()
+                .expect("a statement line comes after a ## name");
+            g.optional.push(find(c, file.trim(), text.trim()));
         }
     }
     groups
@@ -71,7 +79,7 @@ fn renderings_of_one_remark_share_a_group_and_unrelated_ones_never_do() {
     let hand_of: HashMap<usize, usize> = hand
         .iter()
         .enumerate()
-        .flat_map(|(gi, g)| g.members.iter().map(move |&m| (m, gi)))
+        .flat_map(|(gi, g)| (g.members.iter().chain(&g.optional)).map(move |&m| (m, gi)))
         .collect();
 
     // Precision: every computed group lies inside one hand group.
@@ -136,9 +144,12 @@ fn renderings_of_one_remark_share_a_group_and_unrelated_ones_never_do() {
         cmp.groups.len()
     );
     println!("missed: {missed:?}");
-    // Regression floors: today 14/18 whole, pair recall 0.818.
-    assert!(whole >= 14, "only {whole} hand groups recovered whole");
-    assert!(pair_recall >= 0.75, "pair recall {pair_recall:.3}");
+    // Regression floors: today 13/17 whole, pair recall 0.676 (25/37). Before one
+    // statement per attribution: 14/18 and 0.818 (63/77), with the same four groups
+    // missed; a clause and its own quoted fragment were two members then, an easy pair,
+    // and the two Witkoff groups (now one remark in two outlets' statements) were two.
+    assert!(whole >= 13, "only {whole} hand groups recovered whole");
+    assert!(pair_recall >= 0.65, "pair recall {pair_recall:.3}");
 }
 
 #[test]

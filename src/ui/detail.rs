@@ -3,6 +3,7 @@
 //! speaker mention marked and scrolled into view.
 
 use super::context::CorpusHandle;
+use super::highlight::render_statement;
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::text::Span;
 use quoteline_core::view::state::Action;
@@ -107,6 +108,10 @@ fn source_view(corpus: &Corpus, id: StatementId, target: &NodeRef) -> Html {
     let text = &corpus.articles[e.article].text;
     let s = &e.statement;
     let mut marks = vec![(s.span, "hl-statement")];
+    // A clause's quoted words, and an interrupted quote's pieces, within the statement.
+    if !s.is_quote() || s.quoted.len() > 1 {
+        marks.extend(s.quoted.iter().map(|q| (*q, "hl-quoted")));
+    }
     if let Some(c) = s.cue {
         marks.push((c, "hl-cue"));
     }
@@ -176,7 +181,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::Select(None)))
     };
-    let quoted = s.kind != quoteline_core::model::Kind::Indirect;
+    let quoted = s.is_quote();
     let copy = {
         let corpus = corpus.clone();
         let copied = copied.clone();
@@ -205,7 +210,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <button type="button" class="close" onclick={close} aria-label="Close detail (Esc)">{"×"}</button>
             </div>
             <blockquote class={classes!("full", s.kind.as_str())}>
-                if quoted { {"“"} } {corpus.text_of(e)} if quoted { {"”"} }
+                if quoted { {"“"} } {render_statement(s, corpus.text_of(e), &[])} if quoted { {"”"} }
             </blockquote>
             <p class="detail-actions">
                 <button type="button" class="tool" onclick={copy}>{"Copy citation"}</button>
@@ -264,7 +269,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                     if !art.meta.derived_from.is_empty() { <span class="derived">{format!("reports per {}", art.meta.derived_from)}</span> }
                     if !art.meta.source.is_empty() { <span class="derived">{format!("primary source: {}", art.meta.source)}</span> }
                 </p>
-                <p class="legend"><mark class="hl-statement">{"statement"}</mark>{" "}<mark class="hl-cue">{"cue"}</mark>{" "}<mark class="hl-mention">{"speaker mention"}</mark></p>
+                <p class="legend"><mark class="hl-statement">{"statement"}</mark>{" "}<mark class="hl-statement hl-quoted">{"quoted words"}</mark>{" "}<mark class="hl-cue">{"cue"}</mark>{" "}<mark class="hl-mention">{"speaker mention"}</mark></p>
                 { source_view(&corpus, id, &target) }
             </section>
         </aside>

@@ -6,7 +6,7 @@
 //! if every row were there.
 
 use super::context::CorpusHandle;
-use super::highlight::{render_marked, term_ranges};
+use super::highlight::{render_marked, render_statement, term_ranges};
 use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline_core::corpus::StatementId;
 use quoteline_core::view::export::{export_csv, export_json};
@@ -167,8 +167,8 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                             <button type="button" id={format!("st-{id}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
                                 // Quotation marks around quoted words come from the style sheet:
                                 // two elements fewer per row, and not copied with the words.
-                                <span class={classes!("words", kind)}>
-                                    { render_marked(text, &term_ranges(text, &props.terms)) }
+                                <span class={classes!("words", kind, e.statement.is_quote().then_some("quote"))}>
+                                    { render_statement(&e.statement, text, &term_ranges(text, &props.terms)) }
                                 </span>
                                 <span class="meta">
                                     <span class="speaker">{ render_marked(&sp.name, &term_ranges(&sp.name, &props.terms)) }</span>

@@ -177,10 +177,14 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
     let mut sc = Scores::default();
     for g in gold.iter().filter(|g| is_quote(g.kind) && !g.gold.optional) {
         sc.q_total += 1;
+        // A quote is found as a quoted piece of a statement: a quote of its own, a piece
+        // of an interrupted one, or quoted words a reported clause carries.
         let hit = corpus.entries.iter().find(|e| {
             e.article == g.article
-                && is_quote(e.statement.kind)
-                && overlap(e.statement.span, g.span).1 >= 0.9
+                && e.statement
+                    .quoted
+                    .iter()
+                    .any(|q| overlap(*q, g.span).1 >= 0.9)
         });
         match hit {
             Some(e) => {
@@ -203,18 +207,21 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
             }
         }
     }
-    for e in corpus.entries.iter().filter(|e| is_quote(e.statement.kind)) {
-        sc.p_total += 1;
-        if gold.iter().any(|g| {
-            g.article == e.article && is_quote(g.kind) && overlap(e.statement.span, g.span).1 >= 0.9
-        }) {
-            sc.p_ok += 1;
-        } else {
-            sc.report += &format!(
-                "QUOTE SPURIOUS [{}] {:?}\n",
-                corpus.articles[e.article].name,
-                corpus.text_of(e)
-            );
+    for e in &corpus.entries {
+        for q in &e.statement.quoted {
+            sc.p_total += 1;
+            if gold
+                .iter()
+                .any(|g| g.article == e.article && is_quote(g.kind) && overlap(*q, g.span).1 >= 0.9)
+            {
+                sc.p_ok += 1;
+            } else {
+                sc.report += &format!(
+                    "QUOTE SPURIOUS [{}] {:?}\n",
+                    corpus.articles[e.article].name,
+                    corpus.span_text(e.article, *q)
+                );
+            }
         }
     }
     for g in gold
@@ -225,7 +232,8 @@ pub fn evaluate(corpus: &Corpus, gold: &[GoldItem]) -> Scores {
         let hits: Vec<_> = corpus
             .entries
             .iter()
-            .filter(|e| e.article == g.article && e.statement.kind == Kind::Indirect)
+            // Reported clauses, with or without quoted words in them.
+            .filter(|e| e.article == g.article && !e.statement.is_quote())
             .filter(|e| {
                 let (short, long) = overlap(e.statement.span, g.span);
                 short >= 0.8 && long >= 0.5

@@ -2,10 +2,10 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 /// The CLI over every corpus at hand (the seeds, tests/unseen, the e2e fixtures, PolNeAR
-/// dev when present, and copies of a seed with CRLF line ends, a byte-order mark and in
+/// dev and train when present, and copies of a seed with CRLF line ends, a byte-order mark and in
 /// UTF-16): each row's `text` is exactly the bytes at `start..end` of what its
 /// `offsets` names: the file itself (`source`), or the text `quoteline text FILE`
-/// prints (`normalised`), and a file that was changed on reading never says `source`.
+/// prints (`normalised`), and so is each of its quoted pieces; a file that was changed on reading never says `source`.
 #[test]
 fn cli_rows_are_exact_slices_of_what_their_offsets_name() {
     use std::path::{Path, PathBuf};
@@ -28,9 +28,10 @@ fn cli_rows_are_exact_slices_of_what_their_offsets_name() {
         root.join("e2e/fixtures"),
         tmp.clone(),
     ];
-    let polnear = root.join("../shared/polnear/dev/text");
+    let polnear = root.join("../shared/polnear");
     if polnear.is_dir() {
-        dirs.push(polnear);
+        dirs.push(polnear.join("dev/text"));
+        dirs.push(polnear.join("train/text"));
     } else {
         eprintln!(
             "verbatim: PolNeAR is absent ({}), so it is not checked here",
@@ -70,6 +71,22 @@ fn cli_rows_are_exact_slices_of_what_their_offsets_name() {
                 Some(v["text"].as_str().unwrap().as_bytes()),
                 "{file} ({offsets}) {s}..{e}"
             );
+            // Each quoted piece: the bytes its offsets name, inside the row's span.
+            let pieces = v["quoted"].as_array().unwrap();
+            let spans = v["quoted_spans"].as_array().unwrap();
+            assert_eq!(pieces.len(), spans.len(), "{file} {s}..{e}");
+            for (piece, span) in pieces.iter().zip(spans) {
+                let (qs, qe) = (
+                    span[0].as_u64().unwrap() as usize,
+                    span[1].as_u64().unwrap() as usize,
+                );
+                assert!(s <= qs && qe <= e, "{file} {s}..{e}: piece {qs}..{qe}");
+                assert_eq!(
+                    base.get(qs..qe),
+                    Some(piece.as_str().unwrap().as_bytes()),
+                    "{file} ({offsets}) piece {qs}..{qe}"
+                );
+            }
             rows += 1;
         }
     }

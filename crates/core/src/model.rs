@@ -10,7 +10,9 @@ use serde::{Deserialize, Serialize};
 pub enum Kind {
     /// A sentence or more in quotation marks.
     Direct,
-    /// A quoted fragment inside the reporter's sentence.
+    /// Quoted words inside the reporter's sentence: the reported clause that holds them
+    /// (its quoted pieces in [`Statement::quoted`]), or the fragment alone when no clause
+    /// carries it (`described it as “...”`).
     Partial,
     /// Reported speech without quotation marks; the text is the reported clause.
     Indirect,
@@ -92,8 +94,16 @@ pub struct Evidence {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Statement {
     pub kind: Kind,
-    /// The words: for quotes, the characters between the marks; for indirect, the clause.
+    /// The words, one attribution's worth: for a direct quote, from the first quoted
+    /// character to the last (a quote the cue interrupts, or one that goes on in the
+    /// next sentence or paragraph, is one statement with the words between its pieces
+    /// inside the span); for a partial, the reported clause with its quoted words (or the
+    /// fragment alone); for indirect, the clause.
     pub span: Span,
+    /// The quoted pieces inside `span`, in order, each the characters between a pair of
+    /// marks: one piece for a plain quote, several for an interrupted or continued quote
+    /// or a clause with several quoted fragments; empty for indirect speech.
+    pub quoted: Vec<Span>,
     /// The cue (verb or phrase) and its span.
     pub cue: Option<Span>,
     /// Speaker's canonical name within the article ("" when unknown).
@@ -116,6 +126,29 @@ pub const LOW_CONFIDENCE: f32 = 0.6;
 impl Statement {
     pub fn is_low_confidence(&self) -> bool {
         self.confidence < LOW_CONFIDENCE
+    }
+
+    /// Whether the statement is quoted words only, from its first quoted piece to its
+    /// last (a quote, perhaps interrupted by its cue), rather than a clause around them
+    /// or indirect speech: what a reader shows inside quotation marks.
+    pub fn is_quote(&self) -> bool {
+        self.kind != Kind::Indirect
+            && self
+                .quoted
+                .first()
+                .is_some_and(|q| q.start == self.span.start)
+            && self.quoted.last().is_some_and(|q| q.end == self.span.end)
+    }
+
+    /// The spans that hold the speaker's words: a direct quote's quoted pieces (not the
+    /// cue between them), else the whole span (a reported clause is the speaker's content
+    /// as the reporter gives it).
+    pub fn said(&self) -> &[Span] {
+        if self.kind == Kind::Direct && !self.quoted.is_empty() {
+            &self.quoted
+        } else {
+            std::slice::from_ref(&self.span)
+        }
     }
 }
 

@@ -223,10 +223,10 @@ impl<'a> StatementDates<'a> {
         let mut by_sentence: std::collections::HashMap<Span, Vec<(usize, usize)>> =
             Default::default();
         for s in statements {
-            by_sentence
-                .entry(s.sentence)
-                .or_default()
-                .push((s.span.start, s.span.end));
+            // The speaker's words only: a time expression in the cue that interrupts a
+            // quote ("“A,” she said on Monday, “B.”") is the reporter's frame.
+            let spans = by_sentence.entry(s.sentence).or_default();
+            spans.extend(s.said().iter().map(|w| (w.start, w.end)));
         }
         for spans in by_sentence.values_mut() {
             spans.sort_unstable();
@@ -594,6 +594,23 @@ impl Corpus {
 
     pub fn text_of(&self, e: &Entry) -> &str {
         self.span_text(e.article, e.statement.span)
+    }
+
+    /// The words a statement is compared by across outlets: its quoted pieces, joined by
+    /// a space, when it has any (a reported clause's quoted words, a quote without the
+    /// cue that interrupts it); else the whole reported clause.
+    pub fn quoted_text(&self, e: &Entry) -> std::borrow::Cow<'_, str> {
+        match e.statement.quoted.as_slice() {
+            [] => self.text_of(e).into(),
+            [one] => self.span_text(e.article, *one).into(),
+            pieces => {
+                let words: Vec<&str> = pieces
+                    .iter()
+                    .map(|q| self.span_text(e.article, *q))
+                    .collect();
+                words.join(" ").into()
+            }
+        }
     }
 
     /// The text of `span` in article `article`, or "" when there is no such article or

@@ -5,7 +5,8 @@
 //! back along the flow (no stage imports a later one; what several share is in
 //! `context.rs`):
 //!
-//! `&str` → `Layout` → `Sentence` → `Cue` → `Who` → `Statement` → `Extraction`
+//! `&str` → `Layout` → `Sentence` → `Cue` → `Who` → `Statement` → one per attribution →
+//! `Extraction`
 //!
 //! - [`layout`]: `&str → Layout`: boilerplate out, body blocks in;
 //! - [`quotes`]: the quote spans of each body block;
@@ -20,8 +21,9 @@
 //! - `direct.rs`: `Who → Statement` for quotes: direct and partial statements, quoted
 //!   terms, multi-paragraph pieces;
 //! - `indirect.rs`: `Who → Statement` for reported clauses;
-//! - here: the statements sorted and deduplicated, with diagnostics and aliases, as an
-//!   [`Extraction`].
+//! - `merge.rs`: one statement per attribution: a clause takes the quoted fragments of
+//!   its speaker inside it, an interrupted or continued quote's pieces join, sorted;
+//! - here: the statements with diagnostics and aliases, as an [`Extraction`].
 
 mod context;
 mod cues;
@@ -30,6 +32,7 @@ mod full_names;
 mod indirect;
 pub mod layout;
 pub mod mention;
+mod merge;
 pub mod people;
 mod phrases;
 pub mod quotes;
@@ -119,12 +122,11 @@ pub fn extract(text: &str) -> Extraction {
         }
     }
     let Found {
-        mut statements,
+        statements,
         diagnostics,
         ..
     } = found;
-    statements.sort_by_key(|s| (s.span.start, s.kind));
-    statements.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    let statements = merge::one_per_attribution(text, statements);
     let aliases = speakers
         .people
         .entries
@@ -232,7 +234,7 @@ mod tests {
             has(
                 &v,
                 Kind::Partial,
-                "strongly stands behind the plan.",
+                "Trump “strongly stands behind the plan.”",
                 "Witkoff"
             ),
             "{v:?}"
@@ -280,7 +282,7 @@ mod tests {
             has(
                 &v,
                 Kind::Direct,
-                "We believe documents are ready.",
+                "America is ready,” Zelensky said. “We believe documents are ready.",
                 "Zelensky"
             ),
             "{v:?}"

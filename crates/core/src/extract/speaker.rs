@@ -153,6 +153,7 @@ pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span
             antecedent: who.antecedent,
         },
         confidence: who.confidence,
+        quoted: Vec::new(),
         continues: None,
         sentence,
     }

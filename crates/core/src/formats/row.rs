@@ -50,6 +50,12 @@ pub struct StatementRow<'a> {
     /// [`OFFSETS_IN_APP`] (the app).
     pub offsets: &'a str,
     pub outlet: &'a str,
+    /// The quoted words inside `text`, each between a pair of marks: one for a plain
+    /// quote, several for an interrupted quote or a clause carrying quoted fragments,
+    /// none for indirect speech.
+    pub quoted: Vec<&'a str>,
+    /// The byte offsets (`[start, end]`) of each of `quoted`.
+    pub quoted_spans: Vec<[usize; 2]>,
     pub role: &'a str,
     pub rule: Rule,
     pub speaker: &'a str,
@@ -121,6 +127,8 @@ impl<'a> StatementRow<'a> {
             mention: s.evidence.mention.map(|m| m.of(text)),
             offsets,
             outlet: &a.outlet,
+            quoted: s.quoted.iter().map(|q| q.of(text)).collect(),
+            quoted_spans: s.quoted.iter().map(|q| [q.start, q.end]).collect(),
             role: &sp.role,
             rule: s.evidence.rule,
             speaker: &sp.name,
@@ -152,6 +160,8 @@ impl<'a> StatementRow<'a> {
             mention: None,
             offsets: "",
             outlet: "",
+            quoted: Vec::new(),
+            quoted_spans: Vec::new(),
             role: "",
             rule: Rule::Pronoun,
             speaker: "",

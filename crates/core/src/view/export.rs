@@ -12,7 +12,6 @@
 use crate::corpus::compare::Comparison;
 use crate::corpus::{Corpus, StatementId};
 use crate::formats::row::{StatementRow, OFFSETS_IN_APP};
-use crate::model::Kind;
 use crate::view::search::parts;
 use serde_json::Value;
 
@@ -99,10 +98,12 @@ pub fn export_csv(corpus: &Corpus, cmp: &Comparison, ids: &[StatementId]) -> Str
 pub fn citation(corpus: &Corpus, id: StatementId) -> Option<String> {
     let (e, sp, a) = parts(corpus, id)?;
     let words = e.statement.span.of(&a.text).trim_end_matches([',', ' ']);
-    let quoted = if e.statement.kind == Kind::Indirect {
-        format!("(reported) {words}")
-    } else {
+    // A quote in marks (an interrupted one keeps its inner marks and cue); a reported
+    // clause as the reporter gave it, quoted fragments and all.
+    let quoted = if e.statement.is_quote() {
         format!("“{words}”")
+    } else {
+        format!("(reported) {words}")
     };
     let mut parts = vec![format!("{}: {}", sp.name, quoted), a.outlet.clone()];
     if !a.meta.headline.is_empty() {

@@ -73,7 +73,10 @@ pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
         return Relation::Paraphrase;
     };
     let quoted = |k: Kind| k != Kind::Indirect;
-    let (wa, wb) = (words(corpus.text_of(ea)), words(corpus.text_of(eb)));
+    let (wa, wb) = (
+        words(&corpus.quoted_text(ea)),
+        words(&corpus.quoted_text(eb)),
+    );
     if wa == wb {
         Relation::Verbatim
     } else if quoted(ea.statement.kind) && quoted(eb.statement.kind) {
@@ -102,7 +105,7 @@ impl Weighted {
         let sets: Vec<HashSet<String>> = corpus
             .entries
             .iter()
-            .map(|e| content(corpus.text_of(e)))
+            .map(|e| content(&corpus.quoted_text(e)))
             .collect();
         let mut df: HashMap<String, usize> = HashMap::new();
         for s in &sets {

@@ -148,6 +148,12 @@ fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), Inc
             );
         }
     }
+    if let Some(why) = quoted_wrong(&a.text, st) {
+        return invalid(
+            format!("corpus.entries[{i}].statement.quoted"),
+            format!("statement {i} {why}"),
+        );
+    }
     if st.continues.is_some_and(|p| p >= c.entries.len()) {
         return invalid(
             format!("corpus.entries[{i}].statement.continues"),
@@ -171,6 +177,25 @@ fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), Inc
         );
     }
     Ok(())
+}
+
+/// Why a statement's quoted pieces are wrong, if they are: each inside the statement's
+/// span and on character boundaries, in order without overlap; none for indirect speech.
+fn quoted_wrong(text: &str, st: &crate::model::Statement) -> Option<&'static str> {
+    if st.kind == crate::model::Kind::Indirect && !st.quoted.is_empty() {
+        return Some("is indirect speech yet has quoted pieces");
+    }
+    let mut from = st.span.start;
+    for q in &st.quoted {
+        if !span_ok(text, *q) || !st.span.contains(*q) {
+            return Some("has a quoted piece outside its span");
+        }
+        if q.start < from {
+            return Some("has quoted pieces out of order or overlapping");
+        }
+        from = q.end;
+    }
+    None
 }
 
 /// Context events: each in an article of the file, its spans inside it, its date in
@@ -370,6 +395,21 @@ mod tests {
             (
                 "corpus.entries[0].statement.span",
                 Box::new(|c, _| c.entries[0].statement.span = Span::new(5, 2)),
+            ),
+            (
+                "corpus.entries[0].statement.quoted",
+                Box::new(|c, _| {
+                    let s = &mut c.entries[0].statement;
+                    s.quoted = vec![Span::new(s.span.start, s.span.end + 1)];
+                }),
+            ),
+            (
+                "corpus.entries[0].statement.quoted",
+                Box::new(|c, _| {
+                    let s = &mut c.entries[0].statement;
+                    s.kind = crate::model::Kind::Indirect;
+                    s.quoted = vec![s.span];
+                }),
             ),
             (
                 "corpus.entries[0].statement.sentence",

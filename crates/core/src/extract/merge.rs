@@ -1,0 +1,217 @@
+//! `Statement`s → one statement per attribution: the last stage before the pipeline sorts
+//! the list. The quote and clause stages find pieces; a reader counts remarks. Here the
+//! pieces of one remark become one statement, whose `quoted` lists the pieces:
+//!
+//! - a multi-paragraph quote's pieces (linked by `continues`) join their first piece;
+//! - a reported clause takes the quoted fragments inside it that its speaker said
+//!   (`X said the plan was “dead on arrival.”` is one partial statement, the clause,
+//!   carrying the fragment), where the list and every facet count had it twice;
+//! - a quote the cue interrupts (`“A,” she said, “B.”`), and a quote with no cue of its
+//!   own right after one of the same speaker in the same paragraph (`“A,” she said. “B.”`),
+//!   join the quote before: one statement from A's first character to B's last.
+//!
+//! A fragment a clause holds from another speaker (`Clinton said Trump called her “a
+//! nasty woman.”`) is an attribution of its own and stays one. Spans only grow to unions
+//! of the spans found, so every statement is still an exact slice of the text.
+
+use crate::model::{Kind, Rule, Statement};
+use crate::text::Span;
+
+/// The statements, pieces joined, sorted by start (then kind), with no two alike.
+pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<Statement> {
+    for s in &mut statements {
+        if s.kind != Kind::Indirect && s.quoted.is_empty() {
+            s.quoted = vec![s.span];
+        }
+    }
+    let statements = join_continued(statements);
+    let mut sorted = statements;
+    sorted.sort_by_key(|s| (s.span.start, s.kind));
+    sorted.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    let sorted = clauses_take_fragments(sorted);
+    let mut joined = join_interrupted(text, sorted);
+    joined.sort_by_key(|s| (s.span.start, s.kind));
+    joined.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    joined
+}
+
+/// `into` takes `piece`: the union of the spans and sentences, the pieces of both.
+fn absorb(into: &mut Statement, piece: Statement) {
+    into.span = union(into.span, piece.span);
+    into.sentence = union(into.sentence, piece.sentence);
+    into.quoted.extend(piece.quoted);
+    into.quoted.sort_by_key(|q| q.start);
+    into.quoted.dedup();
+    if into.cue.is_none() {
+        into.cue = piece.cue;
+    }
+}
+
+fn union(a: Span, b: Span) -> Span {
+    Span::new(a.start.min(b.start), a.end.max(b.end))
+}
+
+/// Each later piece of a multi-paragraph quote joins the statement its first piece is in.
+/// (`continues` holds the index, in the order found, of the piece before; it only points
+/// back.)
+fn join_continued(statements: Vec<Statement>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::with_capacity(statements.len());
+    // For each statement found: where it is in `out` (a joined piece: where its head is).
+    let mut home: Vec<usize> = Vec::with_capacity(statements.len());
+    for (i, mut s) in statements.into_iter().enumerate() {
+        let head = s
+            .continues
+            .filter(|&p| p < i)
+            .and_then(|p| home.get(p).copied());
+        s.continues = None;
+        match head.and_then(|h| out.get_mut(h).map(|st| (h, st))) {
+            Some((h, st)) => {
+                absorb(st, s);
+                home.push(h);
+            }
+            None => {
+                home.push(out.len());
+                out.push(s);
+            }
+        }
+    }
+    out
+}
+
+/// Whether `piece`, a quote overlapping the clause `clause`, is the clause's speaker's:
+/// the same speaker, or none found for the fragment.
+fn same_voice(clause: &Statement, piece: &Statement) -> bool {
+    piece.speaker.is_empty() || piece.speaker == clause.speaker
+}
+
+/// Each reported clause takes the quotes of its speaker that overlap it, and becomes a
+/// partial statement carrying them. `sorted` is in order of start.
+fn clauses_take_fragments(sorted: Vec<Statement>) -> Vec<Statement> {
+    let mut slots: Vec<Option<Statement>> = sorted.into_iter().map(Some).collect();
+    for k in 0..slots.len() {
+        let Some(clause) = slots.get(k).and_then(Option::as_ref) else {
+            continue;
+        };
+        if clause.kind != Kind::Indirect {
+            continue;
+        }
+        let span = clause.span;
+        // The quotes that overlap the clause: the ones starting inside it come after it,
+        // and one that starts before it (a clause beginning inside a quote) just before.
+        let mut takes = Vec::new();
+        let before = k.checked_sub(1).into_iter();
+        let after = (k + 1..slots.len()).take_while(|&j| {
+            slots
+                .get(j)
+                .and_then(Option::as_ref)
+                .is_none_or(|s| s.span.start < span.end)
+        });
+        for j in before.chain(after) {
+            if let Some(piece) = slots.get(j).and_then(Option::as_ref) {
+                if piece.is_quote() && piece.span.overlaps(span) && same_voice(clause, piece) {
+                    takes.push(j);
+                }
+            }
+        }
+        for j in takes {
+            let Some(piece) = slots.get_mut(j).and_then(Option::take) else {
+                continue;
+            };
+            if let Some(clause) = slots.get_mut(k).and_then(Option::as_mut) {
+                clause.kind = Kind::Partial;
+                absorb(clause, piece);
+            }
+        }
+    }
+    slots.into_iter().flatten().collect()
+}
+
+/// Whether quote `next` goes on from quote `prev` as one remark: the same speaker, in
+/// the same or the next sentence of one paragraph, and either the same cue (the cue
+/// interrupts the quote) or no cue of its own (a continuation).
+fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
+    if !(prev.is_quote() && next.is_quote()) || prev.speaker.is_empty() {
+        return false;
+    }
+    let same_cue = next.cue.is_some() && next.cue == prev.cue;
+    let continuation = next.evidence.rule == Rule::Continuation;
+    let gap = |a: usize, b: usize| text.get(a..b);
+    let adjacent_sentence = prev.sentence == next.sentence
+        || gap(prev.sentence.end, next.sentence.start)
+            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'));
+    let one_paragraph = gap(prev.span.end, next.span.start).is_some_and(|g| !g.contains('\n'));
+    prev.speaker == next.speaker && (same_cue || continuation) && adjacent_sentence && one_paragraph
+}
+
+/// Quotes that go on from the quote before (see [`goes_on`]) join it. `sorted` is in
+/// order of start; a statement between the two (a clause) keeps them apart.
+fn join_interrupted(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
+    let mut out: Vec<Statement> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        match out.last_mut() {
+            Some(prev) if goes_on(text, prev, &s) => {
+                if s.kind == Kind::Direct {
+                    prev.kind = Kind::Direct;
+                }
+                absorb(prev, s);
+            }
+            _ => out.push(s),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    /// The statements of `input` as `kind: text [quoted | pieces]` lines, joined by " / ".
+    fn statements(input: &str) -> String {
+        extract(input)
+            .statements
+            .iter()
+            .map(|s| {
+                let pieces: Vec<&str> = s.quoted.iter().map(|q| q.of(input)).collect();
+                format!(
+                    "{}: {} [{}] ({})",
+                    s.kind.as_str(),
+                    s.span.of(input),
+                    pieces.join(" | "),
+                    s.speaker
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" / ")
+    }
+
+    fn check(input: &str, expect: &str) {
+        assert_eq!(statements(input), expect, "{input}");
+    }
+
+    #[test]
+    fn one_statement_per_attribution() {
+        // A clause holding a fragment: one partial, the clause, carrying the fragment.
+        check(
+            "Senator Jane Holt said the plan was “dead on arrival” in the House.",
+            "partial: the plan was “dead on arrival” in the House [dead on arrival] (Jane Holt)",
+        );
+        // Two fragments in one clause.
+        check(
+            "Mayor Tom Reyes said the budget was “bloated” and “late.”",
+            "partial: the budget was “bloated” and “late.” [bloated | late.] (Tom Reyes)",
+        );
+        // A quote the cue interrupts: one direct statement, both pieces.
+        check("“We are ready,” Jane Holt said, “and we will vote tomorrow.”", "direct: We are ready,” Jane Holt said, “and we will vote tomorrow. [We are ready, | and we will vote tomorrow.] (Jane Holt)");
+        // A quote without a cue right after one of the same speaker.
+        check("“We are ready,” Jane Holt said. “The votes are there.”", "direct: We are ready,” Jane Holt said. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
+        // Two cues: two attributions.
+        check("“We are ready,” Jane Holt said. “The votes are there,” she added.", "direct: We are ready, [We are ready,] (Jane Holt) / direct: The votes are there, [The votes are there,] (Jane Holt)");
+        // A multi-paragraph quote (no closing mark at the paragraph's end): one statement.
+        check("Jane Holt spoke at length.\n“We are ready. We have the votes.\n“And we will use them,” Holt said.", "direct: We are ready. We have the votes.\n“And we will use them, [We are ready. We have the votes. | And we will use them,] (Jane Holt)");
+        // A plain reported clause has no quoted pieces.
+        check(
+            "Jane Holt said the vote would be held on Tuesday.",
+            "indirect: the vote would be held on Tuesday [] (Jane Holt)",
+        );
+    }
+}
