@@ -15,6 +15,34 @@ pub struct Cue {
     pub according: bool,
     /// Index of the token in the sentence.
     pub tok: usize,
+    /// What the content of a speech act may be, when its verb reports more than a clause.
+    pub act: Act,
+    /// The verb's lemma (`say` for `said`; `according` for `according to`).
+    pub lemma: &'static str,
+}
+
+/// The content a speech act's verb may take besides a clause (lexicon/data/speech.txt).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Act {
+    /// A clause only (`said`, `according to`).
+    Clause,
+    /// What follows the verb: a noun phrase, an infinitive or a clause (`endorsed Cruz`).
+    Object,
+    /// An infinitive only (`declined to comment`).
+    To,
+}
+
+impl Act {
+    fn of(lemma: &str) -> Act {
+        let lex = Lexicon::get();
+        if lex.act_to.contains(&lemma) {
+            Act::To
+        } else if lex.act_object.contains(&lemma) {
+            Act::Object
+        } else {
+            Act::Clause
+        }
+    }
 }
 
 /// Speech cues outside quotes, skipping passives (`was announced`) and nouns (`the report`).
@@ -39,6 +67,8 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                     participle: false,
                     according: true,
                     tok: i,
+                    act: Act::Clause,
+                    lemma: "according",
                 });
                 continue;
             }
@@ -55,7 +85,39 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
         if w.starts_with(char::is_uppercase) && !(first && form.participle) {
             continue;
         }
-        if prev.is_some_and(|p| in_lower_list(p, &lex.passive_before_cue)) {
+        // (An auxiliary before an -ing form is the progressive: "is saying".)
+        if prev.is_some_and(|p| {
+            in_lower_list(p, &lex.passive_before_cue)
+                && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
+        }) {
+            continue;
+        }
+        let act = Act::of(form.lemma);
+        // "agreed to debate" reports an act; "agreed on a plan" none.
+        if act == Act::To && toks.get(i + 1).is_none_or(|n| n.text(text) != "to") {
+            continue;
+        }
+        // A speech act's -ing form is a verb after a comma or a clause word ("..., praising
+        // the team"), an auxiliary ("is backing") or at the start; else mostly a noun or
+        // an adjective ("American backing", "supporting documents").
+        if act != Act::Clause && form.strength == CueStrength::Weak && form.participle {
+            let verb = prev_tok.is_none_or(|p| {
+                Span::new(p.span.end, t.span.start).of(text).contains(',')
+                    || in_lower_list(p.text(text), &lex.clause_words)
+                    || in_lower_list(p.text(text), &lex.progressive_auxiliaries)
+                    || in_lower_list(p.text(text), &lex.more_prepositions)
+            });
+            if !verb {
+                continue;
+            }
+        }
+        // "his repeated attempts", "of pledged delegates": an adjective.
+        if w.ends_with("ed")
+            && prev.is_some_and(|p| {
+                in_lower_list(p, &lex.adjective_after)
+                    || p.chars().all(|c| c.is_ascii_digit() || c == ',')
+            })
+        {
             continue;
         }
         // "said" as an adjective or in "that said".
@@ -79,6 +141,8 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             participle: form.participle,
             according: false,
             tok: i,
+            act,
+            lemma: form.lemma,
         });
     }
     out

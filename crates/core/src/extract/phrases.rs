@@ -77,6 +77,9 @@ pub fn np_before(
         let w = str_from(seg, last_word_start);
         if !w.is_empty() && in_lower_list(w, &lex.skip_before_cue) {
             end = sent.start + last_word_start;
+        } else if let Some(open) = parenthetical_start(seg) {
+            // "Sen. Jane Roe (D-Ore.) said": the bracket after the name is no part of it.
+            end = sent.start + open;
         } else {
             end = sent.start + seg.len();
             break;
@@ -170,6 +173,18 @@ pub fn np_before(
     };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// Where a short bracketed remark that closes `seg` opens, when a word comes right before
+/// it ("Jane Roe (D-Ore.)", "the chairman (a Democrat)"): the phrase before it is the
+/// subject.
+fn parenthetical_start(seg: &str) -> Option<usize> {
+    let inner = seg.strip_suffix(')')?;
+    let open = inner.rfind('(')?;
+    let remark = str_from(inner, open + 1);
+    let before = str_to(seg, open).trim_end_matches(is_space);
+    let fits = remark.len() <= 100 && !remark.contains(['(', '“', '”', '"']);
+    (fits && before.ends_with(|c: char| c.is_alphanumeric() || c == '.')).then_some(before.len())
 }
 
 /// `s.find(marker)` for each of `markers` (each starting with a space), in one pass tried

@@ -217,6 +217,23 @@ pub struct Lexicon {
     /// Words that start a sentence after an abbreviation (`U.S. The ...`; case-sensitive).
     pub sentence_openers: Words,
     // End of extraction's word lists.
+    // Reported speech's word lists (extract/cues.rs, indirect.rs): data/speech.txt.
+    /// One-word subjects that name no speaker by themselves (`it`, `others`).
+    pub unnamed_subjects: Words,
+    /// Speech acts whose content follows the verb (`endorsed Cruz`), by lemma.
+    pub act_object: Words,
+    /// Speech acts whose content is an infinitive only (`declined to comment`), by lemma.
+    pub act_to: Words,
+    /// Words that belong to a speech act's verb (`called for`, `warned of`).
+    pub act_particles: Words,
+    /// Auxiliaries that make a cue's -ing form the progressive (`is saying`).
+    pub progressive_auxiliaries: Words,
+    /// Words after which a cue's -ed form is an adjective (`his repeated attempts`).
+    pub adjective_after: Words,
+    /// Cues that report a clause only after `that` (`maintained that`), by lemma.
+    pub that_only: Words,
+    /// Relative pronouns closing the phrase before a cue (`18 percent who say`).
+    pub relative_pronouns: Words,
 }
 
 /// The speaker table: known people and bodies, with their roles and spellings.
@@ -238,6 +255,8 @@ const CALENDAR: &str = include_str!("data/calendar.txt");
 const FUNCTION_WORDS: &str = include_str!("data/function_words.txt");
 // Extraction's word lists (extract/).
 const EXTRACTION: &str = include_str!("data/extraction.txt");
+// Reported speech's word lists (extract/cues.rs, indirect.rs).
+const SPEECH: &str = include_str!("data/speech.txt");
 
 /// The number of bits of `Lexicon::cue_bloom`.
 const CUE_BLOOM_BITS: usize = 1 << 16;
@@ -408,7 +427,21 @@ impl Lexicon {
             .flat_map(|l| l.split_whitespace())
             .map(str::to_string)
             .collect();
+        lex.read_speech();
         lex
+    }
+
+    /// Reported speech's lists (data/speech.txt).
+    fn read_speech(&mut self) {
+        let mut speech = Sections::words(SPEECH);
+        self.unnamed_subjects = speech.take("subject.unnamed");
+        self.act_object = speech.take("act.object");
+        self.act_to = speech.take("act.to");
+        self.act_particles = speech.take("act.particles");
+        self.progressive_auxiliaries = speech.take("cue.progressive");
+        self.adjective_after = speech.take("cue.adjective_after");
+        self.that_only = speech.take("cue.that_only");
+        self.relative_pronouns = speech.take("subject.relatives");
     }
 
     /// The cue form for a word, case-insensitively.
