@@ -174,7 +174,7 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
     } else {
         first.span.start
     };
-    let end = clause_end(s, cues.get(ci + 1), start);
+    let end = clause_end(s, cues.get(ci + 1..).unwrap_or(&[]), start);
     let sp = trim_span(text, Span::new(start, end.max(start)));
     let t = sp.of(text).trim_end_matches(|c: char| {
         matches!(c, '.' | ',' | ';' | ':' | '—' | '–' | '?' | '!') || is_space(c)
@@ -187,9 +187,9 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
 /// The reported clause of a strong cue, if it has one.
 fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<Span> {
     let cue = cues.get(ci)?;
-    let next_cue = cues.get(ci + 1);
+    let later = cues.get(ci + 1..).unwrap_or(&[]);
     if cue.according {
-        return according_clause(s, cue, next_cue);
+        return according_clause(s, cue, later);
     }
     // Pattern A: the complement follows the cue.
     // After a quotation (`“...,” Trump said Wednesday on ABC`) the words after the cue
@@ -203,13 +203,13 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<
                 .last()
                 == Some("that")
     }) {
-        let end = clause_end(s, next_cue, start);
+        let end = clause_end(s, later, start);
         if end > start {
             return finish(s, start, end);
         }
     }
     // Pattern B: "CLAUSE, X said." — the cue closes the sentence.
-    clause_before(s, cue, next_cue)
+    clause_before(s, cue, later)
 }
 
 /// Whether the cue's subject (or the cue) comes right after a quotation that ends in a
@@ -246,15 +246,17 @@ fn ends_venue(w: &str) -> bool {
         || in_lower_list(w, &lex.venue_words)
 }
 
-/// Where the clause that starts at `from` ends: where the next cue starts another
+/// Where the clause that starts at `from` ends: where a later cue (`later`) starts another
 /// statement, at a clause stop, or before a reporter's participial tail or a final
 /// appositive comment.
-fn clause_end(s: &Sentence, next_cue: Option<&Cue>, from: usize) -> usize {
+fn clause_end(s: &Sentence, later: &[Cue], from: usize) -> usize {
     let (text, sent, quotes) = (s.text, s.span, s.quotes);
     let lex = Lexicon::get();
-    // Where a later cue starts another statement, this clause ends.
+    // Where a later cue starts another statement, this clause ends: the first later cue
+    // that cuts it (one that does not, `to defend Ukraine`, lets a later one cut,
+    // `..., calling them “...”`).
     let mut end = sent.end;
-    if let Some(nc) = next_cue.filter(|c| c.span.start > from) {
+    for nc in later.iter().filter(|c| c.span.start > from) {
         let ns = nc.span.start;
         let before = Span::new(from, ns).of(text).trim_end_matches(is_space);
         let cut_word = ["and", "but", "while", "then"]
@@ -275,7 +277,10 @@ fn clause_end(s: &Sentence, next_cue: Option<&Cue>, from: usize) -> usize {
         {
             // "A said X, B said Y": cut at the comma before the next speaker.
             end = from + comma;
+        } else {
+            continue;
         }
+        break;
     }
     // (In a long sentence the places of the stops and of ", " come from its index: `end`
     // may be the sentence's end, and every cue would scan to it.)
@@ -354,7 +359,7 @@ fn finish(s: &Sentence, start: usize, end: usize) -> Option<Span> {
 
 /// The clause of `according to`: before it ("CLAUSE, according to X") or after the
 /// comma that ends its phrase ("According to X, CLAUSE").
-fn according_clause(s: &Sentence, cue: &Cue, next_cue: Option<&Cue>) -> Option<Span> {
+fn according_clause(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
     let (text, sent) = (s.text, s.span);
     let before = Span::new(sent.start, cue.span.start)
         .of(text)
@@ -369,7 +374,7 @@ fn according_clause(s: &Sentence, cue: &Cue, next_cue: Option<&Cue>) -> Option<S
         return finish(
             s,
             cue.span.end + comma + 1,
-            clause_end(s, next_cue, cue.span.end + comma + 1),
+            clause_end(s, later, cue.span.end + comma + 1),
         );
     }
     None
@@ -489,7 +494,7 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
 
 /// Pattern B: the clause before the cue ("CLAUSE, X said."; "A, he said, B"; a clause
 /// that wraps a partial quote).
-fn clause_before(s: &Sentence, cue: &Cue, next_cue: Option<&Cue>) -> Option<Span> {
+fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
     let (text, sent, quotes) = (s.text, s.span, s.quotes);
     let tail = Span::new(cue.span.end, sent.end)
         .of(text)
@@ -518,7 +523,7 @@ fn clause_before(s: &Sentence, cue: &Cue, next_cue: Option<&Cue>) -> Option<Span
     {
         if parenthetical {
             // "A, he said, B": one slice must hold both halves.
-            let end = clause_end(s, next_cue, cue.span.end);
+            let end = clause_end(s, later, cue.span.end);
             return finish(s, sent.start, end);
         }
         return finish(s, sent.start, sent.start + lead.len() - 1);

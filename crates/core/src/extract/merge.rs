@@ -7,10 +7,10 @@
 //!   (`X said the plan was “dead on arrival.”` is one partial statement, the clause,
 //!   carrying the fragment), where the list and every facet count had it twice;
 //! - a quote the cue interrupts (`“A,” she said, “B.”`), and a quote with no cue of its
-//!   own right after one of the same speaker in the same paragraph (`“A,” she said. “B.”`),
+//!   own after one of the same speaker in the same paragraph (`“A,” she said. “B.”`),
 //!   join the quote before: one statement from A's first character to B's last.
 //!
-//! A fragment a clause holds from another speaker (`Clinton said Trump called her “a
+//! A fragment that a cue inside the clause attributes (`Clinton said Trump called her “a
 //! nasty woman.”`) is an attribution of its own and stays one. Spans only grow to unions
 //! of the spans found, so every statement is still an exact slice of the text.
 
@@ -79,9 +79,14 @@ fn join_continued(statements: Vec<Statement>) -> Vec<Statement> {
 }
 
 /// Whether `piece`, a quote overlapping the clause `clause`, is the clause's speaker's:
-/// the same speaker, or none found for the fragment.
+/// unless a cue inside the clause attributes it (a nested attribution, `Clinton said
+/// Trump called her “a nasty woman”`), the clause's cue covers it, whoever a later
+/// stage guessed for it alone.
 fn same_voice(clause: &Statement, piece: &Statement) -> bool {
-    piece.speaker.is_empty() || piece.speaker == clause.speaker
+    let nested = piece
+        .cue
+        .is_some_and(|c| clause.span.contains(c) && Some(c) != clause.cue);
+    !nested || piece.speaker == clause.speaker
 }
 
 /// Each reported clause takes the quotes of its speaker that overlap it, and becomes a
@@ -126,21 +131,19 @@ fn clauses_take_fragments(sorted: Vec<Statement>) -> Vec<Statement> {
     slots.into_iter().flatten().collect()
 }
 
-/// Whether quote `next` goes on from quote `prev` as one remark: the same speaker, in
-/// the same or the next sentence of one paragraph, and either the same cue (the cue
-/// interrupts the quote) or no cue of its own (a continuation).
+/// Whether quote `next` goes on from quote `prev` as one remark: the same speaker in one
+/// paragraph, and either the same cue (the cue interrupts the quote) or no cue of its
+/// own (a continuation: `“A,” she said. She paused. “B.”`).
 fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
     if !(prev.is_quote() && next.is_quote()) || prev.speaker.is_empty() {
         return false;
     }
     let same_cue = next.cue.is_some() && next.cue == prev.cue;
     let continuation = next.evidence.rule == Rule::Continuation;
-    let gap = |a: usize, b: usize| text.get(a..b);
-    let adjacent_sentence = prev.sentence == next.sentence
-        || gap(prev.sentence.end, next.sentence.start)
-            .is_some_and(|g| g.chars().all(|c| c == ' ' || c == '\u{a0}'));
-    let one_paragraph = gap(prev.span.end, next.span.start).is_some_and(|g| !g.contains('\n'));
-    prev.speaker == next.speaker && (same_cue || continuation) && adjacent_sentence && one_paragraph
+    let one_paragraph = text
+        .get(prev.span.end..next.span.start)
+        .is_some_and(|g| !g.contains('\n'));
+    prev.speaker == next.speaker && (same_cue || continuation) && one_paragraph
 }
 
 /// Quotes that go on from the quote before (see [`goes_on`]) join it. `sorted` is in
@@ -208,6 +211,11 @@ mod tests {
         check("“We are ready,” Jane Holt said. “The votes are there,” she added.", "direct: We are ready, [We are ready,] (Jane Holt) / direct: The votes are there, [The votes are there,] (Jane Holt)");
         // A multi-paragraph quote (no closing mark at the paragraph's end): one statement.
         check("Jane Holt spoke at length.\n“We are ready. We have the votes.\n“And we will use them,” Holt said.", "direct: We are ready. We have the votes.\n“And we will use them, [We are ready. We have the votes. | And we will use them,] (Jane Holt)");
+        // A cue inside the clause attributes the fragment: a nested attribution, two
+        // statements.
+        check("Ann Lee said Tom Reyes called the plan “a disaster.”", "indirect: Tom Reyes called the plan “a disaster.” [] (Ann Lee) / partial: the plan “a disaster.” [a disaster.] (Tom Reyes)");
+        // A continuation after a sentence of narration is still the same remark.
+        check("“We are ready,” Jane Holt said. She paused. “The votes are there.”", "direct: We are ready,” Jane Holt said. She paused. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // A plain reported clause has no quoted pieces.
         check(
             "Jane Holt said the vote would be held on Tuesday.",

@@ -267,7 +267,7 @@ mod tests {
             has(
                 &v,
                 Kind::Partial,
-                "a signal of how seriously Europe is ready.",
+                "the outcome as “a signal of how seriously Europe is ready.”",
                 "Volodymyr Zelenskiy"
             ),
             "{v:?}"

@@ -671,7 +671,7 @@ mod tests {
         let one = c
             .entries
             .iter()
-            .position(|e| c.text_of(e) == "outstanding team.")
+            .position(|e| c.text_of(e).ends_with("his “outstanding team.”"))
             .unwrap();
         let grid = coverage(&c, &cmp, &[one]);
         assert_eq!(grid.rows.len(), 1);

@@ -346,7 +346,7 @@ mod tests {
         flipped[last] ^= 1;
         assert!(err(&flipped).contains("checksum"));
         let newer = String::from_utf8_lossy(&good).replacen(
-            "quoteline-corpus 1 ",
+            &format!("quoteline-corpus {VERSION} "),
             "quoteline-corpus 9 ",
             1,
         );
@@ -377,8 +377,8 @@ mod tests {
             (PackError::Header("the corpus file's first line is cut off or damaged"), b"quoteline-corpus".to_vec(), "the corpus file's first line is cut off or damaged".into()),
             (PackError::Header("the corpus file has no format version"), b"quoteline-corpus x\n".to_vec(), "the corpus file has no format version".into()),
             (PackError::FirstWord("quoteline-corpusX".into()), b"quoteline-corpusX 1 00 0\n".to_vec(), "not a Quoteline corpus file: its first word is “quoteline-corpusX”, not “quoteline-corpus”".into()),
-            (PackError::Newer(9), b"quoteline-corpus 9 00 0\n".to_vec(), "this corpus file was written by a newer Quoteline (format 9; this app reads format 1). Open it with the newer version, or make it again with this version's `quoteline pack`.".into()),
-            (PackError::Older(0), b"quoteline-corpus 0 00 0\n".to_vec(), "this corpus file was written by an older Quoteline (format 0; this app reads format 1). Make it again from the articles with `quoteline pack`.".into()),
+            (PackError::Newer(9), b"quoteline-corpus 9 00 0\n".to_vec(), format!("this corpus file was written by a newer Quoteline (format 9; this app reads format {VERSION}). Open it with the newer version, or make it again with this version's `quoteline pack`.")),
+            (PackError::Older(0), b"quoteline-corpus 0 00 0\n".to_vec(), format!("this corpus file was written by an older Quoteline (format 0; this app reads format {VERSION}). Make it again from the articles with `quoteline pack`.")),
             (PackError::Truncated { expected: n, found: n - 10 }, good[..good.len() - 10].to_vec(), format!("the corpus file is truncated: it should hold {n} bytes after its first line, and holds {}", n - 10)),
             (PackError::Longer(2), longer, "the corpus file has 2 bytes more than its first line says: it was damaged or two files were joined".into()),
             (PackError::Checksum, flipped, "the corpus file's contents do not match its checksum: it was edited or damaged".into()),
