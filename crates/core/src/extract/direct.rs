@@ -99,7 +99,7 @@ fn next_piece(
         while let Some(piece) = back.and_then(|k| statements.get_mut(k)) {
             if matches!(
                 piece.evidence.rule,
-                Rule::Continuation | Rule::None | Rule::Nearest
+                Rule::Continuation | Rule::None | Rule::Nearest | Rule::LastSpeaker
             ) || piece.confidence < who.confidence
             {
                 let (span, kind, sentence, continues) =
@@ -108,7 +108,7 @@ fn next_piece(
                 piece.continues = continues;
                 piece.evidence.rule = Rule::Continuation;
                 piece.evidence.antecedent = who.mention;
-                piece.confidence = (who.confidence - 0.05).max(0.5);
+                piece.confidence = Rule::Continuation.confidence().min(who.confidence);
             }
             back = piece.continues;
         }
@@ -157,7 +157,7 @@ fn unattributed(
         let mut w = w;
         w.antecedent = w.mention;
         w.rule = Rule::Continuation;
-        w.confidence = 0.75;
+        w.confidence = Rule::Continuation.confidence();
         w
     } else if let Some(w) = att.who.clone().filter(|_| cues.is_empty()) {
         w
@@ -167,14 +167,14 @@ fn unattributed(
                 .filter(|(_, b)| bi <= b + 1)
                 .map(|(mut w, _)| {
                     w.antecedent = w.mention;
-                    w.rule = Rule::Continuation;
-                    w.confidence = 0.5;
+                    w.rule = Rule::LastSpeaker;
+                    w.confidence = Rule::LastSpeaker.confidence();
                     w
                 })
                 .unwrap_or_else(Who::none)
         });
         if w.rule == Rule::Nearest {
-            w.confidence = 0.4;
+            w.confidence = Rule::Nearest.confidence();
         }
         w
     }
@@ -191,7 +191,7 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Op
             rule: Rule::Nearest,
             mention: Some(span),
             antecedent: None,
-            confidence: 0.4,
+            confidence: Rule::Nearest.confidence(),
         });
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
@@ -216,7 +216,7 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Op
                 rule: Rule::Nearest,
                 mention: Some(span),
                 antecedent: None,
-                confidence: 0.4,
+                confidence: Rule::Nearest.confidence(),
             });
         }
     }

@@ -33,7 +33,7 @@ impl Who {
             rule: Rule::None,
             mention: None,
             antecedent: None,
-            confidence: 0.1,
+            confidence: Rule::None.confidence(),
         }
     }
     pub fn known(&self) -> bool {
@@ -65,7 +65,8 @@ impl Salience {
     }
 
     /// The most recent person a pronoun can point to: for "he"/"she", skip persons known to
-    /// be of the other gender; fall back to the most recent one.
+    /// be of the other gender; none when every recent person is (the pronoun is then left
+    /// unresolved, for review, rather than given a wrong name).
     fn person_for(&self, female: Option<bool>) -> Option<&(String, String, Span, usize)> {
         let lex = Lexicon::get();
         let Some(f) = female else {
@@ -75,7 +76,6 @@ impl Salience {
             .iter()
             .rev()
             .find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == f))
-            .or(self.person.as_ref())
     }
 }
 
@@ -176,7 +176,7 @@ fn who_from_mention(
                 rule,
                 mention: Some(m.span),
                 antecedent: None,
-                confidence: 0.95,
+                confidence: rule.confidence_for(SpeakerKind::Person),
             }
         }
         MentionKind::Body { name } => Who {
@@ -186,7 +186,7 @@ fn who_from_mention(
             rule,
             mention: Some(m.span),
             antecedent: None,
-            confidence: 0.9,
+            confidence: rule.confidence_for(SpeakerKind::Body),
         },
         MentionKind::Pronoun { person: true } => {
             match sal.person_for(match m.span.of(text).to_lowercase().as_str() {
@@ -194,15 +194,22 @@ fn who_from_mention(
                 "he" => Some(false),
                 _ => None,
             }) {
-                Some((name, role, span, b)) => Who {
-                    name: name.clone(),
-                    kind: SpeakerKind::Person,
-                    role: role.clone(),
-                    rule: Rule::Pronoun,
-                    mention: Some(m.span),
-                    antecedent: Some(*span),
-                    confidence: if bi <= b + 2 { 0.8 } else { 0.6 },
-                },
+                Some((name, role, span, b)) => {
+                    let rule = if bi <= b + 2 {
+                        Rule::Pronoun
+                    } else {
+                        Rule::PronounFar
+                    };
+                    Who {
+                        name: name.clone(),
+                        kind: SpeakerKind::Person,
+                        role: role.clone(),
+                        rule,
+                        mention: Some(m.span),
+                        antecedent: Some(*span),
+                        confidence: rule.confidence(),
+                    }
+                }
                 None => Who {
                     mention: Some(m.span),
                     ..Who::none()
@@ -233,32 +240,39 @@ fn who_from_mention(
                     name,
                     kind: SpeakerKind::Person,
                     role,
-                    rule: Rule::Pronoun,
+                    rule: Rule::Role,
                     mention: Some(m.span),
                     antecedent,
-                    confidence: 0.75,
+                    confidence: Rule::Role.confidence(),
                 },
                 None => Who {
                     name: title.clone(),
                     kind: SpeakerKind::Body,
                     role: String::new(),
-                    rule,
+                    rule: Rule::Role,
                     mention: Some(m.span),
                     antecedent: None,
-                    confidence: 0.6,
+                    confidence: Rule::Role.confidence_for(SpeakerKind::Body),
                 },
             }
         }
         MentionKind::Pronoun { person: false } => match &sal.group {
-            Some((name, kind, span, b)) => Who {
-                name: name.clone(),
-                kind: *kind,
-                role: String::new(),
-                rule: Rule::Pronoun,
-                mention: Some(m.span),
-                antecedent: Some(*span),
-                confidence: if bi <= b + 1 { 0.7 } else { 0.5 },
-            },
+            Some((name, kind, span, b)) => {
+                let rule = if bi <= b + 1 {
+                    Rule::Pronoun
+                } else {
+                    Rule::PronounFar
+                };
+                Who {
+                    name: name.clone(),
+                    kind: *kind,
+                    role: String::new(),
+                    rule,
+                    mention: Some(m.span),
+                    antecedent: Some(*span),
+                    confidence: rule.confidence_for(*kind),
+                }
+            }
             None => Who {
                 mention: Some(m.span),
                 ..Who::none()
@@ -299,7 +313,7 @@ fn resolve_cue(
             .unwrap_or_else(Who::none);
         if w.known() {
             w.rule = Rule::SharedSubject;
-            w.confidence = (w.confidence - 0.05).max(0.5);
+            w.confidence = Rule::SharedSubject.confidence_for(w.kind).min(w.confidence);
         }
         w
     };
@@ -350,7 +364,7 @@ fn resolve_cue(
                 rule: Rule::SharedSubject,
                 mention: Some(span),
                 antecedent: None,
-                confidence: 0.8,
+                confidence: Rule::SharedSubject.confidence(),
             };
         }
         return Who::none();
