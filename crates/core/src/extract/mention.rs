@@ -502,9 +502,11 @@ impl Phrase<'_> {
             }));
         }
         // "Ravi Anand — a Yale-educated cardiologist —": the name before a dash is the head.
+        // So is the name before a clause ("Trump as he dined with Clinton").
         let dash = (1..words.len()).find(|&k| {
             let (a, b) = (self.tok_span(k - 1), self.tok_span(k));
-            a.end <= b.start && Span::new(a.end, b.start).of(self.text).contains(['—', '–'])
+            (a.end <= b.start && Span::new(a.end, b.start).of(self.text).contains(['—', '–']))
+                || lex.clause_words.contains(&lower.word(k))
         });
         let before_dash = |&&(_, e): &&(usize, usize)| dash.is_none_or(|d| e <= d);
         let runs: Vec<(usize, usize)> = if runs.iter().any(|r| before_dash(&r)) {

@@ -373,7 +373,20 @@ fn resolve_cue(
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
-            None => Who::none(),
+            // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
+            // the cue names no speaker (a place, a fragment); the sentence's subject does.
+            None => match sentence_subject(subject, people, false) {
+                Some((name, role, span)) if span.end <= sp.start => Who {
+                    name,
+                    kind: SpeakerKind::Person,
+                    role,
+                    rule: Rule::SubjectBeforeCue,
+                    mention: Some(span),
+                    antecedent: None,
+                    confidence: Rule::SubjectBeforeCue.confidence(),
+                },
+                _ => Who::none(),
+            },
         },
         _ => {
             // Inversion: `"...," said Witkoff` / `..., said the statement`.
@@ -389,5 +402,59 @@ fn resolve_cue(
                 Who::none()
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    /// One case a line: an article, the start of a statement's words, and its speaker
+    /// ("" for none).
+    fn check(input: &str, words: &str, expect: &str) {
+        let ex = extract(input);
+        let st = ex.statements.iter().find(|s| {
+            s.span
+                .of(input)
+                .trim_start_matches(['“', '"'])
+                .starts_with(words)
+        });
+        let got = st.map_or("(no statement)", |s| s.speaker.as_str());
+        assert_eq!(got, expect, "{input}");
+    }
+
+    #[test]
+    fn speakers_are_the_right_people() {
+        check(
+            "“We will finish the bridge,” said Lorna Pike as she toured the site with Dan Ruiz.",
+            "We will finish",
+            "Lorna Pike",
+        );
+        check(
+            "Ana Ortiz, who lost her son in a flood in Boulder, Colorado, in 2013, said the levee failed.",
+            "the levee",
+            "Ana Ortiz",
+        );
+        check(
+            "Secretary of State Mara Venn said the talks would resume.",
+            "the talks",
+            "Mara Venn",
+        );
+        check(
+            "One in three said they would stay home.",
+            "they would",
+            "one in three",
+        );
+        check("“Taxes will fall,” the senator said.", "Taxes", "senator");
+        check(
+            "Peter Holm opened the meeting.\n\n“It is late,” she said.",
+            "It is late",
+            "",
+        );
+        check(
+            "Peter Holm opened the meeting.\n\n“It is late,” he said.",
+            "It is late",
+            "Peter Holm",
+        );
     }
 }
