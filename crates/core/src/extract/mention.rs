@@ -495,7 +495,9 @@ impl Phrase<'_> {
         let lower = &self.lower;
         let words = &self.words;
         // "One in three said", "Most of them said": a count of people is a group.
-        if lex.quantifiers.contains(&lower.word(0)) && !self.has_full_name(runs) {
+        // (Not "Majority Leader Ana Ruiz": the count is followed by a small word or nothing.)
+        let counts = words.len() == 1 || !is_capitalised(self.wd(1));
+        if lex.quantifiers.contains(&lower.word(0)) && counts && !self.has_full_name(runs) {
             let n = words.len().min(6);
             return Some(self.mention(MentionKind::Body {
                 name: lower.run(0, n).trim_end_matches([',', '.']).to_string(),
@@ -775,6 +777,7 @@ mod tests {
         check("One in four", "B one in four");
         check("Almost half of the delegates", "B half of the delegates");
         check("Most", "B most");
+        check("Majority Leader Ana Ruiz", "P Ana Ruiz | Majority Leader");
         check(
             "Rep. Dana Whitlock (R-Ind.)",
             "P Dana Whitlock | Rep. R-Ind",
