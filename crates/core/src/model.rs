@@ -63,6 +63,13 @@ pub enum Rule {
     Nearest,
     /// Nothing found.
     None,
+    /// `he said`, its antecedent more than two paragraphs back (review).
+    PronounFar,
+    /// `the minister said`: a role noun, resolved to the person named with that role (or,
+    /// unresolved, the role itself as a body).
+    Role,
+    /// No cue and no name near: the previous paragraph's speaker (review).
+    LastSpeaker,
 }
 
 impl Rule {
@@ -76,6 +83,36 @@ impl Rule {
             Rule::Continuation => "quote without a cue continues the previous speaker",
             Rule::Nearest => "no cue: nearest subject or name (review)",
             Rule::None => "no speaker found (review)",
+            Rule::PronounFar => "pronoun resolved to a speaker paragraphs back (review)",
+            Rule::Role => "role noun resolved to the person named with that role",
+            Rule::LastSpeaker => "no cue: the previous paragraph's speaker (review)",
+        }
+    }
+
+    /// How sure an attribution by this rule is, for a person: [`Rule::confidence_for`].
+    pub fn confidence(self) -> f32 {
+        self.confidence_for(SpeakerKind::Person)
+    }
+
+    /// The one table of attribution confidences: by rule and by what speaks. Below
+    /// [`LOW_CONFIDENCE`] the attribution is flagged for review.
+    pub fn confidence_for(self, kind: SpeakerKind) -> f32 {
+        use SpeakerKind::{Body, Person, Unknown};
+        match (self, kind) {
+            (_, Unknown) | (Rule::None, _) => 0.1,
+            (Rule::SubjectBeforeCue | Rule::SubjectAfterCue | Rule::AccordingTo, Person) => 0.95,
+            (Rule::SubjectBeforeCue | Rule::SubjectAfterCue | Rule::AccordingTo, Body) => 0.9,
+            (Rule::SharedSubject, _) => 0.8,
+            (Rule::Pronoun, Person) => 0.8,
+            (Rule::Pronoun, Body) => 0.7,
+            (Rule::PronounFar, Person) => 0.55,
+            (Rule::PronounFar, Body) => 0.5,
+            (Rule::Role, Person) => 0.75,
+            // An unresolved role noun (`the minister`), standing as a body.
+            (Rule::Role, Body) => 0.6,
+            (Rule::Continuation, _) => 0.75,
+            (Rule::LastSpeaker, _) => 0.5,
+            (Rule::Nearest, _) => 0.4,
         }
     }
 }

@@ -99,7 +99,7 @@ fn next_piece(
         while let Some(piece) = back.and_then(|k| statements.get_mut(k)) {
             if matches!(
                 piece.evidence.rule,
-                Rule::Continuation | Rule::None | Rule::Nearest
+                Rule::Continuation | Rule::None | Rule::Nearest | Rule::LastSpeaker
             ) || piece.confidence < who.confidence
             {
                 let (span, kind, sentence, continues) =
@@ -108,7 +108,7 @@ fn next_piece(
                 piece.continues = continues;
                 piece.evidence.rule = Rule::Continuation;
                 piece.evidence.antecedent = who.mention;
-                piece.confidence = (who.confidence - 0.05).max(0.5);
+                piece.confidence = Rule::Continuation.confidence().min(who.confidence);
             }
             back = piece.continues;
         }
@@ -157,7 +157,7 @@ fn unattributed(
         let mut w = w;
         w.antecedent = w.mention;
         w.rule = Rule::Continuation;
-        w.confidence = 0.75;
+        w.confidence = Rule::Continuation.confidence();
         w
     } else if let Some(w) = att.who.clone().filter(|_| cues.is_empty()) {
         w
@@ -167,14 +167,14 @@ fn unattributed(
                 .filter(|(_, b)| bi <= b + 1)
                 .map(|(mut w, _)| {
                     w.antecedent = w.mention;
-                    w.rule = Rule::Continuation;
-                    w.confidence = 0.5;
+                    w.rule = Rule::LastSpeaker;
+                    w.confidence = Rule::LastSpeaker.confidence();
                     w
                 })
                 .unwrap_or_else(Who::none)
         });
         if w.rule == Rule::Nearest {
-            w.confidence = 0.4;
+            w.confidence = Rule::Nearest.confidence();
         }
         w
     }
@@ -191,7 +191,7 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Op
             rule: Rule::Nearest,
             mention: Some(span),
             antecedent: None,
-            confidence: 0.4,
+            confidence: Rule::Nearest.confidence(),
         });
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
@@ -216,7 +216,7 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Op
                 rule: Rule::Nearest,
                 mention: Some(span),
                 antecedent: None,
-                confidence: 0.4,
+                confidence: Rule::Nearest.confidence(),
             });
         }
     }
@@ -253,10 +253,47 @@ fn choose_cue_for_quote(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<usize> 
     first_after
 }
 
+/// Why a quotation is markup or an embedded post's debris rather than speech, if it is: a
+/// number or date (a post's id or time), a handle (`@name`, `realName`), a link.
+fn debris_reason(inner: &str) -> Option<&'static str> {
+    let t = inner.trim_matches(|c: char| is_space(c) || matches!(c, ',' | '.' | ';' | ':'));
+    if t.is_empty() {
+        return None;
+    }
+    if t.chars()
+        .all(|c| c.is_ascii_digit() || matches!(c, '-' | ':' | '.' | ',' | '/' | ' ' | 'T' | 'Z'))
+        && t.chars().any(|c| c.is_ascii_digit())
+    {
+        return Some("a number or date (a post's id or time)");
+    }
+    let one_word = !t.contains(char::is_whitespace);
+    let camel = t
+        .chars()
+        .zip(t.chars().skip(1))
+        .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
+    if one_word
+        && (t.starts_with('@')
+            || (camel
+                && t.starts_with(char::is_lowercase)
+                && t.len() >= 6
+                && t.chars().all(|c| c.is_alphanumeric() || c == '_')))
+    {
+        return Some("a handle");
+    }
+    if one_word && (t.contains("pic.twitter.com") || t.starts_with("http") || t.starts_with("www."))
+    {
+        return Some("a link or tag");
+    }
+    None
+}
+
 /// Why a quotation is a name or term rather than speech, if it is.
 fn term_reason(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<&'static str> {
     let (text, sent, toks) = (s.text, s.span, s.toks);
     let lex = Lexicon::get();
+    if let Some(reason) = debris_reason(q.inner.of(text)) {
+        return Some(reason);
+    }
     let toks_before = tokens_ending_by(toks, q.outer.start);
     let before: Vec<String> = toks_before
         .iter()
@@ -345,4 +382,34 @@ fn quote_kind(s: &Sentence, q: &Quote, cues: &[Cue]) -> Kind {
         }
     }
     Kind::Partial
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// One case a line: a quotation's words, and why it is no statement ("" for speech).
+    fn check(input: &str, expect: &str) {
+        assert_eq!(debris_reason(input).unwrap_or(""), expect, "{input}");
+    }
+
+    #[test]
+    fn embedded_post_debris_is_no_statement() {
+        check(
+            "884512097360123904",
+            "a number or date (a post's id or time)",
+        );
+        check(
+            "2016-10-12T08:30:00",
+            "a number or date (a post's id or time)",
+        );
+        check("@GovDeskOffice", "a handle");
+        check("mayorTomRuiz", "a handle");
+        check("pic.twitter.com/Zq81bXk", "a link or tag");
+        check("#SaveTheHarbor", "");
+        check("KeepTheLightsOn", "");
+        check("Scam.", "");
+        check("We will win this county in 2020,", "");
+        check("iPad", "");
+    }
 }

@@ -578,7 +578,7 @@ mod tests {
             // Present tense and a common-noun or plural speaker, named by its own words.
             (
                 "Most economists say the tariff will raise prices.",
-                "Most economists: the tariff will raise prices",
+                "most economists: the tariff will raise prices",
             ),
             (
                 "Those surveyed said the council should cut fares.",
@@ -586,7 +586,7 @@ mod tests {
             ),
             (
                 "About 40 percent who said they would vote early were women.",
-                "About 40 percent: they would vote early were women",
+                "about 40 percent: they would vote early were women",
             ),
             // A bracket after the name: the name is the speaker.
             (

@@ -146,6 +146,42 @@ fn strip_possessive(w: &str) -> &str {
         .unwrap_or(w)
 }
 
+/// A party tag after a politician's name: `R-Fla.`, `D-Calif`, `I-Vt.`, `R-OH`.
+fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|st| {
+            (2..=6).contains(&st.len())
+                && st.starts_with(char::is_uppercase)
+                && st.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
+}
+
+/// A word that ends a person's name when it follows one: a month or weekday (a dateline's
+/// `WASHINGTON Dec.`), a speech verb (a headline's `Hollande Says`) or a hyphenated
+/// modifier (`League-trained`).
+fn ends_name(w: &str, lower: &str) -> bool {
+    let lex = Lexicon::get();
+    let bare = lower.trim_end_matches('.');
+    let calendar = |list: &[&str]| {
+        list.iter()
+            .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
+    };
+    calendar(&lex.months)
+        || calendar(&lex.weekdays)
+        || lex.cue(lower).is_some()
+        || w.split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+}
+
+/// An acronym (`FBI`, `U.N.`, `NATO`): capitals, at most five letters or with stops. A
+/// longer word in capitals is a heading's (`VOTERS`), no name.
+fn is_acronym(w: &str) -> bool {
+    let letters = || w.chars().filter(|c| c.is_alphabetic());
+    letters().all(char::is_uppercase) && (letters().count() <= 5 || w.contains('.'))
+}
+
 fn looks_demonym(w: &str) -> bool {
     is_capitalised(w)
         && ["an", "ian", "ese", "ish", "ch", "i", "ic"]
@@ -158,10 +194,11 @@ fn looks_demonym(w: &str) -> bool {
 fn body_name(np: &str) -> String {
     let lex = Lexicon::get();
     let mut words: Vec<&str> = np.split_whitespace().collect();
-    while words
-        .first()
-        .is_some_and(|w| in_lower_list(w, &lex.np_determiners))
-    {
+    let mut opens = true;
+    while let Some(w) = words.first().filter(|w| {
+        in_lower_list(w, &lex.np_determiners) || (words.len() > 1 && lex.nonnames.contains(**w))
+    }) {
+        opens &= in_lower_list(w, &lex.np_determiners);
         words.remove(0);
     }
     if let Some(cut) = words.iter().enumerate().position(|(i, w)| {
@@ -183,7 +220,9 @@ fn body_name(np: &str) -> String {
     {
         s.pop();
     }
-    if let Some(first) = words.first() {
+    // A capitalised head that opens the phrase is capitalised as the sentence's first word
+    // ("Officials said"); after other words ("If Democrats"), as a name.
+    if let Some(first) = words.first().filter(|_| opens) {
         let lower = first.to_lowercase();
         if is_capitalised(first)
             && lex.body_heads.contains(&lower)
@@ -271,6 +310,16 @@ impl Phrase<'_> {
         self.toks.get(k).map_or(Span::default(), |t| t.span)
     }
 
+    /// Whether only spaces (no dash, comma or bracket) lie between tokens `k - 1` and `k`.
+    fn spaced(&self, k: usize) -> bool {
+        let (a, b) = (self.tok_span(k.saturating_sub(1)), self.tok_span(k));
+        a.end <= b.start
+            && Span::new(a.end, b.start)
+                .of(self.text)
+                .chars()
+                .all(is_space)
+    }
+
     /// Whether word `idx` is a body's head noun (`officials`, `ministry’s`).
     fn head_is_body(&self, idx: usize) -> bool {
         Lexicon::get()
@@ -331,7 +380,7 @@ impl Phrase<'_> {
         let mut runs: Vec<(usize, usize)> = Vec::new();
         let mut i = 0;
         while i < words.len() {
-            if is_capitalised(self.wd(i)) {
+            if is_capitalised(self.wd(i)) && !is_party_tag(self.wd(i)) {
                 let s = i;
                 let particle_run = |i: usize| {
                     // "van der Heijden", "de la Cruz": particles followed by a capitalised word.
@@ -341,7 +390,9 @@ impl Phrase<'_> {
                     }
                     j > i && j < words.len() && is_capitalised(self.wd(j))
                 };
-                while i < words.len() && (is_capitalised(self.wd(i)) || (i > s && particle_run(i)))
+                while i < words.len()
+                    && (is_capitalised(self.wd(i)) || (i > s && particle_run(i)))
+                    && !(i > s && (is_party_tag(self.wd(i)) || !self.spaced(i)))
                 {
                     i += 1;
                     if is_possessive(self.wd(i - 1)) {
@@ -410,16 +461,19 @@ impl Phrase<'_> {
         // Coordinated bodies and places: "France and the U.K.", "Washington".
         let all_places = runs.iter().all(|&(s, e)| {
             (s..e).all(|k| {
-                lex.places.contains(strip_possessive(self.wd(k)))
-                    || self
-                        .wd(k)
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .all(char::is_uppercase)
+                lex.places.contains(strip_possessive(self.wd(k))) || is_acronym(self.wd(k))
+            })
+        });
+        // (A state or city alone never speaks: only a country or an acronym makes the body.)
+        let speaks = runs.iter().any(|&(s, e)| {
+            (s..e).any(|k| {
+                let w = strip_possessive(self.wd(k));
+                lex.countries.contains(w) || !lex.places.contains(w)
             })
         });
         if !runs.is_empty()
             && all_places
+            && speaks
             && words
                 .iter()
                 .all(|w| is_capitalised(w) || with_lower(w, |w| matches!(w, "and" | "the" | "of")))
@@ -435,31 +489,61 @@ impl Phrase<'_> {
     }
 
     /// The person the last non-possessive name run names, with the role words before it
-    /// (or a body, when the run is only places or an acronym).
+    /// (or a body, when the run is only countries, an acronym or a count of people).
     fn person(&self, runs: &[(usize, usize)]) -> Option<Mention> {
         let lex = Lexicon::get();
-        let (words, lower) = (&self.words, &self.lower);
+        let lower = &self.lower;
+        let words = &self.words;
+        // "One in three said", "Most of them said": a count of people is a group.
+        // (Not "Majority Leader Ana Ruiz": the count is followed by a small word or nothing.)
+        let counts = words.len() == 1 || !is_capitalised(self.wd(1));
+        if lex.quantifiers.contains(&lower.word(0)) && counts && !self.has_full_name(runs) {
+            // The count up to a relative pronoun or clause word ("40 percent who said").
+            let n = (1..words.len().min(6))
+                .find(|&k| {
+                    let w = lower.word(k);
+                    lex.relative_pronouns.contains(&w) || lex.clause_words.contains(&w)
+                })
+                .unwrap_or(words.len().min(6));
+            return Some(self.mention(MentionKind::Body {
+                name: lower.run(0, n).trim_end_matches([',', '.']).to_string(),
+            }));
+        }
+        // "Ravi Anand — a Yale-educated cardiologist —": the name before a dash is the head.
+        // So is the name before a clause ("Trump as he dined with Clinton").
+        let dash = (1..words.len()).find(|&k| {
+            let (a, b) = (self.tok_span(k - 1), self.tok_span(k));
+            (a.end <= b.start && Span::new(a.end, b.start).of(self.text).contains(['—', '–']))
+                || lex.clause_words.contains(&lower.word(k))
+        });
+        let before_dash = |&&(_, e): &&(usize, usize)| dash.is_none_or(|d| e <= d);
+        let runs: Vec<(usize, usize)> = if runs.iter().any(|r| before_dash(&r)) {
+            runs.iter().filter(before_dash).copied().collect()
+        } else {
+            runs.to_vec()
+        };
+        let words = match dash.filter(|_| runs.iter().all(|r| before_dash(&r))) {
+            Some(d) => words.get(..d).unwrap_or_default(),
+            None => words.as_slice(),
+        };
         let (rs, re) = *runs
             .iter()
             .rev()
             .find(|&&(_, e)| !(is_possessive(self.wd(e - 1)) && e < words.len()))?;
         // The run must end the phrase (`Witkoff`, `French President Emmanuel Macron`) or be
-        // followed only by an apposition.
-        if re < words.len()
-            && !words
-                .get(re..)
-                .unwrap_or_default()
-                .iter()
-                .all(|w| !is_capitalised(w))
-        {
+        // followed only by an apposition or a party tag (`John Mica (R-Fla.)`).
+        let after = words.get(re..).unwrap_or_default();
+        if after.iter().any(|w| is_capitalised(w) && !is_party_tag(w)) {
             return None;
         }
-        if re < words.len() && re + 3 < words.len() {
+        if re < words.len() && re + 3 < words.len() && !after.iter().any(|w| is_party_tag(w)) {
             return None;
         }
+        // A title that starts before the run and ends inside it: "Secretary of State
+        // Hillary Clinton" (the run is "State Hillary Clinton").
+        let (role_from, mut name_start) = self.title_into_run(rs, re);
         // Split role words off the front of the run.
-        let mut name_start = rs;
-        let mut k = rs;
+        let mut k = name_start;
         while k < re {
             let mut matched = 0;
             // Most words of a run (the name itself) start no title: one look-up rules out all
@@ -479,9 +563,16 @@ impl Phrase<'_> {
                 k += 1;
             }
         }
-        // Leading demonyms/places before a title belong to the role ("French President").
+        // Words that open a sentence ("If", "When", "Continuing") are no part of a name.
+        while name_start < re && lex.nonnames.contains(strip_possessive(self.wd(name_start))) {
+            name_start += 1;
+        }
+        // A dateline's month, a headline's verb or a hyphenated modifier ends the name.
+        let name_end = (name_start + 1..re)
+            .find(|&k| ends_name(self.wd(k), lower.word(k)))
+            .unwrap_or(re);
         let name_words: Vec<&str> = words
-            .get(name_start..re)
+            .get(name_start..name_end)
             .unwrap_or_default()
             .iter()
             .map(|w| strip_possessive(w))
@@ -493,25 +584,28 @@ impl Phrase<'_> {
             .iter()
             .all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w))
         {
-            if name_words.iter().all(|w| lex.places.contains(*w)) {
+            // A country speaks for its government; a state, a city or a dateline never speaks.
+            if name_words.iter().all(|w| lex.countries.contains(*w)) {
                 return Some(self.mention(MentionKind::Body {
                     name: name_words.join(" "),
                 }));
             }
             return None;
         }
-        if name_words.len() == 1
-            && name_words
-                .first()
-                .copied()
-                .unwrap_or_default()
+        if let [only] = name_words.as_slice() {
+            if only
                 .chars()
                 .filter(|c| c.is_alphabetic())
                 .all(char::is_uppercase)
-        {
-            return Some(self.mention(MentionKind::Body {
-                name: name_words.first().copied().unwrap_or_default().to_string(),
-            }));
+            {
+                // An acronym (`FBI`, `NATO`) is a body; a longer word in capitals (a
+                // heading's `VOTERS`) is no speaker.
+                return is_acronym(only).then(|| {
+                    self.mention(MentionKind::Body {
+                        name: only.to_string(),
+                    })
+                });
+            }
         }
         let role_start = (0..rs)
             .rev()
@@ -522,9 +616,26 @@ impl Phrase<'_> {
                     || lex.places.contains(self.wd(j))
             })
             .last()
-            .unwrap_or(rs);
-        let role = words.get(role_start..name_start).unwrap_or_default();
-        let name_span = Span::new(self.tok_span(name_start).start, self.tok_span(re - 1).end);
+            .unwrap_or(rs)
+            .min(role_from.unwrap_or(rs));
+        let mut role: Vec<&str> = words
+            .get(role_start..name_start)
+            .unwrap_or_default()
+            .iter()
+            .copied()
+            .filter(|w| !lex.nonnames.contains(strip_possessive(w)))
+            .collect();
+        // A party tag (`R-Fla.`) belongs with the role.
+        role.extend(
+            words
+                .iter()
+                .filter(|w| is_party_tag(w))
+                .map(|w| w.trim_matches(|c: char| matches!(c, '(' | ')' | ','))),
+        );
+        let name_span = Span::new(
+            self.tok_span(name_start).start,
+            self.tok_span(name_end - 1).end,
+        );
         Some(Mention {
             span: name_span,
             kind: MentionKind::Person {
@@ -532,6 +643,30 @@ impl Phrase<'_> {
                 role: role.join(" "),
             },
         })
+    }
+
+    /// A title that starts before the run `rs..re` and ends inside it ("Secretary of State
+    /// Hillary Clinton", the run being "State Hillary Clinton"): where the title starts, if
+    /// one does, and where the name starts.
+    fn title_into_run(&self, rs: usize, re: usize) -> (Option<usize>, usize) {
+        let lex = Lexicon::get();
+        let mut role_from: Option<usize> = None;
+        let mut name_start = rs;
+        for j in rs.saturating_sub(lex.title_max_words)..rs {
+            for n in (2..=lex.title_max_words).rev() {
+                if j + n > rs && j + n < re && lex.is_title(self.lower.run(j, j + n)) {
+                    role_from = Some(role_from.map_or(j, |r| r.min(j)));
+                    name_start = name_start.max(j + n);
+                }
+            }
+        }
+        (role_from, name_start)
+    }
+
+    /// Whether a run of two or more capitalised words (a full name) follows the first word.
+    fn has_full_name(&self, runs: &[(usize, usize)]) -> bool {
+        runs.iter()
+            .any(|&(s, e)| s > 0 && e - s >= 2 && !self.lower.word(s).is_empty())
     }
 }
 
@@ -620,5 +755,50 @@ mod tests {
                 title: "president".into()
             })
         );
+    }
+
+    /// One case a line: a noun phrase before or after a speech verb, and what it names
+    /// (`P name | role`, `B name`, or `-` for no speaker).
+    fn check(input: &str, expect: &str) {
+        let got = match np(input) {
+            Some(MentionKind::Person { name, role }) if role.is_empty() => format!("P {name}"),
+            Some(MentionKind::Person { name, role }) => format!("P {name} | {role}"),
+            Some(MentionKind::Body { name }) => format!("B {name}"),
+            Some(other) => format!("{other:?}"),
+            None => "-".to_string(),
+        };
+        assert_eq!(got, expect, "{input}");
+    }
+
+    #[test]
+    fn speakers_are_people_or_bodies() {
+        check("If Democrats", "B Democrats");
+        check("When Hannity", "P Hannity");
+        check("Continuing", "-");
+        check("Shortly", "-");
+        check("Chicago", "-");
+        check("Austin, Texas", "-");
+        check("Russia", "B Russia");
+        check("DENVER Nov.", "-");
+        check("One in four", "B one in four");
+        check("Almost half of the delegates", "B half of the delegates");
+        check("Most", "B most");
+        check("Majority Leader Ana Ruiz", "P Ana Ruiz | Majority Leader");
+        check(
+            "Rep. Dana Whitlock (R-Ind.)",
+            "P Dana Whitlock | Rep. R-Ind",
+        );
+        check(
+            "Sen. Mara Lindqvist, D-Minn.",
+            "P Mara Lindqvist | Sen. D-Minn",
+        );
+        check(
+            "Secretary of State Orla Brennan",
+            "P Orla Brennan | Secretary of State",
+        );
+        check("Ravi Anand — Yale-educated cardiologist", "P Ravi Anand");
+        check("Mayor Tomas Ruiz Says Budget Holds", "P Tomas Ruiz | Mayor");
+        check("NEIGHBORS", "-");
+        check("The ad", "B ad");
     }
 }

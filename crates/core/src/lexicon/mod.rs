@@ -234,6 +234,12 @@ pub struct Lexicon {
     pub that_only: Words,
     /// Relative pronouns closing the phrase before a cue (`18 percent who say`).
     pub relative_pronouns: Words,
+    /// The places that may speak for their government (`Russia said`), from places.txt's
+    /// countries; every other place (a state, a city, a seat of power) never speaks.
+    pub countries: HashSet<String>,
+    /// Words that make a noun phrase a number of people (`One in three`, `Most`): the
+    /// phrase is then a group, never a person.
+    pub quantifiers: Words,
 }
 
 /// The speaker table: known people and bodies, with their roles and spellings.
@@ -276,6 +282,21 @@ fn data_lines(src: &'static str) -> impl Iterator<Item = &'static str> {
     src.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+/// places.txt: every place, and the countries among them.
+fn read_places() -> (HashSet<String>, HashSet<String>) {
+    let mut places = Sections::words(PLACES);
+    let countries: HashSet<String> = places
+        .take("countries")
+        .iter()
+        .map(|w| w.to_string())
+        .collect();
+    let mut all: HashSet<String> = countries.clone();
+    for section in ["regions", "states", "cities", "seats"] {
+        all.extend(places.take(section).iter().map(|w| w.to_string()));
+    }
+    (all, countries)
 }
 
 impl Lexicon {
@@ -405,9 +426,10 @@ impl Lexicon {
         lex.name_particles = extraction.take("mention.particles");
         lex.body_name_cuts = extraction.take("mention.body_cuts");
         lex.sentence_openers = extraction.take("sentence.openers");
+        lex.quantifiers = extraction.take("mention.quantifiers");
         // End of extraction's word lists.
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
-        lex.places = data_lines(PLACES).map(str::to_string).collect();
+        (lex.places, lex.countries) = read_places();
         lex.demonyms = data_lines(DEMONYMS)
             .filter_map(|l| l.split_once('='))
             .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))

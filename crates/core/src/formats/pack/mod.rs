@@ -356,7 +356,9 @@ mod tests {
         assert!(err(&older).contains("older Quoteline (format 0"));
         assert!(err(b"quoteline-corpus").contains("cut off"));
         assert!(err(b"quoteline-corpusX 1 00 0\n").contains("first word"));
-        assert!(err(b"quoteline-corpus 1 zz 3\nabc").contains("damaged"));
+        assert!(
+            err(format!("quoteline-corpus {VERSION} zz 3\nabc").as_bytes()).contains("damaged")
+        );
     }
 
     /// Each refusal of the file as a whole, with the message users see: it says which
