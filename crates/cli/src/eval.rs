@@ -6,7 +6,12 @@
 //! the per-publisher rows.
 //!
 //! The matching rule: a statement matches an annotated attribution when its span and the
-//! attribution's content overlap by at least half of the shorter of the two. Classes come
+//! attribution's content overlap by at least half of the shorter of the two. A statement
+//! belongs to the attribution it matches best (the most bytes shared, over the bytes of
+//! both): a second statement belonging to one attribution is a duplicate (one inside a
+//! nested attribution's content is that attribution's, not a duplicate of the outer;
+//! "any attribution overlapped" counts those too), and source accuracy compares each
+//! attribution's source with the speaker of its best-matching statement. Classes come
 //! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
 //! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
 //! content holding a quotation mark.
@@ -38,7 +43,10 @@ struct Tally {
     quote_covered: usize,
     statements: usize,
     matched: usize,
+    /// Statements whose best attribution already has another (see `run`).
     duplicates: usize,
+    /// Statements beyond the first that match an attribution at all (nested ones too).
+    overlapping: usize,
     /// (sources compared, speaker names the source).
     sources: (usize, usize),
     quote_sources: (usize, usize),
@@ -55,6 +63,13 @@ fn matches(statement: Span, content: &[Span]) -> bool {
     let total: usize = content.iter().map(|c| c.len()).sum();
     let shared: usize = content.iter().map(|c| overlap(statement, *c)).sum();
     shared > 0 && shared * 2 >= total.min(statement.len())
+}
+
+/// The bytes a statement and an attribution's content share, over the bytes of both.
+fn jaccard(statement: Span, content: &[Span]) -> f64 {
+    let shared: usize = content.iter().map(|c| overlap(statement, *c)).sum();
+    let total: usize = content.iter().map(|c| c.len()).sum::<usize>() + statement.len();
+    shared as f64 / (total - shared).max(1) as f64
 }
 
 fn words_of(text: &str, spans: &[Span]) -> Vec<String> {
@@ -268,29 +283,53 @@ pub fn run(args: &[OsString]) -> ExitCode {
             statements: stmts.len(),
             ..Tally::default()
         };
-        for a in &g.attributions {
+        // Each attribution's matching statements, and each statement's best attribution
+        // (the one its span shares the most with, as a share of both together): a
+        // statement nested in another attribution's content is on its own attribution,
+        // not a second statement on the outer one.
+        let hits_of: Vec<Vec<usize>> = (g.attributions.iter())
+            .map(|a| {
+                (0..stmts.len())
+                    .filter(|&i| matches(stmts[i].0, &a.content))
+                    .collect()
+            })
+            .collect();
+        let mut best: Vec<Option<(f64, usize)>> = vec![None; stmts.len()];
+        for (ai, (a, hits)) in g.attributions.iter().zip(&hits_of).enumerate() {
+            for &i in hits {
+                let j = jaccard(stmts[i].0, &a.content);
+                if best[i].is_none_or(|(b, _)| j > b) {
+                    best[i] = Some((j, ai));
+                }
+            }
+        }
+        let mut assigned = vec![0usize; g.attributions.len()];
+        for &(_, ai) in best.iter().flatten() {
+            assigned[ai] += 1;
+        }
+        t.duplicates = assigned.iter().map(|n| n.saturating_sub(1)).sum();
+        for (ai, (a, hits)) in g.attributions.iter().zip(&hits_of).enumerate() {
             let cue = words_of(&g.text, &a.cue);
             let class = class_of(&cue, &saying, &belief);
             let quoted = a
                 .content
                 .iter()
                 .any(|c| c.of(&g.text).contains(QUOTE_MARKS));
-            let hits: Vec<usize> = (0..stmts.len())
-                .filter(|&i| matches(stmts[i].0, &a.content))
-                .collect();
-            for &i in &hits {
+            for &i in hits {
                 used[i] += 1;
             }
-            t.duplicates += hits.len().saturating_sub(1);
-            if hits.len() > 1 && shown.3.len() < show {
-                let each: Vec<String> = hits
-                    .iter()
+            t.overlapping += hits.len().saturating_sub(1);
+            let mine: Vec<usize> = (hits.iter().copied())
+                .filter(|&i| best[i].is_some_and(|(_, b)| b == ai))
+                .collect();
+            if mine.len() > 1 && shown.3.len() < show {
+                let each: Vec<String> = (mine.iter())
                     .map(|&i| format!("“{}”", one_line(&[stmts[i].0], &g.text)))
                     .collect();
                 shown.3.push(format!(
                     "{}: {} statements on “{}”: {}",
                     g.name,
-                    hits.len(),
+                    mine.len(),
                     one_line(&a.content, &g.text),
                     each.join(" + ")
                 ));
@@ -331,7 +370,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 .iter()
                 .filter(|w| !pronouns.contains(&w.as_str()) && w.len() > 1)
                 .collect();
-            if let (Some(&first), false) = (hits.first(), named.is_empty()) {
+            // The speaker of the statement that best matches the attribution.
+            let closest = (hits.iter().copied()).max_by(|&x, &y| {
+                jaccard(stmts[x].0, &a.content).total_cmp(&jaccard(stmts[y].0, &a.content))
+            });
+            if let (Some(first), false) = (closest, named.is_empty()) {
                 let speaker = stmts[first].1.to_lowercase();
                 let right = named.iter().any(|w| {
                     speaker
@@ -413,6 +456,7 @@ fn add(into: &mut Tally, t: &Tally) {
     into.statements += t.statements;
     into.matched += t.matched;
     into.duplicates += t.duplicates;
+    into.overlapping += t.overlapping;
     into.sources.0 += t.sources.0;
     into.sources.1 += t.sources.1;
     into.quote_sources.0 += t.quote_sources.0;
@@ -462,6 +506,10 @@ fn print_tally(label: &str, t: &Tally) {
     println!(
         "  duplicates                       {}",
         ratio(t.duplicates, t.statements)
+    );
+    println!(
+        "  ... any attribution overlapped   {}",
+        ratio(t.overlapping, t.statements)
     );
     println!(
         "  source accuracy                  {}",

@@ -86,7 +86,7 @@ fn each_json_line_is_the_apps_export_row() {
     assert_eq!(exported.len(), lines.len());
     for (line, keys) in lines.iter().zip(&exported) {
         assert_eq!(&line_keys(line), keys);
-        assert_eq!(keys.len(), 25);
+        assert_eq!(keys.len(), 27);
     }
     let parsed: Vec<serde_json::Value> = serde_json::from_str(&pretty).unwrap();
     for (line, mut app) in lines.iter().zip(parsed) {

@@ -10,6 +10,10 @@
 //!   own after one of the same speaker in the same paragraph (`“A,” she said. “B.”`),
 //!   join the quote before: one statement from A's first character to B's last.
 //!
+//! - a speech act told inside another statement's words, with no quoted words of its
+//!   own (`she said the email came after Jones proposed a ban`), is that statement's
+//!   content, not a statement: it is left out.
+//!
 //! A fragment that a cue inside the clause attributes (`Clinton said Trump called her “a
 //! nasty woman.”`) is an attribution of its own and stays one. Spans only grow to unions
 //! of the spans found, so every statement is still an exact slice of the text.
@@ -32,7 +36,39 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
     let mut joined = join_interrupted(text, sorted);
     joined.sort_by_key(|s| (s.span.start, s.kind));
     joined.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
-    joined
+    drop_nested_acts(text, joined)
+}
+
+/// Without the speech acts told inside another statement's words (`Smith said the email
+/// came hours after Jones proposed a ban`: "a ban" is what Smith reports, not a statement
+/// of Jones's): a reported act with no quoted words, whose weak cue (an act verb, not a
+/// verb of saying) lies inside a statement that holds it whole. `sorted` is in order of
+/// start, so the statement reaching furthest so far is the one that may hold the next.
+fn drop_nested_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
+    let lex = crate::lexicon::Lexicon::get();
+    let weak_act = |s: &Statement| {
+        s.kind == Kind::Indirect
+            && s.cue
+                .and_then(|c| c.of(text).split_whitespace().next())
+                .and_then(|w| lex.cue(w))
+                .is_some_and(|f| f.strength == crate::lexicon::CueStrength::Weak)
+    };
+    let mut out: Vec<Statement> = Vec::with_capacity(sorted.len());
+    // The span of the kept statement that reaches furthest.
+    let mut reach: Option<Span> = None;
+    for s in sorted {
+        let inside = reach.is_some_and(|r| {
+            r != s.span && r.contains(s.span) && s.cue.is_some_and(|c| r.contains(c))
+        });
+        if inside && weak_act(&s) {
+            continue;
+        }
+        if reach.is_none_or(|r| s.span.end > r.end) {
+            reach = Some(s.span);
+        }
+        out.push(s);
+    }
+    out
 }
 
 /// `into` takes `piece`: the union of the spans and sentences, the pieces of both.
@@ -132,18 +168,25 @@ fn clauses_take_fragments(sorted: Vec<Statement>) -> Vec<Statement> {
 }
 
 /// Whether quote `next` goes on from quote `prev` as one remark: the same speaker in one
-/// paragraph, and either the same cue (the cue interrupts the quote) or no cue of its
-/// own (a continuation: `“A,” she said. She paused. “B.”`).
+/// paragraph, and either the same cue (the cue interrupts the quote), no cue of its own
+/// (a continuation: `“A,” she said. She paused. “B.”`), or both fragments of one
+/// sentence with no second cue.
 fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
     if !(prev.is_quote() && next.is_quote()) || prev.speaker.is_empty() {
         return false;
     }
     let same_cue = next.cue.is_some() && next.cue == prev.cue;
     let continuation = next.evidence.rule == Rule::Continuation;
+    // Fragments of one sentence that no cue tells apart: `it would be “ugly,” “a shock”
+    // and “a fight.”`
+    let fragments = prev.kind == Kind::Partial
+        && next.kind == Kind::Partial
+        && prev.sentence == next.sentence
+        && next.cue.is_none_or(|c| prev.cue.is_none_or(|p| p == c));
     let one_paragraph = text
         .get(prev.span.end..next.span.start)
         .is_some_and(|g| !g.contains('\n'));
-    prev.speaker == next.speaker && (same_cue || continuation) && one_paragraph
+    prev.speaker == next.speaker && (same_cue || continuation || fragments) && one_paragraph
 }
 
 /// Quotes that go on from the quote before (see [`goes_on`]) join it. `sorted` is in
@@ -216,6 +259,11 @@ mod tests {
         check("Ann Lee said Tom Reyes called the plan “a disaster.”", "indirect: Tom Reyes called the plan “a disaster.” [] (Ann Lee) / partial: the plan “a disaster.” [a disaster.] (Tom Reyes)");
         // A continuation after a sentence of narration is still the same remark.
         check("“We are ready,” Jane Holt said. She paused. “The votes are there.”", "direct: We are ready,” Jane Holt said. She paused. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
+        // An act verb inside another's reported words is part of them.
+        check(
+            "Ann Lee said the email came hours after Tom Reyes proposed a ban on imports.",
+            "indirect: the email came hours after Tom Reyes proposed a ban on imports [] (Ann Lee)",
+        );
         // A plain reported clause has no quoted pieces.
         check(
             "Jane Holt said the vote would be held on Tuesday.",
