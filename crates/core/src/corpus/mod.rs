@@ -203,6 +203,28 @@ pub struct Input<'a> {
     pub meta: ArticleMeta,
 }
 
+/// The outlet never speaks in its own article: what it "reports" is the article itself
+/// (`..., Caliber.Az reports per the newspaper`). Such statements leave the list and stay
+/// as diagnostics, so nothing disappears silently.
+fn own_narration_out(ex: &mut crate::extract::Extraction, outlet: &str) {
+    let own = crate::text::fold(outlet);
+    if own.is_empty() {
+        return;
+    }
+    let (narration, statements): (Vec<Statement>, Vec<Statement>) =
+        std::mem::take(&mut ex.statements)
+            .into_iter()
+            .partition(|s| crate::text::fold(&s.speaker) == own);
+    ex.statements = statements;
+    for s in narration {
+        ex.diagnostics.push(Diagnostic {
+            severity: Severity::Info,
+            span: Some(s.span),
+            message: format!("the outlet's own narration ({outlet}), not a statement"),
+        });
+    }
+}
+
 /// The dates of an article's statements. A statement's date is the first day- or
 /// month-precise time expression in its sentence that lies outside every statement of that
 /// sentence (the reporter's frame: "said on Monday", "A day earlier, X said"), else the
@@ -327,7 +349,7 @@ impl Corpus {
     /// loader extracts in short slices between paints) or threads.
     pub fn prepare(input: Input<'_>) -> Prepared {
         {
-            let ex = extract(input.text);
+            let mut ex = extract(input.text);
             let mut meta = input.meta;
             if meta.headline.is_empty() {
                 if let Some(h) = ex.layout.headline {
@@ -375,6 +397,7 @@ impl Corpus {
                 .or_else(|| dates::parse_iso(&meta.event_date))
                 .or_else(|| dates::first_full_date(input.text))
                 .unwrap_or_else(When::unknown);
+            own_narration_out(&mut ex, &outlet);
             let mut diagnostics = ex.diagnostics.clone();
             for b in ex.layout.body() {
                 for (w, d) in dates::weekday_conflicts(input.text, b.span, anchor) {
@@ -672,6 +695,34 @@ mod tests {
         let e = t.find("2014").unwrap();
         let c = clause_around(t, Span::new(0, t.len()), Span::new(e, e + 4));
         assert_eq!(c.of(t), "annexed Crimea in 2014");
+    }
+
+    #[test]
+    fn the_outlet_is_no_speaker_in_its_own_article() {
+        let text = "Leaders met in Paris and agreed on a plan, the Daily Planet reports.\n“We are ready,” said Jane Doe.";
+        let meta = ArticleMeta {
+            outlet: "Daily Planet".into(),
+            ..ArticleMeta::default()
+        };
+        let p = Corpus::prepare(Input {
+            name: "a.txt",
+            text,
+            meta,
+        });
+        let speakers: Vec<&str> = (p.extraction.statements.iter())
+            .map(|s| s.speaker.as_str())
+            .collect();
+        assert_eq!(speakers, ["Jane Doe"]);
+        assert!(p.article.diagnostics.iter().any(|d| d
+            .message
+            .contains("the outlet's own narration (Daily Planet)")));
+        // Another outlet's report is a statement of that outlet.
+        let p = Corpus::prepare(Input {
+            name: "b.txt",
+            text,
+            meta: ArticleMeta::default(),
+        });
+        assert_eq!(p.extraction.statements.len(), 2);
     }
 
     #[test]
