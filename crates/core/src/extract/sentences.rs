@@ -246,6 +246,52 @@ mod tests {
         );
     }
 
+    /// The sentences of `input` (its quotes protected, as the pipeline does), joined by
+    /// " | ".
+    fn split(input: &str) -> String {
+        let mut issues = Vec::new();
+        let block = Span::new(0, input.len());
+        let quotes = crate::extract::quotes::find_quotes(input, &[block], &mut issues);
+        let protected: Vec<Span> = quotes.iter().flatten().map(|q| q.outer).collect();
+        let s: Vec<&str> = (sentences(input, block, &protected).iter())
+            .map(|s| s.of(input))
+            .collect();
+        s.join(" | ")
+    }
+
+    #[test]
+    fn sentences_of_news_copy() {
+        // One case a line: a paragraph in the patterns news copy uses, and its sentences.
+        let check = |input: &str, expect: &str| assert_eq!(split(input), expect, "{input}");
+        check(
+            "Sen. Ann Lee (D-Ore.) spoke first. Rep. Tom Reyes, R-Texas, followed.",
+            "Sen. Ann Lee (D-Ore.) spoke first. | Rep. Tom Reyes, R-Texas, followed.",
+        );
+        check(
+            "“We won. We will win again,” she said. The crowd cheered.",
+            "“We won. We will win again,” she said. | The crowd cheered.",
+        );
+        check(
+            "He asked, “Who pays?” Nobody answered.",
+            "He asked, “Who pays?” | Nobody answered.",
+        );
+        check("The vote is set for Nov. 8 in Washington, D.C. The polls open at 7 a.m. in most states.", "The vote is set for Nov. 8 in Washington, D.C. | The polls open at 7 a.m. in most states.");
+        // (An initialism ending a sentence before a capitalised word that is no sentence
+        // opener, "D.C. Polls open", stays one sentence: "U.S. Senate" looks the same.)
+        check(
+            "Talks in Washington, D.C. Polls open at 7 a.m.",
+            "Talks in Washington, D.C. Polls open at 7 a.m.",
+        );
+        check(
+            "The bill passed 52-48. It now goes to the House.",
+            "The bill passed 52-48. | It now goes to the House.",
+        );
+        check(
+            "She cited the Sept. 11 attacks. “Never again,” she said.",
+            "She cited the Sept. 11 attacks. | “Never again,” she said.",
+        );
+    }
+
     #[test]
     fn tokens_keep_inner_joiners() {
         let t = "U.S.-led force, Trump’s son-in-law J. Doe.";
