@@ -49,7 +49,8 @@ fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
         .filter(|t| lex.titles.contains(*t));
     let title = two.or_else(|| {
         let last = lower.word(len - 1);
-        lex.titles.contains(last).then_some(last)
+        // "the 46-year-old": an age stands for the person the story is about.
+        (lex.titles.contains(last) || is_age(last)).then_some(last)
     })?;
     let title_words = title.split_whitespace().count();
     // Everything before the title is a modifier: a title word, a demonym, a place, a
@@ -65,6 +66,13 @@ fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
             || !is_capitalised(w)
     });
     ok.then_some(title)
+}
+
+/// Whether a word is an age used as a noun (`46-year-old`).
+pub fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old").is_some_and(|n| {
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic())
+    })
 }
 
 /// The words of a phrase in lower case, exactly as `str::to_lowercase` gives them and with
