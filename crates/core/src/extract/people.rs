@@ -68,6 +68,19 @@ fn same_surname_key(a: &str, b: &str) -> bool {
         && edit_distance(a, b, 1) <= 1
 }
 
+/// Whether a one-word name is a common word (`Republicans`, `One`, `Politics`), which no
+/// person's surname stands for.
+fn is_common_word(word: &str) -> bool {
+    let lex = crate::lexicon::Lexicon::get();
+    let lower = word.to_lowercase();
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    lex.unmerged_names.contains(&lower.as_str())
+        || lex.unmerged_names.contains(&singular)
+        || lex.body_heads.contains(&lower)
+        || lex.quantifiers.contains(&lower.as_str())
+        || lex.nonnames.contains(word)
+}
+
 /// The people an article names, merged by surname, with why each alias was merged.
 #[derive(Clone, Debug, Default)]
 pub struct People {
@@ -123,6 +136,9 @@ impl People {
             return (String::new(), String::new());
         };
         let last = words.next_back();
+        if last.is_none() && is_common_word(head) {
+            return (name.to_string(), role.to_string());
+        }
         let surname = last.unwrap_or(head);
         let first = last.map(|_| head);
         let key = name_key(surname);
@@ -195,5 +211,24 @@ mod tests {
         assert_eq!(p.entries[0].aliases.len(), 1);
         assert_eq!(p.resolve("Donald Tusk", "").0, "Donald Tusk");
         assert_eq!(p.resolve("Donald Trump", "").0, "Donald Trump");
+    }
+
+    /// One case a line: the names registered in order, then a name, and what it resolves to.
+    fn check(known: &[&str], name: &str, expect: &str) {
+        let mut p = People::default();
+        for k in known {
+            p.resolve(k, "");
+        }
+        assert_eq!(p.resolve(name, "").0, expect, "{known:?} {name}");
+    }
+
+    #[test]
+    fn common_words_are_no_surnames() {
+        check(&["Dana Republican"], "Republican", "Republican");
+        check(&["Eager Democrat"], "Democrats", "Democrats");
+        check(&["Responsive Politics"], "Politics", "Politics");
+        check(&["Quiet One"], "One", "One");
+        check(&["Lena Whitcombe"], "Whitcombe", "Lena Whitcombe");
+        check(&["Lena Whitcombe"], "Whitcomb", "Lena Whitcombe");
     }
 }

@@ -219,8 +219,10 @@ fn who_from_mention(
         }
         MentionKind::Role { title } => {
             // The most salient person holding that role, else the latest one named with it.
+            // (An age, `the 46-year-old`, is held by whoever the story is about.)
             let holds = |role: &str| {
-                role.to_lowercase().split_whitespace().any(|w| w == title)
+                crate::extract::mention::is_age(title.as_str())
+                    || role.to_lowercase().split_whitespace().any(|w| w == title)
                     || role.to_lowercase().ends_with(&title)
             };
             let found = sal
@@ -451,6 +453,11 @@ mod tests {
             "Peter Holm opened the meeting.\n\n“It is late,” she said.",
             "It is late",
             "",
+        );
+        check(
+            "Nell Dorsey took the stage.\n\n“We are ready,” said the 52-year-old.",
+            "We are ready",
+            "Nell Dorsey",
         );
         check(
             "Peter Holm opened the meeting.\n\n“It is late,” he said.",

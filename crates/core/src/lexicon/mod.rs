@@ -240,6 +240,8 @@ pub struct Lexicon {
     /// Words that make a noun phrase a number of people (`One in three`, `Most`): the
     /// phrase is then a group, never a person.
     pub quantifiers: Words,
+    /// One-word names that are common words, never merged with a person (people.rs).
+    pub unmerged_names: Words,
 }
 
 /// The speaker table: known people and bodies, with their roles and spellings.
@@ -427,6 +429,7 @@ impl Lexicon {
         lex.body_name_cuts = extraction.take("mention.body_cuts");
         lex.sentence_openers = extraction.take("sentence.openers");
         lex.quantifiers = extraction.take("mention.quantifiers");
+        lex.unmerged_names = extraction.take("people.unmerged");
         // End of extraction's word lists.
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         (lex.places, lex.countries) = read_places();
