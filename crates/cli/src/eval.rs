@@ -11,7 +11,9 @@
 //! both): a second statement belonging to one attribution is a duplicate (one inside a
 //! nested attribution's content is that attribution's, not a duplicate of the outer;
 //! "any attribution overlapped" counts those too), and source accuracy compares each
-//! attribution's source with the speaker of its best-matching statement. Classes come
+//! attribution's source with the speaker of its best-matching statement: a word of the
+//! source in the speaker's name, or, for a source that is a description with no
+//! capitalised word ("the chairman"), in the speaker's role. Classes come
 //! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
 //! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
 //! content holding a quotation mark.
@@ -63,6 +65,22 @@ fn matches(statement: Span, content: &[Span]) -> bool {
     let total: usize = content.iter().map(|c| c.len()).sum();
     let shared: usize = content.iter().map(|c| overlap(statement, *c)).sum();
     shared > 0 && shared * 2 >= total.min(statement.len())
+}
+
+/// Whether an annotated source is a description rather than a name: no word after an
+/// opening determiner or pronoun is capitalised ("the chairman", "his wife"; not "the
+/// Trump campaign").
+fn descriptive(source: &[Span], text: &str, determiners: &Words, pronouns: &Words) -> bool {
+    let words: Vec<&str> = source
+        .iter()
+        .flat_map(|s| s.of(text).split(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let rest = words.iter().skip_while(|w| {
+        let l = w.to_lowercase();
+        determiners.contains(&l.as_str()) || pronouns.contains(&l.as_str())
+    });
+    !words.is_empty() && !rest.clone().any(|w| w.starts_with(char::is_uppercase))
 }
 
 /// The bytes a statement and an attribution's content share, over the bytes of both.
@@ -256,25 +274,30 @@ pub fn run(args: &[OsString]) -> ExitCode {
     }
     let corpus = Corpus::assemble(preps);
     let mut classes = Sections::words(EVAL);
-    let (saying, belief, pronouns) = (
+    let (saying, belief, pronouns, determiners) = (
         classes.take("saying"),
         classes.take("belief"),
         classes.take("pronouns"),
+        classes.take("determiners"),
     );
     let mut all = Tally::default();
     let mut by_pub: BTreeMap<String, Tally> = BTreeMap::new();
     let mut shown = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for (ai, g) in kept.iter().enumerate() {
-        let stmts: Vec<(Span, &str)> = corpus
+        // Each statement's span, speaker and the speaker's roles (in the article and in
+        // the corpus's speaker table).
+        let stmts: Vec<(Span, &str, String)> = corpus
             .entries
             .iter()
             .filter(|e| e.article == ai)
             .map(|e| {
-                let speaker = corpus
-                    .speakers
-                    .get(e.speaker)
-                    .map_or("", |s| s.name.as_str());
-                (e.statement.span, speaker)
+                let sp = corpus.speakers.get(e.speaker);
+                let role = format!(
+                    "{} {}",
+                    e.statement.role,
+                    sp.map_or("", |s| s.role.as_str())
+                );
+                (e.statement.span, sp.map_or("", |s| s.name.as_str()), role)
             })
             .collect();
         let mut used = vec![0usize; stmts.len()];
@@ -375,12 +398,15 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 jaccard(stmts[x].0, &a.content).total_cmp(&jaccard(stmts[y].0, &a.content))
             });
             if let (Some(first), false) = (closest, named.is_empty()) {
-                let speaker = stmts[first].1.to_lowercase();
-                let right = named.iter().any(|w| {
-                    speaker
-                        .split(|c: char| !c.is_alphanumeric())
-                        .any(|s| s == w.as_str())
-                });
+                let has = |words: &str, w: &str| {
+                    (words.to_lowercase().split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
+                };
+                // A description ("the chairman", "the former secretary of State") names
+                // nobody: its words may be the speaker's role instead.
+                let described = descriptive(&a.source, &g.text, &determiners, &pronouns);
+                let right = named
+                    .iter()
+                    .any(|w| has(stmts[first].1, w) || (described && has(&stmts[first].2, w)));
                 t.sources.0 += 1;
                 t.sources.1 += usize::from(right);
                 if quoted {
@@ -399,7 +425,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
             }
         }
         t.matched = used.iter().filter(|&&n| n > 0).count();
-        for (i, (span, speaker)) in stmts.iter().enumerate() {
+        for (i, (span, speaker, _)) in stmts.iter().enumerate() {
             if used[i] == 0 && shown.1.len() < show {
                 shown.1.push(format!(
                     "{} ({speaker}): {}",
@@ -541,6 +567,19 @@ mod tests {
             Span::new(0, 12),
             &[Span::new(0, 6), Span::new(50, 56)]
         ));
+    }
+
+    #[test]
+    fn a_description_names_nobody_a_name_does() {
+        let mut lists = Sections::words(EVAL);
+        let (p, d) = (lists.take("pronouns"), lists.take("determiners"));
+        let desc = |t: &str| descriptive(&[Span::new(0, t.len())], t, &d, &p);
+        assert!(desc("The chairman"));
+        assert!(desc("his wife"));
+        assert!(desc("the former secretary of state"));
+        assert!(!desc("The Trump campaign"));
+        assert!(!desc("Sen. Ann Lee"));
+        assert!(!desc("the former secretary of State"));
     }
 
     #[test]
