@@ -617,6 +617,23 @@ mod tests {
             // Not speech acts: an adjective, a noun, an act without "to".
             ("She now leads by 200 pledged delegates.", ""),
             ("Officials agreed on a schedule.", ""),
+            // Verbs of evidence after a document or a count; not a passive, a phrasal verb
+            // or a subject that is no document.
+            (
+                "A new statewide poll shows the governor trailing by six points.",
+                "new statewide poll: the governor trailing by six points",
+            ),
+            (
+                "Court records show that the firm paid no tax in 2019.",
+                "court records: the firm paid no tax in 2019",
+            ),
+            (
+                "The audit found that the agency had lost 300 laptops.",
+                "audit: the agency had lost 300 laptops",
+            ),
+            ("The draft was shown to the committee on Friday.", ""),
+            ("The poll workers showed up early on Tuesday.", ""),
+            ("The mayor found the missing report in a drawer.", ""),
             // After a quotation, the words after the cue are a time and a place.
             (
                 "“We will win,” Mark Cole said Tuesday on a morning show.",
