@@ -1,7 +1,9 @@
 //! Reported speech: the clause a strong cue reports (`X said (that) CLAUSE`, `CLAUSE, X
 //! said`, `according to X, CLAUSE`), cut where a later cue, a clause stop or a reporter's
-//! own tail begins, as an indirect statement of the cue's speaker.
+//! own tail begins, as an indirect statement of the cue's speaker; and, first, a line's
+//! speaker label (`Name: claim`, `colon.rs`).
 
+use crate::extract::colon::label_statement;
 use crate::extract::context::{inside_any, Found, Sentence};
 use crate::extract::cues::{Act, Cue};
 use crate::extract::phrases::np_after;
@@ -21,6 +23,7 @@ pub fn indirect_statements(
     speakers: &mut Speakers,
     found: &mut Found,
 ) {
+    label_statement(s, speakers, found);
     for (ci, (cue, who)) in att.cues.iter().zip(&att.whos).enumerate() {
         let strong = cue.strength == CueStrength::Strong;
         if !strong && cue.act == Act::Clause {

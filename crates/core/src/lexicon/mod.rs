@@ -238,6 +238,8 @@ pub struct Lexicon {
     pub evidence_verbs: Words,
     /// Heads of a document or a count that speaks by its verb of evidence (`poll`, `records`).
     pub document_heads: Words,
+    /// Words that make a line's "Label:" no speaker (`Related:`, `Update:`).
+    pub label_not_speakers: Words,
     /// The places that may speak for their government (`Russia said`), from places.txt's
     /// countries; every other place (a state, a city, a seat of power) never speaks.
     pub countries: HashSet<String>,
@@ -470,6 +472,7 @@ impl Lexicon {
         self.relative_pronouns = speech.take("subject.relatives");
         self.evidence_verbs = speech.take("cue.evidence");
         self.document_heads = speech.take("subject.documents");
+        self.label_not_speakers = speech.take("label.not_speakers");
     }
 
     /// The cue form for a word, case-insensitively.
