@@ -45,6 +45,63 @@ impl Act {
     }
 }
 
+/// A verb of evidence whose subject is a document or a count ("the new poll shows ...",
+/// "records show that ...", "a survey released Monday found ..."): a strong cue whose
+/// content is what follows it. Not in a passive (`was shown`) nor a phrasal verb (`showed
+/// up`), and only in lower case.
+fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    let t = toks.get(i)?;
+    let w = t.text(text);
+    if !w.starts_with(|c: char| c.is_ascii_lowercase()) || !lex.evidence_verbs.contains(&w) {
+        return None;
+    }
+    let prev = toks.get(i.checked_sub(1)?)?;
+    if in_lower_list(prev.text(text), &lex.passive_before_cue) {
+        return None;
+    }
+    if toks
+        .get(i + 1)
+        .is_some_and(|n| matches!(n.text(text), "up" | "off" | "itself" | "themselves"))
+    {
+        return None;
+    }
+    let participle = w.ends_with("ing");
+    // The subject's head: within six words before the verb, inside one phrase (an -ing
+    // form may follow a comma: "a poll released Monday, showing ...").
+    let mut next_start = t.span.start;
+    let mut head = false;
+    for k in (i.saturating_sub(6)..i).rev() {
+        let Some(p) = toks.get(k) else { break };
+        let gap = Span::new(p.span.end, next_start).of(text);
+        let comma_ok = participle && k + 1 == i;
+        if gap.contains(['“', '”', '"', ':', ';', '(', ')', '—', '.'])
+            || (gap.contains(',') && !comma_ok)
+        {
+            break;
+        }
+        if in_lower_list(p.text(text), &lex.document_heads) {
+            head = true;
+            break;
+        }
+        next_start = p.span.start;
+    }
+    if !head {
+        return None;
+    }
+    let lemma = if w.starts_with('s') { "show" } else { "find" };
+    Some(Cue {
+        span: t.span,
+        strength: CueStrength::Strong,
+        participle,
+        according: false,
+        tok: i,
+        act: Act::Object,
+        lemma,
+    })
+}
+
 /// Speech cues outside quotes, skipping passives (`was announced`) and nouns (`the report`).
 pub fn find_cues(s: &Sentence) -> Vec<Cue> {
     let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
@@ -72,6 +129,10 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 });
                 continue;
             }
+        }
+        if let Some(cue) = evidence_cue(s, i) {
+            out.push(cue);
+            continue;
         }
         let Some(form) = lex.cue(w) else { continue };
         // The word before, compared in lower case without a new `String` per cue.

@@ -1,7 +1,9 @@
 //! Reported speech: the clause a strong cue reports (`X said (that) CLAUSE`, `CLAUSE, X
 //! said`, `according to X, CLAUSE`), cut where a later cue, a clause stop or a reporter's
-//! own tail begins, as an indirect statement of the cue's speaker.
+//! own tail begins, as an indirect statement of the cue's speaker; and, first, a line's
+//! speaker label (`Name: claim`, `colon.rs`).
 
+use crate::extract::colon::label_statement;
 use crate::extract::context::{inside_any, Found, Sentence};
 use crate::extract::cues::{Act, Cue};
 use crate::extract::phrases::np_after;
@@ -21,6 +23,7 @@ pub fn indirect_statements(
     speakers: &mut Speakers,
     found: &mut Found,
 ) {
+    label_statement(s, speakers, found);
     for (ci, (cue, who)) in att.cues.iter().zip(&att.whos).enumerate() {
         let strong = cue.strength == CueStrength::Strong;
         if !strong && cue.act == Act::Clause {
@@ -617,6 +620,23 @@ mod tests {
             // Not speech acts: an adjective, a noun, an act without "to".
             ("She now leads by 200 pledged delegates.", ""),
             ("Officials agreed on a schedule.", ""),
+            // Verbs of evidence after a document or a count; not a passive, a phrasal verb
+            // or a subject that is no document.
+            (
+                "A new statewide poll shows the governor trailing by six points.",
+                "new statewide poll: the governor trailing by six points",
+            ),
+            (
+                "Court records show that the firm paid no tax in 2019.",
+                "court records: the firm paid no tax in 2019",
+            ),
+            (
+                "The audit found that the agency had lost 300 laptops.",
+                "audit: the agency had lost 300 laptops",
+            ),
+            ("The draft was shown to the committee on Friday.", ""),
+            ("The poll workers showed up early on Tuesday.", ""),
+            ("The mayor found the missing report in a drawer.", ""),
             // After a quotation, the words after the cue are a time and a place.
             (
                 "“We will win,” Mark Cole said Tuesday on a morning show.",

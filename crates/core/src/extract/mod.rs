@@ -25,6 +25,7 @@
 //!   its speaker inside it, an interrupted or continued quote's pieces join, sorted;
 //! - here: the statements with diagnostics and aliases, as an [`Extraction`].
 
+mod colon;
 mod context;
 mod cues;
 mod direct;

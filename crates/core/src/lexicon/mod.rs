@@ -234,6 +234,12 @@ pub struct Lexicon {
     pub that_only: Words,
     /// Relative pronouns closing the phrase before a cue (`18 percent who say`).
     pub relative_pronouns: Words,
+    /// Verbs of evidence (`shows`, `found`): a speech act only after a document's head.
+    pub evidence_verbs: Words,
+    /// Heads of a document or a count that speaks by its verb of evidence (`poll`, `records`).
+    pub document_heads: Words,
+    /// Words that make a line's "Label:" no speaker (`Related:`, `Update:`).
+    pub label_not_speakers: Words,
     /// The places that may speak for their government (`Russia said`), from places.txt's
     /// countries; every other place (a state, a city, a seat of power) never speaks.
     pub countries: HashSet<String>,
@@ -467,6 +473,9 @@ impl Lexicon {
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");
         self.relative_pronouns = speech.take("subject.relatives");
+        self.evidence_verbs = speech.take("cue.evidence");
+        self.document_heads = speech.take("subject.documents");
+        self.label_not_speakers = speech.take("label.not_speakers");
     }
 
     /// The cue form for a word, case-insensitively.

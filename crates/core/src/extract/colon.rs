@@ -1,0 +1,156 @@
+//! Speaker labels: a line that opens with a name and a colon ("Graham: Trump's rhetoric
+//! hurts the party", a transcript's "TAPPER: Do you think ...?", an interview's "Q:")
+//! states what follows the colon, to the line's end, as the label's words.
+
+use crate::extract::context::{Found, Sentence};
+use crate::extract::speaker::{make, Speakers, Who};
+use crate::lexicon::Lexicon;
+use crate::model::{Kind, Rule, SpeakerKind};
+use crate::text::{in_lower_list, is_space, trim_span, Span};
+
+/// The statement of a sentence that opens its line with a speaker's label.
+pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found) {
+    let Some((label, content)) = labelled(s) else {
+        return;
+    };
+    if !found.seen_spans.insert(content) {
+        return;
+    }
+    let text = s.text;
+    let name = label.of(text);
+    let last = name.split_whitespace().last().unwrap_or(name);
+    let upper = name.chars().all(|c| !c.is_lowercase());
+    let (name, role, kind) = if !upper && speakers.people.knows(last) {
+        let (n, r) = speakers.people.resolve(name, "");
+        (n, r, SpeakerKind::Person)
+    } else {
+        (name.to_string(), String::new(), SpeakerKind::Person)
+    };
+    let who = Who {
+        name,
+        kind,
+        role,
+        rule: Rule::SubjectBeforeCue,
+        mention: Some(label),
+        antecedent: None,
+        confidence: 0.5,
+    };
+    let colon = Span::new(label.end, label.end + 1);
+    found
+        .statements
+        .push(make(Kind::Indirect, content, Some(colon), &who, s.span));
+}
+
+/// The label and the content of a sentence that opens its line with "Label: content":
+/// a label of one to four capitalised words that is no place nor a page's word
+/// (`Related:`, `Update:`), and content of two words or more to the line's end.
+fn labelled(s: &Sentence) -> Option<(Span, Span)> {
+    let (text, sent) = (s.text, s.span);
+    let lex = Lexicon::get();
+    let line_start = text.get(..sent.start)?.rfind('\n').map_or(0, |i| i + 1);
+    if !text.get(line_start..sent.start)?.chars().all(is_space) {
+        return None;
+    }
+    let rest = sent.of(text);
+    let colon = rest.find(':')?;
+    let label = rest.get(..colon)?;
+    let words = label.split_whitespace().count();
+    let name_like = |w: &str| {
+        w.starts_with(|c: char| c.is_uppercase())
+            && w.chars()
+                .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '’' | '\''))
+    };
+    if !(1..=4).contains(&words)
+        || label.starts_with(is_space)
+        || !label.split_whitespace().all(name_like)
+        || in_lower_list(label, &lex.label_not_speakers)
+        || label
+            .split_whitespace()
+            .any(|w| in_lower_list(w, &lex.label_not_speakers))
+        || label
+            .split_whitespace()
+            .last()
+            .is_some_and(|w| lex.places.contains(w) && !lex.countries.contains(w))
+        || label.starts_with("The ")
+        || label.contains("’s")
+        || label.contains("'s")
+        || (words > 2 && label.chars().all(|c| !c.is_lowercase()))
+    {
+        return None;
+    }
+    let after = sent.start + colon + 1;
+    // A colon right before a digit is a time or a score ("10:30").
+    if text.get(after..)?.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let line_end = text
+        .get(after..)?
+        .find('\n')
+        .map_or(text.len(), |i| after + i);
+    let sp = trim_span(text, Span::new(after, line_end));
+    let t = sp
+        .of(text)
+        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || is_space(c));
+    let content = Span::new(sp.start, sp.start + t.len());
+    (t.split_whitespace().nth(1).is_some())
+        .then_some((Span::new(sent.start, sent.start + colon), content))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract;
+
+    /// One case a line: the text, and a "speaker: content" statement it must yield ("" for
+    /// no statement of a colon's label).
+    fn check(input: &str, expect: &str) {
+        let e = extract(input);
+        let got: Vec<String> = (e.statements.iter())
+            .filter(|s| s.cue.is_some_and(|c| c.of(input) == ":"))
+            .map(|s| format!("{}: {}", s.speaker, s.span.of(input)))
+            .collect();
+        if expect.is_empty() {
+            assert!(got.is_empty(), "{input:?} gave {got:?}");
+        } else {
+            assert!(
+                got.iter().any(|g| g == expect),
+                "{input:?}: want {expect:?}, got {got:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn speaker_labels_table() {
+        for (input, expect) in [
+            // A headline's speaker, a transcript's and an interview's.
+            (
+                "Ortiz: The budget plan leaves rural schools behind.\n\nThe council met on Monday.",
+                "Ortiz: The budget plan leaves rural schools behind",
+            ),
+            (
+                "The panel took questions.\n\nHOLLIS: Do you expect the bill to pass this year?",
+                "HOLLIS: Do you expect the bill to pass this year?",
+            ),
+            (
+                "Q: What did you find when you got home?",
+                "Q: What did you find when you got home?",
+            ),
+            // A page's words, a place, a time, a label inside a line: no speaker.
+            ("Related: Ten things to watch in the race tonight.", ""),
+            (
+                "The Latest: Polls close at eight in the eastern states.",
+                "",
+            ),
+            (
+                "New Hampshire: Voters head to the polls on a cold morning.",
+                "",
+            ),
+            ("The vote was at 10:30 in the morning, the clerk said.", ""),
+            (
+                "He gave one reason: the roads need repair before winter.",
+                "",
+            ),
+        ] {
+            check(input, expect);
+        }
+    }
+}
