@@ -70,6 +70,11 @@ pub enum Rule {
     Role,
     /// No cue and no name near: the previous paragraph's speaker (review).
     LastSpeaker,
+    /// A speaker label opening the line: a transcript's `TAPPER: ...`, `Name: claim`.
+    Label,
+    /// No name or body the mention reader knows: the words before the cue stand as a
+    /// group (`most economists say`, `those surveyed said`) (review).
+    Phrase,
 }
 
 impl Rule {
@@ -86,6 +91,8 @@ impl Rule {
             Rule::PronounFar => "pronoun resolved to a speaker paragraphs back (review)",
             Rule::Role => "role noun resolved to the person named with that role",
             Rule::LastSpeaker => "no cue: the previous paragraph's speaker (review)",
+            Rule::Label => "named by the speaker label that opens the line",
+            Rule::Phrase => "the words before the speech verb, read as a group (review)",
         }
     }
 
@@ -112,6 +119,9 @@ impl Rule {
             (Rule::Role, Body) => 0.6,
             (Rule::Continuation, _) => 0.75,
             (Rule::LastSpeaker, _) => 0.5,
+            // A label may be a heading's "Name: claim" as well as a transcript's.
+            (Rule::Label, _) => 0.5,
+            (Rule::Phrase, _) => 0.4,
             (Rule::Nearest, _) => 0.4,
         }
     }

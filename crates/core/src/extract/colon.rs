@@ -30,10 +30,10 @@ pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found)
         name,
         kind,
         role,
-        rule: Rule::SubjectBeforeCue,
+        rule: Rule::Label,
         mention: Some(label),
         antecedent: None,
-        confidence: 0.5,
+        confidence: Rule::Label.confidence_for(kind),
     };
     let colon = Span::new(label.end, label.end + 1);
     found

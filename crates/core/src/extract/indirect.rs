@@ -81,14 +81,14 @@ fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
     let before = Span::new(sent.start, cue.span.start)
         .of(text)
         .trim_end_matches(is_space);
-    let (mut sp, rule) = if cue.according {
-        (np_after(text, sent, cue.span.end)?, Rule::AccordingTo)
+    let mut sp = if cue.according {
+        np_after(text, sent, cue.span.end)?
     } else if before.is_empty() || before.ends_with([',', '”', '"']) {
         // An inverted cue: "CLAUSE, said the former rival."
-        (np_after(text, sent, cue.span.end)?, Rule::SubjectAfterCue)
+        np_after(text, sent, cue.span.end)?
     } else {
         match s.before.np_before(text, sent, cue.span.start) {
-            Some((sp, false)) if !sp.is_empty() => (sp, Rule::SubjectBeforeCue),
+            Some((sp, false)) if !sp.is_empty() => sp,
             _ => return None,
         }
     };
@@ -133,10 +133,10 @@ fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
         name: name.to_string(),
         kind: SpeakerKind::Body,
         role: String::new(),
-        rule,
+        rule: Rule::Phrase,
         mention: Some(sp),
         antecedent: None,
-        confidence: 0.4,
+        confidence: Rule::Phrase.confidence_for(SpeakerKind::Body),
     })
 }
 
