@@ -113,7 +113,9 @@ async fn long_list_is_virtualised() {
     use quoteline_core::synth::{generate, SynthArticle, SynthParams};
     use std::rc::Rc;
 
-    let arts = generate(&SynthParams::for_bytes(7, 600_000)).expect("valid parameters");
+    // About 700 statements, over ten windows: enough for the window to move, and small
+    // enough for the unoptimised test build to extract within the browser's limits.
+    let arts = generate(&SynthParams::for_bytes(7, 150_000)).expect("valid parameters");
     let corpus = Corpus::build(arts.iter().map(SynthArticle::input).collect());
     let n = corpus.entries.len();
     // The view lives in the URL fragment; start from an empty one.
@@ -229,11 +231,11 @@ fn corpus_file_opens_with_the_cli_statements() {
         parity_lines(&o.corpus),
         include_str!("parity/expected.jsonl")
     );
-    let refused = quoteline::ui::corpus_file::open::<String>(
-        "x.qlc",
-        b"quoteline-corpus 1 00 5\nabcde",
-        false,
+    let bad = format!(
+        "quoteline-corpus {} 00 5\nabcde",
+        quoteline_core::formats::pack::VERSION
     );
+    let refused = quoteline::ui::corpus_file::open::<String>("x.qlc", bad.as_bytes(), false);
     assert!(refused.unwrap_err().contains("checksum"));
 }
 
