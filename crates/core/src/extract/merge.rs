@@ -8,8 +8,7 @@
 //!   carrying the fragment), where the list and every facet count had it twice;
 //! - a quote the cue interrupts (`“A,” she said, “B.”`), and a quote with no cue of its
 //!   own after one of the same speaker in the same paragraph (`“A,” she said. “B.”`),
-//!   join the quote before: one statement from A's first character to B's last.
-//!
+//!   join the quote before: one statement from A's first character to B's last;
 //! - a speech act told inside another statement's words, with no quoted words of its
 //!   own (`she said the email came after Jones proposed a ban`), is that statement's
 //!   content, not a statement: it is left out.
@@ -28,15 +27,16 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
             s.quoted = vec![s.span];
         }
     }
-    let statements = join_continued(statements);
-    let mut sorted = statements;
-    sorted.sort_by_key(|s| (s.span.start, s.kind));
-    sorted.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
-    let sorted = clauses_take_fragments(sorted);
-    let mut joined = join_interrupted(text, sorted);
-    joined.sort_by_key(|s| (s.span.start, s.kind));
-    joined.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
-    drop_nested_acts(text, joined)
+    let sorted = sorted_unique(join_continued(statements));
+    let joined = join_interrupted(text, clauses_take_fragments(sorted));
+    drop_nested_acts(text, sorted_unique(joined))
+}
+
+/// In order of start (then kind), two with the same span and kind kept once.
+fn sorted_unique(mut statements: Vec<Statement>) -> Vec<Statement> {
+    statements.sort_by_key(|s| (s.span.start, s.kind));
+    statements.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
+    statements
 }
 
 /// Without the speech acts told inside another statement's words (`Smith said the email

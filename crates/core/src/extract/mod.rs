@@ -148,6 +148,20 @@ pub fn extract(text: &str) -> Extraction {
     }
 }
 
+/// The stages' table tests: `got`, what a stage made of `input` as one line each, holds
+/// `expect` ("" for: nothing at all).
+#[cfg(test)]
+fn assert_yields(input: &str, got: &[String], expect: &str) {
+    if expect.is_empty() {
+        assert!(got.is_empty(), "{input:?} gave {got:?}");
+    } else {
+        assert!(
+            got.iter().any(|g| g == expect),
+            "{input:?}: want {expect:?}, got {got:?}"
+        );
+    }
+}
+
 /// A warning when the text is empty or has no article paragraphs.
 fn text_diagnostics(text: &str, body: &[Span]) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
