@@ -310,17 +310,18 @@ pub fn run(args: &[OsString]) -> ExitCode {
         // (the one its span shares the most with, as a share of both together): a
         // statement nested in another attribution's content is on its own attribution,
         // not a second statement on the outer one.
-        let hits_of: Vec<Vec<usize>> = (g.attributions.iter())
+        // (Each hit with its score, `jaccard`, worked out once.)
+        let hits_of: Vec<Vec<(usize, f64)>> = (g.attributions.iter())
             .map(|a| {
                 (0..stmts.len())
                     .filter(|&i| matches(stmts[i].0, &a.content))
+                    .map(|i| (i, jaccard(stmts[i].0, &a.content)))
                     .collect()
             })
             .collect();
         let mut best: Vec<Option<(f64, usize)>> = vec![None; stmts.len()];
-        for (ai, (a, hits)) in g.attributions.iter().zip(&hits_of).enumerate() {
-            for &i in hits {
-                let j = jaccard(stmts[i].0, &a.content);
+        for (ai, hits) in hits_of.iter().enumerate() {
+            for &(i, j) in hits {
                 if best[i].is_none_or(|(b, _)| j > b) {
                     best[i] = Some((j, ai));
                 }
@@ -338,11 +339,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 .content
                 .iter()
                 .any(|c| c.of(&g.text).contains(QUOTE_MARKS));
-            for &i in hits {
+            for &(i, _) in hits {
                 used[i] += 1;
             }
             t.overlapping += hits.len().saturating_sub(1);
-            let mine: Vec<usize> = (hits.iter().copied())
+            let mine: Vec<usize> = (hits.iter().map(|&(i, _)| i))
                 .filter(|&i| best[i].is_some_and(|(_, b)| b == ai))
                 .collect();
             if mine.len() > 1 && shown.3.len() < show {
@@ -373,7 +374,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
                     .iter()
                     .map(|c| {
                         hits.iter()
-                            .map(|&i| overlap(stmts[i].0, *c))
+                            .map(|&(i, _)| overlap(stmts[i].0, *c))
                             .max()
                             .unwrap_or(0)
                     })
@@ -394,9 +395,9 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 .filter(|w| !pronouns.contains(&w.as_str()) && w.len() > 1)
                 .collect();
             // The speaker of the statement that best matches the attribution.
-            let closest = (hits.iter().copied()).max_by(|&x, &y| {
-                jaccard(stmts[x].0, &a.content).total_cmp(&jaccard(stmts[y].0, &a.content))
-            });
+            let closest = (hits.iter())
+                .max_by(|x, y| x.1.total_cmp(&y.1))
+                .map(|&(i, _)| i);
             if let (Some(first), false) = (closest, named.is_empty()) {
                 let has = |words: &str, w: &str| {
                     (words.to_lowercase().split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
