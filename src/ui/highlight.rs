@@ -75,6 +75,9 @@ pub fn statement_runs(st: &Statement) -> Vec<(usize, usize, Run)> {
     let base = st.span.start;
     let len = st.span.len();
     let quote = st.is_quote();
+    if quote && st.quoted.len() <= 1 {
+        return vec![(0, len, Run::Plain)];
+    }
     let (inside, outside) = if quote {
         (Run::Plain, Run::Aside)
     } else {
@@ -98,9 +101,6 @@ pub fn statement_runs(st: &Statement) -> Vec<(usize, usize, Run)> {
     }
     if pos < len || runs.is_empty() {
         runs.push((pos, len, outside));
-    }
-    if st.quoted.len() <= 1 && quote {
-        return vec![(0, len, Run::Plain)];
     }
     runs
 }
