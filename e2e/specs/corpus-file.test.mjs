@@ -24,7 +24,7 @@ function cli(args) {
 const total = async (page) => Number((await page.locator("#result-count").innerText()).match(/of (\d+) statements/)[1]);
 
 describe("precomputed corpus files", () => {
-  let tmp, server, strict, browser, statements, speaker, speakerCount, groupText;
+  let tmp, server, strict, browser, statements, speaker, speakerCount, groupText, groupId;
   before(async () => {
     tmp = await mkdtemp(join(tmpdir(), "quoteline-pack-"));
     const site = join(tmp, "site");
@@ -40,7 +40,11 @@ describe("precomputed corpus files", () => {
     for (const l of lines) bySpeaker.set(l.speaker, (bySpeaker.get(l.speaker) ?? 0) + 1);
     [speaker, speakerCount] = [...bySpeaker].sort((a, b) => b[1] - a[1])[0];
     const groups = cli(["groups", join(tmp, "archive")]).trim().split("\n").map((l) => JSON.parse(l));
-    groupText = groups.find((g) => g.renderings.length >= 2 && g.canonical.length > 30).canonical;
+    const group = groups.find((g) => g.renderings.length >= 2 && g.canonical.length > 30);
+    groupText = group.canonical;
+    // A member of the group: the search may find other statements with the same words
+    // that belong to no group (another speaker's).
+    groupId = group.renderings[0].id;
     // Bad files beside the good one.
     const good = await readFile(packed);
     const tampered = Buffer.from(good);
@@ -80,7 +84,7 @@ describe("precomputed corpus files", () => {
     await page.locator("#corpus-banner").waitFor();
     await page.locator("#search").fill(`"${groupText.split(" ").slice(0, 6).join(" ")}"`);
     await page.waitForFunction(() => document.querySelectorAll("li.statement").length >= 2);
-    await page.locator("li.statement button").first().click();
+    await page.locator(`li.statement[data-id="${groupId}"] button`).click();
     await page.locator("#detail .renderings li").first().waitFor();
     await screenshot(page, "corpus-file-group");
 

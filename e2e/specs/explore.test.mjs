@@ -205,7 +205,7 @@ describe("exploring the seed statements", () => {
     const csvText = await readFile(await csv.path(), "utf8");
     const rows = csvText.trim().split("\r\n");
     // The CSV's header is the row `quoteline extract` prints, field for field, in its order.
-    const header = "affiliation,confidence,cue,cue_end,cue_start,date,date_expression,date_precision,end,file,group,id,kind,low_confidence,mention,offsets,outlet,role,rule,speaker,speaker_kind,start,text,topic_words,topics";
+    const header = "affiliation,confidence,cue,cue_end,cue_start,date,date_expression,date_precision,end,file,group,id,kind,low_confidence,mention,offsets,outlet,quoted,quoted_spans,role,rule,speaker,speaker_kind,start,text,topic_words,topics";
     assert.equal(rows[0], header);
     assert.equal(rows.length, n + 1);
     const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export JSON" }).click()]);
