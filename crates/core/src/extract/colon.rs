@@ -47,8 +47,15 @@ pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found)
 fn labelled(s: &Sentence) -> Option<(Span, Span)> {
     let (text, sent) = (s.text, s.span);
     let lex = Lexicon::get();
-    let line_start = text.get(..sent.start)?.rfind('\n').map_or(0, |i| i + 1);
-    if !text.get(line_start..sent.start)?.chars().all(is_space) {
+    // Only blanks between the line's start and the sentence: scanned back from the
+    // sentence, so a long paragraph costs nothing more per sentence.
+    let opens_line = text
+        .get(..sent.start)?
+        .chars()
+        .rev()
+        .find(|&c| c == '\n' || !is_space(c))
+        .is_none_or(|c| c == '\n');
+    if !opens_line {
         return None;
     }
     let rest = sent.of(text);

@@ -75,9 +75,18 @@ fn drop_nested_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
 fn absorb(into: &mut Statement, piece: Statement) {
     into.span = union(into.span, piece.span);
     into.sentence = union(into.sentence, piece.sentence);
+    // Pieces mostly come in reading order: then they are appended as they are, and a
+    // statement that absorbs many pieces is not sorted again for each one.
+    let in_order = piece.quoted.is_sorted_by_key(|q| q.start)
+        && match (into.quoted.last(), piece.quoted.first()) {
+            (Some(last), Some(first)) => last.start < first.start,
+            _ => true,
+        };
     into.quoted.extend(piece.quoted);
-    into.quoted.sort_by_key(|q| q.start);
-    into.quoted.dedup();
+    if !in_order {
+        into.quoted.sort_by_key(|q| q.start);
+        into.quoted.dedup();
+    }
     if into.cue.is_none() {
         into.cue = piece.cue;
     }
