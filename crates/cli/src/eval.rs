@@ -16,7 +16,7 @@
 //! capitalised word ("the chairman"), in the speaker's role. Classes come
 //! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
 //! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
-//! content holding a quotation mark.
+//! content holding a quotation mark (a doubled apostrophe or backtick, `''`, counts as one).
 
 use crate::contain::contain;
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
@@ -55,6 +55,11 @@ struct Tally {
 }
 
 const QUOTE_MARKS: [char; 6] = ['"', '“', '”', '«', '»', '„'];
+
+/// Whether `content` holds a quotation mark, the typewriter `''` and TeX ``` `` ``` included.
+fn holds_quote_mark(content: &str) -> bool {
+    content.contains(QUOTE_MARKS) || content.contains("''") || content.contains("``")
+}
 
 fn overlap(a: Span, b: Span) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
@@ -335,10 +340,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
         for (ai, (a, hits)) in g.attributions.iter().zip(&hits_of).enumerate() {
             let cue = words_of(&g.text, &a.cue);
             let class = class_of(&cue, &saying, &belief);
-            let quoted = a
-                .content
-                .iter()
-                .any(|c| c.of(&g.text).contains(QUOTE_MARKS));
+            let quoted = a.content.iter().any(|c| holds_quote_mark(c.of(&g.text)));
             for &(i, _) in hits {
                 used[i] += 1;
             }

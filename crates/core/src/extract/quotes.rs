@@ -91,10 +91,19 @@ fn single_role(c: char, prev: Option<char>, next: Option<char>) -> Option<Role> 
     }
 }
 
-/// Whether the article uses double quotation marks anywhere.
+/// Whether the article uses double quotation marks anywhere (a doubled apostrophe or
+/// backtick, the typewriter and TeX spelling of `"`, counts).
 pub fn uses_double_marks(text: &str) -> bool {
     chars_from(text, |b| matches!(b, b'"' | 0xC2 | 0xE2))
         .any(|(_, c)| matches!(c, '“' | '”' | '"' | '„' | '«' | '»'))
+        || text.contains("''")
+        || text.contains("``")
+}
+
+/// The width of a doubled mark at the start of `s`: two apostrophes or two backticks
+/// (`''He deserved it,''`, ``` ``like this'' ```) stand for one straight double mark.
+fn doubled(s: &str) -> Option<usize> {
+    (s.starts_with("''") || s.starts_with("``")).then_some(2)
 }
 
 /// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
@@ -102,38 +111,58 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
     let double = uses_double_marks(text);
     let mut out: Vec<Vec<Quote>> = vec![Vec::new(); blocks.len()];
     let mut carry = false; // a quote is open from the previous block
-    let mut marks: Vec<(usize, char, Role)> = Vec::new(); // reused across blocks
+                           // (byte offset in the block, the mark as a char, its role, its width in bytes)
+    let mut marks: Vec<(usize, char, Role, usize)> = Vec::new(); // reused across blocks
     for (bi, block) in blocks.iter().enumerate() {
         let s = block.of(text);
         // Only quotation marks matter: collect them with their neighbours, once.
         marks.clear();
         // With double marks, single ones are never marks (`double_role` gives them no role):
-        // apostrophes, common in curly text, are passed over before their neighbours are read.
+        // apostrophes, common in curly text, are passed over before their neighbours are read;
+        // only a doubled one (`''`) is a mark, read as `"`.
+        let mut after_doubled = None;
         for (i, c) in chars_from(s, |b| {
-            matches!(b, b'"' | 0xC2 | 0xE2) || (b == b'\'' && !double)
+            matches!(b, b'"' | 0xC2 | 0xE2) || b == b'\'' || (b == b'`' && double)
         }) {
+            if after_doubled == Some(i) {
+                continue; // the second half of a doubled mark
+            }
+            let width = if double {
+                doubled(str_from(s, i))
+            } else {
+                None
+            };
+            let (c, len) = match width {
+                Some(w) => ('"', w),
+                None => (c, c.len_utf8()),
+            };
             if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'')
                 || (double && matches!(c, '‘' | '’' | '\''))
             {
                 continue;
             }
+            if width.is_some() {
+                after_doubled = Some(i + 1);
+            }
             let prev = str_to(s, i).chars().next_back();
-            let next = str_from(s, i + c.len_utf8()).chars().next();
+            let next = str_from(s, i + len).chars().next();
             let role = if double {
                 double_role(c, prev, next)
             } else {
                 single_role(c, prev, next)
             };
             if let Some(role) = role {
-                marks.push((i, c, role));
+                marks.push((i, c, role, len));
             }
         }
         let chars = &marks;
         let next_block_opens = blocks.get(bi + 1).is_some_and(|nb| {
             let ns = nb.of(text);
             let mut it = ns.chars();
-            let c = it.next();
-            let n = it.next();
+            let (c, n) = match doubled(ns).filter(|_| double) {
+                Some(w) => (Some('"'), str_from(ns, w).chars().next()),
+                None => (it.next(), it.next()),
+            };
             c.is_some_and(|c| {
                 if double {
                     double_role(c, None, n).is_some_and(|r| r != Role::Close)
@@ -147,22 +176,24 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         // paragraph is either continued by the next paragraph or reported and dropped; no
         // closing mark can follow it (it would have closed it), so nothing needs rescanning.
         let mut quotes = Vec::new();
-        // The open mark (byte offset in the block, char) and whether it continues a quote.
-        let mut open: Option<((usize, char), bool)> = None;
+        // The open mark (byte offset in the block, char, width) and whether it continues a
+        // quote.
+        let mut open: Option<((usize, char, usize), bool)> = None;
         let mut skip = 0;
         if carry {
-            if let Some(&(0, c, Role::Open | Role::Either)) = chars.first() {
-                open = Some(((0, c), true));
+            if let Some(&(0, c, Role::Open | Role::Either, len)) = chars.first() {
+                open = Some(((0, c, len), true));
                 skip = 1;
             }
         }
-        let mark_span =
-            |(at, c): (usize, char)| Span::new(block.start + at, block.start + at + c.len_utf8());
-        for (k, &(at, ch, role)) in chars.iter().enumerate().skip(skip) {
+        let mark_span = |(at, _, len): (usize, char, usize)| {
+            Span::new(block.start + at, block.start + at + len)
+        };
+        for (k, &(at, ch, role, len)) in chars.iter().enumerate().skip(skip) {
             let later = chars.get(k + 1..).unwrap_or_default();
             // Inside a curly quotation, straight marks are a nested quotation when the
             // curly close comes later: “He said "odd" twice,” she said.
-            if let Some(((_, oc), _)) = open {
+            if let Some(((_, oc, _), _)) = open {
                 let curly_open = matches!(oc, '“' | '„' | '«');
                 if curly_open
                     && ch == '"'
@@ -174,9 +205,9 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                 }
             }
             match (open, role) {
-                (None, Role::Open | Role::Either) => open = Some(((at, ch), false)),
+                (None, Role::Open | Role::Either) => open = Some(((at, ch, len), false)),
                 (None, Role::Close) => issues.push(MarkIssue {
-                    at: mark_span((at, ch)),
+                    at: mark_span((at, ch, len)),
                     message: "closing quotation mark without an opening one; ignored",
                 }),
                 // British style: "the players’ dressing room" inside a quote is a plural
@@ -188,10 +219,10 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                         && str_from(s, at + 3).starts_with(' ')
                         && str_from(s, at + 4).starts_with(char::is_lowercase)
                         && later.iter().any(|m| m.2 == Role::Close) => {}
-                (Some(((oa, oc), cont)), Role::Close | Role::Either) => {
-                    let ob = oa + oc.len_utf8();
+                (Some(((oa, _, olen), cont)), Role::Close | Role::Either) => {
+                    let ob = oa + olen;
                     quotes.push(Quote {
-                        outer: Span::new(block.start + oa, block.start + at + ch.len_utf8()),
+                        outer: Span::new(block.start + oa, block.start + at + len),
                         inner: Span::new(block.start + ob, block.start + at),
                         continues: cont,
                         continued: false,
@@ -203,15 +234,15 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
                         at: mark_span(o),
                         message: "opening quotation mark is never closed in its paragraph; ignored",
                     });
-                    open = Some(((at, ch), false));
+                    open = Some(((at, ch, len), false));
                 }
             }
         }
         carry = false;
         if let Some((o, cont)) = open {
-            let (oa, oc) = o;
+            let (oa, _, olen) = o;
             if next_block_opens {
-                let ob = oa + oc.len_utf8();
+                let ob = oa + olen;
                 let end = s.trim_end_matches(is_space).len().max(ob);
                 quotes.push(Quote {
                     outer: Span::new(block.start + oa, block.start + end),
@@ -322,6 +353,22 @@ mod tests {
         assert_eq!(inner(t), vec!["this does", "fine"]);
         let t = "Bad “unclosed here.\nGood “closed” here.";
         assert_eq!(inner(t), vec!["closed"]);
+    }
+
+    #[test]
+    fn doubled_apostrophes_and_backticks_are_double_marks() {
+        assert_eq!(
+            inner("''It is done,'' he said. ''Next time we win.'' Don't ask."),
+            vec!["It is done,", "Next time we win."]
+        );
+        assert_eq!(
+            inner("She called it ``a farce'' on Sunday."),
+            vec!["a farce"]
+        );
+        assert_eq!(
+            inner("''A long one\n''goes on here,'' she said."),
+            vec!["A long one", "goes on here,"]
+        );
     }
 
     #[test]
