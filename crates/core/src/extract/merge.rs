@@ -27,7 +27,7 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
             s.quoted = vec![s.span];
         }
     }
-    let sorted = sorted_unique(join_continued(statements));
+    let sorted = drop_restated(sorted_unique(join_continued(statements)));
     let joined = join_interrupted(text, clauses_take_fragments(sorted));
     drop_nested_acts(text, sorted_unique(joined))
 }
@@ -37,6 +37,49 @@ fn sorted_unique(mut statements: Vec<Statement>) -> Vec<Statement> {
     statements.sort_by_key(|s| (s.span.start, s.kind));
     statements.dedup_by(|a, b| a.span == b.span && a.kind == b.kind);
     statements
+}
+
+/// Without the clauses that restate one of their speaker's own attributions: a reported
+/// clause holding another clause of the same speaker together with that clause's cue
+/// (`Noting that the bill failed, Tester added: …` gives `Noting that the bill failed` to
+/// `added` and `the bill failed` to `Noting`; `She noted her years in office, saying …`)
+/// is that remark with its verb, not a second one. The inner clause, with its own cue,
+/// stays. Only a clause told before its cue is so read: in `She said she told them to
+/// wait` both are attributions. A clause holding another speaker's (`Manafort
+/// acknowledged …, the Post reported`) is a nested attribution and stays too. `sorted`
+/// is in order of start.
+fn drop_restated(sorted: Vec<Statement>) -> Vec<Statement> {
+    let mut restated = vec![false; sorted.len()];
+    // The clauses that may still hold the next one: those reaching past its start.
+    let mut open: Vec<usize> = Vec::new();
+    for (i, inner) in sorted.iter().enumerate() {
+        if inner.kind != Kind::Indirect {
+            continue;
+        }
+        open.retain(|&j| sorted.get(j).is_some_and(|o| o.span.end > inner.span.start));
+        if let Some(cue) = inner.cue.filter(|_| !inner.speaker.is_empty()) {
+            for &j in &open {
+                let (Some(outer), Some(flag)) = (sorted.get(j), restated.get_mut(j)) else {
+                    continue;
+                };
+                if outer.speaker == inner.speaker
+                    && outer.span != inner.span
+                    && outer.span.contains(inner.span)
+                    && outer.span.contains(cue)
+                    && outer.cue.is_some_and(|c| c.start >= outer.span.end)
+                    && outer.cue != inner.cue
+                {
+                    *flag = true;
+                }
+            }
+        }
+        open.push(i);
+    }
+    sorted
+        .into_iter()
+        .zip(restated)
+        .filter_map(|(s, r)| (!r).then_some(s))
+        .collect()
 }
 
 /// Without the speech acts told inside another statement's words (`Smith said the email
@@ -192,10 +235,27 @@ fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
         && next.kind == Kind::Partial
         && prev.sentence == next.sentence
         && next.cue.is_none_or(|c| prev.cue.is_none_or(|p| p == c));
-    let one_paragraph = text
-        .get(prev.span.end..next.span.start)
-        .is_some_and(|g| !g.contains('\n'));
-    prev.speaker == next.speaker && (same_cue || continuation || fragments) && one_paragraph
+    let gap = text.get(prev.span.end..next.span.start);
+    let one_paragraph = gap.is_some_and(|g| !g.contains('\n'));
+    prev.speaker == next.speaker
+        && (((same_cue || continuation || fragments) && one_paragraph)
+            || (continuation && gap.is_some_and(opens_next_paragraph)))
+}
+
+/// Whether `gap`, the text between two quotes, ends one paragraph and opens the next with
+/// the second quote: the speaker goes on talking in a paragraph of their own
+/// (`“A,” she said.` ¶ `“B.”`), which a reader takes as one remark.
+fn opens_next_paragraph(gap: &str) -> bool {
+    let Some((rest_of_first, after)) = gap.split_once('\n') else {
+        return false;
+    };
+    let (blank, opening) = after.rsplit_once('\n').unwrap_or(("", after));
+    !rest_of_first.is_empty()
+        && blank.chars().all(crate::text::is_space)
+        && opening
+            .chars()
+            .all(|c| crate::text::is_space(c) || !c.is_alphanumeric())
+        && opening.chars().count() <= 3
 }
 
 /// Quotes that go on from the quote before (see [`goes_on`]) join it. `sorted` is in
@@ -268,6 +328,15 @@ mod tests {
         check("Ann Lee said Tom Reyes called the plan “a disaster.”", "indirect: Tom Reyes called the plan “a disaster.” [] (Ann Lee) / partial: the plan “a disaster.” [a disaster.] (Tom Reyes)");
         // A continuation after a sentence of narration is still the same remark.
         check("“We are ready,” Jane Holt said. She paused. “The votes are there.”", "direct: We are ready,” Jane Holt said. She paused. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
+        // The speaker goes on in a paragraph of their own: one remark.
+        check("“We are ready,” Jane Holt said.\n\n“The votes are there.”", "direct: We are ready,” Jane Holt said.\n\n“The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
+        // A paragraph of narration between the two keeps them apart.
+        check("“We are ready,” Jane Holt said.\nThe vote is on Tuesday.\n“The votes are there.”", "direct: We are ready, [We are ready,] (Jane Holt) / direct: The votes are there. [The votes are there.] ()");
+        // A clause restating the same speaker's own attribution is that one remark.
+        check(
+            "Noting that the bill failed twice, Senator Jon Hale added: “That is the problem.”",
+            "indirect: the bill failed twice [] (Jon Hale) / direct: That is the problem. [That is the problem.] (Jon Hale)",
+        );
         // An act verb inside another's reported words is part of them.
         check(
             "Ann Lee said the email came hours after Tom Reyes proposed a ban on imports.",
