@@ -106,6 +106,31 @@ fn doubled(s: &str) -> Option<usize> {
     (s.starts_with("''") || s.starts_with("``")).then_some(2)
 }
 
+/// The markup tags left in a paragraph (`<tweet author="x" id="1">`, `</a>`), as byte
+/// ranges from `<` to `>`: a `<` before a letter or `/`, then a tag name, up to the next
+/// `>` with no `<` between. Empty for the paragraphs of ordinary text.
+fn markup_tags(s: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut from = 0;
+    while let Some(lt) = str_from(s, from).find('<').map(|i| i + from) {
+        let rest = str_from(s, lt + 1);
+        let named = rest
+            .trim_start_matches('/')
+            .starts_with(|c: char| c.is_ascii_alphabetic());
+        let close = rest
+            .find(['>', '<'])
+            .filter(|&k| rest.get(k..).is_some_and(|r| r.starts_with('>')));
+        match close {
+            Some(k) if named => {
+                out.push((lt, lt + 1 + k));
+                from = lt + 2 + k;
+            }
+            _ => from = lt + 1,
+        }
+    }
+    out
+}
+
 /// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
 pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> Vec<Vec<Quote>> {
     let double = uses_double_marks(text);
@@ -115,8 +140,11 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
     let mut marks: Vec<(usize, char, Role, usize)> = Vec::new(); // reused across blocks
     for (bi, block) in blocks.iter().enumerate() {
         let s = block.of(text);
-        // Only quotation marks matter: collect them with their neighbours, once.
+        // Only quotation marks matter: collect them with their neighbours, once. Marks
+        // inside markup left in the text (`<tweet author="x">`) are the markup's.
         marks.clear();
+        let tags = markup_tags(s);
+        let mut tag = 0;
         // With double marks, single ones are never marks (`double_role` gives them no role):
         // apostrophes, common in curly text, are passed over before their neighbours are read;
         // only a doubled one (`''`) is a mark, read as `"`.
@@ -124,8 +152,12 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         for (i, c) in chars_from(s, |b| {
             matches!(b, b'"' | 0xC2 | 0xE2) || b == b'\'' || (b == b'`' && double)
         }) {
-            if after_doubled == Some(i) {
-                continue; // the second half of a doubled mark
+            // The tags end in order: those ending before `i` are passed for good.
+            while tags.get(tag).is_some_and(|t| t.1 < i) {
+                tag += 1;
+            }
+            if after_doubled == Some(i) || tags.get(tag).is_some_and(|t| t.0 < i && i < t.1) {
+                continue; // the second half of a doubled mark, or an attribute's quote
             }
             let width = if double {
                 doubled(str_from(s, i))
@@ -369,6 +401,16 @@ mod tests {
             inner("''A long one\n''goes on here,'' she said."),
             vec!["A long one", "goes on here,"]
         );
+    }
+
+    #[test]
+    fn markup_attributes_are_not_quotes() {
+        assert_eq!(
+            inner("<tweet author=\"GovPat\" id=\"12\">We are “ready” here.</tweet>."),
+            vec!["ready"]
+        );
+        // A lone `<` is text, and quotes after it still pair.
+        assert_eq!(inner("If 3 < 4 then “yes” and \"no\"."), vec!["yes", "no"]);
     }
 
     #[test]
