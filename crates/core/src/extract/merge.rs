@@ -259,18 +259,38 @@ fn opens_next_paragraph(gap: &str) -> bool {
 }
 
 /// Quotes that go on from the quote before (see [`goes_on`]) join it. `sorted` is in
-/// order of start; a statement between the two (a clause) keeps them apart.
+/// order of start. A statement between the two keeps them apart, unless it is the same
+/// speaker's reported clause told between them (`“A,” she said, suggesting the plan
+/// would fail. “B.”`): that one stays a statement of its own, inside the quote's span.
 fn join_interrupted(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
     let mut out: Vec<Statement> = Vec::with_capacity(sorted.len());
     for s in sorted {
-        match out.last_mut() {
-            Some(prev) if goes_on(text, prev, &s) => {
+        // The quote before, past the same speaker's clauses told since.
+        let mut back = out.len();
+        while let Some(k) = back.checked_sub(1) {
+            match out.get(k) {
+                Some(c)
+                    if c.kind == Kind::Indirect
+                        && c.speaker == s.speaker
+                        && c.span.end <= s.span.start =>
+                {
+                    back = k;
+                }
+                _ => break,
+            }
+        }
+        let prev = back
+            .checked_sub(1)
+            .and_then(|k| out.get_mut(k))
+            .filter(|prev| goes_on(text, prev, &s));
+        match prev {
+            Some(prev) => {
                 if s.kind == Kind::Direct {
                     prev.kind = Kind::Direct;
                 }
                 absorb(prev, s);
             }
-            _ => out.push(s),
+            None => out.push(s),
         }
     }
     out
@@ -328,6 +348,8 @@ mod tests {
         check("Ann Lee said Tom Reyes called the plan “a disaster.”", "indirect: Tom Reyes called the plan “a disaster.” [] (Ann Lee) / partial: the plan “a disaster.” [a disaster.] (Tom Reyes)");
         // A continuation after a sentence of narration is still the same remark.
         check("“We are ready,” Jane Holt said. She paused. “The votes are there.”", "direct: We are ready,” Jane Holt said. She paused. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
+        // The same speaker's clause between two pieces of one remark stays apart.
+        check("“We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there.”", "direct: We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there. [We are ready, | The votes are there.] (Jane Holt) / indirect: the vote would pass [] (Jane Holt)");
         // The speaker goes on in a paragraph of their own: one remark.
         check("“We are ready,” Jane Holt said.\n\n“The votes are there.”", "direct: We are ready,” Jane Holt said.\n\n“The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // A paragraph of narration between the two keeps them apart.
