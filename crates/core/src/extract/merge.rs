@@ -224,8 +224,16 @@ fn clauses_take_fragments(sorted: Vec<Statement>) -> Vec<Statement> {
 /// (a continuation: `“A,” she said. She paused. “B.”`), or both fragments of one
 /// sentence with no second cue.
 fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
-    if !(prev.is_quote() && next.is_quote()) || prev.speaker.is_empty() {
+    if !(prev.is_quote() && next.is_quote()) {
         return false;
+    }
+    let gap = text.get(prev.span.end..next.span.start);
+    if prev.speaker.is_empty() {
+        // Even with no speaker found, a quote broken by a short aside in one sentence
+        // (`“A,” she elaborated, “B.”`) is one remark.
+        return next.speaker.is_empty()
+            && prev.sentence == next.sentence
+            && gap.is_some_and(is_interruption);
     }
     let same_cue = next.cue.is_some() && next.cue == prev.cue;
     let continuation = next.evidence.rule == Rule::Continuation;
@@ -235,11 +243,26 @@ fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
         && next.kind == Kind::Partial
         && prev.sentence == next.sentence
         && next.cue.is_none_or(|c| prev.cue.is_none_or(|p| p == c));
-    let gap = text.get(prev.span.end..next.span.start);
     let one_paragraph = gap.is_some_and(|g| !g.contains('\n'));
     prev.speaker == next.speaker
         && (((same_cue || continuation || fragments) && one_paragraph)
             || (continuation && gap.is_some_and(opens_next_paragraph)))
+}
+
+/// Whether `gap`, the text between two quotes, is an aside that interrupts one quote:
+/// a closing mark, a comma, at most five words with no sentence stop, a comma and an
+/// opening mark (`,” she elaborated, “`).
+fn is_interruption(gap: &str) -> bool {
+    let words = gap
+        .split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphabetic));
+    let inner = gap.trim_matches(|c: char| !c.is_alphanumeric());
+    gap.starts_with(['”', '"', '»', '\''])
+        && gap.ends_with(['“', '"', '«', '\''])
+        && gap.contains(',')
+        && inner.len() < gap.len()
+        && !inner.contains(['.', '!', '?', ';', ':', '“', '”', '"'])
+        && (1..=5).contains(&words.count())
 }
 
 /// Whether `gap`, the text between two quotes, ends one paragraph and opens the next with
@@ -350,6 +373,8 @@ mod tests {
         check("“We are ready,” Jane Holt said. She paused. “The votes are there.”", "direct: We are ready,” Jane Holt said. She paused. “The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // The same speaker's clause between two pieces of one remark stays apart.
         check("“We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there.”", "direct: We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there. [We are ready, | The votes are there.] (Jane Holt) / indirect: the vote would pass [] (Jane Holt)");
+        // A quote broken by an aside is one remark, even with no speaker found.
+        check("“The way I see it,” she elaborated, “nobody doubts his service.”", "direct: The way I see it,” she elaborated, “nobody doubts his service. [The way I see it, | nobody doubts his service.] ()");
         // The speaker goes on in a paragraph of their own: one remark.
         check("“We are ready,” Jane Holt said.\n\n“The votes are there.”", "direct: We are ready,” Jane Holt said.\n\n“The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // A paragraph of narration between the two keeps them apart.
