@@ -288,6 +288,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
     let mut all = Tally::default();
     let mut by_pub: BTreeMap<String, Tally> = BTreeMap::new();
     let mut shown = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    let mut short = Vec::new(); // quote-bearing content found, but less than half covered
     for (ai, g) in kept.iter().enumerate() {
         // Each statement's span, speaker and the speaker's roles (in the article and in
         // the corpus's speaker table).
@@ -382,6 +383,17 @@ pub fn run(args: &[OsString]) -> ExitCode {
                     })
                     .sum();
                 t.quote_covered += usize::from(covered * 2 >= total);
+                if covered * 2 < total && short.len() < show {
+                    let each: Vec<String> = (hits.iter())
+                        .map(|&(i, _)| format!("“{}”", one_line(&[stmts[i].0], &g.text)))
+                        .collect();
+                    short.push(format!(
+                        "{}: “{}”: {}",
+                        g.name,
+                        one_line(&a.content, &g.text),
+                        each.join(" + ")
+                    ));
+                }
             }
             if !found && shown.0.len() < show && class != "beliefs and intentions" {
                 shown.0.push(format!(
@@ -449,6 +461,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
         ("not annotated (precision)", &shown.1),
         ("wrong source", &shown.2),
         ("duplicates (one attribution, several statements)", &shown.3),
+        ("quote-bearing, less than half covered", &short),
     ] {
         if !list.is_empty() {
             println!("\n{title}:");
