@@ -232,8 +232,7 @@ fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
         // Even with no speaker found, a quote broken by a short aside in one sentence
         // (`“A,” she elaborated, “B.”`) is one remark.
         return next.speaker.is_empty()
-            && prev.sentence == next.sentence
-            && gap.is_some_and(is_interruption);
+            && gap.is_some_and(|g| is_interruption(prev.span.of(text), g));
     }
     let same_cue = next.cue.is_some() && next.cue == prev.cue;
     let continuation = next.evidence.rule == Rule::Continuation;
@@ -249,20 +248,29 @@ fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
             || (continuation && gap.is_some_and(opens_next_paragraph)))
 }
 
-/// Whether `gap`, the text between two quotes, is an aside that interrupts one quote:
-/// a closing mark, a comma, at most five words with no sentence stop, a comma and an
-/// opening mark (`,” she elaborated, “`).
-fn is_interruption(gap: &str) -> bool {
-    let words = gap
-        .split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphabetic));
-    let inner = gap.trim_matches(|c: char| !c.is_alphanumeric());
-    gap.starts_with(['”', '"', '»', '\''])
-        && gap.ends_with(['“', '"', '«', '\''])
-        && gap.contains(',')
-        && inner.len() < gap.len()
-        && !inner.contains(['.', '!', '?', ';', ':', '“', '”', '"'])
-        && (1..=5).contains(&words.count())
+/// Whether `gap`, the text between two quotes, is the attribution that interrupts one
+/// quote: the first piece (`first`) ends in a comma, inside its marks or right after
+/// them, then come at most five words with no quote or stop among them, a comma or a
+/// period, and the next piece's opening mark (`,” she elaborated, “` or `,” he
+/// concluded. “`).
+fn is_interruption(first: &str, gap: &str) -> bool {
+    let Some(after_mark) = gap.strip_prefix(['”', '"', '»', '\'']) else {
+        return false;
+    };
+    let Some(aside) = after_mark.strip_suffix(['“', '"', '«', '\'']) else {
+        return false;
+    };
+    let aside = aside.trim_end_matches(crate::text::is_space);
+    let Some(words) = aside.strip_suffix([',', '.']) else {
+        return false;
+    };
+    let (comma_after, words) = match words.strip_prefix(',') {
+        Some(w) => (true, w),
+        None => (false, words),
+    };
+    (first.ends_with(',') || comma_after)
+        && (1..=5).contains(&words.split_whitespace().count())
+        && !words.contains(['.', '!', '?', ';', ':', '“', '”', '"', ',', '\n'])
 }
 
 /// Whether `gap`, the text between two quotes, ends one paragraph and opens the next with
@@ -375,6 +383,12 @@ mod tests {
         check("“We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there.”", "direct: We are ready,” Jane Holt said, suggesting the vote would pass. “The votes are there. [We are ready, | The votes are there.] (Jane Holt) / indirect: the vote would pass [] (Jane Holt)");
         // A quote broken by an aside is one remark, even with no speaker found.
         check("“The way I see it,” she elaborated, “nobody doubts his service.”", "direct: The way I see it,” she elaborated, “nobody doubts his service. [The way I see it, | nobody doubts his service.] ()");
+        check("“The polls were wrong,” he concluded. “Then again, I am no pollster.”", "direct: The polls were wrong,” he concluded. “Then again, I am no pollster. [The polls were wrong, | Then again, I am no pollster.] ()");
+        // Two quotes with no attribution between are two.
+        check(
+            "He spoke of “hope” and “fear” in turn.",
+            "partial: hope [hope] () / partial: fear [fear] ()",
+        );
         // The speaker goes on in a paragraph of their own: one remark.
         check("“We are ready,” Jane Holt said.\n\n“The votes are there.”", "direct: We are ready,” Jane Holt said.\n\n“The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // A paragraph of narration between the two keeps them apart.
