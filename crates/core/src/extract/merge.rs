@@ -224,7 +224,19 @@ fn clauses_take_fragments(sorted: Vec<Statement>) -> Vec<Statement> {
 /// (a continuation: `“A,” she said. She paused. “B.”`), or both fragments of one
 /// sentence with no second cue.
 fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
-    if !(prev.is_quote() && next.is_quote()) {
+    // A clause that closes on its quoted words (`Like most campaigns, “the process is
+    // sound,” he said.`) is taken up by a whole quote that goes on from it (`“We check
+    // every donor.”`), as a quote would be.
+    let ends_quoted = |s: &Statement| {
+        s.kind == Kind::Partial
+            && s.quoted.last().is_some_and(|q| {
+                text.get(q.end..s.span.end)
+                    .is_some_and(|t| t.chars().all(|c| !c.is_alphanumeric()))
+            })
+    };
+    let resumed =
+        next.kind == Kind::Direct && next.evidence.rule == Rule::Continuation && ends_quoted(prev);
+    if !((prev.is_quote() || resumed) && next.is_quote()) {
         return false;
     }
     let gap = text.get(prev.span.end..next.span.start);
@@ -316,7 +328,8 @@ fn join_interrupted(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
             .filter(|prev| goes_on(text, prev, &s));
         match prev {
             Some(prev) => {
-                if s.kind == Kind::Direct {
+                // Quotes joined are direct if a piece is; a clause stays partial.
+                if s.kind == Kind::Direct && prev.is_quote() {
                     prev.kind = Kind::Direct;
                 }
                 absorb(prev, s);
@@ -389,6 +402,8 @@ mod tests {
             "He spoke of “hope” and “fear” in turn.",
             "partial: hope [hope] () / partial: fear [fear] ()",
         );
+        // A whole quote goes on from a clause that closes on quoted words.
+        check("Like most campaigns, “the process is sound,” Ann Lee said. “We check every donor.”", "partial: Like most campaigns, “the process is sound,” Ann Lee said. “We check every donor. [the process is sound, | We check every donor.] (Ann Lee)");
         // The speaker goes on in a paragraph of their own: one remark.
         check("“We are ready,” Jane Holt said.\n\n“The votes are there.”", "direct: We are ready,” Jane Holt said.\n\n“The votes are there. [We are ready, | The votes are there.] (Jane Holt)");
         // A paragraph of narration between the two keeps them apart.
