@@ -32,7 +32,39 @@ pub fn quote_statements(
     found: &mut Found,
 ) {
     let cues = &att.cues;
-    for q in s.quotes {
+    // The sentence before ends in a colon, in the paragraph before: it introduces a quote
+    // that opens this paragraph.
+    let colon_before = speakers
+        .colon
+        .take()
+        .filter(|(b, _)| b + 1 == s.block)
+        .and_then(|(_, w)| w)
+        .filter(|_| {
+            s.quotes.first().is_some_and(|q| {
+                Span::new(s.span.start, q.outer.start)
+                    .of(s.text)
+                    .trim_matches(is_space)
+                    .is_empty()
+            })
+        });
+    if s.span.of(s.text).trim_end().ends_with(':') {
+        // Its speaker, or with no cue its subject ("X released the following statement:").
+        let who = att.who.clone().or_else(|| {
+            sentence_subject(att.subject.as_ref(), &mut speakers.people, true).map(
+                |(name, role, span)| Who {
+                    name,
+                    kind: SpeakerKind::Person,
+                    role,
+                    rule: Rule::Nearest,
+                    mention: Some(span),
+                    antecedent: None,
+                    confidence: Rule::Nearest.confidence(),
+                },
+            )
+        });
+        speakers.colon = Some((s.block, who));
+    }
+    for (qi, q) in s.quotes.iter().enumerate() {
         if let Some(prev) = found.open_piece.filter(|_| q.continues) {
             next_piece(s, q, prev, att, speakers, found);
             continue;
@@ -49,7 +81,10 @@ pub fn quote_statements(
         let chosen = choose_cue_for_quote(s, q, cues);
         let (who, cue_span) = match chosen.and_then(|ci| known_cue(att, ci)) {
             Some((span, w)) => (w.clone(), Some(span)),
-            _ => (unattributed(s, kind, att, prev_sentence, speakers), None),
+            _ => match colon_before.clone().filter(|_| qi == 0 && chosen.is_none()) {
+                Some(w) => (w, None),
+                None => (unattributed(s, kind, att, prev_sentence, speakers), None),
+            },
         };
         let idx = found.statements.len();
         if who.known() {

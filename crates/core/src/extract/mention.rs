@@ -493,11 +493,61 @@ impl Phrase<'_> {
             return Some(body());
         }
         // "the minister", "the company’s chief executive", "the judge": a role standing for a person named earlier.
-        role_reference(words, lower).map(|t| {
-            self.mention(MentionKind::Role {
+        if let Some(t) = role_reference(words, lower) {
+            return Some(self.mention(MentionKind::Role {
                 title: t.to_string(),
-            })
-        })
+            }));
+        }
+        self.description()
+    }
+
+    /// A description in common nouns, no title among them: `the businessman`, `the
+    /// gambling tycoon` stand for someone the article may have named with those words (a
+    /// role to resolve); `a reporter`, `another supporter`, `his colleague` for someone
+    /// not named (a speaker of that description).
+    fn description(&self) -> Option<Mention> {
+        let lex = Lexicon::get();
+        let lower = &self.lower;
+        let n = lower.len();
+        if !(2..=4).contains(&n) {
+            return None;
+        }
+        let definite = match lower.word(0) {
+            "the" => true,
+            "a" | "an" | "another" | "his" | "her" | "their" => false,
+            _ => return None,
+        };
+        let plain = |k: usize| {
+            let w = lower.word(k);
+            let word = self.wd(k);
+            w.len() >= 2
+                && word
+                    .chars()
+                    .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+                && !word.starts_with('-')
+                && !w.ends_with("ly")
+                && !lex.stop_words.contains(&w)
+                && !lex.more_stop_words.contains(&w)
+                && !lex.prepositions.contains(&w)
+                && !lex.more_prepositions.contains(&w)
+                && lex.cue(w).is_none()
+                && !lex.quantifiers.contains(&w)
+        };
+        // The head is a noun: not a participle ("the thinking", "the affected").
+        let head = lower.word(n - 1);
+        if !(1..n).all(|k| plain(k) && self.spaced(k))
+            || head.len() < 3
+            || head.ends_with("ing")
+            || head.ends_with("ed")
+        {
+            return None;
+        }
+        let words = lower.run(1, n).to_string();
+        Some(self.mention(if definite {
+            MentionKind::Role { title: words }
+        } else {
+            MentionKind::Body { name: words }
+        }))
     }
 
     /// The person the last non-possessive name run names, with the role words before it

@@ -85,6 +85,9 @@ impl Salience {
 pub struct Speakers {
     pub people: People,
     pub sal: Salience,
+    /// The sentence before, when it ends in a colon: its block and its speaker. A quote
+    /// that opens the next paragraph is what it introduces ("Stone said:" ¶ "...").
+    pub colon: Option<(usize, Option<Who>)>,
 }
 
 /// A sentence's speech cues, the speaker of each (one per cue) and the phrase that opens
@@ -220,10 +223,14 @@ fn who_from_mention(
         MentionKind::Role { title } => {
             // The most salient person holding that role, else the latest one named with it.
             // (An age, `the 46-year-old`, is held by whoever the story is about.)
+            // (On word boundaries: "the man" is no chairman.)
             let holds = |role: &str| {
+                let role = role.to_lowercase();
                 crate::extract::mention::is_age(title.as_str())
-                    || role.to_lowercase().split_whitespace().any(|w| w == title)
-                    || role.to_lowercase().ends_with(&title)
+                    || role.split_whitespace().any(|w| w == title)
+                    || role
+                        .strip_suffix(title.as_str())
+                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
             };
             let found = sal
                 .person
@@ -463,6 +470,38 @@ mod tests {
             "Peter Holm opened the meeting.\n\n“It is late,” he said.",
             "It is late",
             "Peter Holm",
+        );
+        // A colon at the end of a paragraph introduces the quote that opens the next.
+        check(
+            "Mara Lind, the treasurer, said:\n\n“We will not raise taxes this year.”",
+            "We will not",
+            "Mara Lind",
+        );
+        check(
+            "After the storm, Governor Ada Moss released the following statement:\n\n“Our thoughts are with every family.”",
+            "Our thoughts",
+            "Ada Moss",
+        );
+        // A description in common nouns: the person named with it, else the description.
+        check(
+            "Tom Reyes spoke first.\n\n“We will build it,” the businessman said.",
+            "We will build",
+            "businessman",
+        );
+        check(
+            "The property developer Tom Reyes spoke first.\n\n“We will build it,” the developer said.",
+            "We will build",
+            "Tom Reyes",
+        );
+        check(
+            "Tom Reyes spoke first.\n\n“Will you build it?” a reporter asked.",
+            "Will you build",
+            "reporter",
+        );
+        check(
+            "Chairman Tom Reyes spoke first.\n\n“We are ready,” the man shouted.",
+            "We are ready",
+            "man",
         );
     }
 }

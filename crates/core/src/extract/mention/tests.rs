@@ -128,4 +128,12 @@ fn speakers_are_people_or_bodies() {
     check("Mayor Tomas Ruiz Says Budget Holds", "P Tomas Ruiz | Mayor");
     check("NEIGHBORS", "-");
     check("The ad", "B ad");
+    check("a reporter", "B reporter");
+    check("another supporter", "B supporter");
+    check(
+        "the gambling magnate",
+        "Role { title: \"gambling magnate\" }",
+    );
+    check("the affected", "-");
+    check("the most", "-");
 }
