@@ -4,14 +4,14 @@
 //! speaker of the sentence before a colon, the last speaker, the sentence's subject or
 //! the nearest person or body named.
 
-use crate::extract::context::{tokens_between, tokens_ending_by, Found, Sentence};
+use crate::extract::context::{tokens_between, tokens_ending_by, tokens_within, Found, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
 use crate::extract::quotes::Quote;
 use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::Token;
-use crate::extract::speaker::{make, Attribution, Speakers, Who};
+use crate::extract::speaker::{make, who_from_mention, Attribution, Speakers, Who};
 use crate::extract::subject::{sentence_subject, SubjectNp};
 use crate::lexicon::Lexicon;
 use crate::model::*;
@@ -83,7 +83,7 @@ pub fn quote_statements(
             Some((span, w)) => (w.clone(), Some(span)),
             _ => match colon_before.clone().filter(|_| qi == 0 && chosen.is_none()) {
                 Some(w) => (w, None),
-                None => (unattributed(s, kind, att, prev_sentence, speakers), None),
+                None => (unattributed(s, q, kind, att, prev_sentence, speakers), None),
             },
         };
         let idx = found.statements.len();
@@ -176,6 +176,7 @@ fn next_piece(
 /// named, or the last speaker.
 fn unattributed(
     s: &Sentence,
+    q: &Quote,
     kind: Kind,
     att: &Attribution,
     prev_sentence: Option<&(Span, Option<Who>)>,
@@ -186,7 +187,22 @@ fn unattributed(
         .filter(|(ps, _)| ps.of(text).trim_end().ends_with(':'))
         .and_then(|(_, w)| w.clone());
     let prev_same = (speakers.sal.last_speaker.clone()).filter(|(_, b)| bi <= b + 1);
+    // "... - Carl Bialik: “...”", "McConnell delivered a blunt message: “...”": a colon
+    // in the sentence opens the quote, and the name before it or the sentence's subject
+    // speaks, not the speaker before.
+    let before_quote = Span::new(s.span.start, q.outer.start)
+        .of(text)
+        .trim_end_matches(is_space);
+    let colon = before_quote
+        .strip_suffix(':')
+        .map(|b| s.span.start + b.len())
+        .filter(|_| cues.is_empty());
     if let Some(w) = prev_colon {
+        w
+    } else if let Some(w) = colon.and_then(|at| {
+        named_before_colon(s, at, speakers)
+            .or_else(|| nearest(s, att.subject.as_ref(), &mut speakers.people))
+    }) {
         w
     } else if let Some((w, _)) = prev_same.filter(|_| kind == Kind::Direct && cues.is_empty()) {
         let mut w = w;
@@ -213,6 +229,47 @@ fn unattributed(
         }
         w
     }
+}
+
+/// The person or body named right before the colon at `at` (`... - Carl Bialik:`,
+/// `More from the Pew Research Center:`), not one a preposition governs (`a message to
+/// Trump:`).
+fn named_before_colon(s: &Sentence, at: usize, speakers: &mut Speakers) -> Option<Who> {
+    let (text, sent) = (s.text, s.span);
+    let (sp, false) = s.before.np_before(text, sent, at)? else {
+        return None;
+    };
+    let lex = Lexicon::get();
+    let prep = |w: &str| lex.prepositions.contains(&w) || lex.more_prepositions.contains(&w);
+    let governed = tokens_ending_by(s.toks, sp.start).last().is_some_and(|t| {
+        let w = t.text(text).to_lowercase();
+        w != "from" && prep(&w)
+    });
+    // (Nor the name at the end of a phrase about something else: `a message to Trump`.)
+    let inside = tokens_within(s.toks, sp).iter().any(|t| {
+        let w = t.text(text);
+        !matches!(w, "of" | "for") && prep(w)
+    });
+    if governed || inside {
+        return None;
+    }
+    let m = s.np(sp)?;
+    if !matches!(
+        m.kind,
+        MentionKind::Person { .. } | MentionKind::Body { .. }
+    ) {
+        return None;
+    }
+    let mut w = who_from_mention(
+        text,
+        m,
+        Rule::Label,
+        &mut speakers.people,
+        &speakers.sal,
+        s.block,
+    );
+    w.confidence = Rule::Label.confidence_for(w.kind);
+    Some(w)
 }
 
 /// With no cue: the sentence subject or the nearest named person or body.

@@ -162,7 +162,9 @@ pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span
     }
 }
 
-fn who_from_mention(
+/// The speaker a mention names, by `rule`: a person as the registry knows them, a body, a
+/// pronoun's antecedent from salience, a role's holder.
+pub fn who_from_mention(
     text: &str,
     m: Mention,
     rule: Rule,
@@ -481,6 +483,17 @@ mod tests {
             "After the storm, Governor Ada Moss released the following statement:\n\n“Our thoughts are with every family.”",
             "Our thoughts",
             "Ada Moss",
+        );
+        // A colon in the sentence opens the quote: the name before it, else the subject.
+        check(
+            "Pollsters agree - Dana Whit: “Keep calling voters as late as you can.”",
+            "Keep calling",
+            "Dana Whit",
+        );
+        check(
+            "“We lost,” Tom Reyes said.\n\nSenate leader Mara Venn delivered a blunt message to Reyes: “It is time to stop.”",
+            "It is time",
+            "Mara Venn",
         );
         // A description in common nouns: the person named with it, else the description.
         check(
