@@ -10,7 +10,7 @@ use crate::extract::phrases::{np_after, np_before};
 use crate::extract::subject::{sentence_body_subject, sentence_subject, subject_np, SubjectNp};
 use crate::lexicon::Lexicon;
 use crate::model::*;
-use crate::text::{is_space, Span};
+use crate::text::{is_space, trim_span, with_lower, Span};
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -348,6 +348,22 @@ fn resolve_cue(
                 }
             }
         }
+        // "with polls showing ...", "despite critics saying ...": the phrase the preposition
+        // governs is the participle's subject, not the clause's.
+        if let Some((sp, false)) = s.before.np_before(text, sent, cue.span.start) {
+            let inside = crate::extract::context::tokens_within(toks, sp);
+            let governed = inside.first().filter(|t| {
+                with_lower(t.text(text), |w| {
+                    matches!(w, "with" | "without" | "despite" | "amid")
+                })
+            });
+            if let (Some(prep), true) = (governed, inside.len() >= 2) {
+                let rest = Span::new(prep.span.end, sp.end);
+                if let Some(m) = s.np(trim_span(text, rest)) {
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
         if let Some(p) = prev_tok {
             let between = Span::new(p.span.end, cue.span.start).of(text);
             if between.trim_matches(is_space).is_empty()
@@ -381,12 +397,28 @@ fn resolve_cue(
         }
         return Who::none();
     }
+    // Inversion: `"...," said Witkoff` / `..., said the statement` / `“...” about the
+    // plan, said Witkoff`: the phrase after the cue, when a comma or a quote comes before it.
+    let inverted = |people: &mut People| {
+        let before = Span::new(sent.start, cue.span.start)
+            .of(text)
+            .trim_end_matches(is_space);
+        if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
+            np_after(text, sent, cue.span.end)
+                .and_then(|sp| s.np(sp))
+                .filter(|m| !matches!(m.kind, MentionKind::Pronoun { .. }) || before.is_empty())
+                .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
+        } else {
+            None
+        }
+    };
     match s.before.np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
-            // the cue names no speaker (a place, a fragment); the sentence's subject does.
+            // the cue names no speaker (a place, a fragment); the sentence's subject does,
+            // or else ("“...” about the plan, said Ana Ortiz") the person after the cue.
             None => match sentence_subject(subject, people, false) {
                 Some((name, role, span)) if span.end <= sp.start => Who {
                     name,
@@ -397,7 +429,9 @@ fn resolve_cue(
                     antecedent: None,
                     confidence: Rule::SubjectBeforeCue.confidence(),
                 },
-                _ => Who::none(),
+                _ => inverted(people)
+                    .filter(|w| w.kind == SpeakerKind::Person)
+                    .unwrap_or_else(Who::none),
             },
         },
         _ => {
@@ -494,6 +528,18 @@ mod tests {
             "“We lost,” Tom Reyes said.\n\nSenate leader Mara Venn delivered a blunt message to Reyes: “It is time to stop.”",
             "It is time",
             "Mara Venn",
+        );
+        // The phrase before the cue names nobody: the person after it.
+        check(
+            "“For teachers, he is saying the right things” about schools, said Mara Kell, director of a teachers group.",
+            "For teachers",
+            "Mara Kell",
+        );
+        // "with X saying": X speaks, not the clause's subject.
+        check(
+            "Dana Cole spoke at the event, with her aides saying the plan was late.",
+            "the plan was late",
+            "aides",
         );
         // A description in common nouns: the person named with it, else the description.
         check(
