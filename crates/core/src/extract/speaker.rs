@@ -7,7 +7,9 @@ use crate::extract::cues::{find_cues, Cue};
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
 use crate::extract::phrases::{np_after, np_before};
-use crate::extract::subject::{sentence_body_subject, sentence_subject, subject_np, SubjectNp};
+use crate::extract::subject::{
+    sentence_body_subject, sentence_head_role, sentence_subject, subject_np, SubjectNp,
+};
 use crate::lexicon::Lexicon;
 use crate::model::*;
 use crate::text::{is_space, trim_span, with_lower, Span};
@@ -395,6 +397,10 @@ fn resolve_cue(
                 confidence: Rule::SharedSubject.confidence(),
             };
         }
+        // "The Florida senator sought to calm them, saying ...": a role opens the sentence.
+        if let Some(m) = sentence_head_role(s) {
+            return who_from_mention(text, m, Rule::SharedSubject, people, sal, bi);
+        }
         return Who::none();
     }
     // Inversion: `"...," said Witkoff` / `..., said the statement` / `“...” about the
@@ -540,6 +546,30 @@ mod tests {
             "Dana Cole spoke at the event, with her aides saying the plan was late.",
             "the plan was late",
             "aides",
+        );
+        // A role that opens the sentence speaks through its participle, and through a
+        // quote with no cue.
+        check(
+            "Senator Mara Venn lost the vote.\n\nThe Ohio senator thanked her staff, saying the count was “fair and quick.”",
+            "the count was",
+            "Mara Venn",
+        );
+        check(
+            "Tom Reyes spoke first.\n\nThe retired neurosurgeon then turned to the crowd: “We will win.”",
+            "We will win",
+            "neurosurgeon",
+        );
+        // "Former" opens the subject, not an introductory phrase.
+        check(
+            "“We are done,” Tom Reyes said.\n\nFormer Gov. Ana Ruiz, for her part, is labeling the plan “a mess that will cost every family.”",
+            "a mess",
+            "Ana Ruiz",
+        );
+        // A name next to a verb the cue list does not know, right after the quote.
+        check(
+            "“We are done,” Tom Reyes said.\n\n“Is it over?” Ana Ruiz pressed.",
+            "Is it over",
+            "Ana Ruiz",
         );
         // A description in common nouns: the person named with it, else the description.
         check(
