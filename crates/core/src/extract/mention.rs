@@ -171,16 +171,21 @@ fn is_party_tag(w: &str) -> bool {
 /// modifier (`League-trained`).
 fn ends_name(w: &str, lower: &str) -> bool {
     let lex = Lexicon::get();
+    is_calendar(lower)
+        || lex.cue(lower).is_some()
+        || w.split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+}
+
+/// A month or weekday, in full or cut short (`Nov.`, `Tues.`), lower case.
+fn is_calendar(lower: &str) -> bool {
+    let lex = Lexicon::get();
     let bare = lower.trim_end_matches('.');
     let calendar = |list: &[&str]| {
         list.iter()
             .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
     };
-    calendar(&lex.months)
-        || calendar(&lex.weekdays)
-        || lex.cue(lower).is_some()
-        || w.split_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+    calendar(&lex.months) || calendar(&lex.weekdays)
 }
 
 /// An acronym (`FBI`, `U.N.`, `NATO`): capitals, at most five letters or with stops. A
@@ -626,7 +631,11 @@ impl Phrase<'_> {
             }
         }
         // Words that open a sentence ("If", "When", "Continuing") are no part of a name.
-        while name_start < re && lex.nonnames.contains(strip_possessive(self.wd(name_start))) {
+        // Nor does a dateline's month ("Nov. 19 (UPI) — ...").
+        while name_start < re
+            && (lex.nonnames.contains(strip_possessive(self.wd(name_start)))
+                || is_calendar(lower.word(name_start)))
+        {
             name_start += 1;
         }
         // A dateline's month, a headline's verb or a hyphenated modifier ends the name.

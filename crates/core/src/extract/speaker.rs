@@ -175,6 +175,19 @@ pub fn who_from_mention(
     bi: usize,
 ) -> Who {
     match m.kind {
+        // "Having announced ...", "Rattling off ...": a lone participle or adverb that opens
+        // the sentence, unless the article named someone so in full.
+        MentionKind::Person { name, role }
+            if role.is_empty()
+                && !name.contains(' ')
+                && ["ing", "ed", "ly"].iter().any(|e| name.ends_with(e))
+                && !people.knows(&name) =>
+        {
+            Who {
+                mention: Some(m.span),
+                ..Who::none()
+            }
+        }
         MentionKind::Person { name, role } => {
             let (full, role) = people.resolve(&name, &role);
             Who {

@@ -108,6 +108,7 @@ fn speakers_are_people_or_bodies() {
     check("Austin, Texas", "-");
     check("Russia", "B Russia");
     check("DENVER Nov.", "-");
+    check("Nov.", "-");
     check("One in four", "B one in four");
     check("Almost half of the delegates", "B half of the delegates");
     check("Most", "B most");
