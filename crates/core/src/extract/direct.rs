@@ -281,7 +281,11 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
         if w.contains(['“', '”', '"', '.', ';']) {
             return None;
         }
-        if !verb_like(w) {
+        // (Or an irregular one with its particle: "shot back", "went on".)
+        let particle = after
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.text(text), "back" | "on"));
+        if !(verb_like(w) || (k > 0 && particle && w.chars().all(|c| c.is_ascii_lowercase()))) {
             continue;
         }
         // The phrase between the quote and the verb, or right after the verb.

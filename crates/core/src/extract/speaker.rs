@@ -584,6 +584,11 @@ mod tests {
             "Is it over",
             "Ana Ruiz",
         );
+        check(
+            "“Look at them,” Dana Hart said.\n\n“They are all here for the food,” Tom Reyes shot back with a laugh.",
+            "They are all here",
+            "Tom Reyes",
+        );
         // A description in common nouns: the person named with it, else the description.
         check(
             "Tom Reyes spoke first.\n\n“We will build it,” the businessman said.",
