@@ -110,6 +110,13 @@ pub fn tokens_between(toks: &[Token], from: usize, to: usize) -> usize {
     hi.saturating_sub(lo)
 }
 
+/// The tokens of `toks` (in text order, disjoint) inside `span`.
+pub fn tokens_within(toks: &[Token], span: Span) -> &[Token] {
+    let lo = toks.partition_point(|t| t.span.start < span.start);
+    let hi = toks.partition_point(|t| t.span.end <= span.end);
+    toks.get(lo..hi.max(lo)).unwrap_or_default()
+}
+
 /// The tokens of `toks` (in text order, disjoint) that end by `pos`.
 pub fn tokens_ending_by(toks: &[Token], pos: usize) -> &[Token] {
     toks.get(..toks.partition_point(|t| t.span.end <= pos))

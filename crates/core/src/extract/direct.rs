@@ -4,18 +4,18 @@
 //! speaker of the sentence before a colon, the last speaker, the sentence's subject or
 //! the nearest person or body named.
 
-use crate::extract::context::{tokens_between, tokens_ending_by, Found, Sentence};
+use crate::extract::context::{tokens_between, tokens_ending_by, tokens_within, Found, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
-use crate::extract::people::People;
+use crate::extract::phrases::np_after;
 use crate::extract::quotes::Quote;
 use crate::extract::sent_index::boundary_char;
-use crate::extract::sentences::Token;
-use crate::extract::speaker::{make, Attribution, Speakers, Who};
-use crate::extract::subject::{sentence_subject, SubjectNp};
+use crate::extract::sentences::{tokens, Token};
+use crate::extract::speaker::{make, who_from_mention, Attribution, Speakers, Who};
+use crate::extract::subject::{sentence_head_role, sentence_subject, SubjectNp};
 use crate::lexicon::Lexicon;
 use crate::model::*;
-use crate::text::{is_space, Span};
+use crate::text::{is_space, str_from, trim_span, Span};
 
 /// Determiners before a short quoted phrase used as a name (`the “deal”`).
 const DETERMINERS: &[&str] = &[
@@ -32,7 +32,39 @@ pub fn quote_statements(
     found: &mut Found,
 ) {
     let cues = &att.cues;
-    for q in s.quotes {
+    // The sentence before ends in a colon, in the paragraph before: it introduces a quote
+    // that opens this paragraph.
+    let colon_before = speakers
+        .colon
+        .take()
+        .filter(|(b, _)| b + 1 == s.block)
+        .and_then(|(_, w)| w)
+        .filter(|_| {
+            s.quotes.first().is_some_and(|q| {
+                Span::new(s.span.start, q.outer.start)
+                    .of(s.text)
+                    .trim_matches(is_space)
+                    .is_empty()
+            })
+        });
+    if s.span.of(s.text).trim_end().ends_with(':') {
+        // Its speaker, or with no cue its subject ("X released the following statement:").
+        let who = att.who.clone().or_else(|| {
+            sentence_subject(att.subject.as_ref(), &mut speakers.people, true).map(
+                |(name, role, span)| Who {
+                    name,
+                    kind: SpeakerKind::Person,
+                    role,
+                    rule: Rule::Nearest,
+                    mention: Some(span),
+                    antecedent: None,
+                    confidence: Rule::Nearest.confidence(),
+                },
+            )
+        });
+        speakers.colon = Some((s.block, who));
+    }
+    for (qi, q) in s.quotes.iter().enumerate() {
         if let Some(prev) = found.open_piece.filter(|_| q.continues) {
             next_piece(s, q, prev, att, speakers, found);
             continue;
@@ -49,7 +81,10 @@ pub fn quote_statements(
         let chosen = choose_cue_for_quote(s, q, cues);
         let (who, cue_span) = match chosen.and_then(|ci| known_cue(att, ci)) {
             Some((span, w)) => (w.clone(), Some(span)),
-            _ => (unattributed(s, kind, att, prev_sentence, speakers), None),
+            _ => match colon_before.clone().filter(|_| qi == 0 && chosen.is_none()) {
+                Some(w) => (w, None),
+                None => (unattributed(s, q, kind, att, prev_sentence, speakers), None),
+            },
         };
         let idx = found.statements.len();
         if who.known() {
@@ -141,6 +176,7 @@ fn next_piece(
 /// named, or the last speaker.
 fn unattributed(
     s: &Sentence,
+    q: &Quote,
     kind: Kind,
     att: &Attribution,
     prev_sentence: Option<&(Span, Option<Who>)>,
@@ -151,7 +187,23 @@ fn unattributed(
         .filter(|(ps, _)| ps.of(text).trim_end().ends_with(':'))
         .and_then(|(_, w)| w.clone());
     let prev_same = (speakers.sal.last_speaker.clone()).filter(|(_, b)| bi <= b + 1);
+    // "... - Carl Bialik: “...”", "McConnell delivered a blunt message: “...”": a colon
+    // in the sentence opens the quote, and the name before it or the sentence's subject
+    // speaks, not the speaker before.
+    let before_quote = Span::new(s.span.start, q.outer.start)
+        .of(text)
+        .trim_end_matches(is_space);
+    let colon = before_quote
+        .strip_suffix(':')
+        .map(|b| s.span.start + b.len())
+        .filter(|_| cues.is_empty());
     if let Some(w) = prev_colon {
+        w
+    } else if let Some(w) = named_after_quote(s, q, speakers) {
+        w
+    } else if let Some(w) = colon.and_then(|at| {
+        named_before_colon(s, at, speakers).or_else(|| nearest(s, att.subject.as_ref(), speakers))
+    }) {
         w
     } else if let Some((w, _)) = prev_same.filter(|_| kind == Kind::Direct && cues.is_empty()) {
         let mut w = w;
@@ -162,7 +214,7 @@ fn unattributed(
     } else if let Some(w) = att.who.clone().filter(|_| cues.is_empty()) {
         w
     } else {
-        let mut w = nearest(s, att.subject.as_ref(), &mut speakers.people).unwrap_or_else(|| {
+        let mut w = nearest(s, att.subject.as_ref(), speakers).unwrap_or_else(|| {
             (speakers.sal.last_speaker.clone())
                 .filter(|(_, b)| bi <= b + 1)
                 .map(|(mut w, _)| {
@@ -180,10 +232,130 @@ fn unattributed(
     }
 }
 
+/// `“...,” Hannity pressed.`, `“...!” beamed Dana Hart`: a person named right after the
+/// quote, next to a verb the cue list does not know (a regular past tense, in `-ed`).
+fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
+    let (text, sent) = (s.text, s.span);
+    let inner = q.inner.of(text).trim_end_matches(is_space);
+    if !inner.ends_with([',', '?', '!', '—']) {
+        return None;
+    }
+    let lex = Lexicon::get();
+    // The words after the quote: the sentence's, or, when the sentence ends with the quote
+    // (`“Is it over?” Ana Ruiz pressed.` splits there), a few words up to the line's end.
+    let owned: Vec<Token>;
+    let (after, sent) = match s
+        .toks
+        .get(s.toks.partition_point(|t| t.span.start < q.outer.end)..)
+    {
+        Some(rest) if !rest.is_empty() => (rest, sent),
+        _ => {
+            let tail = str_from(text, q.outer.end);
+            let len = tail
+                .char_indices()
+                .take_while(|&(i, c)| i < 80 && c != '\n')
+                .last()
+                .map_or(0, |(i, c)| i + c.len_utf8());
+            let window = Span::new(q.outer.end, q.outer.end + len);
+            owned = tokens(text, window);
+            (owned.as_slice(), window)
+        }
+    };
+    let verb_like = |w: &str| {
+        w.len() >= 4
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && w.ends_with("ed")
+            && !lex.stop_words.contains(&w)
+            && !lex.more_stop_words.contains(&w)
+            && !lex.prepositions.contains(&w)
+            && !lex.more_prepositions.contains(&w)
+    };
+    let person = |m: Mention| {
+        matches!(
+            m.kind,
+            MentionKind::Person { .. } | MentionKind::Role { .. }
+        )
+    };
+    for (k, t) in after.iter().take(6).enumerate() {
+        let w = t.text(text);
+        if w.contains(['“', '”', '"', '.', ';']) {
+            return None;
+        }
+        // (Or an irregular one with its particle: "shot back", "went on".)
+        let particle = after
+            .get(k + 1)
+            .is_some_and(|n| matches!(n.text(text), "back" | "on"));
+        if !(verb_like(w) || (k > 0 && particle && w.chars().all(|c| c.is_ascii_lowercase()))) {
+            continue;
+        }
+        // The phrase between the quote and the verb, or right after the verb.
+        let found = if k == 0 {
+            np_after(text, sent, t.span.end).and_then(|sp| s.np(sp))
+        } else {
+            let sp = trim_span(text, Span::new(q.outer.end, t.span.start));
+            s.np(sp)
+        };
+        return found.filter(|m| person(m.clone())).map(|m| {
+            let mut w = who_from_mention(
+                text,
+                m,
+                Rule::Nearest,
+                &mut speakers.people,
+                &speakers.sal,
+                s.block,
+            );
+            w.confidence = Rule::Nearest.confidence_for(w.kind);
+            w
+        });
+    }
+    None
+}
+
+/// The person or body named right before the colon at `at` (`... - Carl Bialik:`,
+/// `More from the Pew Research Center:`), not one a preposition governs (`a message to
+/// Trump:`).
+fn named_before_colon(s: &Sentence, at: usize, speakers: &mut Speakers) -> Option<Who> {
+    let (text, sent) = (s.text, s.span);
+    let (sp, false) = s.before.np_before(text, sent, at)? else {
+        return None;
+    };
+    let lex = Lexicon::get();
+    let prep = |w: &str| lex.prepositions.contains(&w) || lex.more_prepositions.contains(&w);
+    let governed = tokens_ending_by(s.toks, sp.start).last().is_some_and(|t| {
+        let w = t.text(text).to_lowercase();
+        w != "from" && prep(&w)
+    });
+    // (Nor the name at the end of a phrase about something else: `a message to Trump`.)
+    let inside = tokens_within(s.toks, sp).iter().any(|t| {
+        let w = t.text(text);
+        !matches!(w, "of" | "for") && prep(w)
+    });
+    if governed || inside {
+        return None;
+    }
+    let m = s.np(sp)?;
+    if !matches!(
+        m.kind,
+        MentionKind::Person { .. } | MentionKind::Body { .. }
+    ) {
+        return None;
+    }
+    let mut w = who_from_mention(
+        text,
+        m,
+        Rule::Label,
+        &mut speakers.people,
+        &speakers.sal,
+        s.block,
+    );
+    w.confidence = Rule::Label.confidence_for(w.kind);
+    Some(w)
+}
+
 /// With no cue: the sentence subject or the nearest named person or body.
-fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Option<Who> {
+fn nearest(s: &Sentence, subject: Option<&SubjectNp>, speakers: &mut Speakers) -> Option<Who> {
     let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
-    if let Some((name, role, span)) = sentence_subject(subject, people, true) {
+    if let Some((name, role, span)) = sentence_subject(subject, &mut speakers.people, true) {
         return Some(Who {
             name,
             kind: SpeakerKind::Person,
@@ -193,6 +365,19 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, people: &mut People) -> Op
             antecedent: None,
             confidence: Rule::Nearest.confidence(),
         });
+    }
+    // A role as the subject: "The Florida senator's answer was that “...”".
+    if let Some(m) = sentence_head_role(s) {
+        let mut w = who_from_mention(
+            text,
+            m,
+            Rule::Nearest,
+            &mut speakers.people,
+            &speakers.sal,
+            s.block,
+        );
+        w.confidence = Rule::Nearest.confidence_for(w.kind);
+        return Some(w);
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);

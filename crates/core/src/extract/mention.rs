@@ -171,16 +171,21 @@ fn is_party_tag(w: &str) -> bool {
 /// modifier (`League-trained`).
 fn ends_name(w: &str, lower: &str) -> bool {
     let lex = Lexicon::get();
+    is_calendar(lower)
+        || lex.cue(lower).is_some()
+        || w.split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+}
+
+/// A month or weekday, in full or cut short (`Nov.`, `Tues.`), lower case.
+fn is_calendar(lower: &str) -> bool {
+    let lex = Lexicon::get();
     let bare = lower.trim_end_matches('.');
     let calendar = |list: &[&str]| {
         list.iter()
             .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
     };
-    calendar(&lex.months)
-        || calendar(&lex.weekdays)
-        || lex.cue(lower).is_some()
-        || w.split_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+    calendar(&lex.months) || calendar(&lex.weekdays)
 }
 
 /// An acronym (`FBI`, `U.N.`, `NATO`): capitals, at most five letters or with stops. A
@@ -493,11 +498,61 @@ impl Phrase<'_> {
             return Some(body());
         }
         // "the minister", "the company’s chief executive", "the judge": a role standing for a person named earlier.
-        role_reference(words, lower).map(|t| {
-            self.mention(MentionKind::Role {
+        if let Some(t) = role_reference(words, lower) {
+            return Some(self.mention(MentionKind::Role {
                 title: t.to_string(),
-            })
-        })
+            }));
+        }
+        self.description()
+    }
+
+    /// A description in common nouns, no title among them: `the businessman`, `the
+    /// gambling tycoon` stand for someone the article may have named with those words (a
+    /// role to resolve); `a reporter`, `another supporter`, `his colleague` for someone
+    /// not named (a speaker of that description).
+    fn description(&self) -> Option<Mention> {
+        let lex = Lexicon::get();
+        let lower = &self.lower;
+        let n = lower.len();
+        if !(2..=4).contains(&n) {
+            return None;
+        }
+        let definite = match lower.word(0) {
+            "the" => true,
+            "a" | "an" | "another" | "his" | "her" | "their" => false,
+            _ => return None,
+        };
+        let plain = |k: usize| {
+            let w = lower.word(k);
+            let word = self.wd(k);
+            w.len() >= 2
+                && word
+                    .chars()
+                    .all(|c| c.is_lowercase() || matches!(c, '-' | '’' | '\''))
+                && !word.starts_with('-')
+                && !w.ends_with("ly")
+                && !lex.stop_words.contains(&w)
+                && !lex.more_stop_words.contains(&w)
+                && !lex.prepositions.contains(&w)
+                && !lex.more_prepositions.contains(&w)
+                && lex.cue(w).is_none()
+                && !lex.quantifiers.contains(&w)
+        };
+        // The head is a noun: not a participle ("the thinking", "the affected").
+        let head = lower.word(n - 1);
+        if !(1..n).all(|k| plain(k) && self.spaced(k))
+            || head.len() < 3
+            || head.ends_with("ing")
+            || head.ends_with("ed")
+        {
+            return None;
+        }
+        let words = lower.run(1, n).to_string();
+        Some(self.mention(if definite {
+            MentionKind::Role { title: words }
+        } else {
+            MentionKind::Body { name: words }
+        }))
     }
 
     /// The person the last non-possessive name run names, with the role words before it
@@ -576,7 +631,11 @@ impl Phrase<'_> {
             }
         }
         // Words that open a sentence ("If", "When", "Continuing") are no part of a name.
-        while name_start < re && lex.nonnames.contains(strip_possessive(self.wd(name_start))) {
+        // Nor does a dateline's month ("Nov. 19 (UPI) — ...").
+        while name_start < re
+            && (lex.nonnames.contains(strip_possessive(self.wd(name_start)))
+                || is_calendar(lower.word(name_start)))
+        {
             name_start += 1;
         }
         // A dateline's month, a headline's verb or a hyphenated modifier ends the name.

@@ -7,10 +7,12 @@ use crate::extract::cues::{find_cues, Cue};
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
 use crate::extract::phrases::{np_after, np_before};
-use crate::extract::subject::{sentence_body_subject, sentence_subject, subject_np, SubjectNp};
+use crate::extract::subject::{
+    sentence_body_subject, sentence_head_role, sentence_subject, subject_np, SubjectNp,
+};
 use crate::lexicon::Lexicon;
 use crate::model::*;
-use crate::text::{is_space, Span};
+use crate::text::{is_space, trim_span, with_lower, Span};
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -85,6 +87,9 @@ impl Salience {
 pub struct Speakers {
     pub people: People,
     pub sal: Salience,
+    /// The sentence before, when it ends in a colon: its block and its speaker. A quote
+    /// that opens the next paragraph is what it introduces ("Stone said:" ¶ "...").
+    pub colon: Option<(usize, Option<Who>)>,
 }
 
 /// A sentence's speech cues, the speaker of each (one per cue) and the phrase that opens
@@ -159,7 +164,9 @@ pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span
     }
 }
 
-fn who_from_mention(
+/// The speaker a mention names, by `rule`: a person as the registry knows them, a body, a
+/// pronoun's antecedent from salience, a role's holder.
+pub fn who_from_mention(
     text: &str,
     m: Mention,
     rule: Rule,
@@ -168,6 +175,19 @@ fn who_from_mention(
     bi: usize,
 ) -> Who {
     match m.kind {
+        // "Having announced ...", "Rattling off ...": a lone participle or adverb that opens
+        // the sentence, unless the article named someone so in full.
+        MentionKind::Person { name, role }
+            if role.is_empty()
+                && !name.contains(' ')
+                && ["ing", "ed", "ly"].iter().any(|e| name.ends_with(e))
+                && !people.knows(&name) =>
+        {
+            Who {
+                mention: Some(m.span),
+                ..Who::none()
+            }
+        }
         MentionKind::Person { name, role } => {
             let (full, role) = people.resolve(&name, &role);
             Who {
@@ -220,10 +240,14 @@ fn who_from_mention(
         MentionKind::Role { title } => {
             // The most salient person holding that role, else the latest one named with it.
             // (An age, `the 46-year-old`, is held by whoever the story is about.)
+            // (On word boundaries: "the man" is no chairman.)
             let holds = |role: &str| {
+                let role = role.to_lowercase();
                 crate::extract::mention::is_age(title.as_str())
-                    || role.to_lowercase().split_whitespace().any(|w| w == title)
-                    || role.to_lowercase().ends_with(&title)
+                    || role.split_whitespace().any(|w| w == title)
+                    || role
+                        .strip_suffix(title.as_str())
+                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
             };
             let found = sal
                 .person
@@ -339,6 +363,22 @@ fn resolve_cue(
                 }
             }
         }
+        // "with polls showing ...", "despite critics saying ...": the phrase the preposition
+        // governs is the participle's subject, not the clause's.
+        if let Some((sp, false)) = s.before.np_before(text, sent, cue.span.start) {
+            let inside = crate::extract::context::tokens_within(toks, sp);
+            let governed = inside.first().filter(|t| {
+                with_lower(t.text(text), |w| {
+                    matches!(w, "with" | "without" | "despite" | "amid")
+                })
+            });
+            if let (Some(prep), true) = (governed, inside.len() >= 2) {
+                let rest = Span::new(prep.span.end, sp.end);
+                if let Some(m) = s.np(trim_span(text, rest)) {
+                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+                }
+            }
+        }
         if let Some(p) = prev_tok {
             let between = Span::new(p.span.end, cue.span.start).of(text);
             if between.trim_matches(is_space).is_empty()
@@ -370,14 +410,34 @@ fn resolve_cue(
                 confidence: Rule::SharedSubject.confidence(),
             };
         }
+        // "The Florida senator sought to calm them, saying ...": a role opens the sentence.
+        if let Some(m) = sentence_head_role(s) {
+            return who_from_mention(text, m, Rule::SharedSubject, people, sal, bi);
+        }
         return Who::none();
     }
+    // Inversion: `"...," said Witkoff` / `..., said the statement` / `“...” about the
+    // plan, said Witkoff`: the phrase after the cue, when a comma or a quote comes before it.
+    let inverted = |people: &mut People| {
+        let before = Span::new(sent.start, cue.span.start)
+            .of(text)
+            .trim_end_matches(is_space);
+        if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
+            np_after(text, sent, cue.span.end)
+                .and_then(|sp| s.np(sp))
+                .filter(|m| !matches!(m.kind, MentionKind::Pronoun { .. }) || before.is_empty())
+                .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
+        } else {
+            None
+        }
+    };
     match s.before.np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
-            // the cue names no speaker (a place, a fragment); the sentence's subject does.
+            // the cue names no speaker (a place, a fragment); the sentence's subject does,
+            // or else ("“...” about the plan, said Ana Ortiz") the person after the cue.
             None => match sentence_subject(subject, people, false) {
                 Some((name, role, span)) if span.end <= sp.start => Who {
                     name,
@@ -388,7 +448,9 @@ fn resolve_cue(
                     antecedent: None,
                     confidence: Rule::SubjectBeforeCue.confidence(),
                 },
-                _ => Who::none(),
+                _ => inverted(people)
+                    .filter(|w| w.kind == SpeakerKind::Person)
+                    .unwrap_or_else(Who::none),
             },
         },
         _ => {
@@ -463,6 +525,90 @@ mod tests {
             "Peter Holm opened the meeting.\n\n“It is late,” he said.",
             "It is late",
             "Peter Holm",
+        );
+        // A colon at the end of a paragraph introduces the quote that opens the next.
+        check(
+            "Mara Lind, the treasurer, said:\n\n“We will not raise taxes this year.”",
+            "We will not",
+            "Mara Lind",
+        );
+        check(
+            "After the storm, Governor Ada Moss released the following statement:\n\n“Our thoughts are with every family.”",
+            "Our thoughts",
+            "Ada Moss",
+        );
+        // A colon in the sentence opens the quote: the name before it, else the subject.
+        check(
+            "Pollsters agree - Dana Whit: “Keep calling voters as late as you can.”",
+            "Keep calling",
+            "Dana Whit",
+        );
+        check(
+            "“We lost,” Tom Reyes said.\n\nSenate leader Mara Venn delivered a blunt message to Reyes: “It is time to stop.”",
+            "It is time",
+            "Mara Venn",
+        );
+        // The phrase before the cue names nobody: the person after it.
+        check(
+            "“For teachers, he is saying the right things” about schools, said Mara Kell, director of a teachers group.",
+            "For teachers",
+            "Mara Kell",
+        );
+        // "with X saying": X speaks, not the clause's subject.
+        check(
+            "Dana Cole spoke at the event, with her aides saying the plan was late.",
+            "the plan was late",
+            "aides",
+        );
+        // A role that opens the sentence speaks through its participle, and through a
+        // quote with no cue.
+        check(
+            "Senator Mara Venn lost the vote.\n\nThe Ohio senator thanked her staff, saying the count was “fair and quick.”",
+            "the count was",
+            "Mara Venn",
+        );
+        check(
+            "Tom Reyes spoke first.\n\nThe retired neurosurgeon then turned to the crowd: “We will win.”",
+            "We will win",
+            "neurosurgeon",
+        );
+        // "Former" opens the subject, not an introductory phrase.
+        check(
+            "“We are done,” Tom Reyes said.\n\nFormer Gov. Ana Ruiz, for her part, is labeling the plan “a mess that will cost every family.”",
+            "a mess",
+            "Ana Ruiz",
+        );
+        // A name next to a verb the cue list does not know, right after the quote.
+        check(
+            "“We are done,” Tom Reyes said.\n\n“Is it over?” Ana Ruiz pressed.",
+            "Is it over",
+            "Ana Ruiz",
+        );
+        check(
+            "“Look at them,” Dana Hart said.\n\n“They are all here for the food,” Tom Reyes shot back with a laugh.",
+            "They are all here",
+            "Tom Reyes",
+        );
+        // A description in common nouns: the person named with it, else the description.
+        check(
+            "Tom Reyes spoke first.\n\n“We will build it,” the businessman said.",
+            "We will build",
+            "businessman",
+        );
+        check(
+            "The property developer Tom Reyes spoke first.\n\n“We will build it,” the developer said.",
+            "We will build",
+            "Tom Reyes",
+        );
+        check(
+            "Tom Reyes spoke first.\n\n“Will you build it?” a reporter asked.",
+            "Will you build",
+            "reporter",
+        );
+        check(
+            "Chairman Tom Reyes spoke first.\n\n“We are ready,” the man shouted.",
+            "We are ready",
+            "man",
         );
     }
 }

@@ -2,7 +2,7 @@
 //! pronoun points back to, and who speaks through a participle or a quote with no cue.
 
 use crate::extract::context::{inside_any, Sentence};
-use crate::extract::mention::MentionKind;
+use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
 use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::Token;
@@ -59,10 +59,14 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     {
         i += 1;
     }
-    if let Some(t) = toks
-        .get(i)
-        .filter(|t| lex.nonnames.contains(t.text(text)) || lex.cue(t.text(text)).is_some())
-    {
+    // ("Former Gov. Ana Ruiz, for her part, ...": a modifier that opens the subject
+    // itself is no introductory phrase.)
+    let opens_name = |k: usize| {
+        with_lower(word(k), |w| w == "former") && word(k + 1).starts_with(char::is_uppercase)
+    };
+    if let Some(t) = toks.get(i).filter(|t| {
+        (lex.nonnames.contains(t.text(text)) && !opens_name(i)) || lex.cue(t.text(text)).is_some()
+    }) {
         // Jump past the first comma.
         let comma = Span::new(t.span.start, sent.end).of(text).find(',')? + t.span.start;
         i = toks.iter().position(|t| t.span.start > comma)?;
@@ -120,4 +124,34 @@ pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
         MentionKind::Body { name } => Some((name, span)),
         _ => None,
     }
+}
+
+/// A role opening the sentence (`The Florida senator sought ...`, `The billionaire
+/// businessman began ...`): the longest phrase from the first word, within the first six,
+/// that ends in a title or a plural of one (not a thing: `The deal was ...`).
+pub fn sentence_head_role(s: &Sentence) -> Option<Mention> {
+    let (text, toks, quotes) = (s.text, s.toks, s.quotes);
+    let first = toks.first()?;
+    if inside_any(first.span.start, quotes) || first.text(text) != "The" {
+        return None;
+    }
+    let lex = Lexicon::get();
+    let mut best: Option<Mention> = None;
+    for (k, last) in toks.iter().enumerate().take(6).skip(1) {
+        let span = Span::new(first.span.start, last.span.end);
+        if span.of(text).contains(|c: char| boundary_char(c)) {
+            break;
+        }
+        let titled = with_lower(last.text(text), |w| {
+            lex.is_title(w) || w.strip_suffix('s').is_some_and(|h| lex.is_title(h))
+        });
+        if let Some(m) = s.np(span).filter(|_| titled) {
+            if let MentionKind::Role { .. } = &m.kind {
+                best = Some(m.clone());
+            }
+        } else if k > 2 && best.is_some() {
+            break;
+        }
+    }
+    best
 }

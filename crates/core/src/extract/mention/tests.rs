@@ -108,6 +108,7 @@ fn speakers_are_people_or_bodies() {
     check("Austin, Texas", "-");
     check("Russia", "B Russia");
     check("DENVER Nov.", "-");
+    check("Nov.", "-");
     check("One in four", "B one in four");
     check("Almost half of the delegates", "B half of the delegates");
     check("Most", "B most");
@@ -128,4 +129,12 @@ fn speakers_are_people_or_bodies() {
     check("Mayor Tomas Ruiz Says Budget Holds", "P Tomas Ruiz | Mayor");
     check("NEIGHBORS", "-");
     check("The ad", "B ad");
+    check("a reporter", "B reporter");
+    check("another supporter", "B supporter");
+    check(
+        "the gambling magnate",
+        "Role { title: \"gambling magnate\" }",
+    );
+    check("the affected", "-");
+    check("the most", "-");
 }
