@@ -177,8 +177,10 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
                 || d.is_ascii_digit()
                 || matches!(d, '“' | '"' | '‘' | '\'' | '(' | '«' | '—')
         });
+        let after_quote = end > i + c.len_utf8();
         if has_space
             && starts_new
+            && !(after_quote && attribution_follows(rest, lex))
             && !(c == '.' && is_abbreviation_end(text, block.start + i, lex))
             && (c != '…' || rest.trim_start().starts_with(char::is_uppercase))
         {
@@ -196,6 +198,31 @@ pub fn sentences(text: &str, block: Span, protected: &[Span]) -> Vec<Span> {
     }
     out.retain(|sp| !sp.is_empty());
     out
+}
+
+/// Whether `rest`, the text after a quotation that ends in `.`, `?` or `!`, opens with
+/// its attribution, which belongs to the quote's sentence (`“Is it over?” Ana Ruiz asked.`,
+/// `“No!” said Mr. Ruiz,`): at most five words up to a comma or a period that ends no
+/// abbreviation, the first or the last of them a verb of saying and no other one.
+fn attribution_follows(rest: &str, lex: &Lexicon) -> bool {
+    let cue = |w: &str| lex.cue(w).is_some_and(|f| !f.participle);
+    let mut words: Vec<&str> = Vec::with_capacity(6);
+    for w in rest.split_whitespace().take(6) {
+        let bare = w.trim_end_matches([',', '.']);
+        if bare.is_empty() || bare.contains(['“', '”', '"', '!', '?', ';', ':']) {
+            return false;
+        }
+        words.push(bare);
+        let abbreviation = w.ends_with('.')
+            && (lex.abbreviations.contains(w)
+                || (bare.chars().count() == 1 && bare.starts_with(char::is_uppercase)));
+        if w.ends_with(',') || (w.ends_with('.') && !abbreviation) {
+            return (2..=5).contains(&words.len())
+                && (words.first().is_some_and(|w| cue(w)) || words.last().is_some_and(|w| cue(w)))
+                && words.iter().filter(|w| cue(w)).count() == 1;
+        }
+    }
+    false
 }
 
 /// Whether the period at `dot` closes an abbreviation or an initial rather than a sentence.
@@ -225,6 +252,29 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_quote_keeps_its_attribution() {
+        for (t, n) in [
+            ("“Is it over?” Ana Ruiz asked. “Yes.”", 2),
+            ("“No!” said Mr. Ruiz, smiling. Then he left.", 2),
+            ("“It is over.” Ana Ruiz left the room. She was tired.", 3),
+            ("“It is over.” The mayor said nothing more.", 2),
+        ] {
+            let b = Span::new(0, t.len());
+            let mut q = Vec::new();
+            let mut from = 0;
+            while let (Some(o), Some(c)) = (
+                t.get(from..).and_then(|r| r.find('“')).map(|i| i + from),
+                t.get(from..).and_then(|r| r.find('”')).map(|i| i + from),
+            ) {
+                q.push(Span::new(o, c + '”'.len_utf8()));
+                from = c + '”'.len_utf8();
+            }
+            let s: Vec<&str> = sentences(t, b, &q).iter().map(|s| s.of(t)).collect();
+            assert_eq!(s.len(), n, "{t}: {s:?}");
+        }
+    }
 
     #[test]
     fn sentence_split_keeps_abbreviations() {
