@@ -497,7 +497,24 @@ fn term_reason(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<&'static str> {
         [w, k, ..] if adjacent && w == "as" && k == "known" => true,
         _ => false,
     };
-    if marker {
+    // `what he called “a witch hunt”`, `which Ann Lee dubbed “the tax trap”`: a person
+    // who names it is characterising, which is speech; `a group called “X”` is a name.
+    let named_by_speaker = || {
+        let verb = toks_before.last()?;
+        if !lex.naming_verbs.contains(&verb.text(text)) {
+            return None;
+        }
+        let who = toks_before
+            .len()
+            .checked_sub(2)
+            .and_then(|k| toks_before.get(k))?;
+        let m = crate::extract::mention::parse_np(text, who.span)?;
+        Some(matches!(
+            m.kind,
+            MentionKind::Pronoun { person: true } | MentionKind::Person { .. }
+        ))
+    };
+    if marker && named_by_speaker() != Some(true) {
         return Some("introduced as a name (so-called, dubbed, known as)");
     }
     let inner = q.inner.of(text).trim_end_matches([',', '.', ';', ':']);
@@ -596,5 +613,34 @@ mod tests {
         check("Scam.", "");
         check("We will win this county in 2020,", "");
         check("iPad", "");
+    }
+
+    /// The statements of `input` as `kind: words (speaker)`, joined by " / ".
+    fn statements(input: &str) -> String {
+        let found = crate::extract::extract(input);
+        let each: Vec<String> = (found.statements.iter())
+            .map(|s| format!("{}: {} ({})", s.kind.as_str(), s.span.of(input), s.speaker))
+            .collect();
+        each.join(" / ")
+    }
+
+    #[test]
+    fn a_name_given_by_a_speaker_is_speech() {
+        for (input, expect) in [
+            (
+                "Senator Ann Lee attacked what she called “a tax on families” on Monday.",
+                "partial: what she called “a tax on families” on Monday (Ann Lee)",
+            ),
+            (
+                "A group called “Moms for Parks” met on Monday in the town hall.",
+                "",
+            ),
+            (
+                "The so-called “coalition of the willing” met on Monday in Paris.",
+                "",
+            ),
+        ] {
+            assert_eq!(statements(input), expect, "{input}");
+        }
     }
 }

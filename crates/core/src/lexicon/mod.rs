@@ -204,6 +204,9 @@ pub struct Lexicon {
     pub told_objects: Words,
     /// Words introducing a quotation as a name or term.
     pub term_markers: Words,
+    /// The term markers that are verbs of naming (`called`, `dubbed`): after a person,
+    /// what follows is that person's characterisation.
+    pub naming_verbs: Words,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -428,6 +431,7 @@ impl Lexicon {
         lex.tail_participles = extraction.take("clause.tail_participles");
         lex.told_objects = extraction.take("told.objects");
         lex.term_markers = extraction.take("term.markers");
+        lex.naming_verbs = extraction.take("term.naming_verbs");
         lex.term_minor_words = extraction.take("term.minor");
         lex.np_determiners = extraction.take("mention.determiners");
         lex.body_postmodifiers = extraction.take("mention.postmodifiers");
