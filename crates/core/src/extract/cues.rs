@@ -28,8 +28,12 @@ pub enum Act {
     Clause,
     /// What follows the verb: a noun phrase, an infinitive or a clause (`endorsed Cruz`).
     Object,
-    /// An infinitive only (`declined to comment`).
+    /// An infinitive only (`declined to comment`), or a clause after `that` (`agreed
+    /// that ...`).
     To,
+    /// What follows a particle right after the verb (`talked about taxes`, `spoke of a
+    /// visit`): the verb alone reports nothing (`spoke to reporters`).
+    About,
 }
 
 impl Act {
@@ -37,6 +41,8 @@ impl Act {
         let lex = Lexicon::get();
         if lex.act_to.contains(&lemma) {
             Act::To
+        } else if lex.act_about.contains(&lemma) {
+            Act::About
         } else if lex.act_object.contains(&lemma) {
             Act::Object
         } else {
@@ -154,8 +160,13 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             continue;
         }
         let act = Act::of(form.lemma);
-        // "agreed to debate" reports an act; "agreed on a plan" none.
-        if act == Act::To && toks.get(i + 1).is_none_or(|n| n.text(text) != "to") {
+        // "agreed to debate" and "agreed that ..." report an act; "agreed on a plan" none.
+        let next = toks.get(i + 1).map(|n| n.text(text));
+        if act == Act::To && !matches!(next, Some("to" | "that")) {
+            continue;
+        }
+        // "talked about taxes", "spoke out against the plan"; not "spoke to reporters".
+        if act == Act::About && !next.is_some_and(|n| lex.about_particles.contains(&n)) {
             continue;
         }
         // A speech act's -ing form is a verb after a comma or a clause word ("..., praising

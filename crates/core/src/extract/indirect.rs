@@ -11,6 +11,7 @@ use crate::extract::quotes::Quote;
 use crate::extract::sent_index::CLAUSE_STOPS;
 use crate::extract::sentences::{token_iter, Token};
 use crate::extract::speaker::{make, Attribution, Speakers, Who};
+use crate::extract::subject::{sentence_body_subject, sentence_subject};
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::{Kind, Rule, SpeakerKind};
 use crate::text::{in_lower_list, is_space, str_from, str_to, trim_span, Span};
@@ -32,8 +33,14 @@ pub fn indirect_statements(
         // A speaker the speaker stage could not name ("Most of them said ...", "those
         // surveyed say ...") is named by its own words.
         let named;
-        let by_phrase = !who.known();
-        let who = if !by_phrase {
+        let shared = (!who.known())
+            .then(|| coordinated_subject(s, att, cue, speakers))
+            .flatten();
+        let by_phrase = !who.known() && shared.is_none();
+        let who = if let Some(w) = shared {
+            named = w;
+            &named
+        } else if !by_phrase {
             who
         } else if !strong {
             continue;
@@ -67,6 +74,92 @@ pub fn indirect_statements(
         found
             .statements
             .push(make(Kind::Indirect, clause, Some(cue.span), who, s.span));
+    }
+}
+
+/// The speaker of a verb that follows another of one clause ("X toured the plant and said
+/// ...", "He praised the plan but warned of ..."), when no cue before it named one: the
+/// sentence's subject, a person or body named at its start or a pronoun that opens it.
+fn coordinated_subject(
+    s: &Sentence,
+    att: &Attribution,
+    cue: &Cue,
+    speakers: &mut Speakers,
+) -> Option<Who> {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    if cue.participle || cue.according {
+        return None;
+    }
+    // The word before the verb, past adverbs and auxiliaries ("and also said", "and has
+    // repeatedly called for").
+    let mut k = cue.tok.checked_sub(1)?;
+    let mut next_start = cue.span.start;
+    loop {
+        let t = toks.get(k)?;
+        if !Span::new(t.span.end, next_start)
+            .of(text)
+            .chars()
+            .all(is_space)
+        {
+            return None;
+        }
+        if !in_lower_list(t.text(text), &lex.skip_before_cue) || k == 0 {
+            break;
+        }
+        next_start = t.span.start;
+        k -= 1;
+    }
+    let conj = toks.get(k)?;
+    if !matches!(conj.text(text), "and" | "but" | "then" | "yet")
+        || inside_any(conj.span.start, s.quotes)
+    {
+        return None;
+    }
+    let who = |name: String, kind: SpeakerKind, role: String, span: Span, antecedent| Who {
+        name,
+        kind,
+        role,
+        rule: Rule::SharedSubject,
+        mention: Some(span),
+        antecedent,
+        confidence: Rule::SharedSubject.confidence_for(kind),
+    };
+    if let Some((name, role, span)) =
+        sentence_subject(att.subject.as_ref(), &mut speakers.people, false)
+    {
+        return (span.end <= conj.span.start)
+            .then(|| who(name, SpeakerKind::Person, role, span, None));
+    }
+    if let Some((name, span)) = sentence_body_subject(s) {
+        return (span.end <= conj.span.start)
+            .then(|| who(name, SpeakerKind::Body, String::new(), span, None));
+    }
+    // A pronoun that opens the sentence: the person or body heard last, as the speaker
+    // stage resolves one.
+    let first = toks.first()?;
+    let sal = &speakers.sal;
+    match first.text(text) {
+        "He" | "She" => {
+            let female = first.text(text) == "She";
+            let (name, role, span, b) = (sal.recent.iter().rev())
+                .find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == female))?;
+            (s.block <= b + 2).then(|| {
+                who(
+                    name.clone(),
+                    SpeakerKind::Person,
+                    role.clone(),
+                    first.span,
+                    Some(*span),
+                )
+            })
+        }
+        "They" | "It" => {
+            let (name, kind, span, b) = sal.group.as_ref()?;
+            (s.block <= b + 1)
+                .then(|| who(name.clone(), *kind, String::new(), first.span, Some(*span)))
+        }
+        _ => None,
     }
 }
 
@@ -156,18 +249,36 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
         return None;
     }
     let w = first.text(text);
+    // The token after the particles that belong to the verb ("called for", "spoke out
+    // against", "agreed that"), when only spaces part them.
+    let after_particles = || {
+        let mut k = cue.tok + 1;
+        let mut prev = first;
+        while let Some(t) = toks.get(k).filter(|t| {
+            let w = t.text(s.text);
+            k <= cue.tok + 2
+                && (in_lower_list(w, &lex.act_particles)
+                    || lex.about_particles.contains(&w)
+                    || w == "that")
+        }) {
+            prev = t;
+            k += 1;
+        }
+        let next = toks.get(k)?;
+        Span::new(prev.span.end, next.span.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+            .then_some(next.span.start)
+    };
     let start = if cue.act == Act::To {
-        if w != "to" {
-            return None;
+        match w {
+            "to" => first.span.start,
+            "that" => after_particles()?,
+            _ => return None,
         }
-        first.span.start
-    } else if in_lower_list(w, &lex.act_particles) || w == "that" {
-        let next = toks.get(cue.tok + 2)?;
-        let gap = Span::new(first.span.end, next.span.start).of(text);
-        if !gap.chars().all(is_space) {
-            return None;
-        }
-        next.span.start
+    } else if cue.act == Act::About || in_lower_list(w, &lex.act_particles) || w == "that" {
+        after_particles()?
     } else if opens_phrase(&w.to_lowercase())
         || ends_venue(w)
         || !w.starts_with(char::is_alphanumeric)
@@ -608,6 +719,29 @@ mod tests {
             (
                 "Judge Carla Stein accused the agency of hiding records.",
                 "Carla Stein: the agency of hiding records",
+            ),
+            // An act with a clause after "that"; an act whose content follows a particle.
+            (
+                "Senator Joan Pratt agreed that the budget was too small.",
+                "Joan Pratt: the budget was too small",
+            ),
+            (
+                "Senator Ann Ward talked about the cost of the new bridge.",
+                "Ann Ward: the cost of the new bridge",
+            ),
+            (
+                "Mayor Paul Ortiz spoke out against the plan to close the library.",
+                "Paul Ortiz: the plan to close the library",
+            ),
+            ("Mayor Paul Ortiz spoke to reporters on Monday.", ""),
+            // A second verb of one subject.
+            (
+                "Governor Tom Reese toured the plant and criticized the new rules.",
+                "Tom Reese: the new rules",
+            ),
+            (
+                "Governor Tom Reese arrived on Monday. He toured the plant and said the rules were too strict.",
+                "Tom Reese: the rules were too strict",
             ),
             // Not speech acts: an adjective, a noun, an act without "to".
             ("She now leads by 200 pledged delegates.", ""),

@@ -226,6 +226,10 @@ pub struct Lexicon {
     pub act_to: Words,
     /// Words that belong to a speech act's verb (`called for`, `warned of`).
     pub act_particles: Words,
+    /// Speech acts whose content follows a particle only (`talked about`), by lemma.
+    pub act_about: Words,
+    /// The particles that open such an act's content (`about`, `of`, `out`).
+    pub about_particles: Words,
     /// Auxiliaries that make a cue's -ing form the progressive (`is saying`).
     pub progressive_auxiliaries: Words,
     /// Words after which a cue's -ed form is an adjective (`his repeated attempts`).
@@ -469,6 +473,8 @@ impl Lexicon {
         self.act_object = speech.take("act.object");
         self.act_to = speech.take("act.to");
         self.act_particles = speech.take("act.particles");
+        self.act_about = speech.take("act.about");
+        self.about_particles = speech.take("act.about_particles");
         self.progressive_auxiliaries = speech.take("cue.progressive");
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");
