@@ -93,6 +93,28 @@ fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
         }
         next_start = p.span.start;
     }
+    // The subject past an apposition ("A Fox News poll, conducted by ..., shows"), "that"
+    // right after the verb ("the inquiry found that ..."), or a verb that closes the
+    // sentence after its clause ("..., the survey found.").
+    let next = toks.get(i + 1);
+    let closes = next.is_none_or(|n| n.span.start >= s.span.end)
+        && Span::new(t.span.end, s.span.end)
+            .of(text)
+            .trim_matches(|c: char| is_space(c) || c == '.')
+            .is_empty();
+    let head = head
+        || next.is_some_and(|n| n.text(text) == "that")
+        || closes
+        || s.before
+            .np_before(text, s.span, t.span.start)
+            .is_some_and(|(sp, shared)| {
+                !shared
+                    && sp
+                        .of(text)
+                        .split_whitespace()
+                        .take(12)
+                        .any(|w| in_lower_list(w, &lex.document_heads))
+            });
     if !head {
         return None;
     }

@@ -11,7 +11,7 @@ use crate::extract::quotes::Quote;
 use crate::extract::sent_index::CLAUSE_STOPS;
 use crate::extract::sentences::{token_iter, Token};
 use crate::extract::speaker::{make, Attribution, Speakers, Who};
-use crate::extract::subject::{sentence_body_subject, sentence_subject};
+use crate::extract::unnamed::unnamed_speaker;
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::{Kind, Rule, SpeakerKind};
 use crate::text::{in_lower_list, is_space, str_from, str_to, trim_span, Span};
@@ -34,7 +34,7 @@ pub fn indirect_statements(
         // surveyed say ...") is named by its own words.
         let named;
         let shared = (!who.known())
-            .then(|| coordinated_subject(s, att, cue, speakers))
+            .then(|| unnamed_speaker(s, att, cue, speakers))
             .flatten();
         let by_phrase = !who.known() && shared.is_none();
         let who = if let Some(w) = shared {
@@ -54,7 +54,7 @@ pub fn indirect_statements(
             }
         };
         let clause = if strong {
-            indirect_clause(s, &att.cues, ci, who.rule).or_else(|| {
+            indirect_clause(s, &att.cues, ci, who).or_else(|| {
                 (!by_phrase)
                     .then(|| act_content(s, &att.cues, ci))
                     .flatten()
@@ -74,92 +74,6 @@ pub fn indirect_statements(
         found
             .statements
             .push(make(Kind::Indirect, clause, Some(cue.span), who, s.span));
-    }
-}
-
-/// The speaker of a verb that follows another of one clause ("X toured the plant and said
-/// ...", "He praised the plan but warned of ..."), when no cue before it named one: the
-/// sentence's subject, a person or body named at its start or a pronoun that opens it.
-fn coordinated_subject(
-    s: &Sentence,
-    att: &Attribution,
-    cue: &Cue,
-    speakers: &mut Speakers,
-) -> Option<Who> {
-    let (text, toks) = (s.text, s.toks);
-    let lex = Lexicon::get();
-    if cue.participle || cue.according {
-        return None;
-    }
-    // The word before the verb, past adverbs and auxiliaries ("and also said", "and has
-    // repeatedly called for").
-    let mut k = cue.tok.checked_sub(1)?;
-    let mut next_start = cue.span.start;
-    loop {
-        let t = toks.get(k)?;
-        if !Span::new(t.span.end, next_start)
-            .of(text)
-            .chars()
-            .all(is_space)
-        {
-            return None;
-        }
-        if !in_lower_list(t.text(text), &lex.skip_before_cue) || k == 0 {
-            break;
-        }
-        next_start = t.span.start;
-        k -= 1;
-    }
-    let conj = toks.get(k)?;
-    if !matches!(conj.text(text), "and" | "but" | "then" | "yet")
-        || inside_any(conj.span.start, s.quotes)
-    {
-        return None;
-    }
-    let who = |name: String, kind: SpeakerKind, role: String, span: Span, antecedent| Who {
-        name,
-        kind,
-        role,
-        rule: Rule::SharedSubject,
-        mention: Some(span),
-        antecedent,
-        confidence: Rule::SharedSubject.confidence_for(kind),
-    };
-    if let Some((name, role, span)) =
-        sentence_subject(att.subject.as_ref(), &mut speakers.people, false)
-    {
-        return (span.end <= conj.span.start)
-            .then(|| who(name, SpeakerKind::Person, role, span, None));
-    }
-    if let Some((name, span)) = sentence_body_subject(s) {
-        return (span.end <= conj.span.start)
-            .then(|| who(name, SpeakerKind::Body, String::new(), span, None));
-    }
-    // A pronoun that opens the sentence: the person or body heard last, as the speaker
-    // stage resolves one.
-    let first = toks.first()?;
-    let sal = &speakers.sal;
-    match first.text(text) {
-        "He" | "She" => {
-            let female = first.text(text) == "She";
-            let (name, role, span, b) = (sal.recent.iter().rev())
-                .find(|(n, r, _, _)| lex.gender(n, r).is_none_or(|g| g == female))?;
-            (s.block <= b + 2).then(|| {
-                who(
-                    name.clone(),
-                    SpeakerKind::Person,
-                    role.clone(),
-                    first.span,
-                    Some(*span),
-                )
-            })
-        }
-        "They" | "It" => {
-            let (name, kind, span, b) = sal.group.as_ref()?;
-            (s.block <= b + 1)
-                .then(|| who(name.clone(), *kind, String::new(), first.span, Some(*span)))
-        }
-        _ => None,
     }
 }
 
@@ -271,7 +185,29 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
             .all(is_space)
             .then_some(next.span.start)
     };
-    let start = if cue.act == Act::To {
+    // "asked him whether ...", "asked about the plan": a question's words, not the person
+    // asked ("asked him", "asked Trump").
+    let question = if lex.act_question.contains(&cue.lemma) {
+        let q = toks
+            .get(cue.tok + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take(5)
+            .take_while(|t| !inside_any(t.span.start, s.quotes))
+            .find(|t| in_lower_list(t.text(text), &lex.question_words))?;
+        if Span::new(cue.span.end, q.span.start)
+            .of(text)
+            .contains([',', ';', '“', '"', '('])
+        {
+            return None;
+        }
+        Some(q.span.start)
+    } else {
+        None
+    };
+    let start = if let Some(q) = question {
+        q
+    } else if cue.act == Act::To {
         match w {
             "to" => first.span.start,
             "that" => after_particles()?,
@@ -299,7 +235,8 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
 }
 
 /// The reported clause of a strong cue, if it has one.
-fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<Span> {
+fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, who: &Who) -> Option<Span> {
+    let rule = who.rule;
     let cue = cues.get(ci)?;
     let later = cues.get(ci + 1..).unwrap_or(&[]);
     if cue.according {
@@ -309,13 +246,18 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<
     // After a quotation (`“...,” Trump said Wednesday on ABC`) the words after the cue
     // are a time or a place, not a clause, unless "that" opens them.
     let that_only = Lexicon::get().that_only.contains(&cue.lemma) || after_quotation(s, cue);
+    // (Not the speaker's own name after the cue: `..., said Jo Hart, a pollster`.)
+    let after_cue = |st: usize| {
+        Span::new(cue.span.end, st)
+            .of(s.text)
+            .split_whitespace()
+            .last()
+    };
     if let Some(start) = complement_start(s, cue, rule).filter(|&st| {
-        !that_only
-            || Span::new(cue.span.end, st)
-                .of(s.text)
-                .split_whitespace()
-                .last()
-                == Some("that")
+        (!that_only || after_cue(st) == Some("that"))
+            && !who
+                .mention
+                .is_some_and(|m| m.start >= cue.span.end && m.start <= st && st < m.end.max(st + 1))
     }) {
         let end = clause_end(s, later, start);
         if end > start {
@@ -349,6 +291,15 @@ fn opens_phrase(w: &str) -> bool {
     lex.prepositions.contains(&w)
         || lex.more_prepositions.contains(&w)
         || lex.clause_prepositions.contains(&w)
+}
+
+/// A word of a time phrase right after a cue ("said Tuesday", "said late last week").
+fn is_time_word(w: &str) -> bool {
+    let lex = Lexicon::get();
+    in_lower_list(w, &lex.weekdays)
+        || in_lower_list(w, &lex.months)
+        || in_lower_list(w, &lex.time_words)
+        || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A noun that ends a short time or venue phrase after a cue ("said on Monday", "said in
@@ -580,6 +531,23 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
         None
     } else if let Some(st) = after_phrase {
         Some(st)
+    } else if let Some(k) = first.as_deref().filter(|w| is_time_word(w)).map(|_| {
+        after_toks
+            .iter()
+            .take_while(|t| is_time_word(t.text(text)))
+            .count()
+    }) {
+        // "said Tuesday the plan ...", "said Tuesday that ..."; not "said Tuesday in Paris".
+        let (last, next) = (after_toks.get(k.checked_sub(1)?)?, after_toks.get(k)?);
+        let gap = Span::new(last.span.end, next.span.start).of(text);
+        let nw = next.text(text).to_lowercase();
+        if !gap.chars().all(is_space) || opens_phrase(&nw) || k > 4 {
+            None
+        } else if nw == "that" {
+            Some(next.span.end)
+        } else {
+            Some(next.span.start)
+        }
     } else if first.as_deref().is_some_and(opens_phrase) || (cue.participle && cue.tok == 0) {
         None
     } else if let Some(st) = tell_clause {
@@ -635,6 +603,11 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
         && (tail_ok || parenthetical)
         && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
     {
+        // "Rather, he said, ...": a one- or two-word lead is no clause; what follows is.
+        if parenthetical && lead.split_whitespace().nth(2).is_none() {
+            let from = cue.span.end + str_from(text, cue.span.end).find(',')? + 1;
+            return finish(s, from, clause_end(s, later, from));
+        }
         if parenthetical {
             // "A, he said, B": one slice must hold both halves.
             let end = clause_end(s, later, cue.span.end);
@@ -742,6 +715,37 @@ mod tests {
             (
                 "Governor Tom Reese arrived on Monday. He toured the plant and said the rules were too strict.",
                 "Tom Reese: the rules were too strict",
+            ),
+            // A relative clause's antecedent speaks.
+            (
+                "Senator Ann Ward left. The rules were changed by Mayor Paul Ortiz, who criticized the old rules.",
+                "Paul Ortiz: the old rules",
+            ),
+            // A question's words, not the person asked.
+            (
+                "Mayor Paul Ortiz asked the council whether the budget was final.",
+                "Paul Ortiz: whether the budget was final",
+            ),
+            ("Mayor Paul Ortiz asked the council.", ""),
+            // A time phrase after the cue is no clause; the clause after it is.
+            (
+                "Mayor Paul Ortiz said Tuesday the budget was final.",
+                "Paul Ortiz: the budget was final",
+            ),
+            ("The budget is final, Mayor Paul Ortiz said Tuesday in Albany.", "Paul Ortiz: The budget is final"),
+            // A one-word lead before a parenthetical cue is no clause.
+            (
+                "Instead, Mayor Paul Ortiz said, the city will borrow the money.",
+                "Paul Ortiz: the city will borrow the money",
+            ),
+            // A verb of evidence: a subject past an apposition, "that", a closing verb.
+            (
+                "A state poll, taken over three days in May, shows the mayor ahead by ten points.",
+                "state poll: the mayor ahead by ten points",
+            ),
+            (
+                "The mayor leads by ten points among older voters, the Marist survey found.",
+                "Marist survey: The mayor leads by ten points among older voters",
             ),
             // Not speech acts: an adjective, a noun, an act without "to".
             ("She now leads by 200 pledged delegates.", ""),

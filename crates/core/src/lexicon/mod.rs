@@ -230,6 +230,12 @@ pub struct Lexicon {
     pub act_about: Words,
     /// The particles that open such an act's content (`about`, `of`, `out`).
     pub about_particles: Words,
+    /// Speech acts whose content is a question (`asked whether ...`), by lemma.
+    pub act_question: Words,
+    /// Words that open a question's content (`whether`, `about`).
+    pub question_words: Words,
+    /// Words of a time phrase right after a cue besides weekdays and months (`yesterday`).
+    pub time_words: Words,
     /// Auxiliaries that make a cue's -ing form the progressive (`is saying`).
     pub progressive_auxiliaries: Words,
     /// Words after which a cue's -ed form is an adjective (`his repeated attempts`).
@@ -475,6 +481,9 @@ impl Lexicon {
         self.act_particles = speech.take("act.particles");
         self.act_about = speech.take("act.about");
         self.about_particles = speech.take("act.about_particles");
+        self.act_question = speech.take("act.question");
+        self.question_words = speech.take("act.question_words");
+        self.time_words = speech.take("cue.time_words");
         self.progressive_auxiliaries = speech.take("cue.progressive");
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");
