@@ -42,10 +42,10 @@ pub fn indirect_statements(
             &named
         } else if !by_phrase {
             who
-        } else if !strong {
-            continue;
         } else {
-            match named_by_phrase(s, cue) {
+            // A weak act's speaker named by a phrase must be people ("Some Republicans
+            // criticized the plan", "his critics denounced him"), not any noun.
+            match named_by_phrase(s, cue).filter(|w| strong || names_people(&w.name)) {
                 Some(w) => {
                     named = w;
                     &named
@@ -145,6 +145,16 @@ fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
         antecedent: None,
         confidence: Rule::Phrase.confidence_for(SpeakerKind::Body),
     })
+}
+
+/// Whether a phrase read as a group names people: its head is a plural of people
+/// (`critics`, `officials`) or a capitalised plural (`Republicans`, `Germans`).
+fn names_people(phrase: &str) -> bool {
+    let head = phrase.split_whitespace().last().unwrap_or_default();
+    in_lower_list(head, &Lexicon::get().people_nouns)
+        || (head.starts_with(char::is_uppercase)
+            && head.ends_with('s')
+            && head.chars().all(char::is_alphabetic))
 }
 
 /// The content of a speech act that may take a noun phrase or an infinitive: what follows
@@ -493,7 +503,9 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
             .iter()
             .take(5)
             .position(|t| {
-                ends_venue(t.text(text)) || t.text(text).chars().all(|c| c.is_ascii_digit())
+                ends_venue(t.text(text))
+                    || is_time_word(t.text(text))
+                    || t.text(text).chars().all(|c| c.is_ascii_digit())
             })
             .and_then(|k| {
                 let (cur, next) = (after_toks.get(k)?, after_toks.get(k + 1)?);
@@ -512,7 +524,7 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
         .then(|| {
             after_toks
                 .iter()
-                .take(5)
+                .take(8)
                 .skip(1)
                 .find(|t| matches!(t.text(text), "he" | "she" | "they" | "it" | "we" | "I"))
                 .map(|t| t.span.start)
@@ -599,6 +611,14 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
         || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))
         && !tail.contains(" that ")
         && !tail.starts_with("that ");
+    // "As the Post reported, CLAUSE": the clause follows.
+    if lead.eq_ignore_ascii_case("as") {
+        let after = str_from(text, cue.span.end);
+        if after.trim_start().starts_with(',') {
+            let from = cue.span.end + after.find(',')? + 1;
+            return finish(s, from, clause_end(s, later, from));
+        }
+    }
     if lead.ends_with(',')
         && (tail_ok || parenthetical)
         && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
@@ -727,12 +747,35 @@ mod tests {
                 "Paul Ortiz: whether the budget was final",
             ),
             ("Mayor Paul Ortiz asked the council.", ""),
+            // New verbs: a conclusion, an assurance, an order; railing against.
+            (
+                "The inspector general concluded that the agency had lost the files.",
+                "general: the agency had lost the files",
+            ),
+            (
+                "Governor Tom Reese ordered the agency to release the files.",
+                "Tom Reese: the agency to release the files",
+            ),
+            (
+                "Senator Ann Ward railed against the new tariffs.",
+                "Ann Ward: the new tariffs",
+            ),
+            // A group of people is a weak act's speaker; a plain noun is not.
+            (
+                "Many Republicans criticized the tax plan.",
+                "republicans: the tax plan",
+            ),
             // A time phrase after the cue is no clause; the clause after it is.
             (
                 "Mayor Paul Ortiz said Tuesday the budget was final.",
                 "Paul Ortiz: the budget was final",
             ),
             ("The budget is final, Mayor Paul Ortiz said Tuesday in Albany.", "Paul Ortiz: The budget is final"),
+            // "As X reported, CLAUSE": the clause follows.
+            (
+                "As the Daily Ledger reported, the council will vote on the budget in June.",
+                "Daily Ledger: the council will vote on the budget in June",
+            ),
             // A one-word lead before a parenthetical cue is no clause.
             (
                 "Instead, Mayor Paul Ortiz said, the city will borrow the money.",

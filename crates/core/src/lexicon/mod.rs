@@ -230,6 +230,8 @@ pub struct Lexicon {
     pub act_about: Words,
     /// The particles that open such an act's content (`about`, `of`, `out`).
     pub about_particles: Words,
+    /// Plurals of people: a group that may be a weak speech act's speaker (`critics`).
+    pub people_nouns: Words,
     /// Speech acts whose content is a question (`asked whether ...`), by lemma.
     pub act_question: Words,
     /// Words that open a question's content (`whether`, `about`).
@@ -482,6 +484,7 @@ impl Lexicon {
         self.act_about = speech.take("act.about");
         self.about_particles = speech.take("act.about_particles");
         self.act_question = speech.take("act.question");
+        self.people_nouns = speech.take("subject.people");
         self.question_words = speech.take("act.question_words");
         self.time_words = speech.take("cue.time_words");
         self.progressive_auxiliaries = speech.take("cue.progressive");
