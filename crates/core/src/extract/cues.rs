@@ -205,6 +205,13 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 continue;
             }
         }
+        // "backed away", "backed off": a phrasal verb, no speech act.
+        if act != Act::Clause
+            && form.strength == CueStrength::Weak
+            && next.is_some_and(|n| lex.phrasal_particles.contains(&n))
+        {
+            continue;
+        }
         // "his repeated attempts", "of pledged delegates": an adjective.
         if w.ends_with("ed")
             && prev.is_some_and(|p| {

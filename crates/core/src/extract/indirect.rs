@@ -234,6 +234,14 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
     } else {
         first.span.start
     };
+    // "the Paris attacks have ...": a noun, whose "content" opens with a verb.
+    if cue.span.of(text).ends_with('s')
+        && token_iter(text, Span::new(start, s.span.end))
+            .next()
+            .is_some_and(|t| in_lower_list(t.text(text), &lex.auxiliaries))
+    {
+        return None;
+    }
     let end = clause_end(s, cues.get(ci + 1..).unwrap_or(&[]), start);
     let sp = trim_span(text, Span::new(start, end.max(start)));
     let t = sp.of(text).trim_end_matches(|c: char| {
@@ -760,6 +768,9 @@ mod tests {
                 "Senator Ann Ward railed against the new tariffs.",
                 "Ann Ward: the new tariffs",
             ),
+            // A phrasal verb, a noun in -s: no speech act.
+            ("Governor Tom Reese backed away from the plan.", ""),
+            ("The Paris attacks have changed the race.", ""),
             // A group of people is a weak act's speaker; a plain noun is not.
             (
                 "Many Republicans criticized the tax plan.",

@@ -230,6 +230,10 @@ pub struct Lexicon {
     pub act_about: Words,
     /// The particles that open such an act's content (`about`, `of`, `out`).
     pub about_particles: Words,
+    /// Words after a weak act's verb that make it a phrasal verb (`backed away`).
+    pub phrasal_particles: Words,
+    /// Auxiliaries that, opening a speech act's content, show its verb was a noun.
+    pub auxiliaries: Words,
     /// Plurals of people: a group that may be a weak speech act's speaker (`critics`).
     pub people_nouns: Words,
     /// Speech acts whose content is a question (`asked whether ...`), by lemma.
@@ -485,6 +489,9 @@ impl Lexicon {
         self.about_particles = speech.take("act.about_particles");
         self.act_question = speech.take("act.question");
         self.people_nouns = speech.take("subject.people");
+        self.phrasal_particles = speech.take("act.phrasal");
+        self.auxiliaries = speech.take("act.auxiliaries");
+
         self.question_words = speech.take("act.question_words");
         self.time_words = speech.take("cue.time_words");
         self.progressive_auxiliaries = speech.take("cue.progressive");
