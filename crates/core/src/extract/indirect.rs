@@ -223,7 +223,11 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
             "that" => after_particles()?,
             _ => return None,
         }
-    } else if cue.act == Act::About || in_lower_list(w, &lex.act_particles) || w == "that" {
+    } else if cue.act == Act::About
+        || in_lower_list(w, &lex.act_particles)
+        || lex.about_particles.contains(&w)
+        || w == "that"
+    {
         after_particles()?
     } else if opens_phrase(&w.to_lowercase())
         || ends_venue(w)
@@ -770,6 +774,7 @@ mod tests {
             ),
             // A phrasal verb, a noun in -s: no speech act.
             ("Governor Tom Reese backed away from the plan.", ""),
+            ("“The stock has done badly,” Mr. Rubel pointed out.", ""),
             ("The Paris attacks have changed the race.", ""),
             // A group of people is a weak act's speaker; a plain noun is not.
             (
