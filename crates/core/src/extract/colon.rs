@@ -99,7 +99,9 @@ fn labelled(s: &Sentence) -> Option<(Span, Span)> {
         .of(text)
         .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || is_space(c));
     let content = Span::new(sp.start, sp.start + t.len());
-    (t.split_whitespace().nth(1).is_some())
+    // Four words at least: a shorter one is a list's caption ("Sanders: Win in a walk"
+    // reads as one, "Cruz: Just hang on" too), not a claim.
+    (t.split_whitespace().nth(3).is_some())
         .then_some((Span::new(sent.start, sent.start + colon), content))
 }
 
@@ -136,6 +138,7 @@ mod tests {
             ),
             // A page's words, a place, a time, a label inside a line: no speaker.
             ("Related: Ten things to watch in the race tonight.", ""),
+            ("Ortiz: Just hang on.", ""),
             (
                 "The Latest: Polls close at eight in the eastern states.",
                 "",

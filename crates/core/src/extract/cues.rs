@@ -28,8 +28,12 @@ pub enum Act {
     Clause,
     /// What follows the verb: a noun phrase, an infinitive or a clause (`endorsed Cruz`).
     Object,
-    /// An infinitive only (`declined to comment`).
+    /// An infinitive only (`declined to comment`), or a clause after `that` (`agreed
+    /// that ...`).
     To,
+    /// What follows a particle right after the verb (`talked about taxes`, `spoke of a
+    /// visit`): the verb alone reports nothing (`spoke to reporters`).
+    About,
 }
 
 impl Act {
@@ -37,6 +41,8 @@ impl Act {
         let lex = Lexicon::get();
         if lex.act_to.contains(&lemma) {
             Act::To
+        } else if lex.act_about.contains(&lemma) {
+            Act::About
         } else if lex.act_object.contains(&lemma) {
             Act::Object
         } else {
@@ -87,6 +93,28 @@ fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
         }
         next_start = p.span.start;
     }
+    // The subject past an apposition ("A Fox News poll, conducted by ..., shows"), "that"
+    // right after the verb ("the inquiry found that ..."), or a verb that closes the
+    // sentence after its clause ("..., the survey found.").
+    let next = toks.get(i + 1);
+    let closes = next.is_none_or(|n| n.span.start >= s.span.end)
+        && Span::new(t.span.end, s.span.end)
+            .of(text)
+            .trim_matches(|c: char| is_space(c) || c == '.')
+            .is_empty();
+    let head = head
+        || next.is_some_and(|n| n.text(text) == "that")
+        || closes
+        || s.before
+            .np_before(text, s.span, t.span.start)
+            .is_some_and(|(sp, shared)| {
+                !shared
+                    && sp
+                        .of(text)
+                        .split_whitespace()
+                        .take(12)
+                        .any(|w| in_lower_list(w, &lex.document_heads))
+            });
     if !head {
         return None;
     }
@@ -154,8 +182,13 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             continue;
         }
         let act = Act::of(form.lemma);
-        // "agreed to debate" reports an act; "agreed on a plan" none.
-        if act == Act::To && toks.get(i + 1).is_none_or(|n| n.text(text) != "to") {
+        // "agreed to debate" and "agreed that ..." report an act; "agreed on a plan" none.
+        let next = toks.get(i + 1).map(|n| n.text(text));
+        if act == Act::To && !matches!(next, Some("to" | "that")) {
+            continue;
+        }
+        // "talked about taxes", "spoke out against the plan"; not "spoke to reporters".
+        if act == Act::About && !next.is_some_and(|n| lex.about_particles.contains(&n)) {
             continue;
         }
         // A speech act's -ing form is a verb after a comma or a clause word ("..., praising
@@ -171,6 +204,13 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             if !verb {
                 continue;
             }
+        }
+        // "backed away", "backed off": a phrasal verb, no speech act.
+        if act != Act::Clause
+            && form.strength == CueStrength::Weak
+            && next.is_some_and(|n| lex.phrasal_particles.contains(&n))
+        {
+            continue;
         }
         // "his repeated attempts", "of pledged delegates": an adjective.
         if w.ends_with("ed")

@@ -11,6 +11,7 @@ use crate::extract::quotes::Quote;
 use crate::extract::sent_index::CLAUSE_STOPS;
 use crate::extract::sentences::{token_iter, Token};
 use crate::extract::speaker::{make, Attribution, Speakers, Who};
+use crate::extract::unnamed::unnamed_speaker;
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::{Kind, Rule, SpeakerKind};
 use crate::text::{in_lower_list, is_space, str_from, str_to, trim_span, Span};
@@ -32,13 +33,19 @@ pub fn indirect_statements(
         // A speaker the speaker stage could not name ("Most of them said ...", "those
         // surveyed say ...") is named by its own words.
         let named;
-        let by_phrase = !who.known();
-        let who = if !by_phrase {
+        let shared = (!who.known())
+            .then(|| unnamed_speaker(s, att, cue, speakers))
+            .flatten();
+        let by_phrase = !who.known() && shared.is_none();
+        let who = if let Some(w) = shared {
+            named = w;
+            &named
+        } else if !by_phrase {
             who
-        } else if !strong {
-            continue;
         } else {
-            match named_by_phrase(s, cue) {
+            // A weak act's speaker named by a phrase must be people ("Some Republicans
+            // criticized the plan", "his critics denounced him"), not any noun.
+            match named_by_phrase(s, cue).filter(|w| strong || names_people(&w.name)) {
                 Some(w) => {
                     named = w;
                     &named
@@ -47,7 +54,7 @@ pub fn indirect_statements(
             }
         };
         let clause = if strong {
-            indirect_clause(s, &att.cues, ci, who.rule).or_else(|| {
+            indirect_clause(s, &att.cues, ci, who).or_else(|| {
                 (!by_phrase)
                     .then(|| act_content(s, &att.cues, ci))
                     .flatten()
@@ -140,6 +147,16 @@ fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
     })
 }
 
+/// Whether a phrase read as a group names people: its head is a plural of people
+/// (`critics`, `officials`) or a capitalised plural (`Republicans`, `Germans`).
+fn names_people(phrase: &str) -> bool {
+    let head = phrase.split_whitespace().last().unwrap_or_default();
+    in_lower_list(head, &Lexicon::get().people_nouns)
+        || (head.starts_with(char::is_uppercase)
+            && head.ends_with('s')
+            && head.chars().all(char::is_alphabetic))
+}
+
 /// The content of a speech act that may take a noun phrase or an infinitive: what follows
 /// its verb (past a particle: "called for", "warned of") up to the clause's end
 /// ("endorsed Cruz last week", "declined to comment", "urged voters to turn out").
@@ -156,18 +173,62 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
         return None;
     }
     let w = first.text(text);
-    let start = if cue.act == Act::To {
-        if w != "to" {
+    // The token after the particles that belong to the verb ("called for", "spoke out
+    // against", "agreed that"), when only spaces part them.
+    let after_particles = || {
+        let mut k = cue.tok + 1;
+        let mut prev = first;
+        while let Some(t) = toks.get(k).filter(|t| {
+            let w = t.text(s.text);
+            k <= cue.tok + 2
+                && (in_lower_list(w, &lex.act_particles)
+                    || lex.about_particles.contains(&w)
+                    || w == "that")
+        }) {
+            prev = t;
+            k += 1;
+        }
+        let next = toks.get(k)?;
+        Span::new(prev.span.end, next.span.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+            .then_some(next.span.start)
+    };
+    // "asked him whether ...", "asked about the plan": a question's words, not the person
+    // asked ("asked him", "asked Trump").
+    let question = if lex.act_question.contains(&cue.lemma) {
+        let q = toks
+            .get(cue.tok + 1..)
+            .unwrap_or_default()
+            .iter()
+            .take(5)
+            .take_while(|t| !inside_any(t.span.start, s.quotes))
+            .find(|t| in_lower_list(t.text(text), &lex.question_words))?;
+        if Span::new(cue.span.end, q.span.start)
+            .of(text)
+            .contains([',', ';', '“', '"', '('])
+        {
             return None;
         }
-        first.span.start
-    } else if in_lower_list(w, &lex.act_particles) || w == "that" {
-        let next = toks.get(cue.tok + 2)?;
-        let gap = Span::new(first.span.end, next.span.start).of(text);
-        if !gap.chars().all(is_space) {
-            return None;
+        Some(q.span.start)
+    } else {
+        None
+    };
+    let start = if let Some(q) = question {
+        q
+    } else if cue.act == Act::To {
+        match w {
+            "to" => first.span.start,
+            "that" => after_particles()?,
+            _ => return None,
         }
-        next.span.start
+    } else if cue.act == Act::About
+        || in_lower_list(w, &lex.act_particles)
+        || lex.about_particles.contains(&w)
+        || w == "that"
+    {
+        after_particles()?
     } else if opens_phrase(&w.to_lowercase())
         || ends_venue(w)
         || !w.starts_with(char::is_alphanumeric)
@@ -177,6 +238,14 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
     } else {
         first.span.start
     };
+    // "the Paris attacks have ...": a noun, whose "content" opens with a verb.
+    if cue.span.of(text).ends_with('s')
+        && token_iter(text, Span::new(start, s.span.end))
+            .next()
+            .is_some_and(|t| in_lower_list(t.text(text), &lex.auxiliaries))
+    {
+        return None;
+    }
     let end = clause_end(s, cues.get(ci + 1..).unwrap_or(&[]), start);
     let sp = trim_span(text, Span::new(start, end.max(start)));
     let t = sp.of(text).trim_end_matches(|c: char| {
@@ -188,7 +257,8 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
 }
 
 /// The reported clause of a strong cue, if it has one.
-fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<Span> {
+fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, who: &Who) -> Option<Span> {
+    let rule = who.rule;
     let cue = cues.get(ci)?;
     let later = cues.get(ci + 1..).unwrap_or(&[]);
     if cue.according {
@@ -198,13 +268,18 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, rule: Rule) -> Option<
     // After a quotation (`“...,” Trump said Wednesday on ABC`) the words after the cue
     // are a time or a place, not a clause, unless "that" opens them.
     let that_only = Lexicon::get().that_only.contains(&cue.lemma) || after_quotation(s, cue);
+    // (Not the speaker's own name after the cue: `..., said Jo Hart, a pollster`.)
+    let after_cue = |st: usize| {
+        Span::new(cue.span.end, st)
+            .of(s.text)
+            .split_whitespace()
+            .last()
+    };
     if let Some(start) = complement_start(s, cue, rule).filter(|&st| {
-        !that_only
-            || Span::new(cue.span.end, st)
-                .of(s.text)
-                .split_whitespace()
-                .last()
-                == Some("that")
+        (!that_only || after_cue(st) == Some("that"))
+            && !who
+                .mention
+                .is_some_and(|m| m.start >= cue.span.end && m.start <= st && st < m.end.max(st + 1))
     }) {
         let end = clause_end(s, later, start);
         if end > start {
@@ -238,6 +313,15 @@ fn opens_phrase(w: &str) -> bool {
     lex.prepositions.contains(&w)
         || lex.more_prepositions.contains(&w)
         || lex.clause_prepositions.contains(&w)
+}
+
+/// A word of a time phrase right after a cue ("said Tuesday", "said late last week").
+fn is_time_word(w: &str) -> bool {
+    let lex = Lexicon::get();
+    in_lower_list(w, &lex.weekdays)
+        || in_lower_list(w, &lex.months)
+        || in_lower_list(w, &lex.time_words)
+        || (w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()))
 }
 
 /// A noun that ends a short time or venue phrase after a cue ("said on Monday", "said in
@@ -431,7 +515,9 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
             .iter()
             .take(5)
             .position(|t| {
-                ends_venue(t.text(text)) || t.text(text).chars().all(|c| c.is_ascii_digit())
+                ends_venue(t.text(text))
+                    || is_time_word(t.text(text))
+                    || t.text(text).chars().all(|c| c.is_ascii_digit())
             })
             .and_then(|k| {
                 let (cur, next) = (after_toks.get(k)?, after_toks.get(k + 1)?);
@@ -450,7 +536,7 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
         .then(|| {
             after_toks
                 .iter()
-                .take(5)
+                .take(8)
                 .skip(1)
                 .find(|t| matches!(t.text(text), "he" | "she" | "they" | "it" | "we" | "I"))
                 .map(|t| t.span.start)
@@ -469,6 +555,23 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
         None
     } else if let Some(st) = after_phrase {
         Some(st)
+    } else if let Some(k) = first.as_deref().filter(|w| is_time_word(w)).map(|_| {
+        after_toks
+            .iter()
+            .take_while(|t| is_time_word(t.text(text)))
+            .count()
+    }) {
+        // "said Tuesday the plan ...", "said Tuesday that ..."; not "said Tuesday in Paris".
+        let (last, next) = (after_toks.get(k.checked_sub(1)?)?, after_toks.get(k)?);
+        let gap = Span::new(last.span.end, next.span.start).of(text);
+        let nw = next.text(text).to_lowercase();
+        if !gap.chars().all(is_space) || opens_phrase(&nw) || k > 4 {
+            None
+        } else if nw == "that" {
+            Some(next.span.end)
+        } else {
+            Some(next.span.start)
+        }
     } else if first.as_deref().is_some_and(opens_phrase) || (cue.participle && cue.tok == 0) {
         None
     } else if let Some(st) = tell_clause {
@@ -520,10 +623,23 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
         || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))
         && !tail.contains(" that ")
         && !tail.starts_with("that ");
+    // "As the Post reported, CLAUSE": the clause follows.
+    if lead.eq_ignore_ascii_case("as") {
+        let after = str_from(text, cue.span.end);
+        if after.trim_start().starts_with(',') {
+            let from = cue.span.end + after.find(',')? + 1;
+            return finish(s, from, clause_end(s, later, from));
+        }
+    }
     if lead.ends_with(',')
         && (tail_ok || parenthetical)
         && !lead.trim_end_matches(',').trim_end().ends_with(['”', '"'])
     {
+        // "Rather, he said, ...": a one- or two-word lead is no clause; what follows is.
+        if parenthetical && lead.split_whitespace().nth(2).is_none() {
+            let from = cue.span.end + str_from(text, cue.span.end).find(',')? + 1;
+            return finish(s, from, clause_end(s, later, from));
+        }
         if parenthetical {
             // "A, he said, B": one slice must hold both halves.
             let end = clause_end(s, later, cue.span.end);
@@ -608,6 +724,87 @@ mod tests {
             (
                 "Judge Carla Stein accused the agency of hiding records.",
                 "Carla Stein: the agency of hiding records",
+            ),
+            // An act with a clause after "that"; an act whose content follows a particle.
+            (
+                "Senator Joan Pratt agreed that the budget was too small.",
+                "Joan Pratt: the budget was too small",
+            ),
+            (
+                "Senator Ann Ward talked about the cost of the new bridge.",
+                "Ann Ward: the cost of the new bridge",
+            ),
+            (
+                "Mayor Paul Ortiz spoke out against the plan to close the library.",
+                "Paul Ortiz: the plan to close the library",
+            ),
+            ("Mayor Paul Ortiz spoke to reporters on Monday.", ""),
+            // A second verb of one subject.
+            (
+                "Governor Tom Reese toured the plant and criticized the new rules.",
+                "Tom Reese: the new rules",
+            ),
+            (
+                "Governor Tom Reese arrived on Monday. He toured the plant and said the rules were too strict.",
+                "Tom Reese: the rules were too strict",
+            ),
+            // A relative clause's antecedent speaks.
+            (
+                "Senator Ann Ward left. The rules were changed by Mayor Paul Ortiz, who criticized the old rules.",
+                "Paul Ortiz: the old rules",
+            ),
+            // A question's words, not the person asked.
+            (
+                "Mayor Paul Ortiz asked the council whether the budget was final.",
+                "Paul Ortiz: whether the budget was final",
+            ),
+            ("Mayor Paul Ortiz asked the council.", ""),
+            // New verbs: a conclusion, an assurance, an order; railing against.
+            (
+                "The inspector general concluded that the agency had lost the files.",
+                "general: the agency had lost the files",
+            ),
+            (
+                "Governor Tom Reese ordered the agency to release the files.",
+                "Tom Reese: the agency to release the files",
+            ),
+            (
+                "Senator Ann Ward railed against the new tariffs.",
+                "Ann Ward: the new tariffs",
+            ),
+            // A phrasal verb, a noun in -s: no speech act.
+            ("Governor Tom Reese backed away from the plan.", ""),
+            ("“The stock has done badly,” Mr. Rubel pointed out.", ""),
+            ("The Paris attacks have changed the race.", ""),
+            // A group of people is a weak act's speaker; a plain noun is not.
+            (
+                "Many Republicans criticized the tax plan.",
+                "republicans: the tax plan",
+            ),
+            // A time phrase after the cue is no clause; the clause after it is.
+            (
+                "Mayor Paul Ortiz said Tuesday the budget was final.",
+                "Paul Ortiz: the budget was final",
+            ),
+            ("The budget is final, Mayor Paul Ortiz said Tuesday in Albany.", "Paul Ortiz: The budget is final"),
+            // "As X reported, CLAUSE": the clause follows.
+            (
+                "As the Daily Ledger reported, the council will vote on the budget in June.",
+                "Daily Ledger: the council will vote on the budget in June",
+            ),
+            // A one-word lead before a parenthetical cue is no clause.
+            (
+                "Instead, Mayor Paul Ortiz said, the city will borrow the money.",
+                "Paul Ortiz: the city will borrow the money",
+            ),
+            // A verb of evidence: a subject past an apposition, "that", a closing verb.
+            (
+                "A state poll, taken over three days in May, shows the mayor ahead by ten points.",
+                "state poll: the mayor ahead by ten points",
+            ),
+            (
+                "The mayor leads by ten points among older voters, the Marist survey found.",
+                "Marist survey: The mayor leads by ten points among older voters",
             ),
             // Not speech acts: an adjective, a noun, an act without "to".
             ("She now leads by 200 pledged delegates.", ""),

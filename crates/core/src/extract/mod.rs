@@ -41,6 +41,7 @@ mod sent_index;
 pub mod sentences;
 mod speaker;
 mod subject;
+mod unnamed;
 
 use crate::extract::context::{sentence_tokens, Found, NpMemo, Sentence};
 use crate::extract::layout::Layout;

@@ -229,6 +229,22 @@ pub struct Lexicon {
     pub act_to: Words,
     /// Words that belong to a speech act's verb (`called for`, `warned of`).
     pub act_particles: Words,
+    /// Speech acts whose content follows a particle only (`talked about`), by lemma.
+    pub act_about: Words,
+    /// The particles that open such an act's content (`about`, `of`, `out`).
+    pub about_particles: Words,
+    /// Words after a weak act's verb that make it a phrasal verb (`backed away`).
+    pub phrasal_particles: Words,
+    /// Auxiliaries that, opening a speech act's content, show its verb was a noun.
+    pub auxiliaries: Words,
+    /// Plurals of people: a group that may be a weak speech act's speaker (`critics`).
+    pub people_nouns: Words,
+    /// Speech acts whose content is a question (`asked whether ...`), by lemma.
+    pub act_question: Words,
+    /// Words that open a question's content (`whether`, `about`).
+    pub question_words: Words,
+    /// Words of a time phrase right after a cue besides weekdays and months (`yesterday`).
+    pub time_words: Words,
     /// Auxiliaries that make a cue's -ing form the progressive (`is saying`).
     pub progressive_auxiliaries: Words,
     /// Words after which a cue's -ed form is an adjective (`his repeated attempts`).
@@ -473,6 +489,15 @@ impl Lexicon {
         self.act_object = speech.take("act.object");
         self.act_to = speech.take("act.to");
         self.act_particles = speech.take("act.particles");
+        self.act_about = speech.take("act.about");
+        self.about_particles = speech.take("act.about_particles");
+        self.act_question = speech.take("act.question");
+        self.people_nouns = speech.take("subject.people");
+        self.phrasal_particles = speech.take("act.phrasal");
+        self.auxiliaries = speech.take("act.auxiliaries");
+
+        self.question_words = speech.take("act.question_words");
+        self.time_words = speech.take("cue.time_words");
         self.progressive_auxiliaries = speech.take("cue.progressive");
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");

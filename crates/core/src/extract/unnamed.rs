@@ -1,0 +1,169 @@
+//! The speaker of a cue the speaker stage left unnamed, read from the clause around it: a
+//! second verb's subject ("X toured the plant and said ..."), a participle's ("He ducked,
+//! pointing to ..."), a relative clause's antecedent ("Obama, who endorsed Clinton, ...").
+//! Each is a person, a body or a pronoun resolved as the speaker stage resolves one.
+
+use crate::extract::context::{inside_any, Sentence};
+use crate::extract::cues::Cue;
+use crate::extract::mention::{Mention, MentionKind};
+use crate::extract::speaker::{Attribution, Speakers, Who};
+use crate::extract::subject::{sentence_body_subject, sentence_subject};
+use crate::lexicon::Lexicon;
+use crate::model::{Rule, SpeakerKind};
+use crate::text::{in_lower_list, is_space, Span};
+
+/// The speaker of `cue` when the speaker stage named none, from the clause around it.
+pub fn unnamed_speaker(
+    s: &Sentence,
+    att: &Attribution,
+    cue: &Cue,
+    speakers: &mut Speakers,
+) -> Option<Who> {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    if cue.according {
+        return None;
+    }
+    // The word before the verb, past adverbs and auxiliaries ("and also said", "who has
+    // repeatedly called for").
+    let mut k = cue.tok.checked_sub(1)?;
+    let mut next_start = cue.span.start;
+    loop {
+        let t = toks.get(k)?;
+        if !Span::new(t.span.end, next_start)
+            .of(text)
+            .chars()
+            .all(is_space)
+        {
+            // A participle after a comma: "He ducked, pointing to his record".
+            let gap = Span::new(t.span.end, next_start).of(text);
+            if cue.participle && k + 1 == cue.tok && gap.trim_matches(is_space) == "," {
+                return clause_subject(s, att, t.span.end, speakers);
+            }
+            return None;
+        }
+        if !in_lower_list(t.text(text), &lex.skip_before_cue) || k == 0 {
+            break;
+        }
+        next_start = t.span.start;
+        k -= 1;
+    }
+    let before = toks.get(k)?;
+    if inside_any(before.span.start, s.quotes) {
+        return None;
+    }
+    match before.text(text) {
+        "and" | "but" | "then" | "yet" if !cue.participle => {
+            clause_subject(s, att, before.span.start, speakers)
+        }
+        "who" | "which" if !cue.participle => {
+            // "Obama, who endorsed Clinton on Thursday, ...": the phrase before "who".
+            let ante = toks.get(k.checked_sub(1)?)?;
+            let (sp, _) = s.before.np_before(text, s.span, ante.span.end)?;
+            let m = s.np(sp)?;
+            (!matches!(m.kind, MentionKind::Pronoun { .. }))
+                .then(|| who_of(s, m, speakers))
+                .flatten()
+        }
+        _ => None,
+    }
+}
+
+/// The subject of the clause that opens the sentence, when it ends before `by`: a person or
+/// body named at its start, or a pronoun that opens it.
+fn clause_subject(
+    s: &Sentence,
+    att: &Attribution,
+    by: usize,
+    speakers: &mut Speakers,
+) -> Option<Who> {
+    if let Some((name, role, span)) =
+        sentence_subject(att.subject.as_ref(), &mut speakers.people, false)
+    {
+        return (span.end <= by).then(|| shared(name, SpeakerKind::Person, role, span, None));
+    }
+    if let Some((name, span)) = sentence_body_subject(s) {
+        return (span.end <= by)
+            .then(|| shared(name, SpeakerKind::Body, String::new(), span, None));
+    }
+    let first = s.toks.first()?;
+    let m = s.np(first.span)?;
+    matches!(m.kind, MentionKind::Pronoun { .. })
+        .then(|| who_of(s, m, speakers))
+        .flatten()
+        .map(|w| Who {
+            rule: Rule::SharedSubject,
+            confidence: Rule::SharedSubject.confidence_for(w.kind).min(w.confidence),
+            ..w
+        })
+}
+
+fn shared(
+    name: String,
+    kind: SpeakerKind,
+    role: String,
+    span: Span,
+    antecedent: Option<Span>,
+) -> Who {
+    Who {
+        name,
+        kind,
+        role,
+        rule: Rule::SharedSubject,
+        mention: Some(span),
+        antecedent,
+        confidence: Rule::SharedSubject.confidence_for(kind),
+    }
+}
+
+/// A mention as a speaker: a person (resolved against the people named so far), a body, a
+/// pronoun (the person or body heard last, as the speaker stage resolves one) or a role
+/// (the salient person holding it). None when nothing resolves it.
+fn who_of(s: &Sentence, m: Mention, speakers: &mut Speakers) -> Option<Who> {
+    let lex = Lexicon::get();
+    let sal = &speakers.sal;
+    let rule = Rule::SubjectBeforeCue;
+    let (name, kind, role, antecedent) = match m.kind {
+        MentionKind::Person { name, role } => {
+            let (full, role) = speakers.people.resolve(&name, &role);
+            (full, SpeakerKind::Person, role, None)
+        }
+        MentionKind::Body { name } => (name, SpeakerKind::Body, String::new(), None),
+        MentionKind::Pronoun { person: true } => {
+            let female = match m.span.of(s.text).to_lowercase().as_str() {
+                "she" => Some(true),
+                "he" => Some(false),
+                _ => None,
+            };
+            let (name, role, span, b) = (sal.recent.iter().rev()).find(|(n, r, _, _)| {
+                female.is_none_or(|f| lex.gender(n, r).is_none_or(|g| g == f))
+            })?;
+            if s.block > b + 2 {
+                return None;
+            }
+            (name.clone(), SpeakerKind::Person, role.clone(), Some(*span))
+        }
+        MentionKind::Pronoun { person: false } => {
+            let (name, kind, span, b) = sal.group.as_ref()?;
+            if s.block > b + 1 {
+                return None;
+            }
+            (name.clone(), *kind, String::new(), Some(*span))
+        }
+        MentionKind::Role { title } => {
+            let (name, role, span, _) = sal.person.as_ref().filter(|(_, role, _, _)| {
+                role.to_lowercase().split_whitespace().any(|w| w == title)
+            })?;
+            (name.clone(), SpeakerKind::Person, role.clone(), Some(*span))
+        }
+    };
+    Some(Who {
+        name,
+        kind,
+        role,
+        rule,
+        mention: Some(m.span),
+        antecedent,
+        confidence: rule.confidence_for(kind),
+    })
+}
