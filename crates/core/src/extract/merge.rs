@@ -29,7 +29,44 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
     }
     let sorted = drop_restated(sorted_unique(join_continued(statements)));
     let joined = join_interrupted(text, clauses_take_fragments(sorted));
-    drop_nested_acts(text, sorted_unique(joined))
+    join_trailing_acts(text, drop_nested_acts(text, sorted_unique(joined)))
+}
+
+/// A participle act whose clause was cut off the one before it joins that one: the same
+/// speaker's clause ending right where the act's verb begins, in one sentence (`Trump
+/// dismissed a report that Bush was considering | announcing he would not endorse him`,
+/// `They agreed to divide the primaries | denying him a first-ballot win`). The verb was
+/// part of the reported words, not a second remark. `sorted` is in order of start.
+fn join_trailing_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
+    let lex = crate::lexicon::Lexicon::get();
+    let participle = |s: &Statement| {
+        s.cue
+            .and_then(|c| c.of(text).split_whitespace().next())
+            .and_then(|w| lex.cue(w))
+            .is_some_and(|f| f.participle)
+    };
+    // Only blanks, or `and`/`or`, between the clause and the act's verb: after a comma
+    // the participle is a second remark (`she said A, adding B`).
+    let adjacent = |g: &str| g.split_whitespace().all(|w| lex.coordinators.contains(&w));
+    let mut out: Vec<Statement> = Vec::with_capacity(sorted.len());
+    for s in sorted {
+        let joins = s.kind == Kind::Indirect
+            && s.evidence.rule == Rule::SharedSubject
+            && participle(&s)
+            && out.last().is_some_and(|p| {
+                p.kind != Kind::Direct
+                    && !p.speaker.is_empty()
+                    && p.speaker == s.speaker
+                    && p.sentence == s.sentence
+                    && s.cue
+                        .is_some_and(|c| text.get(p.span.end..c.start).is_some_and(adjacent))
+            });
+        match out.last_mut() {
+            Some(prev) if joins => absorb(prev, s),
+            _ => out.push(s),
+        }
+    }
+    out
 }
 
 /// In order of start (then kind), two with the same span and kind kept once.
@@ -417,6 +454,11 @@ mod tests {
         check(
             "Ann Lee said the email came hours after Tom Reyes proposed a ban on imports.",
             "indirect: the email came hours after Tom Reyes proposed a ban on imports [] (Ann Lee)",
+        );
+        // A weak act that its clause was cut at is part of that clause.
+        check(
+            "Jane Holt dismissed a report that the mayor was considering announcing his exit.",
+            "indirect: a report that the mayor was considering announcing his exit [] (Jane Holt)",
         );
         // A plain reported clause has no quoted pieces.
         check(

@@ -207,6 +207,8 @@ pub struct Lexicon {
     /// The term markers that are verbs of naming (`called`, `dubbed`): after a person,
     /// what follows is that person's characterisation.
     pub naming_verbs: Words,
+    /// Words that join two verbs of one subject (`and`, `or`).
+    pub coordinators: Words,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -448,6 +450,7 @@ impl Lexicon {
         lex.told_objects = extraction.take("told.objects");
         lex.term_markers = extraction.take("term.markers");
         lex.naming_verbs = extraction.take("term.naming_verbs");
+        lex.coordinators = extraction.take("merge.coordinators");
         lex.term_minor_words = extraction.take("term.minor");
         lex.np_determiners = extraction.take("mention.determiners");
         lex.body_postmodifiers = extraction.take("mention.postmodifiers");
