@@ -6,7 +6,7 @@
 use crate::extract::context::{inside_any, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
-use crate::extract::speaker::{Attribution, Speakers, Who};
+use crate::extract::speaker::{who_from_mention, Attribution, Speakers, Who};
 use crate::extract::subject::{sentence_body_subject, sentence_subject};
 use crate::lexicon::Lexicon;
 use crate::model::{Rule, SpeakerKind};
@@ -116,54 +116,17 @@ fn shared(
     }
 }
 
-/// A mention as a speaker: a person (resolved against the people named so far), a body, a
-/// pronoun (the person or body heard last, as the speaker stage resolves one) or a role
-/// (the salient person holding it). None when nothing resolves it.
+/// A mention as a speaker, as the speaker stage reads one ([`who_from_mention`]): a
+/// person resolved against the people named so far, a body, a pronoun's antecedent, a
+/// role's holder. None when nothing resolves it, or only a pronoun's distant antecedent.
 fn who_of(s: &Sentence, m: Mention, speakers: &mut Speakers) -> Option<Who> {
-    let lex = Lexicon::get();
-    let sal = &speakers.sal;
-    let rule = Rule::SubjectBeforeCue;
-    let (name, kind, role, antecedent) = match m.kind {
-        MentionKind::Person { name, role } => {
-            let (full, role) = speakers.people.resolve(&name, &role);
-            (full, SpeakerKind::Person, role, None)
-        }
-        MentionKind::Body { name } => (name, SpeakerKind::Body, String::new(), None),
-        MentionKind::Pronoun { person: true } => {
-            let female = match m.span.of(s.text).to_lowercase().as_str() {
-                "she" => Some(true),
-                "he" => Some(false),
-                _ => None,
-            };
-            let (name, role, span, b) = (sal.recent.iter().rev()).find(|(n, r, _, _)| {
-                female.is_none_or(|f| lex.gender(n, r).is_none_or(|g| g == f))
-            })?;
-            if s.block > b + 2 {
-                return None;
-            }
-            (name.clone(), SpeakerKind::Person, role.clone(), Some(*span))
-        }
-        MentionKind::Pronoun { person: false } => {
-            let (name, kind, span, b) = sal.group.as_ref()?;
-            if s.block > b + 1 {
-                return None;
-            }
-            (name.clone(), *kind, String::new(), Some(*span))
-        }
-        MentionKind::Role { title } => {
-            let (name, role, span, _) = sal.person.as_ref().filter(|(_, role, _, _)| {
-                role.to_lowercase().split_whitespace().any(|w| w == title)
-            })?;
-            (name.clone(), SpeakerKind::Person, role.clone(), Some(*span))
-        }
-    };
-    Some(Who {
-        name,
-        kind,
-        role,
-        rule,
-        mention: Some(m.span),
-        antecedent,
-        confidence: rule.confidence_for(kind),
-    })
+    let who = who_from_mention(
+        s.text,
+        m,
+        Rule::SubjectBeforeCue,
+        &mut speakers.people,
+        &speakers.sal,
+        s.block,
+    );
+    (who.known() && who.rule != Rule::PronounFar).then_some(who)
 }
