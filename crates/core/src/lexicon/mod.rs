@@ -54,15 +54,29 @@ pub struct CueForm {
     pub participle: bool,
 }
 
-/// A word list from a data file, in the file's order (it derefs to a slice: `contains`,
-/// `iter`, `position`, `get`).
+/// A word list from a data file, in the file's order (it derefs to a slice: `iter`,
+/// `position`, `get`), with a hashed [`Words::contains`] once the list is complete.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Words(Vec<&'static str>);
+pub struct Words(Vec<&'static str>, HashSet<&'static str>);
 
 impl std::ops::Deref for Words {
     type Target = [&'static str];
     fn deref(&self) -> &[&'static str] {
         &self.0
+    }
+}
+
+impl Words {
+    /// Whether the list holds `word` (exactly, case and all): one hash lookup, where the
+    /// slice's `contains` would compare with every entry.
+    pub fn contains<W: AsRef<str> + ?Sized>(&self, word: &W) -> bool {
+        self.1.contains(word.as_ref())
+    }
+
+    /// The list with its lookup set built.
+    fn indexed(list: Vec<&'static str>) -> Words {
+        let set = list.iter().copied().collect();
+        Words(list, set)
     }
 }
 
@@ -119,7 +133,7 @@ impl Sections {
         self.0
             .iter_mut()
             .find(|(n, _)| *n == name)
-            .map(|(_, w)| std::mem::take(w))
+            .map(|(_, w)| Words::indexed(std::mem::take(&mut w.0)))
             .unwrap_or_default()
     }
 }
