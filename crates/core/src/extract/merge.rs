@@ -27,7 +27,7 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
             s.quoted = vec![s.span];
         }
     }
-    let sorted = drop_restated(sorted_unique(join_continued(statements)));
+    let sorted = drop_restated(text, sorted_unique(join_continued(statements)));
     let joined = join_interrupted(text, clauses_take_fragments(sorted));
     join_trailing_acts(text, drop_nested_acts(text, sorted_unique(joined)))
 }
@@ -85,8 +85,10 @@ fn sorted_unique(mut statements: Vec<Statement>) -> Vec<Statement> {
 /// wait` both are attributions. A clause holding another speaker's (`Manafort
 /// acknowledged …, the Post reported`) is a nested attribution and stays too. `sorted`
 /// is in order of start.
-fn drop_restated(sorted: Vec<Statement>) -> Vec<Statement> {
+fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
+    let lex = crate::lexicon::Lexicon::get();
     let mut restated = vec![false; sorted.len()];
+    let mut restated_inner = vec![false; sorted.len()];
     // The clauses that may still hold the next one: those reaching past its start.
     let mut open: Vec<usize> = Vec::new();
     for (i, inner) in sorted.iter().enumerate() {
@@ -99,14 +101,26 @@ fn drop_restated(sorted: Vec<Statement>) -> Vec<Statement> {
                 let (Some(outer), Some(flag)) = (sorted.get(j), restated.get_mut(j)) else {
                     continue;
                 };
-                if outer.speaker == inner.speaker
-                    && outer.span != inner.span
-                    && outer.span.contains(inner.span)
-                    && outer.span.contains(cue)
-                    && outer.cue.is_some_and(|c| c.start >= outer.span.end)
-                    && outer.cue != inner.cue
+                if outer.speaker != inner.speaker
+                    || outer.span == inner.span
+                    || !outer.span.contains(inner.span)
+                    || !outer.span.contains(cue)
+                    || outer.cue == inner.cue
                 {
+                    continue;
+                }
+                if outer.cue.is_some_and(|c| c.start >= outer.span.end) {
                     *flag = true;
+                } else if let Some(f) = restated_inner.get_mut(i) {
+                    // `declined to say whether …`: the outer clause opens with the inner
+                    // verb; it carries the whole remark, the inner one is a piece of it.
+                    let lead = text.get(outer.span.start..cue.start).unwrap_or("x");
+                    if lead
+                        .split_whitespace()
+                        .all(|w| lex.infinitive_markers.contains(w))
+                    {
+                        *f = true;
+                    }
                 }
             }
         }
@@ -114,8 +128,8 @@ fn drop_restated(sorted: Vec<Statement>) -> Vec<Statement> {
     }
     sorted
         .into_iter()
-        .zip(restated)
-        .filter_map(|(s, r)| (!r).then_some(s))
+        .zip(restated.into_iter().zip(restated_inner))
+        .filter_map(|(s, (r, ri))| (!r && !ri).then_some(s))
         .collect()
 }
 
@@ -280,8 +294,15 @@ fn goes_on(text: &str, prev: &Statement, next: &Statement) -> bool {
     if prev.speaker.is_empty() {
         // Even with no speaker found, a quote broken by a short aside in one sentence
         // (`“A,” she elaborated, “B.”`) is one remark.
+        // So are fragments of one sentence that nobody is found to have said: the
+        // reporter quotes one voice in pieces (`a “big spectacle” with a “showbiz” feel`).
+        let fragments = prev.kind == Kind::Partial
+            && next.kind == Kind::Partial
+            && prev.sentence == next.sentence
+            && prev.cue.is_none()
+            && next.cue.is_none();
         return next.speaker.is_empty()
-            && gap.is_some_and(|g| is_interruption(prev.span.of(text), g));
+            && (fragments || gap.is_some_and(|g| is_interruption(prev.span.of(text), g)));
     }
     let same_cue = next.cue.is_some() && next.cue == prev.cue;
     let continuation = next.evidence.rule == Rule::Continuation;
@@ -434,9 +455,9 @@ mod tests {
         // A quote broken by an aside is one remark, even with no speaker found.
         check("“The way I see it,” she elaborated, “nobody doubts his service.”", "direct: The way I see it,” she elaborated, “nobody doubts his service. [The way I see it, | nobody doubts his service.] ()");
         check("“The polls were wrong,” he concluded. “Then again, I am no pollster.”", "direct: The polls were wrong,” he concluded. “Then again, I am no pollster. [The polls were wrong, | Then again, I am no pollster.] ()");
-        // Two quotes with no attribution between are two.
+        // Two quotes in two sentences with no attribution between are two.
         check(
-            "He spoke of “hope” and “fear” in turn.",
+            "He spoke of “hope” at first. Then came “fear” and anger.",
             "partial: hope [hope] () / partial: fear [fear] ()",
         );
         // A whole quote goes on from a clause that closes on quoted words.
@@ -459,6 +480,16 @@ mod tests {
         check(
             "Jane Holt dismissed a report that the mayor was considering announcing his exit.",
             "indirect: a report that the mayor was considering announcing his exit [] (Jane Holt)",
+        );
+        // An act whose words open with the verb of another of the same speaker holds it.
+        check(
+            "Jane Holt declined to say whether the vote would be held on Tuesday.",
+            "indirect: to say whether the vote would be held on Tuesday [] (Jane Holt)",
+        );
+        // Fragments of one sentence with no speaker found are one remark.
+        check(
+            "It was all “big spectacles” with “showbiz” flair.",
+            "partial: big spectacles” with “showbiz [big spectacles | showbiz] ()",
         );
         // A plain reported clause has no quoted pieces.
         check(

@@ -223,6 +223,8 @@ pub struct Lexicon {
     pub naming_verbs: Words,
     /// Words that join two verbs of one subject (`and`, `or`).
     pub coordinators: Words,
+    /// The infinitive marker (`to`).
+    pub infinitive_markers: Words,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -465,6 +467,7 @@ impl Lexicon {
         lex.term_markers = extraction.take("term.markers");
         lex.naming_verbs = extraction.take("term.naming_verbs");
         lex.coordinators = extraction.take("merge.coordinators");
+        lex.infinitive_markers = extraction.take("merge.infinitive");
         lex.term_minor_words = extraction.take("term.minor");
         lex.np_determiners = extraction.take("mention.determiners");
         lex.body_postmodifiers = extraction.take("mention.postmodifiers");
