@@ -240,7 +240,10 @@ fn unattributed(
 fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
     let (text, sent) = (s.text, s.span);
     let inner = q.inner.of(text).trim_end_matches(is_space);
-    if !inner.ends_with([',', '?', '!', '—']) {
+    // (A quote closed by a full stop speaks through a cue only in a sentence of its own
+    // that ends there: `“... missing.” Trump said.`)
+    let full_stop = inner.ends_with('.');
+    if !full_stop && !inner.ends_with([',', '?', '!', '—']) {
         return None;
     }
     let lex = Lexicon::get();
@@ -296,6 +299,15 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
             && lex
                 .cue(w)
                 .is_some_and(|c| c.strength == CueStrength::Strong && !c.participle);
+        if full_stop
+            && !(saying
+                && k > 0
+                && str_from(text, t.span.end)
+                    .trim_start_matches(is_space)
+                    .starts_with(['.', ',']))
+        {
+            continue;
+        }
         if !(saying
             || verb_like(w)
             || (k > 0 && particle && w.chars().all(|c| c.is_ascii_lowercase())))

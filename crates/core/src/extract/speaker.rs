@@ -596,6 +596,11 @@ mod tests {
             "Is it over",
             "Ana Ruiz",
         );
+        check(
+            "“We are done,” Tom Reyes said.\n\n“It is over. We lost.” Ana Ruiz said.",
+            "It is over",
+            "Ana Ruiz",
+        );
         // A pronoun no one named lately agrees with: left for review, not the last speaker.
         check(
             "“We are done,” Tom Reyes said.\n\n“It is over. Really, OK?” she said.",
