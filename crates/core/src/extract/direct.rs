@@ -13,7 +13,7 @@ use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::{tokens, Token};
 use crate::extract::speaker::{make, who_from_mention, Attribution, Speakers, Who};
 use crate::extract::subject::{sentence_head_role, sentence_subject, SubjectNp};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::*;
 use crate::text::{is_space, str_from, trim_span, Span};
 
@@ -81,6 +81,9 @@ pub fn quote_statements(
         let chosen = choose_cue_for_quote(s, q, cues);
         let (who, cue_span) = match chosen.and_then(|ci| known_cue(att, ci)) {
             Some((span, w)) => (w.clone(), Some(span)),
+            // (`“...,” she said.` where no woman was named lately: the pronoun is left
+            // unresolved, for review, rather than given the last speaker's name.)
+            _ if chosen.is_some_and(|ci| unresolved_pronoun(s, att, ci)) => (Who::none(), None),
             _ => match colon_before.clone().filter(|_| qi == 0 && chosen.is_none()) {
                 Some(w) => (w, None),
                 None => (unattributed(s, q, kind, att, prev_sentence, speakers), None),
@@ -237,18 +240,21 @@ fn unattributed(
 fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
     let (text, sent) = (s.text, s.span);
     let inner = q.inner.of(text).trim_end_matches(is_space);
-    if !inner.ends_with([',', '?', '!', '—']) {
+    // (A quote closed by a full stop speaks through a cue only in a sentence of its own
+    // that ends there: `“... missing.” Trump said.`)
+    let full_stop = inner.ends_with('.');
+    if !full_stop && !inner.ends_with([',', '?', '!', '—']) {
         return None;
     }
     let lex = Lexicon::get();
     // The words after the quote: the sentence's, or, when the sentence ends with the quote
     // (`“Is it over?” Ana Ruiz pressed.` splits there), a few words up to the line's end.
     let owned: Vec<Token>;
-    let (after, sent) = match s
+    let (after, sent, beyond) = match s
         .toks
         .get(s.toks.partition_point(|t| t.span.start < q.outer.end)..)
     {
-        Some(rest) if !rest.is_empty() => (rest, sent),
+        Some(rest) if !rest.is_empty() => (rest, sent, false),
         _ => {
             let tail = str_from(text, q.outer.end);
             let len = tail
@@ -258,7 +264,7 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
                 .map_or(0, |(i, c)| i + c.len_utf8());
             let window = Span::new(q.outer.end, q.outer.end + len);
             owned = tokens(text, window);
-            (owned.as_slice(), window)
+            (owned.as_slice(), window, true)
         }
     };
     let verb_like = |w: &str| {
@@ -285,7 +291,27 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
         let particle = after
             .get(k + 1)
             .is_some_and(|n| matches!(n.text(text), "back" | "on"));
-        if !(verb_like(w) || (k > 0 && particle && w.chars().all(|c| c.is_ascii_lowercase()))) {
+        // (Or a verb of saying, when the quote ends its sentence: `“Is it over?” Ana
+        // Ruiz said.` or `“Why?” he asked.` is a sentence of its own, whose cue names
+        // the quote's speaker, a pronoun or a body too.)
+        let saying = beyond
+            && w.chars().all(|c| c.is_ascii_lowercase())
+            && lex
+                .cue(w)
+                .is_some_and(|c| c.strength == CueStrength::Strong && !c.participle);
+        if full_stop
+            && !(saying
+                && k > 0
+                && str_from(text, t.span.end)
+                    .trim_start_matches(is_space)
+                    .starts_with(['.', ',']))
+        {
+            continue;
+        }
+        if !(saying
+            || verb_like(w)
+            || (k > 0 && particle && w.chars().all(|c| c.is_ascii_lowercase())))
+        {
             continue;
         }
         // The phrase between the quote and the verb, or right after the verb.
@@ -295,6 +321,16 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
             let sp = trim_span(text, Span::new(q.outer.end, t.span.start));
             s.np(sp)
         };
+        if saying {
+            let rule = if k == 0 {
+                Rule::SubjectAfterCue
+            } else {
+                Rule::SubjectBeforeCue
+            };
+            return found.map(|m| {
+                who_from_mention(text, m, rule, &mut speakers.people, &speakers.sal, s.block)
+            });
+        }
         return found.filter(|m| person(m.clone())).map(|m| {
             let mut w = who_from_mention(
                 text,
@@ -406,6 +442,19 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, speakers: &mut Speakers) -
         }
     }
     None
+}
+
+/// Whether cue `ci`'s subject is a personal pronoun that no one named lately agrees with.
+fn unresolved_pronoun(s: &Sentence, att: &Attribution, ci: usize) -> bool {
+    att.whos.get(ci).is_some_and(|w| {
+        !w.known()
+            && w.mention.is_some_and(|m| {
+                matches!(
+                    s.np(m).map(|m| m.kind),
+                    Some(MentionKind::Pronoun { person: true })
+                )
+            })
+    })
 }
 
 /// Which cue attributes a quote: `"...," X said` after it, else the nearest before, else after.

@@ -589,6 +589,24 @@ mod tests {
             "They are all here",
             "Tom Reyes",
         );
+        // A quote that ends its sentence (`?”`, then a capital): the cue in the next names
+        // its speaker, not the speaker before.
+        check(
+            "“We are done,” Tom Reyes said.\n\n“Is it over?” Ana Ruiz said.",
+            "Is it over",
+            "Ana Ruiz",
+        );
+        check(
+            "“We are done,” Tom Reyes said.\n\n“It is over. We lost.” Ana Ruiz said.",
+            "It is over",
+            "Ana Ruiz",
+        );
+        // A pronoun no one named lately agrees with: left for review, not the last speaker.
+        check(
+            "“We are done,” Tom Reyes said.\n\n“It is over. Really, OK?” she said.",
+            "It is over",
+            "",
+        );
         // A description in common nouns: the person named with it, else the description.
         check(
             "Tom Reyes spoke first.\n\n“We will build it,” the businessman said.",
