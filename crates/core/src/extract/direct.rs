@@ -50,17 +50,8 @@ pub fn quote_statements(
     if s.span.of(s.text).trim_end().ends_with(':') {
         // Its speaker, or with no cue its subject ("X released the following statement:").
         let who = att.who.clone().or_else(|| {
-            sentence_subject(att.subject.as_ref(), &mut speakers.people, true).map(
-                |(name, role, span)| Who {
-                    name,
-                    kind: SpeakerKind::Person,
-                    role,
-                    rule: Rule::Nearest,
-                    mention: Some(span),
-                    antecedent: None,
-                    confidence: Rule::Nearest.confidence(),
-                },
-            )
+            sentence_subject(att.subject.as_ref(), &mut speakers.people, true)
+                .map(|(name, role, span)| Who::person(name, role, span, Rule::Nearest))
         });
         speakers.colon = Some((s.block, who));
     }
@@ -331,18 +322,9 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
                 who_from_mention(text, m, rule, &mut speakers.people, &speakers.sal, s.block)
             });
         }
-        return found.filter(|m| person(m.clone())).map(|m| {
-            let mut w = who_from_mention(
-                text,
-                m,
-                Rule::Nearest,
-                &mut speakers.people,
-                &speakers.sal,
-                s.block,
-            );
-            w.confidence = Rule::Nearest.confidence_for(w.kind);
-            w
-        });
+        return found
+            .filter(|m| person(m.clone()))
+            .map(|m| nearest_who(s, m, speakers));
     }
     None
 }
@@ -392,28 +374,11 @@ fn named_before_colon(s: &Sentence, at: usize, speakers: &mut Speakers) -> Optio
 fn nearest(s: &Sentence, subject: Option<&SubjectNp>, speakers: &mut Speakers) -> Option<Who> {
     let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
     if let Some((name, role, span)) = sentence_subject(subject, &mut speakers.people, true) {
-        return Some(Who {
-            name,
-            kind: SpeakerKind::Person,
-            role,
-            rule: Rule::Nearest,
-            mention: Some(span),
-            antecedent: None,
-            confidence: Rule::Nearest.confidence(),
-        });
+        return Some(Who::person(name, role, span, Rule::Nearest));
     }
     // A role as the subject: "The Florida senator's answer was that “...”".
     if let Some(m) = sentence_head_role(s) {
-        let mut w = who_from_mention(
-            text,
-            m,
-            Rule::Nearest,
-            &mut speakers.people,
-            &speakers.sal,
-            s.block,
-        );
-        w.confidence = Rule::Nearest.confidence_for(w.kind);
-        return Some(w);
+        return Some(nearest_who(s, m, speakers));
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
@@ -594,6 +559,21 @@ fn term_reason(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<&'static str> {
         return Some("a short phrase used as a name, with no speaker in the sentence");
     }
     None
+}
+
+/// Mention `m` as the speaker nearest a quote with no cue (rule `Nearest`, with its
+/// confidence whatever the mention resolved through).
+fn nearest_who(s: &Sentence, m: Mention, speakers: &mut Speakers) -> Who {
+    let mut w = who_from_mention(
+        s.text,
+        m,
+        Rule::Nearest,
+        &mut speakers.people,
+        &speakers.sal,
+        s.block,
+    );
+    w.confidence = Rule::Nearest.confidence_for(w.kind);
+    w
 }
 
 /// `direct` when the quotation stands as its own sentence(s); `partial` when it is a fragment

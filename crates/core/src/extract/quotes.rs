@@ -131,6 +131,58 @@ fn markup_tags(s: &str) -> Vec<(usize, usize)> {
     out
 }
 
+/// The quotation marks of paragraph `s` (`double`: the article uses double marks), each
+/// with its byte offset, the mark as a char, its role and its width, into `marks`.
+fn collect_marks(s: &str, double: bool, marks: &mut Vec<(usize, char, Role, usize)>) {
+    // Only quotation marks matter: collect them with their neighbours, once. Marks
+    // inside markup left in the text (`<tweet author="x">`) are the markup's.
+    marks.clear();
+    let tags = markup_tags(s);
+    let mut tag = 0;
+    // With double marks, single ones are never marks (`double_role` gives them no role):
+    // apostrophes, common in curly text, are passed over before their neighbours are read;
+    // only a doubled one (`''`) is a mark, read as `"`.
+    let mut after_doubled = None;
+    for (i, c) in chars_from(s, |b| {
+        matches!(b, b'"' | 0xC2 | 0xE2) || b == b'\'' || (b == b'`' && double)
+    }) {
+        // The tags end in order: those ending before `i` are passed for good.
+        while tags.get(tag).is_some_and(|t| t.1 < i) {
+            tag += 1;
+        }
+        if after_doubled == Some(i) || tags.get(tag).is_some_and(|t| t.0 < i && i < t.1) {
+            continue; // the second half of a doubled mark, or an attribute's quote
+        }
+        let width = if double {
+            doubled(str_from(s, i))
+        } else {
+            None
+        };
+        let (c, len) = match width {
+            Some(w) => ('"', w),
+            None => (c, c.len_utf8()),
+        };
+        if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'')
+            || (double && matches!(c, '‘' | '’' | '\''))
+        {
+            continue;
+        }
+        if width.is_some() {
+            after_doubled = Some(i + 1);
+        }
+        let prev = str_to(s, i).chars().next_back();
+        let next = str_from(s, i + len).chars().next();
+        let role = if double {
+            double_role(c, prev, next)
+        } else {
+            single_role(c, prev, next)
+        };
+        if let Some(role) = role {
+            marks.push((i, c, role, len));
+        }
+    }
+}
+
 /// Finds the quotes of each paragraph (`blocks`, in order). Returns quotes per block.
 pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> Vec<Vec<Quote>> {
     let double = uses_double_marks(text);
@@ -140,53 +192,7 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
     let mut marks: Vec<(usize, char, Role, usize)> = Vec::new(); // reused across blocks
     for (bi, block) in blocks.iter().enumerate() {
         let s = block.of(text);
-        // Only quotation marks matter: collect them with their neighbours, once. Marks
-        // inside markup left in the text (`<tweet author="x">`) are the markup's.
-        marks.clear();
-        let tags = markup_tags(s);
-        let mut tag = 0;
-        // With double marks, single ones are never marks (`double_role` gives them no role):
-        // apostrophes, common in curly text, are passed over before their neighbours are read;
-        // only a doubled one (`''`) is a mark, read as `"`.
-        let mut after_doubled = None;
-        for (i, c) in chars_from(s, |b| {
-            matches!(b, b'"' | 0xC2 | 0xE2) || b == b'\'' || (b == b'`' && double)
-        }) {
-            // The tags end in order: those ending before `i` are passed for good.
-            while tags.get(tag).is_some_and(|t| t.1 < i) {
-                tag += 1;
-            }
-            if after_doubled == Some(i) || tags.get(tag).is_some_and(|t| t.0 < i && i < t.1) {
-                continue; // the second half of a doubled mark, or an attribute's quote
-            }
-            let width = if double {
-                doubled(str_from(s, i))
-            } else {
-                None
-            };
-            let (c, len) = match width {
-                Some(w) => ('"', w),
-                None => (c, c.len_utf8()),
-            };
-            if !matches!(c, '“' | '”' | '"' | '„' | '«' | '»' | '‘' | '’' | '\'')
-                || (double && matches!(c, '‘' | '’' | '\''))
-            {
-                continue;
-            }
-            if width.is_some() {
-                after_doubled = Some(i + 1);
-            }
-            let prev = str_to(s, i).chars().next_back();
-            let next = str_from(s, i + len).chars().next();
-            let role = if double {
-                double_role(c, prev, next)
-            } else {
-                single_role(c, prev, next)
-            };
-            if let Some(role) = role {
-                marks.push((i, c, role, len));
-            }
-        }
+        collect_marks(s, double, &mut marks);
         let chars = &marks;
         let next_block_opens = blocks.get(bi + 1).is_some_and(|nb| {
             let ns = nb.of(text);

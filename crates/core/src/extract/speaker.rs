@@ -27,6 +27,20 @@ pub struct Who {
 }
 
 impl Who {
+    /// A person named by the phrase at `mention` (no antecedent), by `rule`, at the
+    /// rule's confidence.
+    pub fn person(name: String, role: String, mention: Span, rule: Rule) -> Who {
+        Who {
+            name,
+            kind: SpeakerKind::Person,
+            role,
+            rule,
+            mention: Some(mention),
+            antecedent: None,
+            confidence: rule.confidence(),
+        }
+    }
+
     pub fn none() -> Who {
         Who {
             name: String::new(),
@@ -317,6 +331,89 @@ fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
     }
 }
 
+/// The speaker of an earlier cue of the sentence, as the shared subject of this one.
+fn shared(whos: &[Who]) -> Who {
+    let mut w = whos
+        .iter()
+        .rev()
+        .find(|w| w.known())
+        .cloned()
+        .unwrap_or_else(Who::none);
+    if w.known() {
+        w.rule = Rule::SharedSubject;
+        w.confidence = Rule::SharedSubject.confidence_for(w.kind).min(w.confidence);
+    }
+    w
+}
+
+/// The speaker of a participle cue (`saying`, `adding`): a subject it names itself
+/// (`with Macron saying`, `quoted X as saying`), else the clause's.
+fn participle_speaker(
+    s: &Sentence,
+    subject: Option<&SubjectNp>,
+    cue: &Cue,
+    whos: &[Who],
+    speakers: &mut Speakers,
+) -> Who {
+    let (text, sent, toks, bi) = (s.text, s.span, s.toks, s.block);
+    let (people, sal) = (&mut speakers.people, &speakers.sal);
+    // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
+    let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
+    // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
+    if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
+        if let Some(m) = np_before(s.before.index(text, sent), text, sent, p.span.start)
+            .and_then(|(sp, _)| s.np(sp))
+        {
+            if !matches!(m.kind, MentionKind::Pronoun { .. }) {
+                return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+            }
+        }
+    }
+    // "with polls showing ...", "despite critics saying ...": the phrase the preposition
+    // governs is the participle's subject, not the clause's.
+    if let Some((sp, false)) = s.before.np_before(text, sent, cue.span.start) {
+        let inside = crate::extract::context::tokens_within(toks, sp);
+        let governed = inside.first().filter(|t| {
+            with_lower(t.text(text), |w| {
+                Lexicon::get().participle_governors.contains(w)
+            })
+        });
+        if let (Some(prep), true) = (governed, inside.len() >= 2) {
+            let rest = Span::new(prep.span.end, sp.end);
+            if let Some(m) = s.np(trim_span(text, rest)) {
+                return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+            }
+        }
+    }
+    if let Some(p) = prev_tok {
+        let between = Span::new(p.span.end, cue.span.start).of(text);
+        if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase)
+        {
+            if let Some(m) = s
+                .before
+                .np_before(text, sent, cue.span.start)
+                .and_then(|(sp, _)| s.np(sp))
+            {
+                return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+            }
+        }
+    }
+    let earlier = shared(whos);
+    if earlier.known() {
+        return earlier;
+    }
+    // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
+    // subject is the sentence subject.
+    if let Some((name, role, span)) = sentence_subject(subject, people, false) {
+        return Who::person(name, role, span, Rule::SharedSubject);
+    }
+    // "The Florida senator sought to calm them, saying ...": a role opens the sentence.
+    if let Some(m) = sentence_head_role(s) {
+        return who_from_mention(text, m, Rule::SharedSubject, people, sal, bi);
+    }
+    Who::none()
+}
+
 /// The speaker of cue `ci` of the sentence, given the speakers of the cues before it.
 fn resolve_cue(
     s: &Sentence,
@@ -326,23 +423,10 @@ fn resolve_cue(
     whos: &[Who],
     speakers: &mut Speakers,
 ) -> Who {
-    let (text, sent, toks, bi) = (s.text, s.span, s.toks, s.block);
+    let (text, sent, bi) = (s.text, s.span, s.block);
     let (people, sal) = (&mut speakers.people, &speakers.sal);
     let Some(cue) = cues.get(ci) else {
         return Who::none();
-    };
-    let shared = |whos: &[Who]| -> Who {
-        let mut w = whos
-            .iter()
-            .rev()
-            .find(|w| w.known())
-            .cloned()
-            .unwrap_or_else(Who::none);
-        if w.known() {
-            w.rule = Rule::SharedSubject;
-            w.confidence = Rule::SharedSubject.confidence_for(w.kind).min(w.confidence);
-        }
-        w
     };
     if cue.according {
         return np_after(text, sent, cue.span.end)
@@ -351,81 +435,23 @@ fn resolve_cue(
             .unwrap_or_else(Who::none);
     }
     if cue.participle {
-        // "with Macron saying ..." names its own subject; otherwise the clause's subject speaks.
-        let prev_tok = cue.tok.checked_sub(1).and_then(|p| toks.get(p));
-        // "quoted co-author Dr. X as saying ...": the phrase before "as" speaks.
-        if let Some(p) = prev_tok.filter(|p| p.text(text) == "as") {
-            if let Some(m) = np_before(s.before.index(text, sent), text, sent, p.span.start)
-                .and_then(|(sp, _)| s.np(sp))
-            {
-                if !matches!(m.kind, MentionKind::Pronoun { .. }) {
-                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
-                }
-            }
-        }
-        // "with polls showing ...", "despite critics saying ...": the phrase the preposition
-        // governs is the participle's subject, not the clause's.
-        if let Some((sp, false)) = s.before.np_before(text, sent, cue.span.start) {
-            let inside = crate::extract::context::tokens_within(toks, sp);
-            let governed = inside.first().filter(|t| {
-                with_lower(t.text(text), |w| {
-                    matches!(w, "with" | "without" | "despite" | "amid")
-                })
-            });
-            if let (Some(prep), true) = (governed, inside.len() >= 2) {
-                let rest = Span::new(prep.span.end, sp.end);
-                if let Some(m) = s.np(trim_span(text, rest)) {
-                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
-                }
-            }
-        }
-        if let Some(p) = prev_tok {
-            let between = Span::new(p.span.end, cue.span.start).of(text);
-            if between.trim_matches(is_space).is_empty()
-                && p.text(text).starts_with(char::is_uppercase)
-            {
-                if let Some(m) = s
-                    .before
-                    .np_before(text, sent, cue.span.start)
-                    .and_then(|(sp, _)| s.np(sp))
-                {
-                    return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
-                }
-            }
-        }
-        let earlier = shared(whos);
-        if earlier.known() {
-            return earlier;
-        }
-        // Sentence-initial participle ("Responding to ..., Zelenskyy said") or a participle whose
-        // subject is the sentence subject.
-        if let Some((name, role, span)) = sentence_subject(subject, people, false) {
-            return Who {
-                name,
-                kind: SpeakerKind::Person,
-                role,
-                rule: Rule::SharedSubject,
-                mention: Some(span),
-                antecedent: None,
-                confidence: Rule::SharedSubject.confidence(),
-            };
-        }
-        // "The Florida senator sought to calm them, saying ...": a role opens the sentence.
-        if let Some(m) = sentence_head_role(s) {
-            return who_from_mention(text, m, Rule::SharedSubject, people, sal, bi);
-        }
-        return Who::none();
+        return participle_speaker(s, subject, cue, whos, speakers);
     }
     // Inversion: `"...," said Witkoff` / `..., said the statement` / `“...” about the
     // plan, said Witkoff`: the phrase after the cue, when a comma or a quote comes before it.
-    let inverted = |people: &mut People| {
+    // (`any_pronoun`: a pronoun after the cue speaks even with words before the cue.)
+    let inverted = |people: &mut People, any_pronoun: bool| {
         let before = Span::new(sent.start, cue.span.start)
             .of(text)
             .trim_end_matches(is_space);
         if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
             np_after(text, sent, cue.span.end)
                 .and_then(|sp| s.np(sp))
-                .filter(|m| !matches!(m.kind, MentionKind::Pronoun { .. }) || before.is_empty())
+                .filter(|m| {
+                    any_pronoun
+                        || !matches!(m.kind, MentionKind::Pronoun { .. })
+                        || before.is_empty()
+                })
                 .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
         } else {
             None
@@ -439,34 +465,16 @@ fn resolve_cue(
             // the cue names no speaker (a place, a fragment); the sentence's subject does,
             // or else ("“...” about the plan, said Ana Ortiz") the person after the cue.
             None => match sentence_subject(subject, people, false) {
-                Some((name, role, span)) if span.end <= sp.start => Who {
-                    name,
-                    kind: SpeakerKind::Person,
-                    role,
-                    rule: Rule::SubjectBeforeCue,
-                    mention: Some(span),
-                    antecedent: None,
-                    confidence: Rule::SubjectBeforeCue.confidence(),
-                },
-                _ => inverted(people)
+                Some((name, role, span)) if span.end <= sp.start => {
+                    Who::person(name, role, span, Rule::SubjectBeforeCue)
+                }
+                _ => inverted(people, false)
                     .filter(|w| w.kind == SpeakerKind::Person)
                     .unwrap_or_else(Who::none),
             },
         },
-        _ => {
-            // Inversion: `"...," said Witkoff` / `..., said the statement`.
-            let before = Span::new(sent.start, cue.span.start)
-                .of(text)
-                .trim_end_matches(is_space);
-            if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
-                np_after(text, sent, cue.span.end)
-                    .and_then(|sp| s.np(sp))
-                    .map(|m| who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi))
-                    .unwrap_or_else(Who::none)
-            } else {
-                Who::none()
-            }
-        }
+        // Inversion: `"...," said Witkoff` / `..., said the statement`.
+        _ => inverted(people, true).unwrap_or_else(Who::none),
     }
 }
 

@@ -225,6 +225,8 @@ pub struct Lexicon {
     pub coordinators: Words,
     /// The infinitive marker (`to`).
     pub infinitive_markers: Words,
+    /// Prepositions whose phrase is a participle cue's subject (`with`, `despite`).
+    pub participle_governors: Words,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -456,26 +458,7 @@ impl Lexicon {
         lex.stop_words = function_words.take("stop");
         lex.more_stop_words = function_words.take("stop.more");
         // Extraction's word lists (extract/).
-        let mut extraction = Sections::words(EXTRACTION);
-        lex.skip_before_cue = extraction.take("cue.skip_before");
-        lex.passive_before_cue = extraction.take("cue.passive");
-        lex.clause_words = extraction.take("clause.words");
-        lex.clause_prepositions = extraction.take("clause.prepositions");
-        lex.venue_words = extraction.take("clause.venues");
-        lex.tail_participles = extraction.take("clause.tail_participles");
-        lex.told_objects = extraction.take("told.objects");
-        lex.term_markers = extraction.take("term.markers");
-        lex.naming_verbs = extraction.take("term.naming_verbs");
-        lex.coordinators = extraction.take("merge.coordinators");
-        lex.infinitive_markers = extraction.take("merge.infinitive");
-        lex.term_minor_words = extraction.take("term.minor");
-        lex.np_determiners = extraction.take("mention.determiners");
-        lex.body_postmodifiers = extraction.take("mention.postmodifiers");
-        lex.name_particles = extraction.take("mention.particles");
-        lex.body_name_cuts = extraction.take("mention.body_cuts");
-        lex.sentence_openers = extraction.take("sentence.openers");
-        lex.quantifiers = extraction.take("mention.quantifiers");
-        lex.unmerged_names = extraction.take("people.unmerged");
+        lex.read_extraction();
         // End of extraction's word lists.
         lex.abbreviations = data_lines(ABBREVIATIONS).map(str::to_string).collect();
         (lex.places, lex.countries) = read_places();
@@ -500,6 +483,31 @@ impl Lexicon {
             .collect();
         lex.read_speech();
         lex
+    }
+
+    /// Extraction's lists (data/extraction.txt).
+    fn read_extraction(&mut self) {
+        let mut extraction = Sections::words(EXTRACTION);
+        self.skip_before_cue = extraction.take("cue.skip_before");
+        self.passive_before_cue = extraction.take("cue.passive");
+        self.clause_words = extraction.take("clause.words");
+        self.clause_prepositions = extraction.take("clause.prepositions");
+        self.venue_words = extraction.take("clause.venues");
+        self.tail_participles = extraction.take("clause.tail_participles");
+        self.told_objects = extraction.take("told.objects");
+        self.term_markers = extraction.take("term.markers");
+        self.naming_verbs = extraction.take("term.naming_verbs");
+        self.coordinators = extraction.take("merge.coordinators");
+        self.infinitive_markers = extraction.take("merge.infinitive");
+        self.participle_governors = extraction.take("participle.governors");
+        self.term_minor_words = extraction.take("term.minor");
+        self.np_determiners = extraction.take("mention.determiners");
+        self.body_postmodifiers = extraction.take("mention.postmodifiers");
+        self.name_particles = extraction.take("mention.particles");
+        self.body_name_cuts = extraction.take("mention.body_cuts");
+        self.sentence_openers = extraction.take("sentence.openers");
+        self.quantifiers = extraction.take("mention.quantifiers");
+        self.unmerged_names = extraction.take("people.unmerged");
     }
 
     /// Reported speech's lists (data/speech.txt).
