@@ -106,10 +106,13 @@ pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
     {
         return None; // An opening quote or an introductory phrase ("In a letter to ...").
     }
-    let head_end = Span::new(sent.start, sent.end)
+    // Only the first seven words can be the subject: the boundary is looked for up to
+    // the seventh word's end, not through the whole sentence.
+    let reach = toks.get(6).map_or(sent.end, |t| t.span.end);
+    let head_end = Span::new(sent.start, reach)
         .of(text)
         .find(|c: char| boundary_char(c))
-        .map_or(sent.end, |i| sent.start + i);
+        .map_or(reach, |i| sent.start + i);
     let words: Vec<&Token> = toks
         .iter()
         .take_while(|t| t.span.end <= head_end)
