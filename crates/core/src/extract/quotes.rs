@@ -227,19 +227,32 @@ pub fn find_quotes(text: &str, blocks: &[Span], issues: &mut Vec<MarkIssue>) -> 
         let mark_span = |(at, _, len): (usize, char, usize)| {
             Span::new(block.start + at, block.start + at + len)
         };
+        // The last curly closing mark of the paragraph, by index.
+        let last_curly_close = chars
+            .iter()
+            .rposition(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close));
+        // A straight quotation opened inside a curly one.
+        let mut nested_open = false;
         for (k, &(at, ch, role, len)) in chars.iter().enumerate().skip(skip) {
             let later = chars.get(k + 1..).unwrap_or_default();
             // Inside a curly quotation, straight marks are a nested quotation when the
-            // curly close comes later: “He said "odd" twice,” she said.
+            // curly close comes later: “He said "odd" twice,” she said. But a straight
+            // close with none opened inside ends the curly quotation: mixed marks
+            // (`“We are ready," she said. "We vote.”`).
+            if open.is_none() {
+                nested_open = false;
+            }
             if let Some(((_, oc, _), _)) = open {
                 let curly_open = matches!(oc, '“' | '„' | '«');
-                if curly_open
-                    && ch == '"'
-                    && later
-                        .iter()
-                        .any(|m| matches!(m.1, '”' | '»') || (m.1 == '“' && m.2 == Role::Close))
-                {
-                    continue;
+                if curly_open && ch == '"' && last_curly_close.is_some_and(|c| c > k) {
+                    if nested_open {
+                        nested_open = false;
+                        continue;
+                    }
+                    if role != Role::Close {
+                        nested_open = true;
+                        continue;
+                    }
                 }
             }
             match (open, role) {
@@ -365,6 +378,14 @@ mod tests {
         assert_eq!(
             inner("“He said \"odd\" twice,” she said."),
             vec!["He said \"odd\" twice,"]
+        );
+    }
+
+    #[test]
+    fn mixed_marks_close_where_they_close() {
+        assert_eq!(
+            inner("“We are ready,\" she said. \"We vote today.” Then she left."),
+            vec!["We are ready,", "We vote today."]
         );
     }
 
