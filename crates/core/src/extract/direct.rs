@@ -267,7 +267,7 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
             && !lex.prepositions.contains(&w)
             && !lex.more_prepositions.contains(&w)
     };
-    let person = |m: Mention| {
+    let person = |m: &Mention| {
         matches!(
             m.kind,
             MentionKind::Person { .. } | MentionKind::Role { .. }
@@ -323,8 +323,8 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
             });
         }
         return found
-            .filter(|m| person(m.clone()))
-            .map(|m| nearest_who(s, m, speakers));
+            .filter(person)
+            .map(|m| who_by(s, m, Rule::Nearest, speakers));
     }
     None
 }
@@ -358,16 +358,7 @@ fn named_before_colon(s: &Sentence, at: usize, speakers: &mut Speakers) -> Optio
     ) {
         return None;
     }
-    let mut w = who_from_mention(
-        text,
-        m,
-        Rule::Label,
-        &mut speakers.people,
-        &speakers.sal,
-        s.block,
-    );
-    w.confidence = Rule::Label.confidence_for(w.kind);
-    Some(w)
+    Some(who_by(s, m, Rule::Label, speakers))
 }
 
 /// With no cue: the sentence subject or the nearest named person or body.
@@ -378,7 +369,7 @@ fn nearest(s: &Sentence, subject: Option<&SubjectNp>, speakers: &mut Speakers) -
     }
     // A role as the subject: "The Florida senator's answer was that “...”".
     if let Some(m) = sentence_head_role(s) {
-        return Some(nearest_who(s, m, speakers));
+        return Some(who_by(s, m, Rule::Nearest, speakers));
     }
     // A body as the subject: "That version had stipulated ...", "The plan also sets out ...".
     let first_quote = quotes.first().map_or(sent.end, |q| q.outer.start);
@@ -561,18 +552,18 @@ fn term_reason(s: &Sentence, q: &Quote, cues: &[Cue]) -> Option<&'static str> {
     None
 }
 
-/// Mention `m` as the speaker nearest a quote with no cue (rule `Nearest`, with its
-/// confidence whatever the mention resolved through).
-fn nearest_who(s: &Sentence, m: Mention, speakers: &mut Speakers) -> Who {
+/// Mention `m` as a quote's speaker found by `rule` (`Nearest`, `Label`), with that rule's
+/// confidence whatever the mention resolved through.
+fn who_by(s: &Sentence, m: Mention, rule: Rule, speakers: &mut Speakers) -> Who {
     let mut w = who_from_mention(
         s.text,
         m,
-        Rule::Nearest,
+        rule,
         &mut speakers.people,
         &speakers.sal,
         s.block,
     );
-    w.confidence = Rule::Nearest.confidence_for(w.kind);
+    w.confidence = rule.confidence_for(w.kind);
     w
 }
 

@@ -39,12 +39,7 @@ pub fn one_per_attribution(text: &str, mut statements: Vec<Statement>) -> Vec<St
 /// part of the reported words, not a second remark. `sorted` is in order of start.
 fn join_trailing_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
     let lex = crate::lexicon::Lexicon::get();
-    let participle = |s: &Statement| {
-        s.cue
-            .and_then(|c| c.of(text).split_whitespace().next())
-            .and_then(|w| lex.cue(w))
-            .is_some_and(|f| f.participle)
-    };
+    let participle = |s: &Statement| cue_form(text, s).is_some_and(|f| f.participle);
     // Only blanks, or `and`/`or`, between the clause and the act's verb: after a comma
     // the participle is a second remark (`she said A, adding B`).
     let adjacent = |g: &str| g.split_whitespace().all(|w| lex.coordinators.contains(&w));
@@ -87,8 +82,7 @@ fn sorted_unique(mut statements: Vec<Statement>) -> Vec<Statement> {
 /// is in order of start.
 fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
     let lex = crate::lexicon::Lexicon::get();
-    let mut restated = vec![false; sorted.len()];
-    let mut restated_inner = vec![false; sorted.len()];
+    let mut dropped = vec![false; sorted.len()];
     // The clauses that may still hold the next one: those reaching past its start.
     let mut open: Vec<usize> = Vec::new();
     for (i, inner) in sorted.iter().enumerate() {
@@ -98,7 +92,7 @@ fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
         open.retain(|&j| sorted.get(j).is_some_and(|o| o.span.end > inner.span.start));
         if let Some(cue) = inner.cue.filter(|_| !inner.speaker.is_empty()) {
             for &j in &open {
-                let (Some(outer), Some(flag)) = (sorted.get(j), restated.get_mut(j)) else {
+                let Some(outer) = sorted.get(j) else {
                     continue;
                 };
                 if outer.speaker != inner.speaker
@@ -109,18 +103,20 @@ fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
                 {
                     continue;
                 }
-                if outer.cue.is_some_and(|c| c.start >= outer.span.end) {
+                // `declined to say whether …`: the outer clause opens with the inner verb;
+                // it carries the whole remark, the inner one is a piece of it.
+                let opens_with_inner = || {
+                    text.get(outer.span.start..cue.start).is_some_and(|lead| {
+                        (lead.split_whitespace()).all(|w| lex.infinitive_markers.contains(w))
+                    })
+                };
+                let drop = if outer.cue.is_some_and(|c| c.start >= outer.span.end) {
+                    Some(j)
+                } else {
+                    opens_with_inner().then_some(i)
+                };
+                if let Some(flag) = drop.and_then(|k| dropped.get_mut(k)) {
                     *flag = true;
-                } else if let Some(f) = restated_inner.get_mut(i) {
-                    // `declined to say whether …`: the outer clause opens with the inner
-                    // verb; it carries the whole remark, the inner one is a piece of it.
-                    let lead = text.get(outer.span.start..cue.start).unwrap_or("x");
-                    if lead
-                        .split_whitespace()
-                        .all(|w| lex.infinitive_markers.contains(w))
-                    {
-                        *f = true;
-                    }
                 }
             }
         }
@@ -128,9 +124,15 @@ fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
     }
     sorted
         .into_iter()
-        .zip(restated.into_iter().zip(restated_inner))
-        .filter_map(|(s, (r, ri))| (!r && !ri).then_some(s))
+        .zip(dropped)
+        .filter_map(|(s, d)| (!d).then_some(s))
         .collect()
+}
+
+/// The lexicon's entry for a statement's cue (its first word).
+fn cue_form(text: &str, s: &Statement) -> Option<&'static crate::lexicon::CueForm> {
+    let word = s.cue?.of(text).split_whitespace().next()?;
+    crate::lexicon::Lexicon::get().cue(word)
 }
 
 /// Without the speech acts told inside another statement's words (`Smith said the email
@@ -139,13 +141,9 @@ fn drop_restated(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
 /// verb of saying) lies inside a statement that holds it whole. `sorted` is in order of
 /// start, so the statement reaching furthest so far is the one that may hold the next.
 fn drop_nested_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
-    let lex = crate::lexicon::Lexicon::get();
     let weak_act = |s: &Statement| {
         s.kind == Kind::Indirect
-            && s.cue
-                .and_then(|c| c.of(text).split_whitespace().next())
-                .and_then(|w| lex.cue(w))
-                .is_some_and(|f| f.strength == crate::lexicon::CueStrength::Weak)
+            && cue_form(text, s).is_some_and(|f| f.strength == crate::lexicon::CueStrength::Weak)
     };
     let mut out: Vec<Statement> = Vec::with_capacity(sorted.len());
     // The span of the kept statement that reaches furthest.

@@ -30,14 +30,32 @@ impl Who {
     /// A person named by the phrase at `mention` (no antecedent), by `rule`, at the
     /// rule's confidence.
     pub fn person(name: String, role: String, mention: Span, rule: Rule) -> Who {
+        Who::named(name, SpeakerKind::Person, role, mention, rule)
+    }
+
+    /// A speaker of `kind` named by the phrase at `mention` (no antecedent), by `rule`, at
+    /// the rule's confidence for that kind.
+    pub fn named(name: String, kind: SpeakerKind, role: String, mention: Span, rule: Rule) -> Who {
         Who {
             name,
-            kind: SpeakerKind::Person,
+            kind,
             role,
             rule,
             mention: Some(mention),
             antecedent: None,
-            confidence: rule.confidence(),
+            confidence: rule.confidence_for(kind),
+        }
+    }
+
+    /// This speaker as the shared subject of a later verb: rule `SharedSubject`, and a
+    /// confidence no higher than that rule's.
+    pub fn into_shared(self) -> Who {
+        Who {
+            rule: Rule::SharedSubject,
+            confidence: Rule::SharedSubject
+                .confidence_for(self.kind)
+                .min(self.confidence),
+            ..self
         }
     }
 
@@ -333,17 +351,11 @@ fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {
 
 /// The speaker of an earlier cue of the sentence, as the shared subject of this one.
 fn shared(whos: &[Who]) -> Who {
-    let mut w = whos
-        .iter()
+    whos.iter()
         .rev()
         .find(|w| w.known())
         .cloned()
-        .unwrap_or_else(Who::none);
-    if w.known() {
-        w.rule = Rule::SharedSubject;
-        w.confidence = Rule::SharedSubject.confidence_for(w.kind).min(w.confidence);
-    }
-    w
+        .map_or_else(Who::none, Who::into_shared)
 }
 
 /// The speaker of a participle cue (`saying`, `adding`): a subject it names itself

@@ -80,40 +80,26 @@ fn clause_subject(
     if let Some((name, role, span)) =
         sentence_subject(att.subject.as_ref(), &mut speakers.people, false)
     {
-        return (span.end <= by).then(|| shared(name, SpeakerKind::Person, role, span, None));
+        return (span.end <= by)
+            .then(|| Who::named(name, SpeakerKind::Person, role, span, Rule::SharedSubject));
     }
     if let Some((name, span)) = sentence_body_subject(s) {
-        return (span.end <= by)
-            .then(|| shared(name, SpeakerKind::Body, String::new(), span, None));
+        return (span.end <= by).then(|| {
+            Who::named(
+                name,
+                SpeakerKind::Body,
+                String::new(),
+                span,
+                Rule::SharedSubject,
+            )
+        });
     }
     let first = s.toks.first()?;
     let m = s.np(first.span)?;
     matches!(m.kind, MentionKind::Pronoun { .. })
         .then(|| who_of(s, m, speakers))
         .flatten()
-        .map(|w| Who {
-            rule: Rule::SharedSubject,
-            confidence: Rule::SharedSubject.confidence_for(w.kind).min(w.confidence),
-            ..w
-        })
-}
-
-fn shared(
-    name: String,
-    kind: SpeakerKind,
-    role: String,
-    span: Span,
-    antecedent: Option<Span>,
-) -> Who {
-    Who {
-        name,
-        kind,
-        role,
-        rule: Rule::SharedSubject,
-        mention: Some(span),
-        antecedent,
-        confidence: Rule::SharedSubject.confidence_for(kind),
-    }
+        .map(Who::into_shared)
 }
 
 /// A mention as a speaker, as the speaker stage reads one ([`who_from_mention`]): a
