@@ -5,6 +5,12 @@
 use crate::extract::sentences::{tokens, Token};
 use crate::lexicon::Lexicon;
 use crate::text::{in_lower_list, is_space, str_from, trim_span, with_lower, Span};
+use words::{
+    ends_name, is_acronym, is_calendar, is_capitalised, is_party_tag, is_possessive, looks_demonym,
+    strip_possessive, Lowered,
+};
+
+mod words;
 
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -75,63 +81,6 @@ pub fn is_age(word: &str) -> bool {
     })
 }
 
-/// The words of a phrase in lower case, exactly as `str::to_lowercase` gives them and with
-/// `'` written `’` (as the lexicons spell it), held in one string joined by single spaces:
-/// a run of words is then a slice of it, not a new joined `String`.
-struct Lowered {
-    buf: String,
-    /// The byte range of each word in `buf`.
-    at: Vec<(usize, usize)>,
-}
-
-impl Lowered {
-    fn new(words: &[&str]) -> Lowered {
-        let mut buf = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
-        let mut at = Vec::with_capacity(words.len());
-        for (i, w) in words.iter().enumerate() {
-            if i > 0 {
-                buf.push(' ');
-            }
-            let start = buf.len();
-            if w.is_ascii() {
-                // An ASCII word lower-cases in place (as `to_lowercase` would), with no copy
-                // through `with_lower`'s buffer and no UTF-8 check of it.
-                buf.push_str(w);
-                if let Some(added) = buf.get_mut(start..) {
-                    added.make_ascii_lowercase();
-                }
-            } else {
-                with_lower(w, |l| buf.push_str(l));
-            }
-            if str_from(&buf, start).contains('\'') {
-                let l = buf.split_off(start);
-                buf.push_str(&l.replace('\'', "’"));
-            }
-            at.push((start, buf.len()));
-        }
-        Lowered { buf, at }
-    }
-    fn len(&self) -> usize {
-        self.at.len()
-    }
-    /// Word `i` ("" past the last).
-    fn word(&self, i: usize) -> &str {
-        self.at
-            .get(i)
-            .map_or("", |&(s, e)| Span::new(s, e).of(&self.buf))
-    }
-    /// Words `a..b` (`a < b`) joined by single spaces ("" when not all are there).
-    fn run(&self, a: usize, b: usize) -> &str {
-        match (
-            self.at.get(a),
-            b.checked_sub(1).and_then(|z| self.at.get(z)),
-        ) {
-            (Some(&(s, _)), Some(&(_, e))) => Span::new(s, e).of(&self.buf),
-            _ => "",
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Mention {
     pub span: Span,
@@ -139,68 +88,6 @@ pub struct Mention {
 }
 
 const PREPS: &[&str] = &["of", "at", "from", "for", "with", "in", "on"];
-
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-fn is_possessive(w: &str) -> bool {
-    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
-}
-
-fn strip_possessive(w: &str) -> &str {
-    w.strip_suffix("’s")
-        .or_else(|| w.strip_suffix("'s"))
-        .unwrap_or(w)
-}
-
-/// A party tag after a politician's name: `R-Fla.`, `D-Calif`, `I-Vt.`, `R-OH`.
-fn is_party_tag(w: &str) -> bool {
-    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
-    let mut parts = w.splitn(2, '-');
-    matches!(parts.next(), Some("R" | "D" | "I"))
-        && parts.next().is_some_and(|st| {
-            (2..=6).contains(&st.len())
-                && st.starts_with(char::is_uppercase)
-                && st.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
-        })
-}
-
-/// A word that ends a person's name when it follows one: a month or weekday (a dateline's
-/// `WASHINGTON Dec.`), a speech verb (a headline's `Hollande Says`) or a hyphenated
-/// modifier (`League-trained`).
-fn ends_name(w: &str, lower: &str) -> bool {
-    let lex = Lexicon::get();
-    is_calendar(lower)
-        || lex.cue(lower).is_some()
-        || w.split_once('-')
-            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
-}
-
-/// A month or weekday, in full or cut short (`Nov.`, `Tues.`), lower case.
-fn is_calendar(lower: &str) -> bool {
-    let lex = Lexicon::get();
-    let bare = lower.trim_end_matches('.');
-    let calendar = |list: &[&str]| {
-        list.iter()
-            .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
-    };
-    calendar(&lex.months) || calendar(&lex.weekdays)
-}
-
-/// An acronym (`FBI`, `U.N.`, `NATO`): capitals, at most five letters or with stops. A
-/// longer word in capitals is a heading's (`VOTERS`), no name.
-fn is_acronym(w: &str) -> bool {
-    let letters = || w.chars().filter(|c| c.is_alphabetic());
-    letters().all(char::is_uppercase) && (letters().count() <= 5 || w.contains('.'))
-}
-
-fn looks_demonym(w: &str) -> bool {
-    is_capitalised(w)
-        && ["an", "ian", "ese", "ish", "ch", "i", "ic"]
-            .iter()
-            .any(|s| w.ends_with(s))
-}
 
 /// The canonical form of a body noun phrase: determiners dropped, post-modifiers cut,
 /// the first word lower-cased when it is a common noun.
@@ -654,6 +541,9 @@ impl Phrase<'_> {
         if let Some(not_person) = self.not_a_person(&name_words) {
             return not_person;
         }
+        if let Some(group) = self.adjective_of_group(&name_words, name_start, name_end) {
+            return Some(group);
+        }
         let role_start = (0..rs)
             .rev()
             .take_while(|&j| {
@@ -689,6 +579,38 @@ impl Phrase<'_> {
                 name: name_words.join(" "),
                 role: role.join(" "),
             },
+        })
+    }
+
+    /// A party, a leaning or a nationality before a common noun is the phrase's
+    /// adjective, no person's name: "Democratic voters", "Clinton’s Democratic opponent",
+    /// "Chinese military commentators" name a group or a description (the body), when the
+    /// phrase ends, within three words, in a title or a body's head noun.
+    fn adjective_of_group(
+        &self,
+        name_words: &[&str],
+        name_start: usize,
+        name_end: usize,
+    ) -> Option<Mention> {
+        let lex = Lexicon::get();
+        let lower = &self.lower;
+        let [only] = name_words else { return None };
+        let adjective = lex.unmerged_names.contains(&lower.word(name_start))
+            || lex.demonyms.contains_key(*only);
+        let rest = (name_end..self.words.len()).map(|k| lower.word(k));
+        let nouns = rest.clone().all(|w| {
+            w.chars().all(|c| c.is_alphabetic() || c == '-')
+                && !in_lower_list(w, &lex.stop_words)
+                && !in_lower_list(w, &lex.prepositions)
+        });
+        let head = lower.word(self.words.len().saturating_sub(1));
+        let names_people = lex.is_title(head)
+            || head.strip_suffix('s').is_some_and(|h| lex.is_title(h))
+            || lex.body_heads.contains(head);
+        (adjective && (1..=3).contains(&rest.count()) && nouns && names_people).then(|| {
+            self.mention(MentionKind::Body {
+                name: body_name(self.np),
+            })
         })
     }
 

@@ -649,4 +649,25 @@ mod tests {
             "man",
         );
     }
+
+    #[test]
+    fn titles_and_party_adjectives() {
+        // Lower-case words of a title go with the name after them; a party alone before a
+        // common noun is the phrase's adjective, no person's name.
+        check(
+            "Republican presidential hopeful Dana Whitfield is questioning whether the bill would pass.",
+            "whether the bill",
+            "Dana Whitfield",
+        );
+        check(
+            "Democratic lawmakers also criticized the budget on Tuesday.",
+            "the budget",
+            "Democratic lawmakers",
+        );
+        check(
+            "Mark Cuban spoke first. Cuban said the deal was done.",
+            "the deal",
+            "Mark Cuban",
+        );
+    }
 }

@@ -7,7 +7,7 @@ use crate::extract::people::People;
 use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::Token;
 use crate::lexicon::Lexicon;
-use crate::text::{with_lower, Span};
+use crate::text::{in_lower_list, with_lower, Span};
 
 /// A person named by the phrase that opens a sentence, as [`subject_np`] reads it.
 pub struct SubjectNp {
@@ -73,12 +73,25 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     }
     let s = i;
     let mut e = i;
-    while e < toks.len()
-        && e < s + 8
-        && (word(e).starts_with(char::is_uppercase)
-            || lex.is_title(word(e))
-            || word(e).contains('-'))
-    {
+    let in_phrase = |k: usize| {
+        word(k).starts_with(char::is_uppercase) || lex.is_title(word(k)) || word(k).contains('-')
+    };
+    // A lower-case modifier of a title that follows it goes on the phrase ("Republican
+    // presidential front-runner Donald Trump", "Democratic presidential candidate Bernie
+    // Sanders"): a word of letters, no function word, with the title within two words.
+    let modifier = |k: usize| {
+        let w = word(k);
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && w.chars().all(|c| c.is_alphabetic())
+            && !in_lower_list(w, &lex.stop_words)
+            && !in_lower_list(w, &lex.prepositions)
+            && lex.cue(w).is_none()
+            && (k + 1..k + 3).any(|n| {
+                let t = word(n);
+                !t.starts_with(char::is_uppercase) && (lex.is_title(t) || t.contains('-'))
+            })
+    };
+    while e < toks.len() && e < s + 8 && (in_phrase(e) || (e > s && modifier(e))) {
         e += 1;
     }
     if e == s {

@@ -1,0 +1,124 @@
+//! The word tests a noun phrase is read with: lower-cased words held once, and the
+//! shapes of a name's words (capitalised, possessive, a party tag, a month, an acronym).
+
+use crate::lexicon::Lexicon;
+use crate::text::{str_from, with_lower, Span};
+
+/// The words of a phrase in lower case, exactly as `str::to_lowercase` gives them and with
+/// `'` written `’` (as the lexicons spell it), held in one string joined by single spaces:
+/// a run of words is then a slice of it, not a new joined `String`.
+pub(super) struct Lowered {
+    buf: String,
+    /// The byte range of each word in `buf`.
+    at: Vec<(usize, usize)>,
+}
+
+impl Lowered {
+    pub(super) fn new(words: &[&str]) -> Lowered {
+        let mut buf = String::with_capacity(words.iter().map(|w| w.len() + 1).sum());
+        let mut at = Vec::with_capacity(words.len());
+        for (i, w) in words.iter().enumerate() {
+            if i > 0 {
+                buf.push(' ');
+            }
+            let start = buf.len();
+            if w.is_ascii() {
+                // An ASCII word lower-cases in place (as `to_lowercase` would), with no copy
+                // through `with_lower`'s buffer and no UTF-8 check of it.
+                buf.push_str(w);
+                if let Some(added) = buf.get_mut(start..) {
+                    added.make_ascii_lowercase();
+                }
+            } else {
+                with_lower(w, |l| buf.push_str(l));
+            }
+            if str_from(&buf, start).contains('\'') {
+                let l = buf.split_off(start);
+                buf.push_str(&l.replace('\'', "’"));
+            }
+            at.push((start, buf.len()));
+        }
+        Lowered { buf, at }
+    }
+    pub(super) fn len(&self) -> usize {
+        self.at.len()
+    }
+    /// Word `i` ("" past the last).
+    pub(super) fn word(&self, i: usize) -> &str {
+        self.at
+            .get(i)
+            .map_or("", |&(s, e)| Span::new(s, e).of(&self.buf))
+    }
+    /// Words `a..b` (`a < b`) joined by single spaces ("" when not all are there).
+    pub(super) fn run(&self, a: usize, b: usize) -> &str {
+        match (
+            self.at.get(a),
+            b.checked_sub(1).and_then(|z| self.at.get(z)),
+        ) {
+            (Some(&(s, _)), Some(&(_, e))) => Span::new(s, e).of(&self.buf),
+            _ => "",
+        }
+    }
+}
+
+pub(super) fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub(super) fn is_possessive(w: &str) -> bool {
+    w.ends_with("’s") || w.ends_with("'s") || w.ends_with("s’") || w.ends_with("s'")
+}
+
+pub(super) fn strip_possessive(w: &str) -> &str {
+    w.strip_suffix("’s")
+        .or_else(|| w.strip_suffix("'s"))
+        .unwrap_or(w)
+}
+
+/// A party tag after a politician's name: `R-Fla.`, `D-Calif`, `I-Vt.`, `R-OH`.
+pub(super) fn is_party_tag(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
+    let mut parts = w.splitn(2, '-');
+    matches!(parts.next(), Some("R" | "D" | "I"))
+        && parts.next().is_some_and(|st| {
+            (2..=6).contains(&st.len())
+                && st.starts_with(char::is_uppercase)
+                && st.chars().all(|c| c.is_ascii_alphabetic() || c == '.')
+        })
+}
+
+/// A word that ends a person's name when it follows one: a month or weekday (a dateline's
+/// `WASHINGTON Dec.`), a speech verb (a headline's `Hollande Says`) or a hyphenated
+/// modifier (`League-trained`).
+pub(super) fn ends_name(w: &str, lower: &str) -> bool {
+    let lex = Lexicon::get();
+    is_calendar(lower)
+        || lex.cue(lower).is_some()
+        || w.split_once('-')
+            .is_some_and(|(_, tail)| tail.starts_with(char::is_lowercase) && !lex.is_title(lower))
+}
+
+/// A month or weekday, in full or cut short (`Nov.`, `Tues.`), lower case.
+pub(super) fn is_calendar(lower: &str) -> bool {
+    let lex = Lexicon::get();
+    let bare = lower.trim_end_matches('.');
+    let calendar = |list: &[&str]| {
+        list.iter()
+            .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
+    };
+    calendar(&lex.months) || calendar(&lex.weekdays)
+}
+
+/// An acronym (`FBI`, `U.N.`, `NATO`): capitals, at most five letters or with stops. A
+/// longer word in capitals is a heading's (`VOTERS`), no name.
+pub(super) fn is_acronym(w: &str) -> bool {
+    let letters = || w.chars().filter(|c| c.is_alphabetic());
+    letters().all(char::is_uppercase) && (letters().count() <= 5 || w.contains('.'))
+}
+
+pub(super) fn looks_demonym(w: &str) -> bool {
+    is_capitalised(w)
+        && ["an", "ian", "ese", "ish", "ch", "i", "ic"]
+            .iter()
+            .any(|s| w.ends_with(s))
+}
