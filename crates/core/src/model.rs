@@ -75,6 +75,8 @@ pub enum Rule {
     /// No name or body the mention reader knows: the words before the cue stand as a
     /// group (`most economists say`, `those surveyed said`) (review).
     Phrase,
+    /// A dash after the quote's closing mark, then a name: `“...” — Ana Ruiz`.
+    Signed,
 }
 
 impl Rule {
@@ -93,6 +95,7 @@ impl Rule {
             Rule::LastSpeaker => "no cue: the previous paragraph's speaker (review)",
             Rule::Label => "named by the speaker label that opens the line",
             Rule::Phrase => "the words before the speech verb, read as a group (review)",
+            Rule::Signed => "named after a dash that closes the quote",
         }
     }
 
@@ -121,6 +124,7 @@ impl Rule {
             (Rule::LastSpeaker, _) => 0.5,
             // A label may be a heading's "Name: claim" as well as a transcript's.
             (Rule::Label, _) => 0.5,
+            (Rule::Signed, _) => 0.8,
             (Rule::Phrase, _) => 0.4,
             (Rule::Nearest, _) => 0.4,
         }

@@ -193,6 +193,8 @@ fn unattributed(
         .filter(|_| cues.is_empty());
     if let Some(w) = prev_colon {
         w
+    } else if let Some(w) = signed_after_dash(s, q, speakers) {
+        w
     } else if let Some(w) = named_after_quote(s, q, speakers) {
         w
     } else if let Some(w) = colon.and_then(|at| {
@@ -224,6 +226,40 @@ fn unattributed(
         }
         w
     }
+}
+
+/// `“...” — Ana Ruiz`, `“...”― Ana Ruiz, 34, Phoenix`, an embedded post's `“...” — Ana
+/// Ruiz (@anaruiz) May 5, 2016`: a dash right after the quote's closing mark, then a
+/// person or body named before the line's end (cut at a comma, a bracket or a full
+/// stop), signs the quote.
+fn signed_after_dash(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
+    let text = s.text;
+    let tail = str_from(text, q.outer.end);
+    let line = tail.split('\n').next().unwrap_or_default();
+    let after_space = line.trim_start_matches(is_space);
+    let signed = ["—", "―", "–", "--", "- "]
+        .iter()
+        .find_map(|d| after_space.strip_prefix(d))?;
+    let name = signed.trim_start_matches(is_space);
+    let start = q.outer.end + (line.len() - name.len());
+    let len = name
+        .find([',', '(', '[', '|', '“', '"'])
+        .unwrap_or(name.len());
+    let name = name
+        .get(..len)
+        .unwrap_or_default()
+        .trim_end_matches(is_space);
+    let name = name.strip_suffix('.').unwrap_or(name);
+    let words = name.split_whitespace().count();
+    if !(1..=6).contains(&words) || !name.starts_with(char::is_uppercase) {
+        return None;
+    }
+    let m = crate::extract::mention::parse_np(text, Span::new(start, start + name.len()))?;
+    matches!(
+        m.kind,
+        MentionKind::Person { .. } | MentionKind::Body { .. }
+    )
+    .then(|| who_by(s, m, Rule::Signed, speakers))
 }
 
 /// `“...,” Hannity pressed.`, `“...!” beamed Dana Hart`: a person named right after the
@@ -658,6 +694,27 @@ mod tests {
             (
                 "The so-called “coalition of the willing” met on Monday in Paris.",
                 "",
+            ),
+        ] {
+            assert_eq!(statements(input), expect, "{input}");
+        }
+    }
+
+    #[test]
+    fn a_dash_after_a_quote_signs_it() {
+        for (input, expect) in [
+            (
+                "Readers wrote in.\n\n“The bridge is a disgrace.” ― Lena Ortiz, Tucson\n\nThe end.",
+                "direct: The bridge is a disgrace. (Lena Ortiz)",
+            ),
+            (
+                "Readers wrote in.\n\n“We will win the county!” — Tom Reyes (@tomreyes) May 5, 2016\n\nThe end.",
+                "direct: We will win the county! (Tom Reyes)",
+            ),
+            // A reporter's sign-off after a quote its sentence attributes changes nothing.
+            (
+                "Mayor Ana Ruiz said the port was “still the busiest in the state.” — Kim Holt.",
+                "partial: the port was “still the busiest in the state.” (Ana Ruiz)",
             ),
         ] {
             assert_eq!(statements(input), expect, "{input}");

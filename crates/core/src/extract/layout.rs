@@ -51,6 +51,14 @@ fn ends_sentence(line: &str) -> bool {
     l.ends_with(['.', '!', '?', '”', '"', '’', '…', ':', ')'])
 }
 
+/// Whether the line quotes a whole sentence: a closing quotation mark right after a full
+/// stop, a question or an exclamation mark (`“We won.” ― Ana Ruiz`).
+fn quotes_a_sentence(line: &str) -> bool {
+    [".”", "?”", "!”", ".\"", "?\"", "!\"", ".''", "?''", "!''"]
+        .iter()
+        .any(|m| line.contains(m))
+}
+
 /// Whether a complete sentence ends inside the line ("… in December. More"): a period,
 /// question or exclamation mark after a word that is no abbreviation, then a space and a
 /// capital letter. Such a line is running text, not a headline or subhead.
@@ -261,9 +269,14 @@ pub fn layout(text: &str) -> Layout {
             && !has_inner_sentence_end(line, lex)
         {
             BlockRole::Headline
-        } else if !ends_sentence(line) && words(13) <= 12 && !has_inner_sentence_end(line, lex) {
+        } else if !ends_sentence(line)
+            && words(13) <= 12
+            && !has_inner_sentence_end(line, lex)
+            && !quotes_a_sentence(line)
+        {
             // Short line without closing punctuation: a subhead mid-article, or a footer
-            // credit ("Africa Digital News, New York") after the last paragraph.
+            // credit ("Africa Digital News, New York") after the last paragraph. (Not a
+            // quoted sentence signed after it: `“We won.” ― Ana Ruiz`.)
             BlockRole::Subhead
         } else {
             BlockRole::Body
@@ -396,6 +409,14 @@ mod tests {
         assert_eq!(r[6], (BlockRole::Subhead, "A subhead here"));
         assert_eq!(r[8], (BlockRole::Footer, "News Desk, New York"));
         assert_eq!(r[9].0, BlockRole::Boilerplate);
+    }
+
+    #[test]
+    fn a_signed_quote_is_body_not_a_subhead() {
+        let t = "Voters Speak\n\nThe readers wrote in.\n“We won.” ― Ana Ruiz\nWhat comes next\nMore text here, she said.";
+        let r = roles(t);
+        assert_eq!(r[2], (BlockRole::Body, "“We won.” ― Ana Ruiz"));
+        assert_eq!(r[3], (BlockRole::Subhead, "What comes next"));
     }
 
     #[test]
