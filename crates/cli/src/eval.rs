@@ -10,7 +10,9 @@
 //! belongs to the attribution it matches best (the most bytes shared, over the bytes of
 //! both): a second statement belonging to one attribution is a duplicate (one inside a
 //! nested attribution's content is that attribution's, not a duplicate of the outer;
-//! "any attribution overlapped" counts those too), and source accuracy compares each
+//! "nested, with their own cue" counts the duplicates inside another statement's words
+//! with their cue there too, an attribution told inside another that the annotation left
+//! unmarked; "any attribution overlapped" counts those too), and source accuracy compares each
 //! attribution's source with the speaker of its best-matching statement: a word of the
 //! source in the speaker's name, or, for a source that is a description with no
 //! capitalised word ("the chairman"), in the speaker's role. Classes come
@@ -47,6 +49,9 @@ struct Tally {
     matched: usize,
     /// Statements whose best attribution already has another (see `run`).
     duplicates: usize,
+    /// Duplicates inside another statement of the same attribution, with their own cue
+    /// there (a nested attribution the annotation does not mark).
+    nested_duplicates: usize,
     /// Statements beyond the first that match an attribution at all (nested ones too).
     overlapping: usize,
     /// (sources compared, speaker names the source).
@@ -290,9 +295,9 @@ pub fn run(args: &[OsString]) -> ExitCode {
     let mut shown = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     let mut short = Vec::new(); // quote-bearing content found, but less than half covered
     for (ai, g) in kept.iter().enumerate() {
-        // Each statement's span, speaker and the speaker's roles (in the article and in
-        // the corpus's speaker table).
-        let stmts: Vec<(Span, &str, String)> = corpus
+        // Each statement's span, speaker, the speaker's roles (in the article and in the
+        // corpus's speaker table) and its cue.
+        let stmts: Vec<(Span, &str, String, Option<Span>)> = corpus
             .entries
             .iter()
             .filter(|e| e.article == ai)
@@ -303,7 +308,12 @@ pub fn run(args: &[OsString]) -> ExitCode {
                     e.statement.role,
                     sp.map_or("", |s| s.role.as_str())
                 );
-                (e.statement.span, sp.map_or("", |s| s.name.as_str()), role)
+                (
+                    e.statement.span,
+                    sp.map_or("", |s| s.name.as_str()),
+                    role,
+                    e.statement.cue,
+                )
             })
             .collect();
         let mut used = vec![0usize; stmts.len()];
@@ -349,6 +359,22 @@ pub fn run(args: &[OsString]) -> ExitCode {
             let mine: Vec<usize> = (hits.iter().map(|&(i, _)| i))
                 .filter(|&i| best[i].is_some_and(|(_, b)| b == ai))
                 .collect();
+            // A second statement inside another's words, with its cue there too: an
+            // attribution told inside another (`she said Lee claimed X`) that the
+            // annotation leaves unmarked.
+            let inside = |i: usize, j: usize| {
+                let (a, b) = (stmts[i].0, stmts[j].0);
+                i != j
+                    && b.start <= a.start
+                    && a.end <= b.end
+                    && stmts[i]
+                        .3
+                        .is_some_and(|c| b.start <= c.start && c.end <= b.end)
+            };
+            let nested = (mine.iter())
+                .filter(|&&i| mine.iter().any(|&j| inside(i, j)))
+                .count();
+            t.nested_duplicates += nested.min(mine.len().saturating_sub(1));
             if mine.len() > 1 && shown.3.len() < show {
                 let each: Vec<String> = (mine.iter())
                     .map(|&i| format!("“{}”", one_line(&[stmts[i].0], &g.text)))
@@ -440,7 +466,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
             }
         }
         t.matched = used.iter().filter(|&&n| n > 0).count();
-        for (i, (span, speaker, _)) in stmts.iter().enumerate() {
+        for (i, (span, speaker, _, _)) in stmts.iter().enumerate() {
             if used[i] == 0 && shown.1.len() < show {
                 shown.1.push(format!(
                     "{} ({speaker}): {}",
@@ -498,6 +524,7 @@ fn add(into: &mut Tally, t: &Tally) {
     into.statements += t.statements;
     into.matched += t.matched;
     into.duplicates += t.duplicates;
+    into.nested_duplicates += t.nested_duplicates;
     into.overlapping += t.overlapping;
     into.sources.0 += t.sources.0;
     into.sources.1 += t.sources.1;
@@ -548,6 +575,10 @@ fn print_tally(label: &str, t: &Tally) {
     println!(
         "  duplicates                       {}",
         ratio(t.duplicates, t.statements)
+    );
+    println!(
+        "  ... nested, with their own cue   {}",
+        ratio(t.nested_duplicates, t.statements)
     );
     println!(
         "  ... any attribution overlapped   {}",
