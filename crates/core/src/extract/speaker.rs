@@ -426,6 +426,27 @@ fn participle_speaker(
     Who::none()
 }
 
+/// A person's full name set off by commas between the cue's subject phrase `sp` and the
+/// cue (`The company’s executive, Laszlo Bock, said`): the name, not the description,
+/// speaks. Not a description in apposition (`Witkoff, asked about it, said`, `Lee, the
+/// mayor, said`: the subject speaks).
+fn apposed_name(s: &Sentence, sp: Span, cue_start: usize) -> Option<Mention> {
+    let text = s.text;
+    let gap = Span::new(sp.end, cue_start).of(text);
+    let open = gap.find(',')?;
+    let close = gap.rfind(',')?;
+    if close <= open || !gap.get(..open)?.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    let inner = Span::new(sp.end + open + 1, sp.end + close);
+    let words = inner.of(text).split_whitespace().count();
+    if !(2..=5).contains(&words) {
+        return None;
+    }
+    s.np(trim_span(text, inner))
+        .filter(|m| matches!(&m.kind, MentionKind::Person { name, .. } if name.contains(' ')))
+}
+
 /// The speaker of cue `ci` of the sentence, given the speakers of the cues before it.
 fn resolve_cue(
     s: &Sentence,
@@ -471,6 +492,12 @@ fn resolve_cue(
     };
     match s.before.np_before(text, sent, cue.span.start) {
         Some((_, true)) => shared(whos),
+        // "The company’s chief executive, Laszlo Bock, said": the name in apposition.
+        Some((sp, false)) if apposed_name(s, sp, cue.span.start).is_some() => {
+            apposed_name(s, sp, cue.span.start)
+                .map(|m| who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi))
+                .unwrap_or_else(Who::none)
+        }
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
@@ -647,6 +674,25 @@ mod tests {
             "Chairman Tom Reyes spoke first.\n\n“We are ready,” the man shouted.",
             "We are ready",
             "man",
+        );
+    }
+
+    #[test]
+    fn a_name_in_apposition_speaks() {
+        check(
+            "The bank’s executive, Ines Barros, said the rule had failed.",
+            "the rule",
+            "Ines Barros",
+        );
+        check(
+            "“We found nothing,” the agency’s director, Ines Barros, told reporters.",
+            "We found nothing",
+            "Ines Barros",
+        );
+        check(
+            "Ines Barros, the director, said the rule had failed.",
+            "the rule",
+            "Ines Barros",
         );
     }
 
