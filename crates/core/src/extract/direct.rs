@@ -229,19 +229,36 @@ fn unattributed(
 }
 
 /// `“...” — Ana Ruiz`, `“...”― Ana Ruiz, 34, Phoenix`, an embedded post's `“...” — Ana
-/// Ruiz (@anaruiz) May 5, 2016`: a dash right after the quote's closing mark, then a
-/// person or body named before the line's end (cut at a comma, a bracket or a full
-/// stop), signs the quote.
+/// Ruiz (@anaruiz) May 5, 2016`: a dash right after the quote's closing mark (or opening
+/// the next line, when the quote ends its paragraph), then a person or body named before
+/// the line's end (cut at a comma, a bracket or a full stop), signs the quote.
 fn signed_after_dash(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
     let text = s.text;
     let tail = str_from(text, q.outer.end);
-    let line = tail.split('\n').next().unwrap_or_default();
+    let mut lines = tail.split('\n');
+    let mut line = lines.next().unwrap_or_default();
+    let mut line_start = q.outer.end;
+    // A quote that ends its paragraph may be signed on the next line (`“...”` ¶ `- Ana
+    // Ruiz, Phoenix.`), a short line.
+    if line.trim_matches(is_space).is_empty() {
+        line_start += line.len() + 1;
+        for next in lines.by_ref() {
+            if !next.trim_matches(is_space).is_empty() {
+                line = next;
+                break;
+            }
+            line_start += next.len() + 1;
+        }
+        if line.split_whitespace().count() > 14 {
+            return None;
+        }
+    }
     let after_space = line.trim_start_matches(is_space);
-    let signed = ["—", "―", "–", "--", "- "]
+    let signed = ["—", "―", "–", "--", "- ", "-"]
         .iter()
         .find_map(|d| after_space.strip_prefix(d))?;
     let name = signed.trim_start_matches(is_space);
-    let start = q.outer.end + (line.len() - name.len());
+    let start = line_start + (line.len() - name.len());
     let len = name
         .find([',', '(', '[', '|', '“', '"'])
         .unwrap_or(name.len());
@@ -710,6 +727,11 @@ mod tests {
             (
                 "Readers wrote in.\n\n“We will win the county!” — Tom Reyes (@tomreyes) May 5, 2016\n\nThe end.",
                 "direct: We will win the county! (Tom Reyes)",
+            ),
+            // Signed on the next line, when the quote ends its paragraph.
+            (
+                "Readers wrote in.\n\n“Fix the bridge first.”\n\n- Lena Ortiz, Tucson.\n\nThe end.",
+                "direct: Fix the bridge first. (Lena Ortiz)",
             ),
             // A reporter's sign-off after a quote its sentence attributes changes nothing.
             (
