@@ -12,7 +12,7 @@ use crate::extract::subject::{
 };
 use crate::lexicon::Lexicon;
 use crate::model::*;
-use crate::text::{is_space, trim_span, with_lower, Span};
+use crate::text::{in_lower_list, is_space, trim_span, with_lower, Span};
 
 /// A resolved speaker.
 #[derive(Clone, Debug, PartialEq)]
@@ -426,6 +426,15 @@ fn participle_speaker(
     Who::none()
 }
 
+/// Whether the mention at `m` inside the phrase `sp` follows a preposition of the phrase
+/// (`a meeting in Columbus`).
+fn governed(s: &Sentence, sp: Span, m: Span) -> bool {
+    let lex = Lexicon::get();
+    crate::extract::context::tokens_within(s.toks, Span::new(sp.start, m.start))
+        .last()
+        .is_some_and(|t| in_lower_list(t.text(s.text), &lex.prepositions))
+}
+
 /// A person's full name set off by commas between the cue's subject phrase `sp` and the
 /// cue (`The company’s executive, Laszlo Bock, said`): the name, not the description,
 /// speaks. Not a description in apposition (`Witkoff, asked about it, said`, `Lee, the
@@ -499,6 +508,14 @@ fn resolve_cue(
                 .unwrap_or_else(Who::none)
         }
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
+            // "Clinton, during a town hall in Columbus, Ohio, said": a name that a
+            // preposition governs is no subject; the sentence's subject before it is.
+            Some(m) if governed(s, sp, m.span) => match sentence_subject(subject, people, true) {
+                Some((name, role, span)) if span.end <= m.span.start => {
+                    Who::person(name, role, span, Rule::SubjectBeforeCue)
+                }
+                _ => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
+            },
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
             // the cue names no speaker (a place, a fragment); the sentence's subject does,
@@ -691,6 +708,12 @@ mod tests {
         );
         check(
             "Ines Barros, the director, said the rule had failed.",
+            "the rule",
+            "Ines Barros",
+        );
+        // A name a preposition governs is no subject: the sentence's subject speaks.
+        check(
+            "Ines Barros, at a town hall in Columbus, Ohio, said the rule had failed.",
             "the rule",
             "Ines Barros",
         );
