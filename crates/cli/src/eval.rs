@@ -24,6 +24,7 @@ use crate::contain::contain;
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline_core::formats::brat::{self, Attribution};
 use quoteline_core::lexicon::{Sections, Words, EVAL};
+use quoteline_core::model::Rule;
 use quoteline_core::text::Span;
 use std::collections::BTreeMap;
 use std::ffi::OsString;
@@ -297,7 +298,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
     for (ai, g) in kept.iter().enumerate() {
         // Each statement's span, speaker, the speaker's roles (in the article and in the
         // corpus's speaker table) and its cue.
-        let stmts: Vec<(Span, &str, String, Option<Span>)> = corpus
+        let stmts: Vec<(Span, &str, String, Option<Span>, Rule)> = corpus
             .entries
             .iter()
             .filter(|e| e.article == ai)
@@ -313,6 +314,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
                     sp.map_or("", |s| s.name.as_str()),
                     role,
                     e.statement.cue,
+                    e.statement.evidence.rule,
                 )
             })
             .collect();
@@ -456,17 +458,18 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 }
                 if !right && shown.2.len() < show {
                     shown.2.push(format!(
-                        "{}: source “{}”, speaker “{}”: {}",
+                        "{}: source “{}”, speaker “{}” [{:?}]: {}",
                         g.name,
                         one_line(&a.source, &g.text),
                         stmts[first].1,
+                        stmts[first].4,
                         one_line(&a.content, &g.text)
                     ));
                 }
             }
         }
         t.matched = used.iter().filter(|&&n| n > 0).count();
-        for (i, (span, speaker, _, _)) in stmts.iter().enumerate() {
+        for (i, (span, speaker, _, _, _)) in stmts.iter().enumerate() {
             if used[i] == 0 && shown.1.len() < show {
                 shown.1.push(format!(
                     "{} ({speaker}): {}",
