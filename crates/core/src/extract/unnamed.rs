@@ -6,7 +6,7 @@
 use crate::extract::context::{inside_any, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
-use crate::extract::speaker::{who_from_mention, Attribution, Speakers, Who};
+use crate::extract::speaker::{relative_antecedent, who_from_mention, Attribution, Speakers, Who};
 use crate::extract::subject::{sentence_body_subject, sentence_subject};
 use crate::lexicon::Lexicon;
 use crate::model::{Rule, SpeakerKind};
@@ -56,15 +56,8 @@ pub fn unnamed_speaker(
         "and" | "but" | "then" | "yet" if !cue.participle => {
             clause_subject(s, att, before.span.start, speakers)
         }
-        "who" | "which" if !cue.participle => {
-            // "Obama, who endorsed Clinton on Thursday, ...": the phrase before "who".
-            let ante = toks.get(k.checked_sub(1)?)?;
-            let (sp, _) = s.before.np_before(text, s.span, ante.span.end)?;
-            let m = s.np(sp)?;
-            (!matches!(m.kind, MentionKind::Pronoun { .. }))
-                .then(|| who_of(s, m, speakers))
-                .flatten()
-        }
+        // "Obama, who endorsed Clinton on Thursday, ...": the phrase before "who".
+        "who" | "which" if !cue.participle => relative_antecedent(s, cue, speakers),
         _ => None,
     }
 }

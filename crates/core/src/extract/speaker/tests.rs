@@ -1,0 +1,215 @@
+//! Table tests of the speaker stage: one article a case, a statement's words and its speaker.
+use crate::extract::extract;
+
+/// One case a line: an article, the start of a statement's words, and its speaker
+/// ("" for none).
+fn check(input: &str, words: &str, expect: &str) {
+    let ex = extract(input);
+    let st = ex.statements.iter().find(|s| {
+        s.span
+            .of(input)
+            .trim_start_matches(['“', '"'])
+            .starts_with(words)
+    });
+    let got = st.map_or("(no statement)", |s| s.speaker.as_str());
+    assert_eq!(got, expect, "{input}");
+}
+
+#[test]
+fn speakers_are_the_right_people() {
+    check(
+        "“We will finish the bridge,” said Lorna Pike as she toured the site with Dan Ruiz.",
+        "We will finish",
+        "Lorna Pike",
+    );
+    check(
+        "Ana Ortiz, who lost her son in a flood in Boulder, Colorado, in 2013, said the levee failed.",
+        "the levee",
+        "Ana Ortiz",
+    );
+    check(
+        "Secretary of State Mara Venn said the talks would resume.",
+        "the talks",
+        "Mara Venn",
+    );
+    check(
+        "One in three said they would stay home.",
+        "they would",
+        "one in three",
+    );
+    check("“Taxes will fall,” the senator said.", "Taxes", "senator");
+    check(
+        "Peter Holm opened the meeting.\n\n“It is late,” she said.",
+        "It is late",
+        "",
+    );
+    check(
+        "Nell Dorsey took the stage.\n\n“We are ready,” said the 52-year-old.",
+        "We are ready",
+        "Nell Dorsey",
+    );
+    check(
+        "Peter Holm opened the meeting.\n\n“It is late,” he said.",
+        "It is late",
+        "Peter Holm",
+    );
+    // A colon at the end of a paragraph introduces the quote that opens the next.
+    check(
+        "Mara Lind, the treasurer, said:\n\n“We will not raise taxes this year.”",
+        "We will not",
+        "Mara Lind",
+    );
+    check(
+        "After the storm, Governor Ada Moss released the following statement:\n\n“Our thoughts are with every family.”",
+        "Our thoughts",
+        "Ada Moss",
+    );
+    // A colon in the sentence opens the quote: the name before it, else the subject.
+    check(
+        "Pollsters agree - Dana Whit: “Keep calling voters as late as you can.”",
+        "Keep calling",
+        "Dana Whit",
+    );
+    check(
+        "“We lost,” Tom Reyes said.\n\nSenate leader Mara Venn delivered a blunt message to Reyes: “It is time to stop.”",
+        "It is time",
+        "Mara Venn",
+    );
+    // The phrase before the cue names nobody: the person after it.
+    check(
+        "“For teachers, he is saying the right things” about schools, said Mara Kell, director of a teachers group.",
+        "For teachers",
+        "Mara Kell",
+    );
+    // "with X saying": X speaks, not the clause's subject.
+    check(
+        "Dana Cole spoke at the event, with her aides saying the plan was late.",
+        "the plan was late",
+        "aides",
+    );
+    // A role that opens the sentence speaks through its participle, and through a
+    // quote with no cue.
+    check(
+        "Senator Mara Venn lost the vote.\n\nThe Ohio senator thanked her staff, saying the count was “fair and quick.”",
+        "the count was",
+        "Mara Venn",
+    );
+    check(
+        "Tom Reyes spoke first.\n\nThe retired neurosurgeon then turned to the crowd: “We will win.”",
+        "We will win",
+        "neurosurgeon",
+    );
+    // "Former" opens the subject, not an introductory phrase.
+    check(
+        "“We are done,” Tom Reyes said.\n\nFormer Gov. Ana Ruiz, for her part, is labeling the plan “a mess that will cost every family.”",
+        "a mess",
+        "Ana Ruiz",
+    );
+    // A name next to a verb the cue list does not know, right after the quote.
+    check(
+        "“We are done,” Tom Reyes said.\n\n“Is it over?” Ana Ruiz pressed.",
+        "Is it over",
+        "Ana Ruiz",
+    );
+    check(
+        "“Look at them,” Dana Hart said.\n\n“They are all here for the food,” Tom Reyes shot back with a laugh.",
+        "They are all here",
+        "Tom Reyes",
+    );
+    // A quote that ends its sentence (`?”`, then a capital): the cue in the next names
+    // its speaker, not the speaker before.
+    check(
+        "“We are done,” Tom Reyes said.\n\n“Is it over?” Ana Ruiz said.",
+        "Is it over",
+        "Ana Ruiz",
+    );
+    check(
+        "“We are done,” Tom Reyes said.\n\n“It is over. We lost.” Ana Ruiz said.",
+        "It is over",
+        "Ana Ruiz",
+    );
+    // A pronoun no one named lately agrees with: left for review, not the last speaker.
+    check(
+        "“We are done,” Tom Reyes said.\n\n“It is over. Really, OK?” she said.",
+        "It is over",
+        "",
+    );
+    // A description in common nouns: the person named with it, else the description.
+    check(
+        "Tom Reyes spoke first.\n\n“We will build it,” the businessman said.",
+        "We will build",
+        "businessman",
+    );
+    check(
+        "The property developer Tom Reyes spoke first.\n\n“We will build it,” the developer said.",
+        "We will build",
+        "Tom Reyes",
+    );
+    check(
+        "Tom Reyes spoke first.\n\n“Will you build it?” a reporter asked.",
+        "Will you build",
+        "reporter",
+    );
+    check(
+        "Chairman Tom Reyes spoke first.\n\n“We are ready,” the man shouted.",
+        "We are ready",
+        "man",
+    );
+}
+
+#[test]
+fn a_name_in_apposition_speaks() {
+    check(
+        "The bank’s executive, Ines Barros, said the rule had failed.",
+        "the rule",
+        "Ines Barros",
+    );
+    check(
+        "“We found nothing,” the agency’s director, Ines Barros, told reporters.",
+        "We found nothing",
+        "Ines Barros",
+    );
+    check(
+        "Ines Barros, the director, said the rule had failed.",
+        "the rule",
+        "Ines Barros",
+    );
+    // A relative pronoun's antecedent speaks; a clause opened by one ends the subject.
+    check(
+        "Ines Barros thanked Tom Holt, who said the vote was close.",
+        "the vote",
+        "Tom Holt",
+    );
+    check(
+        "They held two calls, including one in which organizers claimed that 400 delegates took part.",
+        "400 delegates",
+        "organizers",
+    );
+    // A name a preposition governs is no subject: the sentence's subject speaks.
+    check(
+        "Ines Barros, at a town hall in Columbus, Ohio, said the rule had failed.",
+        "the rule",
+        "Ines Barros",
+    );
+}
+
+#[test]
+fn titles_and_party_adjectives() {
+    // Lower-case words of a title go with the name after them; a party alone before a
+    // common noun is the phrase's adjective, no person's name.
+    check(
+        "Republican presidential hopeful Dana Whitfield is questioning whether the bill would pass.",
+        "whether the bill",
+        "Dana Whitfield",
+    );
+    check(
+        "Democratic lawmakers also criticized the budget on Tuesday.",
+        "the budget",
+        "Democratic lawmakers",
+    );
+    check(
+        "Mark Cuban spoke first. Cuban said the deal was done.",
+        "the deal",
+        "Mark Cuban",
+    );
+}
