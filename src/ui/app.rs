@@ -6,15 +6,16 @@ use super::chips::Chips;
 use super::context::{after_next_paint, CorpusHandle};
 use super::coverage::CoverageView;
 use super::detail::DetailPanel;
-use super::extraction::build_corpus;
 use super::filters::FilterPanel;
 use super::framing::FramingView;
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use gloo::events::{EventListener, EventListenerOptions};
+use quoteline_core::corpus::compare::Comparison;
+use quoteline_core::corpus::framing::Framing;
 use quoteline_core::corpus::{Corpus, StatementId};
-use quoteline_core::formats::workspace::Workspace;
+use quoteline_core::formats::workspace::{Mode, Workspace};
 use quoteline_core::view::search::SearchIndex;
 use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
@@ -66,35 +67,61 @@ impl Reducible for UiState {
     }
 }
 
-/// A value derived from the corpus, made the first time it is `needed` and kept until
-/// the corpus changes.
-#[hook]
-fn use_lazy<T: 'static>(
-    handle: &CorpusHandle,
-    needed: bool,
-    make: fn(&Corpus) -> T,
-) -> Option<Rc<T>> {
-    let cache = use_mut_ref(|| None::<(CorpusHandle, Rc<T>)>);
-    if !needed {
-        return None;
-    }
-    let mut cache = cache.borrow_mut();
-    if let Some((h, v)) = &*cache {
-        if h == handle {
-            return Some(v.clone());
-        }
-    }
-    let v = Rc::new(make(&handle.0));
-    *cache = Some((handle.clone(), v.clone()));
-    Some(v)
-}
-
 /// Props for [`App`]; the corpus defaults to the embedded seeds.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     #[prop_or_default]
     pub corpus: Option<CorpusHandle>,
+    /// The cross-outlet groups of `corpus` (none given: no groups are shown).
+    #[prop_or_default]
+    pub comparison: Option<Rc<Comparison>>,
 }
+
+/// A corpus and its cross-outlet groups, as shown, and the corpus file it came from.
+#[derive(Clone)]
+struct Shown {
+    corpus: Rc<Corpus>,
+    comparison: Option<Rc<Comparison>>,
+    pack: Option<Rc<[u8]>>,
+}
+
+impl Shown {
+    fn empty() -> Shown {
+        Shown {
+            corpus: Rc::default(),
+            comparison: None,
+            pack: None,
+        }
+    }
+
+    fn opened(o: &super::corpus_file::Opened) -> Shown {
+        Shown {
+            corpus: o.corpus.clone(),
+            comparison: Some(o.comparison.clone()),
+            pack: Some(o.pack.clone()),
+        }
+    }
+}
+
+/// The embedded seeds (a corpus file made at build time: nothing is extracted).
+fn seeds() -> Shown {
+    match crate::built_seed_pack() {
+        Some(p) => Shown {
+            corpus: Rc::new(p.corpus),
+            comparison: Some(Rc::new(p.comparison)),
+            pack: Some(Rc::from(crate::SEED_PACK)),
+        },
+        None => Shown::empty(),
+    }
+}
+
+/// Whether a workspace's corpus needs the loader worker (it has articles of the user's).
+fn needs_worker(ws: &Workspace) -> bool {
+    !ws.articles.is_empty()
+}
+
+/// The corpus the loader worker built for a workspace (a corpus file, opened).
+type Built = (Rc<Workspace>, Rc<super::corpus_file::Opened>);
 
 /// Where the shown corpus comes from.
 #[derive(Clone, PartialEq)]
@@ -161,21 +188,53 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Opening a corpus file: (is an error, message).
     let source_message = use_state(|| None::<(bool, String)>);
-    let corpus = {
-        let given = props.corpus.clone();
+    // The corpus of the workspace, built by the loader worker when it has articles of
+    // the user's (the seeds alone are embedded, already extracted).
+    let built = use_state(|| None::<Built>);
+    // Set when a corpus arrives whose view the link gives (see below).
+    let restore_from_url = use_mut_ref(|| false);
+    let build_status = use_state(|| None::<(bool, String)>);
+    let build_retry = use_state(|| 0u32);
+    // Whether the first build ended (until then nothing is shown, as for a `?corpus=`
+    // file on its way; if it failed, the seeds are shown meanwhile).
+    let first_build_ended = use_state(|| false);
+    let building = matches!(*source, Source::Workspace)
+        && props.corpus.is_none()
+        && needs_worker(&workspace)
+        && built.is_none()
+        && !*first_build_ended;
+    let shown = {
+        let given = props.corpus.clone().map(|c| Shown {
+            corpus: c.0,
+            comparison: props.comparison.clone(),
+            pack: None,
+        });
         use_memo(
-            ((*workspace).clone(), (*source).clone()),
-            move |(ws, src)| match (given, src) {
-                (Some(c), _) => c.0,
-                (None, Source::Opened(o)) => o.corpus.clone(),
-                (None, Source::Pending(_)) => Rc::new(Corpus::default()),
-                (None, Source::Workspace) => Rc::new(build_corpus(ws)),
+            (
+                (*workspace).clone(),
+                (*source).clone(),
+                (*built).as_ref().map(|b| b.1.clone()),
+                building,
+            ),
+            move |(ws, src, built, building)| match (given, src) {
+                (Some(s), _) => s,
+                (None, Source::Opened(o)) => Shown::opened(o),
+                (None, Source::Workspace) if needs_worker(ws) => match built {
+                    // (Until the new one is built, the last one stays.)
+                    Some(o) => Shown::opened(o),
+                    None if *building => Shown::empty(),
+                    // The worker failed: the seeds stay usable meanwhile.
+                    None if ws.mode == Mode::WithSeeds => seeds(),
+                    None => Shown::empty(),
+                },
+                (None, Source::Workspace) if ws.mode == Mode::WithSeeds => seeds(),
+                (None, _) => Shown::empty(),
             },
         )
     };
-    let corpus: Rc<Corpus> = (*corpus).clone();
+    let corpus: Rc<Corpus> = shown.corpus.clone();
     let handle = CorpusHandle(corpus.clone());
-    let pending = matches!(*source, Source::Pending(_));
+    let pending = matches!(*source, Source::Pending(_)) || building;
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
     let state = {
         let corpus = corpus.clone();
@@ -187,31 +246,49 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
-    // Computed when first needed, not on start-up: the comparison for a selected
-    // statement's other renderings and the coverage grid, the framing for its tab. A
-    // corpus file brings its comparison with it.
-    let opened_comparison = match &*source {
-        Source::Opened(o) => Some(o.comparison.clone()),
-        _ => None,
-    };
-    let computed = use_lazy(
-        &handle,
-        opened_comparison.is_none() && (state.0.selected.is_some() || state.0.tab == Tab::Coverage),
-        |c| {
-            quoteline_core::corpus::compare::compare(
-                c,
-                quoteline_core::corpus::compare::GROUP_THRESHOLD,
-            )
-        },
-    );
-    let comparison = opened_comparison.or(computed);
-    let framing = use_lazy(&handle, state.0.tab == Tab::Framing, |c| {
-        quoteline_core::corpus::framing::framing(c)
-    });
+    // The comparison comes with every corpus file (the seeds', the worker's, an opened
+    // one); the framing is made by the loader worker when its tab is first opened.
+    let comparison = shown.comparison.clone();
+    let framing = use_state(|| None::<(CorpusHandle, Rc<Framing>)>);
+    let framing_status = use_state(|| None::<(bool, String)>);
+    let framing_retry = use_state(|| 0u32);
+    {
+        let (framing, status) = (framing.clone(), framing_status.clone());
+        let pack = shown.pack.clone();
+        let open = state.0.tab == Tab::Framing;
+        use_effect_with(
+            (handle.clone(), open, *framing_retry),
+            move |(h, open, _)| {
+                let made = framing.as_ref().is_some_and(|(fh, _)| fh == h);
+                let Some(pack) = pack.filter(|_| *open && !made) else {
+                    return;
+                };
+                status.set(Some((false, "Reading the headlines and ledes…".into())));
+                let h = h.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match super::worker::framing(&pack).await {
+                        Ok(f) => {
+                            status.set(None);
+                            framing.set(Some((h, Rc::new(f))));
+                        }
+                        Err(why) => status.set(Some((
+                            true,
+                            format!(
+                                "The framing view could not be made: {why}. The other views work."
+                            ),
+                        ))),
+                    }
+                });
+            },
+        );
+    }
+    let framing = framing
+        .as_ref()
+        .filter(|(h, _)| *h == handle)
+        .map(|(_, f)| f.clone());
     // A new corpus (articles loaded, removed, edited; a corpus file opened or closed):
     // statement ids changed, so the selection is dropped; filters by name stay. A
     // `?corpus=` file that arrives takes the view from the link instead.
-    let restore_from_url = use_mut_ref(|| false);
     {
         let d = state.dispatcher();
         let first = use_mut_ref(|| true);
@@ -249,6 +326,92 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // The workspace's corpus, built by the loader worker when it holds articles of the
+    // user's (again after each change; `build_retry` asks again). A result for a
+    // workspace that has changed since is dropped. The first one restores the link's
+    // view, as a `?corpus=` file does.
+    let latest_ws = use_mut_ref(|| (*workspace).clone());
+    *latest_ws.borrow_mut() = (*workspace).clone();
+    {
+        let (built, status, retry, restore, ended, aside) = (
+            built.clone(),
+            build_status.clone(),
+            build_retry.clone(),
+            restore_from_url.clone(),
+            first_build_ended.clone(),
+            recovery_notice.clone(),
+        );
+        let wants = props.corpus.is_none();
+        use_effect_with(((*workspace).clone(), *build_retry), move |(ws, _)| {
+            if !wants || !needs_worker(ws) {
+                status.set(None);
+                return;
+            }
+            let ws = ws.clone();
+            status.set(Some((false, "Extracting your articles…".into())));
+            wasm_bindgen_futures::spawn_local(async move {
+                let mut shown_at = f64::NEG_INFINITY;
+                let set_status = status.setter();
+                let result = super::worker::build(&ws, &mut |name| {
+                    // (At most every 100 ms: a rebuild names thousands of articles.)
+                    if js_sys::Date::now() - shown_at >= 100.0 {
+                        shown_at = js_sys::Date::now();
+                        set_status.set(Some((false, format!("Extracting your articles: {name}…"))));
+                    }
+                })
+                .await;
+                if !Rc::ptr_eq(&latest_ws.borrow(), &ws) {
+                    return;
+                }
+                let opened = result
+                    .map(|pack| super::corpus_file::open::<String>("your articles", &pack, false));
+                // The first build's end (but a retry without a failing article) brings
+                // the link's view.
+                let end = || {
+                    if !*ended {
+                        *restore.borrow_mut() = true;
+                        ended.set(true);
+                    }
+                };
+                match opened {
+                    Ok(Ok(o)) => {
+                        end();
+                        status.set(None);
+                        built.set(Some((ws, Rc::new(o))));
+                    }
+                    Ok(Err(why)) => {
+                        end();
+                        status.set(Some((
+                            true,
+                            format!("Your articles could not be shown: {why}."),
+                        )));
+                    }
+                    Err(super::worker::Trouble::Died {
+                        article: Some(name),
+                        message,
+                    }) => {
+                        // That article is set aside for the session (still saved), and
+                        // the others are built again without it.
+                        super::guard::disarm_test_panic();
+                        super::guard::set_aside(&name);
+                        aside.set(Some(format!("The extraction stopped on an internal error while reading your saved article “{name}” ({message}), so that article is set aside for this session: it stays saved but is not shown. Remove it, or export the workspace to keep it elsewhere.")));
+                        retry.set(*retry + 1);
+                    }
+                    Err(t) => {
+                        end();
+                        status.set(Some((true, format!("Your articles are not shown: {t}. The seeds and your saved articles are kept; Retry tries again."))));
+                    }
+                }
+            });
+        });
+    }
+    let retry_build = {
+        let (retry, status) = (build_retry.clone(), build_status.clone());
+        Callback::from(move |_| {
+            status.set(None);
+            retry.set(*retry + 1);
+        })
+    };
     let on_open_file = {
         let (source, message) = (source.clone(), source_message.clone());
         Callback::from(move |file: web_sys::File| {
@@ -256,7 +419,7 @@ pub fn App(props: &AppProps) -> Html {
             let name = file.name();
             message.set(Some((false, format!("Opening the corpus file {name}…"))));
             wasm_bindgen_futures::spawn_local(async move {
-                let opened = super::loader::read_bytes(&file)
+                let opened = super::loading::read_bytes(&file)
                     .await
                     .and_then(|b| super::corpus_file::open(&name, &b, false));
                 adopt(opened, &name, "Nothing was changed.", &source, &message);
@@ -577,6 +740,16 @@ pub fn App(props: &AppProps) -> Html {
         Tab::Framing => html! {
             if let Some(framing) = framing.clone() {
                 <FramingView {framing} outlets={state.0.outlets.clone()} />
+            } else if let Some((err, m)) = &*framing_status {
+                <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="framing-message">
+                    <span>{m}</span>
+                    if *err {
+                        <button type="button" class="link" id="framing-retry" onclick={{
+                            let r = framing_retry.clone();
+                            Callback::from(move |_| r.set(*r + 1))
+                        }}>{"Retry"}</button>
+                    }
+                </div>
             }
         },
     };
@@ -627,6 +800,14 @@ pub fn App(props: &AppProps) -> Html {
                         <span>{m}</span>
                         if *err {
                             <button type="button" class="link" onclick={{ let m = source_message.clone(); Callback::from(move |_| m.set(None)) }}>{"Dismiss"}</button>
+                        }
+                    </div>
+                }
+                if let Some((err, m)) = &*build_status {
+                    <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="build-message">
+                        <span>{m}</span>
+                        if *err {
+                            <button type="button" class="link" id="build-retry" onclick={retry_build}>{"Retry"}</button>
                         }
                     </div>
                 }
