@@ -242,11 +242,19 @@ try {
   const files = (await readdir(dir)).map((f) => join(dir, f));
   if (!SKIP_LOADER) {
     await page.locator("#open-loader").click();
+    // The main thread's long tasks (over 50 ms) during the load, from Chromium's
+    // Long Tasks API.
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask" });
+    });
     const t0 = Date.now();
     await page.locator("#pick-files").setInputFiles(files);
     await page.locator("#load-messages", { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 600_000 });
     await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000, { timeout: 600_000 });
     console.log(`\nloaded ${files.length} files (${MB} MB) through the file picker in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const long = await page.evaluate(() => window.__long);
+    console.log(`  main-thread tasks over 50 ms during the load: ${long.length}; longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; in all ${long.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     await page.locator("#open-loader").click();
     await interactions(page, "large corpus");
     await cycles(page);

@@ -104,7 +104,8 @@ describe("real news never breaks the page", () => {
     // A saved article that makes the worker panic when the page rebuilds: set aside for
     // the session (still saved), named, and the rest is shown.
     await page.evaluate(() => localStorage.setItem("quoteline.test.panic", "load:first.txt"));
-    await page.reload();
+    // (A fresh start, not a reload: the search is in the address.)
+    await page.goto(app.server.url);
     await waitForOutlets(page, 5, { problems });
     const notice = page.locator("#recovery-notice");
     await notice.waitFor();

@@ -8,12 +8,13 @@ use super::coverage::CoverageView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::framing::FramingView;
+use super::hooks::framing::use_framing;
+use super::hooks::workspace_build::{needs_worker, use_workspace_build};
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use gloo::events::{EventListener, EventListenerOptions};
 use quoteline_core::corpus::compare::Comparison;
-use quoteline_core::corpus::framing::Framing;
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::formats::workspace::{Mode, Workspace};
 use quoteline_core::view::search::SearchIndex;
@@ -115,14 +116,6 @@ fn seeds() -> Shown {
     }
 }
 
-/// Whether a workspace's corpus needs the loader worker (it has articles of the user's).
-fn needs_worker(ws: &Workspace) -> bool {
-    !ws.articles.is_empty()
-}
-
-/// The corpus the loader worker built for a workspace (a corpus file, opened).
-type Built = (Rc<Workspace>, Rc<super::corpus_file::Opened>);
-
 /// Where the shown corpus comes from.
 #[derive(Clone, PartialEq)]
 enum Source {
@@ -188,21 +181,21 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Opening a corpus file: (is an error, message).
     let source_message = use_state(|| None::<(bool, String)>);
-    // The corpus of the workspace, built by the loader worker when it has articles of
-    // the user's (the seeds alone are embedded, already extracted).
-    let built = use_state(|| None::<Built>);
     // Set when a corpus arrives whose view the link gives (see below).
     let restore_from_url = use_mut_ref(|| false);
-    let build_status = use_state(|| None::<(bool, String)>);
-    let build_retry = use_state(|| 0u32);
-    // Whether the first build ended (until then nothing is shown, as for a `?corpus=`
-    // file on its way; if it failed, the seeds are shown meanwhile).
-    let first_build_ended = use_state(|| false);
+    // The workspace's corpus, built by the loader worker when it has articles of the
+    // user's (the seeds alone are embedded, already extracted).
+    let build = use_workspace_build(
+        &workspace,
+        props.corpus.is_none(),
+        restore_from_url.clone(),
+        recovery_notice.clone(),
+    );
     let building = matches!(*source, Source::Workspace)
         && props.corpus.is_none()
         && needs_worker(&workspace)
-        && built.is_none()
-        && !*first_build_ended;
+        && build.built.is_none()
+        && !build.first_ended;
     let shown = {
         let given = props.corpus.clone().map(|c| Shown {
             corpus: c.0,
@@ -213,7 +206,7 @@ pub fn App(props: &AppProps) -> Html {
             (
                 (*workspace).clone(),
                 (*source).clone(),
-                (*built).as_ref().map(|b| b.1.clone()),
+                build.built.as_ref().map(|b| b.1.clone()),
                 building,
             ),
             move |(ws, src, built, building)| match (given, src) {
@@ -249,43 +242,7 @@ pub fn App(props: &AppProps) -> Html {
     // The comparison comes with every corpus file (the seeds', the worker's, an opened
     // one); the framing is made by the loader worker when its tab is first opened.
     let comparison = shown.comparison.clone();
-    let framing = use_state(|| None::<(CorpusHandle, Rc<Framing>)>);
-    let framing_status = use_state(|| None::<(bool, String)>);
-    let framing_retry = use_state(|| 0u32);
-    {
-        let (framing, status) = (framing.clone(), framing_status.clone());
-        let pack = shown.pack.clone();
-        let open = state.0.tab == Tab::Framing;
-        use_effect_with(
-            (handle.clone(), open, *framing_retry),
-            move |(h, open, _)| {
-                let made = framing.as_ref().is_some_and(|(fh, _)| fh == h);
-                let Some(pack) = pack.filter(|_| *open && !made) else {
-                    return;
-                };
-                status.set(Some((false, "Reading the headlines and ledes…".into())));
-                let h = h.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match super::worker::framing(&pack).await {
-                        Ok(f) => {
-                            status.set(None);
-                            framing.set(Some((h, Rc::new(f))));
-                        }
-                        Err(why) => status.set(Some((
-                            true,
-                            format!(
-                                "The framing view could not be made: {why}. The other views work."
-                            ),
-                        ))),
-                    }
-                });
-            },
-        );
-    }
-    let framing = framing
-        .as_ref()
-        .filter(|(h, _)| *h == handle)
-        .map(|(_, f)| f.clone());
+    let framing = use_framing(&handle, shown.pack.clone(), state.0.tab == Tab::Framing);
     // A new corpus (articles loaded, removed, edited; a corpus file opened or closed):
     // statement ids changed, so the selection is dropped; filters by name stay. A
     // `?corpus=` file that arrives takes the view from the link instead.
@@ -326,92 +283,6 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // The workspace's corpus, built by the loader worker when it holds articles of the
-    // user's (again after each change; `build_retry` asks again). A result for a
-    // workspace that has changed since is dropped. The first one restores the link's
-    // view, as a `?corpus=` file does.
-    let latest_ws = use_mut_ref(|| (*workspace).clone());
-    *latest_ws.borrow_mut() = (*workspace).clone();
-    {
-        let (built, status, retry, restore, ended, aside) = (
-            built.clone(),
-            build_status.clone(),
-            build_retry.clone(),
-            restore_from_url.clone(),
-            first_build_ended.clone(),
-            recovery_notice.clone(),
-        );
-        let wants = props.corpus.is_none();
-        use_effect_with(((*workspace).clone(), *build_retry), move |(ws, _)| {
-            if !wants || !needs_worker(ws) {
-                status.set(None);
-                return;
-            }
-            let ws = ws.clone();
-            status.set(Some((false, "Extracting your articles…".into())));
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut shown_at = f64::NEG_INFINITY;
-                let set_status = status.setter();
-                let result = super::worker::build(&ws, &mut |name| {
-                    // (At most every 100 ms: a rebuild names thousands of articles.)
-                    if js_sys::Date::now() - shown_at >= 100.0 {
-                        shown_at = js_sys::Date::now();
-                        set_status.set(Some((false, format!("Extracting your articles: {name}…"))));
-                    }
-                })
-                .await;
-                if !Rc::ptr_eq(&latest_ws.borrow(), &ws) {
-                    return;
-                }
-                let opened = result
-                    .map(|pack| super::corpus_file::open::<String>("your articles", &pack, false));
-                // The first build's end (but a retry without a failing article) brings
-                // the link's view.
-                let end = || {
-                    if !*ended {
-                        *restore.borrow_mut() = true;
-                        ended.set(true);
-                    }
-                };
-                match opened {
-                    Ok(Ok(o)) => {
-                        end();
-                        status.set(None);
-                        built.set(Some((ws, Rc::new(o))));
-                    }
-                    Ok(Err(why)) => {
-                        end();
-                        status.set(Some((
-                            true,
-                            format!("Your articles could not be shown: {why}."),
-                        )));
-                    }
-                    Err(super::worker::Trouble::Died {
-                        article: Some(name),
-                        message,
-                    }) => {
-                        // That article is set aside for the session (still saved), and
-                        // the others are built again without it.
-                        super::guard::disarm_test_panic();
-                        super::guard::set_aside(&name);
-                        aside.set(Some(format!("The extraction stopped on an internal error while reading your saved article “{name}” ({message}), so that article is set aside for this session: it stays saved but is not shown. Remove it, or export the workspace to keep it elsewhere.")));
-                        retry.set(*retry + 1);
-                    }
-                    Err(t) => {
-                        end();
-                        status.set(Some((true, format!("Your articles are not shown: {t}. The seeds and your saved articles are kept; Retry tries again."))));
-                    }
-                }
-            });
-        });
-    }
-    let retry_build = {
-        let (retry, status) = (build_retry.clone(), build_status.clone());
-        Callback::from(move |_| {
-            status.set(None);
-            retry.set(*retry + 1);
-        })
-    };
     let on_open_file = {
         let (source, message) = (source.clone(), source_message.clone());
         Callback::from(move |file: web_sys::File| {
@@ -738,16 +609,13 @@ pub fn App(props: &AppProps) -> Html {
             }
         },
         Tab::Framing => html! {
-            if let Some(framing) = framing.clone() {
+            if let Some(framing) = framing.framing.clone() {
                 <FramingView {framing} outlets={state.0.outlets.clone()} />
-            } else if let Some((err, m)) = &*framing_status {
+            } else if let Some((err, m)) = &framing.status {
                 <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="framing-message">
                     <span>{m}</span>
                     if *err {
-                        <button type="button" class="link" id="framing-retry" onclick={{
-                            let r = framing_retry.clone();
-                            Callback::from(move |_| r.set(*r + 1))
-                        }}>{"Retry"}</button>
+                        <button type="button" class="link" id="framing-retry" onclick={framing.retry.clone()}>{"Retry"}</button>
                     }
                 </div>
             }
@@ -803,11 +671,11 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     </div>
                 }
-                if let Some((err, m)) = &*build_status {
+                if let Some((err, m)) = &build.status {
                     <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="build-message">
                         <span>{m}</span>
                         if *err {
-                            <button type="button" class="link" id="build-retry" onclick={retry_build}>{"Retry"}</button>
+                            <button type="button" class="link" id="build-retry" onclick={build.retry.clone()}>{"Retry"}</button>
                         }
                     </div>
                 }

@@ -16,6 +16,7 @@ pub mod filters;
 pub mod framing;
 pub mod guard;
 pub mod highlight;
+pub mod hooks;
 pub mod list;
 pub mod loader;
 pub mod loading;
