@@ -20,6 +20,7 @@ import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join, basename, resolve, sep } from "node:path";
 import { mimeOf } from "./mime.mjs";
 import { externalizeLoader } from "./csp-boot.mjs";
+import { writeWorkerBoot, WORKER } from "./worker-boot.mjs";
 
 const OUTPUT = "quoteline.html";
 const args = process.argv.slice(2);
@@ -31,12 +32,14 @@ const profile = process.env.TRUNK_PROFILE;
 // serves the page itself, and its live-reload script must stay out of a file for disk.
 if (process.env.QUOTELINE_SERVE === "1" && !force) {
   console.log(`single-file: skipped under make serve (${OUTPUT} is made by make dist)`);
+  writeWorkerBoot(dir);
   externalizeLoader(dir);
   process.exit(0);
 }
 
 if (profile && profile !== "release" && !force) {
   console.log(`single-file: skipped (TRUNK_PROFILE=${profile}; only release builds get ${OUTPUT})`);
+  writeWorkerBoot(dir);
   externalizeLoader(dir);
   process.exit(0);
 }
@@ -108,7 +111,7 @@ let wasmFile = localFile(wasmUrl);
 if (!glueFile || !wasmFile) {
   // Fall back to the one wasm-bindgen pair in the directory.
   const files = readdirSync(dir);
-  const wasms = files.filter((f) => f.endsWith("_bg.wasm"));
+  const wasms = files.filter((f) => f.endsWith("_bg.wasm") && f !== `${WORKER}_bg.wasm`);
   if (wasms.length !== 1) fail(`could not find Trunk's loader script, and found ${wasms.length} *_bg.wasm files in ${dir}`);
   wasmFile = join(dir, wasms[0]);
   glueFile = join(dir, wasms[0].replace(/_bg\.wasm$/, ".js"));
@@ -167,7 +170,34 @@ const __qlWasm = __qlBytes.length <= 8_000_000
   : await __wbg_init({ module_or_path: __qlBytes });
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm: __qlWasm } }));
 `;
-const script = `<script type="module">\n${safeInScript(glue)}\n${starter}</script>`;
+// The loader worker, from inlined bytes: the page's quotelineWorker() (src/ui/worker.rs
+// calls it when it is defined) makes a blob: worker of its glue and module. This file
+// sends no Content-Security-Policy, so blob: workers are allowed; if the browser still
+// refuses one, the page says so (the explorer keeps working) and the command-line
+// extractor's corpus file is the way to load articles.
+const workerGlue = readFileSync(join(dir, `${WORKER}.js`), "utf8");
+const workerWasm = readFileSync(join(dir, `${WORKER}_bg.wasm`));
+const workerSource = `${workerGlue}
+;(async () => {
+  try {
+    const b64 = ${JSON.stringify(workerWasm.toString("base64"))};
+    const bytes = typeof Uint8Array.fromBase64 === "function" ? Uint8Array.fromBase64(b64) : Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    await wasm_bindgen({ module_or_path: bytes });
+  } catch (e) {
+    postMessage({ failed: "its WebAssembly module could not be started (" + e + ")" });
+  }
+})();
+`;
+const workerStarter = `
+// ---- Quoteline single-file: the loader worker (${WORKER}), made from inlined bytes ----
+const __qlWorkerSource = ${JSON.stringify(workerSource)};
+let __qlWorkerUrl = null;
+globalThis.quotelineWorker = () => {
+  __qlWorkerUrl ??= URL.createObjectURL(new Blob([__qlWorkerSource], { type: "text/javascript" }));
+  return new Worker(__qlWorkerUrl);
+};
+`;
+const script = `<script type="module">\n${safeInScript(glue)}\n${safeInScript(workerStarter)}\n${starter}</script>`;
 
 if (/<\/body>/i.test(html)) {
   html = html.replace(/<\/body>/i, () => `${script}\n</body>`);
@@ -183,6 +213,7 @@ if (leftovers.length) fail(`references to local files remain: ${leftovers.join("
 
 writeFileSync(join(dir, OUTPUT), html);
 const kib = (n) => `${(n / 1024).toFixed(0)} KiB`;
-console.log(`single-file: wrote ${join(dir, OUTPUT)} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasm.length)} inlined)`);
+console.log(`single-file: wrote ${join(dir, OUTPUT)} (${kib(Buffer.byteLength(html))}; wasm ${kib(wasm.length)} and the worker's ${kib(workerWasm.length)} inlined)`);
+writeWorkerBoot(dir);
 // Last: the served index.html gets its loader from a file (strict CSP); see csp-boot.mjs.
 console.log(`single-file: moved ${externalizeLoader(dir)} inline loader script(s) to files (csp-boot)`);

@@ -1,5 +1,7 @@
 // Prints the size of each file of a build (raw and brotli) and the totals, subfolders
-// included (wasm-bindgen's JS snippets are in snippets/).
+// included (wasm-bindgen's JS snippets are in snippets/): the whole served build, the
+// first page (everything but the loader worker's files, which are fetched only when
+// articles are loaded) and the loader worker.
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -9,6 +11,8 @@ const dir = process.argv[2] ?? "dist";
 let raw = 0;
 let br = 0;
 let gz = 0;
+// The loader worker's files (quoteline-worker*), and the rest: the first page.
+const worker = { raw: 0, gz: 0, br: 0 };
 const files = (d, prefix = "") =>
   readdirSync(d).sort().flatMap((f) => {
     const p = join(d, f);
@@ -23,9 +27,17 @@ for (const f of files(dir)) {
   raw += b.length;
   br += c;
   gz += g;
+  if (/^quoteline-worker/.test(f)) {
+    worker.raw += b.length;
+    worker.gz += g;
+    worker.br += c;
+  }
   console.log(`${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 }
-console.log(`${"total (served build)".padEnd(48)} ${String(raw).padStart(9)} B  ${String(gz).padStart(8)} B gzip  ${String(br).padStart(8)} B brotli`);
+const row = (label, r, g, c) => console.log(`${label.padEnd(48)} ${String(r).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
+row("total (served build)", raw, gz, br);
+row("first page (all but the loader worker)", raw - worker.raw, gz - worker.gz, br - worker.br);
+row("loader worker (fetched on first load)", worker.raw, worker.gz, worker.br);
 const single = join(dir, "quoteline.html");
 try {
   const b = readFileSync(single);

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // Where the wasm's bytes go: the biggest functions by code size, and totals grouped by
 // crate (the first path segment of each demangled-ish name), from the name section of
-// an unstripped build (target/wasm32-unknown-unknown/release/quoteline-web.wasm, built
-// by `make dist`; release builds keep names because `strip` is off).
+// an unstripped build (by default the explorer, built by `make dist` with the `web`
+// profile; the loader worker is target/wasm32-unknown-unknown/web/quoteline-worker.wasm;
+// these builds keep names because `strip` is off).
 // Usage: node scripts/wasm-top.mjs [FILE] [N]
 import { readFileSync } from "node:fs";
 
-const file = process.argv[2] ?? "target/wasm32-unknown-unknown/release/quoteline-web.wasm";
+const file = process.argv[2] ?? "target/wasm32-unknown-unknown/web/quoteline-web.wasm";
 const top = Number(process.argv[3] ?? 25);
 const buf = readFileSync(file);
 let p = 8;

@@ -1,10 +1,15 @@
 //! Quoteline's web app: who said what, when, and how each outlet reported it.
 //!
 //! The engine is the `quoteline-core` crate (pure Rust: extraction, corpus, formats, the
-//! view model); [`ui`] is the Yew layer over it. The seed corpus is compiled in from
+//! view model). This crate builds two wasm modules: the explorer (`src/main.rs`: [`ui`],
+//! the Yew layer, which reads corpus files and never extracts) and the loader worker
+//! (`src/worker_main.rs`: [`worker`], ingest, extraction and the corpus build, in a Web
+//! Worker), which talk in [`protocol`]'s messages. The seed corpus is compiled in from
 //! `seeds/` by `build.rs`, extracted: one corpus file that holds the articles' text too.
 
+pub mod protocol;
 pub mod ui;
+pub mod worker;
 
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input};
 use quoteline_core::{corpus::topics, formats::pack};
@@ -17,12 +22,15 @@ pub static SEED_PACK: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/seeds.ql
 /// Each seed's manifest facts, in file-name order (JSON of `ArticleMeta`).
 static SEED_META: &str = include_str!(concat!(env!("OUT_DIR"), "/seeds.meta.json"));
 
-/// [`SEED_PACK`] read back (`None` only if it could not be read, which the test above
-/// rules out).
+/// [`SEED_PACK`] read back, with its cross-outlet groups (`None` only if it could not be
+/// read, which the test above rules out).
+pub fn built_seed_pack() -> Option<pack::Pack> {
+    pack::decode(SEED_PACK, &topics::names()).ok()
+}
+
+/// The corpus of [`built_seed_pack`].
 pub fn built_seed_corpus() -> Option<Corpus> {
-    pack::decode(SEED_PACK, &topics::names())
-        .ok()
-        .map(|p| p.corpus)
+    built_seed_pack().map(|p| p.corpus)
 }
 
 /// The seed articles as corpus inputs: names and texts from the built seed corpus

@@ -145,6 +145,44 @@ fn engine_source_names_no_web_crate() {
     assert!(files.len() >= 20, "only {} engine files found", files.len());
 }
 
+/// The explorer (`src/ui/`, the page's module) never extracts: reading files, extraction,
+/// the corpus build, grouping and framing are the loader worker's (`src/worker/`), which
+/// hands back corpus files. A call from the UI would put them back into the page's
+/// wasm, and back on its main thread.
+#[test]
+fn the_explorer_never_extracts() {
+    let files = rust_files(&root().join("src/ui"));
+    let banned = [
+        "extract::",
+        "Corpus::prepare",
+        "Corpus::build",
+        "Corpus::assemble",
+        "compare::compare",
+        "compare(",
+        "framing::framing",
+        "ingest(",
+        "seed_corpus(",
+        "seed_inputs(",
+    ];
+    for p in &files {
+        let src = std::fs::read_to_string(p).unwrap();
+        // (Unit tests beside a module run natively, not in the page.)
+        let src = src.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in src.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("");
+            for b in banned {
+                assert!(
+                    !code.contains(b),
+                    "{}:{}: the explorer must not call {b} (the loader worker does): {line}",
+                    p.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+    assert!(files.len() >= 20, "only {} UI files found", files.len());
+}
+
 #[test]
 fn every_module_has_a_doc_line() {
     let mut stack = vec![

@@ -130,6 +130,7 @@ async fn long_list_is_virtualised() {
     doc.body().unwrap().append_child(&root).unwrap();
     let props = AppProps {
         corpus: Some(CorpusHandle(Rc::new(corpus))),
+        comparison: None,
     };
     let app =
         yew::Renderer::<quoteline::ui::App>::with_root_and_props(root.clone(), props).render();
@@ -213,7 +214,7 @@ fn browser_loading_path_matches_the_cli() {
             meta: got.meta,
         });
     }
-    let c = quoteline::ui::extraction::build_corpus(&ws);
+    let c = quoteline::worker::engine::Engine::default().build(false, &ws.articles, &mut |_| {});
     assert_eq!(parity_lines(&c), include_str!("parity/expected.jsonl"));
 }
 

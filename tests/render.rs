@@ -41,6 +41,7 @@ async fn an_empty_corpus_renders_with_a_message() {
         corpus: Some(CorpusHandle(std::rc::Rc::new(
             quoteline_core::corpus::Corpus::default(),
         ))),
+        comparison: None,
     };
     let html = yew::LocalServerRenderer::<App>::with_props(props)
         .render()
@@ -62,6 +63,7 @@ async fn a_large_corpus_renders_one_window_of_rows() {
     assert!(n > quoteline::ui::list::WINDOW * 2);
     let props = AppProps {
         corpus: Some(CorpusHandle(std::rc::Rc::new(corpus))),
+        comparison: None,
     };
     let html = yew::LocalServerRenderer::<App>::with_props(props)
         .render()

@@ -10,7 +10,7 @@
 //     by `?corpus=` (navigation → first statement) and by the file picker, then the
 //     same interactions on it.
 // Each figure is the median of repeated runs with its spread (min–max).
-// Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10] [--skip-loader] [--start-only]).
+// Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10] [--skip-loader] [--start-only [--worker]]).
 import { cp, mkdtemp, rm, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -32,6 +32,26 @@ const RUNS = 7;
 const SKIP_LOADER = process.argv.includes("--skip-loader");
 // --start-only: only navigation → first statement (a quick before/after for start-up).
 const START_ONLY = process.argv.includes("--start-only");
+// --worker (with --start-only): also a pasted article, "Add" → its statement on screen,
+// the first time (the loader worker fetched and started too) and again (it is running).
+const WORKER = process.argv.includes("--worker");
+
+/** Pastes `text`, clicks "Add" and resolves to the ms until a statement holding `needle`
+ * is on screen (the frame after it enters the list; the search must show it). */
+const pasteTimed = async (page, text, needle) => {
+  await page.locator("#paste-text").fill(text);
+  return page.evaluate((needle) => new Promise((ok) => {
+    const seen = () => [...document.querySelectorAll("li.statement")].some((li) => li.textContent.includes(needle));
+    const t0 = performance.now();
+    const obs = new MutationObserver(() => {
+      if (!seen()) return;
+      obs.disconnect();
+      requestAnimationFrame(() => ok(performance.now() - t0));
+    });
+    obs.observe(document.body, { childList: true, subtree: true, characterData: true });
+    document.querySelector("#add-paste").click();
+  }), needle);
+};
 
 const stats = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -184,6 +204,26 @@ try {
     await page.close();
   }
   console.log(`navigation → first statement visible (seed corpus): ${fmt(stats(nav))}`);
+  if (START_ONLY && WORKER) {
+    const first = [];
+    const again = [];
+    for (let i = 0; i < RUNS; i++) {
+      const { page } = await openPage(browser.context);
+      await page.goto(server.url);
+      await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+      await page.reload();
+      await page.locator("li.statement").first().waitFor();
+      await page.locator("#open-loader").click();
+      await page.locator("#search").fill("berth");
+      const article = (n) => `Harbour reopens\n\n"Every berth has been checked ${n}," said harbour master Lena Okoye on Tuesday.\n`;
+      first.push(await pasteTimed(page, article("twice"), "checked twice"));
+      again.push(await pasteTimed(page, article("three times"), "checked three times"));
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    }
+    console.log(`pasted article, "Add" → its statement visible, first time (loader worker fetched and started): ${fmt(stats(first))}`);
+    console.log(`pasted article, "Add" → its statement visible, worker running: ${fmt(stats(again))}`);
+  }
   if (START_ONLY) {
     await browser.close();
     await server.close();
@@ -202,11 +242,19 @@ try {
   const files = (await readdir(dir)).map((f) => join(dir, f));
   if (!SKIP_LOADER) {
     await page.locator("#open-loader").click();
+    // The main thread's long tasks (over 50 ms) during the load, from Chromium's
+    // Long Tasks API.
+    await page.evaluate(() => {
+      window.__long = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push(e.duration); }).observe({ type: "longtask" });
+    });
     const t0 = Date.now();
     await page.locator("#pick-files").setInputFiles(files);
     await page.locator("#load-messages", { hasText: `Added ${files.length} articles.` }).waitFor({ timeout: 600_000 });
     await page.waitForFunction((n) => Number(document.querySelector("#result-count").textContent.match(/of (\d+)/)[1]) > n, 1000, { timeout: 600_000 });
     console.log(`\nloaded ${files.length} files (${MB} MB) through the file picker in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+    const long = await page.evaluate(() => window.__long);
+    console.log(`  main-thread tasks over 50 ms during the load: ${long.length}; longest ${long.length ? Math.max(...long).toFixed(0) : 0} ms; in all ${long.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
     await page.locator("#open-loader").click();
     await interactions(page, "large corpus");
     await cycles(page);

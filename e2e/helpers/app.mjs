@@ -8,7 +8,7 @@ import { serveStatic } from "./server.mjs";
 import { DIST, launch } from "./browser.mjs";
 
 /** The policy README.md recommends for hosts; the specs serve the build under it. */
-export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; object-src 'none'; base-uri 'none'";
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; object-src 'none'; base-uri 'none'";
 
 /** Returns `{ server, browser }`, filled in once the suite starts. */
 export function useServedApp({ base, headers } = {}) {

@@ -36,6 +36,32 @@ describe("dist/quoteline.html from file://", () => {
     await page.close();
   });
 
+  it("adds a pasted article through the loader worker made from its inlined bytes, and opens the framing view", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const requests = [];
+    page.on("request", (req) => requests.push(req.url()));
+    const url = pathToFileURL(FILE).href;
+    await page.goto(url);
+    await waitForOutlets(page, OUTLETS, { problems });
+    await page.evaluate(() => localStorage.clear());
+    await page.locator("#open-loader").click();
+    await page.locator("#paste-text").fill('Harbour reopens after storm\n\n"Every berth has been checked twice," said harbour master Lena Okoye.\n');
+    await page.locator("#add-paste").click();
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    await page.locator("#search").fill("berth");
+    await page.locator("li.statement", { hasText: "Okoye" }).first().waitFor();
+    await page.locator("#search").fill("");
+    await page.locator("#tab-framing").click();
+    await page.locator(".framing, #framing-message").first().waitFor();
+    assert.equal(await page.locator("#framing-message.error").count(), 0, "the framing was made");
+    await screenshot(page, "single-file-worker");
+    assert.deepEqual(problems, [], `problems:\n${problems.join("\n")}`);
+    // (The worker is a blob: URL made in the page: nothing is fetched from anywhere.)
+    assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:")), []);
+    await page.evaluate(() => localStorage.clear());
+    await page.close();
+  });
+
   it("says why ?corpus= cannot work from disk, keeps the link's view, and fetches nothing", async () => {
     const { page, problems } = await openPage(browser.context);
     const requests = [];

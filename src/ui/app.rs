@@ -6,15 +6,17 @@ use super::chips::Chips;
 use super::context::{after_next_paint, CorpusHandle};
 use super::coverage::CoverageView;
 use super::detail::DetailPanel;
-use super::extraction::build_corpus;
 use super::filters::FilterPanel;
 use super::framing::FramingView;
+use super::hooks::framing::use_framing;
+use super::hooks::workspace_build::{needs_worker, use_workspace_build};
 use super::list::StatementList;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use gloo::events::{EventListener, EventListenerOptions};
+use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::{Corpus, StatementId};
-use quoteline_core::formats::workspace::Workspace;
+use quoteline_core::formats::workspace::{Mode, Workspace};
 use quoteline_core::view::search::SearchIndex;
 use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
@@ -66,34 +68,52 @@ impl Reducible for UiState {
     }
 }
 
-/// A value derived from the corpus, made the first time it is `needed` and kept until
-/// the corpus changes.
-#[hook]
-fn use_lazy<T: 'static>(
-    handle: &CorpusHandle,
-    needed: bool,
-    make: fn(&Corpus) -> T,
-) -> Option<Rc<T>> {
-    let cache = use_mut_ref(|| None::<(CorpusHandle, Rc<T>)>);
-    if !needed {
-        return None;
-    }
-    let mut cache = cache.borrow_mut();
-    if let Some((h, v)) = &*cache {
-        if h == handle {
-            return Some(v.clone());
-        }
-    }
-    let v = Rc::new(make(&handle.0));
-    *cache = Some((handle.clone(), v.clone()));
-    Some(v)
-}
-
 /// Props for [`App`]; the corpus defaults to the embedded seeds.
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
     #[prop_or_default]
     pub corpus: Option<CorpusHandle>,
+    /// The cross-outlet groups of `corpus` (none given: no groups are shown).
+    #[prop_or_default]
+    pub comparison: Option<Rc<Comparison>>,
+}
+
+/// A corpus and its cross-outlet groups, as shown, and the corpus file it came from.
+#[derive(Clone)]
+struct Shown {
+    corpus: Rc<Corpus>,
+    comparison: Option<Rc<Comparison>>,
+    pack: Option<Rc<[u8]>>,
+}
+
+impl Shown {
+    fn empty() -> Shown {
+        Shown {
+            corpus: Rc::default(),
+            comparison: None,
+            pack: None,
+        }
+    }
+
+    fn opened(o: &super::corpus_file::Opened) -> Shown {
+        Shown {
+            corpus: o.corpus.clone(),
+            comparison: Some(o.comparison.clone()),
+            pack: Some(o.pack.clone()),
+        }
+    }
+}
+
+/// The embedded seeds (a corpus file made at build time: nothing is extracted).
+fn seeds() -> Shown {
+    match crate::built_seed_pack() {
+        Some(p) => Shown {
+            corpus: Rc::new(p.corpus),
+            comparison: Some(Rc::new(p.comparison)),
+            pack: Some(Rc::from(crate::SEED_PACK)),
+        },
+        None => Shown::empty(),
+    }
 }
 
 /// Where the shown corpus comes from.
@@ -161,21 +181,53 @@ pub fn App(props: &AppProps) -> Html {
     });
     // Opening a corpus file: (is an error, message).
     let source_message = use_state(|| None::<(bool, String)>);
-    let corpus = {
-        let given = props.corpus.clone();
+    // Set when a corpus arrives whose view the link gives (see below).
+    let restore_from_url = use_mut_ref(|| false);
+    // The workspace's corpus, built by the loader worker when it has articles of the
+    // user's (the seeds alone are embedded, already extracted).
+    let build = use_workspace_build(
+        &workspace,
+        props.corpus.is_none(),
+        restore_from_url.clone(),
+        recovery_notice.clone(),
+    );
+    let building = matches!(*source, Source::Workspace)
+        && props.corpus.is_none()
+        && needs_worker(&workspace)
+        && build.built.is_none()
+        && !build.first_ended;
+    let shown = {
+        let given = props.corpus.clone().map(|c| Shown {
+            corpus: c.0,
+            comparison: props.comparison.clone(),
+            pack: None,
+        });
         use_memo(
-            ((*workspace).clone(), (*source).clone()),
-            move |(ws, src)| match (given, src) {
-                (Some(c), _) => c.0,
-                (None, Source::Opened(o)) => o.corpus.clone(),
-                (None, Source::Pending(_)) => Rc::new(Corpus::default()),
-                (None, Source::Workspace) => Rc::new(build_corpus(ws)),
+            (
+                (*workspace).clone(),
+                (*source).clone(),
+                build.built.as_ref().map(|b| b.1.clone()),
+                building,
+            ),
+            move |(ws, src, built, building)| match (given, src) {
+                (Some(s), _) => s,
+                (None, Source::Opened(o)) => Shown::opened(o),
+                (None, Source::Workspace) if needs_worker(ws) => match built {
+                    // (Until the new one is built, the last one stays.)
+                    Some(o) => Shown::opened(o),
+                    None if *building => Shown::empty(),
+                    // The worker failed: the seeds stay usable meanwhile.
+                    None if ws.mode == Mode::WithSeeds => seeds(),
+                    None => Shown::empty(),
+                },
+                (None, Source::Workspace) if ws.mode == Mode::WithSeeds => seeds(),
+                (None, _) => Shown::empty(),
             },
         )
     };
-    let corpus: Rc<Corpus> = (*corpus).clone();
+    let corpus: Rc<Corpus> = shown.corpus.clone();
     let handle = CorpusHandle(corpus.clone());
-    let pending = matches!(*source, Source::Pending(_));
+    let pending = matches!(*source, Source::Pending(_)) || building;
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
     let state = {
         let corpus = corpus.clone();
@@ -187,31 +239,13 @@ pub fn App(props: &AppProps) -> Html {
             })
         })
     };
-    // Computed when first needed, not on start-up: the comparison for a selected
-    // statement's other renderings and the coverage grid, the framing for its tab. A
-    // corpus file brings its comparison with it.
-    let opened_comparison = match &*source {
-        Source::Opened(o) => Some(o.comparison.clone()),
-        _ => None,
-    };
-    let computed = use_lazy(
-        &handle,
-        opened_comparison.is_none() && (state.0.selected.is_some() || state.0.tab == Tab::Coverage),
-        |c| {
-            quoteline_core::corpus::compare::compare(
-                c,
-                quoteline_core::corpus::compare::GROUP_THRESHOLD,
-            )
-        },
-    );
-    let comparison = opened_comparison.or(computed);
-    let framing = use_lazy(&handle, state.0.tab == Tab::Framing, |c| {
-        quoteline_core::corpus::framing::framing(c)
-    });
+    // The comparison comes with every corpus file (the seeds', the worker's, an opened
+    // one); the framing is made by the loader worker when its tab is first opened.
+    let comparison = shown.comparison.clone();
+    let framing = use_framing(&handle, shown.pack.clone(), state.0.tab == Tab::Framing);
     // A new corpus (articles loaded, removed, edited; a corpus file opened or closed):
     // statement ids changed, so the selection is dropped; filters by name stay. A
     // `?corpus=` file that arrives takes the view from the link instead.
-    let restore_from_url = use_mut_ref(|| false);
     {
         let d = state.dispatcher();
         let first = use_mut_ref(|| true);
@@ -256,7 +290,7 @@ pub fn App(props: &AppProps) -> Html {
             let name = file.name();
             message.set(Some((false, format!("Opening the corpus file {name}…"))));
             wasm_bindgen_futures::spawn_local(async move {
-                let opened = super::loader::read_bytes(&file)
+                let opened = super::loading::read_bytes(&file)
                     .await
                     .and_then(|b| super::corpus_file::open(&name, &b, false));
                 adopt(opened, &name, "Nothing was changed.", &source, &message);
@@ -575,8 +609,15 @@ pub fn App(props: &AppProps) -> Html {
             }
         },
         Tab::Framing => html! {
-            if let Some(framing) = framing.clone() {
+            if let Some(framing) = framing.framing.clone() {
                 <FramingView {framing} outlets={state.0.outlets.clone()} />
+            } else if let Some((err, m)) = &framing.status {
+                <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="framing-message">
+                    <span>{m}</span>
+                    if *err {
+                        <button type="button" class="link" id="framing-retry" onclick={framing.retry.clone()}>{"Retry"}</button>
+                    }
+                </div>
             }
         },
     };
@@ -627,6 +668,14 @@ pub fn App(props: &AppProps) -> Html {
                         <span>{m}</span>
                         if *err {
                             <button type="button" class="link" onclick={{ let m = source_message.clone(); Callback::from(move |_| m.set(None)) }}>{"Dismiss"}</button>
+                        }
+                    </div>
+                }
+                if let Some((err, m)) = &build.status {
+                    <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="build-message">
+                        <span>{m}</span>
+                        if *err {
+                            <button type="button" class="link" id="build-retry" onclick={build.retry.clone()}>{"Retry"}</button>
                         }
                     </div>
                 }

@@ -21,6 +21,8 @@ pub struct Opened {
     pub comparison: Rc<Comparison>,
     pub generator: String,
     pub bytes: usize,
+    /// The file itself (the framing tab hands it to the loader worker).
+    pub pack: Rc<[u8]>,
     pub notes: Vec<String>,
 }
 
@@ -36,6 +38,7 @@ pub fn open<E: From<PackError>>(name: &str, bytes: &[u8], from_url: bool) -> Res
         comparison: Rc::new(p.comparison),
         generator: p.generator,
         bytes: bytes.len(),
+        pack: Rc::from(bytes),
         notes: p.notes,
     })
 }

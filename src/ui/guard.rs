@@ -1,15 +1,15 @@
-//! Containment: if the page dies (a panic kills the WebAssembly module), a reload loses
-//! nothing. While an article is read, this module knows which one it is and holds the
-//! articles of the load read before it; the panic hook ([`on_panic`]) writes that down in
-//! the tab's sessionStorage. The next start ([`recover`]) adds those articles, sets the
-//! failing one aside (a saved article stays saved but is not extracted this session; a
-//! new one goes back into the paste box) and says so. The paste box is kept there too
-//! while it is typed in ([`save_draft`]).
+//! Containment. Extraction runs in the loader worker, which names the article it dies
+//! on (`ui::worker`): the load goes on without it, and a saved article that stops a
+//! rebuild is set aside for the session ([`set_aside`]). If the page itself dies (a panic
+//! kills its WebAssembly module), a reload loses nothing: this module holds the articles
+//! of the load under way, the panic hook ([`on_panic`]) writes them down in the tab's
+//! sessionStorage, and the next start ([`recover`]) adds them and says so. The paste box
+//! is kept there too while it is typed in ([`save_draft`]).
 //!
 //! A test-only switch forces a panic: `localStorage["quoteline.test.panic"]` set to
-//! `load:NAME` panics when the article NAME is read, `render` at the next render of the
-//! app. It is read once at start and removed when it fires (a page cannot be made to
-//! panic by a link).
+//! `load:NAME` makes the loader worker panic when it extracts the article NAME (removed
+//! when the page sees it happen), `render` panics at the next render of the app (read
+//! once at start and removed when it fires). A page cannot be made to panic by a link.
 
 use quoteline_core::formats::workspace::StoredArticle;
 use serde::{Deserialize, Serialize};
@@ -25,16 +25,7 @@ const SET_ASIDE_KEY: &str = "quoteline.set-aside";
 /// localStorage: the test-only panic switch.
 const TEST_PANIC_KEY: &str = "quoteline.test.panic";
 
-/// The article being read.
-enum Reading {
-    /// One of the saved workspace's: its text is in storage already.
-    Saved(String),
-    /// One of a load: not saved yet, so its text is kept here.
-    New(Box<StoredArticle>),
-}
-
 thread_local! {
-    static READING: RefCell<Option<Reading>> = const { RefCell::new(None) };
     /// The articles of the load under way read so far (the loader adds them to the
     /// workspace when it ends).
     static PENDING: RefCell<Vec<StoredArticle>> = const { RefCell::new(Vec::new()) };
@@ -90,19 +81,26 @@ fn session_set(key: &str, value: Option<&str>) -> bool {
     }
 }
 
-/// Runs `f` (the extraction of `article`) with the article known to the panic hook.
-/// `saved`: the article is in storage already.
-pub fn reading<T>(article: &StoredArticle, saved: bool, f: impl FnOnce() -> T) -> T {
-    let r = if saved {
-        Reading::Saved(article.name.clone())
-    } else {
-        Reading::New(Box::new(article.clone()))
-    };
-    READING.with(|c| *c.borrow_mut() = Some(r));
-    test_panic_at("load", Some(&article.name));
-    let out = f();
-    READING.with(|c| *c.borrow_mut() = None);
-    out
+/// Test-only: the article the switch asks the loader worker to panic on (`load:NAME`),
+/// if any. It stays armed until [`disarm_test_panic`].
+pub fn test_panic_load() -> Option<String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        web_sys::window()
+            .and_then(|w| w.local_storage().ok().flatten())
+            .and_then(|s| s.get_item(TEST_PANIC_KEY).ok().flatten())
+            .and_then(|v| v.strip_prefix("load:").map(str::to_string))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    None
+}
+
+/// Test-only: removes the switch (the worker panicked as asked).
+pub fn disarm_test_panic() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(TEST_PANIC_KEY);
+    }
 }
 
 /// Adds an article read by the load under way.
@@ -118,17 +116,14 @@ pub fn take_pending() -> Vec<StoredArticle> {
 /// Called by the panic hook: writes down what a reload needs, and returns the name of
 /// the article being read, if any. Never panics (borrows are tried, not taken).
 pub fn on_panic(message: &str) -> Option<String> {
-    let reading = READING.with(|c| c.try_borrow_mut().ok().and_then(|mut r| r.take()));
     let pending = PENDING.with(|p| {
         p.try_borrow_mut()
             .map(|mut p| std::mem::take(&mut *p))
             .unwrap_or_default()
     });
-    let (article, saved, text) = match reading {
-        Some(Reading::Saved(name)) => (Some(name), true, None),
-        Some(Reading::New(a)) => (Some(a.name.clone()), false, Some(*a)),
-        None => (None, false, None),
-    };
+    // Extraction runs in the loader worker, which reports its own failures by article;
+    // a panic here is the page's own, between articles.
+    let (article, saved, text) = (None::<String>, false, None);
     let mut record = Record {
         message: message.to_string(),
         article: article.clone(),
@@ -222,7 +217,8 @@ fn with_set_aside<R>(f: impl FnOnce(&mut BTreeSet<String>) -> R) -> R {
     })
 }
 
-fn set_aside(name: &str) {
+/// Sets a saved article aside for this session (it stopped the extraction).
+pub fn set_aside(name: &str) {
     with_set_aside(|names| {
         names.insert(name.to_string());
         if let Ok(json) = serde_json::to_string(names) {

@@ -7,7 +7,7 @@
 
 use super::context::CorpusHandle;
 use super::highlight::{render_marked, render_statement, term_ranges};
-use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
+use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::StatementId;
 use quoteline_core::view::export::{export_csv, export_json};
 use quoteline_core::view::state::{Action, Sort};
@@ -94,9 +94,8 @@ pub fn StatementList(props: &StatementListProps) -> Html {
         let comparison = props.comparison.clone();
         let status = status.clone();
         Callback::from(move |_| {
-            let cmp = comparison
-                .clone()
-                .unwrap_or_else(|| Rc::new(compare(&corpus, GROUP_THRESHOLD)));
+            // (Every corpus file brings its groups; a corpus given without them has none.)
+            let cmp = comparison.clone().unwrap_or_default();
             let (content, mime) = if fmt == "csv" {
                 (export_csv(&corpus, &cmp, &ids), "text/csv")
             } else {

@@ -1,13 +1,13 @@
 //! "Your articles": paste text, drop files or pick them (`.txt`, `.md`, `.html`; several
 //! at once), with a progress bar and a cancel button; a small form per article (outlet,
 //! headline, date, URL; pre-filled from what the text reveals); beside the seeds or on
-//! their own; remove one, clear all, export and import the workspace. Files are read in
-//! batches and extracted in short slices, so the page stays responsive; nothing leaves
-//! the browser.
+//! their own; remove one, clear all, export and import the workspace. A load runs in
+//! `loading` (the files are extracted by the loader worker, so the page stays
+//! responsive); nothing leaves the browser.
 
 use super::context::CorpusHandle;
 use quoteline_core::corpus::ArticleMeta;
-use quoteline_core::formats::ingest::{ingest, MAX_FILE_BYTES, MAX_TOTAL_BYTES};
+use quoteline_core::formats::ingest::{MAX_FILE_BYTES, MAX_TOTAL_BYTES};
 use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -24,333 +24,11 @@ pub struct LoaderProps {
     pub on_open_file: Callback<web_sys::File>,
 }
 
-/// A message line: (is an error, text).
-type Messages = Vec<(bool, String)>;
-
-/// Something to load: a name and its bytes, or a browser file read when its turn comes.
-pub enum Item {
-    Text(String, String),
-    File(web_sys::File),
-}
-
-impl Item {
-    fn name(&self) -> String {
-        match self {
-            Item::Text(n, _) => n.clone(),
-            Item::File(f) => f.name(),
-        }
-    }
-    fn size(&self) -> usize {
-        match self {
-            Item::Text(_, t) => t.len(),
-            Item::File(f) => f.size() as usize,
-        }
-    }
-}
-
-/// Waits for the next turn of the event loop, so the page can paint and handle input
-/// between slices. A message to itself, not a zero timeout: a timer waits at least 4 ms
-/// once nested, and at least a second in a tab in the background, which would stretch
-/// a load left to run there from seconds to minutes.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
-        Ok(channel) => {
-            channel.port1().set_onmessage(Some(&resolve));
-            if channel
-                .port2()
-                .post_message(&wasm_bindgen::JsValue::NULL)
-                .is_err()
-            {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
-        }
-        Err(_) => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
-            }
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-/// Waits until the page has painted what it shows now (see `context::after_next_paint`).
-async fn painted() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        super::context::after_next_paint(move || {
-            let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-        });
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-}
-
-pub(crate) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buf = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
-        .await
-        .map_err(|_| format!("{}: the browser could not read it", file.name()))?;
-    Ok(js_sys::Uint8Array::new(&buf).to_vec())
-}
+use super::loading::{Item, Messages, Progress, Run};
 
 /// How many of your articles the list shows at first, and how many more each
 /// "Show more" adds (a month of coverage is thousands: each row is a form).
 const ROWS_PAGE: usize = 50;
-
-/// How many files are read at once.
-const READ_BATCH: usize = 64;
-/// How long the loader works between two paints, in ms.
-const SLICE_MS: f64 = 12.0;
-
-/// Reads a batch of items, each with its size. The files within the size limit are read together, as one
-/// `Blob` made of them (a file's read costs the page about a millisecond of its own,
-/// so one read for the batch instead of one per file is most of a large load's time
-/// saved), and cut back into files by their sizes. If that read fails, or its length
-/// is not the sum of the sizes (a file changed on disk), each file is read on its own,
-/// so a failure is reported against its own file. One result per item, in order.
-async fn read_batch(batch: Vec<(Item, usize)>) -> Vec<Result<Vec<u8>, String>> {
-    let (batch, sizes): (Vec<Item>, Vec<usize>) = batch.into_iter().unzip();
-    let parts = js_sys::Array::new();
-    let mut total = 0;
-    for (item, &size) in batch.iter().zip(&sizes) {
-        if let Item::File(f) = item {
-            if size <= MAX_FILE_BYTES {
-                parts.push(f);
-                total += size;
-            }
-        }
-    }
-    let mut whole: Option<Vec<u8>> = None;
-    if parts.length() > 0 {
-        if let Ok(blob) = web_sys::Blob::new_with_blob_sequence(&parts) {
-            if let Ok(buf) = wasm_bindgen_futures::JsFuture::from(blob.array_buffer()).await {
-                let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                if bytes.len() == total {
-                    whole = Some(bytes);
-                }
-            }
-        }
-    }
-    let mut at = 0;
-    let mut out = Vec::with_capacity(batch.len());
-    for (item, size) in batch.into_iter().zip(sizes) {
-        out.push(match item {
-            Item::Text(_, t) => Ok(t.into_bytes()),
-            Item::File(f) if size > MAX_FILE_BYTES => Err(format!(
-                "{}: too large ({:.1} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
-                f.name(),
-                size as f64 / 1e6,
-                MAX_FILE_BYTES / 1_000_000
-            )),
-            Item::File(f) => {
-                let part = whole.as_ref().and_then(|b| b.get(at..at + size));
-                at += size;
-                match part {
-                    Some(part) => Ok(part.to_vec()),
-                    None => read_bytes(&f).await,
-                }
-            }
-        });
-    }
-    out
-}
-
-/// A running load's progress: what it is doing, how many items are done, of how many.
-#[derive(Clone, PartialEq)]
-struct Progress(String, usize, usize);
-
-/// Shared state of a running load.
-#[derive(Clone)]
-struct Run {
-    progress: UseStateHandle<Option<Progress>>,
-    messages: UseStateHandle<Messages>,
-    cancel: Rc<RefCell<bool>>,
-    live: Rc<RefCell<Rc<Workspace>>>,
-    on_change: Callback<Workspace>,
-    on_open_file: Callback<web_sys::File>,
-}
-
-impl Run {
-    /// Loads the items in batches and slices (see `run`); adds what loaded when all are
-    /// done (or nothing, if cancelled), and reports each refusal and note.
-    fn start(self, items: Vec<Item>) {
-        // A corpus file among them is opened as such, not read as an article.
-        let (files, items): (Vec<Item>, Vec<Item>) = items.into_iter().partition(
-            |i| matches!(i, Item::File(f) if super::corpus_file::is_corpus_name(&f.name())),
-        );
-        let mut notes: Messages = Vec::new();
-        let mut files = files.into_iter();
-        if let Some(Item::File(f)) = files.next() {
-            let skipped: Vec<String> = files.map(|i| i.name()).collect();
-            if !skipped.is_empty() {
-                notes.push((
-                    true,
-                    format!(
-                        "Opening {} only: one corpus file is shown at a time, so {} {} not opened.",
-                        f.name(),
-                        skipped.join(", "),
-                        if skipped.len() == 1 { "was" } else { "were" }
-                    ),
-                ));
-            }
-            self.on_open_file.emit(f);
-        }
-        if items.is_empty() {
-            if !notes.is_empty() {
-                self.messages.set(notes);
-            }
-            return;
-        }
-        *self.cancel.borrow_mut() = false;
-        wasm_bindgen_futures::spawn_local(self.run(items, notes));
-    }
-
-    /// Shows `progress`, lets the page paint and handle input, and says whether the
-    /// load goes on (false: it was cancelled, and the user is told nothing was added).
-    async fn pause(&self, progress: Progress) -> bool {
-        self.progress.set(Some(progress));
-        next_tick().await;
-        !self.cancelled()
-    }
-
-    /// At the end of a slice (`SLICE_MS` since `started`), pauses with `progress` and
-    /// starts the next slice; says whether the load goes on.
-    async fn slice(&self, started: &mut f64, progress: impl FnOnce() -> Progress) -> bool {
-        if js_sys::Date::now() - *started < SLICE_MS {
-            return true;
-        }
-        let go_on = self.pause(progress()).await;
-        *started = js_sys::Date::now();
-        go_on
-    }
-
-    /// Whether the user cancelled; if so, the progress goes and they are told that
-    /// nothing was added.
-    fn cancelled(&self) -> bool {
-        if !*self.cancel.borrow() {
-            return false;
-        }
-        self.progress.set(None);
-        super::guard::take_pending();
-        self.messages.set(vec![(
-            false,
-            "Cancelled: nothing from this load was added.".into(),
-        )]);
-        true
-    }
-
-    /// `notes`: what the load already has to say (shown after its summary).
-    ///
-    /// First the sizes are checked against the limit of one load (nothing is added if
-    /// they are over it). Then the files are read a batch at a time (see `read_batch`)
-    /// and ingested and extracted in slices of about `SLICE_MS`: between slices the page
-    /// paints the progress and handles input, and the cancel button is seen. (One file
-    /// per tick cost a timer's minimum delay, a read and a render of the progress per
-    /// file: most of a large load's time.)
-    async fn run(self, items: Vec<Item>, mut notes: Messages) {
-        let total = items.len();
-        // The last load's messages would read as this one's.
-        self.messages.set(Vec::new());
-        // A file's size asks the file system the first time (about 0.2 ms a file in
-        // Chromium), so thousands of them are checked in slices too.
-        let mut sizes = Vec::with_capacity(total);
-        // (Before the first item: the progress shows at once.)
-        let mut started = f64::NEG_INFINITY;
-        for item in &items {
-            let done = sizes.len();
-            let progress = || {
-                let label = format!("Checking {} of {total}: {}", done + 1, item.name());
-                Progress(label, done, total)
-            };
-            if !self.slice(&mut started, progress).await {
-                return;
-            }
-            sizes.push(item.size());
-        }
-        let total_bytes: usize = sizes.iter().sum();
-        if total_bytes > MAX_TOTAL_BYTES {
-            self.progress.set(None);
-            notes.insert(
-                0,
-                (
-                    true,
-                    format!(
-                        "Nothing added: these {total} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
-                        total_bytes as f64 / 1e6,
-                        MAX_TOTAL_BYTES / 1_000_000
-                    ),
-                ),
-            );
-            self.messages.set(notes);
-            return;
-        }
-        // The articles read so far are held by `guard` (a panic hook saves them).
-        super::guard::take_pending();
-        let mut refused = 0;
-        let mut done = 0;
-        let mut items = items.into_iter().zip(sizes);
-        started = f64::NEG_INFINITY;
-        loop {
-            let batch: Vec<(Item, usize)> = items.by_ref().take(READ_BATCH).collect();
-            if batch.is_empty() {
-                break;
-            }
-            let names: Vec<String> = batch.iter().map(|(i, _)| i.name()).collect();
-            let read = read_batch(batch).await;
-            for (name, bytes) in names.into_iter().zip(read) {
-                let progress = || {
-                    Progress(
-                        format!("Reading {} of {total}: {name}", done + 1),
-                        done,
-                        total,
-                    )
-                };
-                if !self.slice(&mut started, progress).await {
-                    return;
-                }
-                done += 1;
-                match bytes.and_then(|b| ingest(&name, &b).map_err(|e| e.to_string())) {
-                    Ok(got) => {
-                        notes.extend(got.notes.iter().map(|n| (false, format!("{name}: {n}"))));
-                        let article = StoredArticle {
-                            name: got.name,
-                            text: got.text,
-                            meta: got.meta,
-                        };
-                        // Extract now, while the progress shows; the corpus reuses it.
-                        super::extraction::warm(&article, false);
-                        super::guard::push_pending(article);
-                    }
-                    Err(e) => {
-                        refused += 1;
-                        notes.push((true, e));
-                    }
-                }
-            }
-        }
-        let added = super::guard::take_pending();
-        // Building the corpus from thousands of articles takes a while and cannot be
-        // cut into slices: say so before it starts.
-        if added.len() > ROWS_PAGE {
-            let label = format!("Building the corpus of {} articles…", added.len());
-            self.progress.set(Some(Progress(label, total, total)));
-            painted().await;
-            if self.cancelled() {
-                return;
-            }
-        }
-        self.progress.set(None);
-        let mut ws = (**self.live.borrow()).clone();
-        let n = added.len();
-        ws.add_all(added);
-        let mut summary = format!("Added {n} article{}.", if n == 1 { "" } else { "s" });
-        if refused > 0 {
-            summary.push_str(&format!(" {refused} refused (see below)."));
-        }
-        notes.insert(0, (n == 0, summary));
-        self.messages.set(notes);
-        if n > 0 {
-            self.on_change.emit(ws);
-        }
-    }
-}
 
 #[component]
 pub fn Loader(props: &LoaderProps) -> Html {
@@ -361,6 +39,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let progress = use_state(|| None::<Progress>);
     let messages = use_state(Messages::new);
     let cancel = use_mut_ref(|| false);
+    let retry = use_state(|| None::<Rc<Vec<Item>>>);
     let confirm_clear = use_state(|| false);
     let dragging = use_state(|| false);
     let row_limit = use_state(|| ROWS_PAGE);
@@ -392,8 +71,17 @@ pub fn Loader(props: &LoaderProps) -> Html {
         live: live.clone(),
         on_change: props.on_change.clone(),
         on_open_file: props.on_open_file.clone(),
+        retry: retry.clone(),
     };
     let busy = progress.is_some();
+    let on_retry = {
+        let (run, retry) = (run.clone(), retry.clone());
+        Callback::from(move |_| {
+            if let Some(items) = (*retry).clone() {
+                run.clone().start((*items).clone());
+            }
+        })
+    };
 
     let on_paste_input = {
         let paste = paste.clone();
@@ -684,6 +372,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
             <div class="load-messages" role="status" aria-live="polite" id="load-messages">
                 { for messages.iter().map(|(err, m)| html! { <p class={classes!(err.then_some("error"))}>{m}</p> }) }
                 if let Some(e) = &props.save_error { <p class="error">{e}</p> }
+                if retry.is_some() && !busy {
+                    <p><button type="button" class="tool" id="load-retry" onclick={on_retry}>{"Retry"}</button></p>
+                }
             </div>
             <fieldset class="mode">
                 <legend>{"Show my articles"}</legend>

@@ -12,18 +12,20 @@ pub mod detail;
 pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
-pub mod extraction;
 pub mod filters;
 pub mod framing;
 pub mod guard;
 pub mod highlight;
+pub mod hooks;
 pub mod list;
 pub mod loader;
+pub mod loading;
 pub mod marks;
 pub mod storage;
 pub mod theme;
 pub mod timeline;
 pub mod url;
+pub mod worker;
 
 pub use app::App;
 

@@ -18,11 +18,12 @@ use crate::extract::layout::layout;
 use crate::extract::sentences::{sentences, tokens};
 use crate::lexicon::Lexicon;
 use crate::text::Span;
+use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
 /// Where in the article a claim was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Place {
     Headline,
     Lede,
@@ -38,7 +39,7 @@ impl Place {
 }
 
 /// One claim about an actor's stance.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     pub article: usize,
     pub place: Place,
@@ -55,7 +56,7 @@ pub struct Claim {
 }
 
 /// An article's headline and lede, as spans of its text where they are in it.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Frame {
     pub headline: Option<Span>,
     /// The headline from the manifest when the text does not carry it.
@@ -64,7 +65,7 @@ pub struct Frame {
 }
 
 /// Outlets that disagree about one actor on one topic.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Conflict {
     pub actor: String,
     /// The topics both sides speak of (a conflict whose claims are all part of a larger
@@ -77,7 +78,7 @@ pub struct Conflict {
 }
 
 /// Frames, claims and conflicts for a corpus.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Framing {
     pub frames: Vec<Frame>,
     pub claims: Vec<Claim>,

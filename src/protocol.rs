@@ -1,0 +1,90 @@
+//! The messages between the explorer (the page) and the loader worker
+//! ([`crate::worker`]), as postcard bytes. The page sends a [`Request`]; the worker
+//! answers with [`Response`]s, always ending a request with a final one (`Done`,
+//! `Built`), and names the article it starts on (`Working`) so that a worker that dies
+//! is reported by the article it was on.
+
+use quoteline_core::corpus::framing::Framing;
+use quoteline_core::formats::workspace::StoredArticle;
+use serde::{de::DeserializeOwned, Deserialize, Serialize};
+
+/// Bumped with any change to these types: a worker from another build (an old cached
+/// module) says its version in `Ready`, and the page refuses it with a clear message.
+pub const VERSION: u32 = 2;
+
+/// What the page asks the worker.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub enum Request {
+    /// Files of a load, in order (names and bytes): each is read (`formats::ingest`)
+    /// and extracted, and kept for the next `Build`. One `Loaded` or `Refused` per file,
+    /// then `Done`.
+    Load {
+        files: Vec<(String, Vec<u8>)>,
+        /// Test-only: panic on the article of this name (see `ui::guard`).
+        panic_on: Option<String>,
+    },
+    /// The corpus of a workspace (the seeds first, if `with_seeds`), as a corpus file.
+    /// Answered by `Built`.
+    Build {
+        with_seeds: bool,
+        articles: Vec<StoredArticle>,
+        panic_on: Option<String>,
+    },
+    /// The framing of a corpus file (headlines, ledes, conflicting claims): answered by
+    /// `Framed`, or `Refused` if the file cannot be read.
+    Framing { pack: Vec<u8> },
+}
+
+/// What the worker says.
+#[derive(Serialize, Deserialize, Debug, PartialEq)]
+pub enum Response {
+    /// Started, with its protocol version; nothing is sent to it before this.
+    Ready { version: u32 },
+    /// Starting on this article.
+    Working { name: String },
+    /// A file of a load, read and extracted: the article to store, and notes for the user.
+    Loaded {
+        article: StoredArticle,
+        notes: Vec<String>,
+    },
+    /// A file of a load that cannot be used, with the reason (naming it).
+    Refused { why: String },
+    /// The end of a `Load`.
+    Done,
+    /// The corpus file of a `Build` (`formats::pack`).
+    Built { pack: Vec<u8> },
+    /// The framing asked for.
+    Framed { framing: Framing },
+    /// The worker panicked (its last words before it stops).
+    Panicked { message: String },
+}
+
+/// A message as bytes.
+pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
+    // Plain owned data into a Vec: cannot fail.
+    postcard::to_allocvec(message).unwrap_or_default()
+}
+
+/// A message read back; `None` if the bytes are not one (another build's worker).
+pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
+    postcard::from_bytes(bytes).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip() {
+        let r = Request::Load {
+            files: vec![("a.txt".into(), b"\"Hi,\" she said.".to_vec())],
+            panic_on: None,
+        };
+        assert_eq!(decode::<Request>(&encode(&r)), Some(r));
+        let w = Response::Working {
+            name: "a.txt".into(),
+        };
+        assert_eq!(decode::<Response>(&encode(&w)), Some(w));
+        assert_eq!(decode::<Response>(b"\xff\xff\xff"), None);
+    }
+}

@@ -1,0 +1,4 @@
+//! The loader worker's entry point (`quoteline-worker`): see `quoteline::worker`.
+fn main() {
+    quoteline::worker::start();
+}
