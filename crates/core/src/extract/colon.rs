@@ -6,7 +6,7 @@ use crate::extract::context::{Found, Sentence};
 use crate::extract::speaker::{make, Speakers, Who};
 use crate::lexicon::Lexicon;
 use crate::model::{Kind, Rule, SpeakerKind};
-use crate::text::{in_lower_list, is_space, trim_span, Span};
+use crate::text::{in_lower_list, is_space, str_from, trim_span, Span};
 
 /// The statement of a sentence that opens its line with a speaker's label.
 pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found) {
@@ -41,10 +41,11 @@ pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found)
         .push(make(Kind::Indirect, content, Some(colon), &who, s.span));
 }
 
-/// The label and the content of a sentence that opens its line with "Label: content":
+/// The label and the content of a sentence that opens its line with "Label: content"
+/// (or with a quotation mark before it, a transcript quoted whole):
 /// a label of one to four capitalised words that is no place nor a page's word
 /// (`Related:`, `Update:`), and content of two words or more to the line's end.
-fn labelled(s: &Sentence) -> Option<(Span, Span)> {
+pub fn labelled(s: &Sentence) -> Option<(Span, Span)> {
     let (text, sent) = (s.text, s.span);
     let lex = Lexicon::get();
     // Only blanks between the line's start and the sentence: scanned back from the
@@ -58,7 +59,13 @@ fn labelled(s: &Sentence) -> Option<(Span, Span)> {
     if !opens_line {
         return None;
     }
-    let rest = sent.of(text);
+    // (A transcript quoted whole opens each line with a quotation mark: `"PENCE: ...`.)
+    let opening = sent
+        .of(text)
+        .find(|c: char| !matches!(c, '"' | '“'))
+        .filter(|&n| n <= 3)?;
+    let start = sent.start + opening;
+    let rest = str_from(text, start).get(..sent.end - start)?;
     let colon = rest.find(':')?;
     let label = rest.get(..colon)?;
     let words = label.split_whitespace().count();
@@ -85,7 +92,7 @@ fn labelled(s: &Sentence) -> Option<(Span, Span)> {
     {
         return None;
     }
-    let after = sent.start + colon + 1;
+    let after = start + colon + 1;
     // A colon right before a digit is a time or a score ("10:30").
     if text.get(after..)?.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
@@ -95,14 +102,13 @@ fn labelled(s: &Sentence) -> Option<(Span, Span)> {
         .find('\n')
         .map_or(text.len(), |i| after + i);
     let sp = trim_span(text, Span::new(after, line_end));
-    let t = sp
-        .of(text)
-        .trim_end_matches(|c: char| matches!(c, '.' | ',' | ';' | ':') || is_space(c));
+    let t = sp.of(text).trim_end_matches(|c: char| {
+        matches!(c, '.' | ',' | ';' | ':') || is_space(c) || (opening > 0 && matches!(c, '"' | '”'))
+    });
     let content = Span::new(sp.start, sp.start + t.len());
     // Four words at least: a shorter one is a list's caption ("Sanders: Win in a walk"
     // reads as one, "Cruz: Just hang on" too), not a claim.
-    (t.split_whitespace().nth(3).is_some())
-        .then_some((Span::new(sent.start, sent.start + colon), content))
+    (t.split_whitespace().nth(3).is_some()).then_some((Span::new(start, start + colon), content))
 }
 
 #[cfg(test)]
@@ -135,6 +141,11 @@ mod tests {
             (
                 "Q: What did you find when you got home?",
                 "Q: What did you find when you got home?",
+            ),
+            // A transcript quoted whole, each line opening with a quotation mark.
+            (
+                "The transcript follows.\n\n\"HOLLIS: Do you expect the bill to pass this year?\n\n\"REYES: We expect it to pass, and soon.\"",
+                "REYES: We expect it to pass, and soon",
             ),
             // A page's words, a place, a time, a label inside a line: no speaker.
             ("Related: Ten things to watch in the race tonight.", ""),

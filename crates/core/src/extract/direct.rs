@@ -55,7 +55,14 @@ pub fn quote_statements(
         });
         speakers.colon = Some((s.block, who));
     }
+    // A transcript quoted whole (`"PENCE: Well, ...`): the label stage states the line as
+    // the label's words; its quotation is no statement of its own.
+    let label = crate::extract::colon::labelled(s).map(|(label, _)| label);
     for (qi, q) in s.quotes.iter().enumerate() {
+        if label.is_some_and(|l| l.start == q.inner.start) {
+            found.open_piece = None;
+            continue;
+        }
         if let Some(prev) = found.open_piece.filter(|_| q.continues) {
             next_piece(s, q, prev, att, speakers, found);
             continue;
@@ -741,5 +748,14 @@ mod tests {
         ] {
             assert_eq!(statements(input), expect, "{input}");
         }
+    }
+
+    #[test]
+    fn a_transcript_quoted_whole_is_its_labels_words() {
+        let input = "The transcript follows.\n\n\"HOLLIS: Do you expect the bill to pass this year?\n\n\"REYES: We expect it to pass, and the “Main Street” plan too.\"";
+        assert_eq!(
+            statements(input),
+            "indirect: Do you expect the bill to pass this year? (HOLLIS) / indirect: We expect it to pass, and the “Main Street” plan too (REYES)"
+        );
     }
 }
