@@ -102,6 +102,15 @@ fn reported_speech_table() {
 #[test]
 fn more_acts_and_evidence_table() {
     for (input, expect) in [
+        // A pledge's infinitive, a proclamation's object.
+        (
+            "The city council pledged to impose new fees on the port.",
+            "city council: impose new fees on the port",
+        ),
+        (
+            "Mayor Ana Ruiz proclaimed a goal of safe streets for every ward.",
+            "Ana Ruiz: a goal of safe streets for every ward",
+        ),
         // New verbs: a conclusion, an assurance, an order; railing against.
         (
             "The inspector general concluded that the agency had lost the files.",
