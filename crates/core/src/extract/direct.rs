@@ -57,7 +57,12 @@ pub fn quote_statements(
     }
     // A transcript quoted whole (`"PENCE: Well, ...`): the label stage states the line as
     // the label's words; its quotation is no statement of its own.
-    let label = crate::extract::colon::labelled(s).map(|(label, _)| label);
+    let label = s
+        .quotes
+        .first()
+        .filter(|q| q.outer.start == s.span.start)
+        .and_then(|_| crate::extract::colon::labelled(s))
+        .map(|(label, _)| label);
     for (qi, q) in s.quotes.iter().enumerate() {
         if label.is_some_and(|l| l.start == q.inner.start) {
             found.open_piece = None;
@@ -242,6 +247,12 @@ fn unattributed(
 fn signed_after_dash(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option<Who> {
     let text = s.text;
     let tail = str_from(text, q.outer.end);
+    // Only a dash or the line's end may follow the quote: nothing else is read (a quote
+    // inside a long paragraph costs one look).
+    let next = tail.trim_start_matches(|c: char| c != '\n' && is_space(c));
+    if !next.is_empty() && !next.starts_with(['\n', '—', '―', '–', '-']) {
+        return None;
+    }
     let mut lines = tail.split('\n');
     let mut line = lines.next().unwrap_or_default();
     let mut line_start = q.outer.end;
@@ -256,7 +267,7 @@ fn signed_after_dash(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
             }
             line_start += next.len() + 1;
         }
-        if line.split_whitespace().count() > 14 {
+        if line.split_whitespace().nth(14).is_some() {
             return None;
         }
     }

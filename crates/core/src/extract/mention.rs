@@ -595,19 +595,27 @@ impl Phrase<'_> {
         let lex = Lexicon::get();
         let lower = &self.lower;
         let [only] = name_words else { return None };
+        if !(self.wd(name_end)).starts_with(char::is_lowercase) {
+            return None;
+        }
         let adjective = lex.unmerged_names.contains(&lower.word(name_start))
             || lex.demonyms.contains_key(*only);
         let rest = (name_end..self.words.len()).map(|k| lower.word(k));
+        if !adjective || !(1..=3).contains(&rest.len()) {
+            return None;
+        }
         let nouns = rest.clone().all(|w| {
             w.chars().all(|c| c.is_alphabetic() || c == '-')
                 && !in_lower_list(w, &lex.stop_words)
                 && !in_lower_list(w, &lex.prepositions)
         });
         let head = lower.word(self.words.len().saturating_sub(1));
-        let names_people = lex.is_title(head)
-            || head.strip_suffix('s').is_some_and(|h| lex.is_title(h))
-            || lex.body_heads.contains(head);
-        (adjective && (1..=3).contains(&rest.count()) && nouns && names_people).then(|| {
+        let names_people = || {
+            lex.is_title(head)
+                || head.strip_suffix('s').is_some_and(|h| lex.is_title(h))
+                || lex.body_heads.contains(head)
+        };
+        (nouns && names_people()).then(|| {
             self.mention(MentionKind::Body {
                 name: body_name(self.np),
             })

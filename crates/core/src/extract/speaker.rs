@@ -432,6 +432,11 @@ fn participle_speaker(
 pub fn relative_antecedent(s: &Sentence, cue: &Cue, speakers: &mut Speakers) -> Option<Who> {
     let (text, toks) = (s.text, s.toks);
     let lex = Lexicon::get();
+    // (Most cues have no relative pronoun within three words before them.)
+    let near = toks.get(cue.tok.saturating_sub(3)..cue.tok)?;
+    if !near.iter().any(|t| matches!(t.text(text), "who" | "which")) {
+        return None;
+    }
     let mut k = cue.tok.checked_sub(1)?;
     let mut next_start = cue.span.start;
     loop {

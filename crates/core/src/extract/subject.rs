@@ -83,13 +83,13 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
         let w = word(k);
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && w.chars().all(|c| c.is_alphabetic())
+            && (k + 1..k + 3).any(|n| {
+                let t = word(n);
+                !t.starts_with(char::is_uppercase) && (t.contains('-') || lex.is_title(t))
+            })
             && !in_lower_list(w, &lex.stop_words)
             && !in_lower_list(w, &lex.prepositions)
             && lex.cue(w).is_none()
-            && (k + 1..k + 3).any(|n| {
-                let t = word(n);
-                !t.starts_with(char::is_uppercase) && (lex.is_title(t) || t.contains('-'))
-            })
     };
     while e < toks.len() && e < s + 8 && (in_phrase(e) || (e > s && modifier(e))) {
         e += 1;
