@@ -55,6 +55,13 @@ fn join_trailing_acts(text: &str, sorted: Vec<Statement>) -> Vec<Statement> {
                     && p.sentence == s.sentence
                     && s.cue
                         .is_some_and(|c| text.get(p.span.end..c.start).is_some_and(adjacent))
+                    // (Nor after a comma inside the quotation that closes the clause:
+                    // `thanked Washington “for its help,” adding …`.)
+                    && !p
+                        .span
+                        .of(text)
+                        .trim_end_matches(['”', '"', '’', '\''])
+                        .ends_with(',')
             });
         match out.last_mut() {
             Some(prev) if joins => absorb(prev, s),
@@ -473,6 +480,11 @@ mod tests {
         check(
             "Ann Lee said the email came hours after Tom Reyes proposed a ban on imports.",
             "indirect: the email came hours after Tom Reyes proposed a ban on imports [] (Ann Lee)",
+        );
+        // A participle after a comma that closes a quotation is a second remark.
+        check(
+            "Jane Holt thanked the council “for its patience,” adding that the vote would be held on Tuesday.",
+            "partial: the council “for its patience,” [for its patience,] (Jane Holt) / indirect: the vote would be held on Tuesday [] (Jane Holt)",
         );
         // A weak act that its clause was cut at is part of that clause.
         check(
