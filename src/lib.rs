@@ -7,6 +7,7 @@
 //! Worker), which talk in [`protocol`]'s messages. The seed corpus is compiled in from
 //! `seeds/` by `build.rs`, extracted: one corpus file that holds the articles' text too.
 
+pub mod panic_text;
 pub mod protocol;
 pub mod ui;
 pub mod worker;

@@ -31,12 +31,7 @@ pub fn show_error(message: &str) {
 pub fn install_panic_banner() {
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let msg = info
-            .payload()
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| info.payload().downcast_ref::<String>().cloned())
-            .unwrap_or_default();
+        let msg = crate::panic_text::panic_text(info);
         let article = super::guard::on_panic(&msg);
         show_error(&match article {
             Some(name) => format!(

@@ -81,12 +81,7 @@ mod scope {
         };
         std::panic::set_hook(Box::new(|info| {
             console_error_panic_hook::hook(info);
-            let message = info
-                .payload()
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| info.payload().downcast_ref::<String>().cloned())
-                .unwrap_or_default();
+            let message = crate::panic_text::panic_text(info);
             post(&Response::Panicked { message });
         }));
         let on_message =

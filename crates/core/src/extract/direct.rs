@@ -272,7 +272,7 @@ fn signed_after_dash(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
         }
     }
     let after_space = line.trim_start_matches(is_space);
-    let signed = ["—", "―", "–", "--", "- ", "-"]
+    let signed = ["—", "―", "–", "--", "-"]
         .iter()
         .find_map(|d| after_space.strip_prefix(d))?;
     let name = signed.trim_start_matches(is_space);

@@ -426,17 +426,12 @@ fn participle_speaker(
     Who::none()
 }
 
-/// The antecedent of the relative pronoun right before `cue`, past adverbs and
-/// auxiliaries (`Obama, who has long said ...`, `the report, which said ...`): the person
-/// or body named before it, when one is (not a pronoun, nor a far antecedent).
-pub fn relative_antecedent(s: &Sentence, cue: &Cue, speakers: &mut Speakers) -> Option<Who> {
+/// The word before `cue`, past adverbs and auxiliaries (`and also said`, `who has
+/// repeatedly called for`): its token index, and whether only blanks part it from what
+/// follows (else a comma or other mark comes right after it: `He ducked, pointing`).
+pub fn word_before_cue(s: &Sentence, cue: &Cue) -> Option<(usize, bool)> {
     let (text, toks) = (s.text, s.toks);
     let lex = Lexicon::get();
-    // (Most cues have no relative pronoun within three words before them.)
-    let near = toks.get(cue.tok.saturating_sub(3)..cue.tok)?;
-    if !near.iter().any(|t| matches!(t.text(text), "who" | "which")) {
-        return None;
-    }
     let mut k = cue.tok.checked_sub(1)?;
     let mut next_start = cue.span.start;
     loop {
@@ -446,14 +441,36 @@ pub fn relative_antecedent(s: &Sentence, cue: &Cue, speakers: &mut Speakers) -> 
             .chars()
             .all(is_space)
         {
-            return None;
+            return Some((k, false));
         }
         if !in_lower_list(t.text(text), &lex.skip_before_cue) || k == 0 {
-            break;
+            return Some((k, true));
         }
         next_start = t.span.start;
         k -= 1;
     }
+}
+
+/// The antecedent of the relative pronoun right before `cue`, past adverbs and
+/// auxiliaries (`Obama, who has long said ...`, `the report, which said ...`): the person
+/// or body named before it, when one is (not a pronoun, nor a far antecedent).
+fn relative_antecedent(s: &Sentence, cue: &Cue, speakers: &mut Speakers) -> Option<Who> {
+    let (text, toks) = (s.text, s.toks);
+    // (Most cues have no relative pronoun within three words before them.)
+    let near = toks.get(cue.tok.saturating_sub(3)..cue.tok)?;
+    if !near.iter().any(|t| matches!(t.text(text), "who" | "which")) {
+        return None;
+    }
+    match word_before_cue(s, cue)? {
+        (k, true) => relative_antecedent_at(s, k, speakers),
+        (_, false) => None,
+    }
+}
+
+/// The antecedent of the relative pronoun at token `k` (`who`, `which`, outside quotes):
+/// the person or body named before it, when one is (not a pronoun, nor a far antecedent).
+pub fn relative_antecedent_at(s: &Sentence, k: usize, speakers: &mut Speakers) -> Option<Who> {
+    let (text, toks) = (s.text, s.toks);
     let pronoun = toks.get(k)?;
     if !matches!(pronoun.text(text), "who" | "which")
         || crate::extract::context::inside_any(pronoun.span.start, s.quotes)
@@ -555,14 +572,17 @@ fn resolve_cue(
             None
         }
     };
-    match s.before.np_before(text, sent, cue.span.start) {
+    let before = s.before.np_before(text, sent, cue.span.start);
+    // "The company’s chief executive, Laszlo Bock, said": the name in apposition.
+    if let Some(m) = before.and_then(|(sp, shared)| {
+        (!shared)
+            .then(|| apposed_name(s, sp, cue.span.start))
+            .flatten()
+    }) {
+        return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
+    }
+    match before {
         Some((_, true)) => shared(whos),
-        // "The company’s chief executive, Laszlo Bock, said": the name in apposition.
-        Some((sp, false)) if apposed_name(s, sp, cue.span.start).is_some() => {
-            apposed_name(s, sp, cue.span.start)
-                .map(|m| who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi))
-                .unwrap_or_else(Who::none)
-        }
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             // "Clinton, during a town hall in Columbus, Ohio, said": a name that a
             // preposition governs is no subject; the sentence's subject before it is.

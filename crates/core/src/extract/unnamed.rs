@@ -6,11 +6,12 @@
 use crate::extract::context::{inside_any, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
-use crate::extract::speaker::{relative_antecedent, who_from_mention, Attribution, Speakers, Who};
+use crate::extract::speaker::{
+    relative_antecedent_at, who_from_mention, word_before_cue, Attribution, Speakers, Who,
+};
 use crate::extract::subject::{sentence_body_subject, sentence_subject};
-use crate::lexicon::Lexicon;
 use crate::model::{Rule, SpeakerKind};
-use crate::text::{in_lower_list, is_space, Span};
+use crate::text::{is_space, Span};
 
 /// The speaker of `cue` when the speaker stage named none, from the clause around it.
 pub fn unnamed_speaker(
@@ -20,35 +21,21 @@ pub fn unnamed_speaker(
     speakers: &mut Speakers,
 ) -> Option<Who> {
     let (text, toks) = (s.text, s.toks);
-    let lex = Lexicon::get();
     if cue.according {
         return None;
     }
     // The word before the verb, past adverbs and auxiliaries ("and also said", "who has
     // repeatedly called for").
-    let mut k = cue.tok.checked_sub(1)?;
-    let mut next_start = cue.span.start;
-    loop {
-        let t = toks.get(k)?;
-        if !Span::new(t.span.end, next_start)
-            .of(text)
-            .chars()
-            .all(is_space)
-        {
-            // A participle after a comma: "He ducked, pointing to his record".
-            let gap = Span::new(t.span.end, next_start).of(text);
-            if cue.participle && k + 1 == cue.tok && gap.trim_matches(is_space) == "," {
-                return clause_subject(s, att, t.span.end, speakers);
-            }
-            return None;
-        }
-        if !in_lower_list(t.text(text), &lex.skip_before_cue) || k == 0 {
-            break;
-        }
-        next_start = t.span.start;
-        k -= 1;
-    }
+    let (k, blank) = word_before_cue(s, cue)?;
     let before = toks.get(k)?;
+    if !blank {
+        // A participle after a comma: "He ducked, pointing to his record".
+        let gap = Span::new(before.span.end, cue.span.start).of(text);
+        if cue.participle && k + 1 == cue.tok && gap.trim_matches(is_space) == "," {
+            return clause_subject(s, att, before.span.end, speakers);
+        }
+        return None;
+    }
     if inside_any(before.span.start, s.quotes) {
         return None;
     }
@@ -57,7 +44,7 @@ pub fn unnamed_speaker(
             clause_subject(s, att, before.span.start, speakers)
         }
         // "Obama, who endorsed Clinton on Thursday, ...": the phrase before "who".
-        "who" | "which" if !cue.participle => relative_antecedent(s, cue, speakers),
+        "who" | "which" if !cue.participle => relative_antecedent_at(s, k, speakers),
         _ => None,
     }
 }
