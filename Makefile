@@ -70,8 +70,11 @@ test-lint:
 test-native:
 	cargo test --workspace
 
+# chromedriver gives Chromium a profile in TMPDIR (org.chromium.Chromium.scoped_dir.*,
+# about 50 MB) and leaves it there: the tier keeps TMPDIR to itself and removes it.
 test-wasm:
-	cargo test --target wasm32-unknown-unknown --test browser
+	scratch=$$(mktemp -d -t quoteline-wasm-XXXXXX); trap 'rm -rf "$$scratch"' EXIT; \
+	  TMPDIR="$$scratch" cargo test --target wasm32-unknown-unknown --test browser
 
 test-e2e:
 	cd e2e && node --test --test-concurrency=1 specs/
