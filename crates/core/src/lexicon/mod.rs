@@ -52,6 +52,9 @@ pub struct CueForm {
     pub strength: CueStrength,
     /// `-ing` participle (`saying`, `adding`): its speaker is the clause's subject.
     pub participle: bool,
+    /// A particle the form is a cue only with, right after it (`fired back`, `chimed in`):
+    /// the cue is the two words.
+    pub particle: Option<&'static str>,
 }
 
 /// A word list from a data file, in the file's order (it derefs to a slice: `iter`,
@@ -223,6 +226,10 @@ pub struct Lexicon {
     pub naming_verbs: Words,
     /// Words that join two verbs of one subject (`and`, `or`).
     pub coordinators: Words,
+    /// Particles that may stand between a cue and its `that` ("pointed out that").
+    pub cue_particles: Words,
+    /// Conjunctions that may open a sentence before its subject ("But Durbin, ..., said").
+    pub opening_conjunctions: Words,
     /// The infinitive marker (`to`).
     pub infinitive_markers: Words,
     /// Prepositions whose phrase is a participle cue's subject (`with`, `despite`).
@@ -371,7 +378,14 @@ impl Lexicon {
                 None => (lemma, false),
             };
             let mut forms: Vec<&'static str> = if label_only { Vec::new() } else { vec![lemma] };
-            forms.extend(words);
+            // (`+back` at the end: the forms are cues only before that particle.)
+            let mut particle = None;
+            for w in words {
+                match w.strip_prefix('+') {
+                    Some(p) => particle = Some(p),
+                    None => forms.push(w),
+                }
+            }
             for form in forms {
                 if let [a, b, ..] = *form.to_lowercase().as_bytes() {
                     if let Some(p) = lex
@@ -393,6 +407,7 @@ impl Lexicon {
                         lemma,
                         strength,
                         participle: form.ends_with("ing"),
+                        particle,
                     },
                 );
             }
@@ -498,6 +513,7 @@ impl Lexicon {
         self.term_markers = extraction.take("term.markers");
         self.naming_verbs = extraction.take("term.naming_verbs");
         self.coordinators = extraction.take("merge.coordinators");
+        self.opening_conjunctions = extraction.take("subject.conjunctions");
         self.infinitive_markers = extraction.take("merge.infinitive");
         self.participle_governors = extraction.take("participle.governors");
         self.term_minor_words = extraction.take("term.minor");
@@ -517,6 +533,7 @@ impl Lexicon {
         self.act_object = speech.take("act.object");
         self.act_to = speech.take("act.to");
         self.act_particles = speech.take("act.particles");
+        self.cue_particles = speech.take("cue.particles");
         self.act_about = speech.take("act.about");
         self.about_particles = speech.take("act.about_particles");
         self.act_question = speech.take("act.question");
