@@ -272,6 +272,22 @@ impl Phrase<'_> {
         family.map(|(_, start, end, f)| (start, end, f))
     }
 
+    /// Who put out the document whose noun starts at word `start` (`The town released a
+    /// statement`, `the council issued a statement`): a person or body named before the
+    /// verb.
+    fn issuer_before(&self, start: usize) -> Option<Mention> {
+        let lex = Lexicon::get();
+        let v = (1..start).find(|&k| lex.issuing_verbs.contains(&self.lower.word(k)))?;
+        let toks = self.toks.get(..v)?;
+        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        parse_np_tokens(self.text, span, toks).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Person { .. } | MentionKind::Body { .. }
+            )
+        })
+    }
+
     /// The author after a document's noun (`a statement from the Harbor Authority`, `the
     /// letter by Ana Ruiz`): a person, or a body by its proper name, named by the rest of
     /// the phrase. (Not a description, `the statement from Kyiv’s European allies`: the
@@ -335,9 +351,13 @@ impl Phrase<'_> {
         let in_phrase = |start: usize| {
             (1..start).any(|p| PREPS.contains(&lower.word(p)) && is_capitalised(self.wd(p - 1)))
         };
-        if let Some((_, end, family)) = self.family().filter(|&(start, _, _)| !in_phrase(start)) {
+        if let Some((start, end, family)) = self.family().filter(|&(start, _, _)| !in_phrase(start))
+        {
             if let Some(author) = self.author_after(end) {
                 return Some(author);
+            }
+            if let Some(issuer) = self.issuer_before(start) {
+                return Some(issuer);
             }
             // Only when the family noun is the head, not a modifier of a person.
             let person_after = runs

@@ -228,6 +228,9 @@ pub struct Lexicon {
     pub coordinators: Words,
     /// Particles that may stand between a cue and its `that` ("pointed out that").
     pub cue_particles: Words,
+    /// Verbs that put out a document ("The town released a statement"): who speaks is
+    /// the phrase before them, not the document.
+    pub issuing_verbs: Words,
     /// Conjunctions that may open a sentence before its subject ("But Durbin, ..., said").
     pub opening_conjunctions: Words,
     /// The infinitive marker (`to`).
@@ -513,6 +516,7 @@ impl Lexicon {
         self.term_markers = extraction.take("term.markers");
         self.naming_verbs = extraction.take("term.naming_verbs");
         self.coordinators = extraction.take("merge.coordinators");
+        self.issuing_verbs = extraction.take("mention.issuing_verbs");
         self.opening_conjunctions = extraction.take("subject.conjunctions");
         self.infinitive_markers = extraction.take("merge.infinitive");
         self.participle_governors = extraction.take("participle.governors");

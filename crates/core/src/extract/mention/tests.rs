@@ -60,6 +60,10 @@ fn bodies_and_pronouns() {
         body("joint statement")
     );
     assert_eq!(
+        np("The port council released a statement"),
+        body("port council")
+    );
+    assert_eq!(
         np("A statement from the Harbor Authority"),
         body("Harbor Authority")
     );
