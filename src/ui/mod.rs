@@ -21,6 +21,7 @@ pub mod list;
 pub mod loader;
 pub mod loading;
 pub mod marks;
+pub mod notice;
 pub mod storage;
 pub mod theme;
 pub mod timeline;

@@ -4,6 +4,7 @@
 //! saved article that stops the worker is set aside for the session and the rest built
 //! again without it.
 
+use crate::ui::context::next_task;
 use crate::ui::corpus_file::Opened;
 use quoteline_core::formats::workspace::Workspace;
 use std::cell::RefCell;
@@ -58,6 +59,11 @@ pub fn use_workspace_build(
             let ws = ws.clone();
             status.set(Some((false, "Extracting your articles…".into())));
             wasm_bindgen_futures::spawn_local(async move {
+                // Each step below runs in a task of its own, so that the page paints and
+                // takes input between them during a big load: the workspace's change
+                // (saved, rendered), encoding the request, reading the corpus file that
+                // comes back, and the index and render of the new corpus.
+                next_task().await;
                 let mut shown_at = f64::NEG_INFINITY;
                 let set_status = status.setter();
                 let result = crate::ui::worker::build(&ws, &mut |name| {
@@ -68,12 +74,17 @@ pub fn use_workspace_build(
                     }
                 })
                 .await;
+                next_task().await;
                 if !Rc::ptr_eq(&latest.borrow(), &ws) {
                     return;
                 }
                 let opened = result.map(|pack| {
                     crate::ui::corpus_file::open::<String>("your articles", &pack, false)
                 });
+                next_task().await;
+                if !Rc::ptr_eq(&latest.borrow(), &ws) {
+                    return;
+                }
                 let end = || {
                     if !*ended {
                         *restore.borrow_mut() = true;
