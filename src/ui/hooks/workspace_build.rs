@@ -25,16 +25,20 @@ pub struct WorkspaceBuild {
     pub built: Option<Built>,
     /// What the build is doing or why it failed: (is an error, text).
     pub status: Option<(bool, String)>,
-    /// Whether the first build ended (until then nothing is shown, as for a `?corpus=`
-    /// file on its way; if it failed, the seeds are shown meanwhile).
+    /// Whether the build the page opened with ended (until then nothing is shown, as for
+    /// a `?corpus=` file on its way; if it failed, the seeds are shown meanwhile). True
+    /// from the start when the page opened with no articles of the user's: the first
+    /// article added is then extracted with the seeds in view, and the view stays the
+    /// user's (it is not read again from the link, which may lag what was just typed).
     pub first_ended: bool,
     /// Builds again (after a failure).
     pub retry: Callback<MouseEvent>,
 }
 
 /// Builds `workspace`'s corpus in the loader worker when `wanted` (the app was given no
-/// corpus) and it needs the worker. The first build's end sets `restore` (the link's
-/// view applies to the corpus that arrived); a set-aside article is said in `aside`.
+/// corpus) and it needs the worker. The end of the build the page opened with sets
+/// `restore` (the link's view applies to the corpus that arrived); a set-aside article
+/// is said in `aside`.
 #[hook]
 pub fn use_workspace_build(
     workspace: &Rc<Workspace>,
@@ -45,7 +49,7 @@ pub fn use_workspace_build(
     let built = use_state(|| None::<Built>);
     let status = use_state(|| None::<(bool, String)>);
     let retry = use_state(|| 0u32);
-    let ended = use_state(|| false);
+    let ended = use_state(|| !(wanted && needs_worker(workspace)));
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
     {
