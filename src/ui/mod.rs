@@ -25,6 +25,7 @@ pub mod notice;
 pub mod storage;
 pub mod theme;
 pub mod timeline;
+pub mod tooltip;
 pub mod url;
 pub mod worker;
 
