@@ -295,17 +295,25 @@ pub fn App(props: &AppProps) -> Html {
             source.set(Source::Workspace);
         })
     };
+    // How many saves were asked for (the latest one writes).
+    let saves = use_memo((), |_| std::cell::Cell::new(0u64));
     let on_workspace = {
         let (workspace, save_error) = (workspace.clone(), save_error.clone());
         Callback::from(move |ws: Workspace| {
             let ws = Rc::new(ws);
             workspace.set(ws.clone());
-            // Saved in a task of its own: a big workspace's JSON and its write to storage
-            // do not lengthen the task that renders the change.
-            let save_error = save_error.clone();
+            // Saved after the change renders, a few articles a task (a big workspace is
+            // megabytes of JSON); a save that a newer one overtakes stops unwritten.
+            let (save_error, saves) = (save_error.clone(), saves.clone());
+            let this = saves.get() + 1;
+            saves.set(this);
             wasm_bindgen_futures::spawn_local(async move {
                 super::context::next_task().await;
-                save_error.set(super::storage::save(&ws).err());
+                let wanted = || saves.get() == this;
+                if let Some(r) = super::storage::save_in_slices(&ws, wanted).await {
+                    super::guard::saved();
+                    save_error.set(r.err());
+                }
             });
         })
     };

@@ -298,6 +298,8 @@ impl Run {
         self.progress.set(None);
         let mut ws = (**self.live.borrow()).clone();
         let n = added.len();
+        // (Held by `guard` until the workspace holding them is saved.)
+        super::guard::hold_unsaved(&added);
         ws.add_all(added);
         let mut summary = format!("Added {n} article{}.", if n == 1 { "" } else { "s" });
         if tally.refused > 0 {
