@@ -21,9 +21,11 @@ pub mod list;
 pub mod loader;
 pub mod loading;
 pub mod marks;
+pub mod notice;
 pub mod storage;
 pub mod theme;
 pub mod timeline;
+pub mod tooltip;
 pub mod url;
 pub mod worker;
 

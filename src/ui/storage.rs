@@ -1,5 +1,6 @@
 //! The workspace in the browser's localStorage (one key, the same versioned JSON as an
-//! export). A failed write (storage full) leaves what was stored untouched and says so;
+//! export, compact, written a few articles at a time between frames when the page saves
+//! after a change). A failed write (storage full) leaves what was stored untouched and says so;
 //! an unreadable stored workspace is reported and left in place, never overwritten
 //! silently. Native builds (SSR tests) have no storage: load gives an empty workspace.
 
@@ -80,7 +81,6 @@ pub fn load() -> (Workspace, Option<StorageError>) {
 pub fn save(ws: &Workspace) -> Result<(), StorageError> {
     #[cfg(target_arch = "wasm32")]
     {
-        use wasm_bindgen::JsCast;
         let store = web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
             .ok_or(StorageError::NoStorage)?;
@@ -88,24 +88,76 @@ pub fn save(ws: &Workspace) -> Result<(), StorageError> {
         {
             return store.remove_item(KEY).map_err(|_| StorageError::NotCleared);
         }
-        let json = ws.to_json();
-        store.set_item(KEY, &json).map_err(|e| {
-            let name = e
-                .dyn_ref::<web_sys::DomException>()
-                .map(|d| d.name())
-                .unwrap_or_default();
-            if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-                StorageError::Full { bytes: json.len() }
-            } else {
-                StorageError::NotSaved { reason: name }
-            }
-        })
+        write(&store, &ws.to_json())
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
         let _ = ws;
         Ok(())
     }
+}
+
+/// How long a slice of [`save_in_slices`] writes before the page gets a turn.
+#[cfg(target_arch = "wasm32")]
+const SLICE_MS: f64 = 12.0;
+
+/// Saves the workspace as [`save`] does, its JSON written a few articles at a time with
+/// the page's turn between (a load of thousands of articles is megabytes of JSON).
+/// `None`: `wanted` said, between two slices, that this save is no longer wanted (a
+/// newer one follows), and nothing was written.
+pub async fn save_in_slices(
+    ws: &Workspace,
+    wanted: impl Fn() -> bool,
+) -> Option<Result<(), StorageError>> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+            return Some(Err(StorageError::NoStorage));
+        };
+        if ws.articles.is_empty() && ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds
+        {
+            return Some(store.remove_item(KEY).map_err(|_| StorageError::NotCleared));
+        }
+        let mut json = String::new();
+        let mut started = js_sys::Date::now();
+        for piece in ws.json_pieces() {
+            json.push_str(&piece);
+            if js_sys::Date::now() - started >= SLICE_MS {
+                super::context::next_task().await;
+                if !wanted() {
+                    return None;
+                }
+                started = js_sys::Date::now();
+            }
+        }
+        // (A newer save may have written while this one was in slices.)
+        if !wanted() {
+            return None;
+        }
+        Some(write(&store, &json))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = wanted;
+        Some(save(ws))
+    }
+}
+
+/// Writes the workspace's JSON; on `Err`, what was stored before stays.
+#[cfg(target_arch = "wasm32")]
+fn write(store: &web_sys::Storage, json: &str) -> Result<(), StorageError> {
+    use wasm_bindgen::JsCast;
+    store.set_item(KEY, json).map_err(|e| {
+        let name = e
+            .dyn_ref::<web_sys::DomException>()
+            .map(|d| d.name())
+            .unwrap_or_default();
+        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+            StorageError::Full { bytes: json.len() }
+        } else {
+            StorageError::NotSaved { reason: name }
+        }
+    })
 }
 
 #[cfg(test)]

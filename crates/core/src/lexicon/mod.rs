@@ -356,6 +356,38 @@ fn read_places() -> (HashSet<String>, HashSet<String>) {
     (all, countries)
 }
 
+/// The few lists the explorer reads too: the calendar's names (dates, the timeline's
+/// axis) and the stop words (the query, the word diff). Parsed apart from [`Lexicon`],
+/// from their two data files only, so code that reads nothing else (the explorer's wasm)
+/// carries neither the engine's lists nor their parser. [`Lexicon`] holds the same lists.
+#[derive(Debug, Default)]
+pub struct Common {
+    /// The months, January first, and the weekdays, Monday first (lower case).
+    pub months: Words,
+    pub weekdays: Words,
+    /// Words too common to narrow a search; `more_stop_words` adds the pronouns and
+    /// auxiliaries the cross-outlet comparison also leaves out.
+    pub stop_words: Words,
+    pub more_stop_words: Words,
+}
+
+impl Common {
+    /// The shared, lazily parsed lists.
+    pub fn get() -> &'static Common {
+        static COMMON: OnceLock<Common> = OnceLock::new();
+        COMMON.get_or_init(|| {
+            let mut calendar = Sections::words(CALENDAR);
+            let mut function_words = Sections::words(FUNCTION_WORDS);
+            Common {
+                months: calendar.take("months"),
+                weekdays: calendar.take("weekdays"),
+                stop_words: function_words.take("stop"),
+                more_stop_words: function_words.take("stop.more"),
+            }
+        })
+    }
+}
+
 impl Lexicon {
     /// The shared, lazily parsed lexicon.
     pub fn get() -> &'static Lexicon {
@@ -467,14 +499,14 @@ impl Lexicon {
                 _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
             }
         }
-        let mut calendar = Sections::words(CALENDAR);
-        lex.months = calendar.take("months");
-        lex.weekdays = calendar.take("weekdays");
+        let common = Common::get();
+        lex.months = common.months.clone();
+        lex.weekdays = common.weekdays.clone();
+        lex.stop_words = common.stop_words.clone();
+        lex.more_stop_words = common.more_stop_words.clone();
         let mut function_words = Sections::words(FUNCTION_WORDS);
         lex.prepositions = function_words.take("prepositions");
         lex.more_prepositions = function_words.take("prepositions.more");
-        lex.stop_words = function_words.take("stop");
-        lex.more_stop_words = function_words.take("stop.more");
         // Extraction's word lists (extract/).
         lex.read_extraction();
         // End of extraction's word lists.
