@@ -269,7 +269,21 @@ impl Phrase<'_> {
                 }
             }
         }
-        family.map(|(_, start, end, f)| (start, end, f))
+        // A one-word alias (`the statement`) is the family only where the article names
+        // the family in full (`a joint statement`, `the final declaration`): elsewhere it is
+        // any statement, named by its own word.
+        let (_, start, end, f) = family?;
+        Some((start, end, f))
+    }
+
+    /// Whether the article (the whole text the phrase is in) uses one of the family's
+    /// aliases of several words, in any case.
+    fn article_names(&self, family: &str) -> bool {
+        let Some(phrases) = Lexicon::get().family_phrases.get(family) else {
+            return false;
+        };
+        let lower = self.text.to_lowercase();
+        phrases.iter().any(|p| lower.contains(p.as_str()))
     }
 
     /// Who put out the document whose noun starts at word `start` (`The town released a
@@ -351,14 +365,21 @@ impl Phrase<'_> {
         let in_phrase = |start: usize| {
             (1..start).any(|p| PREPS.contains(&lower.word(p)) && is_capitalised(self.wd(p - 1)))
         };
-        if let Some((start, end, family)) = self.family().filter(|&(start, _, _)| !in_phrase(start))
-        {
+        let family = self.family().filter(|&(start, _, _)| !in_phrase(start));
+        if let Some((start, end, _)) = family {
             if let Some(author) = self.author_after(end) {
                 return Some(author);
             }
             if let Some(issuer) = self.issuer_before(start) {
                 return Some(issuer);
             }
+        }
+        // A one-word alias (`the statement`) is the family only where the article names
+        // the family in full (`a joint statement`, `the final declaration`): elsewhere it
+        // is any statement, named by its own word.
+        let named_in_full =
+            |&(start, end, f): &(usize, usize, &String)| end - start > 1 || self.article_names(f);
+        if let Some((_, _, family)) = family.filter(named_in_full) {
             // Only when the family noun is the head, not a modifier of a person.
             let person_after = runs
                 .last()

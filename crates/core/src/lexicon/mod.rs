@@ -174,6 +174,9 @@ pub struct Lexicon {
     pub body_heads: HashSet<String>,
     /// alias (lower case) -> family (canonical name).
     pub body_families: HashMap<String, String>,
+    /// Each family's aliases of several words (`joint statement`, `final declaration`):
+    /// a one-word alias (`statement`) names the family only in an article that uses one.
+    pub family_phrases: HashMap<String, Vec<String>>,
     /// Last words of family aliases (`statement`, `declaration`): a cheap pre-check.
     pub family_heads: HashSet<String>,
     pub boiler_lines: HashSet<String>,
@@ -463,6 +466,11 @@ impl Lexicon {
                     if let Some(head) = alias.split_whitespace().last() {
                         lex.body_heads.insert(head.to_string());
                         lex.family_heads.insert(head.to_string());
+                    }
+                    if alias.contains(' ') {
+                        let phrases = lex.family_phrases.entry(family.clone()).or_default();
+                        phrases.push(alias.clone());
+                        phrases.push(alias.replace('\'', "’"));
                     }
                     lex.body_families
                         .insert(alias.replace('\'', "’"), family.clone());

@@ -59,6 +59,8 @@ fn bodies_and_pronouns() {
         np("A joint statement from coalition leaders"),
         body("joint statement")
     );
+    // A bare "statement" is the family only in an article that names it in full.
+    assert_eq!(np("The statement"), body("statement"));
     assert_eq!(
         np("The port council released a statement"),
         body("port council")
