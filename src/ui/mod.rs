@@ -22,6 +22,7 @@ pub mod loader;
 pub mod loading;
 pub mod marks;
 pub mod storage;
+pub mod store;
 pub mod theme;
 pub mod timeline;
 pub mod url;
