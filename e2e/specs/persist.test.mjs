@@ -260,11 +260,14 @@ describe("the workspace kept in IndexedDB", () => {
     await stored(page, 1);
     const newer = JSON.stringify({ v: 2, article: { name: "future.txt", text: "?" } });
     await putRaw(page, "articles", [["broken.txt", "{\"v\":1,\"article\":"], ["foreign", { some: "object" }], ["future.txt", newer]]);
+    const newerMode = JSON.stringify({ v: 3, mode: "alone" });
+    await putRaw(page, "meta", [["mode", newerMode]]);
     await page.reload();
     const notice = page.locator("#store-unread");
     await notice.waitFor();
     const text = await notice.innerText();
-    assert.match(text, /3 saved records could not be read and were skipped/);
+    assert.match(text, /4 saved records could not be read and were skipped/);
+    assert.match(text, /“mode” \(written by a newer Quoteline, record version 3/);
     assert.match(text, /“broken\.txt” \(not valid JSON/);
     assert.match(text, /“foreign” \(it is not text\)/);
     assert.match(text, /“future\.txt” \(written by a newer Quoteline, record version 2/);
@@ -274,6 +277,16 @@ describe("the workspace kept in IndexedDB", () => {
     await paste(page, article("Ivo Brandt", "The cranes are back at work"));
     await stored(page, 5);
     assert.equal((await records(page))["future.txt"], newer);
+    const mode = () => page.evaluate(() => new Promise((ok) => {
+      const r = indexedDB.open("quoteline");
+      r.onsuccess = () => { const g = r.result.transaction("meta").objectStore("meta").get("mode"); g.onsuccess = () => { r.result.close(); ok(g.result); }; };
+    }));
+    assert.equal(await mode(), newerMode, "the newer mode record is untouched");
+    // Removing them is the user's explicit choice; the readable articles stay.
+    await page.locator("#store-discard").click();
+    await page.locator("#store-unread").waitFor({ state: "detached" });
+    await stored(page, 2);
+    assert.equal(await mode(), undefined);
     assert.deepEqual(problems, [], problems.join("\n"));
     await clearStorage(page);
     await page.close();

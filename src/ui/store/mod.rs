@@ -140,7 +140,7 @@ async fn load(db: &idb::Db, status: &mut Status) -> (Workspace, Saved) {
     let mode = db.get(META, "mode").await.unwrap_or(JsValue::UNDEFINED);
     match records::decode_mode(mode.as_string().as_deref()) {
         Ok(m) => saved.mode = m,
-        Err(u) => unread.push(u),
+        Err(u) => status.unread_mode = Some(u),
     }
     let mut ws = saved.workspace();
     migrate(db, &mut ws, &mut saved, status).await;
@@ -249,6 +249,9 @@ async fn write_once(session: &Shared) {
     let (puts, deletes, mode, places) = {
         let s = session.borrow();
         let (puts, deletes, mode) = records::diff(&s.saved, &ws);
+        // (A mode record that could not be read is not written over: the mode then
+        // lasts for the session.)
+        let mode = mode.filter(|_| s.status.unread_mode.is_none());
         let places = s.saved.places(&puts);
         (puts, deletes, mode, places)
     };
@@ -413,7 +416,7 @@ fn merge_remote(
 /// Removes the records that could not be read and an unreadable localStorage workspace
 /// (the user asked to).
 pub fn discard_unread(session: &Shared) {
-    let (keys, legacy) = {
+    let (keys, mode, legacy) = {
         let s = session.borrow();
         let keys: Vec<String> = s
             .status
@@ -423,7 +426,8 @@ pub fn discard_unread(session: &Shared) {
                 Unread::Damaged { key, .. } | Unread::Newer { key, .. } => key.clone(),
             })
             .collect();
-        (keys, s.status.legacy.is_some())
+        let mode = s.status.unread_mode.is_some();
+        (keys, mode, s.status.legacy.is_some())
     };
     if legacy {
         super::storage::remove_legacy();
@@ -431,14 +435,15 @@ pub fn discard_unread(session: &Shared) {
     let session = session.clone();
     wasm_bindgen_futures::spawn_local(async move {
         if let Some(db) = handle::db() {
-            let (meta, articles): (Vec<String>, Vec<String>) =
-                keys.into_iter().partition(|k| k == "mode");
-            let _ = db.write(ARTICLES, vec![], &articles).await;
-            let _ = db.write(META, vec![], &meta).await;
+            let _ = db.write(ARTICLES, vec![], &keys).await;
+            if mode {
+                let _ = db.write(META, vec![], &["mode".to_string()]).await;
+            }
         }
         {
             let mut s = session.borrow_mut();
             s.status.unread.clear();
+            s.status.unread_mode = None;
             s.status.legacy = None;
         }
         publish(&session);

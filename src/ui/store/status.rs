@@ -11,8 +11,10 @@ use yew::prelude::*;
 pub struct Status {
     /// IndexedDB could not be opened: the browser's reason (articles last for the session).
     pub unavailable: Option<String>,
-    /// Records skipped (left in the database as they are).
+    /// Article records skipped (left in the database as they are).
     pub unread: Vec<Unread>,
+    /// The mode's record, if it was skipped (left as it is; the mode is the default).
+    pub unread_mode: Option<Unread>,
     /// An older Quoteline's localStorage workspace that could not be read (left in place).
     pub legacy: Option<StorageError>,
     /// One-time news (the move from localStorage).
@@ -77,7 +79,8 @@ pub fn StoreStatus(props: &StoreStatusProps) -> Html {
         let cb = props.on_discard.clone();
         Callback::from(move |_| cb.emit(()))
     };
-    let unread = unread_notice(&s.unread);
+    let skipped: Vec<Unread> = s.unread.iter().chain(&s.unread_mode).cloned().collect();
+    let unread = unread_notice(&skipped);
     html! {
         <>
             if let (Some(why), false) = (&s.unavailable, *said) {
