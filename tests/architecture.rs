@@ -24,7 +24,8 @@ fn root() -> &'static Path {
 }
 
 /// Every package a workspace package reaches through normal and build dependencies
-/// (not dev-dependencies), for any target, from `cargo metadata`.
+/// (not dev-dependencies), for a native build (edges for wasm only left out), from
+/// `cargo metadata`.
 fn reached(package: &str) -> BTreeSet<String> {
     let out = std::process::Command::new(env!("CARGO"))
         .args(["metadata", "--format-version", "1", "--offline"])
@@ -57,7 +58,13 @@ fn reached(package: &str) -> BTreeSet<String> {
                         .as_array()
                         .unwrap()
                         .iter()
-                        .any(|k| k["kind"].as_str() != Some("dev"))
+                        // A native build's edges: not a dev-dependency, and not one
+                        // for wasm only (`indicatif` reaches `wasm-bindgen` through
+                        // `web-time` under `cfg(target_family = "wasm")`).
+                        .any(|k| {
+                            k["kind"].as_str() != Some("dev")
+                                && !k["target"].as_str().is_some_and(|t| t.contains("wasm"))
+                        })
                 })
                 .map(|d| d["pkg"].as_str().unwrap())
                 .collect();

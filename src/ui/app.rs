@@ -9,12 +9,14 @@ use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::framing::FramingView;
 use super::hooks::framing::use_framing;
+use super::hooks::keys::use_keys;
+use super::hooks::url_sync::use_url_sync;
 use super::hooks::workspace_build::{needs_worker, use_workspace_build};
 use super::hooks::workspace_store::use_workspace_store;
 use super::list::StatementList;
+use super::notice::Notice;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
-use gloo::events::{EventListener, EventListenerOptions};
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::formats::workspace::Mode;
@@ -24,35 +26,6 @@ use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
-
-/// How long the URL waits for typing, zooming or panning to pause before it follows.
-const URL_PAUSE_MS: u32 = 250;
-
-/// A write of the URL that is waiting: a replacement waits for a pause (its timer), a
-/// new entry for the next painted frame.
-struct WaitingUrl {
-    state: AppState,
-    corpus: Rc<Corpus>,
-    replace: bool,
-    /// Which write this is (a frame's callback writes only the one it was made for).
-    id: u64,
-    _pause: Option<gloo::timers::callback::Timeout>,
-}
-
-/// Writes the URL that is waiting, if any, now.
-fn flush_url(waiting: &std::cell::RefCell<Option<WaitingUrl>>) {
-    let taken = waiting.borrow_mut().take();
-    if let Some(w) = taken {
-        super::url::write(&w.state, &w.corpus, w.replace);
-    }
-}
-
-/// Writes the URL that is waiting if it is still write `id`.
-fn flush_url_if(waiting: &std::cell::RefCell<Option<WaitingUrl>>, id: u64) {
-    if waiting.borrow().as_ref().is_some_and(|w| w.id == id) {
-        flush_url(waiting);
-    }
-}
 
 /// The reducer's state: the pure [`AppState`], returned as the same `Rc` when nothing changed.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -154,6 +127,19 @@ fn adopt(
     }
 }
 
+/// A notice's Dismiss button: it clears `state`.
+fn dismiss_with<T: 'static>(
+    state: &UseStateHandle<Option<T>>,
+) -> (AttrValue, Callback<MouseEvent>) {
+    let state = state.clone();
+    ("Dismiss".into(), Callback::from(move |_| state.set(None)))
+}
+
+/// A notice's Retry button.
+fn retry(on_retry: &Callback<MouseEvent>) -> (AttrValue, Callback<MouseEvent>) {
+    ("Retry".into(), on_retry.clone())
+}
+
 #[component]
 pub fn App(props: &AppProps) -> Html {
     super::guard::test_panic_point("render");
@@ -230,6 +216,11 @@ pub fn App(props: &AppProps) -> Html {
                 super::url::read(&corpus)
             })
         })
+    };
+    // One callback for the app's lifetime, so children's props stay equal across renders.
+    let dispatch: Callback<Action> = {
+        let d = state.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     // The comparison comes with every corpus file (the seeds', the worker's, an opened
     // one); the framing is made by the loader worker when its tab is first opened.
@@ -384,157 +375,17 @@ pub fn App(props: &AppProps) -> Html {
         results.clone()
     };
 
-    // The URL follows the state. Typing and zooming/panning (a wheel spin or a pinch is
-    // many steps) replace the history entry; other changes push one. A replacement waits
-    // for a pause of `URL_PAUSE_MS`: Chromium's `replaceState` took about 8 ms of every
-    // zoom step at 50,000 statements. A push waits for the next painted frame, after
-    // writing anything still waiting, so the history keeps the entries it had.
-    let last_state = use_mut_ref(|| state.0.clone());
-    let waiting = use_mut_ref(|| None::<WaitingUrl>);
-    let write_count = use_mut_ref(|| 0u64);
-    {
-        let corpus = corpus.clone();
-        let last_state = last_state.clone();
-        let restore = restore_from_url.clone();
-        let waiting = waiting.clone();
-        use_effect_with((state.0.clone(), pending), move |(s, pending)| {
-            // Nothing to write while a `?corpus=` file loads, nor in the render where it
-            // arrived: that state predates the link's view, which is being restored.
-            if *pending || std::mem::take(&mut *restore.borrow_mut()) {
-                return;
-            }
-            let replace = {
-                let last = last_state.borrow();
-                let mut same_but_view = last.clone();
-                same_but_view.view = s.view;
-                last.search != s.search || same_but_view == *s
-            };
-            *last_state.borrow_mut() = s.clone();
-            // Writes are in order: a new entry still waiting is written before a
-            // replacement of it waits, and anything waiting before a new entry waits.
-            let pushing = waiting.borrow().as_ref().is_some_and(|w| !w.replace);
-            if !replace || pushing {
-                flush_url(&waiting);
-            }
-            let id = {
-                let mut n = write_count.borrow_mut();
-                *n += 1;
-                *n
-            };
-            let pause = replace.then(|| {
-                let waiting = waiting.clone();
-                gloo::timers::callback::Timeout::new(URL_PAUSE_MS, move || {
-                    flush_url_if(&waiting, id)
-                })
-            });
-            // (Dropping the write that was waiting cancels its timer.)
-            *waiting.borrow_mut() = Some(WaitingUrl {
-                state: s.clone(),
-                corpus: corpus.clone(),
-                replace,
-                id,
-                _pause: pause,
-            });
-            if !replace {
-                // A new entry (`pushState`, about 7 ms in Chromium even on the seeds)
-                // waits for the frame that shows the change, not in front of it.
-                let waiting = waiting.clone();
-                after_next_paint(move || flush_url_if(&waiting, id));
-            }
-        });
-    }
-    // Back/forward restore the view from the URL (read against the corpus shown).
-    {
-        let dispatcher = state.dispatcher();
-        let corpus = corpus.clone();
-        use_effect_with(handle.clone(), move |_| {
-            // Leaving the page, or the window (to copy the address, say), writes a
-            // replacement still waiting. (A reload within `URL_PAUSE_MS` of the last
-            // keystroke reloads the address as it was; the page does not see it coming.)
-            let flush: Vec<EventListener> = ["pagehide", "blur"]
-                .into_iter()
-                .map(|event| {
-                    let waiting = waiting.clone();
-                    EventListener::new(&gloo::utils::window(), event, move |_| flush_url(&waiting))
-                })
-                .collect();
-            let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-                // A write still waiting belongs to the entry that was left (a new entry
-                // made less than a frame before Back is not made).
-                waiting.borrow_mut().take();
-                dispatcher.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
-            });
-            move || drop((listener, flush))
-        });
-    }
+    // The URL follows the state; back and forward restore it.
+    use_url_sync(
+        &state.0,
+        &handle,
+        pending,
+        restore_from_url.clone(),
+        dispatch.clone(),
+    );
 
     // Keyboard: `/` focuses search, j/k move through results, Esc closes the detail.
-    let live = use_mut_ref(|| (Rc::new(Vec::<StatementId>::new()), None::<StatementId>));
-    *live.borrow_mut() = (results.clone(), state.0.selected);
-    {
-        let dispatcher = state.dispatcher();
-        let live = live.clone();
-        use_effect_with((), move |_| {
-            let doc = gloo::utils::document();
-            // Not passive: `/` must not also type itself into the search box.
-            let listener = EventListener::new_with_options(
-                &doc,
-                "keydown",
-                EventListenerOptions::enable_prevent_default(),
-                move |ev| {
-                    let Some(ev) = ev.dyn_ref::<web_sys::KeyboardEvent>() else {
-                        return;
-                    };
-                    if ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
-                        return;
-                    }
-                    let typing = ev
-                        .target()
-                        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                        .is_some_and(|el| {
-                            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                        });
-                    let key = ev.key();
-                    if key == "Escape" {
-                        dispatcher.dispatch(Action::Select(None));
-                        return;
-                    }
-                    if typing {
-                        return;
-                    }
-                    let (ids, selected) = live.borrow().clone();
-                    match key.as_str() {
-                        "/" => {
-                            ev.prevent_default();
-                            if let Some(el) = gloo::utils::document()
-                                .get_element_by_id("search")
-                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                            {
-                                let _ = el.focus();
-                            }
-                        }
-                        "j" | "k" if !ids.is_empty() => {
-                            let pos = selected.and_then(|s| ids.iter().position(|&i| i == s));
-                            let next = match (key.as_str(), pos) {
-                                ("j", Some(p)) => (p + 1).min(ids.len() - 1),
-                                ("k", Some(p)) => p.saturating_sub(1),
-                                _ => 0,
-                            };
-                            dispatcher.dispatch(Action::Select(Some(ids[next])));
-                            if let Some(el) = gloo::utils::document()
-                                .get_element_by_id(&format!("st-{}", ids[next]))
-                                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-                            {
-                                let _ = el.focus();
-                            }
-                        }
-                        _ => {}
-                    }
-                },
-            );
-            move || drop(listener)
-        });
-    }
+    use_keys(&results, state.0.selected, dispatch.clone());
 
     let on_search = {
         let d = state.dispatcher();
@@ -546,11 +397,6 @@ pub fn App(props: &AppProps) -> Html {
                 d.dispatch(Action::Search(input.value()));
             }
         })
-    };
-    // One callback for the app's lifetime, so children's props stay equal across renders.
-    let dispatch: Callback<Action> = {
-        let d = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
     let dismiss = {
         let d = state.dispatcher();
@@ -621,12 +467,7 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(framing) = framing.framing.clone() {
                 <FramingView {framing} outlets={state.0.outlets.clone()} />
             } else if let Some((err, m)) = &framing.status {
-                <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="framing-message">
-                    <span>{m}</span>
-                    if *err {
-                        <button type="button" class="link" id="framing-retry" onclick={framing.retry.clone()}>{"Retry"}</button>
-                    }
-                </div>
+                <Notice text={m.clone()} error={*err} id="framing-message" button={err.then(|| retry(&framing.retry))} button_id="framing-retry" />
             }
         },
     };
@@ -661,42 +502,26 @@ pub fn App(props: &AppProps) -> Html {
                 if *loader_open {
                     <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} on_open_file={on_open_file} />
                 } else if let Some(e) = &*save_error {
-                    <div class="notice" role="status"><span>{e}</span></div>
+                    <Notice text={e.to_string()} />
                 }
                 <super::store::status::StoreStatus status={store.status.clone()} figures={*loader_open} on_discard={store.on_discard.clone()} />
                 if let Some(m) = &*recovery_notice {
-                    <div class="notice error" role="alert" id="recovery-notice">
-                        <span>{m}</span>
-                        <button type="button" class="link" onclick={{ let r = recovery_notice.clone(); Callback::from(move |_| r.set(None)) }}>{"Dismiss"}</button>
-                    </div>
+                    <Notice text={m.clone()} error=true id="recovery-notice" button={dismiss_with(&recovery_notice)} />
                 }
                 if let Source::Opened(o) = &*source {
                     <super::corpus_file::CorpusBanner opened={o.clone()} on_close={close_file} />
                 }
                 if let Some((err, m)) = &*source_message {
-                    <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="corpus-message">
-                        <span>{m}</span>
-                        if *err {
-                            <button type="button" class="link" onclick={{ let m = source_message.clone(); Callback::from(move |_| m.set(None)) }}>{"Dismiss"}</button>
-                        }
-                    </div>
+                    <Notice text={m.clone()} error={*err} id="corpus-message" button={err.then(|| dismiss_with(&source_message))} />
                 }
                 if let Some((err, m)) = &build.status {
-                    <div class={classes!("notice", err.then_some("error"))} role={if *err { "alert" } else { "status" }} id="build-message">
-                        <span>{m}</span>
-                        if *err {
-                            <button type="button" class="link" id="build-retry" onclick={build.retry.clone()}>{"Retry"}</button>
-                        }
-                    </div>
+                    <Notice text={m.clone()} error={*err} id="build-message" button={err.then(|| retry(&build.retry))} button_id="build-retry" />
                 }
                 if corpus.articles.is_empty() && !pending {
                     <p class="notice" role="status">{"No articles to show: add some under “Your articles”, or show them beside the seeds."}</p>
                 }
                 if let Some(notice) = &state.0.notice {
-                    <div class="notice" role="status" id="notice">
-                        <span>{notice}</span>
-                        <button type="button" class="link" onclick={dismiss}>{"Dismiss"}</button>
-                    </div>
+                    <Notice text={notice.clone()} id="notice" button={(AttrValue::from("Dismiss"), dismiss)} />
                 }
                 <Chips state={filters.clone()} on_action={dispatch.clone()} />
                 <Timeline results={results_for_timeline} state={state.0.clone()} on_action={dispatch.clone()} />

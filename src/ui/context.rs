@@ -1,5 +1,5 @@
-//! What the root and the views share: the corpus handle (equal by pointer) and
-//! scheduling after the next paint. It imports no component, so every component can
+//! What the root and the views share: the corpus handle (equal by pointer), and
+//! scheduling after the next paint or in a task of its own. It imports no component, so every component can
 //! import it (the arrows point from `app.rs` and the views down to here).
 
 use quoteline_core::corpus::Corpus;
@@ -51,6 +51,31 @@ pub fn after_next_paint(f: impl FnOnce() + 'static) {
     {
         run();
     }
+}
+
+/// Waits for the next turn of the event loop, so the page can paint and handle input
+/// between slices. A message to itself, not a zero timeout: a timer waits at least 4 ms
+/// once nested, and at least a second in a tab in the background, which would stretch
+/// a load left to run there from seconds to minutes.
+pub async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            if channel
+                .port2()
+                .post_message(&wasm_bindgen::JsValue::NULL)
+                .is_err()
+            {
+                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+        Err(_) => {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// The corpus, shared by pointer: equality is `Rc::ptr_eq`, never a deep compare.

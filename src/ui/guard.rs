@@ -2,7 +2,8 @@
 //! on (`ui::worker`): the load goes on without it, and a saved article that stops a
 //! rebuild is set aside for the session ([`set_aside`]). If the page itself dies (a panic
 //! kills its WebAssembly module), a reload loses nothing: this module holds the articles
-//! of the load under way, the panic hook ([`on_panic`]) writes them down in the tab's
+//! of the load under way (and those of a load that ended, until they are saved), the
+//! panic hook ([`on_panic`]) writes them down in the tab's
 //! sessionStorage, and the next start ([`recover`]) adds them and says so. The paste box
 //! is kept there too while it is typed in ([`save_draft`]).
 //!
@@ -29,6 +30,9 @@ thread_local! {
     /// The articles of the load under way read so far (the loader adds them to the
     /// workspace when it ends).
     static PENDING: RefCell<Vec<StoredArticle>> = const { RefCell::new(Vec::new()) };
+    /// Articles a load added whose workspace is still being saved (a big one is saved a
+    /// few articles a task): written down with the pending ones if the page dies first.
+    static UNSAVED: RefCell<Vec<StoredArticle>> = const { RefCell::new(Vec::new()) };
     static SET_ASIDE: RefCell<Option<BTreeSet<String>>> = const { RefCell::new(None) };
     static TEST_PANIC: RefCell<Option<Option<String>>> = const { RefCell::new(None) };
 }
@@ -113,14 +117,27 @@ pub fn take_pending() -> Vec<StoredArticle> {
     PENDING.with(|p| std::mem::take(&mut *p.borrow_mut()))
 }
 
+/// Holds articles a load added until the workspace holding them is saved ([`saved`]).
+pub fn hold_unsaved(articles: &[StoredArticle]) {
+    UNSAVED.with(|u| u.borrow_mut().extend_from_slice(articles));
+}
+
+/// The latest workspace was saved (or could not be, and the user was told): the
+/// articles held for it are let go.
+pub fn saved() {
+    UNSAVED.with(|u| u.borrow_mut().clear());
+}
+
 /// Called by the panic hook: writes down what a reload needs, and returns the name of
 /// the article being read, if any. Never panics (borrows are tried, not taken).
 pub fn on_panic(message: &str) -> Option<String> {
-    let pending = PENDING.with(|p| {
+    let take = |p: &RefCell<Vec<StoredArticle>>| {
         p.try_borrow_mut()
             .map(|mut p| std::mem::take(&mut *p))
             .unwrap_or_default()
-    });
+    };
+    let mut pending = UNSAVED.with(take);
+    pending.extend(PENDING.with(take));
     // Extraction runs in the loader worker, which reports its own failures by article;
     // a panic here is the page's own, between articles.
     let (article, saved, text) = (None::<String>, false, None);

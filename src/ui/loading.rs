@@ -4,6 +4,7 @@
 //! worker dies on is named and left out, and the rest goes on in a fresh worker; a
 //! worker that cannot start is said, with a Retry.
 
+use super::context::next_task;
 use quoteline_core::formats::ingest::MAX_FILE_BYTES;
 use quoteline_core::formats::ingest::MAX_TOTAL_BYTES;
 use quoteline_core::formats::workspace::Workspace;
@@ -34,31 +35,6 @@ impl Item {
             Item::File(f) => f.size() as usize,
         }
     }
-}
-
-/// Waits for the next turn of the event loop, so the page can paint and handle input
-/// between slices. A message to itself, not a zero timeout: a timer waits at least 4 ms
-/// once nested, and at least a second in a tab in the background, which would stretch
-/// a load left to run there from seconds to minutes.
-async fn next_tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
-        Ok(channel) => {
-            channel.port1().set_onmessage(Some(&resolve));
-            if channel
-                .port2()
-                .post_message(&wasm_bindgen::JsValue::NULL)
-                .is_err()
-            {
-                let _ = resolve.call0(&wasm_bindgen::JsValue::NULL);
-            }
-        }
-        Err(_) => {
-            if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback(&resolve);
-            }
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 pub(crate) async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
@@ -192,7 +168,7 @@ impl Run {
     /// load goes on (false: it was cancelled, and the user is told nothing was added).
     async fn pause(&self, progress: Progress) -> bool {
         self.progress.set(Some(progress));
-        next_tick().await;
+        next_task().await;
         !self.cancelled()
     }
 
@@ -322,6 +298,8 @@ impl Run {
         self.progress.set(None);
         let mut ws = (**self.live.borrow()).clone();
         let n = added.len();
+        // (Held by `guard` until the workspace holding them is saved.)
+        super::guard::hold_unsaved(&added);
         ws.add_all(added);
         let mut summary = format!("Added {n} article{}.", if n == 1 { "" } else { "s" });
         if tally.refused > 0 {
@@ -410,7 +388,7 @@ impl Run {
                 }
             }
         }
-        next_tick().await;
+        next_task().await;
         if self.cancelled() {
             return Batch::Stopped;
         }

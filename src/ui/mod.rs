@@ -21,10 +21,12 @@ pub mod list;
 pub mod loader;
 pub mod loading;
 pub mod marks;
+pub mod notice;
 pub mod storage;
 pub mod store;
 pub mod theme;
 pub mod timeline;
+pub mod tooltip;
 pub mod url;
 pub mod worker;
 

@@ -8,12 +8,14 @@
 
 use super::context::CorpusHandle;
 use super::marks::{MarkSpec, MarksLayer};
+use super::tooltip::tooltip;
 use quoteline_core::corpus::dates::{Precision, When};
 use quoteline_core::corpus::{Corpus, StatementId};
 use quoteline_core::view::state::{Action, AppState};
 use quoteline_core::view::timeline::geometry::{
-    mark_radius, AXIS_H, EVENTS_H, LABEL_W, LANE_H, PLOT_W, SVG_W, TOOLTIP_LINE_H, TOOLTIP_W,
+    mark_radius, AXIS_H, EVENTS_H, LABEL_W, LANE_H, PLOT_W, SVG_W,
 };
+use quoteline_core::view::timeline::gesture::{Effect, Gesture};
 use quoteline_core::view::timeline::lanes::{aggregate_in, chronological, LaneBy};
 use quoteline_core::view::timeline::layout::{layout_view, Mark, TimelineLayout};
 use quoteline_core::view::timeline::window::{fit, View};
@@ -61,6 +63,32 @@ fn svg_point(e: &MouseEvent, h: f64) -> Option<(f64, f64)> {
 fn svg_x(e: &MouseEvent) -> Option<f64> {
     let rect = svg_of(e)?.get_bounding_client_rect();
     (rect.width() > 0.0).then(|| (f64::from(e.client_x()) - rect.left()) * SVG_W / rect.width())
+}
+
+/// Does what the pointer gesture answered: captures the pointer, shows or clears the
+/// brushed stretch, and sets the window or the date range.
+fn apply(
+    e: &PointerEvent,
+    effect: Effect,
+    preview: &UseStateHandle<Option<(f64, f64)>>,
+    on_action: &Callback<Action>,
+) {
+    if effect.capture {
+        if let Some(svg) = svg_of(e) {
+            if !svg.has_pointer_capture(e.pointer_id()) {
+                let _ = svg.set_pointer_capture(e.pointer_id());
+            }
+        }
+    }
+    if let Some(p) = effect.preview {
+        preview.set(p);
+    }
+    if let Some(v) = effect.view {
+        on_action.emit(Action::SetView(Some((v.start, v.end))));
+    }
+    if let Some(r) = effect.range {
+        on_action.emit(Action::SetRange(Some(r)));
+    }
 }
 
 /// A day, or the first and last day of a merged mark.
@@ -291,11 +319,8 @@ fn mark_info(m: &web_sys::Element) -> Option<(StatementId, f64, f64, String)> {
 
 #[component]
 pub fn Timeline(props: &TimelineProps) -> Html {
-    let drag = use_mut_ref(|| None::<(f64, bool)>); // (start x, brushing)
-                                                    // Touch points by pointer id (x in viewBox units), and a pinch: (start distance,
-                                                    // start view, pivot as a fraction of the plot).
-    let touches = use_mut_ref(Vec::<(i32, f64)>::new);
-    let pinch = use_mut_ref(|| None::<(f64, View, f64)>);
+    // The pointer gesture under way (pure state: `view::timeline::gesture`).
+    let gesture = use_mut_ref(Gesture::default);
     let preview = use_state(|| None::<(f64, f64)>);
     let focused = use_state_eq(String::new);
     // The visible tooltip: the mark's centre and its label (hover or keyboard focus).
@@ -392,7 +417,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let view = *view;
     let s = &props.state;
     let h = AXIS_H + EVENTS_H + LANE_H * lay.lanes.len().max(1) as f64 + 8.0;
-    let to_day = move |x: f64| view.start + (x - LABEL_W) / PLOT_W * view.span();
     let emit = |a: Action| {
         let cb = props.on_action.clone();
         Callback::from(move |_: MouseEvent| cb.emit(a.clone()))
@@ -449,116 +473,41 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         })
     };
     let onpointerdown = {
-        let drag = drag.clone();
-        let touches = touches.clone();
-        let pinch = pinch.clone();
+        let gesture = gesture.clone();
         Callback::from(move |e: PointerEvent| {
-            let Some((x, y)) = svg_point(&e, h) else {
-                return;
-            };
-            if e.pointer_type() == "touch" {
-                let mut t = touches.borrow_mut();
-                t.retain(|(id, _)| *id != e.pointer_id());
-                t.push((e.pointer_id(), x));
-                if let [(_, a), (_, b)] = t[..] {
-                    // A second finger: the drag becomes a pinch.
-                    *drag.borrow_mut() = None;
-                    let at = (((a + b) / 2.0 - LABEL_W) / PLOT_W).clamp(0.0, 1.0);
-                    *pinch.borrow_mut() = Some(((a - b).abs().max(10.0), view, at));
-                    return;
-                }
+            if let Some(at) = svg_point(&e, h) {
+                let touch = e.pointer_type() == "touch";
+                gesture
+                    .borrow_mut()
+                    .down(e.pointer_id(), touch, at, e.shift_key(), view);
             }
-            if !(LABEL_W..=LABEL_W + PLOT_W).contains(&x) {
-                return;
-            }
-            // Drag on the axis brushes a range; drag on the lanes pans (shift-drag brushes too).
-            *drag.borrow_mut() = Some((x, y <= AXIS_H + EVENTS_H || e.shift_key()));
         })
     };
     let onpointermove = {
-        let drag = drag.clone();
-        let preview = preview.clone();
-        let touches = touches.clone();
-        let pinch = pinch.clone();
-        let cb = props.on_action.clone();
+        let (gesture, preview, cb) = (gesture.clone(), preview.clone(), props.on_action.clone());
         Callback::from(move |e: PointerEvent| {
-            if e.pointer_type() == "touch" {
-                if let Some(x) = svg_x(&e) {
-                    let mut t = touches.borrow_mut();
-                    if let Some(p) = t.iter_mut().find(|(id, _)| *id == e.pointer_id()) {
-                        p.1 = x;
-                    }
-                    if let (Some((d0, v0, at)), [(_, a), (_, b)]) = (*pinch.borrow(), &t[..]) {
-                        e.prevent_default();
-                        let v = v0.zoom(d0 / (a - b).abs().max(1.0), at);
-                        cb.emit(Action::SetView(Some((v.start, v.end))));
-                        return;
-                    }
-                }
-            }
-            let Some((x0, brushing)) = *drag.borrow() else {
-                return;
-            };
             let Some(x) = svg_x(&e) else { return };
-            // Capture only once it is a drag, so that a click still reaches the mark under it.
-            if (x - x0).abs() > 3.0 {
-                if let Some(svg) = svg_of(&e) {
-                    if !svg.has_pointer_capture(e.pointer_id()) {
-                        let _ = svg.set_pointer_capture(e.pointer_id());
-                    }
-                }
+            let touch = e.pointer_type() == "touch";
+            let effect = gesture.borrow_mut().moved(e.pointer_id(), touch, x);
+            if effect.view.is_some() {
+                // A pinch: the page must not zoom too.
+                e.prevent_default();
             }
-            if brushing {
-                preview.set(Some((x0.min(x), x0.max(x))));
-            }
+            apply(&e, effect, &preview, &cb);
         })
     };
-    // A lifted or cancelled finger ends a pinch.
-    let end_touch = {
-        let touches = touches.clone();
-        let pinch = pinch.clone();
-        move |e: &PointerEvent| {
-            let mut t = touches.borrow_mut();
-            t.retain(|(id, _)| *id != e.pointer_id());
-            if t.len() < 2 {
-                *pinch.borrow_mut() = None;
-            }
-        }
-    };
     let onpointercancel = {
-        let end_touch = end_touch.clone();
-        let drag = drag.clone();
-        let preview = preview.clone();
+        let (gesture, preview, cb) = (gesture.clone(), preview.clone(), props.on_action.clone());
         Callback::from(move |e: PointerEvent| {
-            end_touch(&e);
-            *drag.borrow_mut() = None;
-            preview.set(None);
+            let effect = gesture.borrow_mut().cancel(e.pointer_id());
+            apply(&e, effect, &preview, &cb);
         })
     };
     let onpointerup = {
-        let drag = drag.clone();
-        let preview = preview.clone();
-        let cb = props.on_action.clone();
+        let (preview, cb) = (preview.clone(), props.on_action.clone());
         Callback::from(move |e: PointerEvent| {
-            end_touch(&e);
-            let Some((x0, brushing)) = drag.borrow_mut().take() else {
-                return;
-            };
-            preview.set(None);
-            let Some(x) = svg_x(&e) else { return };
-            if (x - x0).abs() < 3.0 {
-                return; // a click, not a drag
-            }
-            if brushing {
-                let (a, b) = (
-                    to_day(x0.min(x)).floor() as i64,
-                    to_day(x0.max(x)).floor() as i64,
-                );
-                cb.emit(Action::SetRange(Some((a, b))));
-            } else {
-                let v = view.pan(-(x - x0) / PLOT_W);
-                cb.emit(Action::SetView(Some((v.start, v.end))));
-            }
+            let effect = gesture.borrow_mut().up(e.pointer_id(), svg_x(&e), view);
+            apply(&e, effect, &preview, &cb);
         })
     };
     let select = |id: StatementId| {
@@ -733,48 +682,6 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <p class="timeline-focus" aria-live="polite">{(*focused).clone()}</p>
             { text_alternative(&corpus, &props.results, &props.on_action, *list_open, on_toggle) }
         </section>
-    }
-}
-
-/// Wraps `text` into at most `max` lines of about `width` characters, ending with … when cut.
-fn wrap(text: &str, width: usize, max: usize) -> Vec<String> {
-    let mut lines: Vec<String> = vec![String::new()];
-    for word in text.split_whitespace() {
-        let full = lines.len() == max;
-        let last = lines.last_mut().expect("never empty");
-        if last.is_empty() || last.chars().count() + 1 + word.chars().count() <= width {
-            if !last.is_empty() {
-                last.push(' ');
-            }
-            last.push_str(word);
-        } else if full {
-            last.push('…');
-            break;
-        } else {
-            lines.push(word.to_string());
-        }
-    }
-    lines
-}
-
-/// The visible tooltip for a mark at (`cx`, `cy`): below the mark, or above it near the
-/// bottom, kept inside the plot. Screen readers get the same text from the mark's label.
-fn tooltip(cx: f64, cy: f64, text: &str, h: f64) -> Html {
-    let lines = wrap(text, 58, 3);
-    let th = 10.0 + TOOLTIP_LINE_H * lines.len() as f64;
-    let x = (cx - TOOLTIP_W / 2.0).clamp(0.0, SVG_W - TOOLTIP_W);
-    let y = if cy + 14.0 + th <= h {
-        cy + 14.0
-    } else {
-        (cy - 14.0 - th).max(0.0)
-    };
-    html! {
-        <g class="tooltip" aria-hidden="true" pointer-events="none">
-            <rect x={x.to_string()} y={y.to_string()} width={TOOLTIP_W.to_string()} height={th.to_string()} rx="4" />
-            { for lines.iter().enumerate().map(|(i, l)| html! {
-                <text x={(x + 8.0).to_string()} y={(y + 4.0 + TOOLTIP_LINE_H * (i + 1) as f64).to_string()}>{l}</text>
-            }) }
-        </g>
     }
 }
 

@@ -133,10 +133,19 @@ fn create() -> Result<web_sys::Worker, String> {
     }
 }
 
+/// A mark on the page's performance timeline (the browser bench times the worker's
+/// start with `quoteline-worker-start` and `quoteline-worker-ready`).
+fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 fn connect() -> Result<(), String> {
     if CONNECTION.with(|c| c.borrow().is_some()) {
         return Ok(());
     }
+    mark("quoteline-worker-start");
     let worker = create()?;
     let generation = GENERATION.with(Cell::get);
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(
@@ -250,6 +259,7 @@ impl Session {
         };
         match event {
             Ok(Response::Ready { version }) if version == protocol::VERSION => {
+                mark("quoteline-worker-ready");
                 CONNECTION.with(|c| {
                     if let Some(c) = c.borrow_mut().as_mut() {
                         c.ready = true;

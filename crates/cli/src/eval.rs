@@ -14,7 +14,7 @@
 //! with their cue there too, an attribution told inside another that the annotation left
 //! unmarked; "any attribution overlapped" counts those too), and source accuracy compares each
 //! attribution's source with the speaker of its best-matching statement: a word of the
-//! source in the speaker's name, or, for a source that is a description with no
+//! source in the speaker's name (accents folded), or, for a source that is a description with no
 //! capitalised word ("the chairman"), in the speaker's role. Classes come
 //! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
 //! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
@@ -25,7 +25,7 @@ use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
 use quoteline_core::formats::brat::{self, Attribution};
 use quoteline_core::lexicon::{Sections, Words, EVAL};
 use quoteline_core::model::Rule;
-use quoteline_core::text::Span;
+use quoteline_core::text::{fold, Span};
 use std::collections::BTreeMap;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -441,8 +441,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 .max_by(|x, y| x.1.total_cmp(&y.1))
                 .map(|&(i, _)| i);
             if let (Some(first), false) = (closest, named.is_empty()) {
+                // (Accents folded on both sides: the corpus may name a speaker as another
+                // article spells them, "Calderon" for "Calderón".)
                 let has = |words: &str, w: &str| {
-                    (words.to_lowercase().split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
+                    let w = fold(w);
+                    (fold(words).split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
                 };
                 // A description ("the chairman", "the former secretary of State") names
                 // nobody: its words may be the speaker's role instead.

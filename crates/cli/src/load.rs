@@ -7,6 +7,7 @@
 
 use crate::contain::{contain, forced, Panic};
 use crate::error::CliError;
+use crate::progress::Progress;
 use quoteline_core::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics::{self, Topic};
 use quoteline_core::corpus::{ArticleMeta, Corpus, Input, Prepared};
@@ -29,6 +30,8 @@ pub struct Loaded {
     pub warnings: Vec<String>,
     /// What each article's offsets index, by article name.
     pub offsets: std::collections::HashMap<String, Offsets>,
+    /// `--diagnostics FILE`: where every diagnostic is written.
+    pub diagnostics: Option<PathBuf>,
 }
 
 impl Loaded {
@@ -174,9 +177,21 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
     let mut manifest_path: Option<PathBuf> = None;
     let mut topics_path: Option<PathBuf> = None;
     let mut max_mb = DEFAULT_MAX_FILE_MB;
+    let mut quiet = false;
+    let mut from_stdin = false;
+    let mut diagnostics: Option<PathBuf> = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.to_str() {
+            Some("--quiet") => quiet = true,
+            Some("--jsonl") => from_stdin = true,
+            Some("--diagnostics") => {
+                let v = it.next().ok_or_else(|| CliError::NoValue {
+                    option: "--diagnostics".into(),
+                    needs: "a file",
+                })?;
+                diagnostics = Some(v.into());
+            }
             Some(opt @ ("--manifest" | "--topics")) => {
                 let v = it.next().ok_or_else(|| CliError::NoValue {
                     option: opt.to_string(),
@@ -214,7 +229,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
             _ => paths.push(a.into()),
         }
     }
-    if paths.is_empty() {
+    if paths.is_empty() && !from_stdin {
         return Err(CliError::NoFiles);
     }
     let limit = (max_mb * 1e6) as u64;
@@ -300,7 +315,19 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
             Err(panic) => errors.push(format!("{name}: skipped: reading it panicked: {panic}")),
         }
     }
-    let prepared = prepare_parallel(&texts, &mut errors);
+    if from_stdin {
+        // (`--jsonl`: the articles of stdin come after any files named.)
+        let (lines, problems) = crate::stdin::read(std::io::stdin().lock());
+        errors.extend(problems);
+        texts.extend(lines.into_iter().map(|a| Text {
+            name: a.name,
+            text: a.text,
+            meta: a.meta,
+        }));
+    }
+    let progress = Progress::new(texts.len(), texts.iter().map(|t| t.text.len()).sum(), quiet);
+    let prepared = prepare_parallel(&texts, &mut errors, &progress);
+    progress.finish();
     let corpus = assemble(&texts, prepared, &mut errors);
     Ok(Loaded {
         corpus,
@@ -308,6 +335,7 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
         errors,
         warnings,
         offsets,
+        diagnostics,
     })
 }
 
@@ -327,10 +355,21 @@ fn prepare_one(t: &Text) -> Result<Prepared, Panic> {
 /// and per article), each article contained: one that panics is reported by name and
 /// left out. The order of the articles is kept, so the output is the same as one
 /// thread's. Returns each prepared article with its index in `texts`.
-fn prepare_parallel(texts: &[Text], errors: &mut Vec<String>) -> Vec<(usize, Prepared)> {
+fn prepare_parallel(
+    texts: &[Text],
+    errors: &mut Vec<String>,
+    progress: &Progress,
+) -> Vec<(usize, Prepared)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(texts.len());
+    let finished = std::sync::atomic::AtomicUsize::new(0);
+    let prepare_one = |t: &Text| {
+        let r = prepare_one(t);
+        let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        progress.done(n, t.text.len());
+        r
+    };
     let results: Vec<(usize, Result<Prepared, Panic>)> = if threads < 2 {
         texts.iter().map(prepare_one).enumerate().collect()
     } else {
@@ -443,24 +482,29 @@ pub fn groups(loaded: &mut Loaded, then: &str) -> Comparison {
     })
 }
 
-/// Reports problems on stderr; exit status 1 if a file or a stage could not be used.
+/// Reports problems on stderr (the extraction's diagnostics summarised, every one in the
+/// `--diagnostics` file); exit status 1 if a file or a stage could not be used, or the
+/// diagnostics file could not be written.
 pub fn finish(loaded: &Loaded) -> ExitCode {
-    for a in &loaded.corpus.articles {
-        for d in &a.diagnostics {
-            eprintln!(
-                "{}: {}{}",
-                a.name,
-                d.message,
-                d.span
-                    .map(|s| format!(" (bytes {}..{})", s.start, s.end))
-                    .unwrap_or_default()
-            );
-        }
+    let mut failed = !loaded.errors.is_empty();
+    let written = match &loaded.diagnostics {
+        Some(path) => match crate::diagnostics::write_all(&loaded.corpus, path) {
+            Ok(_) => Some(path.as_path()),
+            Err(e) => {
+                eprintln!("{}: the diagnostics could not be written: {e}", shown(path));
+                failed = true;
+                None
+            }
+        },
+        None => None,
+    };
+    for line in crate::diagnostics::summary(&loaded.corpus, written) {
+        eprintln!("{line}");
     }
     for w in loaded.warnings.iter().chain(&loaded.errors) {
         eprintln!("{w}");
     }
-    if loaded.errors.is_empty() {
+    if !failed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

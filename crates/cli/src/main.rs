@@ -4,12 +4,14 @@
 //! scores extraction against annotated attributions; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
-//! options, `error` says what went wrong, `jsonl` prints rows, `usage` is the help
-//! text. Native only: a package of its own, which the browser build never compiles.
+//! options, `error` says what went wrong, `jsonl` prints rows, `stdin` reads articles
+//! as JSON Lines, `progress` draws the progress bar, `diagnostics` summarises the
+//! extraction's diagnostics, `usage` is the help text. Native only: a package of its own, which the browser build never compiles.
 
 mod args;
 mod bench;
 mod contain;
+mod diagnostics;
 mod error;
 mod eval;
 mod extract;
@@ -18,6 +20,8 @@ mod growth;
 mod jsonl;
 mod load;
 mod pack;
+mod progress;
+mod stdin;
 mod synth;
 mod text;
 mod usage;

@@ -1,8 +1,8 @@
 //! The command line's usage text, printed by `--help` and after a bad command.
 
-pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
-       quoteline groups  [--manifest FILE] [--topics FILE] [--max-file-mb N] FILE_OR_DIR...\n\
-       quoteline pack --out FILE.qlc [--manifest FILE] [--max-file-mb N] FILE_OR_DIR...\n\
+pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or --jsonl: articles on stdin)\n\
+       quoteline groups  [OPTIONS] FILE_OR_DIR...\n\
+       quoteline pack --out FILE.qlc [OPTIONS] FILE_OR_DIR...\n\
        quoteline text FILE\n\
        quoteline eval GOLD_DIR [--show N]\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
@@ -25,6 +25,13 @@ pub const USAGE: &str = "usage: quoteline extract [--manifest FILE] [--topics FI
   if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
   replaced (with a count), HTML reduced to its article text, Markdown to its words. Files over\n\
   --max-file-mb (default 64) are refused before they are read.\n\
+  OPTIONS of extract, groups and pack: --manifest FILE, --topics FILE, --max-file-mb N;\n\
+  --jsonl reads articles as JSON Lines on stdin (after any files named): one object a line with\n\
+  \"name\" and \"text\" and any of the article facts (outlet, headline, byline, url, date, ...) as\n\
+  strings; a line that is not one is named (stdin:LINE) and skipped;\n\
+  --quiet hides the progress bar (articles done, MB/s, time left; drawn on stderr only when it is a\n\
+  terminal); --diagnostics FILE writes every extraction diagnostic as JSON Lines (article, severity,\n\
+  message, start, end), where stderr shows the first few and the count of each kind.\n\
   Diagnostics, and manifest or topic-file problems (file:line; a line that is not UTF-8 is skipped),\n\
   go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
   stderr with the reason; the others are still printed, and the exit status is 1.\n\

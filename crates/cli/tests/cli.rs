@@ -524,3 +524,105 @@ fn the_growth_benchmark_prints_every_series() {
     assert!(stdout.contains("exponent"));
     assert!(stdout.contains("compare "), "{stdout}");
 }
+
+/// `--jsonl`: articles as JSON Lines on stdin (Spark's `rdd.pipe`), statements on stdout,
+/// the same rows as for the files; a bad line is named and skipped, the status is 1.
+#[test]
+fn articles_from_json_lines_on_stdin() {
+    use std::io::Write;
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    let mut names: Vec<_> = std::fs::read_dir(seeds)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    names.sort();
+    let mut input = String::new();
+    for p in &names {
+        let text = std::fs::read_to_string(p).unwrap();
+        let line = serde_json::json!({"name": p.display().to_string(), "text": text});
+        input.push_str(&format!("{line}\n"));
+    }
+    input.push_str("{\"name\": 3}\n");
+    let mut child = bin()
+        .args(["extract", "--jsonl", "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    let piped = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&piped.stderr);
+    assert_eq!(piped.status.code(), Some(1), "{stderr}");
+    let last = names.len() + 1;
+    assert!(
+        stderr.contains(&format!(
+            "stdin:{last}: \"name\" is not a string; line skipped"
+        )),
+        "{stderr}"
+    );
+    let files = bin().arg("extract").args(&names).output().unwrap();
+    assert!(files.status.success());
+    assert!(!files.stdout.is_empty());
+    assert_eq!(
+        String::from_utf8_lossy(&piped.stdout),
+        String::from_utf8_lossy(&files.stdout)
+    );
+}
+
+/// Diagnostics: the first few and a count by kind on stderr; every one in
+/// `--diagnostics FILE` as JSON Lines.
+#[test]
+fn diagnostics_are_summarised_and_written_whole() {
+    let dir = std::env::temp_dir().join(format!("quoteline-diag-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for i in 0..8 {
+        std::fs::write(
+            dir.join(format!("a{i}.txt")),
+            format!("Ana Ruiz said the port would close on day {i}.\n\nShe called it “a loss.\n"),
+        )
+        .unwrap();
+    }
+    let all = dir.join("diagnostics.jsonl");
+    let out = bin()
+        .arg("extract")
+        .arg("--diagnostics")
+        .arg(&all)
+        .arg(&dir)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    let listed = stderr.lines().filter(|l| l.contains("(bytes ")).count();
+    assert_eq!(listed, 5, "{stderr}");
+    assert!(
+        stderr.contains("8 diagnostics in 8 articles (3 more not listed)"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("8 × opening quotation mark is never closed"),
+        "{stderr}"
+    );
+    let written = std::fs::read_to_string(&all).unwrap();
+    let rows: Vec<serde_json::Value> = written
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), 8);
+    for r in &rows {
+        let text = std::fs::read_to_string(r["article"].as_str().unwrap()).unwrap();
+        let (s, e) = (
+            r["start"].as_u64().unwrap() as usize,
+            r["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(&text[s..e], "“", "{r}");
+        assert_eq!(r["severity"], "warning");
+    }
+    std::fs::remove_dir_all(&dir).unwrap();
+}

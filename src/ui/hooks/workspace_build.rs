@@ -4,6 +4,7 @@
 //! saved article that stops the worker is set aside for the session and the rest built
 //! again without it.
 
+use crate::ui::context::next_task;
 use crate::ui::corpus_file::Opened;
 use quoteline_core::formats::workspace::Workspace;
 use std::cell::RefCell;
@@ -24,16 +25,20 @@ pub struct WorkspaceBuild {
     pub built: Option<Built>,
     /// What the build is doing or why it failed: (is an error, text).
     pub status: Option<(bool, String)>,
-    /// Whether the first build ended (until then nothing is shown, as for a `?corpus=`
-    /// file on its way; if it failed, the seeds are shown meanwhile).
+    /// Whether the build the page opened with ended (until then nothing is shown, as for
+    /// a `?corpus=` file on its way; if it failed, the seeds are shown meanwhile). True
+    /// from the start when the page opened with no articles of the user's: the first
+    /// article added is then extracted with the seeds in view, and the view stays the
+    /// user's (it is not read again from the link, which may lag what was just typed).
     pub first_ended: bool,
     /// Builds again (after a failure).
     pub retry: Callback<MouseEvent>,
 }
 
 /// Builds `workspace`'s corpus in the loader worker when `wanted` (the app was given no
-/// corpus) and it needs the worker. The first build's end sets `restore` (the link's
-/// view applies to the corpus that arrived); a set-aside article is said in `aside`.
+/// corpus) and it needs the worker. The end of the build the page opened with sets
+/// `restore` (the link's view applies to the corpus that arrived); a set-aside article
+/// is said in `aside`.
 #[hook]
 pub fn use_workspace_build(
     workspace: &Rc<Workspace>,
@@ -44,7 +49,7 @@ pub fn use_workspace_build(
     let built = use_state(|| None::<Built>);
     let status = use_state(|| None::<(bool, String)>);
     let retry = use_state(|| 0u32);
-    let ended = use_state(|| false);
+    let ended = use_state(|| !(wanted && needs_worker(workspace)));
     let latest = use_mut_ref(|| workspace.clone());
     *latest.borrow_mut() = workspace.clone();
     {
@@ -58,6 +63,11 @@ pub fn use_workspace_build(
             let ws = ws.clone();
             status.set(Some((false, "Extracting your articles…".into())));
             wasm_bindgen_futures::spawn_local(async move {
+                // Each step below runs in a task of its own, so that the page paints and
+                // takes input between them during a big load: the workspace's change
+                // (saved, rendered), encoding the request, reading the corpus file that
+                // comes back, and the index and render of the new corpus.
+                next_task().await;
                 let mut shown_at = f64::NEG_INFINITY;
                 let set_status = status.setter();
                 let result = crate::ui::store::files::build_or_kept(&ws, &mut |name| {
@@ -68,12 +78,17 @@ pub fn use_workspace_build(
                     }
                 })
                 .await;
+                next_task().await;
                 if !Rc::ptr_eq(&latest.borrow(), &ws) {
                     return;
                 }
                 let opened = result.map(|pack| {
                     crate::ui::corpus_file::open::<String>("your articles", &pack, false)
                 });
+                next_task().await;
+                if !Rc::ptr_eq(&latest.borrow(), &ws) {
+                    return;
+                }
                 let end = || {
                     if !*ended {
                         *restore.borrow_mut() = true;

@@ -234,6 +234,9 @@ pub fn save(session: &Shared, ws: Rc<Workspace>) {
             let mut s = session.borrow_mut();
             if !std::mem::take(&mut s.again) {
                 s.writing = false;
+                // (The articles a load held until they were saved are let go: saved,
+                // or the user was told why not.)
+                crate::ui::guard::saved();
                 break;
             }
         }

@@ -4,7 +4,7 @@
 //! to its cue ("said on Monday"), else by its article's date; without either it is
 //! undated, never given a made-up date.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::Common;
 use crate::text::Span;
 use serde::{Deserialize, Serialize};
 
@@ -145,7 +145,7 @@ fn month_of(w: &str) -> Option<u32> {
     if w.len() < 3 || w.len() > 9 || !w.is_ascii() {
         return None;
     }
-    Lexicon::get()
+    Common::get()
         .months
         .iter()
         .position(|m| {
@@ -232,7 +232,7 @@ pub fn find(text: &str, span: Span) -> Vec<(Span, Expr)> {
                 continue;
             }
         }
-        if let Some((wd, name)) = Lexicon::get()
+        if let Some((wd, name)) = Common::get()
             .weekdays
             .iter()
             .enumerate()

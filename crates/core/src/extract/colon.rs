@@ -66,7 +66,13 @@ pub fn labelled(s: &Sentence) -> Option<(Span, Span)> {
         .filter(|&n| n <= 3)?;
     let start = sent.start + opening;
     let rest = str_from(text, start).get(..sent.end - start)?;
-    let colon = rest.find(':')?;
+    // (A label is at most four words: the colon is looked for in the first 100 bytes,
+    // not through the whole sentence.)
+    let mut n = rest.len().min(100);
+    while !rest.is_char_boundary(n) {
+        n -= 1;
+    }
+    let colon = rest.get(..n)?.find(':')?;
     let label = rest.get(..colon)?;
     let words = label.split_whitespace().count();
     let name_like = |w: &str| {

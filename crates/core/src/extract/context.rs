@@ -54,6 +54,15 @@ pub struct Found {
 #[derive(Default)]
 pub struct NpMemo(std::cell::RefCell<NpMap>);
 
+impl NpMemo {
+    /// A memo sized for an article of `bytes` (about one phrase read per 150 bytes of news),
+    /// so that it does not grow and rehash as the article is read.
+    pub fn for_article(bytes: usize) -> NpMemo {
+        let map = NpMap::with_capacity_and_hasher(bytes / 150, Default::default());
+        NpMemo(std::cell::RefCell::new(map))
+    }
+}
+
 /// Span -> what [`parse_np`] read there.
 type NpMap = crate::lexicon::HashMap<Span, Option<Mention>>;
 

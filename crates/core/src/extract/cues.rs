@@ -163,6 +163,18 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             continue;
         }
         let Some(form) = lex.cue(w) else { continue };
+        // "fired back", "chimed in": the verb is a cue only with its particle, and the cue
+        // is the two words.
+        let span = match form.particle {
+            None => t.span,
+            Some(p) => match toks
+                .get(i + 1)
+                .filter(|n| n.text(text).eq_ignore_ascii_case(p))
+            {
+                Some(n) => Span::new(t.span.start, n.span.end),
+                None => continue,
+            },
+        };
         // The word before, compared in lower case without a new `String` per cue.
         let prev_tok = i.checked_sub(1).and_then(|p| toks.get(p));
         let prev = prev_tok.map(|p| p.text(text));
@@ -237,7 +249,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
             continue;
         }
         out.push(Cue {
-            span: t.span,
+            span,
             strength: form.strength,
             participle: form.participle,
             according: false,

@@ -6,6 +6,7 @@
 
 use crate::extract::context::{tokens_between, tokens_ending_by, tokens_within, Found, Sentence};
 use crate::extract::cues::Cue;
+use crate::extract::mention::words::is_party_tag;
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::phrases::np_after;
 use crate::extract::quotes::Quote;
@@ -346,7 +347,10 @@ fn named_after_quote(s: &Sentence, q: &Quote, speakers: &mut Speakers) -> Option
     };
     for (k, t) in after.iter().take(6).enumerate() {
         let w = t.text(text);
-        if w.contains(['“', '”', '"', '.', ';']) {
+        // (A full stop ends the sentence; an abbreviation's does not: `“...!” Rep. Glenn
+        // Thompson, R-Pa., said`.)
+        let abbreviation = || lex.abbreviations.contains(w) || is_party_tag(w);
+        if w.contains(['“', '”', '"', ';']) || (w.contains('.') && !abbreviation()) {
             return None;
         }
         // (Or an irregular one with its particle: "shot back", "went on".)

@@ -497,6 +497,10 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
             let gap = Span::new(cue.span.end, tk.span.start).of(text);
             let opener_ok = k == 0
                 || first.as_deref().is_some_and(opens_phrase)
+                || (k == 1
+                    && first
+                        .as_deref()
+                        .is_some_and(|w| lex.cue_particles.contains(&w)))
                 || tell_like
                 || (k <= 2
                     && after_toks.iter().take(k).all(|t| {

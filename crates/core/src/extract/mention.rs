@@ -10,7 +10,7 @@ use words::{
     strip_possessive, Lowered,
 };
 
-mod words;
+pub(crate) mod words;
 
 /// What a noun phrase names.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -252,10 +252,10 @@ impl Phrase<'_> {
 
     /// Document families: "the joint statement put out by ...", "the leaders’ statement".
     /// Longest alias that matches a run of whole words ending at a family head word.
-    fn family(&self) -> Option<(usize, &'static String)> {
+    fn family(&self) -> Option<(usize, usize, &'static String)> {
         let lex = Lexicon::get();
         let lower = &self.lower;
-        let mut family: Option<(usize, usize, &String)> = None;
+        let mut family: Option<(usize, usize, usize, &String)> = None;
         for h in 0..lower.len() {
             if !lex.family_heads.contains(lower.word(h)) {
                 continue;
@@ -263,13 +263,46 @@ impl Phrase<'_> {
             for start in (h.saturating_sub(3)..=h).rev() {
                 let candidate = lower.run(start, h + 1);
                 if let Some(fam) = lex.body_families.get(candidate) {
-                    if family.is_none_or(|(len, _, _)| candidate.len() > len) {
-                        family = Some((candidate.len(), start, fam));
+                    if family.is_none_or(|(len, _, _, _)| candidate.len() > len) {
+                        family = Some((candidate.len(), start, h + 1, fam));
                     }
                 }
             }
         }
-        family.map(|(_, start, f)| (start, f))
+        family.map(|(_, start, end, f)| (start, end, f))
+    }
+
+    /// Who put out the document whose noun starts at word `start` (`The town released a
+    /// statement`, `the council issued a statement`): a person or body named before the
+    /// verb.
+    fn issuer_before(&self, start: usize) -> Option<Mention> {
+        let lex = Lexicon::get();
+        let v = (1..start).find(|&k| lex.issuing_verbs.contains(&self.lower.word(k)))?;
+        let toks = self.toks.get(..v)?;
+        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        parse_np_tokens(self.text, span, toks).filter(|m| {
+            matches!(
+                m.kind,
+                MentionKind::Person { .. } | MentionKind::Body { .. }
+            )
+        })
+    }
+
+    /// The author after a document's noun (`a statement from the Harbor Authority`, `the
+    /// letter by Ana Ruiz`): a person, or a body by its proper name, named by the rest of
+    /// the phrase. (Not a description, `the statement from Kyiv’s European allies`: the
+    /// document, which outlets name alike, speaks for it.)
+    fn author_after(&self, end: usize) -> Option<Mention> {
+        if !matches!(self.lower.word(end), "from" | "by") || end + 1 >= self.words.len() {
+            return None;
+        }
+        let toks = self.toks.get(end + 1..)?;
+        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        parse_np_tokens(self.text, span, toks).filter(|m| match &m.kind {
+            MentionKind::Person { .. } => true,
+            MentionKind::Body { name } => name.split_whitespace().all(is_capitalised),
+            _ => false,
+        })
     }
 
     /// The person name runs: capitalised words (with particles), each ending at the
@@ -318,7 +351,14 @@ impl Phrase<'_> {
         let in_phrase = |start: usize| {
             (1..start).any(|p| PREPS.contains(&lower.word(p)) && is_capitalised(self.wd(p - 1)))
         };
-        if let Some((_, family)) = self.family().filter(|&(start, _)| !in_phrase(start)) {
+        if let Some((start, end, family)) = self.family().filter(|&(start, _, _)| !in_phrase(start))
+        {
+            if let Some(author) = self.author_after(end) {
+                return Some(author);
+            }
+            if let Some(issuer) = self.issuer_before(start) {
+                return Some(issuer);
+            }
             // Only when the family noun is the head, not a modifier of a person.
             let person_after = runs
                 .last()
@@ -509,6 +549,15 @@ impl Phrase<'_> {
                         break;
                     }
                 }
+            }
+            // A one-word title right after a first name is a surname (`Amy Pope`, `Mark
+            // Judge`), not a title: titles come before names.
+            let surname = matched == 1
+                && k > name_start
+                && lex.genders.contains_key(lower.word(k - 1))
+                && !lex.places.contains(self.wd(k - 1));
+            if surname {
+                break;
             }
             if matched > 0 {
                 k += matched;

@@ -49,6 +49,7 @@ use crate::extract::phrases::BeforeMemo;
 use crate::extract::quotes::{find_quotes, Quote};
 use crate::extract::sentences::{tokens, Token};
 use crate::extract::speaker::{attribute, Speakers, Who};
+use crate::lexicon::HashSet;
 use crate::model::*;
 use crate::text::{is_space, Span};
 use serde::{Deserialize, Serialize};
@@ -68,6 +69,8 @@ pub fn extract(text: &str) -> Extraction {
     let body: Vec<Span> = layout.body().map(|b| b.span).collect();
     let mut found = Found {
         diagnostics: text_diagnostics(text, &body),
+        // (About a statement per 500 bytes of news: sized so the set does not rehash.)
+        seen_spans: HashSet::with_capacity_and_hasher(text.len() / 500, Default::default()),
         ..Found::default()
     };
     let mut issues = Vec::new();
@@ -85,7 +88,7 @@ pub fn extract(text: &str) -> Extraction {
     let block_toks: Vec<Vec<Token>> = body.iter().map(|b| tokens(text, *b)).collect();
 
     // Pre-pass: everyone the article names in full, so a later surname resolves to them.
-    let nps = NpMemo::default();
+    let nps = NpMemo::for_article(text.len());
     let mut speakers = Speakers {
         people: full_names::named_in_full(text, &block_toks, &quotes, &nps),
         ..Speakers::default()

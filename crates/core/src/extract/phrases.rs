@@ -112,6 +112,16 @@ pub fn np_before(
             Some(c) => seg_end = c,
             None => return None,
         }
+        // "Harry Bond, 30, of Raleigh, N.C., who was polled, said": an age, a home town
+        // and a state are appositions too, one after the other.
+        for _ in 0..4 {
+            let head = str_to(seg, seg_end);
+            let Some(c) = head.rfind(", ") else { break };
+            if !home_or_age(str_from(head, c + 2)) {
+                break;
+            }
+            seg_end = c;
+        }
     }
     let seg = str_to(seg, seg_end);
     // "European leaders including Macron, Starmer ... said": the head comes before "including".
@@ -173,6 +183,26 @@ pub fn np_before(
     };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// An apposition that gives a person's age or home (`30`, `of Raleigh`, `N.C.`, `Ohio`).
+fn home_or_age(piece: &str) -> bool {
+    let lex = Lexicon::get();
+    let piece = piece.trim_matches(is_space);
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    match words.as_slice() {
+        [w] if w.len() <= 3 && w.chars().all(|c| c.is_ascii_digit()) => true,
+        [of, rest @ ..] if *of == "of" && (1..=3).contains(&rest.len()) => {
+            rest.iter().all(|w| w.starts_with(char::is_uppercase))
+        }
+        [_, ..] if words.len() <= 2 => words.iter().all(|w| {
+            lex.places.contains(*w)
+                || (w.len() <= 6
+                    && w.ends_with('.')
+                    && w.starts_with(|c: char| c.is_ascii_uppercase()))
+        }),
+        _ => false,
+    }
 }
 
 /// Where a short bracketed remark that closes `seg` opens, when a word comes right before

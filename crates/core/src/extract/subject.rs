@@ -64,6 +64,14 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     let opens_name = |k: usize| {
         with_lower(word(k), |w| w == "former") && word(k + 1).starts_with(char::is_uppercase)
     };
+    // "But Durbin, noting ..., said": a conjunction is one word, not a phrase to a comma.
+    if toks
+        .get(i)
+        .is_some_and(|t| in_lower_list(t.text(text), &lex.opening_conjunctions))
+        && word(i + 1).starts_with(char::is_uppercase)
+    {
+        i += 1;
+    }
     if let Some(t) = toks.get(i).filter(|t| {
         (lex.nonnames.contains(t.text(text)) && !opens_name(i)) || lex.cue(t.text(text)).is_some()
     }) {
@@ -91,7 +99,21 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
             && !in_lower_list(w, &lex.prepositions)
             && lex.cue(w).is_none()
     };
-    while e < toks.len() && e < s + 8 && (in_phrase(e) || (e > s && modifier(e))) {
+    // A parenthesis ends the phrase: `Durbin (D-Ill.), noting ..., said` is Durbin's.
+    let parenthesised = |k: usize| {
+        k > s
+            && Span::new(
+                tok_span(k - 1).end,
+                tok_span(k).start.max(tok_span(k - 1).end),
+            )
+            .of(text)
+            .contains('(')
+    };
+    while e < toks.len()
+        && e < s + 8
+        && (in_phrase(e) || (e > s && modifier(e)))
+        && !parenthesised(e)
+    {
         e += 1;
     }
     if e == s {

@@ -46,10 +46,21 @@ pub struct Workspace {
     pub articles: Vec<StoredArticle>,
 }
 
-#[derive(Serialize, Deserialize)]
-struct FileV1 {
-    format: String,
+/// A workspace file (version 1) as written: its fields in this order, the articles
+/// borrowed rather than copied (a big workspace is megabytes of text).
+#[derive(Serialize)]
+struct FileV1Out<'a> {
+    format: &'a str,
     version: u32,
+    checksum: String,
+    mode: Mode,
+    articles: &'a [StoredArticle],
+}
+
+/// A workspace file (version 1) as read: its `format` and `version` are checked first,
+/// on the JSON itself.
+#[derive(Deserialize)]
+struct FileV1 {
     checksum: String,
     mode: Mode,
     articles: Vec<StoredArticle>,
@@ -311,14 +322,43 @@ impl Workspace {
 
     /// The export: versioned JSON with a checksum.
     pub fn to_json(&self) -> String {
-        let file = FileV1 {
-            format: FORMAT.into(),
+        let file = FileV1Out {
+            format: FORMAT,
             version: VERSION,
             checksum: checksum(self),
             mode: self.mode,
-            articles: self.articles.clone(),
+            articles: &self.articles,
         };
         serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    /// The stored form in pieces: the file [`Workspace::to_json`] writes, compact rather
+    /// than indented, as its head (up to the articles' opening bracket, checksum and all),
+    /// one piece an article, and its tail, which joined are that file. A caller can write
+    /// thousands of articles a few at a time, between frames. [`Workspace::from_json`]
+    /// reads it.
+    pub fn json_pieces(&self) -> impl Iterator<Item = String> + '_ {
+        let head = FileV1Out {
+            format: FORMAT,
+            version: VERSION,
+            checksum: checksum(self),
+            mode: self.mode,
+            articles: &[],
+        };
+        let head = serde_json::to_string(&head).unwrap_or_default();
+        // (The file with no articles, `..."articles":[]}`, without its last two bytes.)
+        let head = head.strip_suffix("]}").unwrap_or(&head).to_string();
+        let articles = self.articles.iter().enumerate().map(|(i, a)| {
+            let json = serde_json::to_string(a).unwrap_or_default();
+            if i == 0 {
+                json
+            } else {
+                format!(",{json}")
+            }
+        });
+        std::iter::once(head)
+            .chain(articles)
+            .chain(std::iter::once("]}".to_string()))
     }
 
     /// Reads an export. `Err` says why it cannot be used; nothing is changed by a failure.
@@ -550,6 +590,23 @@ mod tests {
     }
 
     #[test]
+    fn the_pieces_join_into_the_file_compact_and_read_back() {
+        for ws in [sample(), Workspace::default()] {
+            let joined: String = ws.json_pieces().collect();
+            let whole = FileV1Out {
+                format: FORMAT,
+                version: VERSION,
+                checksum: checksum(&ws),
+                mode: ws.mode,
+                articles: &ws.articles,
+            };
+            assert_eq!(joined, serde_json::to_string(&whole).unwrap());
+            assert_eq!(Workspace::from_json(&joined).unwrap(), ws);
+        }
+        assert_eq!(sample().json_pieces().count(), sample().articles.len() + 2);
+    }
+
+    #[test]
     fn tampered_truncated_newer_and_foreign_files_are_refused_with_the_reason() {
         let json = sample().to_json();
         let truncated = &json[..json.len() / 2];
@@ -593,12 +650,12 @@ mod tests {
 
     /// A workspace with its checksum recomputed (a crafted or hand-edited file).
     fn signed(ws: &Workspace) -> String {
-        let file = FileV1 {
-            format: FORMAT.into(),
+        let file = FileV1Out {
+            format: FORMAT,
             version: VERSION,
             checksum: checksum(ws),
             mode: ws.mode,
-            articles: ws.articles.clone(),
+            articles: &ws.articles,
         };
         serde_json::to_string(&file).unwrap()
     }

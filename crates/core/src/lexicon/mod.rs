@@ -52,6 +52,9 @@ pub struct CueForm {
     pub strength: CueStrength,
     /// `-ing` participle (`saying`, `adding`): its speaker is the clause's subject.
     pub participle: bool,
+    /// A particle the form is a cue only with, right after it (`fired back`, `chimed in`):
+    /// the cue is the two words.
+    pub particle: Option<&'static str>,
 }
 
 /// A word list from a data file, in the file's order (it derefs to a slice: `iter`,
@@ -223,6 +226,13 @@ pub struct Lexicon {
     pub naming_verbs: Words,
     /// Words that join two verbs of one subject (`and`, `or`).
     pub coordinators: Words,
+    /// Particles that may stand between a cue and its `that` ("pointed out that").
+    pub cue_particles: Words,
+    /// Verbs that put out a document ("The town released a statement"): who speaks is
+    /// the phrase before them, not the document.
+    pub issuing_verbs: Words,
+    /// Conjunctions that may open a sentence before its subject ("But Durbin, ..., said").
+    pub opening_conjunctions: Words,
     /// The infinitive marker (`to`).
     pub infinitive_markers: Words,
     /// Prepositions whose phrase is a participle cue's subject (`with`, `despite`).
@@ -346,6 +356,38 @@ fn read_places() -> (HashSet<String>, HashSet<String>) {
     (all, countries)
 }
 
+/// The few lists the explorer reads too: the calendar's names (dates, the timeline's
+/// axis) and the stop words (the query, the word diff). Parsed apart from [`Lexicon`],
+/// from their two data files only, so code that reads nothing else (the explorer's wasm)
+/// carries neither the engine's lists nor their parser. [`Lexicon`] holds the same lists.
+#[derive(Debug, Default)]
+pub struct Common {
+    /// The months, January first, and the weekdays, Monday first (lower case).
+    pub months: Words,
+    pub weekdays: Words,
+    /// Words too common to narrow a search; `more_stop_words` adds the pronouns and
+    /// auxiliaries the cross-outlet comparison also leaves out.
+    pub stop_words: Words,
+    pub more_stop_words: Words,
+}
+
+impl Common {
+    /// The shared, lazily parsed lists.
+    pub fn get() -> &'static Common {
+        static COMMON: OnceLock<Common> = OnceLock::new();
+        COMMON.get_or_init(|| {
+            let mut calendar = Sections::words(CALENDAR);
+            let mut function_words = Sections::words(FUNCTION_WORDS);
+            Common {
+                months: calendar.take("months"),
+                weekdays: calendar.take("weekdays"),
+                stop_words: function_words.take("stop"),
+                more_stop_words: function_words.take("stop.more"),
+            }
+        })
+    }
+}
+
 impl Lexicon {
     /// The shared, lazily parsed lexicon.
     pub fn get() -> &'static Lexicon {
@@ -371,7 +413,14 @@ impl Lexicon {
                 None => (lemma, false),
             };
             let mut forms: Vec<&'static str> = if label_only { Vec::new() } else { vec![lemma] };
-            forms.extend(words);
+            // (`+back` at the end: the forms are cues only before that particle.)
+            let mut particle = None;
+            for w in words {
+                match w.strip_prefix('+') {
+                    Some(p) => particle = Some(p),
+                    None => forms.push(w),
+                }
+            }
             for form in forms {
                 if let [a, b, ..] = *form.to_lowercase().as_bytes() {
                     if let Some(p) = lex
@@ -393,6 +442,7 @@ impl Lexicon {
                         lemma,
                         strength,
                         participle: form.ends_with("ing"),
+                        particle,
                     },
                 );
             }
@@ -449,14 +499,14 @@ impl Lexicon {
                 _ => lex.marker_pairs.iter_mut().for_each(|w| *w = u64::MAX),
             }
         }
-        let mut calendar = Sections::words(CALENDAR);
-        lex.months = calendar.take("months");
-        lex.weekdays = calendar.take("weekdays");
+        let common = Common::get();
+        lex.months = common.months.clone();
+        lex.weekdays = common.weekdays.clone();
+        lex.stop_words = common.stop_words.clone();
+        lex.more_stop_words = common.more_stop_words.clone();
         let mut function_words = Sections::words(FUNCTION_WORDS);
         lex.prepositions = function_words.take("prepositions");
         lex.more_prepositions = function_words.take("prepositions.more");
-        lex.stop_words = function_words.take("stop");
-        lex.more_stop_words = function_words.take("stop.more");
         // Extraction's word lists (extract/).
         lex.read_extraction();
         // End of extraction's word lists.
@@ -498,6 +548,8 @@ impl Lexicon {
         self.term_markers = extraction.take("term.markers");
         self.naming_verbs = extraction.take("term.naming_verbs");
         self.coordinators = extraction.take("merge.coordinators");
+        self.issuing_verbs = extraction.take("mention.issuing_verbs");
+        self.opening_conjunctions = extraction.take("subject.conjunctions");
         self.infinitive_markers = extraction.take("merge.infinitive");
         self.participle_governors = extraction.take("participle.governors");
         self.term_minor_words = extraction.take("term.minor");
@@ -517,6 +569,7 @@ impl Lexicon {
         self.act_object = speech.take("act.object");
         self.act_to = speech.take("act.to");
         self.act_particles = speech.take("act.particles");
+        self.cue_particles = speech.take("cue.particles");
         self.act_about = speech.take("act.about");
         self.about_particles = speech.take("act.about_particles");
         self.act_question = speech.take("act.question");

@@ -3,7 +3,7 @@
 //! (an unclosed quote, a query of only stop-words) come back as notes with a byte span
 //! the UI can underline, and the query still answers sensibly.
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::Common;
 use crate::text::fold;
 use crate::text::Span;
 
@@ -110,7 +110,7 @@ pub fn parse(input: &str) -> Query {
         if !word.is_empty() {
             if negate {
                 q.excluded.push(word);
-            } else if Lexicon::get().stop_words.contains(&word.as_str()) {
+            } else if Common::get().stop_words.contains(&word.as_str()) {
                 stop_only.push(word);
             } else {
                 q.words.push(word);

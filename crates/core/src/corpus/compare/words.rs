@@ -1,13 +1,13 @@
 //! What two renderings of an utterance are compared on: their folded words, and their
 //! content words (stop words, pronouns and auxiliaries left out, stemmed).
 
-use crate::lexicon::Lexicon;
+use crate::lexicon::Common;
 use crate::text::fold;
 use std::collections::HashSet;
 
 /// A word the comparison leaves out: a search stop word, or a pronoun or auxiliary.
 fn is_stop_word(w: &str) -> bool {
-    let lex = Lexicon::get();
+    let lex = Common::get();
     lex.stop_words.contains(&w) || lex.more_stop_words.contains(&w)
 }
 

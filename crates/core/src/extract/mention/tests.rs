@@ -59,6 +59,14 @@ fn bodies_and_pronouns() {
         np("A joint statement from coalition leaders"),
         body("joint statement")
     );
+    assert_eq!(
+        np("The port council released a statement"),
+        body("port council")
+    );
+    assert_eq!(
+        np("A statement from the Harbor Authority"),
+        body("Harbor Authority")
+    );
     assert_eq!(np("Coalition leaders"), body("coalition leaders"));
     assert_eq!(np("European officials"), body("European officials"));
     assert_eq!(np("France and the U.K."), body("France and the U.K."));

@@ -76,7 +76,12 @@ pub(super) fn strip_possessive(w: &str) -> &str {
 }
 
 /// A party tag after a politician's name: `R-Fla.`, `D-Calif`, `I-Vt.`, `R-OH`.
-pub(super) fn is_party_tag(w: &str) -> bool {
+pub(crate) fn is_party_tag(w: &str) -> bool {
+    // (Most words fail on their first two bytes: `R-`, `D-`, `I-`, after a bracket.)
+    let b = w.trim_start_matches('(').as_bytes();
+    if !matches!(b, [b'R' | b'D' | b'I', b'-', ..]) {
+        return false;
+    }
     let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | ',' | '.'));
     let mut parts = w.splitn(2, '-');
     matches!(parts.next(), Some("R" | "D" | "I"))

@@ -213,3 +213,49 @@ fn titles_and_party_adjectives() {
         "Mark Cuban",
     );
 }
+
+#[test]
+fn appositions_particles_and_read_out_words() {
+    // A party tag in brackets, an opening conjunction and a participial aside before the
+    // cue: the sentence's subject speaks.
+    check(
+        "But Sen. Orla Finch (D-Ore.), noting the size of the crowd, said, “We have the votes.”",
+        "We have the votes",
+        "Orla Finch",
+    );
+    // Age, home town and state in apposition, then a relative clause.
+    check(
+        "“Both of them worry me,” Tom Brandt, 41, of Dayton, Ohio, who was among those polled, said later.",
+        "Both of them",
+        "Tom Brandt",
+    );
+    // A one-word title after a first name is a surname.
+    check(
+        "“We are not done,” Mary Judge said on a call with reporters.",
+        "We are not done",
+        "Mary Judge",
+    );
+    // A phrasal verb of speech, and a particle between the cue and its `that`.
+    check(
+        "After the mayor spoke, Ruth Alder fired back: “The numbers are wrong.”",
+        "The numbers",
+        "Ruth Alder",
+    );
+    check(
+        "Ruth Alder pointed out that the figures were old.",
+        "the figures were old",
+        "Ruth Alder",
+    );
+    // Read out: a document read from, after the quote.
+    check(
+        "“We regret the error,” read the statement from the Harbor Authority.",
+        "We regret",
+        "Harbor Authority",
+    );
+    // An abbreviated title after an exclamation that ends the quote.
+    check(
+        "“What a week!” Rep. Cal Ortega, R-Tex., said of the session.",
+        "What a week",
+        "Cal Ortega",
+    );
+}

@@ -3,10 +3,11 @@
 //! expanded into one mark per statement (in article order) when zoomed in far enough.
 //! Only what is in view is laid out. Undated statements go to their own band, never to
 //! a made-up date. One job per file: the pixel sizes (`geometry`), the time window
-//! (`window`), the lanes (`lanes`), the marks and events of a view (`layout`) and the
+//! (`window`), the pointer gestures (`gesture`), the lanes (`lanes`), the marks and events of a view (`layout`) and the
 //! axis (`ticks`).
 
 pub mod geometry;
+pub mod gesture;
 pub mod lanes;
 pub mod layout;
 pub mod ticks;

@@ -2,7 +2,7 @@
 //! fits), labelled without running into each other, a bounded number for any view.
 
 use crate::corpus::dates::{civil, days_from_civil};
-use crate::lexicon::Lexicon;
+use crate::lexicon::Common;
 use crate::text::capitalised;
 use crate::view::timeline::geometry::{
     DAY_TICK_GAP, FALLBACK_WIDTH, MIN_LABEL_GAP, MONTH_TICKS_FROM, SIX_HOUR_TICKS_FROM,
@@ -40,7 +40,7 @@ pub fn ticks(view: View, width: f64) -> Vec<Tick> {
     let (y1, _, _) = civil(view.end.ceil() as i64);
     // "Jan", "Feb", ...: a month's name, capitalised, to three letters.
     let month = |m: u32| {
-        let name = Lexicon::get()
+        let name = Common::get()
             .months
             .get((m as usize).wrapping_sub(1))
             .copied();
