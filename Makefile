@@ -90,6 +90,7 @@ bench: setup-test dist
 	cargo test --profile web --target wasm32-unknown-unknown --test wasm_bench -- --nocapture
 	node scripts/sizes.mjs dist
 	node e2e/bench/browser.bench.mjs --mb 10
+	node e2e/bench/persist.bench.mjs
 	$(MAKE) --no-print-directory dist >/dev/null
 	node scripts/sizes.mjs dist
 

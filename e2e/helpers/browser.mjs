@@ -117,3 +117,40 @@ export async function screenshot(page, name) {
   await page.screenshot({ path: full, fullPage: true });
   return [view, full];
 }
+
+/**
+ * Forgets what the app keeps in the browser (localStorage, sessionStorage and the
+ * IndexedDB database of the workspace store), as a fresh profile would have it. The
+ * page's own connection closes when the database is deleted (it listens for that).
+ */
+export async function clearStorage(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        localStorage.clear();
+        sessionStorage.clear();
+        const r = indexedDB.deleteDatabase("quoteline");
+        r.onsuccess = r.onerror = r.onblocked = () => resolve();
+      }),
+  );
+}
+
+/** Drops the corpus the app keeps with the saved articles, so that the next page
+ * builds it again in the loader worker. */
+export async function dropKeptCorpus(page) {
+  await page.evaluate(
+    () =>
+      new Promise((resolve, reject) => {
+        const r = indexedDB.open("quoteline");
+        r.onerror = () => reject(r.error);
+        r.onsuccess = () => {
+          const tx = r.result.transaction("files", "readwrite");
+          tx.objectStore("files").delete("workspace-corpus");
+          tx.oncomplete = () => {
+            r.result.close();
+            resolve();
+          };
+        };
+      }),
+  );
+}

@@ -171,7 +171,7 @@ describe("precomputed corpus files", () => {
 
     await page.locator("#open-corpus").setInputFiles(join(tmp, "site", "corpora", "archive.qlc"));
     await page.locator("#corpus-banner").waitFor();
-    assert.match(await page.locator("#corpus-banner").innerText(), /for this session only/);
+    assert.match(await page.locator("#corpus-banner").innerText(), /kept in this browser: a reload opens it again/);
     await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n} statements`), statements);
     await page.locator("#close-corpus").click();
     await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n} statements`), seedsTotal);

@@ -2,7 +2,8 @@
 // an image and random bytes, see the statements in the list and on the timeline, edit
 // the form, reload and find them, export, clear, import (and refuse tampered files),
 // switch to the articles alone and back; big files, 1,000 files with progress and
-// cancel, invalid UTF-8, full storage; and the whole app under a strict CSP.
+// cancel, invalid UTF-8; and the whole app under a strict CSP. (Storage itself, full
+// quota included: persist.test.mjs.)
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { mkdtemp, writeFile, readFile, rm } from "node:fs/promises";
@@ -10,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { useServedApp, STRICT_CSP } from "../helpers/app.mjs";
-import { openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { openPage, waitForOutlets, screenshot, clearStorage } from "../helpers/browser.mjs";
 import { assertNoSeriousViolations } from "../helpers/axe.mjs";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures/", import.meta.url));
@@ -245,32 +246,8 @@ describe("loading your own articles", () => {
     await page.waitForFunction(() => document.querySelectorAll("#loader .my-article").length === 1000);
     assert.equal(await page.locator("#more-articles").count(), 0);
 
-    // Full storage: fill it, then add one more article. It loads, is not saved, and
-    // what was saved before is unchanged.
-    await page.locator("#loader").getByRole("button", { name: "Clear all" }).click();
-    await page.locator("#loader").getByRole("button", { name: "Remove all" }).click();
-    await page.locator("#paste-text").fill(await readFile(fixture("pasted.txt"), "utf8"));
-    await page.locator("#add-paste").click();
-    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
-    const saved = await page.evaluate(() => localStorage.getItem("quoteline.workspace"));
-    assert.ok(saved && saved.includes("Maria Costa"));
-    // Fill it to the last byte: halve the chunk each time a write no longer fits.
-    const filled = await page.evaluate(() => {
-      let i = 0;
-      for (let size = 1 << 20; size >= 1; ) {
-        try { localStorage.setItem(`junk-${i}`, "x".repeat(size)); i++; } catch { size >>= 1; }
-      }
-      return i;
-    });
-    assert.ok(filled > 0, "storage filled up");
-    await page.locator("#paste-text").fill("“The bridge will open in May,” said engineer Ada Quinn.");
-    await page.locator("#add-paste").click();
-    await page.locator("#loader .error", { hasText: "Browser storage is full" }).waitFor();
-    assert.equal(await page.evaluate(() => localStorage.getItem("quoteline.workspace")), saved, "nothing already stored is lost");
-    await search(page, "bridge");
-    await page.locator("li.statement", { hasText: "The bridge will open in May" }).waitFor();
-    await screenshot(page, "load-storage-full");
-    await page.evaluate(() => { for (const k of Object.keys(localStorage)) if (k.startsWith("junk-")) localStorage.removeItem(k); localStorage.removeItem("quoteline.workspace"); });
+    // (Full storage, and a reload of thousands of articles: persist.test.mjs.)
+    await clearStorage(page);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -302,7 +279,7 @@ describe("under a strict Content-Security-Policy", () => {
     await page.getByRole("tab", { name: "Coverage" }).click();
     await page.locator("#coverage").waitFor();
     assert.deepEqual(await page.evaluate(() => window.__csp), [], "no CSP violation");
-    await page.evaluate(() => localStorage.removeItem("quoteline.workspace"));
+    await clearStorage(page);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { DIST, launch, openPage, waitForOutlets, screenshot } from "../helpers/browser.mjs";
+import { DIST, launch, openPage, waitForOutlets, screenshot, clearStorage } from "../helpers/browser.mjs";
 
 const OUTLETS = 5;
 const FILE = join(DIST, "quoteline.html");
@@ -58,7 +58,7 @@ describe("dist/quoteline.html from file://", () => {
     assert.deepEqual(problems, [], `problems:\n${problems.join("\n")}`);
     // (The worker is a blob: URL made in the page: nothing is fetched from anywhere.)
     assert.deepEqual(requests.filter((u) => !u.startsWith("file:") && !u.startsWith("data:") && !u.startsWith("blob:")), []);
-    await page.evaluate(() => localStorage.clear());
+    await clearStorage(page);
     await page.close();
   });
 

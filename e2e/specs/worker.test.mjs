@@ -6,7 +6,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { useServedApp, STRICT_CSP } from "../helpers/app.mjs";
-import { openPage, waitForOutlets, screenshot, APP_TIMEOUT } from "../helpers/browser.mjs";
+import { openPage, waitForOutlets, screenshot, APP_TIMEOUT, clearStorage } from "../helpers/browser.mjs";
 
 const ARTICLE = `Harbour reopens after storm
 
@@ -35,7 +35,7 @@ async function openLoader(page) {
 
 async function fresh(page, url, problems) {
   await page.goto(url);
-  await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
+  await clearStorage(page);
   await page.reload();
   await waitForOutlets(page, 5, { problems });
 }
@@ -64,7 +64,7 @@ describe("the loader worker, served under a sub-path with the strict policy", ()
     assert.match(await row.textContent(), /Okoye/);
     await screenshot(page, "worker-article-added");
     assert.deepEqual(problems, [], problems.join("\n"));
-    await page.evaluate(() => localStorage.clear());
+    await clearStorage(page);
     await page.close();
   });
 
@@ -101,7 +101,7 @@ describe("the loader worker, served under a sub-path with the strict policy", ()
     await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor({ timeout: APP_TIMEOUT });
     await grown(page, before);
     assert.deepEqual(problems, [], problems.join("\n"));
-    await page.evaluate(() => localStorage.clear());
+    await clearStorage(page);
     await page.close();
   });
 
@@ -131,7 +131,7 @@ describe("the loader worker, served under a sub-path with the strict policy", ()
     assert.equal(await page.locator("#load-retry").count(), 0);
     // (The 404 and the failed request are the test's own doing.)
     assert.deepEqual(problems.filter((p) => !/quoteline-worker-boot\.js/.test(p)), [], problems.join("\n"));
-    await page.evaluate(() => localStorage.clear());
+    await clearStorage(page);
     await page.close();
   });
 });

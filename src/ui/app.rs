@@ -12,13 +12,15 @@ use super::hooks::framing::use_framing;
 use super::hooks::keys::use_keys;
 use super::hooks::url_sync::use_url_sync;
 use super::hooks::workspace_build::{needs_worker, use_workspace_build};
+use super::hooks::workspace_store::use_workspace_store;
 use super::list::StatementList;
 use super::notice::Notice;
 use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::{Corpus, StatementId};
-use quoteline_core::formats::workspace::{Mode, Workspace};
+use quoteline_core::formats::workspace::Mode;
+use quoteline_core::view::prune::drop_absent;
 use quoteline_core::view::search::SearchIndex;
 use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
@@ -141,34 +143,22 @@ fn retry(on_retry: &Callback<MouseEvent>) -> (AttrValue, Callback<MouseEvent>) {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     super::guard::test_panic_point("render");
-    // The user's workspace (loaded articles), from browser storage, with what a page
-    // that died left behind (see guard): the articles of its load read before it died.
-    let stored = use_memo((), |_| {
-        let (mut ws, unreadable) = super::storage::load();
-        let recovered = super::guard::recover();
-        let mut save_error = unreadable.clone();
-        if let Some(r) = &recovered {
-            if !r.add.is_empty() {
-                ws.add_all(r.add.iter().cloned());
-                // Never over what could not be read: then they last for the session.
-                if unreadable.is_none() {
-                    save_error = super::storage::save(&ws).err();
-                }
-            }
-        }
-        (ws, save_error, recovered.map(|r| r.notice))
-    });
-    let workspace = use_state(|| Rc::new(stored.0.clone()));
-    let save_error = use_state(|| stored.1.clone());
-    let recovery_notice = use_state(|| stored.2.clone());
+    // Set when a corpus arrives whose view the link gives (see below).
+    let restore_from_url = use_mut_ref(|| false);
+    // The user's workspace (loaded articles), from the store (IndexedDB), with what a
+    // page that died left behind (see guard).
+    let store = use_workspace_store(restore_from_url.clone());
+    let (workspace, save_error, recovery_notice) = (
+        store.workspace.clone(),
+        store.save_error.clone(),
+        store.recovery_notice.clone(),
+    );
     let source = use_state(|| match super::corpus_file::requested() {
         Some(url) if props.corpus.is_none() => Source::Pending(url),
         _ => Source::Workspace,
     });
     // Opening a corpus file: (is an error, message).
     let source_message = use_state(|| None::<(bool, String)>);
-    // Set when a corpus arrives whose view the link gives (see below).
-    let restore_from_url = use_mut_ref(|| false);
     // The workspace's corpus, built by the loader worker when it has articles of the
     // user's (the seeds alone are embedded, already extracted).
     let build = use_workspace_build(
@@ -193,10 +183,12 @@ pub fn App(props: &AppProps) -> Html {
                 (*workspace).clone(),
                 (*source).clone(),
                 build.built.as_ref().map(|b| b.1.clone()),
-                building,
+                building || store.loading,
             ),
             move |(ws, src, built, building)| match (given, src) {
                 (Some(s), _) => s,
+                // (Until the store is read, as while it builds: nothing.)
+                (None, Source::Workspace) if *building && !needs_worker(ws) => Shown::empty(),
                 (None, Source::Opened(o)) => Shown::opened(o),
                 (None, Source::Workspace) if needs_worker(ws) => match built {
                     // (Until the new one is built, the last one stays.)
@@ -213,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let corpus: Rc<Corpus> = shown.corpus.clone();
     let handle = CorpusHandle(corpus.clone());
-    let pending = matches!(*source, Source::Pending(_)) || building;
+    let pending = matches!(*source, Source::Pending(_)) || building || store.loading;
     let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
     let state = {
         let corpus = corpus.clone();
@@ -242,11 +234,16 @@ pub fn App(props: &AppProps) -> Html {
         let first = use_mut_ref(|| true);
         let restore = restore_from_url.clone();
         let corpus = corpus.clone();
+        let now = state.0.clone();
         use_effect_with(handle.clone(), move |_| {
             // (The URL writer below clears the flag, skipping the stale state once.)
             if *restore.borrow() {
                 d.dispatch(Action::Restore(Box::new(super::url::read(&corpus))));
             } else if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                // Filters naming what the new corpus lacks are dropped, and named.
+                if let Some(s) = drop_absent(&now, &corpus) {
+                    d.dispatch(Action::Restore(Box::new(s)));
+                }
                 d.dispatch(Action::Select(None));
             }
         });
@@ -284,6 +281,9 @@ pub fn App(props: &AppProps) -> Html {
                 let opened = super::loading::read_bytes(&file)
                     .await
                     .and_then(|b| super::corpus_file::open(&name, &b, false));
+                if let Ok(o) = &opened {
+                    super::store::files::keep_opened(&name, &o.pack);
+                }
                 adopt(opened, &name, "Nothing was changed.", &source, &message);
             });
         })
@@ -292,31 +292,25 @@ pub fn App(props: &AppProps) -> Html {
         let source = source.clone();
         Callback::from(move |_| {
             super::corpus_file::forget_request();
+            super::store::files::forget_opened();
             source.set(Source::Workspace);
         })
     };
-    // How many saves were asked for (the latest one writes).
-    let saves = use_memo((), |_| std::cell::Cell::new(0u64));
-    let on_workspace = {
-        let (workspace, save_error) = (workspace.clone(), save_error.clone());
-        Callback::from(move |ws: Workspace| {
-            let ws = Rc::new(ws);
-            workspace.set(ws.clone());
-            // Saved after the change renders, a few articles a task (a big workspace is
-            // megabytes of JSON); a save that a newer one overtakes stops unwritten.
-            let (save_error, saves) = (save_error.clone(), saves.clone());
-            let this = saves.get() + 1;
-            saves.set(this);
-            wasm_bindgen_futures::spawn_local(async move {
-                super::context::next_task().await;
-                let wanted = || saves.get() == this;
-                if let Some(r) = super::storage::save_in_slices(&ws, wanted).await {
-                    super::guard::saved();
-                    save_error.set(r.err());
+    // The corpus file that was open when the page was left, reopened (until closed).
+    {
+        let (source, message) = (source.clone(), source_message.clone());
+        let restore = restore_from_url.clone();
+        use_effect_with(store.reopen.clone(), move |file| {
+            if let (Some(f), Source::Workspace) = (file, &*source) {
+                *restore.borrow_mut() = true;
+                let opened = super::corpus_file::open(&f.0, &f.1, false);
+                if !adopt(opened, &f.0, "It is no longer reopened.", &source, &message) {
+                    super::store::files::forget_opened();
                 }
-            });
-        })
-    };
+            }
+        });
+    }
+    let on_workspace = store.on_change.clone();
     // Open when the paste box holds a kept draft, so it is seen.
     let loader_open = use_state(|| !super::guard::draft().is_empty());
     let toggle_loader = {
@@ -510,6 +504,7 @@ pub fn App(props: &AppProps) -> Html {
                 } else if let Some(e) = &*save_error {
                     <Notice text={e.to_string()} />
                 }
+                <super::store::status::StoreStatus status={store.status.clone()} figures={*loader_open} on_discard={store.on_discard.clone()} />
                 if let Some(m) = &*recovery_notice {
                     <Notice text={m.clone()} error=true id="recovery-notice" button={dismiss_with(&recovery_notice)} />
                 }

@@ -156,7 +156,7 @@ pub fn CorpusBanner(props: &CorpusBannerProps) -> Html {
     let how = if o.from_url {
         "a reload opens it again; Close returns to the seeds and your articles"
     } else {
-        "opened for this session only: a reload or Close returns to the seeds and your articles"
+        "kept in this browser: a reload opens it again until Close returns to the seeds and your articles"
     };
     html! {
         <div class="notice corpus-banner" role="status" id="corpus-banner">

@@ -226,17 +226,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 match result {
                     Ok(imported) => {
                         let mut ws = (**live.borrow()).clone();
-                        let mut n = 0;
-                        for a in imported.articles {
-                            if !ws
-                                .articles
-                                .iter()
-                                .any(|b| b.name == a.name && b.text == a.text)
-                            {
-                                ws.add(a);
-                                n += 1;
-                            }
-                        }
+                        let n = ws.merge_import(imported.articles);
                         messages.set(vec![(
                             false,
                             format!(

@@ -23,6 +23,7 @@ pub mod loading;
 pub mod marks;
 pub mod notice;
 pub mod storage;
+pub mod store;
 pub mod theme;
 pub mod timeline;
 pub mod tooltip;

@@ -1,8 +1,8 @@
-//! The workspace in the browser's localStorage (one key, the same versioned JSON as an
-//! export, compact, written a few articles at a time between frames when the page saves
-//! after a change). A failed write (storage full) leaves what was stored untouched and says so;
-//! an unreadable stored workspace is reported and left in place, never overwritten
-//! silently. Native builds (SSR tests) have no storage: load gives an empty workspace.
+//! Why the workspace could not be saved or read ([`StorageError`], the user's message),
+//! and the workspace an older Quoteline kept in localStorage (one key, the same versioned
+//! JSON as an export), which the store (`super::store`) moves into IndexedDB. An
+//! unreadable one is reported and left in place until the user clears it. Native builds
+//! (SSR tests) have no storage.
 
 use quoteline_core::formats::workspace::{Workspace, WorkspaceError};
 
@@ -11,14 +11,19 @@ pub const KEY: &str = "quoteline.workspace";
 
 /// Why the workspace could not be saved, or the stored one read. Its `Display` is the
 /// message for the user.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum StorageError {
     /// The browser gives the page no storage.
     NoStorage,
     /// Removing the stored workspace (nothing left to save) failed.
     NotCleared,
-    /// Storage is full: the size of the workspace that did not fit, in bytes.
-    Full { bytes: usize },
+    /// Storage is full: the size of what did not fit, in bytes, how many articles that
+    /// is, and the browser's figures (bytes used, bytes available) when it gives them.
+    Full {
+        bytes: usize,
+        articles: usize,
+        estimate: Option<(f64, f64)>,
+    },
     /// The write failed otherwise: the browser's name for the failure.
     NotSaved { reason: String },
     /// The stored workspace could not be read, and why (it stays in storage).
@@ -29,27 +34,48 @@ impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             StorageError::NoStorage => f.write_str(
-                "this browser gives the page no storage, so articles last only until the page is closed",
+                "This browser gives the page no storage (IndexedDB), so your articles last only until the page is closed. Export the workspace to keep them.",
             ),
             StorageError::NotCleared => f.write_str("could not clear the saved articles"),
-            StorageError::Full { bytes } => write!(
-                f,
-                "Browser storage is full ({:.1} MB needed): these articles are loaded for now but not saved, and what was saved before is unchanged. Export the workspace to keep them, or remove some articles.",
-                *bytes as f64 / 1e6
-            ),
+            StorageError::Full {
+                bytes,
+                articles,
+                estimate,
+            } => {
+                write!(f, "Browser storage is full")?;
+                if let Some((used, quota)) = estimate {
+                    write!(f, " ({} used of {} available)", mb(*used), mb(*quota))?;
+                }
+                write!(
+                    f,
+                    ": {articles} new article{} ({}) {} kept for this session only, and everything saved before is kept. Export the workspace to keep them, or remove some articles.",
+                    if *articles == 1 { "" } else { "s" },
+                    mb(*bytes as f64),
+                    if *articles == 1 { "is" } else { "are" },
+                )
+            }
             StorageError::NotSaved { reason } => write!(
                 f,
                 "Could not save the articles ({reason}); they are loaded for now. Export the workspace to keep them."
             ),
             StorageError::Unreadable(e) => write!(
                 f,
-                "Your saved articles could not be read ({e}). They are still in browser storage; loading or importing articles will replace them."
+                "Your articles kept in localStorage could not be read ({e}). They are left there untouched until you remove them."
             ),
         }
     }
 }
 
 impl std::error::Error for StorageError {}
+
+/// Bytes in megabytes, for the user (`4.2 MB`; `1.5 GB` from 1,000 MB).
+pub fn mb(bytes: f64) -> String {
+    if bytes >= 1e9 {
+        format!("{:.1} GB", bytes / 1e9)
+    } else {
+        format!("{:.1} MB", bytes / 1e6)
+    }
+}
 
 /// A view shows the error as its message (`<span>{e}</span>`), as it shows a string.
 impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for &StorageError {
@@ -58,106 +84,45 @@ impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for &StorageError {
     }
 }
 
-/// The stored workspace, and why it could not be read, if it could not.
-pub fn load() -> (Workspace, Option<StorageError>) {
+/// The workspace an older Quoteline kept in localStorage (`Ok(None)`: there is none),
+/// or why it cannot be read (it is then left where it is).
+pub fn load_legacy() -> Result<Option<Workspace>, StorageError> {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-            return (Workspace::default(), None);
+            return Ok(None);
         };
         match store.get_item(KEY) {
-            Ok(Some(json)) => match Workspace::from_json(&json) {
-                Ok(ws) => (ws, None),
-                Err(e) => (Workspace::default(), Some(StorageError::Unreadable(e))),
-            },
-            _ => (Workspace::default(), None),
+            Ok(Some(json)) => Workspace::from_json(&json)
+                .map(Some)
+                .map_err(StorageError::Unreadable),
+            _ => Ok(None),
         }
     }
     #[cfg(not(target_arch = "wasm32"))]
-    (Workspace::default(), None)
+    Ok(None)
 }
 
-/// Saves the workspace. On `Err`, what was stored before stays.
-pub fn save(ws: &Workspace) -> Result<(), StorageError> {
+/// Whether localStorage holds an older Quoteline's workspace (read or not).
+pub fn has_legacy() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        let store = web_sys::window()
+        web_sys::window()
             .and_then(|w| w.local_storage().ok().flatten())
-            .ok_or(StorageError::NoStorage)?;
-        if ws.articles.is_empty() && ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds
-        {
-            return store.remove_item(KEY).map_err(|_| StorageError::NotCleared);
-        }
-        write(&store, &ws.to_json())
+            .and_then(|s| s.get_item(KEY).ok().flatten())
+            .is_some()
     }
     #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = ws;
-        Ok(())
-    }
+    false
 }
 
-/// How long a slice of [`save_in_slices`] writes before the page gets a turn.
-#[cfg(target_arch = "wasm32")]
-const SLICE_MS: f64 = 12.0;
-
-/// Saves the workspace as [`save`] does, its JSON written a few articles at a time with
-/// the page's turn between (a load of thousands of articles is megabytes of JSON).
-/// `None`: `wanted` said, between two slices, that this save is no longer wanted (a
-/// newer one follows), and nothing was written.
-pub async fn save_in_slices(
-    ws: &Workspace,
-    wanted: impl Fn() -> bool,
-) -> Option<Result<(), StorageError>> {
+/// Removes the localStorage workspace (once its articles are verified in IndexedDB, or
+/// when the user clears what could not be read).
+pub fn remove_legacy() {
     #[cfg(target_arch = "wasm32")]
-    {
-        let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-            return Some(Err(StorageError::NoStorage));
-        };
-        if ws.articles.is_empty() && ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds
-        {
-            return Some(store.remove_item(KEY).map_err(|_| StorageError::NotCleared));
-        }
-        let mut json = String::new();
-        let mut started = js_sys::Date::now();
-        for piece in ws.json_pieces() {
-            json.push_str(&piece);
-            if js_sys::Date::now() - started >= SLICE_MS {
-                super::context::next_task().await;
-                if !wanted() {
-                    return None;
-                }
-                started = js_sys::Date::now();
-            }
-        }
-        // (A newer save may have written while this one was in slices.)
-        if !wanted() {
-            return None;
-        }
-        Some(write(&store, &json))
+    if let Some(s) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = s.remove_item(KEY);
     }
-    #[cfg(not(target_arch = "wasm32"))]
-    {
-        let _ = wanted;
-        Some(save(ws))
-    }
-}
-
-/// Writes the workspace's JSON; on `Err`, what was stored before stays.
-#[cfg(target_arch = "wasm32")]
-fn write(store: &web_sys::Storage, json: &str) -> Result<(), StorageError> {
-    use wasm_bindgen::JsCast;
-    store.set_item(KEY, json).map_err(|e| {
-        let name = e
-            .dyn_ref::<web_sys::DomException>()
-            .map(|d| d.name())
-            .unwrap_or_default();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            StorageError::Full { bytes: json.len() }
-        } else {
-            StorageError::NotSaved { reason: name }
-        }
-    })
 }
 
 #[cfg(test)]
@@ -170,11 +135,12 @@ mod tests {
     fn each_error_says_what_happened() {
         let unreadable = Workspace::from_json("{\"format\": \"other\"}").unwrap_err();
         let cases = [
-            (StorageError::NoStorage, "this browser gives the page no storage, so articles last only until the page is closed"),
+            (StorageError::NoStorage, "This browser gives the page no storage (IndexedDB), so your articles last only until the page is closed. Export the workspace to keep them."),
             (StorageError::NotCleared, "could not clear the saved articles"),
-            (StorageError::Full { bytes: 6_200_000 }, "Browser storage is full (6.2 MB needed): these articles are loaded for now but not saved, and what was saved before is unchanged. Export the workspace to keep them, or remove some articles."),
+            (StorageError::Full { bytes: 6_200_000, articles: 3, estimate: Some((2.9e6, 3e6)) }, "Browser storage is full (2.9 MB used of 3.0 MB available): 3 new articles (6.2 MB) are kept for this session only, and everything saved before is kept. Export the workspace to keep them, or remove some articles."),
+            (StorageError::Full { bytes: 400_000, articles: 1, estimate: None }, "Browser storage is full: 1 new article (0.4 MB) is kept for this session only, and everything saved before is kept. Export the workspace to keep them, or remove some articles."),
             (StorageError::NotSaved { reason: "SecurityError".into() }, "Could not save the articles (SecurityError); they are loaded for now. Export the workspace to keep them."),
-            (StorageError::Unreadable(unreadable), "Your saved articles could not be read (not a Quoteline workspace (its \"format\" is \"other\", not \"quoteline-workspace\")). They are still in browser storage; loading or importing articles will replace them."),
+            (StorageError::Unreadable(unreadable), "Your articles kept in localStorage could not be read (not a Quoteline workspace (its \"format\" is \"other\", not \"quoteline-workspace\")). They are left there untouched until you remove them."),
         ];
         for (e, message) in cases {
             assert_eq!(e.to_string(), message);

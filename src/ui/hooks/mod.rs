@@ -1,8 +1,9 @@
-//! The root's hooks: those that talk to the loader worker (the workspace's corpus and
-//! the framing, each with its status and Retry), the URL kept in step with the view, and
-//! the keyboard shortcuts.
+//! The root's hooks: the workspace store (IndexedDB), those that talk to the loader
+//! worker (the workspace's corpus and the framing, each with its status and Retry), the
+//! URL kept in step with the view, and the keyboard shortcuts.
 
 pub mod framing;
 pub mod keys;
 pub mod url_sync;
 pub mod workspace_build;
+pub mod workspace_store;

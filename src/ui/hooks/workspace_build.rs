@@ -70,7 +70,7 @@ pub fn use_workspace_build(
                 next_task().await;
                 let mut shown_at = f64::NEG_INFINITY;
                 let set_status = status.setter();
-                let result = crate::ui::worker::build(&ws, &mut |name| {
+                let result = crate::ui::store::files::build_or_kept(&ws, &mut |name| {
                     // (At most every 100 ms: a rebuild names thousands of articles.)
                     if js_sys::Date::now() - shown_at >= 100.0 {
                         shown_at = js_sys::Date::now();

@@ -174,6 +174,21 @@ impl ArticleProblem {
     }
 }
 
+/// The problem of an article read on its own (a stored record): as in a workspace, but
+/// not counted among others.
+impl std::fmt::Display for ArticleProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ArticleProblem::NoName => f.write_str("the article has no name"),
+            ArticleProblem::NameTooLong(bytes) => write!(
+                f,
+                "the article's name is {bytes} bytes long, more than the limit of {MAX_NAME_BYTES}"
+            ),
+            other => other.describe(0, f),
+        }
+    }
+}
+
 impl std::fmt::Display for WorkspaceError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -270,6 +285,32 @@ impl Workspace {
             taken.insert(article.name.clone());
             self.articles.push(article);
         }
+    }
+
+    /// Adds the articles of an imported workspace that it does not already hold (same
+    /// name and text), named as [`Workspace::add_all`] names them; returns how many were
+    /// added. Linear in the articles' number and size: each is looked up by a hash of its
+    /// name and text, not compared with every article before it.
+    pub fn merge_import(&mut self, imported: Vec<StoredArticle>) -> usize {
+        let held: std::collections::HashSet<(&str, &str)> = self
+            .articles
+            .iter()
+            .map(|a| (a.name.as_str(), a.text.as_str()))
+            .collect();
+        // (An imported workspace's names are unique: `from_json` refuses two alike.)
+        let new: Vec<StoredArticle> = imported
+            .into_iter()
+            .filter(|a| !held.contains(&(a.name.as_str(), a.text.as_str())))
+            .collect();
+        let n = new.len();
+        self.add_all(new);
+        n
+    }
+
+    /// A short fingerprint of the workspace's contents (its export's checksum): two
+    /// workspaces with the same fingerprint build the same corpus.
+    pub fn fingerprint(&self) -> String {
+        checksum(self)
     }
 
     /// Removes an article by name; returns whether it was there.
@@ -399,6 +440,14 @@ fn check(ws: &Workspace) -> Result<(), WorkspaceError> {
     Ok(())
 }
 
+impl StoredArticle {
+    /// Whether the app can use the article (see [`check`]): a stored record is read
+    /// with it too.
+    pub fn check(&self) -> Result<(), ArticleProblem> {
+        check_article(self)
+    }
+}
+
 /// One article's name, text and facts (see [`check`]).
 fn check_article(a: &StoredArticle) -> Result<(), ArticleProblem> {
     if a.name.trim().is_empty() {
@@ -440,6 +489,28 @@ fn check_article(a: &StoredArticle) -> Result<(), ArticleProblem> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An import adds what is new, keeps what is there, and renames a new text under a
+    /// taken name, as adding one by one did.
+    #[test]
+    fn merge_import_skips_what_is_held() {
+        let article = |name: &str, text: &str| StoredArticle {
+            name: name.into(),
+            text: text.into(),
+            meta: ArticleMeta::default(),
+        };
+        let mut ws = Workspace::default();
+        ws.add_all([article("a.txt", "one"), article("b.txt", "two")]);
+        let added = ws.merge_import(vec![
+            article("a.txt", "one"),
+            article("b.txt", "other"),
+            article("c.txt", "three"),
+        ]);
+        assert_eq!(added, 2);
+        let names: Vec<&str> = ws.articles.iter().map(|a| a.name.as_str()).collect();
+        assert_eq!(names, ["a.txt", "b.txt", "b (2).txt", "c.txt"]);
+        assert_ne!(ws.fingerprint(), Workspace::default().fingerprint());
+    }
 
     #[test]
     fn add_all_names_as_add_does() {

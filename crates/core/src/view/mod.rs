@@ -1,13 +1,14 @@
 //! The app's model, with no web types. The reducer (`state`: the user's choices and the
 //! actions that change them), the search language (`query`), filtering and the results
 //! (`search`), the facets' live counts (`facets`), orders by count (`order`), the
-//! shareable link (`link`), the exports (`export`) and the timeline's layout
-//! (`timeline`). The Yew layer renders it.
+//! shareable link (`link`), the exports (`export`), the timeline's layout (`timeline`)
+//! and the filters a newly shown corpus lacks (`prune`). The Yew layer renders it.
 
 pub mod export;
 pub mod facets;
 pub mod link;
 pub mod order;
+pub mod prune;
 pub mod query;
 pub mod search;
 pub mod state;

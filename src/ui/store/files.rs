@@ -1,0 +1,118 @@
+//! Corpus files kept in the store's `files` object store: the one opened from the picker
+//! (reopened after a reload until it is closed), and the corpus last built from the
+//! workspace, under the workspace's fingerprint, so that a reload shows the articles
+//! without extracting them again. Each is `{v, name, key, bytes}`; one that cannot be
+//! read is treated as absent (and written over by the next one).
+
+use super::handle;
+use super::records::RECORD_VERSION;
+use js_sys::{Object, Reflect, Uint8Array};
+use quoteline_core::formats::workspace::Workspace;
+use wasm_bindgen::{JsCast, JsValue};
+
+const FILES: &str = "files";
+/// The corpus file opened from the picker.
+const OPENED: &str = "opened";
+/// The corpus built from the workspace.
+const BUILT: &str = "workspace-corpus";
+
+fn record(name: &str, key: &str, bytes: &[u8]) -> JsValue {
+    let o = Object::new();
+    let _ = Reflect::set(&o, &"v".into(), &JsValue::from_f64(RECORD_VERSION as f64));
+    let _ = Reflect::set(&o, &"name".into(), &name.into());
+    let _ = Reflect::set(&o, &"key".into(), &key.into());
+    let _ = Reflect::set(&o, &"bytes".into(), &Uint8Array::from(bytes).into());
+    o.into()
+}
+
+/// (name, key, bytes) of a record this version can read.
+fn read(v: &JsValue) -> Option<(String, String, Vec<u8>)> {
+    let field = |k: &str| Reflect::get(v, &k.into()).ok();
+    if field("v")?.as_f64()? > RECORD_VERSION as f64 {
+        return None;
+    }
+    let bytes: Uint8Array = field("bytes")?.dyn_into().ok()?;
+    Some((
+        field("name")?.as_string()?,
+        field("key")?.as_string()?,
+        bytes.to_vec(),
+    ))
+}
+
+async fn get(key: &str) -> Option<(String, String, Vec<u8>)> {
+    let db = handle::db()?;
+    read(&db.get(FILES, key).await.ok()?)
+}
+
+fn put(key: &'static str, value: Option<JsValue>) {
+    let Some(db) = handle::db() else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = match value {
+            Some(v) => db.write(FILES, vec![(key.to_string(), v)], &[]).await,
+            None => db.write(FILES, vec![], &[key.to_string()]).await,
+        };
+    });
+}
+
+/// Keeps the corpus file opened from the picker (until [`forget_opened`]).
+pub fn keep_opened(name: &str, bytes: &[u8]) {
+    handle::holds(None, Some(true));
+    put(OPENED, Some(record(name, "", bytes)));
+}
+
+/// The corpus file was closed: it is no longer reopened.
+pub fn forget_opened() {
+    handle::holds(None, Some(false));
+    put(OPENED, None);
+}
+
+/// The corpus file that was open when the page was left: its name and bytes.
+pub async fn opened() -> Option<(String, Vec<u8>)> {
+    let (name, _, bytes) = get(OPENED).await?;
+    handle::holds(None, Some(true));
+    Some((name, bytes))
+}
+
+/// What the kept corpus of a workspace is keyed by: its fingerprint, the articles set
+/// aside this session, and this build's engine (the seeds' corpus file it made).
+fn built_key(ws: &Workspace, aside: &[String]) -> String {
+    let engine = Workspace {
+        mode: Default::default(),
+        articles: vec![quoteline_core::formats::workspace::StoredArticle {
+            name: "engine".into(),
+            text: String::from_utf8_lossy(crate::SEED_PACK).into_owned(),
+            meta: Default::default(),
+        }],
+    };
+    format!(
+        "{}:{}:{}",
+        ws.fingerprint(),
+        engine.fingerprint(),
+        aside.join("\u{1f}")
+    )
+}
+
+/// The corpus of `ws`: the one kept from the last build if it was built from the same
+/// articles by this build, else built by the loader worker (and then kept).
+pub async fn build_or_kept(
+    ws: &Workspace,
+    working: &mut dyn FnMut(&str),
+) -> Result<Vec<u8>, crate::ui::worker::Trouble> {
+    let aside: Vec<String> = ws
+        .articles
+        .iter()
+        .filter(|a| crate::ui::guard::is_set_aside(&a.name))
+        .map(|a| a.name.clone())
+        .collect();
+    let key = built_key(ws, &aside);
+    if let Some((_, kept, bytes)) = get(BUILT).await {
+        if kept == key {
+            return Ok(bytes);
+        }
+    }
+    let built = crate::ui::worker::build(ws, working).await;
+    if let Ok(pack) = &built {
+        put(BUILT, Some(record("your articles", &key, pack)));
+    }
+    built
+}
