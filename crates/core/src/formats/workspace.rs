@@ -332,35 +332,6 @@ impl Workspace {
         serde_json::to_string_pretty(&file).unwrap_or_default()
     }
 
-    /// The stored form in pieces: the file [`Workspace::to_json`] writes, compact rather
-    /// than indented, as its head (up to the articles' opening bracket, checksum and all),
-    /// one piece an article, and its tail, which joined are that file. A caller can write
-    /// thousands of articles a few at a time, between frames. [`Workspace::from_json`]
-    /// reads it.
-    pub fn json_pieces(&self) -> impl Iterator<Item = String> + '_ {
-        let head = FileV1Out {
-            format: FORMAT,
-            version: VERSION,
-            checksum: checksum(self),
-            mode: self.mode,
-            articles: &[],
-        };
-        let head = serde_json::to_string(&head).unwrap_or_default();
-        // (The file with no articles, `..."articles":[]}`, without its last two bytes.)
-        let head = head.strip_suffix("]}").unwrap_or(&head).to_string();
-        let articles = self.articles.iter().enumerate().map(|(i, a)| {
-            let json = serde_json::to_string(a).unwrap_or_default();
-            if i == 0 {
-                json
-            } else {
-                format!(",{json}")
-            }
-        });
-        std::iter::once(head)
-            .chain(articles)
-            .chain(std::iter::once("]}".to_string()))
-    }
-
     /// Reads an export. `Err` says why it cannot be used; nothing is changed by a failure.
     pub fn from_json(src: &str) -> Result<Workspace, WorkspaceError> {
         let value: serde_json::Value = serde_json::from_str(src).map_err(|e| {
@@ -587,23 +558,6 @@ mod tests {
         assert!(json.contains("\"format\": \"quoteline-workspace\""));
         assert!(json.contains("\"version\": 1"));
         assert_eq!(Workspace::from_json(&json).unwrap(), ws);
-    }
-
-    #[test]
-    fn the_pieces_join_into_the_file_compact_and_read_back() {
-        for ws in [sample(), Workspace::default()] {
-            let joined: String = ws.json_pieces().collect();
-            let whole = FileV1Out {
-                format: FORMAT,
-                version: VERSION,
-                checksum: checksum(&ws),
-                mode: ws.mode,
-                articles: &ws.articles,
-            };
-            assert_eq!(joined, serde_json::to_string(&whole).unwrap());
-            assert_eq!(Workspace::from_json(&joined).unwrap(), ws);
-        }
-        assert_eq!(sample().json_pieces().count(), sample().articles.len() + 2);
     }
 
     #[test]
