@@ -443,16 +443,17 @@ pub fn run(args: &[OsString]) -> ExitCode {
             if let (Some(first), false) = (closest, named.is_empty()) {
                 // (Accents folded on both sides: the corpus may name a speaker as another
                 // article spells them, "Calderon" for "Calderón".)
+                let (speaker, role) = (fold(stmts[first].1), fold(&stmts[first].2));
                 let has = |words: &str, w: &str| {
                     let w = fold(w);
-                    (fold(words).split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
+                    (words.split(|c: char| !c.is_alphanumeric())).any(|s| s == w)
                 };
                 // A description ("the chairman", "the former secretary of State") names
                 // nobody: its words may be the speaker's role instead.
                 let described = descriptive(&a.source, &g.text, &determiners, &pronouns);
                 let right = named
                     .iter()
-                    .any(|w| has(stmts[first].1, w) || (described && has(&stmts[first].2, w)));
+                    .any(|w| has(&speaker, w) || (described && has(&role, w)));
                 t.sources.0 += 1;
                 t.sources.1 += usize::from(right);
                 if quoted {

@@ -364,14 +364,14 @@ fn prepare_parallel(
         .map_or(1, |n| n.get())
         .min(texts.len());
     let finished = std::sync::atomic::AtomicUsize::new(0);
-    let prepare_one = |t: &Text| {
+    let prepare_counted = |t: &Text| {
         let r = prepare_one(t);
         let n = finished.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
         progress.done(n, t.text.len());
         r
     };
     let results: Vec<(usize, Result<Prepared, Panic>)> = if threads < 2 {
-        texts.iter().map(prepare_one).enumerate().collect()
+        texts.iter().map(prepare_counted).enumerate().collect()
     } else {
         // Threads take the next article as they finish one, so one long article does not
         // hold back a fixed share of the others.
@@ -384,7 +384,7 @@ fn prepare_parallel(
                         loop {
                             let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             let Some(t) = texts.get(i) else { break };
-                            mine.push((i, prepare_one(t)));
+                            mine.push((i, prepare_counted(t)));
                         }
                         mine
                     })

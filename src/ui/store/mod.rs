@@ -18,7 +18,7 @@ mod idb;
 mod idb;
 
 use super::storage::StorageError;
-use quoteline_core::formats::workspace::{StoredArticle, Workspace};
+use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
 use records::{Change, Saved, Unread};
 use status::Status;
 use std::cell::RefCell;
@@ -167,24 +167,10 @@ async fn migrate(db: &idb::Db, ws: &mut Workspace, saved: &mut Saved, status: &m
     }
     let moved: Vec<StoredArticle> = ws.articles.get(before..).unwrap_or_default().to_vec();
     let places = saved.places(&moved.iter().collect::<Vec<_>>());
-    let puts = moved
-        .iter()
-        .zip(&places)
-        .map(|(a, seq)| {
-            (
-                a.name.clone(),
-                JsValue::from_str(&records::encode_article(a, *seq)),
-            )
-        })
-        .collect();
-    let written = db.write(ARTICLES, puts, &[]).await;
-    let mode_written = db
-        .write(
-            META,
-            vec![("mode".into(), records::encode_mode(ws.mode).into())],
-            &[],
-        )
+    let written = db
+        .write(ARTICLES, article_records(moved.iter(), &places), &[])
         .await;
+    let mode_written = db.write(META, mode_record(ws.mode), &[]).await;
     let names: Vec<String> = moved.iter().map(|a| a.name.clone()).collect();
     let back = db.get_many(ARTICLES, &names).await.unwrap_or_default();
     let verified = written.is_ok()
@@ -244,6 +230,27 @@ pub fn save(session: &Shared, ws: Rc<Workspace>) {
     });
 }
 
+/// The database records of `articles`, each at its place (`Saved::places`): key, value.
+fn article_records<'a>(
+    articles: impl Iterator<Item = &'a StoredArticle>,
+    places: &[u64],
+) -> Vec<(String, JsValue)> {
+    articles
+        .zip(places)
+        .map(|(a, seq)| {
+            (
+                a.name.clone(),
+                JsValue::from_str(&records::encode_article(a, *seq)),
+            )
+        })
+        .collect()
+}
+
+/// The workspace mode's record in the META store.
+fn mode_record(mode: Mode) -> Vec<(String, JsValue)> {
+    vec![("mode".into(), records::encode_mode(mode).into())]
+}
+
 /// Writes what differs between the workspace shown and the database, in one transaction.
 async fn write_once(session: &Shared) {
     let Some(db) = handle::db() else { return };
@@ -267,25 +274,10 @@ async fn write_once(session: &Shared) {
         mode: mode.is_some(),
     };
     let bytes: usize = puts.iter().map(|a| a.text.len()).sum();
-    let records: Vec<(String, JsValue)> = puts
-        .iter()
-        .zip(&places)
-        .map(|(a, seq)| {
-            (
-                a.name.clone(),
-                JsValue::from_str(&records::encode_article(a, *seq)),
-            )
-        })
-        .collect();
+    let records = article_records(puts.iter().copied(), &places);
     let mut result = db.write(ARTICLES, records, &deletes).await;
     if let (Ok(()), Some(m)) = (&result, mode) {
-        result = db
-            .write(
-                META,
-                vec![("mode".into(), records::encode_mode(m).into())],
-                &[],
-            )
-            .await;
+        result = db.write(META, mode_record(m), &[]).await;
     }
     match result {
         Ok(()) => {
@@ -382,7 +374,7 @@ fn merge_remote(
     s: &mut Session,
     change: &Change,
     values: Vec<JsValue>,
-    mode: Option<quoteline_core::formats::workspace::Mode>,
+    mode: Option<Mode>,
 ) -> Workspace {
     let mut ws = (*s.live).clone();
     let mut at: std::collections::HashMap<String, usize> = ws

@@ -286,15 +286,20 @@ impl Phrase<'_> {
         phrases.iter().any(|p| lower.contains(p.as_str()))
     }
 
+    /// What words `from..to` of the phrase (a non-empty run) name, read on their own.
+    fn sub_phrase(&self, from: usize, to: usize) -> Option<Mention> {
+        let toks = self.toks.get(from..to)?;
+        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
+        parse_np_tokens(self.text, span, toks)
+    }
+
     /// Who put out the document whose noun starts at word `start` (`The town released a
     /// statement`, `the council issued a statement`): a person or body named before the
     /// verb.
     fn issuer_before(&self, start: usize) -> Option<Mention> {
         let lex = Lexicon::get();
         let v = (1..start).find(|&k| lex.issuing_verbs.contains(&self.lower.word(k)))?;
-        let toks = self.toks.get(..v)?;
-        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
-        parse_np_tokens(self.text, span, toks).filter(|m| {
+        self.sub_phrase(0, v).filter(|m| {
             matches!(
                 m.kind,
                 MentionKind::Person { .. } | MentionKind::Body { .. }
@@ -310,13 +315,12 @@ impl Phrase<'_> {
         if !matches!(self.lower.word(end), "from" | "by") || end + 1 >= self.words.len() {
             return None;
         }
-        let toks = self.toks.get(end + 1..)?;
-        let span = Span::new(toks.first()?.span.start, toks.last()?.span.end);
-        parse_np_tokens(self.text, span, toks).filter(|m| match &m.kind {
-            MentionKind::Person { .. } => true,
-            MentionKind::Body { name } => name.split_whitespace().all(is_capitalised),
-            _ => false,
-        })
+        self.sub_phrase(end + 1, self.words.len())
+            .filter(|m| match &m.kind {
+                MentionKind::Person { .. } => true,
+                MentionKind::Body { name } => name.split_whitespace().all(is_capitalised),
+                _ => false,
+            })
     }
 
     /// The person name runs: capitalised words (with particles), each ending at the
@@ -359,7 +363,7 @@ impl Phrase<'_> {
     /// post-modifier or its places) or a role.
     fn head_mention(&self, runs: &[(usize, usize)]) -> Option<Mention> {
         let lex = Lexicon::get();
-        let (text, words, lower) = (self.text, &self.words, &self.lower);
+        let (words, lower) = (&self.words, &self.lower);
         let last = words.len() - 1;
         // (Not "Anthony Romero in a statement": a name before a preposition is the head.)
         let in_phrase = |start: usize| {
@@ -396,8 +400,7 @@ impl Phrase<'_> {
             .find(|&p| PREPS.contains(&lower.word(p)) && is_capitalised(self.wd(p - 1)))
         {
             // (The head's tokens are the phrase's first `p`: the span ends where a token does.)
-            let head = Span::new(self.tok_span(0).start, self.tok_span(p - 1).end);
-            if let Some(m) = parse_np_tokens(text, head, self.toks.get(..p).unwrap_or_default()) {
+            if let Some(m) = self.sub_phrase(0, p) {
                 if let MentionKind::Person { name, role } = &m.kind {
                     if name.contains(' ') || !role.is_empty() {
                         return Some(m);
