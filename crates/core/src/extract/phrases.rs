@@ -164,6 +164,15 @@ pub fn np_before(
             .map(|(i, c)| i + c.len_utf8())
             .unwrap_or(0),
     };
+    // "Officials who spoke with reporters said", "Westmacott, who will retire soon after
+    // serving in Iran, praised": a subject relative clause is no subject; the phrase
+    // before its pronoun is.
+    let region = Span::new(sent.start + start, sent.start + seg.len());
+    if let Some(head_end) = relative_head(text, region) {
+        if let Some(r) = np_before(ix, text, sent, head_end) {
+            return Some(r);
+        }
+    }
     // Also cut at a clause word ("... and Witkoff said" is handled above; "that X said"):
     // the last one after `start` that is not the phrase's last word. No boundary character
     // lies between `start` and the end of `seg`, so its whitespace-separated words are the
@@ -183,6 +192,60 @@ pub fn np_before(
     };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// Where the phrase before a subject relative clause in `region` ends (a clause after a
+/// boundary, the cue's subject), when one opens it: "who" before a verb (`officials who
+/// spoke with ...`; not `the judge who he said`, see `subject.relative_objects`), "who'd",
+/// or "that" or "which" before an auxiliary (`groups that have endorsed him`). Not
+/// "whose", whose phrase may be the cue's subject (`Trump, whose lawyers argued`).
+/// The first such pronoun counts; one that opens `region` counts when a comma comes
+/// right before it (`Westmacott, who ...`), and the phrase then ends at that comma.
+fn relative_head(text: &str, region: Span) -> Option<usize> {
+    let lex = Lexicon::get();
+    let words = region.of(text);
+    // (Most phrases hold no relative pronoun, in lower case as one opens a clause.)
+    if !lex.relative_pronouns.iter().any(|r| words.contains(r)) {
+        return None;
+    }
+    let mut it = words.split_whitespace().peekable();
+    let mut prev_end: Option<usize> = None;
+    while let Some(w) = it.next() {
+        let at = region.start + (w.as_ptr() as usize - words.as_ptr() as usize);
+        let next = it.peek().copied()?;
+        let (base, contracted) = match w.find(['\'', '’']) {
+            Some(i) => (str_to(w, i), true),
+            None => (w, false),
+        };
+        if with_lower(base, |b| subject_relative(b, contracted, next, lex)) {
+            return match prev_end {
+                Some(end) => Some(end),
+                None => {
+                    let before = str_to(text, region.start).trim_end_matches(is_space);
+                    before.ends_with(',').then(|| before.len() - 1)
+                }
+            };
+        }
+        prev_end = Some(at + w.trim_end_matches(',').len());
+    }
+    None
+}
+
+/// Whether the relative pronoun `base` (lower case; `contracted`: "who'd"), followed by
+/// the word `next`, opens a subject relative clause (see [`relative_head`]).
+fn subject_relative(base: &str, contracted: bool, next: &str, lex: &Lexicon) -> bool {
+    let next_lower = |f: &dyn Fn(&str) -> bool| with_lower(next, f);
+    match base {
+        "who" => {
+            contracted
+                || (next.starts_with(|c: char| c.is_lowercase())
+                    && !next_lower(&|n| lex.relative_objects.contains(n)))
+        }
+        _ if lex.relative_pronouns.contains(base) => {
+            !contracted && next_lower(&|n| lex.auxiliaries.contains(n))
+        }
+        _ => false,
+    }
 }
 
 /// An apposition that gives a person's age or home (`30`, `of Raleigh`, `N.C.`, `Ohio`).

@@ -270,30 +270,7 @@ pub fn who_from_mention(
             }
         }
         MentionKind::Role { title } => {
-            // The most salient person holding that role, else the latest one named with it.
-            // (An age, `the 46-year-old`, is held by whoever the story is about.)
-            // (On word boundaries: "the man" is no chairman.)
-            let holds = |role: &str| {
-                let role = role.to_lowercase();
-                crate::extract::mention::is_age(title.as_str())
-                    || role.split_whitespace().any(|w| w == title)
-                    || role
-                        .strip_suffix(title.as_str())
-                        .is_some_and(|r| r.is_empty() || r.ends_with(' '))
-            };
-            let found = sal
-                .person
-                .as_ref()
-                .filter(|(_, role, _, _)| holds(role))
-                .map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp)))
-                .or_else(|| {
-                    people
-                        .entries
-                        .iter()
-                        .rev()
-                        .find(|e| holds(&e.role))
-                        .map(|e| (e.full.clone(), e.role.clone(), None))
-                });
+            let found = role_holder(m.span.of(text), title.as_str(), people, sal);
             match found {
                 Some((name, role, antecedent)) => Who {
                     name,
@@ -305,7 +282,7 @@ pub fn who_from_mention(
                     confidence: Rule::Role.confidence(),
                 },
                 None => Who {
-                    name: title.clone(),
+                    name: title.to_string(),
                     kind: SpeakerKind::Body,
                     role: String::new(),
                     rule: Rule::Role,
@@ -338,6 +315,62 @@ pub fn who_from_mention(
             },
         },
     }
+}
+
+/// The person a role reference (`the Ohio senator`, with its `title`) stands for: the most
+/// salient person holding that role, else the latest one named with it; first one whose
+/// role also holds the reference's capitalised modifiers ("Florida Sen. Marco Rubio" for
+/// "the Florida senator"), then, when only one person holds the title, one whose role
+/// names no other place ("Senator Mara Venn" for "the Ohio senator").
+/// (An age, `the 46-year-old`, is held by whoever the story is about. On word boundaries:
+/// "the man" is no chairman. A title's other form holds it too: "Sen." is "senator".)
+fn role_holder(
+    reference: &str,
+    title: &str,
+    people: &People,
+    sal: &Salience,
+) -> Option<(String, String, Option<Span>)> {
+    let lex = Lexicon::get();
+    let modifiers: Vec<String> = (reference.split_whitespace().skip(1))
+        .filter(|w| w.starts_with(char::is_uppercase) && !lex.is_title(w))
+        .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
+        .collect();
+    let titled = |role: &str| {
+        role.split_whitespace().any(|w| lex.same_role_word(w, title))
+            || (role.strip_suffix(title)).is_some_and(|r| r.is_empty() || r.ends_with(' '))
+    };
+    // Strict: every modifier is in the role. Loose: no place in the role that is not one.
+    let strict = |role: &str| {
+        let lower = role.to_lowercase();
+        titled(&lower)
+            && (modifiers.iter())
+                .all(|md| lower.split_whitespace().any(|w| w.starts_with(md.as_str())))
+    };
+    let loose = |role: &str| {
+        titled(&role.to_lowercase())
+            && !role.split_whitespace().any(|w| {
+                lex.places.contains(w) && !modifiers.iter().any(|md| with_lower(w, |l| l.starts_with(md.as_str())))
+            })
+    };
+    let pick = |holds: &dyn Fn(&str) -> bool| {
+        (sal.person.as_ref())
+            .filter(|(_, role, _, _)| holds(role))
+            .map(|(n, r, sp, _)| (n.clone(), r.clone(), Some(*sp)))
+            .or_else(|| {
+                (people.entries.iter().rev())
+                    .find(|e| holds(&e.role))
+                    .map(|e| (e.full.clone(), e.role.clone(), None))
+            })
+    };
+    if crate::extract::mention::is_age(title) {
+        return pick(&|_| true);
+    }
+    // The loose reading only when one person alone holds the title ("the French president"
+    // is not the one president the story named, unless no other was).
+    let holders = (people.entries.iter())
+        .filter(|e| titled(&e.role.to_lowercase()))
+        .count();
+    pick(&strict).or_else(|| (holders == 1).then(|| pick(&loose)).flatten())
 }
 
 fn update_salience(sal: &mut Salience, who: &Who, bi: usize) {

@@ -240,6 +240,9 @@ pub struct Lexicon {
     pub infinitive_markers: Words,
     /// Prepositions whose phrase is a participle cue's subject (`with`, `despite`).
     pub participle_governors: Words,
+    /// Each form of a role word, with the number of its group of equivalent forms
+    /// (`senator`, `sen.`): "the Florida senator" is held by "Sen. Marco Rubio".
+    pub role_forms: HashMap<String, usize>,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -286,6 +289,9 @@ pub struct Lexicon {
     pub that_only: Words,
     /// Relative pronouns closing the phrase before a cue (`18 percent who say`).
     pub relative_pronouns: Words,
+    /// Words opening a relative clause's own subject right after "who" (not a subject
+    /// relative: `the judge who he said ...`).
+    pub relative_objects: Words,
     /// Verbs of evidence (`shows`, `found`): a speech act only after a document's head.
     pub evidence_verbs: Words,
     /// Heads of a document or a count that speaks by its verb of evidence (`poll`, `records`).
@@ -546,6 +552,10 @@ impl Lexicon {
     /// Extraction's lists (data/extraction.txt).
     fn read_extraction(&mut self) {
         let mut extraction = Sections::words(EXTRACTION);
+        let forms = extraction.take("role.forms");
+        self.role_forms = (forms.iter().enumerate())
+            .flat_map(|(g, group)| group.split('=').map(move |f| (f.to_string(), g)))
+            .collect();
         self.skip_before_cue = extraction.take("cue.skip_before");
         self.passive_before_cue = extraction.take("cue.passive");
         self.clause_words = extraction.take("clause.words");
@@ -591,6 +601,7 @@ impl Lexicon {
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");
         self.relative_pronouns = speech.take("subject.relatives");
+        self.relative_objects = speech.take("subject.relative_objects");
         self.evidence_verbs = speech.take("cue.evidence");
         self.document_heads = speech.take("subject.documents");
         self.label_not_speakers = speech.take("label.not_speakers");
@@ -671,6 +682,16 @@ impl Lexicon {
                     .filter(|_| name.contains(' '))
                     .and_then(|f| crate::text::with_lower(f, |f| self.genders.get(f).copied()))
             })
+    }
+
+    /// Whether two role words (lower case) are one role: the same word, or forms of one
+    /// (`senator`, `sen.`; see `role.forms` in extraction.txt).
+    pub fn same_role_word(&self, a: &str, b: &str) -> bool {
+        a == b
+            || self
+                .role_forms
+                .get(a)
+                .is_some_and(|g| self.role_forms.get(b) == Some(g))
     }
 
     pub fn is_title(&self, phrase: &str) -> bool {

@@ -94,6 +94,40 @@ fn speakers_are_the_right_people() {
         "the count was",
         "Mara Venn",
     );
+    // A title in another form ("Sen.") holds the role; a capitalised modifier picks the
+    // holder named with it, and with two holders and none so named, nobody is guessed.
+    check(
+        "Sen. Lena Voss and Florida Sen. Mark Dale met voters.\n\nThe Florida senator said the tax plan was dead.",
+        "the tax plan",
+        "Mark Dale",
+    );
+    check(
+        "Sen. Lena Voss and Sen. Mark Dale met voters.\n\nThe Ohio senator said the tax plan was dead.",
+        "the tax plan",
+        "senator",
+    );
+    // A subject relative clause is no subject: the phrase before its pronoun is.
+    check(
+        "Officials who spoke with Lena Voss said the bridge would close.",
+        "the bridge",
+        "officials",
+    );
+    check(
+        "Mark Dale, who will retire soon after serving in Peru, Chile and Brazil, said the mine was safe.",
+        "the mine",
+        "Mark Dale",
+    );
+    check(
+        "Several groups that have endorsed Lena Voss say the vote was rigged.",
+        "the vote",
+        "groups",
+    );
+    // Not an object relative: the person after "who" speaks.
+    check(
+        "It was the judge who Lena Voss said had ruled unfairly on the plan.",
+        "had ruled",
+        "Lena Voss",
+    );
     check(
         "Tom Reyes spoke first.\n\nThe retired neurosurgeon then turned to the crowd: “We will win.”",
         "We will win",
