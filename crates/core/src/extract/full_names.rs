@@ -8,7 +8,7 @@ use crate::extract::people::People;
 use crate::extract::quotes::Quote;
 use crate::extract::sentences::Token;
 use crate::lexicon::Lexicon;
-use crate::text::{is_space, Span};
+use crate::text::{is_space, with_lower, Span};
 
 /// The people named in full in the body blocks (`block_toks` and `quotes` have an entry
 /// per block), outside quotes.
@@ -62,20 +62,22 @@ pub fn named_in_full(
                     .take_while(|&j| lex.is_title(word(j)) || word(j).contains('.'))
                     .last()
                     .unwrap_or(s);
+                // A title-case line ("Why Progressives Are Celebrating Hillary Clinton")
+                // is no name: only the names in it that open with a known first name are.
+                if let Some(names) = title_case_names(&(s..e).map(word).collect::<Vec<_>>()) {
+                    for (a, b) in names {
+                        let span = Span::new(tok_span(s + a).start, tok_span(s + b - 1).end);
+                        register(&mut people, parse_np_in(nps, text, span, toks));
+                    }
+                    i = e.max(s + 1);
+                    continue;
+                }
                 // Only a run of two or more capitalised words, or one after a title, can name
                 // a person in full; single words resolve later against these.
                 if e >= s + 2 || (e > s && role_start < s) {
                     let span = Span::new(tok_span(role_start).start, tok_span(e - 1).end);
                     let span = strip_possessive_span(text, span);
-                    if let Some(Mention {
-                        kind: MentionKind::Person { name, role },
-                        ..
-                    }) = parse_np_in(nps, text, span, toks)
-                    {
-                        if name.split_whitespace().count() >= 2 || !role.is_empty() {
-                            people.resolve(&name, &role);
-                        }
-                    }
+                    register(&mut people, parse_np_in(nps, text, span, toks));
                 }
                 i = e.max(s + 1);
             } else {
@@ -84,6 +86,57 @@ pub fn named_in_full(
         }
     }
     people
+}
+
+/// A person named in full (two words or more, or with a role) registered.
+fn register(people: &mut People, m: Option<Mention>) {
+    if let Some(Mention {
+        kind: MentionKind::Person { name, role },
+        ..
+    }) = m
+    {
+        if name.split_whitespace().count() >= 2 || !role.is_empty() {
+            people.resolve(&name, &role);
+        }
+    }
+}
+
+/// The names in a run of capitalised words that is a title-case line, when it is one (a
+/// function word is capitalised in it: "Are", "And", "Between"): each as the words from a
+/// known first name to the next function word, at most three (word ranges of `run`).
+fn title_case_names(run: &[&str]) -> Option<Vec<(usize, usize)>> {
+    let lex = Lexicon::get();
+    let function = |w: &str| {
+        with_lower(w, |l| {
+            lex.stop_words.contains(l)
+                || lex.more_stop_words.contains(l)
+                || lex.prepositions.contains(l)
+                || lex.more_prepositions.contains(l)
+        })
+    };
+    if run.len() < 3 || !run.iter().any(|w| function(w)) {
+        return None;
+    }
+    let mut names = Vec::new();
+    let mut k = 0;
+    while k < run.len() {
+        let first = run
+            .get(k)
+            .is_some_and(|w| with_lower(w, |l| lex.genders.contains_key(l)));
+        if !first {
+            k += 1;
+            continue;
+        }
+        let end = (k + 1..run.len().min(k + 3))
+            .take_while(|&j| run.get(j).is_some_and(|w| !function(w)))
+            .last()
+            .map_or(k + 1, |j| j + 1);
+        if end >= k + 2 {
+            names.push((k, end));
+        }
+        k = end;
+    }
+    Some(names)
 }
 
 /// `span` without a final possessive `’s`.

@@ -336,7 +336,8 @@ fn role_holder(
         .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
         .collect();
     let titled = |role: &str| {
-        role.split_whitespace().any(|w| lex.same_role_word(w, title))
+        role.split_whitespace()
+            .any(|w| lex.same_role_word(w, title))
             || (role.strip_suffix(title)).is_some_and(|r| r.is_empty() || r.ends_with(' '))
     };
     // Strict: every modifier is in the role. Loose: no place in the role that is not one.
@@ -349,7 +350,10 @@ fn role_holder(
     let loose = |role: &str| {
         titled(&role.to_lowercase())
             && !role.split_whitespace().any(|w| {
-                lex.places.contains(w) && !modifiers.iter().any(|md| with_lower(w, |l| l.starts_with(md.as_str())))
+                lex.places.contains(w)
+                    && !modifiers
+                        .iter()
+                        .any(|md| with_lower(w, |l| l.starts_with(md.as_str())))
             })
     };
     let pick = |holds: &dyn Fn(&str) -> bool| {

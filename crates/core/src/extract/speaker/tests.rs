@@ -106,6 +106,12 @@ fn speakers_are_the_right_people() {
         "the tax plan",
         "senator",
     );
+    // A title-case headline is no name: the person named in it is.
+    check(
+        "Why Farmers Are Cheering Maria Voss And Her Plan.\n\nVoss said the plan would pass.",
+        "the plan would",
+        "Maria Voss",
+    );
     // A subject relative clause is no subject: the phrase before its pronoun is.
     check(
         "Officials who spoke with Lena Voss said the bridge would close.",
