@@ -21,6 +21,7 @@ pub fn named_in_full(
     let lex = Lexicon::get();
     let mut people = People::default();
     for (toks, bq) in block_toks.iter().zip(quotes) {
+        let headline = title_case_block(text, toks);
         // Token `k`'s text and span ("" and an empty span past the last), and whether
         // only spaces lie between tokens `k - 1` and `k`.
         let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
@@ -64,7 +65,8 @@ pub fn named_in_full(
                     .unwrap_or(s);
                 // A title-case line ("Why Progressives Are Celebrating Hillary Clinton")
                 // is no name: only the names in it that open with a known first name are.
-                if let Some(names) = title_case_names(&(s..e).map(word).collect::<Vec<_>>()) {
+                let run: Vec<&str> = (s..e).map(word).collect();
+                if let Some(names) = title_case_names(&run, headline) {
                     for (a, b) in names {
                         let span = Span::new(tok_span(s + a).start, tok_span(s + b - 1).end);
                         register(&mut people, parse_np_in(nps, text, span, toks));
@@ -101,10 +103,25 @@ fn register(people: &mut People, m: Option<Mention>) {
     }
 }
 
+/// Whether a block is a title-case line, a headline ("Conservative Icon Morton Blackwell
+/// Endorses Ted Cruz."): five words or more, nearly every one of four letters or more
+/// capitalised.
+fn title_case_block(text: &str, toks: &[Token]) -> bool {
+    let long: Vec<&str> = (toks.iter().map(|t| t.text(text)))
+        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect();
+    let capitalised = long
+        .iter()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .count();
+    long.len() >= 5 && capitalised * 10 >= long.len() * 9
+}
+
 /// The names in a run of capitalised words that is a title-case line, when it is one (a
-/// function word is capitalised in it: "Are", "And", "Between"): each as the words from a
-/// known first name to the next function word, at most three (word ranges of `run`).
-fn title_case_names(run: &[&str]) -> Option<Vec<(usize, usize)>> {
+/// function word is capitalised in it, "Are", "And", "Between", or the run is in a
+/// `headline`): each as the words from a known first name to the next function word, at
+/// most three (word ranges of `run`).
+fn title_case_names(run: &[&str], headline: bool) -> Option<Vec<(usize, usize)>> {
     let lex = Lexicon::get();
     let function = |w: &str| {
         with_lower(w, |l| {
@@ -114,7 +131,7 @@ fn title_case_names(run: &[&str]) -> Option<Vec<(usize, usize)>> {
                 || lex.more_prepositions.contains(l)
         })
     };
-    if run.len() < 3 || !run.iter().any(|w| function(w)) {
+    if !headline && (run.len() < 3 || !run.iter().any(|w| function(w))) {
         return None;
     }
     let mut names = Vec::new();

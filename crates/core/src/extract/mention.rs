@@ -602,6 +602,25 @@ impl Phrase<'_> {
         let name_end = (name_start + 1..re)
             .find(|&k| ends_name(self.wd(k), lower.word(k)))
             .unwrap_or(re);
+        // "Police Commissioner Richard Ross": in a run that does not open with a first
+        // name, a known first name with a word after it opens the name when a title, a
+        // place, a nationality or a body's head comes before it; those words describe the
+        // person, in the role. (Not "Christine Todd Whitman", nor "Norbert Leo Butz".)
+        if !lex.genders.contains_key(lower.word(name_start)) {
+            let describes = |k: usize| {
+                lex.titles.contains(lower.word(k))
+                    || lex.places.contains(self.wd(k))
+                    || looks_demonym(self.wd(k))
+                    || lex.body_heads.contains(lower.word(k))
+            };
+            if let Some(p) = (name_start + 1..name_end.saturating_sub(1)).find(|&p| {
+                lex.genders.contains_key(lower.word(p))
+                    && !self.wd(p - 1).ends_with('.')
+                    && (name_start..p).any(describes)
+            }) {
+                name_start = p;
+            }
+        }
         let name_words: Vec<&str> = words
             .get(name_start..name_end)
             .unwrap_or_default()

@@ -335,10 +335,27 @@ fn role_holder(
         .filter(|w| w.starts_with(char::is_uppercase) && !lex.is_title(w))
         .map(|w| w.trim_end_matches(['’', '\'', 's']).to_lowercase())
         .collect();
+    // A qualifier of the role ("vice", "former") in the one and not in the other: another
+    // office ("the Democratic nominee" is not the "Democratic vice presidential nominee").
+    let qualifiers = |s: &str| -> Vec<String> {
+        (s.split_whitespace())
+            .map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            })
+            .filter(|w| lex.role_qualifiers.contains(w.as_str()))
+            .collect()
+    };
+    let mut wanted = qualifiers(reference);
+    wanted.sort();
     let titled = |role: &str| {
-        role.split_whitespace()
-            .any(|w| lex.same_role_word(w, title))
-            || (role.strip_suffix(title)).is_some_and(|r| r.is_empty() || r.ends_with(' '))
+        let mut has = qualifiers(role);
+        has.sort();
+        has == wanted
+            && (role
+                .split_whitespace()
+                .any(|w| lex.same_role_word(w, title))
+                || (role.strip_suffix(title)).is_some_and(|r| r.is_empty() || r.ends_with(' ')))
     };
     // Strict: every modifier is in the role. Loose: no place in the role that is not one.
     let strict = |role: &str| {

@@ -243,6 +243,9 @@ pub struct Lexicon {
     /// Each form of a role word, with the number of its group of equivalent forms
     /// (`senator`, `sen.`): "the Florida senator" is held by "Sen. Marco Rubio".
     pub role_forms: HashMap<String, usize>,
+    /// Words that make a role another office (`vice`, `former`): a role reference and
+    /// its holder's role have the same ones.
+    pub role_qualifiers: Words,
     /// The small words a title-case name may hold.
     pub term_minor_words: Words,
     /// Determiners dropped from a body's name.
@@ -552,6 +555,7 @@ impl Lexicon {
     /// Extraction's lists (data/extraction.txt).
     fn read_extraction(&mut self) {
         let mut extraction = Sections::words(EXTRACTION);
+        self.role_qualifiers = extraction.take("role.qualifiers");
         let forms = extraction.take("role.forms");
         self.role_forms = (forms.iter().enumerate())
             .flat_map(|(g, group)| group.split('=').map(move |f| (f.to_string(), g)))

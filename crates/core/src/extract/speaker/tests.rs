@@ -106,6 +106,18 @@ fn speakers_are_the_right_people() {
         "the tax plan",
         "senator",
     );
+    // A description before a first name is the role, not the name.
+    check(
+        "Police Commissioner Maria Voss said the streets were calm.",
+        "the streets",
+        "Maria Voss",
+    );
+    // Another office is not the role: "the Democratic nominee" is not the running mate.
+    check(
+        "Gov. Mark Dale and Lt. Gov. Lena Voss spoke first.\n\nThe governor said the race was close.",
+        "the race",
+        "Mark Dale",
+    );
     // A title-case headline is no name: the person named in it is.
     check(
         "Why Farmers Are Cheering Maria Voss And Her Plan.\n\nVoss said the plan would pass.",
