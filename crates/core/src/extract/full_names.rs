@@ -21,7 +21,8 @@ pub fn named_in_full(
     let lex = Lexicon::get();
     let mut people = People::default();
     for (toks, bq) in block_toks.iter().zip(quotes) {
-        let headline = title_case_block(text, toks);
+        // (Read only once a run of two words or more asks for it.)
+        let mut headline: Option<bool> = None;
         // Token `k`'s text and span ("" and an empty span past the last), and whether
         // only spaces lie between tokens `k - 1` and `k`.
         let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
@@ -65,8 +66,13 @@ pub fn named_in_full(
                     .unwrap_or(s);
                 // A title-case line ("Why Progressives Are Celebrating Hillary Clinton")
                 // is no name: only the names in it that open with a known first name are.
-                let run: Vec<&str> = (s..e).map(word).collect();
-                if let Some(names) = title_case_names(&run, headline) {
+                let title_case = e >= s + 2 && {
+                    let h = *headline.get_or_insert_with(|| title_case_block(text, toks));
+                    h || (e >= s + 3 && (s..e).any(|k| function_word(word(k))))
+                };
+                if title_case {
+                    let run: Vec<&str> = (s..e).map(word).collect();
+                    let names = title_case_names(&run);
                     for (a, b) in names {
                         let span = Span::new(tok_span(s + a).start, tok_span(s + b - 1).end);
                         register(&mut people, parse_np_in(nps, text, span, toks));
@@ -104,36 +110,45 @@ fn register(people: &mut People, m: Option<Mention>) {
 }
 
 /// Whether a block is a title-case line, a headline ("Conservative Icon Morton Blackwell
-/// Endorses Ted Cruz."): five words or more, nearly every one of four letters or more
+/// Endorses Ted Cruz."): five words or more of four bytes or more, nine in ten of them
 /// capitalised.
 fn title_case_block(text: &str, toks: &[Token]) -> bool {
-    let long: Vec<&str> = (toks.iter().map(|t| t.text(text)))
-        .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect();
-    let capitalised = long
-        .iter()
-        .filter(|w| w.starts_with(char::is_uppercase))
-        .count();
-    long.len() >= 5 && capitalised * 10 >= long.len() * 9
+    // (Prose gives up within a few words: more lower-case words than a tenth of the block.)
+    let (mut long, mut lower) = (0usize, 0usize);
+    for t in toks {
+        let w = t.text(text);
+        if w.len() < 4 || !w.starts_with(char::is_alphabetic) {
+            continue;
+        }
+        long += 1;
+        if !w.starts_with(char::is_uppercase) {
+            lower += 1;
+            if lower * 10 > toks.len() {
+                return false;
+            }
+        }
+    }
+    long >= 5 && lower * 10 <= long
 }
 
-/// The names in a run of capitalised words that is a title-case line, when it is one (a
-/// function word is capitalised in it, "Are", "And", "Between", or the run is in a
-/// `headline`): each as the words from a known first name to the next function word, at
-/// most three (word ranges of `run`).
-fn title_case_names(run: &[&str], headline: bool) -> Option<Vec<(usize, usize)>> {
+/// Whether a word is a function word (a stop word or preposition, in any case).
+fn function_word(w: &str) -> bool {
     let lex = Lexicon::get();
-    let function = |w: &str| {
-        with_lower(w, |l| {
-            lex.stop_words.contains(l)
-                || lex.more_stop_words.contains(l)
-                || lex.prepositions.contains(l)
-                || lex.more_prepositions.contains(l)
-        })
-    };
-    if !headline && (run.len() < 3 || !run.iter().any(|w| function(w))) {
-        return None;
-    }
+    with_lower(w, |l| {
+        lex.stop_words.contains(l)
+            || lex.more_stop_words.contains(l)
+            || lex.prepositions.contains(l)
+            || lex.more_prepositions.contains(l)
+    })
+}
+
+/// The names in a run of capitalised words that is a title-case line (a function word
+/// capitalised in it, "Are", "And", "Between", or the run in a headline): each as the
+/// words from a known first name to the next function word, at most three (word ranges
+/// of `run`).
+fn title_case_names(run: &[&str]) -> Vec<(usize, usize)> {
+    let lex = Lexicon::get();
+    let function = function_word;
     let mut names = Vec::new();
     let mut k = 0;
     while k < run.len() {
@@ -153,7 +168,7 @@ fn title_case_names(run: &[&str], headline: bool) -> Option<Vec<(usize, usize)>>
         }
         k = end;
     }
-    Some(names)
+    names
 }
 
 /// `span` without a final possessive `’s`.

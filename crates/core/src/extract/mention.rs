@@ -606,7 +606,7 @@ impl Phrase<'_> {
         // name, a known first name with a word after it opens the name when a title, a
         // place, a nationality or a body's head comes before it; those words describe the
         // person, in the role. (Not "Christine Todd Whitman", nor "Norbert Leo Butz".)
-        if !lex.genders.contains_key(lower.word(name_start)) {
+        if name_end >= name_start + 3 && !lex.genders.contains_key(lower.word(name_start)) {
             let describes = |k: usize| {
                 lex.titles.contains(lower.word(k))
                     || lex.places.contains(self.wd(k))
