@@ -21,6 +21,22 @@ fn check(input: &str, expect: &str) {
 #[test]
 fn reported_speech_table() {
     for (input, expect) in [
+        // A post reports a clause only after "that"; "vows" and "pledges" are verbs
+        // before "to"; a progressive after "has been".
+        (
+            "Lena Voss tweeted that the vote was rigged.",
+            "Lena Voss: the vote was rigged",
+        ),
+        ("Lena Voss tweeted a chart of crime figures.", ""),
+        (
+            "Lena Voss vows to press on to the next primary.",
+            "Lena Voss: press on to the next primary",
+        ),
+        ("The couple renewed their vows to each other.", ""),
+        (
+            "Lena Voss has been saying that the vote was rigged.",
+            "Lena Voss: the vote was rigged",
+        ),
         // Present tense and a common-noun or plural speaker, named by its own words.
         (
             "Most economists say the tariff will raise prices.",
