@@ -5,9 +5,10 @@
 use crate::extract::sentences::{tokens, Token};
 use crate::lexicon::Lexicon;
 use crate::text::{in_lower_list, is_space, str_from, trim_span, with_lower, Span};
+pub use words::is_age;
 use words::{
     ends_name, is_acronym, is_calendar, is_capitalised, is_party_tag, is_possessive, looks_demonym,
-    strip_possessive, Lowered,
+    role_reference, strip_possessive, Lowered,
 };
 
 pub(crate) mod words;
@@ -30,55 +31,6 @@ pub enum MentionKind {
     Role {
         title: String,
     },
-}
-
-/// `the (foreign) minister`, `the company’s chief executive`: determiner or possessive,
-/// then only role words, the last of which is a title. Returns the title.
-fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
-    let lex = Lexicon::get();
-    if lower.len() == 0 {
-        return None;
-    }
-    if !matches!(lower.word(0), "the" | "its" | "their" | "his" | "her")
-        && !words.first().is_some_and(|w| is_possessive(w))
-    {
-        return None;
-    }
-    // The words after the determiner: `1..len`.
-    let len = lower.len();
-    let n = len - 1;
-    if n == 0 || n > 4 {
-        return None;
-    }
-    let two = (n >= 2)
-        .then(|| lower.run(len - 2, len))
-        .filter(|t| lex.titles.contains(*t));
-    let title = two.or_else(|| {
-        let last = lower.word(len - 1);
-        // "the 46-year-old": an age stands for the person the story is about.
-        (lex.titles.contains(last) || is_age(last)).then_some(last)
-    })?;
-    let title_words = title.split_whitespace().count();
-    // Everything before the title is a modifier: a title word, a demonym, a place, a
-    // possessive or a lower-case adjective; never a name.
-    let ok = (1..1 + n - title_words).all(|k| {
-        let Some(&w) = words.get(k) else {
-            return false;
-        };
-        lex.titles.contains(lower.word(k))
-            || looks_demonym(w)
-            || is_possessive(w)
-            || lex.places.contains(w)
-            || !is_capitalised(w)
-    });
-    ok.then_some(title)
-}
-
-/// Whether a word is an age used as a noun (`46-year-old`).
-pub fn is_age(word: &str) -> bool {
-    word.strip_suffix("-year-old").is_some_and(|n| {
-        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic())
-    })
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -602,25 +554,7 @@ impl Phrase<'_> {
         let name_end = (name_start + 1..re)
             .find(|&k| ends_name(self.wd(k), lower.word(k)))
             .unwrap_or(re);
-        // "Police Commissioner Richard Ross": in a run that does not open with a first
-        // name, a known first name with a word after it opens the name when a title, a
-        // place, a nationality or a body's head comes before it; those words describe the
-        // person, in the role. (Not "Christine Todd Whitman", nor "Norbert Leo Butz".)
-        if name_end >= name_start + 3 && !lex.genders.contains_key(lower.word(name_start)) {
-            let describes = |k: usize| {
-                lex.titles.contains(lower.word(k))
-                    || lex.places.contains(self.wd(k))
-                    || looks_demonym(self.wd(k))
-                    || lex.body_heads.contains(lower.word(k))
-            };
-            if let Some(p) = (name_start + 1..name_end.saturating_sub(1)).find(|&p| {
-                lex.genders.contains_key(lower.word(p))
-                    && !self.wd(p - 1).ends_with('.')
-                    && (name_start..p).any(describes)
-            }) {
-                name_start = p;
-            }
-        }
+        let name_start = self.name_after_description(name_start, name_end);
         let name_words: Vec<&str> = words
             .get(name_start..name_end)
             .unwrap_or_default()
@@ -672,6 +606,31 @@ impl Phrase<'_> {
                 role: role.join(" "),
             },
         })
+    }
+
+    /// "Police Commissioner Richard Ross": in a run (`from..to`) that does not open with
+    /// a first name, a known first name with a word after it opens the name when a title,
+    /// a place, a nationality or a body's head comes before it; those words describe the
+    /// person, in the role. (Not "Christine Todd Whitman", nor "Norbert Leo Butz".) Where
+    /// the name starts.
+    fn name_after_description(&self, from: usize, to: usize) -> usize {
+        let (lex, lower) = (Lexicon::get(), &self.lower);
+        if to < from + 3 || lex.genders.contains_key(lower.word(from)) {
+            return from;
+        }
+        let describes = |k: usize| {
+            lex.titles.contains(lower.word(k))
+                || lex.places.contains(self.wd(k))
+                || looks_demonym(self.wd(k))
+                || lex.body_heads.contains(lower.word(k))
+        };
+        (from + 1..to - 1)
+            .find(|&p| {
+                lex.genders.contains_key(lower.word(p))
+                    && !self.wd(p - 1).ends_with('.')
+                    && (from..p).any(describes)
+            })
+            .unwrap_or(from)
     }
 
     /// A party, a leaning or a nationality before a common noun is the phrase's

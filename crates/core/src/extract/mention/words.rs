@@ -127,3 +127,52 @@ pub(super) fn looks_demonym(w: &str) -> bool {
             .iter()
             .any(|s| w.ends_with(s))
 }
+
+/// `the (foreign) minister`, `the company’s chief executive`: determiner or possessive,
+/// then only role words, the last of which is a title. Returns the title.
+pub(super) fn role_reference<'a>(words: &[&str], lower: &'a Lowered) -> Option<&'a str> {
+    let lex = Lexicon::get();
+    if lower.len() == 0 {
+        return None;
+    }
+    if !matches!(lower.word(0), "the" | "its" | "their" | "his" | "her")
+        && !words.first().is_some_and(|w| is_possessive(w))
+    {
+        return None;
+    }
+    // The words after the determiner: `1..len`.
+    let len = lower.len();
+    let n = len - 1;
+    if n == 0 || n > 4 {
+        return None;
+    }
+    let two = (n >= 2)
+        .then(|| lower.run(len - 2, len))
+        .filter(|t| lex.titles.contains(*t));
+    let title = two.or_else(|| {
+        let last = lower.word(len - 1);
+        // "the 46-year-old": an age stands for the person the story is about.
+        (lex.titles.contains(last) || is_age(last)).then_some(last)
+    })?;
+    let title_words = title.split_whitespace().count();
+    // Everything before the title is a modifier: a title word, a demonym, a place, a
+    // possessive or a lower-case adjective; never a name.
+    let ok = (1..1 + n - title_words).all(|k| {
+        let Some(&w) = words.get(k) else {
+            return false;
+        };
+        lex.titles.contains(lower.word(k))
+            || looks_demonym(w)
+            || is_possessive(w)
+            || lex.places.contains(w)
+            || !is_capitalised(w)
+    });
+    ok.then_some(title)
+}
+
+/// Whether a word is an age used as a noun (`46-year-old`).
+pub fn is_age(word: &str) -> bool {
+    word.strip_suffix("-year-old").is_some_and(|n| {
+        !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c.is_alphabetic())
+    })
+}

@@ -94,6 +94,10 @@ fn speakers_are_the_right_people() {
         "the count was",
         "Mara Venn",
     );
+}
+
+#[test]
+fn roles_relatives_and_headlines_name_the_right_people() {
     // A title in another form ("Sen.") holds the role; a capitalised modifier picks the
     // holder named with it, and with two holders and none so named, nobody is guessed.
     check(
