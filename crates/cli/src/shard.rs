@@ -51,7 +51,10 @@ fn read_records(files: &[OsString]) -> Result<Loaded, CliError> {
             }
         }
     }
+    // A map task run twice (a retried stage, a file given twice) gives the same record
+    // twice: the first of each `seq` is kept.
     records.sort_by_key(|r| r.seq);
+    records.dedup_by_key(|r| r.seq);
     let mut parts = Vec::with_capacity(records.len());
     for r in records {
         match (r.corpus, r.bad) {

@@ -71,7 +71,10 @@ fn postings(corpus: &Corpus, order: &[usize]) -> BTreeMap<String, Vec<u32>> {
     map
 }
 
-/// Writes the chunks through `sink` and answers their table.
+/// Writes the chunks through `sink` and answers their table. A term whose postings
+/// would overflow a chunk is cut into pieces over consecutive chunks (each piece's
+/// statements in order), so no chunk grows far past `limit` however common a word is,
+/// and a reader can fetch a common word's statements chunk by chunk, earliest first.
 pub(super) fn write(
     corpus: &Corpus,
     order: &[usize],
@@ -81,12 +84,16 @@ pub(super) fn write(
     let mut out = Vec::new();
     let mut chunk = Chunk::default();
     let mut size = 0;
+    // About two bytes a posting once written as gaps.
+    let piece = (limit / 2).max(1);
     let map = postings(corpus, order);
-    let last = map.len();
-    for (k, (term, ids)) in map.into_iter().enumerate() {
-        size += term.len() + 2 * ids.len() + 2;
-        chunk.terms.push((term, to_gaps(&ids)));
-        if size >= limit || k + 1 == last {
+    let mut pieces = (map.iter())
+        .flat_map(|(term, ids)| ids.chunks(piece).map(move |run| (term, run)))
+        .peekable();
+    while let Some((term, run)) = pieces.next() {
+        size += term.len() + 2 * run.len() + 2;
+        chunk.terms.push((term.clone(), to_gaps(run)));
+        if size >= limit || pieces.peek().is_none() {
             let first = chunk.terms.first().map(|t| t.0.clone()).unwrap_or_default();
             let last = chunk.terms.last().map(|t| t.0.clone()).unwrap_or_default();
             let bytes = shard_bytes(Kind::Index, &chunk);

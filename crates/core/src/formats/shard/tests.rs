@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 const SMALL: Limits = Limits {
     statements: 4 * 1024,
     articles: 8 * 1024,
-    index: 1024,
+    index: 64,
 };
 
 fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
@@ -167,8 +167,26 @@ fn each_statement_article_and_word_is_found_in_its_shard() {
             .map(|(k, _)| k as u64)
             .collect();
         assert_eq!(got, want, "{word}");
-        assert!(root.chunks_for(word).len() <= 3, "{word} needs few chunks");
     }
+    // A common word's postings run over several chunks, none much over the limit.
+    assert!(
+        root.chunks_for("the").len() > 1,
+        "{} statements, {:?}",
+        entries.len(),
+        root.chunks_for("the")
+    );
+    for c in &root.index_chunks {
+        assert!(
+            c.file.bytes < 2 * SMALL.index as u64 + 200,
+            "{} is {} bytes",
+            c.file.name,
+            c.file.bytes
+        );
+    }
+    assert!(
+        root.chunks_for("macron").len() <= 2,
+        "a rarer word needs a chunk or two"
+    );
     assert!(root.chunks_for(" ").is_empty());
 }
 
