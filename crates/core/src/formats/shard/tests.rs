@@ -386,3 +386,17 @@ fn a_truncated_or_damaged_shard_is_refused_naming_it() {
         Err(ShardError::Decode { .. })
     ));
 }
+
+/// A shard the host does not serve is named like a damaged one, so the view can say
+/// which part of the archive is missing while the rest works.
+#[test]
+fn a_missing_shard_is_named_with_the_reason() {
+    let e = ShardError::Unavailable {
+        name: "articles-00003.bin".into(),
+        why: "HTTP 404".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "part of the archive is unavailable: articles-00003.bin could not be fetched (HTTP 404)"
+    );
+}

@@ -167,6 +167,11 @@ pub enum ShardError {
         name: String,
         problem: String,
     },
+    /// A shard that could not be fetched (a 404, a network error): the caller's reason.
+    Unavailable {
+        name: String,
+        why: String,
+    },
 }
 
 impl std::fmt::Display for ShardError {
@@ -181,6 +186,7 @@ impl std::fmt::Display for ShardError {
             ShardError::Size { name, expected, found } => write!(f, "part of the archive is unavailable: {name} should hold {expected} bytes and holds {found} (truncated or damaged)"),
             ShardError::Checksum(name) => write!(f, "part of the archive is unavailable: {name} does not match its checksum (damaged)"),
             ShardError::Decode { name, problem } => write!(f, "part of the archive is unavailable: {name} could not be decoded ({problem})"),
+            ShardError::Unavailable { name, why } => write!(f, "part of the archive is unavailable: {name} could not be fetched ({why})"),
         }
     }
 }
