@@ -25,7 +25,7 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-test serve dist test test-lint test-native test-wasm test-e2e test-serve bench clean
+.PHONY: help setup setup-test serve dist test test-lint test-native test-engine test-wasm test-e2e test-serve bench clean
 
 help:
 	@echo "make serve   install what is missing, then serve on http://$(ADDRESS):$(PORT)/ with live reload"
@@ -53,6 +53,7 @@ dist: setup
 test: setup-test
 	$(MAKE) --no-print-directory test-lint
 	$(MAKE) --no-print-directory test-native
+	$(MAKE) --no-print-directory test-engine
 	$(MAKE) --no-print-directory test-wasm
 	$(MAKE) --no-print-directory dist
 	$(MAKE) --no-print-directory test-e2e
@@ -69,6 +70,17 @@ test-lint:
 
 test-native:
 	cargo test --workspace
+
+# The Spark pack (spark/): pyspark from PyPI in a venv of its own outside the repo (made
+# once, then reused), the CLI built, the job run in local[2] on a synthetic archive and
+# its output held equal, byte for byte, to the single-process `pack --sharded`.
+SPARK_VENV ?= $(HOME)/.cache/quoteline/spark-venv
+test-engine:
+	@command -v java >/dev/null || { echo "make test-engine needs Java 17 (apt-get install -y openjdk-17-jre-headless)" >&2; exit 1; }
+	test -x $(SPARK_VENV)/bin/python || python3 -m venv $(SPARK_VENV)
+	$(SPARK_VENV)/bin/python -c 'import pyspark' 2>/dev/null || $(SPARK_VENV)/bin/pip install -q 'pyspark==3.5.*'
+	cargo build --release -p quoteline-cli
+	PYSPARK_PYTHON=$(SPARK_VENV)/bin/python $(SPARK_VENV)/bin/python spark/test_pack.py --quoteline target/release/quoteline --mb 2
 
 # chromedriver gives Chromium a profile in TMPDIR (org.chromium.Chromium.scoped_dir.*,
 # about 50 MB) and leaves it there: the tier keeps TMPDIR to itself and removes it.

@@ -46,10 +46,10 @@ impl Loaded {
 }
 
 /// An article's text ready for extraction: the name shown, the text, its facts.
-struct Text {
-    name: String,
-    text: String,
-    meta: ArticleMeta,
+pub struct Text {
+    pub name: String,
+    pub text: String,
+    pub meta: ArticleMeta,
 }
 
 /// A file name as shown in messages and output (lossy when it is not UTF-8).
@@ -173,6 +173,11 @@ fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
 /// Parses the command line of `extract`, `groups` and `pack`, reads every file and
 /// extracts every article. `Err` is a usage problem (exit status 2).
 pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
+    load_as(args, Assembly::Whole)
+}
+
+/// [`load`], the articles assembled as `how` says.
+pub fn load_as(args: &[OsString], how: Assembly) -> Result<Loaded, CliError> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut manifest_path: Option<PathBuf> = None;
     let mut topics_path: Option<PathBuf> = None;
@@ -326,9 +331,8 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
         }));
     }
     let progress = Progress::new(texts.len(), texts.iter().map(|t| t.text.len()).sum(), quiet);
-    let prepared = prepare_parallel(&texts, &mut errors, &progress);
+    let corpus = how.corpus(&texts, &mut errors, &progress);
     progress.finish();
-    let corpus = assemble(&texts, prepared, &mut errors);
     Ok(Loaded {
         corpus,
         taxonomy,
@@ -336,6 +340,50 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
         warnings,
         offsets,
         diagnostics,
+    })
+}
+
+/// How the articles become one corpus.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Assembly {
+    /// [`Corpus::assemble`] over every article at once (extract, groups, the corpus file).
+    Whole,
+    /// Each article assembled alone as it is extracted, then [`crate::merge::merge`]d:
+    /// the split pack's map and reduce in one process (`pack --sharded`).
+    Merged,
+}
+
+impl Assembly {
+    fn corpus(self, texts: &[Text], errors: &mut Vec<String>, progress: &Progress) -> Corpus {
+        match self {
+            Assembly::Whole => {
+                let prepared = prepare_parallel(texts, errors, progress, prepare_one);
+                assemble(texts, prepared, errors)
+            }
+            Assembly::Merged => {
+                let parts = prepare_parallel(texts, errors, progress, alone);
+                merged(parts.into_iter().map(|(_, c)| c).collect(), errors)
+            }
+        }
+    }
+}
+
+/// One article extracted and assembled alone, contained (the map of a split pack).
+pub fn alone(t: &Text) -> Result<Corpus, Panic> {
+    let p = prepare_one(t)?;
+    contain(|| {
+        forced("assemble", Some(&t.name));
+        Corpus::assemble(vec![p])
+    })
+}
+
+/// [`crate::merge::merge`], contained: when it panics, nothing is merged.
+pub fn merged(parts: Vec<Corpus>, errors: &mut Vec<String>) -> Corpus {
+    contain(|| crate::merge::merge(parts)).unwrap_or_else(|panic| {
+        errors.push(format!(
+            "merging the articles panicked: {panic}; no statement can be written"
+        ));
+        Corpus::default()
     })
 }
 
@@ -355,11 +403,12 @@ fn prepare_one(t: &Text) -> Result<Prepared, Panic> {
 /// and per article), each article contained: one that panics is reported by name and
 /// left out. The order of the articles is kept, so the output is the same as one
 /// thread's. Returns each prepared article with its index in `texts`.
-fn prepare_parallel(
+fn prepare_parallel<T: Send>(
     texts: &[Text],
     errors: &mut Vec<String>,
     progress: &Progress,
-) -> Vec<(usize, Prepared)> {
+    prepare_one: impl Fn(&Text) -> Result<T, Panic> + Sync,
+) -> Vec<(usize, T)> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(texts.len());
@@ -370,7 +419,7 @@ fn prepare_parallel(
         progress.done(n, t.text.len());
         r
     };
-    let results: Vec<(usize, Result<Prepared, Panic>)> = if threads < 2 {
+    let results: Vec<(usize, Result<T, Panic>)> = if threads < 2 {
         texts.iter().map(prepare_counted).enumerate().collect()
     } else {
         // Threads take the next article as they finish one, so one long article does not

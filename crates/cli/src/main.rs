@@ -1,6 +1,7 @@
 //! The `quoteline` command line: `quoteline extract` prints one JSON object per statement
 //! (JSON Lines) on stdout and problems on stderr; `groups` prints the cross-outlet
-//! groups; `pack` writes a corpus file; `text` prints a file as it is read; `eval`
+//! groups; `pack` writes a corpus file (`shard`: or a sharded archive, from the
+//! articles or from `prepare`'s records, merged by `merge`); `prepare` is the map of a split pack; `text` prints a file as it is read; `eval`
 //! scores extraction against annotated attributions; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
@@ -19,8 +20,11 @@ mod groups;
 mod growth;
 mod jsonl;
 mod load;
+mod merge;
 mod pack;
+mod prepare;
 mod progress;
+mod shard;
 mod stdin;
 mod synth;
 mod text;
@@ -41,6 +45,7 @@ fn main() -> std::process::ExitCode {
         Some("extract") if !rest.is_empty() => crate::extract::run(rest),
         Some("groups") if !rest.is_empty() => crate::groups::run(rest),
         Some("pack") if !rest.is_empty() => crate::pack::run(rest),
+        Some("prepare") => crate::prepare::run(rest),
         Some("text") if !rest.is_empty() => crate::text::run(rest),
         Some("eval") if !rest.is_empty() => crate::eval::run(rest),
         Some("synth") => crate::synth::run(rest),

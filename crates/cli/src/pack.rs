@@ -1,7 +1,8 @@
 //! `quoteline pack --out FILE`: the corpus and its groups in one precomputed file. An
 //! article that cannot be used is left out and named; when grouping fails the file is
 //! written without groups; when encoding fails no file is written. Either way the
-//! problem is reported and the exit status is 1.
+//! problem is reported and the exit status is 1. `--sharded --out DIR/` writes a
+//! directory of shards instead (`shard.rs`).
 
 use crate::args::is;
 use crate::contain::{contain, forced};
@@ -20,9 +21,12 @@ pub fn run(args: &[OsString]) -> ExitCode {
     };
     let mut rest = Vec::new();
     let mut out: Option<PathBuf> = None;
+    let mut sharded = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if is(a, "--out") {
+        if is(a, "--sharded") {
+            sharded = true;
+        } else if is(a, "--out") {
             match it.next() {
                 Some(v) => out = Some(v.into()),
                 None => {
@@ -42,8 +46,15 @@ pub fn run(args: &[OsString]) -> ExitCode {
         }
     }
     let Some(out) = out else {
-        return fail(CliError::Required("--out FILE"));
+        return fail(CliError::Required(if sharded {
+            "--out DIR"
+        } else {
+            "--out FILE"
+        }));
     };
+    if sharded {
+        return crate::shard::run(out, &rest);
+    }
     let mut loaded = match load::load(&rest) {
         Ok(l) => l,
         Err(e) => return fail(e),

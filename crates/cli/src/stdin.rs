@@ -39,7 +39,7 @@ pub fn read(input: impl BufRead) -> (Vec<LineArticle>, Vec<String>) {
     (articles, problems)
 }
 
-fn parse(line: &[u8]) -> Result<LineArticle, String> {
+pub fn parse(line: &[u8]) -> Result<LineArticle, String> {
     let value: serde_json::Value =
         serde_json::from_slice(line).map_err(|e| format!("not JSON ({e})"))?;
     let obj = value

@@ -3,6 +3,8 @@
 pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or --jsonl: articles on stdin)\n\
        quoteline groups  [OPTIONS] FILE_OR_DIR...\n\
        quoteline pack --out FILE.qlc [OPTIONS] FILE_OR_DIR...\n\
+       quoteline pack --sharded --out DIR [OPTIONS] FILE_OR_DIR...   (or --prepared RECORDS.jsonl...)\n\
+       quoteline prepare --jsonl   (articles on stdin, one record per article on stdout)\n\
        quoteline text FILE\n\
        quoteline eval GOLD_DIR [--show N]\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
@@ -21,6 +23,11 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
   `groups` prints one JSON object per group of renderings of one utterance across outlets.\n\
   `pack` writes a precomputed corpus file (articles, statements, speakers, dates, topics, groups)\n\
   that the app opens without extracting (Your articles → Open a corpus file, or ?corpus=URL).\n\
+  `pack --sharded --out DIR` writes the same corpus as a directory of static files for archives too big\n\
+  for one file: root.json (facts, facet counts, the date histogram, speakers, groups, the shard table\n\
+  with sizes and checksums), statements-N.bin (by date, then id), articles-N.bin and index-N.bin (the\n\
+  search index by term). `prepare --jsonl` is its map (each article extracted and assembled alone, as\n\
+  a JSON record, or {\"bad\": NAME, \"why\": ...}); `pack --sharded --prepared FILE...` its reduce.\n\
   A directory means every .txt, .md and .html file in it (sorted), with its corpus.toml manifest\n\
   if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
   replaced (with a count), HTML reduced to its article text, Markdown to its words. Files over\n\

@@ -8,4 +8,5 @@ pub mod ingest;
 pub mod manifest;
 pub mod pack;
 pub mod row;
+pub mod shard;
 pub mod workspace;

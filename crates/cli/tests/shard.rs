@@ -1,0 +1,316 @@
+//! The sharded archive (`quoteline pack --sharded`) against the one-file corpus of the
+//! same articles (`pack --out FILE`): read back through the engine's reader, it holds the
+//! same statements, speakers, groups and counts. And the split pack (`prepare --jsonl`,
+//! in pieces, then `pack --sharded --prepared`) writes the same bytes as the one-process
+//! pack, with a bad article named and left out.
+#![cfg(not(target_arch = "wasm32"))]
+
+use quoteline_core::corpus::{Article, Corpus, Entry};
+use quoteline_core::formats::pack;
+use quoteline_core::formats::shard::{self, Root, ROOT};
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_quoteline"))
+}
+
+fn scratch(test: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("quoteline-shard-{test}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn run(cmd: &mut Command) -> Output {
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+/// A synthetic archive of about `mb` megabytes in `dir/articles`.
+fn synth(dir: &Path, mb: &str) -> PathBuf {
+    let arts = dir.join("articles");
+    run(bin().args(["synth", "--mb", mb, "--out"]).arg(&arts));
+    arts
+}
+
+/// Every statement (in the archive's order), every article, and the root.
+fn read_archive(dir: &Path) -> (Root, Vec<Entry>, Vec<Article>) {
+    let root = shard::parse_root(&std::fs::read(dir.join(ROOT)).unwrap()).unwrap();
+    let bytes = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    let entries = (root.statement_shards.iter())
+        .flat_map(|s| {
+            shard::decode_statements(s, &bytes(&s.file.name))
+                .unwrap()
+                .entries
+        })
+        .collect();
+    let articles = (root.article_shards.iter())
+        .flat_map(|s| {
+            shard::decode_articles(s, &bytes(&s.file.name))
+                .unwrap()
+                .articles
+        })
+        .collect();
+    (root, entries, articles)
+}
+
+/// Groups as sets of statement ids, with their canonical id and flags.
+fn groups_by_id(
+    groups: &[quoteline_core::corpus::compare::Group],
+    id: impl Fn(usize) -> String,
+) -> BTreeSet<(Vec<String>, String, usize, bool)> {
+    (groups.iter())
+        .map(|g| {
+            let mut m: Vec<String> = g.members.iter().map(|&i| id(i)).collect();
+            m.sort();
+            (m, id(g.canonical), g.outlets, g.quotes_differ)
+        })
+        .collect()
+}
+
+/// The sharded archive and the corpus file hold the same corpus.
+fn assert_same(c: &Corpus, groups: &[quoteline_core::corpus::compare::Group], dir: &Path) {
+    let (root, entries, articles) = read_archive(dir);
+    assert_eq!(articles, c.articles, "articles");
+    assert_eq!(root.speakers, c.speakers, "speakers");
+    let by_id: BTreeMap<&str, &Entry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
+    assert_eq!(by_id.len(), c.entries.len(), "statements");
+    for e in &c.entries {
+        assert_eq!(by_id.get(e.id.as_str()), Some(&e), "statement {}", e.id);
+    }
+    assert_eq!(
+        groups_by_id(&root.groups, |i| entries[i].id.clone()),
+        groups_by_id(groups, |i| c.entries[i].id.clone()),
+        "groups"
+    );
+    let f = &root.facts;
+    assert_eq!(
+        (f.articles, f.statements, f.speakers, f.groups),
+        (
+            c.articles.len() as u64,
+            c.entries.len() as u64,
+            c.speakers.len() as u64,
+            groups.len() as u64
+        )
+    );
+    for (name, n) in &root.outlets {
+        let truth = c
+            .entries
+            .iter()
+            .filter(|e| &c.articles[e.article].outlet == name)
+            .count();
+        assert_eq!(*n, truth as u64, "outlet {name}");
+    }
+    let mut days: BTreeMap<i64, u64> = BTreeMap::new();
+    for e in c.entries.iter().filter(|e| e.when.is_known()) {
+        *days.entry(e.when.day).or_default() += 1;
+    }
+    assert_eq!(
+        root.histogram,
+        days.into_iter().collect::<Vec<_>>(),
+        "histogram"
+    );
+    for (t, (_, n)) in root.topic_counts.iter().enumerate().take(root.topics.len()) {
+        let truth = c
+            .entries
+            .iter()
+            .filter(|e| e.topics.iter().any(|x| x.0 == t))
+            .count();
+        assert_eq!(*n, truth as u64, "topic {t}");
+    }
+}
+
+fn check_both_ways(test: &str, articles: &Path) {
+    let dir = scratch(test);
+    let file = dir.join("one.qlc");
+    let sharded = dir.join("sharded");
+    run(bin()
+        .args(["pack", "--quiet", "--out"])
+        .arg(&file)
+        .arg(articles));
+    let out = run(bin()
+        .args(["pack", "--quiet", "--sharded", "--out"])
+        .arg(&sharded)
+        .arg(articles));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("statement shards"));
+    let p = pack::decode(
+        &std::fs::read(&file).unwrap(),
+        &quoteline_core::corpus::topics::names(),
+    )
+    .unwrap();
+    assert!(p.corpus.entries.len() > 50 && !p.comparison.groups.is_empty());
+    assert_same(&p.corpus, &p.comparison.groups, &sharded);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_archive_holds_the_corpus_file_of_the_seeds() {
+    check_both_ways(
+        "seeds",
+        Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds")),
+    );
+}
+
+#[test]
+fn the_archive_holds_the_corpus_file_of_a_synthetic_archive() {
+    let dir = scratch("synth-src");
+    let arts = synth(&dir, "0.6");
+    check_both_ways("synth", &arts);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The articles of `dir` as JSON Lines, each with its `seq`.
+fn jsonl(dir: &Path) -> Vec<String> {
+    let mut names: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    names.sort();
+    (names.iter().enumerate())
+        .map(|(seq, p)| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            let text = std::fs::read_to_string(p).unwrap();
+            serde_json::json!({"seq": seq, "name": name, "text": text}).to_string()
+        })
+        .collect()
+}
+
+fn piped(cmd: &mut Command, input: &str) -> Output {
+    let mut child = cmd
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Written from a thread: the command's output fills its pipe while input still comes.
+    let mut stdin = child.stdin.take().unwrap();
+    let input = input.to_string();
+    let writer =
+        std::thread::spawn(move || std::io::Write::write_all(&mut stdin, input.as_bytes()));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    out
+}
+
+#[test]
+fn the_split_pack_writes_the_same_bytes_and_names_a_bad_article() {
+    let dir = scratch("split");
+    let arts = synth(&dir, "0.4");
+    let mut lines = jsonl(&arts);
+    let victim = serde_json::from_str::<serde_json::Value>(&lines[3]).unwrap()["name"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    lines.insert(5, "{\"seq\": 99999, \"text\": \"no name\"}".into());
+    let all = lines.join("\n");
+    let panic_on = |c: &mut Command| {
+        c.env("QUOTELINE_TEST_PANIC_ON", &victim);
+    };
+    // One process.
+    let one = dir.join("one");
+    let mut c = bin();
+    c.args(["pack", "--quiet", "--sharded", "--jsonl", "--out"])
+        .arg(&one);
+    panic_on(&mut c);
+    let out = piped(&mut c, &all);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains(&victim), "{stderr}");
+    // The map in two pieces, handed to the reduce in the other order.
+    let (a, b) = lines.split_at(lines.len() / 2);
+    let mut records = Vec::new();
+    for (k, piece) in [b, a].iter().enumerate() {
+        let mut c = bin();
+        c.args(["prepare", "--jsonl"]);
+        panic_on(&mut c);
+        let out = piped(&mut c, &piece.join("\n"));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let f = dir.join(format!("records-{k}.jsonl"));
+        std::fs::write(&f, &out.stdout).unwrap();
+        records.push(f);
+    }
+    // A record file given twice (a retried map task) changes nothing.
+    records.push(records[0].clone());
+    let split = dir.join("split");
+    let out = bin()
+        .args(["pack", "--quiet", "--sharded", "--out"])
+        .arg(&split)
+        .arg("--prepared")
+        .args(&records)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains(&format!("{victim}: skipped: extracting it panicked")),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("stdin:") && stderr.contains("no \"name\""),
+        "{stderr}"
+    );
+    let listing = |d: &Path| {
+        let mut v: Vec<(String, Vec<u8>)> = (std::fs::read_dir(d).unwrap())
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().to_string(),
+                    std::fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (x, y) = (listing(&one), listing(&split));
+    assert!(x.len() > 3);
+    assert_eq!(
+        x.iter().map(|f| &f.0).collect::<Vec<_>>(),
+        y.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    for (f, g) in x.iter().zip(&y) {
+        assert!(
+            f.1 == g.1,
+            "{} differs between the one-process and the split pack",
+            f.0
+        );
+    }
+    let (root, entries, _) = read_archive(&split);
+    assert!(entries
+        .iter()
+        .all(|e| !e.id.starts_with(&format!("{victim}@"))));
+    assert_eq!(root.facts.articles as usize, lines.len() - 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn a_second_pack_into_the_directory_leaves_no_stale_shard() {
+    let dir = scratch("stale");
+    let out = dir.join("archive");
+    std::fs::create_dir_all(&out).unwrap();
+    std::fs::write(out.join("statements-00042.bin"), b"old").unwrap();
+    std::fs::write(out.join("notes.txt"), b"mine").unwrap();
+    let seeds = concat!(env!("CARGO_MANIFEST_DIR"), "/../../seeds");
+    run(bin()
+        .args(["pack", "--quiet", "--sharded", "--out"])
+        .arg(&out)
+        .arg(seeds));
+    assert!(!out.join("statements-00042.bin").exists());
+    assert!(
+        out.join("notes.txt").exists(),
+        "files that are not shards are left alone"
+    );
+    read_archive(&out);
+    let _ = std::fs::remove_dir_all(&dir);
+}

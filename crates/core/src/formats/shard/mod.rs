@@ -1,0 +1,40 @@
+//! The sharded corpus: a corpus as a directory of static files, for archives too big to
+//! download whole (`quoteline pack --sharded --out DIR/`). The explorer fetches the root
+//! first, then only the shards a view needs.
+//!
+//! - `root.json`: the corpus facts, facet vocabularies with their counts, the date
+//!   histogram, the speaker and group tables, and the table of every other file with its
+//!   size, checksum and summary. JSON, not postcard: it is read once per archive, gzip
+//!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
+//!   can tell a foreign or newer root by its `format` and `version` before anything else.
+//! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`]) ordered by date,
+//!   then id, each shard a few hundred kB; a statement's number is its place in that order.
+//! - `articles-NNNNN.bin`: the articles' texts and facts, in article order.
+//! - `index-NNNNN.bin`: the search index, split by term: each chunk holds a sorted run
+//!   of terms with their postings (statement numbers).
+//!
+//! Every shard is a first line `quoteline-shard <version> <kind>\n` and a postcard body;
+//! its size and FNV-1a checksum are in the root, so a truncated or damaged shard is
+//! refused naming that shard. Names are checked against a fixed pattern, so a root can
+//! never point a reader outside `DIR/`.
+//!
+//! `types` holds the shapes and the errors, `file` a shard's bytes; `write` builds the files, `read` checks
+//! and decodes them and answers the view's questions from the root's summaries, `index`
+//! makes and looks up the term chunks.
+
+mod file;
+mod index;
+mod read;
+mod types;
+mod write;
+
+pub use file::{checksum_hex, Files};
+pub use index::{terms, Chunk};
+pub use read::{
+    decode_articles, decode_chunk, decode_statements, parse_root, shard_name_ok, verify,
+};
+pub use types::*;
+pub use write::{statement_order, write, Limits};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,402 @@
+//! The sharded format on the seed corpus, cut small so every table has many shards:
+//! what is written reads back the same, the root's summaries are exact, and every bad
+//! root or shard is refused naming the part.
+
+use super::*;
+use crate::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
+use crate::corpus::topics::names;
+use crate::corpus::Corpus;
+use crate::test_seeds::seed_corpus;
+use std::collections::BTreeMap;
+
+const SMALL: Limits = Limits {
+    statements: 4 * 1024,
+    articles: 8 * 1024,
+    index: 64,
+};
+
+fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
+    let c = seed_corpus();
+    let cmp = compare(&c, GROUP_THRESHOLD);
+    let mut files = BTreeMap::new();
+    let root = write(
+        &c,
+        &cmp,
+        &names(),
+        "test",
+        SMALL,
+        &mut |n: &str, b: Vec<u8>| {
+            files.insert(n.to_string(), b);
+            Ok(())
+        },
+    )
+    .unwrap();
+    (c, cmp, files, root)
+}
+
+fn root_of(files: &BTreeMap<String, Vec<u8>>) -> Root {
+    parse_root(&files[ROOT]).unwrap()
+}
+
+/// Every statement of the archive, in its order.
+fn all_entries(root: &Root, files: &BTreeMap<String, Vec<u8>>) -> Vec<crate::corpus::Entry> {
+    (root.statement_shards.iter())
+        .flat_map(|s| decode_statements(s, &files[&s.file.name]).unwrap().entries)
+        .collect()
+}
+
+#[test]
+fn what_is_written_reads_back() {
+    let (c, cmp, files, written) = archive();
+    let root = root_of(&files);
+    assert_eq!(root, written);
+    assert!(
+        root.statement_shards.len() >= 3,
+        "cut small, the seeds need several shards"
+    );
+    assert!(root.article_shards.len() > 1 && root.index_chunks.len() > 3);
+    let order = statement_order(&c);
+    let entries = all_entries(&root, &files);
+    let want: Vec<_> = order.iter().map(|&i| c.entries[i].clone()).collect();
+    assert_eq!(entries, want);
+    let keys: Vec<_> = entries
+        .iter()
+        .map(|e| (!e.when.is_known(), e.when.day, e.id.clone()))
+        .collect();
+    assert!(keys.windows(2).all(|w| w[0] <= w[1]), "by date, then id");
+    let articles: Vec<_> = (root.article_shards.iter())
+        .flat_map(|s| decode_articles(s, &files[&s.file.name]).unwrap().articles)
+        .collect();
+    assert_eq!(articles, c.articles);
+    assert_eq!(root.speakers, c.speakers);
+    // Groups: the same members, by statement id.
+    let ids = |members: &[usize], of: &dyn Fn(usize) -> String| {
+        let mut v: Vec<String> = members.iter().map(|&m| of(m)).collect();
+        v.sort();
+        v
+    };
+    let mut want: Vec<_> = (cmp.groups.iter())
+        .map(|g| ids(&g.members, &|m| c.entries[m].id.clone()))
+        .collect();
+    let mut got: Vec<_> = (root.groups.iter())
+        .map(|g| ids(&g.members, &|m| entries[m].id.clone()))
+        .collect();
+    want.sort();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(!got.is_empty(), "the seeds have cross-outlet groups");
+}
+
+#[test]
+fn counts_come_exactly_from_the_summaries() {
+    let (c, _, files, _) = archive();
+    let root = root_of(&files);
+    let all = root.summed(root.statement_shards.iter());
+    let total: u64 = root.outlets.iter().map(|o| o.1).sum();
+    assert_eq!(total, c.entries.len() as u64);
+    assert_eq!(
+        all.outlets.iter().map(|o| o.1).collect::<Vec<_>>(),
+        root.outlets.iter().map(|o| o.1).collect::<Vec<_>>()
+    );
+    for (k, (name, n)) in root.outlets.iter().enumerate() {
+        let truth = c
+            .entries
+            .iter()
+            .filter(|e| &c.articles[e.article].outlet == name)
+            .count();
+        assert_eq!(*n, truth as u64, "outlet {k}");
+    }
+    for (name, n) in &root.kinds {
+        let truth = c
+            .entries
+            .iter()
+            .filter(|e| e.statement.kind.as_str() == name)
+            .count();
+        assert_eq!(*n, truth as u64, "kind {name}");
+    }
+    let dated = c.entries.iter().filter(|e| e.when.is_known()).count() as u64;
+    assert_eq!(root.undated + dated, c.entries.len() as u64);
+    assert_eq!(root.dated_between(i64::MIN, i64::MAX), dated);
+    assert_eq!(root.timeline(7).iter().map(|t| t.1).sum::<u64>(), dated);
+    for (i, n) in root.speaker_counts.iter().enumerate() {
+        assert_eq!(
+            *n,
+            c.entries.iter().filter(|e| e.speaker == i).count() as u64
+        );
+    }
+}
+
+#[test]
+fn each_statement_article_and_word_is_found_in_its_shard() {
+    let (_, _, files, _) = archive();
+    let root = root_of(&files);
+    let entries = all_entries(&root, &files);
+    for n in 0..root.facts.statements {
+        let s = root.statement_shard_of(n).unwrap();
+        assert!(s.first <= n && n < s.first + s.count);
+    }
+    assert!(root.statement_shard_of(root.facts.statements).is_none());
+    for m in 0..root.facts.articles {
+        let s = root.article_shard_of(m).unwrap();
+        assert!(s.first <= m && m < s.first + s.count);
+    }
+    assert!(root.article_shard_of(root.facts.articles).is_none());
+    let articles: Vec<_> = (root.article_shards.iter())
+        .flat_map(|s| decode_articles(s, &files[&s.file.name]).unwrap().articles)
+        .collect();
+    for word in ["Macron", "guarantee", "ukr", "zelensky", "said", "é"] {
+        let mut got: Vec<u64> = (root.chunks_for(word).into_iter())
+            .flat_map(|c| {
+                decode_chunk(c, &files[&c.file.name])
+                    .unwrap()
+                    .statements_for(word)
+            })
+            .collect();
+        got.sort_unstable();
+        got.dedup();
+        let w = crate::text::fold(word);
+        let want: Vec<u64> = (entries.iter().enumerate())
+            .filter(|(_, e)| {
+                let text = format!(
+                    "{} {}",
+                    e.statement.span.of(&articles[e.article].text),
+                    root.speakers[e.speaker].name
+                );
+                terms(&text).iter().any(|t| t.starts_with(&w))
+            })
+            .map(|(k, _)| k as u64)
+            .collect();
+        assert_eq!(got, want, "{word}");
+    }
+    // A common word's postings run over several chunks, none much over the limit.
+    assert!(
+        root.chunks_for("the").len() > 1,
+        "{} statements, {:?}",
+        entries.len(),
+        root.chunks_for("the")
+    );
+    for c in &root.index_chunks {
+        assert!(
+            c.file.bytes < 2 * SMALL.index as u64 + 200,
+            "{} is {} bytes",
+            c.file.name,
+            c.file.bytes
+        );
+    }
+    assert!(
+        root.chunks_for("macron").len() <= 2,
+        "a rarer word needs a chunk or two"
+    );
+    assert!(root.chunks_for(" ").is_empty());
+}
+
+#[test]
+fn shard_names_never_leave_the_directory() {
+    for good in [
+        "statements-00000.bin",
+        "articles-12345.bin",
+        "index-00042.bin",
+    ] {
+        assert!(shard_name_ok(good), "{good}");
+    }
+    for bad in [
+        "../root.json",
+        "/etc/passwd",
+        "statements-00000.bin/../x",
+        "a/statements-00000.bin",
+        "C:\\statements-00000.bin",
+        "statements-0000.bin",
+    ] {
+        assert!(!shard_name_ok(bad), "{bad}");
+    }
+    for bad in [
+        "statements-000000.bin",
+        "statements-0000a.bin",
+        "other-00000.bin",
+        "statements-00000.bin.gz",
+        "statements-..000.bin",
+        "",
+        "statements-00000",
+        "-00000.bin",
+    ] {
+        assert!(!shard_name_ok(bad), "{bad}");
+    }
+    let (_, _, files, _) = archive();
+    let root = String::from_utf8(files[ROOT].clone()).unwrap();
+    for bad in [
+        "../../etc/passwd",
+        "/tmp/statements-00000.bin",
+        "statements-00001.bin",
+    ] {
+        let edited = root.replacen("\"statements-00000.bin\"", &format!("{bad:?}"), 1);
+        let e = parse_root(edited.as_bytes()).unwrap_err();
+        assert_eq!(e, ShardError::BadName(bad.into()));
+        assert!(e.to_string().contains("not a shard name"), "{e}");
+    }
+}
+
+#[test]
+fn a_root_of_another_kind_or_version_is_refused_with_the_reason() {
+    let (_, _, files, _) = archive();
+    let root = String::from_utf8(files[ROOT].clone()).unwrap();
+    let v = format!("\"version\":{VERSION}");
+    let newer = root.replacen(&v, "\"version\":7", 1);
+    let e = parse_root(newer.as_bytes()).unwrap_err();
+    assert_eq!(e, ShardError::Newer(7));
+    assert!(
+        e.to_string().contains("newer Quoteline (archive format 7"),
+        "{e}"
+    );
+    let older = root.replacen(&v, "\"version\":0", 1);
+    assert_eq!(
+        parse_root(older.as_bytes()).unwrap_err(),
+        ShardError::Older(0)
+    );
+    // A newer root may have another shape: the version is refused before the shape.
+    assert_eq!(
+        parse_root(br#"{"format":"quoteline-shards","version":9,"everything":"else"}"#)
+            .unwrap_err(),
+        ShardError::Newer(9)
+    );
+    let foreign = root.replacen(FORMAT, "quoteline-corpus", 1);
+    assert!(parse_root(foreign.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("format “quoteline-corpus”"));
+    assert!(matches!(parse_root(b"not json"), Err(ShardError::Root(_))));
+    assert!(matches!(
+        parse_root(&files[ROOT][..40]),
+        Err(ShardError::Root(_))
+    ));
+    let no_version = root.replacen(&v, "\"vers\":1", 1);
+    assert!(parse_root(no_version.as_bytes())
+        .unwrap_err()
+        .to_string()
+        .contains("no version"));
+}
+
+#[test]
+fn an_inconsistent_root_is_refused_naming_what_disagrees() {
+    let (_, _, files, root) = archive();
+    let mut r = root.clone();
+    r.facts.statements += 1;
+    let e = parse_root(&serde_json::to_vec(&r).unwrap()).unwrap_err();
+    assert!(e.to_string().contains("statement shards hold"), "{e}");
+    let mut r = root.clone();
+    r.article_shards[1].first += 1;
+    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
+        .unwrap_err()
+        .to_string()
+        .contains("article shard 1"));
+    let mut r = root.clone();
+    r.groups[0].members.push(1_000_000);
+    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
+        .unwrap_err()
+        .to_string()
+        .contains("group 0"));
+    let mut r = root.clone();
+    r.statement_shards[2].summary.outlets.push((999, 1));
+    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
+        .unwrap_err()
+        .to_string()
+        .contains("statement shard 2"));
+    let mut r = root.clone();
+    r.speakers.pop();
+    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
+        .unwrap_err()
+        .to_string()
+        .contains("speakers"));
+    assert_eq!(parse_root(&files[ROOT]).unwrap(), root);
+}
+
+#[test]
+fn a_truncated_or_damaged_shard_is_refused_naming_it() {
+    let (_, _, files, root) = archive();
+    let info = &root.statement_shards[1];
+    let good = &files[&info.file.name];
+    let e = decode_statements(info, &good[..good.len() - 5]).unwrap_err();
+    assert_eq!(
+        e,
+        ShardError::Size {
+            name: "statements-00001.bin".into(),
+            expected: good.len() as u64,
+            found: good.len() as u64 - 5
+        }
+    );
+    assert!(
+        e.to_string()
+            .starts_with("part of the archive is unavailable: statements-00001.bin"),
+        "{e}"
+    );
+    let mut flipped = good.clone();
+    flipped[good.len() / 2] ^= 0x40;
+    let e = decode_statements(info, &flipped).unwrap_err();
+    assert_eq!(e, ShardError::Checksum("statements-00001.bin".into()));
+    let a = &root.article_shards[0];
+    assert!(matches!(
+        decode_articles(a, b""),
+        Err(ShardError::Size { .. })
+    ));
+    let c = &root.index_chunks[0];
+    let mut bad = files[&c.file.name].clone();
+    bad[0] ^= 1;
+    assert_eq!(
+        decode_chunk(c, &bad).unwrap_err(),
+        ShardError::Checksum(c.file.name.clone())
+    );
+    // Another kind's shard under this name, with a matching checksum: refused by its line.
+    let other = files[&a.file.name].clone();
+    let forged = StatementShardInfo {
+        file: FileInfo {
+            name: info.file.name.clone(),
+            bytes: other.len() as u64,
+            checksum: checksum_hex(&other),
+        },
+        ..info.clone()
+    };
+    let e = decode_statements(&forged, &other).unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("statements-00001.bin could not be decoded (it does not start with"),
+        "{e}"
+    );
+    // The right kind, but not the count the root says.
+    let wrong = StatementShardInfo {
+        count: info.count + 1,
+        ..info.clone()
+    };
+    let e = decode_statements(&wrong, good).unwrap_err();
+    assert!(
+        e.to_string().contains("statements where the root says"),
+        "{e}"
+    );
+    // A body that is not a shard, with a good line and checksum.
+    let mut junk = format!("{SHARD_MAGIC} {VERSION} statements\n").into_bytes();
+    junk.extend_from_slice(&[0xff; 9]);
+    let forged = StatementShardInfo {
+        file: FileInfo {
+            name: info.file.name.clone(),
+            bytes: junk.len() as u64,
+            checksum: checksum_hex(&junk),
+        },
+        ..info.clone()
+    };
+    assert!(matches!(
+        decode_statements(&forged, &junk),
+        Err(ShardError::Decode { .. })
+    ));
+}
+
+/// A shard the host does not serve is named like a damaged one, so the view can say
+/// which part of the archive is missing while the rest works.
+#[test]
+fn a_missing_shard_is_named_with_the_reason() {
+    let e = ShardError::Unavailable {
+        name: "articles-00003.bin".into(),
+        why: "HTTP 404".into(),
+    };
+    assert_eq!(
+        e.to_string(),
+        "part of the archive is unavailable: articles-00003.bin could not be fetched (HTTP 404)"
+    );
+}

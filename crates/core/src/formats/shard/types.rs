@@ -1,0 +1,194 @@
+//! The sharded corpus's shapes: the root and its tables, the decoded shards, and
+//! [`ShardError`], why a root or a shard cannot be used.
+
+use crate::corpus::compare::Group;
+use crate::corpus::{Article, Entry, Speaker};
+use serde::{Deserialize, Serialize};
+
+/// The root's `format` field.
+pub const FORMAT: &str = "quoteline-shards";
+/// The layout of the root and the shards. Bump it whenever a type inside them changes.
+pub const VERSION: u32 = 1;
+/// The root's file name inside the directory.
+pub const ROOT: &str = "root.json";
+/// The first word of every shard.
+pub const SHARD_MAGIC: &str = "quoteline-shard";
+
+/// The three kinds of shard, each with its name prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Statements,
+    Articles,
+    Index,
+}
+
+impl Kind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Statements => "statements",
+            Kind::Articles => "articles",
+            Kind::Index => "index",
+        }
+    }
+
+    /// The file name of shard `n` of this kind (`statements-00003.bin`).
+    pub fn name(self, n: usize) -> String {
+        format!("{}-{n:05}.bin", self.as_str())
+    }
+}
+
+/// One file of the directory: its name, size in bytes and checksum (FNV-1a 64, hex).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileInfo {
+    pub name: String,
+    pub bytes: u64,
+    pub checksum: String,
+}
+
+/// Counts by facet value: `(value, statements)`, by value's position in the root's
+/// vocabularies (outlets, kinds, topics), so shard summaries stay small.
+pub type Counts = Vec<(u32, u64)>;
+
+/// What a statement shard holds, summarised: enough for exact counts without it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Statements by outlet, kind and topic (a statement without topic counts as "other",
+    /// the position just past the topics).
+    pub outlets: Counts,
+    pub kinds: Counts,
+    pub topics: Counts,
+    /// Dated statements by day: `(day, statements)`, days since 1970-01-01.
+    pub days: Vec<(i64, u64)>,
+    pub undated: u64,
+}
+
+/// A statement shard in the root: its file, the number of its first statement, how many
+/// it holds, and its summary.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatementShardInfo {
+    pub file: FileInfo,
+    pub first: u64,
+    pub count: u64,
+    pub summary: Summary,
+}
+
+/// An article shard in the root: its file, its first article and how many it holds.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ArticleShardInfo {
+    pub file: FileInfo,
+    pub first: u64,
+    pub count: u64,
+}
+
+/// An index chunk in the root: its file, and its first and last term (folded).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChunkInfo {
+    pub file: FileInfo,
+    pub first: String,
+    pub last: String,
+}
+
+/// The corpus facts.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Facts {
+    pub articles: u64,
+    pub statements: u64,
+    pub speakers: u64,
+    pub groups: u64,
+}
+
+/// The root: everything the first view needs, and the table of the shards.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Root {
+    pub format: String,
+    pub version: u32,
+    pub generator: String,
+    /// The topic names statements' topic indices refer to.
+    pub topics: Vec<String>,
+    pub facts: Facts,
+    /// The vocabularies the summaries' positions refer to, each value with its count.
+    pub outlets: Vec<(String, u64)>,
+    pub kinds: Vec<(String, u64)>,
+    /// Topics in `topics` order, then "other".
+    pub topic_counts: Vec<(String, u64)>,
+    /// Dated statements by day, and the undated count.
+    pub histogram: Vec<(i64, u64)>,
+    pub undated: u64,
+    /// Speakers (entries' `speaker` indices) and each one's statement count.
+    pub speakers: Vec<Speaker>,
+    pub speaker_counts: Vec<u64>,
+    /// Cross-outlet groups; members are statement numbers.
+    pub groups: Vec<Group>,
+    pub statement_shards: Vec<StatementShardInfo>,
+    pub article_shards: Vec<ArticleShardInfo>,
+    pub index_chunks: Vec<ChunkInfo>,
+}
+
+/// A decoded statement shard: its entries (each `article` a global article number) and
+/// each one's outlet, as a position in the root's `outlets`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StatementShard {
+    pub entries: Vec<Entry>,
+    pub outlets: Vec<u32>,
+}
+
+/// A decoded article shard.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ArticleShard {
+    pub articles: Vec<Article>,
+}
+
+/// Why a root or a shard cannot be used. Its `Display` is the message for the user and
+/// names the file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShardError {
+    /// The root is not JSON of a root: why.
+    Root(String),
+    /// The root is another format.
+    Foreign(String),
+    /// The root is from a newer or an older version.
+    Newer(u32),
+    Older(u32),
+    /// A file name in the root that does not fit the pattern (or leaves the directory).
+    BadName(String),
+    /// The root disagrees with itself: what is wrong.
+    Inconsistent(String),
+    /// A shard shorter or longer than the root says.
+    Size {
+        name: String,
+        expected: u64,
+        found: u64,
+    },
+    /// A shard whose checksum does not match.
+    Checksum(String),
+    /// A shard whose contents do not decode, or are not the kind expected.
+    Decode {
+        name: String,
+        problem: String,
+    },
+    /// A shard that could not be fetched (a 404, a network error): the caller's reason.
+    Unavailable {
+        name: String,
+        why: String,
+    },
+}
+
+impl std::fmt::Display for ShardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShardError::Root(e) => write!(f, "the archive's {ROOT} is not a Quoteline archive root: {e}"),
+            ShardError::Foreign(w) => write!(f, "the archive's {ROOT} is of format “{w}”, not “{FORMAT}”"),
+            ShardError::Newer(v) => write!(f, "this archive was written by a newer Quoteline (archive format {v}; this app reads format {VERSION}). Open it with the newer version, or make it again with `quoteline pack --sharded`."),
+            ShardError::Older(v) => write!(f, "this archive was written by an older Quoteline (archive format {v}; this app reads format {VERSION}). Make it again from the articles with `quoteline pack --sharded`."),
+            ShardError::BadName(n) => write!(f, "the archive's {ROOT} names a file “{n}” that is not a shard name (kind-NNNNN.bin, inside the archive's folder); it is not used"),
+            ShardError::Inconsistent(what) => write!(f, "the archive's {ROOT} is inconsistent: {what}"),
+            ShardError::Size { name, expected, found } => write!(f, "part of the archive is unavailable: {name} should hold {expected} bytes and holds {found} (truncated or damaged)"),
+            ShardError::Checksum(name) => write!(f, "part of the archive is unavailable: {name} does not match its checksum (damaged)"),
+            ShardError::Decode { name, problem } => write!(f, "part of the archive is unavailable: {name} could not be decoded ({problem})"),
+            ShardError::Unavailable { name, why } => write!(f, "part of the archive is unavailable: {name} could not be fetched ({why})"),
+        }
+    }
+}
+
+impl std::error::Error for ShardError {}

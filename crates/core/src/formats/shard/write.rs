@@ -1,0 +1,305 @@
+//! Writing a sharded corpus: the statements in date-then-id order cut into shards of a
+//! few hundred kB, each shard's summary, the article shards, the index chunks, and the
+//! root last (it holds every shard's size and checksum). Files go to a sink as they are
+//! made, so the caller writes them without holding the archive twice.
+
+use super::file::{emit_file, shard_bytes, Files};
+use super::index;
+use super::types::*;
+use crate::corpus::compare::{Comparison, Group};
+use crate::corpus::{Corpus, Entry};
+use std::collections::BTreeMap;
+
+/// Where shards are cut: once a shard's contents reach these many bytes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub statements: usize,
+    pub articles: usize,
+    pub index: usize,
+}
+
+impl Default for Limits {
+    /// A few hundred kB a shard: a view fetches a handful, each over in one round trip.
+    fn default() -> Limits {
+        Limits {
+            statements: 256 * 1024,
+            articles: 512 * 1024,
+            index: 128 * 1024,
+        }
+    }
+}
+
+/// The statements' order in the archive: dated first, by day, then by id.
+pub fn statement_order(corpus: &Corpus) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..corpus.entries.len()).collect();
+    let key = |i: &usize| {
+        corpus
+            .entries
+            .get(*i)
+            .map(|e| (!e.when.is_known(), e.when.day, e.id.as_str()))
+    };
+    order.sort_by(|a, b| key(a).cmp(&key(b)));
+    order
+}
+
+/// The vocabularies: outlets in article order, kinds by name, topics then "other".
+struct Vocab {
+    outlets: Vec<String>,
+    article_outlet: Vec<u32>,
+    kinds: Vec<String>,
+    topics: usize,
+}
+
+impl Vocab {
+    fn new(corpus: &Corpus, topics: &[String]) -> Vocab {
+        let outlets: Vec<String> = corpus.outlets().into_iter().map(String::from).collect();
+        let at: BTreeMap<&str, u32> = (outlets.iter().enumerate())
+            .map(|(k, o)| (o.as_str(), k as u32))
+            .collect();
+        let article_outlet = (corpus.articles.iter())
+            .map(|a| at.get(a.outlet.as_str()).copied().unwrap_or(0))
+            .collect();
+        let mut kinds: Vec<String> = (corpus.entries.iter())
+            .map(|e| e.statement.kind.as_str().to_string())
+            .collect();
+        kinds.sort();
+        kinds.dedup();
+        Vocab {
+            outlets,
+            article_outlet,
+            kinds,
+            topics: topics.len(),
+        }
+    }
+
+    fn outlet(&self, e: &Entry) -> u32 {
+        self.article_outlet.get(e.article).copied().unwrap_or(0)
+    }
+
+    fn kind(&self, e: &Entry) -> u32 {
+        let k = e.statement.kind.as_str();
+        self.kinds.iter().position(|x| x == k).unwrap_or(0) as u32
+    }
+}
+
+/// Adds one statement to a summary's maps.
+#[derive(Default)]
+struct Tally {
+    outlets: BTreeMap<u32, u64>,
+    kinds: BTreeMap<u32, u64>,
+    topics: BTreeMap<u32, u64>,
+    days: BTreeMap<i64, u64>,
+    undated: u64,
+}
+
+impl Tally {
+    fn add(&mut self, v: &Vocab, e: &Entry) {
+        *self.outlets.entry(v.outlet(e)).or_default() += 1;
+        *self.kinds.entry(v.kind(e)).or_default() += 1;
+        if e.topics.is_empty() {
+            *self.topics.entry(v.topics as u32).or_default() += 1;
+        }
+        for (t, _) in &e.topics {
+            *self.topics.entry(*t as u32).or_default() += 1;
+        }
+        if e.when.is_known() {
+            *self.days.entry(e.when.day).or_default() += 1;
+        } else {
+            self.undated += 1;
+        }
+    }
+
+    fn summary(self) -> Summary {
+        Summary {
+            outlets: self.outlets.into_iter().collect(),
+            kinds: self.kinds.into_iter().collect(),
+            topics: self.topics.into_iter().collect(),
+            days: self.days.into_iter().collect(),
+            undated: self.undated,
+        }
+    }
+}
+
+/// Writes the statement shards in `order`, cut by size, each with its summary.
+fn statement_shards(
+    corpus: &Corpus,
+    order: &[usize],
+    vocab: &Vocab,
+    limit: usize,
+    sink: &mut Files<'_>,
+) -> Result<Vec<StatementShardInfo>, String> {
+    let mut out = Vec::new();
+    let mut shard = StatementShard {
+        entries: Vec::new(),
+        outlets: Vec::new(),
+    };
+    let mut tally = Tally::default();
+    let mut size = 0;
+    let mut first = 0u64;
+    let last = order.len();
+    for (k, e) in order
+        .iter()
+        .filter_map(|&i| corpus.entries.get(i))
+        .enumerate()
+    {
+        size += postcard::to_allocvec(e).map_or(0, |b| b.len());
+        tally.add(vocab, e);
+        shard.outlets.push(vocab.outlet(e));
+        shard.entries.push(e.clone());
+        if size >= limit || k + 1 == last {
+            let count = shard.entries.len() as u64;
+            let bytes = shard_bytes(Kind::Statements, &shard);
+            let file = emit_file(sink, Kind::Statements.name(out.len()), bytes)?;
+            let summary = std::mem::take(&mut tally).summary();
+            out.push(StatementShardInfo {
+                file,
+                first,
+                count,
+                summary,
+            });
+            first += count;
+            shard.entries.clear();
+            shard.outlets.clear();
+            size = 0;
+        }
+    }
+    Ok(out)
+}
+
+/// Writes the article shards, in article order, cut by size.
+fn article_shards(
+    corpus: &Corpus,
+    limit: usize,
+    sink: &mut Files<'_>,
+) -> Result<Vec<ArticleShardInfo>, String> {
+    let mut out = Vec::new();
+    let mut shard = ArticleShard {
+        articles: Vec::new(),
+    };
+    let mut size = 0;
+    let mut first = 0u64;
+    let last = corpus.articles.len();
+    for (k, a) in corpus.articles.iter().enumerate() {
+        size += postcard::to_allocvec(a).map_or(0, |b| b.len());
+        shard.articles.push(a.clone());
+        if size >= limit || k + 1 == last {
+            let count = shard.articles.len() as u64;
+            let bytes = shard_bytes(Kind::Articles, &shard);
+            let file = emit_file(sink, Kind::Articles.name(out.len()), bytes)?;
+            out.push(ArticleShardInfo { file, first, count });
+            first += count;
+            shard.articles.clear();
+            size = 0;
+        }
+    }
+    Ok(out)
+}
+
+/// The groups with statement numbers for members, in order of their first member.
+fn renumbered_groups(cmp: &Comparison, number: &[u64]) -> Vec<Group> {
+    let at = |i: usize| number.get(i).copied().unwrap_or(0) as usize;
+    let mut groups: Vec<Group> = (cmp.groups.iter())
+        .map(|g| {
+            let mut members: Vec<usize> = g.members.iter().map(|&m| at(m)).collect();
+            members.sort_unstable();
+            Group {
+                members,
+                canonical: at(g.canonical),
+                outlets: g.outlets,
+                quotes_differ: g.quotes_differ,
+            }
+        })
+        .collect();
+    groups.sort_by_key(|g| g.members.first().copied());
+    groups
+}
+
+/// The root's totals: sums of the shards' summaries, so the two cannot disagree.
+fn totals(root: &mut Root, vocab: &Vocab, topics: &[String]) {
+    let mut outlets = vec![0u64; vocab.outlets.len()];
+    let mut kinds = vec![0u64; vocab.kinds.len()];
+    let mut topic_counts = vec![0u64; topics.len() + 1];
+    let mut days: BTreeMap<i64, u64> = BTreeMap::new();
+    let mut undated = 0;
+    for s in &root.statement_shards {
+        let add = |into: &mut Vec<u64>, from: &Counts| {
+            for &(k, n) in from {
+                if let Some(slot) = into.get_mut(k as usize) {
+                    *slot += n;
+                }
+            }
+        };
+        add(&mut outlets, &s.summary.outlets);
+        add(&mut kinds, &s.summary.kinds);
+        add(&mut topic_counts, &s.summary.topics);
+        for &(d, n) in &s.summary.days {
+            *days.entry(d).or_default() += n;
+        }
+        undated += s.summary.undated;
+    }
+    let named = |names: &[String], counts: Vec<u64>| names.iter().cloned().zip(counts).collect();
+    let mut topic_names = topics.to_vec();
+    topic_names.push("other".into());
+    root.outlets = named(&vocab.outlets, outlets);
+    root.kinds = named(&vocab.kinds, kinds);
+    root.topic_counts = named(&topic_names, topic_counts);
+    root.histogram = days.into_iter().collect();
+    root.undated = undated;
+}
+
+/// Writes a corpus and its groups as a sharded archive through `sink`, the root last.
+/// `topics` names the taxonomy the entries' topic indices point into. Answers the root,
+/// or the sink's first error.
+pub fn write(
+    corpus: &Corpus,
+    cmp: &Comparison,
+    topics: &[String],
+    generator: &str,
+    limits: Limits,
+    sink: &mut Files<'_>,
+) -> Result<Root, String> {
+    let order = statement_order(corpus);
+    let mut number = vec![0u64; order.len()];
+    for (k, &i) in order.iter().enumerate() {
+        if let Some(n) = number.get_mut(i) {
+            *n = k as u64;
+        }
+    }
+    let vocab = Vocab::new(corpus, topics);
+    let statement_shards = statement_shards(corpus, &order, &vocab, limits.statements, sink)?;
+    let article_shards = article_shards(corpus, limits.articles, sink)?;
+    let index_chunks = index::write(corpus, &order, limits.index, sink)?;
+    let mut speaker_counts = vec![0u64; corpus.speakers.len()];
+    for e in &corpus.entries {
+        if let Some(c) = speaker_counts.get_mut(e.speaker) {
+            *c += 1;
+        }
+    }
+    let mut root = Root {
+        format: FORMAT.into(),
+        version: VERSION,
+        generator: generator.into(),
+        topics: topics.to_vec(),
+        facts: Facts {
+            articles: corpus.articles.len() as u64,
+            statements: corpus.entries.len() as u64,
+            speakers: corpus.speakers.len() as u64,
+            groups: cmp.groups.len() as u64,
+        },
+        outlets: Vec::new(),
+        kinds: Vec::new(),
+        topic_counts: Vec::new(),
+        histogram: Vec::new(),
+        undated: 0,
+        speakers: corpus.speakers.clone(),
+        speaker_counts,
+        groups: renumbered_groups(cmp, &number),
+        statement_shards,
+        article_shards,
+        index_chunks,
+    };
+    totals(&mut root, &vocab, topics);
+    let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
+    sink(ROOT, bytes)?;
+    Ok(root)
+}
