@@ -348,11 +348,14 @@ pub async fn build(
         .iter()
         .filter(|a| !super::guard::is_set_aside(&a.name))
         .collect();
-    s.send_bytes(&protocol::encode_build(
+    let bytes = protocol::encode_build(
         ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds,
         &articles,
         super::guard::test_panic_load().as_deref(),
-    ));
+    );
+    // (Writing megabytes and copying them out to the worker: two tasks, not one.)
+    super::context::between_slices().await;
+    s.send_bytes(&bytes);
     loop {
         match s.next().await? {
             Response::Working { name } => working(&name),

@@ -140,6 +140,8 @@ pub async fn build_or_kept(
             return Ok(bytes);
         }
     }
+    // (The request is written in a task of its own, not in the store's reply.)
+    crate::ui::context::between_slices().await;
     let built = crate::ui::worker::build(ws, working).await;
     if let Ok(pack) = &built {
         // (In a task of its own: the corpus file is megabytes, copied out and cloned
