@@ -110,6 +110,53 @@ pub fn encode<T: Serialize>(message: &T) -> Vec<u8> {
     postcard::to_allocvec(message).unwrap_or_default()
 }
 
+/// [`Request::Build`]'s index among the requests (postcard writes it first).
+const BUILD: u32 = 1;
+
+/// The bytes of a [`Request::Build`], written from borrowed articles: a big load's
+/// are megabytes, which cloning into a `Request` and growing a buffer over them cost a
+/// long task of the page's. Postcard writes an enum's variant as its index then its
+/// fields, and a tuple as its items, so these are `encode(&Request::Build { .. })`'s
+/// bytes (`tests::a_build_from_borrowed_articles_is_the_same_bytes`).
+pub fn encode_build(
+    with_seeds: bool,
+    articles: &[&StoredArticle],
+    panic_on: Option<&str>,
+) -> Vec<u8> {
+    let room: usize = articles
+        .iter()
+        .map(|a| {
+            a.name.len()
+                + a.text.len()
+                + a.meta.fields().iter().map(|f| f.len()).sum::<usize>()
+                + 32
+        })
+        .sum();
+    // Plain owned data into a Vec: cannot fail.
+    postcard::to_extend(
+        &(BUILD, with_seeds, articles, panic_on),
+        Vec::with_capacity(room + 64),
+    )
+    .unwrap_or_default()
+}
+
+/// [`Response::Built`]'s index among the responses (postcard writes it first).
+const BUILT: u8 = 5;
+
+/// Where the corpus file lies in a [`Response::Built`]'s bytes (its offset and length),
+/// from the message's first bytes (16 are enough); `None` for any other message. The
+/// page copies the file out of the message alone, instead of the whole message and
+/// then the file out of it again: postcard writes the variant's index, the bytes'
+/// length and the bytes (`tests::a_built_corpus_file_is_found_in_its_message`).
+pub fn built_range(head: &[u8]) -> Option<(usize, usize)> {
+    let (&first, rest) = head.split_first()?;
+    if first != BUILT {
+        return None;
+    }
+    let (len, after) = postcard::take_from_bytes::<u64>(rest).ok()?;
+    Some((head.len() - after.len(), usize::try_from(len).ok()?))
+}
+
 /// A message read back; `None` if the bytes are not one (another build's worker).
 pub fn decode<T: DeserializeOwned>(bytes: &[u8]) -> Option<T> {
     postcard::from_bytes(bytes).ok()
@@ -135,6 +182,44 @@ mod tests {
             pack: (0..=255).collect(),
         };
         assert_eq!(decode::<Response>(&encode(&built)), Some(built));
+    }
+
+    #[test]
+    fn a_built_corpus_file_is_found_in_its_message() {
+        for n in [0usize, 5, 127, 128, 300, 70_000] {
+            let pack: Vec<u8> = (0..n).map(|i| (i % 251) as u8).collect();
+            let bytes = encode(&Response::Built { pack: pack.clone() });
+            let (at, len) = built_range(bytes.get(..16.min(bytes.len())).unwrap()).unwrap();
+            assert_eq!(
+                (at + len, bytes.get(at..at + len)),
+                (bytes.len(), Some(&pack[..]))
+            );
+        }
+        assert_eq!(built_range(&encode(&Response::Done)), None);
+        let working = encode(&Response::Working {
+            name: "a".repeat(5),
+        });
+        assert_eq!(built_range(&working), None);
+    }
+
+    #[test]
+    fn a_build_from_borrowed_articles_is_the_same_bytes() {
+        let a = StoredArticle {
+            name: "a.txt".into(),
+            text: "\"Hi,\" she said.".into(),
+            meta: quoteline_core::corpus::ArticleMeta {
+                outlet: "Daily".into(),
+                ..Default::default()
+            },
+        };
+        for panic_on in [None, Some("a.txt")] {
+            let owned = encode(&Request::Build {
+                with_seeds: true,
+                articles: vec![a.clone(), a.clone()],
+                panic_on: panic_on.map(str::to_string),
+            });
+            assert_eq!(encode_build(true, &[&a, &a], panic_on), owned);
+        }
     }
 
     /// Bytes are written as a sequence of `u8` was: the same wire format, one copy.

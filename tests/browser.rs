@@ -221,12 +221,13 @@ fn browser_loading_path_matches_the_cli() {
 /// The recorded corpus file (written by `quoteline pack` over the same samples) opens in
 /// the browser with the statements the CLI prints: the precomputed path agrees too.
 #[wasm_bindgen_test]
-fn corpus_file_opens_with_the_cli_statements() {
+async fn corpus_file_opens_with_the_cli_statements() {
     let o = quoteline::ui::corpus_file::open::<quoteline_core::formats::pack::PackError>(
         "fixture.qlc",
-        include_bytes!("pack/fixture.qlc"),
+        include_bytes!("pack/fixture.qlc").to_vec(),
         false,
     )
+    .await
     .expect("the recorded corpus file opens");
     assert_eq!(
         parity_lines(&o.corpus),
@@ -236,7 +237,8 @@ fn corpus_file_opens_with_the_cli_statements() {
         "quoteline-corpus {} 00 5\nabcde",
         quoteline_core::formats::pack::VERSION
     );
-    let refused = quoteline::ui::corpus_file::open::<String>("x.qlc", bad.as_bytes(), false);
+    let refused =
+        quoteline::ui::corpus_file::open::<String>("x.qlc", bad.into_bytes(), false).await;
     assert!(refused.unwrap_err().contains("checksum"));
 }
 

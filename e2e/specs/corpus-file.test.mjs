@@ -197,6 +197,36 @@ describe("precomputed corpus files", () => {
     await page.close();
   });
 
+  it("says so when an opened corpus file cannot be kept in the browser", async () => {
+    const { page, problems } = await openPage(browser.context);
+    // The browser's storage refuses the file (as a full quota does); articles still save.
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (value, key) {
+        if (this.name === "files") throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+        return put.call(this, value, key);
+      };
+    });
+    await page.goto(server.url);
+    await waitForOutlets(page, 5, { problems });
+    await page.locator("#open-loader").click();
+    await page.locator("#open-corpus").setInputFiles(join(tmp, "site", "corpora", "archive.qlc"));
+    await page.locator("#corpus-banner").waitFor();
+    const message = page.locator("#corpus-message.error");
+    await message.waitFor();
+    assert.match(await message.innerText(), /archive\.qlc is open, but it could not be kept in this browser, so a reload will not reopen it: the browser's storage for this page is full/);
+    assert.match(await page.locator("#corpus-banner").innerText(), /not kept in this browser: a reload or Close returns to the seeds/);
+    await page.waitForFunction((n) => document.querySelector("#result-count")?.textContent.includes(`of ${n} statements`), statements);
+    await screenshot(page, "corpus-file-not-kept");
+    // Dismissed with the keyboard; the file stays open.
+    await message.getByRole("button", { name: "Dismiss" }).focus();
+    await page.keyboard.press("Enter");
+    await message.waitFor({ state: "detached" });
+    await page.locator("#close-corpus").click();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("opens ?corpus= under the strict Content-Security-Policy without a violation", async () => {
     const { page, problems } = await openPage(browser.context);
     await page.addInitScript(() => {

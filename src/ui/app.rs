@@ -53,10 +53,14 @@ pub struct AppProps {
     pub comparison: Option<Rc<Comparison>>,
 }
 
-/// A corpus and its cross-outlet groups, as shown, and the corpus file it came from.
+/// A corpus, its search index and its cross-outlet groups, as shown, and the corpus
+/// file it came from.
 #[derive(Clone)]
 struct Shown {
     corpus: Rc<Corpus>,
+    index: Rc<SearchIndex>,
+    /// The statements in time order, when the corpus came with them (an opened file).
+    chronological: Option<Rc<Vec<StatementId>>>,
     comparison: Option<Rc<Comparison>>,
     pack: Option<Rc<[u8]>>,
 }
@@ -65,14 +69,33 @@ impl Shown {
     fn empty() -> Shown {
         Shown {
             corpus: Rc::default(),
+            index: Rc::default(),
+            chronological: None,
             comparison: None,
             pack: None,
+        }
+    }
+
+    /// A corpus given whole (small: the seeds, a test's), indexed at once.
+    fn given(
+        corpus: Rc<Corpus>,
+        comparison: Option<Rc<Comparison>>,
+        pack: Option<Rc<[u8]>>,
+    ) -> Shown {
+        Shown {
+            index: Rc::new(SearchIndex::build(&corpus)),
+            chronological: None,
+            corpus,
+            comparison,
+            pack,
         }
     }
 
     fn opened(o: &super::corpus_file::Opened) -> Shown {
         Shown {
             corpus: o.corpus.clone(),
+            index: o.index.clone(),
+            chronological: Some(o.chronological.clone()),
             comparison: Some(o.comparison.clone()),
             pack: Some(o.pack.clone()),
         }
@@ -82,11 +105,11 @@ impl Shown {
 /// The embedded seeds (a corpus file made at build time: nothing is extracted).
 fn seeds() -> Shown {
     match crate::built_seed_pack() {
-        Some(p) => Shown {
-            corpus: Rc::new(p.corpus),
-            comparison: Some(Rc::new(p.comparison)),
-            pack: Some(Rc::from(crate::SEED_PACK)),
-        },
+        Some(p) => Shown::given(
+            Rc::new(p.corpus),
+            Some(Rc::new(p.comparison)),
+            Some(Rc::from(crate::SEED_PACK)),
+        ),
         None => Shown::empty(),
     }
 }
@@ -173,11 +196,7 @@ pub fn App(props: &AppProps) -> Html {
         && build.built.is_none()
         && !build.first_ended;
     let shown = {
-        let given = props.corpus.clone().map(|c| Shown {
-            corpus: c.0,
-            comparison: props.comparison.clone(),
-            pack: None,
-        });
+        let (given, given_comparison) = (props.corpus.clone(), props.comparison.clone());
         use_memo(
             (
                 (*workspace).clone(),
@@ -186,7 +205,7 @@ pub fn App(props: &AppProps) -> Html {
                 building || store.loading,
             ),
             move |(ws, src, built, building)| match (given, src) {
-                (Some(s), _) => s,
+                (Some(c), _) => Shown::given(c.0, given_comparison, None),
                 // (Until the store is read, as while it builds: nothing.)
                 (None, Source::Workspace) if *building && !needs_worker(ws) => Shown::empty(),
                 (None, Source::Opened(o)) => Shown::opened(o),
@@ -204,9 +223,10 @@ pub fn App(props: &AppProps) -> Html {
         )
     };
     let corpus: Rc<Corpus> = shown.corpus.clone();
+    let chronological = shown.chronological.clone();
     let handle = CorpusHandle(corpus.clone());
     let pending = matches!(*source, Source::Pending(_)) || building || store.loading;
-    let index = use_memo(handle.clone(), |c| SearchIndex::build(&c.0));
+    let index = shown.index.clone();
     let state = {
         let corpus = corpus.clone();
         use_reducer(move || {
@@ -259,9 +279,10 @@ pub fn App(props: &AppProps) -> Html {
             if let Source::Pending(url) = (*source).clone() {
                 message.set(Some((false, format!("Opening the corpus file {url}…"))));
                 wasm_bindgen_futures::spawn_local(async move {
-                    let opened = super::corpus_file::fetch(&url)
-                        .await
-                        .and_then(|b| super::corpus_file::open(&url, &b, true));
+                    let opened = match super::corpus_file::fetch(&url).await {
+                        Ok(b) => super::corpus_file::open(&url, b, true).await,
+                        Err(why) => Err(why),
+                    };
                     *restore.borrow_mut() = true;
                     let fallback = "Showing the seeds and your articles instead.";
                     if !adopt(opened, &url, fallback, &source, &message) {
@@ -278,13 +299,24 @@ pub fn App(props: &AppProps) -> Html {
             let name = file.name();
             message.set(Some((false, format!("Opening the corpus file {name}…"))));
             wasm_bindgen_futures::spawn_local(async move {
-                let opened = super::loading::read_bytes(&file)
-                    .await
-                    .and_then(|b| super::corpus_file::open(&name, &b, false));
-                if let Ok(o) = &opened {
-                    super::store::files::keep_opened(&name, &o.pack);
+                let mut opened = match super::loading::read_bytes(&file).await {
+                    Ok(b) => super::corpus_file::open(&name, b, false).await,
+                    Err(why) => Err(why),
+                };
+                // Kept in the browser, to be reopened after a reload; if it cannot be,
+                // the user is told (it stays open for this visit).
+                let mut not_kept = None;
+                if let Ok(o) = &mut opened {
+                    match super::store::files::keep_opened(&name, &o.pack).await {
+                        Ok(()) => o.kept = true,
+                        Err(why) => not_kept = Some(why),
+                    }
                 }
-                adopt(opened, &name, "Nothing was changed.", &source, &message);
+                if adopt(opened, &name, "Nothing was changed.", &source, &message) {
+                    if let Some(why) = not_kept {
+                        message.set(Some((true, format!("The corpus file {name} is open, but it could not be kept in this browser, so a reload will not reopen it: {why}."))));
+                    }
+                }
             });
         })
     };
@@ -301,12 +333,19 @@ pub fn App(props: &AppProps) -> Html {
         let (source, message) = (source.clone(), source_message.clone());
         let restore = restore_from_url.clone();
         use_effect_with(store.reopen.clone(), move |file| {
-            if let (Some(f), Source::Workspace) = (file, &*source) {
+            if let (Some(f), Source::Workspace) = (file.clone(), &*source) {
                 *restore.borrow_mut() = true;
-                let opened = super::corpus_file::open(&f.0, &f.1, false);
-                if !adopt(opened, &f.0, "It is no longer reopened.", &source, &message) {
-                    super::store::files::forget_opened();
-                }
+                // (Pending while it is read: nothing is built or written to the URL.)
+                source.set(Source::Pending(f.0.clone()));
+                wasm_bindgen_futures::spawn_local(async move {
+                    let opened = super::corpus_file::open(&f.0, f.1.clone(), false)
+                        .await
+                        .map(|o| super::corpus_file::Opened { kept: true, ..o });
+                    if !adopt(opened, &f.0, "It is no longer reopened.", &source, &message) {
+                        super::store::files::forget_opened();
+                        source.set(Source::Workspace);
+                    }
+                });
             }
         });
     }
@@ -369,10 +408,14 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
+    // A new corpus reaches the timeline with no results until the next paint, so that
+    // its first layout (the statements' order and lanes: tens of milliseconds at 40,000
+    // statements) is a task of its own, not one with the list and the facets.
+    let no_results = use_memo(handle.clone(), |_| Rc::new(Vec::new()));
     let results_for_timeline = if timeline_results.0 == handle {
         timeline_results.1.clone()
     } else {
-        results.clone()
+        (*no_results).clone()
     };
 
     // The URL follows the state; back and forward restore it.
@@ -524,7 +567,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Notice text={notice.clone()} id="notice" button={(AttrValue::from("Dismiss"), dismiss)} />
                 }
                 <Chips state={filters.clone()} on_action={dispatch.clone()} />
-                <Timeline results={results_for_timeline} state={state.0.clone()} on_action={dispatch.clone()} />
+                <Timeline results={results_for_timeline} {chronological} state={state.0.clone()} on_action={dispatch.clone()} />
                 <div class={classes!("layout", (*filters_open).then_some("filters-open"), (tab != Tab::Statements).then_some("wide-center"))}>
                     <FilterPanel facets={facets.clone()} state={filters} on_action={dispatch.clone()} />
                     <div class="center">

@@ -1,5 +1,5 @@
 //! What the root and the views share: the corpus handle (equal by pointer), and
-//! scheduling after the next paint or in a task of its own. It imports no component, so every component can
+//! scheduling after the next paint, in a task of its own, or in slices between paints. It imports no component, so every component can
 //! import it (the arrows point from `app.rs` and the views down to here).
 
 use quoteline_core::corpus::Corpus;
@@ -76,6 +76,46 @@ pub async fn next_task() {
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// How long work sliced by [`in_slices`] runs before it lets the page paint, in ms.
+const SLICE_MS: f64 = 8.0;
+
+/// The page's clock, in ms (0 where there is none: natively, or no `performance`).
+fn now_ms() -> f64 {
+    if cfg!(not(target_arch = "wasm32")) {
+        return 0.0;
+    }
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Calls `step` until it gives a result, in slices of about `SLICE_MS` with a
+/// [`next_task`] between them, so that the page paints and takes input while a big
+/// corpus is read and indexed. Natively (tests, server rendering) it runs to the end at
+/// once.
+pub async fn in_slices<T>(mut step: impl FnMut() -> Option<T>) -> T {
+    loop {
+        let start = now_ms();
+        loop {
+            if let Some(done) = step() {
+                return done;
+            }
+            if cfg!(target_arch = "wasm32") && now_ms() - start >= SLICE_MS {
+                break;
+            }
+        }
+        between_slices().await;
+    }
+}
+
+/// A [`next_task`] between two slices of work; nothing natively (tests, server
+/// rendering), where the work runs to the end at once.
+pub async fn between_slices() {
+    if cfg!(target_arch = "wasm32") {
+        next_task().await;
+    }
 }
 
 /// The corpus, shared by pointer: equality is `Rc::ptr_eq`, never a deep compare.

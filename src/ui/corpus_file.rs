@@ -4,9 +4,13 @@
 //! the seeds and your articles (which stay stored, untouched); the banner says what is
 //! shown and closes it.
 
+use super::context::{between_slices, in_slices};
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::Corpus;
+use quoteline_core::corpus::StatementId;
 use quoteline_core::formats::pack::{self, PackError};
+use quoteline_core::view::search::{IndexBuilder, SearchIndex};
+use quoteline_core::view::timeline::lanes::chronological;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,8 +21,15 @@ pub struct Opened {
     pub name: String,
     /// Whether it came from `?corpus=` (a reload opens it again).
     pub from_url: bool,
+    /// Whether the browser keeps it, to reopen it after a reload (a file from the
+    /// picker; see `store::files::keep_opened`).
+    pub kept: bool,
     pub corpus: Rc<Corpus>,
     pub comparison: Rc<Comparison>,
+    /// Its search index (built as it was opened, in slices).
+    pub index: Rc<SearchIndex>,
+    /// Its statements in time order (the timeline's, made as it was opened).
+    pub chronological: Rc<Vec<StatementId>>,
     pub generator: String,
     pub bytes: usize,
     /// The file itself (the framing tab hands it to the loader worker).
@@ -26,16 +37,38 @@ pub struct Opened {
     pub notes: Vec<String>,
 }
 
-/// Reads and checks a corpus file. `Err` is the reason, a [`PackError`], given as
-/// the error type the caller collects reasons in (the app joins it with a download's
+/// How many statements' text one step of the search index folds.
+const FOLD_PER_STEP: usize = 400;
+
+/// Reads and checks a corpus file, and builds its search index, in slices between
+/// paints (`context::in_slices`): a file of 40,000 statements is over 200 ms of work,
+/// which in one task would freeze the page. `Err` is the reason, a [`PackError`], given
+/// as the error type the caller collects reasons in (the app joins it with a download's
 /// reason, as text: `PackError` converts to `String`).
-pub fn open<E: From<PackError>>(name: &str, bytes: &[u8], from_url: bool) -> Result<Opened, E> {
-    let p = pack::decode(bytes, &quoteline_core::corpus::topics::names())?;
+pub async fn open<E: From<PackError>>(
+    name: &str,
+    bytes: Vec<u8>,
+    from_url: bool,
+) -> Result<Opened, E> {
+    let topics = quoteline_core::corpus::topics::names();
+    let p = {
+        let mut reading = pack::Reading::new(&bytes)?;
+        in_slices(|| reading.step(&topics)).await?
+    };
+    let mut index = IndexBuilder::default();
+    in_slices(|| index.step(&p.corpus, FOLD_PER_STEP).then_some(())).await;
+    let index = index.finish(&p.corpus);
+    // (The statements in time order, for the timeline: a sort, in a task of its own.)
+    between_slices().await;
+    let chronological = Rc::new(chronological(&p.corpus));
     Ok(Opened {
         name: name.to_string(),
         from_url,
+        kept: false,
         corpus: Rc::new(p.corpus),
         comparison: Rc::new(p.comparison),
+        index: Rc::new(index),
+        chronological,
         generator: p.generator,
         bytes: bytes.len(),
         pack: Rc::from(bytes),
@@ -155,8 +188,10 @@ pub fn CorpusBanner(props: &CorpusBannerProps) -> Html {
     };
     let how = if o.from_url {
         "a reload opens it again; Close returns to the seeds and your articles"
-    } else {
+    } else if o.kept {
         "kept in this browser: a reload opens it again until Close returns to the seeds and your articles"
+    } else {
+        "not kept in this browser: a reload or Close returns to the seeds and your articles"
     };
     html! {
         <div class="notice corpus-banner" role="status" id="corpus-banner">
@@ -184,11 +219,15 @@ mod tests {
 
     /// The reason is the engine's [`PackError`], or its message where the caller keeps
     /// text.
-    #[test]
-    fn a_file_that_cannot_be_opened_gives_the_reason() {
-        let e = open::<PackError>("notes.qlc", b"hello", false).unwrap_err();
+    #[tokio::test]
+    async fn a_file_that_cannot_be_opened_gives_the_reason() {
+        let e = open::<PackError>("notes.qlc", b"hello".to_vec(), false)
+            .await
+            .unwrap_err();
         assert_eq!(e, PackError::NotPack);
-        let text = open::<String>("notes.qlc", b"hello", false).unwrap_err();
+        let text = open::<String>("notes.qlc", b"hello".to_vec(), false)
+            .await
+            .unwrap_err();
         assert_eq!(text, e.to_string());
         assert!(text.starts_with("not a Quoteline corpus file"), "{text}");
     }

@@ -26,6 +26,10 @@ use yew::prelude::*;
 #[derive(Properties, PartialEq)]
 pub struct TimelineProps {
     pub results: Rc<Vec<StatementId>>,
+    /// The corpus's statements in time order (`lanes::chronological`), when the corpus
+    /// came with it (made as it was opened, not in the timeline's first render).
+    #[prop_or_default]
+    pub chronological: Option<Rc<Vec<StatementId>>>,
     pub state: AppState,
     pub on_action: Callback<Action>,
 }
@@ -341,11 +345,11 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let handle = use_context::<CorpusHandle>();
     // The corpus's statements in time order, once per corpus (a search then groups its
     // results in one pass instead of sorting them).
-    let chrono = use_memo(handle.clone(), |handle| {
-        handle
-            .as_ref()
-            .map(|CorpusHandle(corpus)| chronological(corpus))
-            .unwrap_or_default()
+    let given = props.chronological.clone();
+    let chrono = use_memo(handle.clone(), |handle| match (given, handle) {
+        (Some(order), _) => order,
+        (None, Some(CorpusHandle(corpus))) => Rc::new(chronological(corpus)),
+        (None, None) => Rc::default(),
     });
     // The lanes and days depend on the corpus, the results and the lanes: a zoom or a pan
     // reuses them. The layout adds the window; neither is recomputed when the selection,

@@ -152,6 +152,18 @@ fn connect() -> Result<(), String> {
         move |ev: web_sys::MessageEvent| {
             let data = ev.data();
             if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
+                // (A built corpus file, megabytes, is copied out of the message once.)
+                let head = bytes.subarray(0, bytes.length().min(16)).to_vec();
+                let total = bytes.length() as usize;
+                if let Some((at, len)) =
+                    protocol::built_range(&head).filter(|(at, len)| at + len == total)
+                {
+                    let pack = bytes.subarray(at as u32, (at + len) as u32).to_vec();
+                    return push(
+                        generation,
+                        Event::Message(Box::new(Response::Built { pack })),
+                    );
+                }
                 match protocol::decode::<Response>(&bytes.to_vec()) {
                 Some(r) => push(generation, Event::Message(Box::new(r))),
                 None => push(generation, Event::Failed("it is from another version of Quoteline (reload the page to get this one's)".into())),
@@ -285,7 +297,12 @@ impl Session {
 
     /// Sends a request (its bytes are handed over, not copied).
     pub fn send(&self, req: &Request) {
-        let bytes = js_sys::Uint8Array::from(protocol::encode(req).as_slice());
+        self.send_bytes(&protocol::encode(req));
+    }
+
+    /// Sends a request's bytes (`protocol::encode_build`).
+    pub fn send_bytes(&self, bytes: &[u8]) {
+        let bytes = js_sys::Uint8Array::from(bytes);
         CONNECTION.with(|c| {
             if let Some(c) = c.borrow().as_ref() {
                 let transfer = js_sys::Array::of1(&bytes.buffer());
@@ -326,16 +343,19 @@ pub async fn build(
     working: &mut dyn FnMut(&str),
 ) -> Result<Vec<u8>, Trouble> {
     let s = Session::open().await?;
-    s.send(&Request::Build {
-        with_seeds: ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds,
-        articles: ws
-            .articles
-            .iter()
-            .filter(|a| !super::guard::is_set_aside(&a.name))
-            .cloned()
-            .collect(),
-        panic_on: super::guard::test_panic_load(),
-    });
+    let articles: Vec<_> = ws
+        .articles
+        .iter()
+        .filter(|a| !super::guard::is_set_aside(&a.name))
+        .collect();
+    let bytes = protocol::encode_build(
+        ws.mode == quoteline_core::formats::workspace::Mode::WithSeeds,
+        &articles,
+        super::guard::test_panic_load().as_deref(),
+    );
+    // (Writing megabytes and copying them out to the worker: two tasks, not one.)
+    super::context::between_slices().await;
+    s.send_bytes(&bytes);
     loop {
         match s.next().await? {
             Response::Working { name } => working(&name),

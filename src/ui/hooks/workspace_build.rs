@@ -82,9 +82,16 @@ pub fn use_workspace_build(
                 if !Rc::ptr_eq(&latest.borrow(), &ws) {
                     return;
                 }
-                let opened = result.map(|pack| {
-                    crate::ui::corpus_file::open::<String>("your articles", &pack, false)
-                });
+                // (Read and indexed in slices between paints.)
+                let opened = match result {
+                    Ok(pack) => {
+                        Ok(
+                            crate::ui::corpus_file::open::<String>("your articles", pack, false)
+                                .await,
+                        )
+                    }
+                    Err(t) => Err(t),
+                };
                 next_task().await;
                 if !Rc::ptr_eq(&latest.borrow(), &ws) {
                     return;

@@ -21,27 +21,40 @@ fn record(name: &str, key: &str, bytes: &[u8]) -> JsValue {
     let _ = Reflect::set(&o, &"v".into(), &JsValue::from_f64(RECORD_VERSION as f64));
     let _ = Reflect::set(&o, &"name".into(), &name.into());
     let _ = Reflect::set(&o, &"key".into(), &key.into());
-    let _ = Reflect::set(&o, &"bytes".into(), &Uint8Array::from(bytes).into());
+    // A Blob, not the bytes: the store then takes it by reference, where a Uint8Array
+    // of a big corpus file is cloned into it in one long task of the page's.
+    let blob =
+        web_sys::Blob::new_with_u8_array_sequence(&js_sys::Array::of1(&Uint8Array::from(bytes)))
+            .map(JsValue::from)
+            .unwrap_or_else(|_| Uint8Array::from(bytes).into());
+    let _ = Reflect::set(&o, &"bytes".into(), &blob);
     o.into()
 }
 
-/// (name, key, bytes) of a record this version can read.
-fn read(v: &JsValue) -> Option<(String, String, Vec<u8>)> {
+/// (name, key, bytes) of a record this version can read (its bytes a Blob, or a
+/// Uint8Array as the first version of the store wrote them).
+async fn read(v: &JsValue) -> Option<(String, String, Vec<u8>)> {
     let field = |k: &str| Reflect::get(v, &k.into()).ok();
     if field("v")?.as_f64()? > RECORD_VERSION as f64 {
         return None;
     }
-    let bytes: Uint8Array = field("bytes")?.dyn_into().ok()?;
-    Some((
-        field("name")?.as_string()?,
-        field("key")?.as_string()?,
-        bytes.to_vec(),
-    ))
+    let (name, key) = (field("name")?.as_string()?, field("key")?.as_string()?);
+    let bytes = field("bytes")?;
+    let bytes: Uint8Array = match bytes.dyn_into::<web_sys::Blob>() {
+        Ok(blob) => {
+            let buf = wasm_bindgen_futures::JsFuture::from(blob.array_buffer())
+                .await
+                .ok()?;
+            Uint8Array::new(&buf)
+        }
+        Err(other) => other.dyn_into().ok()?,
+    };
+    Some((name, key, bytes.to_vec()))
 }
 
 async fn get(key: &str) -> Option<(String, String, Vec<u8>)> {
     let db = handle::db()?;
-    read(&db.get(FILES, key).await.ok()?)
+    read(&db.get(FILES, key).await.ok()?).await
 }
 
 fn put(key: &'static str, value: Option<JsValue>) {
@@ -54,10 +67,27 @@ fn put(key: &'static str, value: Option<JsValue>) {
     });
 }
 
-/// Keeps the corpus file opened from the picker (until [`forget_opened`]).
-pub fn keep_opened(name: &str, bytes: &[u8]) {
+/// Keeps the corpus file opened from the picker (until [`forget_opened`]). `Err` says
+/// why it could not be kept, in words for the user: a reload will not reopen it.
+pub async fn keep_opened(name: &str, bytes: &[u8]) -> Result<(), String> {
+    let Some(db) = handle::db() else {
+        return Err("this browser gives the page no storage (IndexedDB)".into());
+    };
+    db.write(
+        FILES,
+        vec![(OPENED.to_string(), record(name, "", bytes))],
+        &[],
+    )
+    .await
+    .map_err(|why| match why.as_str() {
+        "QuotaExceededError" => format!(
+            "the browser's storage for this page is full ({:.1} MB more did not fit)",
+            bytes.len() as f64 / 1e6
+        ),
+        _ => format!("the browser refused to store it: {why}"),
+    })?;
     handle::holds(None, Some(true));
-    put(OPENED, Some(record(name, "", bytes)));
+    Ok(())
 }
 
 /// The corpus file was closed: it is no longer reopened.
@@ -110,9 +140,15 @@ pub async fn build_or_kept(
             return Ok(bytes);
         }
     }
+    // (The request is written in a task of its own, not in the store's reply.)
+    crate::ui::context::between_slices().await;
     let built = crate::ui::worker::build(ws, working).await;
     if let Ok(pack) = &built {
+        // (In a task of its own: the corpus file is megabytes, copied out and cloned
+        // into the store, after the worker's message was read.)
+        crate::ui::context::next_task().await;
         put(BUILT, Some(record("your articles", &key, pack)));
+        crate::ui::context::next_task().await;
     }
     built
 }

@@ -89,20 +89,44 @@ export function idbGet(db, store, key) {
   return reading(db, store, (s) => done(s.get(key)));
 }
 
+// How many puts a write makes in one task: the next ones are made from the success
+// event of the last (a task of its own, in the same transaction), so that a load of
+// thousands of articles does not hold the page for the whole write.
+const PUTS_PER_TASK = 200;
+
 // Puts [key, value] pairs and deletes keys in one transaction: all or nothing. Resolves
 // when the transaction has committed.
 export function idbWrite(db, store, puts, deletes) {
   let tx;
+  const abort = () => {
+    try {
+      if (tx) tx.abort();
+    } catch (_) {}
+  };
   try {
     tx = db.transaction(store, "readwrite");
     const s = tx.objectStore(store);
     for (const k of deletes) s.delete(k);
-    for (const [k, v] of puts) s.put(v, k);
+    let at = 0;
+    const more = () => {
+      const end = Math.min(at + PUTS_PER_TASK, puts.length);
+      let last = null;
+      for (; at < end; at++) last = s.put(puts[at][1], puts[at][0]);
+      if (last && at < puts.length) {
+        last.onsuccess = () => {
+          try {
+            more();
+          } catch (_) {
+            // (The transaction rejects the write as a whole: nothing of it is kept.)
+            abort();
+          }
+        };
+      }
+    };
+    more();
   } catch (e) {
     // (Nothing of this write is kept: the transaction is aborted, not committed half.)
-    try {
-      if (tx) tx.abort();
-    } catch (_) {}
+    abort();
     return Promise.reject(name(e));
   }
   return finished(tx);

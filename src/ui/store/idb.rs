@@ -83,8 +83,19 @@ impl Db {
             .into_iter()
             .map(|(k, v)| Array::of2(&JsValue::from_str(&k), &v))
             .collect();
+        self.write_pairs(store, &puts, deletes).await
+    }
+
+    /// [`Db::write`] given the puts as a JS array of `[key, value]` pairs (made a slice
+    /// at a time by the caller, for thousands of records).
+    pub async fn write_pairs(
+        &self,
+        store: &str,
+        puts: &Array,
+        deletes: &[String],
+    ) -> Result<(), String> {
         let deletes: Array = deletes.iter().map(|k| JsValue::from_str(k)).collect();
-        wait(idb_write(&self.0, store, &puts, &deletes))
+        wait(idb_write(&self.0, store, puts, &deletes))
             .await
             .map(drop)
     }

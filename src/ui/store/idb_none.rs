@@ -33,6 +33,15 @@ impl Db {
     ) -> Result<(), String> {
         Err(NONE.into())
     }
+
+    pub async fn write_pairs(
+        &self,
+        _store: &str,
+        _puts: &js_sys::Array,
+        _deletes: &[String],
+    ) -> Result<(), String> {
+        Err(NONE.into())
+    }
 }
 
 pub async fn estimate() -> Option<(f64, f64)> {

@@ -168,7 +168,7 @@ async fn migrate(db: &idb::Db, ws: &mut Workspace, saved: &mut Saved, status: &m
     let moved: Vec<StoredArticle> = ws.articles.get(before..).unwrap_or_default().to_vec();
     let places = saved.places(&moved.iter().collect::<Vec<_>>());
     let written = db
-        .write(ARTICLES, article_records(moved.iter(), &places), &[])
+        .write_pairs(ARTICLES, &article_records(moved.iter(), &places).await, &[])
         .await;
     let mode_written = db.write(META, mode_record(ws.mode), &[]).await;
     let names: Vec<String> = moved.iter().map(|a| a.name.clone()).collect();
@@ -230,20 +230,32 @@ pub fn save(session: &Shared, ws: Rc<Workspace>) {
     });
 }
 
-/// The database records of `articles`, each at its place (`Saved::places`): key, value.
-fn article_records<'a>(
+/// How many article records one slice of [`article_records`] encodes.
+const RECORDS_PER_STEP: usize = 50;
+
+/// The database records of `articles`, each at its place (`Saved::places`), as a JS
+/// array of `[key, value]` pairs for [`idb::Db::write_pairs`]. Made in slices between
+/// paints (`context::in_slices`): a load of thousands of articles is megabytes of JSON.
+async fn article_records<'a>(
     articles: impl Iterator<Item = &'a StoredArticle>,
     places: &[u64],
-) -> Vec<(String, JsValue)> {
-    articles
-        .zip(places)
-        .map(|(a, seq)| {
-            (
-                a.name.clone(),
-                JsValue::from_str(&records::encode_article(a, *seq)),
-            )
-        })
-        .collect()
+) -> js_sys::Array {
+    let mut items = articles.zip(places);
+    let out = js_sys::Array::new();
+    crate::ui::context::in_slices(|| {
+        for _ in 0..RECORDS_PER_STEP {
+            let Some((a, seq)) = items.next() else {
+                return Some(());
+            };
+            out.push(&js_sys::Array::of2(
+                &JsValue::from_str(&a.name),
+                &JsValue::from_str(&records::encode_article(a, *seq)),
+            ));
+        }
+        None
+    })
+    .await;
+    out
 }
 
 /// The workspace mode's record in the META store.
@@ -274,8 +286,8 @@ async fn write_once(session: &Shared) {
         mode: mode.is_some(),
     };
     let bytes: usize = puts.iter().map(|a| a.text.len()).sum();
-    let records = article_records(puts.iter().copied(), &places);
-    let mut result = db.write(ARTICLES, records, &deletes).await;
+    let records = article_records(puts.iter().copied(), &places).await;
+    let mut result = db.write_pairs(ARTICLES, &records, &deletes).await;
     if let (Ok(()), Some(m)) = (&result, mode) {
         result = db.write(META, mode_record(m), &[]).await;
     }

@@ -27,7 +27,7 @@ pub enum Mode {
 }
 
 /// One loaded article.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StoredArticle {
     /// File name (unique within the workspace).
     pub name: String,
@@ -37,8 +37,9 @@ pub struct StoredArticle {
     pub meta: ArticleMeta,
 }
 
-/// The workspace.
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+/// The workspace. `Eq`, so that two handles on one `Rc<Workspace>` compare by pointer
+/// before comparing megabytes of text (the app keys its derived data on it).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Workspace {
     #[serde(default)]
     pub mode: Mode,

@@ -201,25 +201,58 @@ pub struct SearchIndex {
 /// No slot: a speaker without an affiliation.
 pub(crate) const NONE: u32 = u32::MAX;
 
+/// The statement's text and its speaker's name, folded: what a search matches.
+fn folded_entry(corpus: &Corpus, e: &crate::corpus::Entry) -> String {
+    fold(&format!(
+        "{} \u{1f} {}",
+        corpus
+            .articles
+            .get(e.article)
+            .map_or("", |a| e.statement.span.of(&a.text)),
+        corpus
+            .speakers
+            .get(e.speaker)
+            .map_or("", |s| s.name.as_str())
+    ))
+}
+
+/// A [`SearchIndex`] built a slice of statements at a time (folding every statement's
+/// text is most of the work), so that a page can paint and take input between slices.
+#[derive(Debug, Default)]
+pub struct IndexBuilder {
+    folded: Vec<String>,
+}
+
+impl IndexBuilder {
+    /// Folds the next `n` statements' text; `true` once every statement is folded.
+    pub fn step(&mut self, corpus: &Corpus, n: usize) -> bool {
+        let from = self.folded.len();
+        self.folded.extend(
+            corpus
+                .entries
+                .iter()
+                .skip(from)
+                .take(n.max(1))
+                .map(|e| folded_entry(corpus, e)),
+        );
+        self.folded.len() >= corpus.entries.len()
+    }
+
+    /// The index, once [`step`](Self::step) said every statement is folded (any left
+    /// are folded now).
+    pub fn finish(mut self, corpus: &Corpus) -> SearchIndex {
+        while !self.step(corpus, usize::MAX) {}
+        SearchIndex::with_folded(corpus, self.folded)
+    }
+}
+
 impl SearchIndex {
     pub fn build(corpus: &Corpus) -> SearchIndex {
-        let folded = corpus
-            .entries
-            .iter()
-            .map(|e| {
-                fold(&format!(
-                    "{} \u{1f} {}",
-                    corpus
-                        .articles
-                        .get(e.article)
-                        .map_or("", |a| e.statement.span.of(&a.text)),
-                    corpus
-                        .speakers
-                        .get(e.speaker)
-                        .map_or("", |s| s.name.as_str())
-                ))
-            })
-            .collect();
+        IndexBuilder::default().finish(corpus)
+    }
+
+    /// The index, given every statement's folded text, in corpus order.
+    fn with_folded(corpus: &Corpus, folded: Vec<String>) -> SearchIndex {
         let mut counts = vec![0usize; corpus.speakers.len()];
         for e in &corpus.entries {
             bump(&mut counts, e.speaker);

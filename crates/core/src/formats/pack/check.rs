@@ -55,13 +55,41 @@ fn bad_date<T>(field: String, what: &str, w: When) -> Result<T, Inconsistency> {
 /// - groups agree with the statements: members in corpus order without repeats, the
 ///   canonical statement one of them, no statement in two groups, the outlet count the
 ///   number of distinct outlets among the members.
-pub fn check(c: &Corpus, groups: &[Group], topics: usize) -> Result<(), Inconsistency> {
-    check_articles(c)?;
-    for (i, e) in c.entries.iter().enumerate() {
-        check_entry(c, i, e, topics)?;
+///
+/// A part at a time, so that a page can paint between the parts: the articles, then the
+/// statements `per_step` at a time, then the events and groups.
+#[derive(Debug, Default)]
+pub struct Checking {
+    /// The next statement to check; `None` until the articles are checked.
+    next: Option<usize>,
+}
+
+impl Checking {
+    /// Checks the next part. `Ok(true)` once everything is checked.
+    pub fn step(
+        &mut self,
+        c: &Corpus,
+        groups: &[Group],
+        topics: usize,
+        per_step: usize,
+    ) -> Result<bool, Inconsistency> {
+        let Some(from) = self.next else {
+            check_articles(c)?;
+            self.next = Some(0);
+            return Ok(false);
+        };
+        if from < c.entries.len() {
+            let to = from.saturating_add(per_step.max(1)).min(c.entries.len());
+            for (i, e) in c.entries.iter().enumerate().take(to).skip(from) {
+                check_entry(c, i, e, topics)?;
+            }
+            self.next = Some(to);
+            return Ok(false);
+        }
+        check_events(c)?;
+        check_groups(c, groups)?;
+        Ok(true)
     }
-    check_events(c)?;
-    check_groups(c, groups)
 }
 
 /// Articles: each anchor date in range, each note's span inside its article.
