@@ -76,7 +76,7 @@ test-native:
 # its output held equal, byte for byte, to the single-process `pack --sharded`.
 SPARK_VENV ?= $(HOME)/.cache/quoteline/spark-venv
 test-engine:
-	@command -v java >/dev/null || { echo "make test-engine needs Java 17 (apt-get install -y openjdk-17-jre-headless)" >&2; exit 1; }
+	@command -v java >/dev/null || { echo "make test-engine needs Java 17: scripts/setup.sh test installs it (Debian: openjdk-17-jre-headless)" >&2; exit 1; }
 	test -x $(SPARK_VENV)/bin/python || python3 -m venv $(SPARK_VENV)
 	$(SPARK_VENV)/bin/python -c 'import pyspark' 2>/dev/null || $(SPARK_VENV)/bin/pip install -q 'pyspark==3.5.*'
 	cargo build --release -p quoteline-cli

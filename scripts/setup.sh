@@ -106,18 +106,29 @@ case "$wasm_opt_version" in
   *) die "wasm-opt on PATH is '$wasm_opt_version' at $(command -v wasm-opt || echo none); expected version 132 from e2e/node_modules" ;;
 esac
 
-# --- browser for tests ---------------------------------------------------------------
+# --- browser and Java for tests ------------------------------------------------------
+# Debian packages the test tiers need and a fresh machine may lack: Chromium and its
+# driver (test-wasm, test-e2e), a Java runtime for Spark (test-engine).
 if [ "$mode" = test ]; then
+  missing=()
   if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then
     ok "chromium and chromedriver present"
   else
+    missing+=(chromium chromium-driver)
+  fi
+  if command -v java >/dev/null; then
+    ok "java present ($(java -version 2>&1 | head -1))"
+  else
+    missing+=(openjdk-17-jre-headless)
+  fi
+  if [ "${#missing[@]}" -gt 0 ]; then
     sudo=""
     if [ "$(id -u)" != 0 ]; then
-      need sudo "run as root or install sudo to let apt-get install chromium"
+      need sudo "run as root or install sudo to let apt-get install ${missing[*]}"
       sudo="sudo"
     fi
-    apt_install() { $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y chromium chromium-driver; }
-    say "installing Debian chromium and chromium-driver"
+    apt_install() { $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"; }
+    say "installing Debian ${missing[*]}"
     if ! apt_install; then
       say "apt-get install failed; running apt-get update and trying again"
       $sudo apt-get update
