@@ -62,6 +62,39 @@ describe("dist/quoteline.html from file://", () => {
     await page.close();
   });
 
+  it("keeps a pasted article across a reload from disk (IndexedDB works on file://)", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(pathToFileURL(FILE).href);
+    await waitForOutlets(page, OUTLETS, { problems });
+    await page.locator("#open-loader").click();
+    await page.locator("#paste-text").fill('Ferry resumes\n\n"The crossing is safe again," said port captain Ana Ruiz.\n');
+    await page.locator("#add-paste").click();
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    // The record is written once the article is added; wait for it, then reload.
+    await page.waitForFunction(async () => {
+      const db = await new Promise((ok, fail) => {
+        const q = indexedDB.open("quoteline");
+        q.onsuccess = () => ok(q.result);
+        q.onerror = () => fail(q.error);
+      });
+      const names = [...db.objectStoreNames];
+      const counts = await Promise.all(names.map((n) => new Promise((ok) => {
+        const c = db.transaction(n).objectStore(n).count();
+        c.onsuccess = () => ok(c.result);
+        c.onerror = () => ok(0);
+      })));
+      db.close();
+      return counts.some((c) => c > 0);
+    });
+    await page.reload();
+    await page.locator("#search").fill("crossing");
+    await page.locator("li.statement", { hasText: "Ana Ruiz" }).first().waitFor();
+    await screenshot(page, "single-file-kept");
+    assert.deepEqual(problems, [], `problems:\n${problems.join("\n")}`);
+    await clearStorage(page);
+    await page.close();
+  });
+
   it("says why ?corpus= cannot work from disk, keeps the link's view, and fetches nothing", async () => {
     const { page, problems } = await openPage(browser.context);
     const requests = [];
