@@ -6,14 +6,16 @@ pub mod compare;
 pub mod dates;
 pub mod framing;
 pub mod meta;
+pub mod speakers;
 pub mod topics;
 
 use crate::extract::extract;
-use crate::extract::people::{name_key, People};
+use crate::extract::people::name_key;
 use crate::model::*;
 use crate::text::{str_from, str_to, Span};
 use dates::{Precision, When};
 use serde::{Deserialize, Serialize};
+use speakers::SpeakerMerge;
 
 /// Declares [`ArticleMeta`] from its one list of fields, with that list as data: the
 /// fields' names ([`ArticleMeta::FIELDS`]) and the fields by position
@@ -436,67 +438,11 @@ impl Corpus {
             corpus.articles.push(p.article);
             extractions.push(p.extraction);
         }
-        // Persons: full names first, so that a bare surname in one outlet finds the full name in another.
-        let mut people = People::default();
-        for ex in &extractions {
-            for s in &ex.statements {
-                if s.speaker_kind == SpeakerKind::Person
-                    && s.speaker.split_whitespace().count() >= 2
-                {
-                    people.resolve(&s.speaker, &s.role);
-                }
-            }
-        }
-        let mut index: std::collections::HashMap<(SpeakerKind, String), SpeakerId> =
-            Default::default();
+        let mut speakers = SpeakerMerge::new(extractions.iter().flat_map(|ex| &ex.statements));
         for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
             let mut dating = StatementDates::new(&art.text, &ex.statements, art.anchor);
             for s in &ex.statements {
-                let (name, role) = match s.speaker_kind {
-                    SpeakerKind::Person => people.resolve(&s.speaker, &s.role),
-                    _ => (s.speaker.clone(), s.role.clone()),
-                };
-                let display = if name.is_empty() {
-                    "unattributed".to_string()
-                } else {
-                    name
-                };
-                let key = (s.speaker_kind, name_key(&display));
-                let id = *index.entry(key).or_insert_with(|| {
-                    corpus.speakers.push(Speaker {
-                        name: display.clone(),
-                        kind: s.speaker_kind,
-                        role: role.clone(),
-                        affiliation: String::new(),
-                        aliases: Vec::new(),
-                    });
-                    corpus.speakers.len() - 1
-                });
-                // (`id` was just found or pushed: `get_mut` always finds it.)
-                let Some(sp) = corpus.speakers.get_mut(id) else {
-                    continue;
-                };
-                if sp.role.is_empty() {
-                    sp.role = role;
-                }
-                // How a body was named, when that differs from its canonical name.
-                if s.speaker_kind == SpeakerKind::Body {
-                    if let Some(m) = s.evidence.mention {
-                        let said = m.of(&art.text).trim();
-                        let bare = said
-                            .trim_start_matches("the ")
-                            .trim_start_matches("The ")
-                            .trim_start_matches("a ")
-                            .trim_start_matches("A ");
-                        if !bare.is_empty()
-                            && bare.chars().count() <= 48
-                            && !bare.eq_ignore_ascii_case(&sp.name)
-                            && !sp.aliases.iter().any(|(a, _)| a == bare)
-                        {
-                            sp.aliases.push((bare.to_string(), "a name for the same body (document family or wording in bodies.txt)".into()));
-                        }
-                    }
-                }
+                let id = speakers.of(s, &art.text);
                 let (when, when_expr) = dating.date(s);
                 corpus.entries.push(Entry {
                     id: format!("{}@{}-{}", art.name, s.span.start, s.span.end),
@@ -513,13 +459,7 @@ impl Corpus {
                 });
             }
         }
-        let lex = crate::lexicon::Lexicon::get();
-        for sp in &mut corpus.speakers {
-            sp.affiliation = lex.affiliation(&sp.role).unwrap_or_default();
-            if let Some(e) = people.entries.iter().find(|e| e.full == sp.name) {
-                sp.aliases.extend(e.aliases.iter().cloned());
-            }
-        }
+        corpus.speakers = speakers.finish();
         corpus.apply_speaker_table(crate::lexicon::SPEAKERS);
         for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
             corpus.events.extend(context_events(art, ai, ex));
