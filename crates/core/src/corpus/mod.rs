@@ -16,6 +16,7 @@ use crate::text::{str_from, str_to, Span};
 use dates::{Precision, When};
 use serde::{Deserialize, Serialize};
 use speakers::SpeakerMerge;
+pub use speakers::{Speaker, SpeakerId};
 
 /// Declares [`ArticleMeta`] from its one list of fields, with that list as data: the
 /// fields' names ([`ArticleMeta::FIELDS`]) and the fields by position
@@ -144,20 +145,7 @@ pub fn clause_around(text: &str, sentence: Span, expr: Span) -> Span {
     )
 }
 
-pub type SpeakerId = usize;
 pub type StatementId = usize;
-
-/// A speaker merged across the corpus.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct Speaker {
-    pub name: String,
-    pub kind: SpeakerKind,
-    pub role: String,
-    /// Country or organisation, where the role names one (`French President` -> France).
-    pub affiliation: String,
-    /// Other names seen for this speaker, each with why it was merged.
-    pub aliases: Vec<(String, String)>,
-}
 
 /// A statement placed in the corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

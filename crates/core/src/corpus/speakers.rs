@@ -1,13 +1,27 @@
-//! The corpus-wide speaker merge, shared by [`super::Corpus::assemble`] and the split
+//! A corpus's speakers and their merge across articles, shared by [`super::Corpus::assemble`] and the split
 //! pack's reduce (`quoteline pack --sharded`): persons resolved across articles (full
 //! names first), one speaker per kind and name key in order of first statement, roles,
 //! the names a body was called by, then affiliations and a person's aliases. It reads
 //! each statement's speaker fields and the mention of a body, never its words.
 
-use super::{Speaker, SpeakerId};
 use crate::extract::people::{name_key, People};
 use crate::model::{SpeakerKind, Statement};
+use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+
+pub type SpeakerId = usize;
+
+/// A speaker merged across the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Speaker {
+    pub name: String,
+    pub kind: SpeakerKind,
+    pub role: String,
+    /// Country or organisation, where the role names one (`French President` -> France).
+    pub affiliation: String,
+    /// Other names seen for this speaker, each with why it was merged.
+    pub aliases: Vec<(String, String)>,
+}
 
 /// The speakers of a corpus as they are found.
 #[derive(Default)]
