@@ -18,6 +18,15 @@ pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found)
     }
     let text = s.text;
     let name = label.of(text);
+    let lex = Lexicon::get();
+    let colon = Span::new(label.end, label.end + 1);
+    if lex.question_labels.contains(name) || lex.answer_labels.contains(name) {
+        let who = interview_speaker(name, label, speakers);
+        found
+            .statements
+            .push(make(Kind::Indirect, content, Some(colon), &who, s.span));
+        return;
+    }
     let last = name.split_whitespace().last().unwrap_or(name);
     let upper = name.chars().all(|c| !c.is_lowercase());
     let (name, role, kind) = if !upper && speakers.people.knows(last) {
@@ -35,10 +44,45 @@ pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found)
         antecedent: None,
         confidence: Rule::Label.confidence_for(kind),
     };
-    let colon = Span::new(label.end, label.end + 1);
     found
         .statements
         .push(make(Kind::Indirect, content, Some(colon), &who, s.span));
+}
+
+/// The speaker of an interview's labelled line: an answer's is the most salient person
+/// named in full before the first answer (the person the interview is with), at a pronoun's confidence, with
+/// that mention as the evidence; a question's, or an answer's with nobody named, is left
+/// unattributed rather than given the label's letter as a name.
+fn interview_speaker(name: &str, label: Span, speakers: &mut Speakers) -> Who {
+    let unattributed = Who {
+        mention: Some(label),
+        ..Who::none()
+    };
+    if !Lexicon::get().answer_labels.contains(name) {
+        return unattributed;
+    }
+    if let Some(who) = &speakers.interviewee {
+        return Who {
+            mention: Some(label),
+            ..who.clone()
+        };
+    }
+    // (A full name: a capitalised word that opens a question, "You’ve", is no person.)
+    let named = (speakers.sal.recent.iter().rev()).find(|(person, ..)| person.contains(' '));
+    let Some((person, role, span, _)) = named else {
+        return unattributed;
+    };
+    let who = Who {
+        name: person.clone(),
+        kind: SpeakerKind::Person,
+        role: role.clone(),
+        rule: Rule::Label,
+        mention: Some(label),
+        antecedent: Some(*span),
+        confidence: Rule::PronounFar.confidence(),
+    };
+    speakers.interviewee = Some(who.clone());
+    who
 }
 
 /// The label and the content of a sentence that opens its line with "Label: content"
@@ -144,10 +188,22 @@ mod tests {
                 "The panel took questions.\n\nHOLLIS: Do you expect the bill to pass this year?",
                 "HOLLIS: Do you expect the bill to pass this year?",
             ),
+            // An interview: the question is the interviewer's (unattributed), each answer
+            // the person it is with, named in full before the first one, whoever the
+            // answers name after it.
             (
                 "Q: What did you find when you got home?",
-                "Q: What did you find when you got home?",
+                ": What did you find when you got home?",
             ),
+            (
+                "Mayor Ana Ruiz spoke with us on Monday.\n\nQ: What next?\n\nA: We fix the roads before winter.",
+                "Ana Ruiz: We fix the roads before winter",
+            ),
+            (
+                "Mayor Ana Ruiz spoke with us.\n\nQ: And the rival?\n\nA: Senator Tom Hale is wrong on roads.\n\nQ: Why?\n\nA: He never drives on them at all.",
+                "Ana Ruiz: He never drives on them at all",
+            ),
+            ("Q: What next?\n\nA: We fix the roads before the winter.", ": We fix the roads before the winter"),
             // A transcript quoted whole, each line opening with a quotation mark.
             (
                 "The transcript follows.\n\n\"HOLLIS: Do you expect the bill to pass this year?\n\n\"REYES: We expect it to pass, and soon.\"",

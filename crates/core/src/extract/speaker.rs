@@ -122,6 +122,9 @@ pub struct Speakers {
     /// The sentence before, when it ends in a colon: its block and its speaker. A quote
     /// that opens the next paragraph is what it introduces ("Stone said:" ¶ "...").
     pub colon: Option<(usize, Option<Who>)>,
+    /// An interview's answerer, once its first "A:" line named them: every later answer
+    /// is theirs, whoever the answers name in between.
+    pub interviewee: Option<Who>,
 }
 
 /// A sentence's speech cues, the speaker of each (one per cue) and the phrase that opens

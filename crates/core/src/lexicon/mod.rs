@@ -301,6 +301,10 @@ pub struct Lexicon {
     pub document_heads: Words,
     /// Words that make a line's "Label:" no speaker (`Related:`, `Update:`).
     pub label_not_speakers: Words,
+    /// An interview's question labels (`Q:`), as written: the interviewer's.
+    pub question_labels: Words,
+    /// An interview's answer labels (`A:`), as written: the interviewee's.
+    pub answer_labels: Words,
     /// The places that may speak for their government (`Russia said`), from places.txt's
     /// countries; every other place (a state, a city, a seat of power) never speaks.
     pub countries: HashSet<String>,
@@ -609,6 +613,8 @@ impl Lexicon {
         self.evidence_verbs = speech.take("cue.evidence");
         self.document_heads = speech.take("subject.documents");
         self.label_not_speakers = speech.take("label.not_speakers");
+        self.question_labels = speech.take("label.question");
+        self.answer_labels = speech.take("label.answer");
     }
 
     /// The cue form for a word, case-insensitively.
