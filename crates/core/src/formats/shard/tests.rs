@@ -400,3 +400,32 @@ fn a_missing_shard_is_named_with_the_reason() {
         "part of the archive is unavailable: articles-00003.bin could not be fetched (HTTP 404)"
     );
 }
+
+/// The streamed archive (each seed assembled alone, its statements spilled, speakers
+/// merged and statements grouped over their keys) is the written one, byte for byte.
+#[test]
+fn the_streamed_archive_is_the_written_one() {
+    let (_, _, want, _) = archive();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let read = crate::formats::manifest::read_folder(&dir).unwrap();
+    let mut stream = Stream::new(&names(), "test", SMALL);
+    let mut spill: Vec<u8> = Vec::new();
+    let mut files = BTreeMap::new();
+    let mut sink = |n: &str, b: Vec<u8>| {
+        files.insert(n.to_string(), b);
+        Ok(())
+    };
+    for a in &read.articles {
+        let part = Corpus::assemble(vec![Corpus::prepare(a.input())]);
+        stream.push(part, &mut spill, &mut sink).unwrap();
+    }
+    assert_eq!(stream.articles(), read.articles.len());
+    stream.finish(&mut spill, &mut sink).unwrap();
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &want {
+        assert!(files[name] == *bytes, "{name} differs");
+    }
+}
