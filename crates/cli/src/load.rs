@@ -404,12 +404,13 @@ pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
     })
 }
 
-/// One article extracted and assembled alone, contained (the map of a split pack).
+/// One article extracted and assembled alone, contained (the map of a split pack),
+/// without the context events: the sharded archive does not hold them.
 pub fn alone(t: &Text) -> Result<Corpus, Panic> {
     let p = prepare_one(t)?;
     contain(|| {
         forced("assemble", Some(&t.name));
-        Corpus::assemble(vec![p])
+        Corpus::assemble_statements(vec![p])
     })
 }
 

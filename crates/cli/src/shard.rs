@@ -21,6 +21,7 @@ use crate::error::CliError;
 use crate::load::shown;
 use crate::progress::Progress;
 use crate::spill::FileSpill;
+use quoteline_core::corpus::compare::{group, Keys, GROUP_THRESHOLD};
 use quoteline_core::corpus::{topics, Corpus};
 use quoteline_core::formats::shard::{shard_name_ok, Limits, Root, Stream, ROOT};
 use std::ffi::OsString;
@@ -129,16 +130,27 @@ impl Writing {
 
     /// The whole-archive steps, the statement shards, the index and the root; then the
     /// shards of an earlier archive that this root does not name are removed.
-    fn finish(self) -> Result<Root, String> {
+    /// When grouping panics, it is reported in `errors` and the archive is written
+    /// without groups.
+    fn finish(self, errors: &mut Vec<String>) -> Result<Root, String> {
         if let Some(e) = self.failure {
             return Err(e);
         }
         let (stream, mut spill, dir) = (self.stream, self.spill, self.dir);
-        let root = contain(|| {
-            forced("compare", None);
-            stream.finish(&mut spill, &mut sink(&dir))
-        })
-        .map_err(|panic| format!("writing the archive panicked: {panic}"))??;
+        let grouping = |keys: &Keys| {
+            contain(|| {
+                forced("compare", None);
+                group(keys, GROUP_THRESHOLD)
+            })
+            .unwrap_or_else(|panic| {
+                errors.push(format!(
+                    "grouping statements across outlets panicked: {panic}; the archive is written without groups"
+                ));
+                Vec::new()
+            })
+        };
+        let root = contain(|| stream.finish(grouping, &mut spill, &mut sink(&dir)))
+            .map_err(|panic| format!("writing the archive panicked: {panic}"))??;
         remove_stale(&dir, &root)?;
         Ok(root)
     }
@@ -243,7 +255,7 @@ pub fn run(out: PathBuf, rest: &[OsString]) -> ExitCode {
         eprintln!("quoteline pack: no article could be read, so no archive was written");
         return ExitCode::from(1);
     }
-    match w.finish() {
+    match w.finish(&mut report.errors) {
         Ok(root) => eprintln!(
             "wrote {}: {} articles, {} statements, {} speakers, {} groups; {} statement shards, {} article shards, {} index chunks, {ROOT} {} bytes",
             shown(&out),

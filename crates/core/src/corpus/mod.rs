@@ -419,6 +419,16 @@ impl Corpus {
     /// The corpus-wide half of [`Corpus::build`]: merges speakers across articles, dates
     /// and tags statements, assigns ids, and collects context events.
     pub fn assemble(prepared: Vec<Prepared>) -> Corpus {
+        Corpus::assemble_with(prepared, true)
+    }
+
+    /// [`Corpus::assemble`] without the context events (reading every sentence's dates
+    /// again): the sharded archive does not hold them.
+    pub fn assemble_statements(prepared: Vec<Prepared>) -> Corpus {
+        Corpus::assemble_with(prepared, false)
+    }
+
+    fn assemble_with(prepared: Vec<Prepared>, events: bool) -> Corpus {
         let mut corpus = Corpus::default();
         let mut extractions = Vec::new();
         for p in prepared {
@@ -449,7 +459,9 @@ impl Corpus {
         corpus.speakers = speakers.finish();
         corpus.apply_speaker_table(crate::lexicon::SPEAKERS);
         for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
-            corpus.events.extend(context_events(art, ai, ex));
+            if events {
+                corpus.events.extend(context_events(art, ai, ex));
+            }
         }
         corpus
     }

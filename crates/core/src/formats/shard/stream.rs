@@ -17,7 +17,7 @@ use super::types::*;
 use super::write::{
     renumbered_groups, root, ArticleShards, Limits, StatementShards, Tables, Vocab,
 };
-use crate::corpus::compare::{group, Group, Interner, Keys, GROUP_THRESHOLD};
+use crate::corpus::compare::{Group, Interner, Keys};
 use crate::corpus::speakers::{apply_table, Speaker, SpeakerKey, SpeakerMerge};
 use crate::corpus::{Corpus, Entry};
 use std::collections::{BTreeSet, HashMap};
@@ -161,17 +161,23 @@ impl Stream {
         self.article_count
     }
 
-    /// Merges the speakers and groups the statements over the whole archive, writes the
+    /// Merges the speakers and groups the statements over the whole archive (`grouping`
+    /// is `compare::group` at `GROUP_THRESHOLD`, or a caller's containment of it), writes the
     /// statement shards and the index, and the root last. Answers the root, or the first
     /// error of the spill or the sink.
-    pub fn finish(mut self, spill: &mut dyn Spill, sink: &mut Files<'_>) -> Result<Root, String> {
+    pub fn finish(
+        mut self,
+        grouping: impl FnOnce(&Keys) -> Vec<Group>,
+        spill: &mut dyn Spill,
+        sink: &mut Files<'_>,
+    ) -> Result<Root, String> {
         let article_shards =
             std::mem::replace(&mut self.articles, ArticleShards::new(0)).finish(sink)?;
         let (speakers, speaker_of) = self.speakers();
         for (k, &s) in self.keys.statements.iter_mut().zip(&speaker_of) {
             k.speaker = s;
         }
-        let groups = group(&self.keys, GROUP_THRESHOLD);
+        let groups = grouping(&self.keys);
         let keys = std::mem::take(&mut self.keys);
         let vocab = Vocab {
             outlets: (0..keys.outlets.len() as u32)

@@ -420,7 +420,9 @@ fn the_streamed_archive_is_the_written_one() {
         stream.push(part, &mut spill, &mut sink).unwrap();
     }
     assert_eq!(stream.articles(), read.articles.len());
-    stream.finish(&mut spill, &mut sink).unwrap();
+    let grouping =
+        |k: &crate::corpus::compare::Keys| crate::corpus::compare::group(k, GROUP_THRESHOLD);
+    stream.finish(grouping, &mut spill, &mut sink).unwrap();
     assert_eq!(
         files.keys().collect::<Vec<_>>(),
         want.keys().collect::<Vec<_>>()
