@@ -18,12 +18,14 @@
 //! refused naming that shard. Names are checked against a fixed pattern, so a root can
 //! never point a reader outside `DIR/`.
 //!
-//! `types` holds the shapes and the errors, `file` a shard's bytes; `write` builds the
+//! `types` holds the shapes and the errors, `compact` the root's long tables in
+//! compact JSON, `file` a shard's bytes; `write` builds the
 //! files from a corpus, `stream` the same files from articles as they come (bounded
 //! memory: what `pack --sharded` uses), `read` checks
 //! and decodes them and answers the view's questions from the root's summaries, `index`
 //! makes and looks up the term chunks.
 
+mod compact;
 mod file;
 mod index;
 mod read;

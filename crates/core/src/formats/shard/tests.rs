@@ -431,3 +431,27 @@ fn the_streamed_archive_is_the_written_one() {
         assert!(files[name] == *bytes, "{name} differs");
     }
 }
+
+/// The root's group table and counts are compact arrays in JSON; a row that does not
+/// fit is refused naming the group.
+#[test]
+fn the_roots_long_tables_are_compact_and_checked() {
+    let (_, _, files, root) = archive();
+    let json: serde_json::Value = serde_json::from_slice(&files[ROOT]).unwrap();
+    let g = &root.groups[0];
+    let row = &json["groups"][0];
+    let at = g.members.iter().position(|&m| m == g.canonical).unwrap();
+    assert_eq!(row[0], at);
+    assert_eq!(row[3], g.members[0]);
+    assert_eq!(row.as_array().unwrap().len(), 3 + g.members.len());
+    let days = &json["statement_shards"][0]["summary"]["days"];
+    assert_eq!(days[0], root.statement_shards[0].summary.days[0].0);
+    for bad in ["[[9,1,0,4,2]]", "[[0,1,2,4]]", "[[0,1]]", "[[0,1,0,4,0]]"] {
+        let text = String::from_utf8(files[ROOT].clone()).unwrap();
+        let start = text.find("\"groups\":[[").unwrap() + "\"groups\":".len();
+        let end = start + text[start..].find("]],").unwrap() + 2;
+        let broken = format!("{}{bad}{}", &text[..start], &text[end..]);
+        let e = parse_root(broken.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("group 0"), "{bad}: {e}");
+    }
+}
