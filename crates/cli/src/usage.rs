@@ -45,7 +45,8 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
   `eval` scores extraction against attribution annotations in brat standoff format (GOLD_DIR/text/NAME.txt\n\
   with GOLD_DIR/attributions/NAME_*.ann, or NAME.txt beside NAME.ann; publishers from metadata.tsv):\n\
   a statement matches an attribution when its span and the annotated content overlap by at least half\n\
-  of the shorter; it prints recall by class (quote-bearing, verbs of saying, other speech acts, beliefs),\n\
+  of the shorter; it prints recall by class (quote-bearing, verbs of saying, other speech acts, beliefs, other\n\
+  attributions: perception, knowledge, stance; classes from the cue's words, lexicon/data/eval.txt),\n\
   precision, duplicates and source accuracy, overall and per publisher; --show N lists examples.\n\
   `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
   quotes per paragraph and per sentence, a sentence without punctuation, statements per article,\n\

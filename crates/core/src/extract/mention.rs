@@ -121,6 +121,30 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
         return None;
     }
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
+    // A verb's auxiliary (as written: "Will" is a name) splits a clause read as a noun
+    // phrase. With no name after it, the words before it are the phrase: "the Post will
+    // brand you a liar" names the Post, "She has since" is she, and a phrase that opens
+    // with one ("was defending the group") names nobody. With a name after it, the words
+    // after it are: "the Post will brand you a liar and NBC News" (will accuse) is NBC
+    // News, "the rules were changed by Mayor Paul Ortiz" (who criticized) is the mayor.
+    let auxiliaries = &Lexicon::get().auxiliaries;
+    let auxiliary = |w: &&str| {
+        w.as_bytes().first().is_some_and(u8::is_ascii_lowercase) && auxiliaries.contains(w)
+    };
+    if let Some(k) = words.iter().position(auxiliary) {
+        let (head, rest) = toks.split_at(k);
+        let tail = rest.get(1..).unwrap_or_default();
+        let part = if tail
+            .iter()
+            .any(|t| t.text(text).starts_with(char::is_uppercase))
+        {
+            tail
+        } else {
+            head
+        };
+        let (first, last) = (part.first()?, part.last()?);
+        return parse_np_with(text, Span::new(first.span.start, last.span.end), Some(part));
+    }
     let lower = Lowered::new(&words);
     let p = Phrase {
         text,

@@ -148,3 +148,28 @@ fn speakers_are_people_or_bodies() {
     check("the affected", "-");
     check("the most", "-");
 }
+
+#[test]
+fn an_auxiliary_ends_the_phrase() {
+    let cases = [
+        (
+            "The Washington Post will brand you a liar",
+            body("Washington Post"),
+        ),
+        (
+            "anti-abortion movement has traditionally",
+            body("anti-abortion movement"),
+        ),
+        ("She has since", Some(MentionKind::Pronoun { person: true })),
+        ("was defending the organization", None),
+        (
+            "rules were changed by Mayor Paul Ortiz",
+            person("Paul Ortiz", "Mayor"),
+        ),
+        // As written: a capitalised "Will" is a name, not an auxiliary.
+        ("Rep. Will Hurd", person("Will Hurd", "Rep.")),
+    ];
+    for (input, expect) in cases {
+        assert_eq!(np(input), expect, "{input}");
+    }
+}
