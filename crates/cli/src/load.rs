@@ -170,14 +170,66 @@ fn read_file(name: &str, path: &Path, limit: u64) -> Result<Vec<u8>, CliError> {
     Ok(bytes)
 }
 
-/// Parses the command line of `extract`, `groups` and `pack`, reads every file and
-/// extracts every article. `Err` is a usage problem (exit status 2).
-pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
-    load_as(args, Assembly::Whole)
+/// A command line's articles before they are read: the files, the manifest's facts,
+/// the taxonomy, and what reading them found so far.
+pub struct Sources {
+    pub files: Vec<(String, PathBuf)>,
+    manifest: Vec<quoteline_core::formats::manifest::ManifestEntry>,
+    pub taxonomy: Vec<Topic>,
+    pub errors: Vec<String>,
+    pub warnings: Vec<String>,
+    /// `--max-file-mb`, in bytes.
+    limit: u64,
+    pub quiet: bool,
+    /// `--jsonl`: articles as JSON Lines on stdin, after the files.
+    pub from_stdin: bool,
+    pub diagnostics: Option<PathBuf>,
 }
 
-/// [`load`], the articles assembled as `how` says.
-pub fn load_as(args: &[OsString], how: Assembly) -> Result<Loaded, CliError> {
+/// One article file read: its text, what its offsets index, and notes on its bytes.
+pub struct Opened {
+    pub text: Text,
+    pub offsets: Offsets,
+    pub notes: Vec<String>,
+}
+
+impl Sources {
+    /// Reads the file `path` (shown as `name`) as the browser loader would (binary
+    /// refused, lossy UTF-8, HTML and Markdown reduced), with its manifest facts.
+    pub fn read(&self, name: &str, path: &Path) -> Result<Opened, String> {
+        let base = path
+            .file_name()
+            .map(|f| f.to_string_lossy().to_string())
+            .unwrap_or_default();
+        let mut meta = (self.manifest.iter())
+            .find(|m| m.file == base)
+            .map(|m| m.meta.clone())
+            .unwrap_or_default();
+        let bytes = read_file(name, path, self.limit).map_err(|e| e.to_string())?;
+        match contain(|| ingest_unlimited(name, &bytes)) {
+            Ok(Ok(got)) => {
+                // What the file says (HTML meta tags) fills what the manifest left empty.
+                meta.fill_from(got.meta);
+                Ok(Opened {
+                    text: Text {
+                        name: name.to_string(),
+                        text: got.text,
+                        meta,
+                    },
+                    offsets: got.offsets,
+                    notes: got.notes.iter().map(|n| format!("{name}: {n}")).collect(),
+                })
+            }
+            Ok(Err(e)) => Err(e.to_string()),
+            Err(panic) => Err(format!("{name}: skipped: reading it panicked: {panic}")),
+        }
+    }
+}
+
+/// Parses the command line of `extract`, `groups` and `pack`: the options, the
+/// manifest, the taxonomy and the list of files (none read yet). `Err` is a usage
+/// problem (exit status 2).
+pub fn sources(args: &[OsString]) -> Result<Sources, CliError> {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut manifest_path: Option<PathBuf> = None;
     let mut topics_path: Option<PathBuf> = None;
@@ -237,7 +289,6 @@ pub fn load_as(args: &[OsString], how: Assembly) -> Result<Loaded, CliError> {
     if paths.is_empty() && !from_stdin {
         return Err(CliError::NoFiles);
     }
-    let limit = (max_mb * 1e6) as u64;
     let mut errors = Vec::new();
     let mut warnings = Vec::new();
     if manifest_path.is_none() {
@@ -246,25 +297,10 @@ pub fn load_as(args: &[OsString], how: Assembly) -> Result<Loaded, CliError> {
             .map(|p| p.join("corpus.toml"))
             .find(|p| p.is_file());
     }
-    let mut manifest = Vec::new();
-    if let Some(mp) = &manifest_path {
-        match read_lines(mp, &mut warnings) {
-            Ok(src) => {
-                let (entries, problems) = quoteline_core::formats::manifest::parse(&src);
-                let name = shown(mp);
-                warnings.extend(problems.iter().map(|p| p.display(&name)));
-                manifest = entries;
-            }
-            Err(error) => errors.push(
-                CliError::CannotRead {
-                    file: shown(mp),
-                    what: "manifest",
-                    error,
-                }
-                .to_string(),
-            ),
-        }
-    }
+    let manifest = match &manifest_path {
+        Some(mp) => read_manifest(mp, &mut errors, &mut warnings),
+        None => Vec::new(),
+    };
     let taxonomy = match &topics_path {
         Some(tp) => {
             let src = read_lines(tp, &mut warnings).map_err(|error| CliError::CannotRead {
@@ -283,107 +319,98 @@ pub fn load_as(args: &[OsString], how: Assembly) -> Result<Loaded, CliError> {
         None => topics::taxonomy().to_vec(),
     };
     let files = expand(&paths, &mut errors, &mut warnings);
-    let mut texts: Vec<Text> = Vec::new();
-    let mut offsets = std::collections::HashMap::new();
-    for (name, path) in files {
-        let base = path
-            .file_name()
-            .map(|f| f.to_string_lossy().to_string())
-            .unwrap_or_default();
-        let meta = manifest
-            .iter()
-            .find(|m| m.file == base)
-            .map(|m| m.meta.clone())
-            .unwrap_or_default();
-        let bytes = match read_file(&name, &path, limit) {
-            Ok(b) => b,
-            Err(e) => {
-                errors.push(e.to_string());
-                continue;
-            }
-        };
-        // The browser loader's path: binary refused, lossy UTF-8, HTML and Markdown reduced.
-        match contain(|| ingest_unlimited(&name, &bytes)) {
-            Ok(Ok(got)) => {
-                warnings.extend(got.notes.iter().map(|n| format!("{name}: {n}")));
-                // What the file says (HTML meta tags) fills what the manifest left empty.
-                let mut meta = meta;
-                meta.fill_from(got.meta);
-                offsets.insert(name.clone(), got.offsets);
-                texts.push(Text {
-                    name,
-                    text: got.text,
-                    meta,
-                });
-            }
-            Ok(Err(e)) => errors.push(e.to_string()),
-            Err(panic) => errors.push(format!("{name}: skipped: reading it panicked: {panic}")),
+    Ok(Sources {
+        files,
+        manifest,
+        taxonomy,
+        errors,
+        warnings,
+        limit: (max_mb * 1e6) as u64,
+        quiet,
+        from_stdin,
+        diagnostics,
+    })
+}
+
+/// The manifest's entries; a problem in it is a warning, an unreadable one an error.
+fn read_manifest(
+    mp: &Path,
+    errors: &mut Vec<String>,
+    warnings: &mut Vec<String>,
+) -> Vec<quoteline_core::formats::manifest::ManifestEntry> {
+    match read_lines(mp, warnings) {
+        Ok(src) => {
+            let (entries, problems) = quoteline_core::formats::manifest::parse(&src);
+            let name = shown(mp);
+            warnings.extend(problems.iter().map(|p| p.display(&name)));
+            entries
+        }
+        Err(error) => {
+            errors.push(
+                CliError::CannotRead {
+                    file: shown(mp),
+                    what: "manifest",
+                    error,
+                }
+                .to_string(),
+            );
+            Vec::new()
         }
     }
-    if from_stdin {
+}
+
+/// Parses the command line of `extract`, `groups` and `pack`, reads every file and
+/// extracts every article. `Err` is a usage problem (exit status 2).
+pub fn load(args: &[OsString]) -> Result<Loaded, CliError> {
+    let mut s = sources(args)?;
+    let mut texts: Vec<Text> = Vec::new();
+    let mut offsets = std::collections::HashMap::new();
+    for (name, path) in std::mem::take(&mut s.files) {
+        match s.read(&name, &path) {
+            Ok(r) => {
+                s.warnings.extend(r.notes);
+                offsets.insert(name, r.offsets);
+                texts.push(r.text);
+            }
+            Err(e) => s.errors.push(e),
+        }
+    }
+    if s.from_stdin {
         // (`--jsonl`: the articles of stdin come after any files named.)
         let (lines, problems) = crate::stdin::read(std::io::stdin().lock());
-        errors.extend(problems);
+        s.errors.extend(problems);
         texts.extend(lines.into_iter().map(|a| Text {
             name: a.name,
             text: a.text,
             meta: a.meta,
         }));
     }
-    let progress = Progress::new(texts.len(), texts.iter().map(|t| t.text.len()).sum(), quiet);
-    let corpus = how.corpus(&texts, &mut errors, &progress);
+    let progress = Progress::new(
+        texts.len(),
+        texts.iter().map(|t| t.text.len()).sum(),
+        s.quiet,
+    );
+    let mut errors = s.errors;
+    let prepared = prepare_parallel(&texts, &mut errors, &progress, prepare_one);
+    let corpus = assemble(&texts, prepared, &mut errors);
     progress.finish();
     Ok(Loaded {
         corpus,
-        taxonomy,
+        taxonomy: s.taxonomy,
         errors,
-        warnings,
+        warnings: s.warnings,
         offsets,
-        diagnostics,
+        diagnostics: s.diagnostics,
     })
 }
 
-/// How the articles become one corpus.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub enum Assembly {
-    /// [`Corpus::assemble`] over every article at once (extract, groups, the corpus file).
-    Whole,
-    /// Each article assembled alone as it is extracted, then [`crate::merge::merge`]d:
-    /// the split pack's map and reduce in one process (`pack --sharded`).
-    Merged,
-}
-
-impl Assembly {
-    fn corpus(self, texts: &[Text], errors: &mut Vec<String>, progress: &Progress) -> Corpus {
-        match self {
-            Assembly::Whole => {
-                let prepared = prepare_parallel(texts, errors, progress, prepare_one);
-                assemble(texts, prepared, errors)
-            }
-            Assembly::Merged => {
-                let parts = prepare_parallel(texts, errors, progress, alone);
-                merged(parts.into_iter().map(|(_, c)| c).collect(), errors)
-            }
-        }
-    }
-}
-
-/// One article extracted and assembled alone, contained (the map of a split pack).
+/// One article extracted and assembled alone, contained (the map of a split pack),
+/// without the context events: the sharded archive does not hold them.
 pub fn alone(t: &Text) -> Result<Corpus, Panic> {
     let p = prepare_one(t)?;
     contain(|| {
         forced("assemble", Some(&t.name));
-        Corpus::assemble(vec![p])
-    })
-}
-
-/// [`crate::merge::merge`], contained: when it panics, nothing is merged.
-pub fn merged(parts: Vec<Corpus>, errors: &mut Vec<String>) -> Corpus {
-    contain(|| crate::merge::merge(parts)).unwrap_or_else(|panic| {
-        errors.push(format!(
-            "merging the articles panicked: {panic}; no statement can be written"
-        ));
-        Corpus::default()
+        Corpus::assemble_statements(vec![p])
     })
 }
 

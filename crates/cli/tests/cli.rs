@@ -323,6 +323,20 @@ fn a_corpus_wide_stage_that_panics_is_reported_and_what_can_be_printed_is() {
     let out = run(&["groups"], "compare");
     assert_eq!(out.status.code(), Some(1));
     assert!(out.stdout.is_empty());
+    // The sharded pack is written without groups.
+    let sharded = dir.join("sharded");
+    let out = run(
+        &["pack", "--sharded", "--out", sharded.to_str().unwrap()],
+        "compare",
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("the archive is written without groups") && stderr.contains("0 groups"),
+        "{stderr}"
+    );
+    assert!(sharded.join("root.json").is_file());
+    std::fs::remove_dir_all(&sharded).ok();
 
     // Encoding the corpus file panics: reported, and no file is written.
     let qlc = dir.join("out.qlc");

@@ -10,7 +10,6 @@ pub mod speakers;
 pub mod topics;
 
 use crate::extract::extract;
-use crate::extract::people::name_key;
 use crate::model::*;
 use crate::text::{str_from, str_to, Span};
 use dates::{Precision, When};
@@ -420,6 +419,16 @@ impl Corpus {
     /// The corpus-wide half of [`Corpus::build`]: merges speakers across articles, dates
     /// and tags statements, assigns ids, and collects context events.
     pub fn assemble(prepared: Vec<Prepared>) -> Corpus {
+        Corpus::assemble_with(prepared, true)
+    }
+
+    /// [`Corpus::assemble`] without the context events (reading every sentence's dates
+    /// again): the sharded archive does not hold them.
+    pub fn assemble_statements(prepared: Vec<Prepared>) -> Corpus {
+        Corpus::assemble_with(prepared, false)
+    }
+
+    fn assemble_with(prepared: Vec<Prepared>, events: bool) -> Corpus {
         let mut corpus = Corpus::default();
         let mut extractions = Vec::new();
         for p in prepared {
@@ -450,94 +459,24 @@ impl Corpus {
         corpus.speakers = speakers.finish();
         corpus.apply_speaker_table(crate::lexicon::SPEAKERS);
         for (ai, (ex, art)) in extractions.iter().zip(&corpus.articles).enumerate() {
-            corpus.events.extend(context_events(art, ai, ex));
+            if events {
+                corpus.events.extend(context_events(art, ai, ex));
+            }
         }
         corpus
     }
 
     /// Applies a speaker table (see `data/speakers.txt`): merges speakers listed under one
-    /// canonical name, and sets the role and affiliation given there.
+    /// canonical name, and sets the role and affiliation given there
+    /// ([`speakers::apply_table`]).
     pub fn apply_speaker_table(&mut self, table: &str) {
-        for line in table
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        {
-            let mut cols = line.split('|').map(str::trim);
-            let canonical = cols.next().unwrap_or("");
-            if canonical.is_empty() {
-                continue;
-            }
-            let aliases: Vec<&str> = cols
-                .next()
-                .unwrap_or("")
-                .split(';')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .collect();
-            let role = cols.next().unwrap_or("");
-            let affiliation = cols.next().unwrap_or("");
-            let keys: Vec<String> = std::iter::once(canonical)
-                .chain(aliases.iter().copied())
-                .map(name_key)
-                .collect();
-            let matching: Vec<SpeakerId> = (self.speakers.iter().enumerate())
-                .filter(|(_, s)| keys.contains(&name_key(&s.name)))
-                .map(|(i, _)| i)
-                .collect();
-            let Some((&target, others)) = matching.split_first() else {
-                continue;
-            };
-            // (`matching` holds indices of `speakers`, so every `get_mut` below finds one.)
-            for &other in others {
-                let Some(o) = self.speakers.get_mut(other) else {
-                    continue;
-                };
-                let old = std::mem::take(&mut o.aliases);
-                let old_name = o.name.clone();
-                if let Some(t) = self.speakers.get_mut(target) {
-                    t.aliases.extend(old);
-                    t.aliases
-                        .push((old_name, "listed as an alias in speakers.txt".into()));
-                }
-                for e in &mut self.entries {
-                    if e.speaker == other {
-                        e.speaker = target;
-                    }
-                }
-            }
-            let Some(t) = self.speakers.get_mut(target) else {
-                continue;
-            };
-            if t.name != canonical {
-                let old = std::mem::replace(&mut t.name, canonical.to_string());
-                t.aliases
-                    .push((old, "listed as an alias in speakers.txt".into()));
-            }
-            if !role.is_empty() {
-                t.role = role.to_string();
-            }
-            if !affiliation.is_empty() {
-                t.affiliation = affiliation.to_string();
-            }
-        }
-        // Drop speakers left without statements, renumbering the rest.
-        let mut used = vec![false; self.speakers.len()];
+        let mut uses = vec![0u64; self.speakers.len()];
         for e in &self.entries {
-            if let Some(u) = used.get_mut(e.speaker) {
-                *u = true;
+            if let Some(u) = uses.get_mut(e.speaker) {
+                *u += 1;
             }
         }
-        let mut remap = vec![0; self.speakers.len()];
-        let mut kept = Vec::new();
-        let speakers = std::mem::take(&mut self.speakers);
-        for ((sp, &u), r) in speakers.into_iter().zip(&used).zip(&mut remap) {
-            if u {
-                *r = kept.len();
-                kept.push(sp);
-            }
-        }
-        self.speakers = kept;
+        let remap = speakers::apply_table(&mut self.speakers, table, &uses);
         for e in &mut self.entries {
             e.speaker = remap.get(e.speaker).copied().unwrap_or_default();
         }

@@ -23,6 +23,29 @@ pub struct Speaker {
     pub aliases: Vec<(String, String)>,
 }
 
+/// What the merge reads of a statement: its speaker's kind, name and role, and how a
+/// body was named in its article. Many statements share one, so the split pack keeps
+/// each once.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct SpeakerKey {
+    pub kind: SpeakerKind,
+    pub name: String,
+    pub role: String,
+    pub alias: Option<String>,
+}
+
+impl SpeakerKey {
+    /// The key of statement `s` of an article whose text is `text`.
+    pub fn of(s: &Statement, text: &str) -> SpeakerKey {
+        SpeakerKey {
+            kind: s.speaker_kind,
+            name: s.speaker.clone(),
+            role: s.role.clone(),
+            alias: body_alias(text, s),
+        }
+    }
+}
+
 /// The speakers of a corpus as they are found.
 #[derive(Default)]
 pub struct SpeakerMerge {
@@ -37,31 +60,50 @@ impl SpeakerMerge {
     pub fn new<'a>(statements: impl IntoIterator<Item = &'a Statement>) -> SpeakerMerge {
         let mut merge = SpeakerMerge::default();
         for s in statements {
-            if s.speaker_kind == SpeakerKind::Person && s.speaker.split_whitespace().count() >= 2 {
-                merge.people.resolve(&s.speaker, &s.role);
-            }
+            merge.know(s.speaker_kind, &s.speaker, &s.role);
         }
         merge
+    }
+
+    /// [`SpeakerMerge::new`] over speaker keys (one a statement, in corpus order): the
+    /// split pack keeps these instead of the statements.
+    pub fn of_keys<'a>(keys: impl IntoIterator<Item = &'a SpeakerKey>) -> SpeakerMerge {
+        let mut merge = SpeakerMerge::default();
+        for k in keys {
+            merge.know(k.kind, &k.name, &k.role);
+        }
+        merge
+    }
+
+    fn know(&mut self, kind: SpeakerKind, name: &str, role: &str) {
+        if kind == SpeakerKind::Person && name.split_whitespace().count() >= 2 {
+            self.people.resolve(name, role);
+        }
     }
 
     /// The speaker of statement `s` of an article whose text is `text`, made on first
     /// sight.
     pub fn of(&mut self, s: &Statement, text: &str) -> SpeakerId {
-        let (name, role) = match s.speaker_kind {
-            SpeakerKind::Person => self.people.resolve(&s.speaker, &s.role),
-            _ => (s.speaker.clone(), s.role.clone()),
+        self.of_key(&SpeakerKey::of(s, text))
+    }
+
+    /// The speaker of a statement with this key, made on first sight.
+    pub fn of_key(&mut self, k: &SpeakerKey) -> SpeakerId {
+        let (name, role) = match k.kind {
+            SpeakerKind::Person => self.people.resolve(&k.name, &k.role),
+            _ => (k.name.clone(), k.role.clone()),
         };
         let display = if name.is_empty() {
             "unattributed".to_string()
         } else {
             name
         };
-        let key = (s.speaker_kind, name_key(&display));
+        let key = (k.kind, name_key(&display));
         let list = &mut self.list;
         let id = *self.index.entry(key).or_insert_with(|| {
             list.push(Speaker {
                 name: display.clone(),
-                kind: s.speaker_kind,
+                kind: k.kind,
                 role: role.clone(),
                 affiliation: String::new(),
                 aliases: Vec::new(),
@@ -74,12 +116,12 @@ impl SpeakerMerge {
                 sp.role = role;
             }
             // How a body was named, when that differs from its canonical name.
-            if let Some(bare) = body_alias(text, s) {
+            if let Some(bare) = &k.alias {
                 if !bare.eq_ignore_ascii_case(&sp.name)
-                    && !sp.aliases.iter().any(|(a, _)| *a == bare)
+                    && !sp.aliases.iter().any(|(a, _)| a == bare)
                 {
                     sp.aliases.push((
-                        bare,
+                        bare.clone(),
                         "a name for the same body (document family or wording in bodies.txt)"
                             .into(),
                     ));
@@ -116,4 +158,102 @@ fn body_alias(text: &str, s: &Statement) -> Option<String> {
         .trim_start_matches("a ")
         .trim_start_matches("A ");
     (!bare.is_empty() && bare.chars().count() <= 48).then(|| bare.to_string())
+}
+
+/// Applies a speaker table (see `data/speakers.txt`) to `speakers`, where `uses[i]` is
+/// how many statements speaker `i` has: merges speakers listed under one canonical name,
+/// sets the role and affiliation given there, and drops speakers left without
+/// statements. Answers each old speaker's new id (statements are renumbered by it).
+pub fn apply_table(speakers: &mut Vec<Speaker>, table: &str, uses: &[u64]) -> Vec<SpeakerId> {
+    // Each old speaker's speaker as the lines merge them.
+    let mut to: Vec<SpeakerId> = (0..speakers.len()).collect();
+    for line in table
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    {
+        apply_line(speakers, line, &mut to);
+    }
+    // Drop speakers left without statements, renumbering the rest.
+    let mut used = vec![false; speakers.len()];
+    for (old, &n) in uses.iter().enumerate() {
+        if let Some(u) = to.get(old).and_then(|&t| used.get_mut(t)) {
+            *u |= n > 0;
+        }
+    }
+    let mut remap = vec![0; speakers.len()];
+    let mut kept = Vec::new();
+    for ((sp, &u), r) in std::mem::take(speakers)
+        .into_iter()
+        .zip(&used)
+        .zip(&mut remap)
+    {
+        if u {
+            *r = kept.len();
+            kept.push(sp);
+        }
+    }
+    *speakers = kept;
+    to.iter()
+        .map(|&t| remap.get(t).copied().unwrap_or_default())
+        .collect()
+}
+
+/// One line of the speaker table: `canonical | aliases; ... | role | affiliation`.
+fn apply_line(speakers: &mut [Speaker], line: &str, to: &mut [SpeakerId]) {
+    let mut cols = line.split('|').map(str::trim);
+    let canonical = cols.next().unwrap_or("");
+    if canonical.is_empty() {
+        return;
+    }
+    let aliases: Vec<&str> = cols
+        .next()
+        .unwrap_or("")
+        .split(';')
+        .map(str::trim)
+        .filter(|a| !a.is_empty())
+        .collect();
+    let role = cols.next().unwrap_or("");
+    let affiliation = cols.next().unwrap_or("");
+    let keys: Vec<String> = std::iter::once(canonical)
+        .chain(aliases.iter().copied())
+        .map(name_key)
+        .collect();
+    let matching: Vec<SpeakerId> = (speakers.iter().enumerate())
+        .filter(|(_, s)| keys.contains(&name_key(&s.name)))
+        .map(|(i, _)| i)
+        .collect();
+    let Some((&target, others)) = matching.split_first() else {
+        return;
+    };
+    // (`matching` holds indices of `speakers`, so every `get_mut` below finds one.)
+    for &other in others {
+        let Some(o) = speakers.get_mut(other) else {
+            continue;
+        };
+        let old = std::mem::take(&mut o.aliases);
+        let old_name = o.name.clone();
+        if let Some(t) = speakers.get_mut(target) {
+            t.aliases.extend(old);
+            t.aliases
+                .push((old_name, "listed as an alias in speakers.txt".into()));
+        }
+        for t in to.iter_mut().filter(|t| **t == other) {
+            *t = target;
+        }
+    }
+    let Some(t) = speakers.get_mut(target) else {
+        return;
+    };
+    if t.name != canonical {
+        let old = std::mem::replace(&mut t.name, canonical.to_string());
+        t.aliases
+            .push((old, "listed as an alias in speakers.txt".into()));
+    }
+    if !role.is_empty() {
+        t.role = role.to_string();
+    }
+    if !affiliation.is_empty() {
+        t.affiliation = affiliation.to_string();
+    }
 }

@@ -7,15 +7,19 @@
 //! words they are compared on, `diff` the word-level diffs.
 
 mod diff;
+mod keys;
+mod weighted;
 mod words;
 
 pub use diff::{word_diff, Diff};
+pub use keys::{Interner, Keys, StatementKey};
 pub use words::words;
 
 use crate::corpus::{Corpus, StatementId};
 use crate::model::Kind;
+use keys::is_run;
 use std::collections::{HashMap, HashSet};
-use words::{content, is_run};
+use weighted::Weighted;
 
 /// How two renderings of one utterance relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -90,107 +94,15 @@ pub fn relation(corpus: &Corpus, a: StatementId, b: StatementId) -> Relation {
     }
 }
 
-/// Content words weighted by rarity across the corpus's statements (idf), so that words
-/// every statement shares ("security", "Ukraine") count for less than distinctive ones.
-struct Weighted {
-    sets: Vec<HashSet<String>>,
-    idf: HashMap<String, f64>,
-    /// Each set's [`Weighted::weight`], summed once (a set is compared many times as
-    /// groups grow).
-    totals: Vec<f64>,
-}
-
-impl Weighted {
-    fn new(corpus: &Corpus) -> Weighted {
-        let sets: Vec<HashSet<String>> = corpus
-            .entries
-            .iter()
-            .map(|e| content(&corpus.quoted_text(e)))
-            .collect();
-        let mut df: HashMap<String, usize> = HashMap::new();
-        for s in &sets {
-            for w in s {
-                *df.entry(w.clone()).or_default() += 1;
-            }
-        }
-        let n = sets.len().max(1) as f64;
-        let idf = df
-            .into_iter()
-            .map(|(w, d)| (w, (1.0 + n / d as f64).ln()))
-            .collect();
-        let mut weighted = Weighted {
-            sets,
-            idf,
-            totals: Vec::new(),
-        };
-        weighted.totals = (weighted.sets.iter())
-            .map(|s| weighted.weight(s.iter()))
-            .collect();
-        weighted
-    }
-    /// The summed idf of a set's words, added smallest first: a set's iteration order
-    /// differs from run to run (each `HashSet` hashes with its own random keys), and a sum
-    /// of floats in another order may differ in its last bit, which moved pairs across
-    /// the threshold and reordered equal edges, so the same input grouped differently.
-    fn weight<'a>(&self, words: impl Iterator<Item = &'a String>) -> f64 {
-        let mut w: Vec<f64> = words
-            .map(|w| self.idf.get(w).copied().unwrap_or(1.0))
-            .collect();
-        w.sort_by(f64::total_cmp);
-        w.into_iter().sum()
-    }
-    /// (shared content words, idf-weighted overlap of the smaller set).
-    fn similarity(&self, a: usize, b: usize) -> (usize, f64) {
-        let (Some(x), Some(y)) = (self.sets.get(a), self.sets.get(b)) else {
-            return (0, 0.0);
-        };
-        let total = |i: usize, s: &HashSet<String>| {
-            self.totals
-                .get(i)
-                .copied()
-                .unwrap_or_else(|| self.weight(s.iter()))
-        };
-        let small = total(a, x).min(total(b, y));
-        if small <= 0.0 {
-            return (0, 0.0);
-        }
-        // (The shared words are read in place: the weight does not depend on their order.)
-        (
-            x.intersection(y).count(),
-            self.weight(x.intersection(y)) / small,
-        )
-    }
-    /// Whether two statements read as renderings of one utterance: enough shared words
-    /// (all of a two-word fragment, else at least three) and enough weighted overlap, or
-    /// many shared words and somewhat less overlap.
-    fn joins(&self, a: usize, b: usize, threshold: f64) -> Option<f64> {
-        let small = match (self.sets.get(a), self.sets.get(b)) {
-            (Some(x), Some(y)) => x.len().min(y.len()),
-            _ => return None,
-        };
-        if small < 2 {
-            return None;
-        }
-        let (shared, sim) = self.similarity(a, b);
-        let close = shared >= small.min(3) && sim >= threshold;
-        // Long renderings in other words still share many words.
-        let long = shared >= MANY_WORDS && sim >= threshold * MANY_FACTOR;
-        (close || long).then_some(sim)
-    }
-}
-
 /// Shared content words and idf-weighted overlap of two statements, as the grouping sees
 /// them (for explaining a group, and for tuning).
 pub fn pair_similarity(corpus: &Corpus, a: StatementId, b: StatementId) -> (usize, f64) {
-    Weighted::new(corpus).similarity(a, b)
+    Weighted::new(&Keys::from_corpus(corpus)).similarity(a, b)
 }
 
 /// Overlap at which two statements of one article count as the same remark told twice
 /// (a paraphrase in the lede, the quote further down).
 const RETOLD: f64 = GROUP_THRESHOLD;
-/// Shared words, and the fraction of the threshold, for the "many shared words" rule.
-const MANY_WORDS: usize = 5;
-const MANY_FACTOR: f64 = 0.8;
 /// Overlap (with at least [`ECHO_WORDS`] shared words) at which statements join although
 /// the outlets name different speakers: one text attributed to "the joint statement" in
 /// one report and to "leaders" in another. The group then shows the differing attributions.
@@ -204,14 +116,19 @@ const POSTINGS_CAP: usize = 64;
 /// from one article must be nested (a fragment inside its sentence) or the same remark
 /// told twice, so that distinct remarks never chain into one group through a third.
 pub fn compare(corpus: &Corpus, threshold: f64) -> Comparison {
-    let weighted = Weighted::new(corpus);
-    let mut edges = speaker_edges(corpus, &weighted, threshold);
-    edges.extend(echo_edges(corpus, &weighted));
+    Comparison::from_groups(corpus, group(&Keys::from_corpus(corpus), threshold))
+}
+
+/// [`compare`] over the statements' keys: the groups, members in key order.
+pub fn group(keys: &Keys, threshold: f64) -> Vec<Group> {
+    let weighted = Weighted::new(keys);
+    let mut edges = speaker_edges(&weighted, threshold);
+    edges.extend(echo_edges(&weighted));
     edges.sort_by(|x, y| y.0.total_cmp(&x.0).then((x.1, x.2).cmp(&(y.1, y.2))));
-    let mut clusters = Clusters::new(corpus.entries.len());
-    clusters.join(corpus, &weighted, edges);
-    clusters.adopt_fragments(corpus);
-    Comparison::from_groups(corpus, clusters.into_groups(corpus))
+    let mut clusters = Clusters::new(keys.statements.len());
+    clusters.join(&weighted, edges);
+    clusters.adopt_fragments(keys);
+    clusters.into_groups(keys)
 }
 
 /// A pair of statements that may join a group, with their overlap: `(overlap, a, b)`,
@@ -223,19 +140,19 @@ type Edge = (f64, StatementId, StatementId);
 /// speaker with thousands of statements is not compared all against all: a word used in
 /// more than POSTINGS_CAP of their statements is no evidence and is skipped. Pairs need
 /// two shared words to be worth scoring (`joins` asks for at least that).
-fn speaker_edges(corpus: &Corpus, weighted: &Weighted, threshold: f64) -> Vec<Edge> {
-    let mut by_speaker: HashMap<usize, Vec<StatementId>> = HashMap::new();
-    for (i, e) in corpus.entries.iter().enumerate() {
-        by_speaker.entry(e.speaker).or_default().push(i);
+fn speaker_edges(weighted: &Weighted, threshold: f64) -> Vec<Edge> {
+    let mut by_speaker: HashMap<u32, Vec<StatementId>> = HashMap::new();
+    for (i, k) in weighted.keys.statements.iter().enumerate() {
+        by_speaker.entry(k.speaker).or_default().push(i);
     }
     let mut edges: Vec<Edge> = Vec::new();
     let mut speakers: Vec<&Vec<StatementId>> = by_speaker.values().collect();
     speakers.sort();
     for ids in speakers {
-        let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
+        let mut postings: HashMap<u32, Vec<StatementId>> = HashMap::new();
         for &i in ids.iter() {
-            for w in weighted.sets.get(i).into_iter().flatten() {
-                postings.entry(w.as_str()).or_default().push(i);
+            for &w in weighted.set(i) {
+                postings.entry(w).or_default().push(i);
             }
         }
         let mut shared: HashMap<(StatementId, StatementId), u32> = HashMap::new();
@@ -265,14 +182,14 @@ fn speaker_edges(corpus: &Corpus, weighted: &Weighted, threshold: f64) -> Vec<Ed
 /// near-identical (one text attributed to "the joint statement" in one report and to
 /// "leaders" in another): an inverted index on words keeps this from being quadratic in
 /// the corpus.
-fn echo_edges(corpus: &Corpus, weighted: &Weighted) -> Vec<Edge> {
-    let entry = |i: StatementId| corpus.entries.get(i);
+fn echo_edges(weighted: &Weighted) -> Vec<Edge> {
+    let entry = |i: StatementId| weighted.keys.get(i);
     let mut edges: Vec<Edge> = Vec::new();
-    let mut postings: HashMap<&str, Vec<StatementId>> = HashMap::new();
-    for (i, set) in weighted.sets.iter().enumerate() {
-        if set.len() >= ECHO_WORDS {
-            for w in set {
-                postings.entry(w.as_str()).or_default().push(i);
+    let mut postings: HashMap<u32, Vec<StatementId>> = HashMap::new();
+    for (i, k) in weighted.keys.statements.iter().enumerate() {
+        if k.content.len() >= ECHO_WORDS {
+            for &w in k.content.iter() {
+                postings.entry(w).or_default().push(i);
             }
         }
     }
@@ -322,14 +239,14 @@ impl Clusters {
     /// Joins clusters along `edges`, best first, when every member of one is compatible
     /// with every member of the other: from different articles, or nested, or the same
     /// remark told twice.
-    fn join(&mut self, corpus: &Corpus, weighted: &Weighted, edges: Vec<Edge>) {
-        let entry = |i: StatementId| corpus.entries.get(i);
+    fn join(&mut self, weighted: &Weighted, edges: Vec<Edge>) {
+        let entry = |i: StatementId| weighted.keys.get(i);
         let compatible = |x: StatementId, y: StatementId| {
             let (Some(ex), Some(ey)) = (entry(x), entry(y)) else {
                 return false;
             };
             ex.article != ey.article
-                || ex.statement.span.overlaps(ey.statement.span)
+                || ex.span.overlaps(ey.span)
                 || weighted.joins(x, y, RETOLD).is_some()
         };
         // Pairs of clusters found incompatible. A cluster keeps its id while it absorbs
@@ -382,29 +299,29 @@ impl Clusters {
     /// in that prefix whose end reaches the fragment's: a prefix-maximum tree over the
     /// ends of the grouped ones finds it in log time, where a scan of the article per
     /// fragment was statements² per article.
-    fn adopt_fragments(&mut self, corpus: &Corpus) {
-        let entry = |i: StatementId| corpus.entries.get(i);
-        let mut lists: HashMap<(usize, usize), Vec<StatementId>> = HashMap::new();
+    fn adopt_fragments(&mut self, keys: &Keys) {
+        let entry = |i: StatementId| keys.get(i);
+        let mut lists: HashMap<(u32, u32), Vec<StatementId>> = HashMap::new();
         // Each statement's list and place in it.
-        let mut place: Vec<((usize, usize), usize)> = Vec::with_capacity(corpus.entries.len());
-        for (i, e) in corpus.entries.iter().enumerate() {
+        let mut place: Vec<((u32, u32), usize)> = Vec::with_capacity(keys.statements.len());
+        for (i, e) in keys.statements.iter().enumerate() {
             let list = lists.entry((e.article, e.speaker)).or_default();
             place.push(((e.article, e.speaker), list.len()));
             list.push(i);
         }
-        let mut reach: HashMap<(usize, usize), PrefixMax> = lists
+        let mut reach: HashMap<(u32, u32), PrefixMax> = lists
             .iter()
             .map(|(&key, list)| {
                 let mut tree = PrefixMax::new(list.len());
                 for (k, &j) in list.iter().enumerate() {
                     if self.grouped(j) {
-                        tree.raise(k, entry(j).map_or(0, |h| h.statement.span.end));
+                        tree.raise(k, entry(j).map_or(0, |h| h.span.end));
                     }
                 }
                 (key, tree)
             })
             .collect();
-        for (i, e) in corpus.entries.iter().enumerate() {
+        for (i, e) in keys.statements.iter().enumerate() {
             let Some(&ci) = self.cluster.get(i) else {
                 continue;
             };
@@ -417,10 +334,9 @@ impl Clusters {
             let (Some(list), Some(tree)) = (lists.get(&key), reach.get_mut(&key)) else {
                 continue;
             };
-            let span = e.statement.span;
-            let starts_by = list.partition_point(|&j| {
-                entry(j).is_some_and(|h| h.statement.span.start <= span.start)
-            });
+            let span = e.span;
+            let starts_by =
+                list.partition_point(|&j| entry(j).is_some_and(|h| h.span.start <= span.start));
             let host = tree
                 .first_reaching(span.end)
                 .filter(|&k| k < starts_by)
@@ -442,8 +358,8 @@ impl Clusters {
     /// no comparison), each with its members in corpus order, its canonical statement
     /// (the longest direct quote, else the longest), its outlet count and whether its
     /// quotes differ; in order of their first member.
-    fn into_groups(self, corpus: &Corpus) -> Vec<Group> {
-        let entry = |i: StatementId| corpus.entries.get(i);
+    fn into_groups(self, keys: &Keys) -> Vec<Group> {
+        let entry = |i: StatementId| keys.get(i);
         let mut groups: Vec<Group> = self
             .members_of
             .into_values()
@@ -460,22 +376,20 @@ impl Clusters {
                     .copied()
                     .max_by_key(|&i| {
                         (
-                            entry(i).is_some_and(|e| e.statement.kind == Kind::Direct),
-                            entry(i).map_or(0, |e| e.statement.span.len()),
+                            entry(i).is_some_and(|e| e.kind == Kind::Direct),
+                            entry(i).map_or(0, |e| e.span.len()),
                             std::cmp::Reverse(i),
                         )
                     })
                     .unwrap_or_default();
-                let outlets = m
-                    .iter()
-                    .filter_map(|&i| entry(i).and_then(|e| corpus.articles.get(e.article)))
-                    .map(|a| a.outlet.as_str())
+                let outlets = (m.iter())
+                    .filter_map(|&i| keys.outlet(i))
                     .collect::<HashSet<_>>()
                     .len();
                 let quotes_differ = m.iter().enumerate().any(|(k, &a)| {
                     (m.get(k + 1..).unwrap_or_default())
                         .iter()
-                        .any(|&b| relation(corpus, a, b) == Relation::Variant)
+                        .any(|&b| keys.differ(a, b))
                 });
                 Group {
                     members: m,
@@ -532,7 +446,13 @@ impl Comparison {
     /// The comparison of `corpus` with these groups (computed here, or read from a
     /// precomputed corpus file): each statement's group and the outlet count.
     pub fn from_groups(corpus: &Corpus, groups: Vec<Group>) -> Comparison {
-        let mut group_of = vec![None; corpus.entries.len()];
+        Comparison::of(corpus.entries.len(), corpus.outlets().len(), groups)
+    }
+
+    /// The comparison of `statements` statements from `total_outlets` outlets with
+    /// these groups.
+    pub fn of(statements: usize, total_outlets: usize, groups: Vec<Group>) -> Comparison {
+        let mut group_of = vec![None; statements];
         for (gi, g) in groups.iter().enumerate() {
             for &m in &g.members {
                 if let Some(slot) = group_of.get_mut(m) {
@@ -543,7 +463,7 @@ impl Comparison {
         Comparison {
             groups,
             group_of,
-            total_outlets: corpus.outlets().len(),
+            total_outlets,
         }
     }
 }

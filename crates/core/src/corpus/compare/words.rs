@@ -32,8 +32,3 @@ pub fn content(s: &str) -> HashSet<String> {
         })
         .collect()
 }
-
-/// Whether `small` occurs as a contiguous run in `big`.
-pub fn is_run(small: &[String], big: &[String]) -> bool {
-    !small.is_empty() && small.len() <= big.len() && big.windows(small.len()).any(|w| w == small)
-}

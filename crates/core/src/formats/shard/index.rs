@@ -81,18 +81,32 @@ pub(super) fn write(
     limit: usize,
     sink: &mut Files<'_>,
 ) -> Result<Vec<ChunkInfo>, String> {
+    let map = postings(corpus, order);
+    write_terms(
+        map.iter().map(|(t, ids)| (t.as_str(), ids.as_slice())),
+        limit,
+        sink,
+    )
+}
+
+/// [`write`] for terms already gathered: each term, in term order, with its statements'
+/// numbers, ascending.
+pub(super) fn write_terms<'a>(
+    terms: impl Iterator<Item = (&'a str, &'a [u32])>,
+    limit: usize,
+    sink: &mut Files<'_>,
+) -> Result<Vec<ChunkInfo>, String> {
     let mut out = Vec::new();
     let mut chunk = Chunk::default();
     let mut size = 0;
     // About two bytes a posting once written as gaps.
     let piece = (limit / 2).max(1);
-    let map = postings(corpus, order);
-    let mut pieces = (map.iter())
+    let mut pieces = terms
         .flat_map(|(term, ids)| ids.chunks(piece).map(move |run| (term, run)))
         .peekable();
     while let Some((term, run)) = pieces.next() {
         size += term.len() + 2 * run.len() + 2;
-        chunk.terms.push((term.clone(), to_gaps(run)));
+        chunk.terms.push((term.to_string(), to_gaps(run)));
         if size >= limit || pieces.peek().is_none() {
             let first = chunk.terms.first().map(|t| t.0.clone()).unwrap_or_default();
             let last = chunk.terms.last().map(|t| t.0.clone()).unwrap_or_default();

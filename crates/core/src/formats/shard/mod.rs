@@ -18,13 +18,18 @@
 //! refused naming that shard. Names are checked against a fixed pattern, so a root can
 //! never point a reader outside `DIR/`.
 //!
-//! `types` holds the shapes and the errors, `file` a shard's bytes; `write` builds the files, `read` checks
+//! `types` holds the shapes and the errors, `compact` the root's long tables in
+//! compact JSON, `file` a shard's bytes; `write` builds the
+//! files from a corpus, `stream` the same files from articles as they come (bounded
+//! memory: what `pack --sharded` uses), `read` checks
 //! and decodes them and answers the view's questions from the root's summaries, `index`
 //! makes and looks up the term chunks.
 
+mod compact;
 mod file;
 mod index;
 mod read;
+mod stream;
 mod types;
 mod write;
 
@@ -33,6 +38,7 @@ pub use index::{terms, Chunk};
 pub use read::{
     decode_articles, decode_chunk, decode_statements, parse_root, shard_name_ok, verify,
 };
+pub use stream::{Spill, Stream};
 pub use types::*;
 pub use write::{statement_order, write, Limits};
 

@@ -400,3 +400,58 @@ fn a_missing_shard_is_named_with_the_reason() {
         "part of the archive is unavailable: articles-00003.bin could not be fetched (HTTP 404)"
     );
 }
+
+/// The streamed archive (each seed assembled alone, its statements spilled, speakers
+/// merged and statements grouped over their keys) is the written one, byte for byte.
+#[test]
+fn the_streamed_archive_is_the_written_one() {
+    let (_, _, want, _) = archive();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let read = crate::formats::manifest::read_folder(&dir).unwrap();
+    let mut stream = Stream::new(&names(), "test", SMALL);
+    let mut spill: Vec<u8> = Vec::new();
+    let mut files = BTreeMap::new();
+    let mut sink = |n: &str, b: Vec<u8>| {
+        files.insert(n.to_string(), b);
+        Ok(())
+    };
+    for a in &read.articles {
+        let part = Corpus::assemble(vec![Corpus::prepare(a.input())]);
+        stream.push(part, &mut spill, &mut sink).unwrap();
+    }
+    assert_eq!(stream.articles(), read.articles.len());
+    let grouping =
+        |k: &crate::corpus::compare::Keys| crate::corpus::compare::group(k, GROUP_THRESHOLD);
+    stream.finish(grouping, &mut spill, &mut sink).unwrap();
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &want {
+        assert!(files[name] == *bytes, "{name} differs");
+    }
+}
+
+/// The root's group table and counts are compact arrays in JSON; a row that does not
+/// fit is refused naming the group.
+#[test]
+fn the_roots_long_tables_are_compact_and_checked() {
+    let (_, _, files, root) = archive();
+    let json: serde_json::Value = serde_json::from_slice(&files[ROOT]).unwrap();
+    let g = &root.groups[0];
+    let row = &json["groups"][0];
+    let at = g.members.iter().position(|&m| m == g.canonical).unwrap();
+    assert_eq!(row[0], at);
+    assert_eq!(row[3], g.members[0]);
+    assert_eq!(row.as_array().unwrap().len(), 3 + g.members.len());
+    let days = &json["statement_shards"][0]["summary"]["days"];
+    assert_eq!(days[0], root.statement_shards[0].summary.days[0].0);
+    for bad in ["[[9,1,0,4,2]]", "[[0,1,2,4]]", "[[0,1]]", "[[0,1,0,4,0]]"] {
+        let text = String::from_utf8(files[ROOT].clone()).unwrap();
+        let start = text.find("\"groups\":[[").unwrap() + "\"groups\":".len();
+        let end = start + text[start..].find("]],").unwrap() + 2;
+        let broken = format!("{}{bad}{}", &text[..start], &text[end..]);
+        let e = parse_root(broken.as_bytes()).unwrap_err().to_string();
+        assert!(e.contains("group 0"), "{bad}: {e}");
+    }
+}

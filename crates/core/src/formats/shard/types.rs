@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The root's `format` field.
 pub const FORMAT: &str = "quoteline-shards";
 /// The layout of the root and the shards. Bump it whenever a type inside them changes.
-pub const VERSION: u32 = 1;
+pub const VERSION: u32 = 2;
 /// The root's file name inside the directory.
 pub const ROOT: &str = "root.json";
 /// The first word of every shard.
@@ -55,10 +55,14 @@ pub type Counts = Vec<(u32, u64)>;
 pub struct Summary {
     /// Statements by outlet, kind and topic (a statement without topic counts as "other",
     /// the position just past the topics).
+    #[serde(with = "super::compact::counts")]
     pub outlets: Counts,
+    #[serde(with = "super::compact::counts")]
     pub kinds: Counts,
+    #[serde(with = "super::compact::counts")]
     pub topics: Counts,
     /// Dated statements by day: `(day, statements)`, days since 1970-01-01.
+    #[serde(with = "super::compact::counts")]
     pub days: Vec<(i64, u64)>,
     pub undated: u64,
 }
@@ -118,7 +122,9 @@ pub struct Root {
     /// Speakers (entries' `speaker` indices) and each one's statement count.
     pub speakers: Vec<Speaker>,
     pub speaker_counts: Vec<u64>,
-    /// Cross-outlet groups; members are statement numbers.
+    /// Cross-outlet groups; members are statement numbers (in JSON, compact arrays:
+    /// see `compact.rs`).
+    #[serde(with = "super::compact::groups")]
     pub groups: Vec<Group>,
     pub statement_shards: Vec<StatementShardInfo>,
     pub article_shards: Vec<ArticleShardInfo>,

@@ -7,7 +7,7 @@ use super::file::{emit_file, shard_bytes, Files};
 use super::index;
 use super::types::*;
 use crate::corpus::compare::{Comparison, Group};
-use crate::corpus::{Corpus, Entry};
+use crate::corpus::{Article, Corpus, Entry, Speaker};
 use std::collections::BTreeMap;
 
 /// Where shards are cut: once a shard's contents reach these many bytes.
@@ -43,11 +43,11 @@ pub fn statement_order(corpus: &Corpus) -> Vec<usize> {
 }
 
 /// The vocabularies: outlets in article order, kinds by name, topics then "other".
-struct Vocab {
-    outlets: Vec<String>,
-    article_outlet: Vec<u32>,
-    kinds: Vec<String>,
-    topics: usize,
+pub(super) struct Vocab {
+    pub outlets: Vec<String>,
+    pub article_outlet: Vec<u32>,
+    pub kinds: Vec<String>,
+    pub topics: usize,
 }
 
 impl Vocab {
@@ -72,7 +72,7 @@ impl Vocab {
         }
     }
 
-    fn outlet(&self, e: &Entry) -> u32 {
+    pub(super) fn outlet(&self, e: &Entry) -> u32 {
         self.article_outlet.get(e.article).copied().unwrap_or(0)
     }
 
@@ -120,85 +120,139 @@ impl Tally {
     }
 }
 
-/// Writes the statement shards in `order`, cut by size, each with its summary.
-fn statement_shards(
-    corpus: &Corpus,
-    order: &[usize],
-    vocab: &Vocab,
+/// Statement shards as their statements come, in the archive's order: each cut once
+/// its contents reach the limit, with its summary.
+pub(super) struct StatementShards {
     limit: usize,
-    sink: &mut Files<'_>,
-) -> Result<Vec<StatementShardInfo>, String> {
-    let mut out = Vec::new();
-    let mut shard = StatementShard {
-        entries: Vec::new(),
-        outlets: Vec::new(),
-    };
-    let mut tally = Tally::default();
-    let mut size = 0;
-    let mut first = 0u64;
-    let last = order.len();
-    for (k, e) in order
-        .iter()
-        .filter_map(|&i| corpus.entries.get(i))
-        .enumerate()
-    {
-        size += postcard::to_allocvec(e).map_or(0, |b| b.len());
-        tally.add(vocab, e);
-        shard.outlets.push(vocab.outlet(e));
-        shard.entries.push(e.clone());
-        if size >= limit || k + 1 == last {
-            let count = shard.entries.len() as u64;
-            let bytes = shard_bytes(Kind::Statements, &shard);
-            let file = emit_file(sink, Kind::Statements.name(out.len()), bytes)?;
-            let summary = std::mem::take(&mut tally).summary();
-            out.push(StatementShardInfo {
-                file,
-                first,
-                count,
-                summary,
-            });
-            first += count;
-            shard.entries.clear();
-            shard.outlets.clear();
-            size = 0;
-        }
-    }
-    Ok(out)
+    shard: StatementShard,
+    tally: Tally,
+    size: usize,
+    first: u64,
+    out: Vec<StatementShardInfo>,
 }
 
-/// Writes the article shards, in article order, cut by size.
-fn article_shards(
-    corpus: &Corpus,
-    limit: usize,
-    sink: &mut Files<'_>,
-) -> Result<Vec<ArticleShardInfo>, String> {
-    let mut out = Vec::new();
-    let mut shard = ArticleShard {
-        articles: Vec::new(),
-    };
-    let mut size = 0;
-    let mut first = 0u64;
-    let last = corpus.articles.len();
-    for (k, a) in corpus.articles.iter().enumerate() {
-        size += postcard::to_allocvec(a).map_or(0, |b| b.len());
-        shard.articles.push(a.clone());
-        if size >= limit || k + 1 == last {
-            let count = shard.articles.len() as u64;
-            let bytes = shard_bytes(Kind::Articles, &shard);
-            let file = emit_file(sink, Kind::Articles.name(out.len()), bytes)?;
-            out.push(ArticleShardInfo { file, first, count });
-            first += count;
-            shard.articles.clear();
-            size = 0;
+impl StatementShards {
+    pub(super) fn new(limit: usize) -> StatementShards {
+        StatementShards {
+            limit,
+            shard: StatementShard {
+                entries: Vec::new(),
+                outlets: Vec::new(),
+            },
+            tally: Tally::default(),
+            size: 0,
+            first: 0,
+            out: Vec::new(),
         }
     }
-    Ok(out)
+
+    /// Adds the next statement, and writes the shard when it is full.
+    pub(super) fn push(
+        &mut self,
+        vocab: &Vocab,
+        e: Entry,
+        sink: &mut Files<'_>,
+    ) -> Result<(), String> {
+        self.size += postcard::to_allocvec(&e).map_or(0, |b| b.len());
+        self.tally.add(vocab, &e);
+        self.shard.outlets.push(vocab.outlet(&e));
+        self.shard.entries.push(e);
+        if self.size >= self.limit {
+            self.cut(sink)?;
+        }
+        Ok(())
+    }
+
+    fn cut(&mut self, sink: &mut Files<'_>) -> Result<(), String> {
+        let count = self.shard.entries.len() as u64;
+        let bytes = shard_bytes(Kind::Statements, &self.shard);
+        let file = emit_file(sink, Kind::Statements.name(self.out.len()), bytes)?;
+        let summary = std::mem::take(&mut self.tally).summary();
+        self.out.push(StatementShardInfo {
+            file,
+            first: self.first,
+            count,
+            summary,
+        });
+        self.first += count;
+        self.shard.entries.clear();
+        self.shard.outlets.clear();
+        self.size = 0;
+        Ok(())
+    }
+
+    /// Writes the last shard, and answers the table.
+    pub(super) fn finish(
+        mut self,
+        sink: &mut Files<'_>,
+    ) -> Result<Vec<StatementShardInfo>, String> {
+        if !self.shard.entries.is_empty() {
+            self.cut(sink)?;
+        }
+        Ok(self.out)
+    }
+}
+
+/// Article shards as their articles come, in article order, cut by size.
+pub(super) struct ArticleShards {
+    limit: usize,
+    shard: ArticleShard,
+    size: usize,
+    first: u64,
+    out: Vec<ArticleShardInfo>,
+}
+
+impl ArticleShards {
+    pub(super) fn new(limit: usize) -> ArticleShards {
+        ArticleShards {
+            limit,
+            shard: ArticleShard {
+                articles: Vec::new(),
+            },
+            size: 0,
+            first: 0,
+            out: Vec::new(),
+        }
+    }
+
+    /// Adds the next article, and writes the shard when it is full.
+    pub(super) fn push(&mut self, a: Article, sink: &mut Files<'_>) -> Result<(), String> {
+        self.size += postcard::to_allocvec(&a).map_or(0, |b| b.len());
+        self.shard.articles.push(a);
+        if self.size >= self.limit {
+            self.cut(sink)?;
+        }
+        Ok(())
+    }
+
+    fn cut(&mut self, sink: &mut Files<'_>) -> Result<(), String> {
+        let count = self.shard.articles.len() as u64;
+        let bytes = shard_bytes(Kind::Articles, &self.shard);
+        let file = emit_file(sink, Kind::Articles.name(self.out.len()), bytes)?;
+        self.out.push(ArticleShardInfo {
+            file,
+            first: self.first,
+            count,
+        });
+        self.first += count;
+        self.shard.articles.clear();
+        self.size = 0;
+        Ok(())
+    }
+
+    /// Writes the last shard, and answers the table.
+    pub(super) fn finish(mut self, sink: &mut Files<'_>) -> Result<Vec<ArticleShardInfo>, String> {
+        if !self.shard.articles.is_empty() {
+            self.cut(sink)?;
+        }
+        Ok(self.out)
+    }
 }
 
 /// The groups with statement numbers for members, in order of their first member.
-fn renumbered_groups(cmp: &Comparison, number: &[u64]) -> Vec<Group> {
+pub(super) fn renumbered_groups(groups: &[Group], number: &[u64]) -> Vec<Group> {
     let at = |i: usize| number.get(i).copied().unwrap_or(0) as usize;
-    let mut groups: Vec<Group> = (cmp.groups.iter())
+    let mut groups: Vec<Group> = (groups.iter())
         .map(|g| {
             let mut members: Vec<usize> = g.members.iter().map(|&m| at(m)).collect();
             members.sort_unstable();
@@ -247,9 +301,59 @@ fn totals(root: &mut Root, vocab: &Vocab, topics: &[String]) {
     root.undated = undated;
 }
 
+/// What the root holds besides the totals, which [`root`] sums from the shards.
+pub(super) struct Tables {
+    pub articles: u64,
+    pub statements: u64,
+    pub speakers: Vec<Speaker>,
+    pub speaker_counts: Vec<u64>,
+    pub groups: Vec<Group>,
+    pub statement_shards: Vec<StatementShardInfo>,
+    pub article_shards: Vec<ArticleShardInfo>,
+    pub index_chunks: Vec<ChunkInfo>,
+}
+
+/// The root of an archive with these tables, and writes it through `sink`.
+pub(super) fn root(
+    t: Tables,
+    vocab: &Vocab,
+    topics: &[String],
+    generator: &str,
+    sink: &mut Files<'_>,
+) -> Result<Root, String> {
+    let mut root = Root {
+        format: FORMAT.into(),
+        version: VERSION,
+        generator: generator.into(),
+        topics: topics.to_vec(),
+        facts: Facts {
+            articles: t.articles,
+            statements: t.statements,
+            speakers: t.speakers.len() as u64,
+            groups: t.groups.len() as u64,
+        },
+        outlets: Vec::new(),
+        kinds: Vec::new(),
+        topic_counts: Vec::new(),
+        histogram: Vec::new(),
+        undated: 0,
+        speakers: t.speakers,
+        speaker_counts: t.speaker_counts,
+        groups: t.groups,
+        statement_shards: t.statement_shards,
+        article_shards: t.article_shards,
+        index_chunks: t.index_chunks,
+    };
+    totals(&mut root, vocab, topics);
+    let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
+    sink(ROOT, bytes)?;
+    Ok(root)
+}
+
 /// Writes a corpus and its groups as a sharded archive through `sink`, the root last.
 /// `topics` names the taxonomy the entries' topic indices point into. Answers the root,
-/// or the sink's first error.
+/// or the sink's first error. (`quoteline pack --sharded` streams the articles through
+/// [`super::Stream`] instead, to the same bytes.)
 pub fn write(
     corpus: &Corpus,
     cmp: &Comparison,
@@ -266,8 +370,16 @@ pub fn write(
         }
     }
     let vocab = Vocab::new(corpus, topics);
-    let statement_shards = statement_shards(corpus, &order, &vocab, limits.statements, sink)?;
-    let article_shards = article_shards(corpus, limits.articles, sink)?;
+    let mut statements = StatementShards::new(limits.statements);
+    for e in order.iter().filter_map(|&i| corpus.entries.get(i)) {
+        statements.push(&vocab, e.clone(), sink)?;
+    }
+    let statement_shards = statements.finish(sink)?;
+    let mut articles = ArticleShards::new(limits.articles);
+    for a in &corpus.articles {
+        articles.push(a.clone(), sink)?;
+    }
+    let article_shards = articles.finish(sink)?;
     let index_chunks = index::write(corpus, &order, limits.index, sink)?;
     let mut speaker_counts = vec![0u64; corpus.speakers.len()];
     for e in &corpus.entries {
@@ -275,31 +387,15 @@ pub fn write(
             *c += 1;
         }
     }
-    let mut root = Root {
-        format: FORMAT.into(),
-        version: VERSION,
-        generator: generator.into(),
-        topics: topics.to_vec(),
-        facts: Facts {
-            articles: corpus.articles.len() as u64,
-            statements: corpus.entries.len() as u64,
-            speakers: corpus.speakers.len() as u64,
-            groups: cmp.groups.len() as u64,
-        },
-        outlets: Vec::new(),
-        kinds: Vec::new(),
-        topic_counts: Vec::new(),
-        histogram: Vec::new(),
-        undated: 0,
+    let tables = Tables {
+        articles: corpus.articles.len() as u64,
+        statements: corpus.entries.len() as u64,
         speakers: corpus.speakers.clone(),
         speaker_counts,
-        groups: renumbered_groups(cmp, &number),
+        groups: renumbered_groups(&cmp.groups, &number),
         statement_shards,
         article_shards,
         index_chunks,
     };
-    totals(&mut root, &vocab, topics);
-    let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
-    sink(ROOT, bytes)?;
-    Ok(root)
+    root(tables, &vocab, topics, generator, sink)
 }
