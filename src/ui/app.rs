@@ -10,6 +10,7 @@ use super::filters::FilterPanel;
 use super::framing::FramingView;
 use super::hooks::framing::use_framing;
 use super::hooks::keys::use_keys;
+use super::hooks::painted::use_painted;
 use super::hooks::url_sync::use_url_sync;
 use super::hooks::workspace_build::{needs_worker, use_workspace_build};
 use super::hooks::workspace_store::use_workspace_store;
@@ -378,9 +379,15 @@ pub fn App(props: &AppProps) -> Html {
         let matching = matching.clone();
         move |(c, f)| f.results_in(&c.0, &matching)
     });
-    let facets = use_memo((handle.clone(), filters.clone()), {
+    // A new corpus's facet counts wait for the frame after its list: counting them (and
+    // naming thousands of speakers) is a task of its own, not one with the list's.
+    let facets_ready = use_painted(&handle);
+    let facets = use_memo((handle.clone(), filters.clone(), facets_ready), {
         let (index, matching) = (index.clone(), matching.clone());
-        move |(c, f)| f.facet_counts_in(&c.0, &index, &matching)
+        move |(c, f, ready)| match ready {
+            true => f.facet_counts_in(&c.0, &index, &matching),
+            false => Default::default(),
+        }
     });
 
     // The timeline follows the results one frame later: a keystroke or a facet click
