@@ -1,6 +1,7 @@
-//! The root component: builds the corpus and its search index once (`use_memo`), owns
-//! the one reducer of UI state, derives results and facet counts with `use_memo`, keeps
-//! the view in the URL, and wires the global keyboard shortcuts.
+//! The root component, a composition of named hooks (`hooks/`): the workspace store and
+//! its build, where the corpus comes from and what is shown, the one reducer of UI
+//! state, results and facet counts derived with `use_memo`, the URL, the keys; then the
+//! views.
 
 use super::chips::Chips;
 use super::context::{after_next_paint, CorpusHandle};
@@ -8,8 +9,11 @@ use super::coverage::CoverageView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
 use super::framing::FramingView;
+use super::hooks::corpus_source::{use_corpus_source, use_opened_files, Source};
 use super::hooks::framing::use_framing;
 use super::hooks::keys::use_keys;
+use super::hooks::painted::use_painted;
+use super::hooks::shown::use_shown;
 use super::hooks::url_sync::use_url_sync;
 use super::hooks::workspace_build::{needs_worker, use_workspace_build};
 use super::hooks::workspace_store::use_workspace_store;
@@ -19,9 +23,7 @@ use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::{Corpus, StatementId};
-use quoteline_core::formats::workspace::Mode;
 use quoteline_core::view::prune::drop_absent;
-use quoteline_core::view::search::SearchIndex;
 use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -53,103 +55,6 @@ pub struct AppProps {
     pub comparison: Option<Rc<Comparison>>,
 }
 
-/// A corpus, its search index and its cross-outlet groups, as shown, and the corpus
-/// file it came from.
-#[derive(Clone)]
-struct Shown {
-    corpus: Rc<Corpus>,
-    index: Rc<SearchIndex>,
-    /// The statements in time order, when the corpus came with them (an opened file).
-    chronological: Option<Rc<Vec<StatementId>>>,
-    comparison: Option<Rc<Comparison>>,
-    pack: Option<Rc<[u8]>>,
-}
-
-impl Shown {
-    fn empty() -> Shown {
-        Shown {
-            corpus: Rc::default(),
-            index: Rc::default(),
-            chronological: None,
-            comparison: None,
-            pack: None,
-        }
-    }
-
-    /// A corpus given whole (small: the seeds, a test's), indexed at once.
-    fn given(
-        corpus: Rc<Corpus>,
-        comparison: Option<Rc<Comparison>>,
-        pack: Option<Rc<[u8]>>,
-    ) -> Shown {
-        Shown {
-            index: Rc::new(SearchIndex::build(&corpus)),
-            chronological: None,
-            corpus,
-            comparison,
-            pack,
-        }
-    }
-
-    fn opened(o: &super::corpus_file::Opened) -> Shown {
-        Shown {
-            corpus: o.corpus.clone(),
-            index: o.index.clone(),
-            chronological: Some(o.chronological.clone()),
-            comparison: Some(o.comparison.clone()),
-            pack: Some(o.pack.clone()),
-        }
-    }
-}
-
-/// The embedded seeds (a corpus file made at build time: nothing is extracted).
-fn seeds() -> Shown {
-    match crate::built_seed_pack() {
-        Some(p) => Shown::given(
-            Rc::new(p.corpus),
-            Some(Rc::new(p.comparison)),
-            Some(Rc::from(crate::SEED_PACK)),
-        ),
-        None => Shown::empty(),
-    }
-}
-
-/// Where the shown corpus comes from.
-#[derive(Clone, PartialEq)]
-enum Source {
-    /// The seeds and the user's articles (the workspace).
-    Workspace,
-    /// A `?corpus=` file being fetched: nothing is built or written to the URL meanwhile.
-    Pending(String),
-    /// A corpus file, opened.
-    Opened(Rc<super::corpus_file::Opened>),
-}
-
-/// Shows an opened corpus file, or says why `name` could not be opened (and what is
-/// shown instead, `fallback`). Whether it opened.
-fn adopt(
-    opened: Result<super::corpus_file::Opened, String>,
-    name: &str,
-    fallback: &str,
-    source: &UseStateHandle<Source>,
-    message: &UseStateHandle<Option<(bool, String)>>,
-) -> bool {
-    match opened {
-        Ok(o) => {
-            message.set(None);
-            source.set(Source::Opened(Rc::new(o)));
-            true
-        }
-        Err(why) => {
-            message.set(Some((
-                true,
-                format!("Could not open the corpus file {name}: {why}. {fallback}"),
-            )));
-            false
-        }
-    }
-}
-
 /// A notice's Dismiss button: it clears `state`.
 fn dismiss_with<T: 'static>(
     state: &UseStateHandle<Option<T>>,
@@ -176,12 +81,9 @@ pub fn App(props: &AppProps) -> Html {
         store.save_error.clone(),
         store.recovery_notice.clone(),
     );
-    let source = use_state(|| match super::corpus_file::requested() {
-        Some(url) if props.corpus.is_none() => Source::Pending(url),
-        _ => Source::Workspace,
-    });
-    // Opening a corpus file: (is an error, message).
-    let source_message = use_state(|| None::<(bool, String)>);
+    // Where the shown corpus comes from: the workspace, or a corpus file.
+    let files = use_corpus_source(props.corpus.is_some());
+    let (source, source_message) = (files.source.clone(), files.message.clone());
     // The workspace's corpus, built by the loader worker when it has articles of the
     // user's (the seeds alone are embedded, already extracted).
     let build = use_workspace_build(
@@ -195,33 +97,13 @@ pub fn App(props: &AppProps) -> Html {
         && needs_worker(&workspace)
         && build.built.is_none()
         && !build.first_ended;
-    let shown = {
-        let (given, given_comparison) = (props.corpus.clone(), props.comparison.clone());
-        use_memo(
-            (
-                (*workspace).clone(),
-                (*source).clone(),
-                build.built.as_ref().map(|b| b.1.clone()),
-                building || store.loading,
-            ),
-            move |(ws, src, built, building)| match (given, src) {
-                (Some(c), _) => Shown::given(c.0, given_comparison, None),
-                // (Until the store is read, as while it builds: nothing.)
-                (None, Source::Workspace) if *building && !needs_worker(ws) => Shown::empty(),
-                (None, Source::Opened(o)) => Shown::opened(o),
-                (None, Source::Workspace) if needs_worker(ws) => match built {
-                    // (Until the new one is built, the last one stays.)
-                    Some(o) => Shown::opened(o),
-                    None if *building => Shown::empty(),
-                    // The worker failed: the seeds stay usable meanwhile.
-                    None if ws.mode == Mode::WithSeeds => seeds(),
-                    None => Shown::empty(),
-                },
-                (None, Source::Workspace) if ws.mode == Mode::WithSeeds => seeds(),
-                (None, _) => Shown::empty(),
-            },
-        )
-    };
+    let shown = use_shown(
+        props.corpus.clone().map(|c| (c, props.comparison.clone())),
+        (*workspace).clone(),
+        (*source).clone(),
+        build.built.as_ref().map(|b| b.1.clone()),
+        building || store.loading,
+    );
     let corpus: Rc<Corpus> = shown.corpus.clone();
     let chronological = shown.chronological.clone();
     let handle = CorpusHandle(corpus.clone());
@@ -268,87 +150,8 @@ pub fn App(props: &AppProps) -> Html {
             }
         });
     }
-    // `?corpus=URL`: fetch and open it once; on failure say why and show the workspace.
-    {
-        let (source, message, restore) = (
-            source.clone(),
-            source_message.clone(),
-            restore_from_url.clone(),
-        );
-        use_effect_with((), move |_| {
-            if let Source::Pending(url) = (*source).clone() {
-                message.set(Some((false, format!("Opening the corpus file {url}…"))));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let opened = match super::corpus_file::fetch(&url).await {
-                        Ok(b) => super::corpus_file::open(&url, b, true).await,
-                        Err(why) => Err(why),
-                    };
-                    *restore.borrow_mut() = true;
-                    let fallback = "Showing the seeds and your articles instead.";
-                    if !adopt(opened, &url, fallback, &source, &message) {
-                        source.set(Source::Workspace);
-                    }
-                });
-            }
-        });
-    }
-    let on_open_file = {
-        let (source, message) = (source.clone(), source_message.clone());
-        Callback::from(move |file: web_sys::File| {
-            let (source, message) = (source.clone(), message.clone());
-            let name = file.name();
-            message.set(Some((false, format!("Opening the corpus file {name}…"))));
-            wasm_bindgen_futures::spawn_local(async move {
-                let mut opened = match super::loading::read_bytes(&file).await {
-                    Ok(b) => super::corpus_file::open(&name, b, false).await,
-                    Err(why) => Err(why),
-                };
-                // Kept in the browser, to be reopened after a reload; if it cannot be,
-                // the user is told (it stays open for this visit).
-                let mut not_kept = None;
-                if let Ok(o) = &mut opened {
-                    match super::store::files::keep_opened(&name, &o.pack).await {
-                        Ok(()) => o.kept = true,
-                        Err(why) => not_kept = Some(why),
-                    }
-                }
-                if adopt(opened, &name, "Nothing was changed.", &source, &message) {
-                    if let Some(why) = not_kept {
-                        message.set(Some((true, format!("The corpus file {name} is open, but it could not be kept in this browser, so a reload will not reopen it: {why}."))));
-                    }
-                }
-            });
-        })
-    };
-    let close_file = {
-        let source = source.clone();
-        Callback::from(move |_| {
-            super::corpus_file::forget_request();
-            super::store::files::forget_opened();
-            source.set(Source::Workspace);
-        })
-    };
-    // The corpus file that was open when the page was left, reopened (until closed).
-    {
-        let (source, message) = (source.clone(), source_message.clone());
-        let restore = restore_from_url.clone();
-        use_effect_with(store.reopen.clone(), move |file| {
-            if let (Some(f), Source::Workspace) = (file.clone(), &*source) {
-                *restore.borrow_mut() = true;
-                // (Pending while it is read: nothing is built or written to the URL.)
-                source.set(Source::Pending(f.0.clone()));
-                wasm_bindgen_futures::spawn_local(async move {
-                    let opened = super::corpus_file::open(&f.0, f.1.clone(), false)
-                        .await
-                        .map(|o| super::corpus_file::Opened { kept: true, ..o });
-                    if !adopt(opened, &f.0, "It is no longer reopened.", &source, &message) {
-                        super::store::files::forget_opened();
-                        source.set(Source::Workspace);
-                    }
-                });
-            }
-        });
-    }
+    // The `?corpus=` link's file and the one reopened after a reload.
+    use_opened_files(&files, &store, restore_from_url.clone());
     let on_workspace = store.on_change.clone();
     // Open when the paste box holds a kept draft, so it is seen.
     let loader_open = use_state(|| !super::guard::draft().is_empty());
@@ -378,9 +181,15 @@ pub fn App(props: &AppProps) -> Html {
         let matching = matching.clone();
         move |(c, f)| f.results_in(&c.0, &matching)
     });
-    let facets = use_memo((handle.clone(), filters.clone()), {
+    // A new corpus's facet counts wait for the frame after its list: counting them (and
+    // naming thousands of speakers) is a task of its own, not one with the list's.
+    let facets_ready = use_painted(&handle);
+    let facets = use_memo((handle.clone(), filters.clone(), facets_ready), {
         let (index, matching) = (index.clone(), matching.clone());
-        move |(c, f)| f.facet_counts_in(&c.0, &index, &matching)
+        move |(c, f, ready)| match ready {
+            true => f.facet_counts_in(&c.0, &index, &matching),
+            false => Default::default(),
+        }
     });
 
     // The timeline follows the results one frame later: a keystroke or a facet click
@@ -543,7 +352,7 @@ pub fn App(props: &AppProps) -> Html {
                     <ThemeToggle />
                 </header>
                 if *loader_open {
-                    <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} on_open_file={on_open_file} />
+                    <super::loader::Loader workspace={(*workspace).clone()} on_change={on_workspace} save_error={(*save_error).clone()} on_open_file={files.on_open_file.clone()} />
                 } else if let Some(e) = &*save_error {
                     <Notice text={e.to_string()} />
                 }
@@ -552,7 +361,7 @@ pub fn App(props: &AppProps) -> Html {
                     <Notice text={m.clone()} error=true id="recovery-notice" button={dismiss_with(&recovery_notice)} />
                 }
                 if let Source::Opened(o) = &*source {
-                    <super::corpus_file::CorpusBanner opened={o.clone()} on_close={close_file} />
+                    <super::corpus_file::CorpusBanner opened={o.clone()} on_close={files.close_file.clone()} />
                 }
                 if let Some((err, m)) = &*source_message {
                     <Notice text={m.clone()} error={*err} id="corpus-message" button={err.then(|| dismiss_with(&source_message))} />
