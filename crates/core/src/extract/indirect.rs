@@ -167,8 +167,15 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
     if cue.act == Act::Clause || cue.according {
         return None;
     }
-    let first = toks.get(cue.tok + 1)?;
-    let gap = Span::new(cue.span.end, first.span.start).of(text);
+    // A time phrase right before a "to" or "that" is passed over: "vowed Tuesday to
+    // remain", "promised on Monday to build".
+    let base = cue.tok + 1 + time_before_to(s, cue.tok + 1);
+    let first = toks.get(base)?;
+    let before_first = (base > cue.tok + 1)
+        .then(|| toks.get(base - 1).map(|t| t.span.end))
+        .flatten()
+        .unwrap_or(cue.span.end);
+    let gap = Span::new(before_first, first.span.start).of(text);
     if !gap.chars().all(is_space) {
         return None;
     }
@@ -176,11 +183,11 @@ fn act_content(s: &Sentence, cues: &[Cue], ci: usize) -> Option<Span> {
     // The token after the particles that belong to the verb ("called for", "spoke out
     // against", "agreed that"), when only spaces part them.
     let after_particles = || {
-        let mut k = cue.tok + 1;
+        let mut k = base;
         let mut prev = first;
         while let Some(t) = toks.get(k).filter(|t| {
             let w = t.text(s.text);
-            k <= cue.tok + 2
+            k <= base + 1
                 && (in_lower_list(w, &lex.act_particles)
                     || lex.about_particles.contains(&w)
                     || w == "that")
@@ -313,6 +320,29 @@ fn opens_phrase(w: &str) -> bool {
     lex.prepositions.contains(&w)
         || lex.more_prepositions.contains(&w)
         || lex.clause_prepositions.contains(&w)
+}
+
+/// How many tokens from `k` are a short time phrase ("Tuesday", "on Monday", "yesterday")
+/// followed by "to" or "that", only spaces between them; 0 when there is none.
+fn time_before_to(s: &Sentence, k: usize) -> usize {
+    let (text, toks) = (s.text, s.toks);
+    let word = |i: usize| toks.get(i).map_or("", |t| t.text(text));
+    let n = match word(k) {
+        "on" if is_time_word(word(k + 1)) => 2,
+        w if is_time_word(w) && !w.starts_with(|c: char| c.is_ascii_digit()) => 1,
+        _ => return 0,
+    };
+    let spaced = (k..k + n).all(|i| {
+        let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
+            return false;
+        };
+        Span::new(a.span.end, b.span.start).of(text).chars().all(is_space)
+    });
+    if spaced && matches!(word(k + n), "to" | "that") {
+        n
+    } else {
+        0
+    }
 }
 
 /// A word of a time phrase right after a cue ("said Tuesday", "said late last week").

@@ -149,6 +149,15 @@ fn more_acts_and_evidence_table() {
             "Many Republicans criticized the tax plan.",
             "republicans: the tax plan",
         ),
+        // A time phrase between an act and its "to" or "that" is passed over.
+        (
+            "Mayor Paul Ortiz vowed Tuesday to veto the budget.",
+            "Paul Ortiz: veto the budget",
+        ),
+        (
+            "Mayor Paul Ortiz promised on Monday to repave the roads.",
+            "Paul Ortiz: repave the roads",
+        ),
         // A time phrase after the cue is no clause; the clause after it is.
         (
             "Mayor Paul Ortiz said Tuesday the budget was final.",
