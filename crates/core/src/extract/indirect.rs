@@ -336,7 +336,10 @@ fn time_before_to(s: &Sentence, k: usize) -> usize {
         let (Some(a), Some(b)) = (toks.get(i), toks.get(i + 1)) else {
             return false;
         };
-        Span::new(a.span.end, b.span.start).of(text).chars().all(is_space)
+        Span::new(a.span.end, b.span.start)
+            .of(text)
+            .chars()
+            .all(is_space)
     });
     if spaced && matches!(word(k + n), "to" | "that") {
         n
