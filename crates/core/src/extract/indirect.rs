@@ -132,6 +132,30 @@ fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
     {
         return None;
     }
+    // A verb's auxiliary makes the phrase a clause. People named after the last one, past
+    // a question word, speak ("That is why critics say": critics); otherwise there is no
+    // name ("it was widely reported"), so the statement is kept unattributed, for review,
+    // not given the clause.
+    let all: Vec<&str> = phrase.split_whitespace().collect();
+    if let Some(a) = all.iter().rposition(|w| lex.auxiliaries.contains(w)) {
+        let tail: Vec<&str> = (all.get(a + 1..).unwrap_or_default().iter().copied())
+            .skip_while(|w| in_lower_list(w, &lex.question_words))
+            .collect();
+        let name = tail.join(" ");
+        if tail.is_empty() || !names_people(&name) {
+            return Some(Who {
+                mention: Some(sp),
+                ..Who::none()
+            });
+        }
+        return Some(Who::named(
+            name,
+            SpeakerKind::Body,
+            String::new(),
+            sp,
+            Rule::Phrase,
+        ));
+    }
     let name = match first.to_lowercase().as_str() {
         "the" | "a" | "an" => phrase.get(first.len()..).unwrap_or(phrase).trim(),
         _ => phrase,

@@ -149,6 +149,15 @@ fn more_acts_and_evidence_table() {
             "Many Republicans criticized the tax plan.",
             "republicans: the tax plan",
         ),
+        // A clause before the cue names no speaker, but the people after its verb do.
+        (
+            "That is why critics say the mayor broke his promise.",
+            "critics: the mayor broke his promise",
+        ),
+        (
+            "It was widely reported the mayor would resign.",
+            ": the mayor would resign",
+        ),
         // A time phrase between an act and its "to" or "that" is passed over.
         (
             "Mayor Paul Ortiz vowed Tuesday to veto the budget.",
