@@ -12,6 +12,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
+import { readModule } from "./wasm-sections.mjs";
 
 const input = process.argv[2] ?? "target/wasm32-unknown-unknown/web/quoteline-web.wasm";
 const top = Number(process.argv[3] ?? 40);
@@ -30,51 +31,7 @@ try {
 }
 
 const br = (b) => brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-let p = 8;
-const leb = () => {
-  let r = 0, shift = 0, b;
-  do { b = buf[p++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-  return r;
-};
-let imports = 0;
-const bodies = [], names = new Map(), data = [];
-while (p < buf.length) {
-  const id = buf[p++];
-  const size = leb();
-  const start = p;
-  if (id === 2) {
-    const n = leb();
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < 2; k++) { const l = leb(); p += l; }
-      const kind = buf[p++];
-      if (kind === 0) { leb(); imports++; }
-      else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 3) { p += 2; }
-      else if (kind === 4) { p++; leb(); }
-    }
-  } else if (id === 10) {
-    const n = leb();
-    for (let i = 0; i < n; i++) { const l = leb(); bodies.push(buf.subarray(p, p + l)); p += l; }
-  } else if (id === 11) {
-    data.push(buf.subarray(start, start + size));
-  } else if (id === 0) {
-    const nl = leb();
-    const name = buf.subarray(p, p + nl).toString();
-    p += nl;
-    if (name === "name") {
-      while (p < start + size) {
-        const sub = buf[p++], sl = leb(), ss = p;
-        if (sub === 1) {
-          const n = leb();
-          for (let i = 0; i < n; i++) { const idx = leb(); const l = leb(); names.set(idx, buf.subarray(p, p + l).toString()); p += l; }
-        }
-        p = ss + sl;
-      }
-    }
-  }
-  p = start + size;
-}
+const { imports, bodies, names, data } = readModule(buf);
 
 // A name's area. wasm-bindgen demangles the names: `quoteline::ui::app::App`, or for a
 // generic instantiation `<yew::functional::FunctionComponent<quoteline::ui::app::App> as

@@ -6,55 +6,14 @@
 // these builds keep names because `strip` is off).
 // Usage: node scripts/wasm-top.mjs [FILE] [N]
 import { readFileSync } from "node:fs";
+import { readModule } from "./wasm-sections.mjs";
 
 const file = process.argv[2] ?? "target/wasm32-unknown-unknown/web/quoteline-web.wasm";
 const top = Number(process.argv[3] ?? 25);
 const buf = readFileSync(file);
-let p = 8;
-const leb = () => {
-  let r = 0, shift = 0, b;
-  do { b = buf[p++]; r += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
-  return r;
-};
-let imports = 0, bodies = [], names = new Map(), sections = [];
-while (p < buf.length) {
-  const id = buf[p++];
-  const size = leb();
-  const start = p;
-  sections.push([id, size]);
-  if (id === 2) { // imports: count function imports (they come first in the index space)
-    const n = leb();
-    for (let i = 0; i < n; i++) {
-      for (let k = 0; k < 2; k++) { const l = leb(); p += l; }
-      const kind = buf[p++];
-      if (kind === 0) { leb(); imports++; }
-      else if (kind === 1) { p++; const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 2) { const f = leb(); leb(); if (f & 1) leb(); }
-      else if (kind === 3) { p += 2; }
-      else if (kind === 4) { p++; leb(); }
-    }
-  } else if (id === 10) {
-    const n = leb();
-    for (let i = 0; i < n; i++) { const l = leb(); bodies.push(l); p += l; }
-  } else if (id === 0) {
-    const nl = leb();
-    const name = buf.subarray(p, p + nl).toString();
-    p += nl;
-    if (name === "name") {
-      while (p < start + size) {
-        const sub = buf[p++], sl = leb(), ss = p;
-        if (sub === 1) {
-          const n = leb();
-          for (let i = 0; i < n; i++) { const idx = leb(); const l = leb(); names.set(idx, buf.subarray(p, p + l).toString()); p += l; }
-        }
-        p = ss + sl;
-      }
-    }
-  }
-  p = start + size;
-}
-const fns = bodies.map((size, i) => ({ size, name: names.get(imports + i) ?? `func${imports + i}` }));
-const total = bodies.reduce((a, b) => a + b, 0);
+const { imports, bodies, names, sections } = readModule(buf);
+const fns = bodies.map((body, i) => ({ size: body.length, name: names.get(imports + i) ?? `func${imports + i}` }));
+const total = bodies.reduce((a, b) => a + b.length, 0);
 console.log(`${file}: ${buf.length} bytes; code ${total} bytes in ${fns.length} functions; data ${sections.filter(([id]) => id === 11).reduce((a, [, s]) => a + s, 0)} bytes`);
 // The crate of a mangled name: legacy (_ZN…, length-prefixed segments) or v0 (_R…).
 const crateOf = (n) => {
