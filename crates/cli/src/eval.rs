@@ -472,7 +472,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
             let source = words_of(&g.text, &a.source);
             let named: Vec<&String> = source
                 .iter()
-                .filter(|w| !pronouns.contains(&w.as_str()) && w.len() > 1)
+                .filter(|w| {
+                    !pronouns.contains(&w.as_str())
+                        && !Lexicon::get().indefinite_subjects.contains(&w.as_str())
+                        && w.len() > 1
+                })
                 .collect();
             // The speaker of the statement that best matches the attribution.
             let closest = (hits.iter())

@@ -413,6 +413,8 @@ fn clause_end(s: &Sentence, later: &[Cue], from: usize) -> usize {
             end = from + before.len() - 1;
         } else if let Some(cw) = cut_word {
             end = from + cw;
+        } else if let Some(cw) = own_subject_cut(s, nc, from) {
+            end = cw;
         } else if nc.according || nc.participle {
             end = from + before.len();
         } else if let Some(comma) = (nc.strength == CueStrength::Strong || nc.act == Act::Clause)
@@ -479,6 +481,52 @@ fn clause_end(s: &Sentence, later: &[Cue], from: usize) -> usize {
         }
     }
     end
+}
+
+/// Where a later cue `nc` with a subject of its own, coordinated after the clause that
+/// starts at `from`, cuts that clause: at the `and`, `but`, `while` or comma before the
+/// subject ("X said A and others have said B", "Ryan saying A and Trump calling it B",
+/// "McCain supported it and Cruz, as he has before, opposed the measure"). None when the
+/// later cue's subject is shared ("said A and then said B": the cut-word rule) or is no
+/// short phrase of its own.
+fn own_subject_cut(s: &Sentence, nc: &Cue, from: usize) -> Option<usize> {
+    let text = s.text;
+    let (sp, false) = s.before.np_before(text, s.span, nc.span.start)? else {
+        return None;
+    };
+    let phrase = sp.of(text);
+    // The subject as np_before reads it may run back over the conjunction, or (past an
+    // apposition) over this whole clause: its last coordinated part is the new subject.
+    let opening = ["and ", "but "]
+        .iter()
+        .find(|w| phrase.starts_with(*w))
+        .map(|w| (0, w.len()));
+    let inner = [" and ", " but "]
+        .iter()
+        .filter_map(|w| phrase.rfind(w).map(|i| (i, w.len())))
+        .max()
+        .filter(|&(i, _)| sp.start < from && sp.start + i >= from);
+    let (cut, subject) = match opening.or(inner) {
+        Some((i, n)) => (sp.start + i, Span::new(sp.start + i + n, sp.end)),
+        None if sp.start > from => {
+            let gap = Span::new(from, sp.start)
+                .of(text)
+                .trim_end_matches(is_space);
+            let word = ["and", "but", "while"].iter().find(|w| {
+                gap.ends_with(*w) && str_to(gap, gap.len() - w.len()).ends_with(is_space)
+            });
+            match word {
+                Some(w) => (from + gap.len() - w.len(), sp),
+                None if gap.ends_with(',') && !inside_any(from + gap.len() - 1, s.quotes) => {
+                    (from + gap.len() - 1, sp)
+                }
+                None => return None,
+            }
+        }
+        _ => return None,
+    };
+    let words = subject.of(text).split_whitespace().count();
+    ((1..=4).contains(&words) && !inside_any(subject.start, s.quotes)).then_some(cut)
 }
 
 /// The clause `start..end`, trimmed of spaces, final punctuation and an opening "that",

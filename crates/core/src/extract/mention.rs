@@ -552,10 +552,19 @@ impl Phrase<'_> {
             }
             // A one-word title right after a first name is a surname (`Amy Pope`, `Mark
             // Judge`), not a title: titles come before names.
+            // So is one that ends the run after a word that is no title, place,
+            // nationality or sentence opener (`Angus King`, `Amy Pope` with a given name
+            // the lexicon does not hold).
+            let before = k.checked_sub(1).map_or("", |j| self.wd(j));
+            let plain_before = !lex.is_title_start(lower.word(k - 1))
+                && !lex.places.contains(before)
+                && !looks_demonym(before)
+                && !lex.nonnames.contains(strip_possessive(before))
+                && !is_calendar(lower.word(k - 1));
             let surname = matched == 1
                 && k > name_start
-                && lex.genders.contains_key(lower.word(k - 1))
-                && !lex.places.contains(self.wd(k - 1));
+                && !lex.places.contains(before)
+                && (lex.genders.contains_key(lower.word(k - 1)) || (k + 1 == re && plain_before));
             if surname {
                 break;
             }

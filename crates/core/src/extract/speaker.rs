@@ -199,6 +199,15 @@ pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span
     }
 }
 
+/// Whether the word at `pos` opens a sentence or a quotation (what comes before it, past
+/// spaces, is nothing or a sentence's or a quotation's opening mark).
+fn opens_sentence(text: &str, pos: usize) -> bool {
+    let before = crate::text::str_to(text, pos).trim_end_matches(is_space);
+    before.chars().next_back().map_or(true, |c| {
+        matches!(c, '.' | '!' | '?' | '“' | '"' | '(' | '—' | '–' | ':' | ';')
+    })
+}
+
 /// The speaker a mention names, by `rule`: a person as the registry knows them, a body, a
 /// pronoun's antecedent from salience, a role's holder.
 pub fn who_from_mention(
@@ -211,11 +220,13 @@ pub fn who_from_mention(
 ) -> Who {
     match m.kind {
         // "Having announced ...", "Rattling off ...": a lone participle or adverb that opens
-        // the sentence, unless the article named someone so in full.
+        // the sentence, unless the article named someone so in full. (Not a name after a
+        // quotation or inside a clause: `“...,” Kelly said`.)
         MentionKind::Person { name, role }
             if role.is_empty()
                 && !name.contains(' ')
                 && ["ing", "ed", "ly"].iter().any(|e| name.ends_with(e))
+                && opens_sentence(text, m.span.start)
                 && !people.knows(&name) =>
         {
             Who {
@@ -456,12 +467,19 @@ fn participle_speaker(
     }
     if let Some(p) = prev_tok {
         let between = Span::new(p.span.end, cue.span.start).of(text);
-        if between.trim_matches(is_space).is_empty() && p.text(text).starts_with(char::is_uppercase)
-        {
+        // "with Macron saying", "a new poll showing", "top officials vowing": a name, or a
+        // plural of people or a body's head, right before the participle is its subject.
+        let lex = Lexicon::get();
+        let own_subject = p.text(text).starts_with(char::is_uppercase)
+            || with_lower(p.text(text), |w| {
+                in_lower_list(w, &lex.people_nouns) || lex.body_heads.contains(w)
+            });
+        if between.trim_matches(is_space).is_empty() && own_subject {
             if let Some(m) = s
                 .before
                 .np_before(text, sent, cue.span.start)
-                .and_then(|(sp, _)| s.np(sp))
+                .map(|(sp, _)| after_last_preposition(s, sp))
+                .and_then(|sp| s.np(sp))
             {
                 return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
             }
@@ -480,7 +498,42 @@ fn participle_speaker(
     if let Some(m) = sentence_head_role(s) {
         return who_from_mention(text, m, Rule::SharedSubject, people, sal, bi);
     }
+    // "The Democratic National Committee released a statement, saying ...": a body opens it.
+    if let Some((name, span)) = sentence_body_subject(s) {
+        return Who::named(
+            name,
+            SpeakerKind::Body,
+            String::new(),
+            span,
+            Rule::SharedSubject,
+        );
+    }
     Who::none()
+}
+
+/// Whether phrase `sp` ends in an indefinite pronoun that stands alone: the whole phrase,
+/// or after `and`, `but` or `while` (`... and others`).
+fn lone_indefinite(text: &str, sp: Span) -> bool {
+    let mut words = sp.of(text).split_whitespace().rev();
+    let lex = Lexicon::get();
+    words
+        .next()
+        .is_some_and(|w| in_lower_list(w, &lex.indefinite_subjects))
+        && words
+            .next()
+            .is_none_or(|w| matches!(w, "and" | "but" | "while" | "And" | "But" | "While"))
+}
+
+/// The part of phrase `sp` after its last preposition ("in the wake of a new poll": "a new
+/// poll"), or all of it.
+fn after_last_preposition(s: &Sentence, sp: Span) -> Span {
+    let lex = Lexicon::get();
+    crate::extract::context::tokens_within(s.toks, sp)
+        .iter()
+        .rev()
+        .skip(1)
+        .find(|t| in_lower_list(t.text(s.text), &lex.prepositions))
+        .map_or(sp, |t| trim_span(s.text, Span::new(t.span.end, sp.end)))
 }
 
 /// The word before `cue`, past adverbs and auxiliaries (`and also said`, `who has
@@ -616,7 +669,7 @@ fn resolve_cue(
         let before = Span::new(sent.start, cue.span.start)
             .of(text)
             .trim_end_matches(is_space);
-        if before.is_empty() || before.ends_with(['”', '"', ',', ':', '’', '\'']) {
+        if before.is_empty() || before.ends_with(['”', '“', '"', ',', ':', '’', '\'']) {
             np_after(text, sent, cue.span.end)
                 .and_then(|sp| s.np(sp))
                 .filter(|m| {
@@ -639,6 +692,9 @@ fn resolve_cue(
         return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
     }
     match before {
+        // "... and others have said", "some say": a lone indefinite names nobody, neither
+        // the sentence's subject nor anyone else.
+        Some((sp, false)) if lone_indefinite(text, sp) => Who::none(),
         Some((_, true)) => shared(whos),
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             // "Clinton, during a town hall in Columbus, Ohio, said": a name that a

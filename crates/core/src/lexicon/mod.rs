@@ -262,6 +262,8 @@ pub struct Lexicon {
     // Reported speech's word lists (extract/cues.rs, indirect.rs): data/speech.txt.
     /// One-word subjects that name no speaker by themselves (`it`, `others`).
     pub unnamed_subjects: Words,
+    /// Indefinite pronouns that name nobody as a cue's subject (`others`, `some`).
+    pub indefinite_subjects: Words,
     /// Speech acts whose content follows the verb (`endorsed Cruz`), by lemma.
     pub act_object: Words,
     /// Speech acts whose content is an infinitive only (`declined to comment`), by lemma.
@@ -592,6 +594,7 @@ impl Lexicon {
     fn read_speech(&mut self) {
         let mut speech = Sections::words(SPEECH);
         self.unnamed_subjects = speech.take("subject.unnamed");
+        self.indefinite_subjects = speech.take("subject.indefinite");
         self.act_object = speech.take("act.object");
         self.act_to = speech.take("act.to");
         self.act_particles = speech.take("act.particles");

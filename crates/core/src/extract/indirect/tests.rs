@@ -55,6 +55,15 @@ fn reported_speech_table() {
             "Sen. Maria Lopez (D-Ore.) said she would back the bill.",
             "Maria Lopez: she would back the bill",
         ),
+        // A later cue with a subject of its own, after "and", ends the clause before it.
+        (
+            "Mayor Ada Vance said the levy was fair and others have said it was too high.",
+            "Ada Vance: the levy was fair",
+        ),
+        (
+            "Ada Vance supported the levy and Tom Ruiz, as he has before, opposed the measure.",
+            "Tom Ruiz: the measure",
+        ),
         // Speech acts with a noun phrase or an infinitive.
         (
             "Governor Tom Reese endorsed Alice Morgan on Monday.",

@@ -315,3 +315,44 @@ fn appositions_particles_and_read_out_words() {
         "Cal Ortega",
     );
 }
+
+#[test]
+fn surnames_lone_names_bodies_and_indefinites() {
+    // A one-word title that ends the name is a surname, even after a given name the
+    // lexicon does not list.
+    check(
+        "“The audit is late,” said Ines Bishop.",
+        "The audit is late",
+        "Ines Bishop",
+    );
+    // A lone name ending like an adverb, after a quotation, is a name.
+    check(
+        "“The audit is late,” Donnelly said.",
+        "The audit is late",
+        "Donnelly",
+    );
+    // A quotation closed with an opening mark still ends before an inverted cue.
+    check(
+        "“The audit is late,“ said Rosa Vance.",
+        "The audit is late",
+        "Rosa Vance",
+    );
+    // A participle's subject: a body that opens the sentence, or the phrase right before
+    // it, past its preposition.
+    check(
+        "The Harbor Authority released a statement on Monday, saying the audit was late.",
+        "the audit was late",
+        "Harbor Authority",
+    );
+    check(
+        "Vance, in the wake of a report showing the audit was late, told reporters he was calm.",
+        "the audit was late",
+        "report",
+    );
+    // A lone indefinite names nobody: not the sentence's subject either.
+    check(
+        "Many mayors have said they will attend and others have said they will stay home.",
+        "they will stay home",
+        "(no statement)",
+    );
+}
