@@ -102,6 +102,29 @@ fn descriptive(source: &[Span], text: &str, determiners: &Words, pronouns: &Word
     !words.is_empty() && !rest.clone().any(|w| w.starts_with(char::is_uppercase))
 }
 
+/// Repairs attributions whose Source and Cue labels were swapped by the annotator (the
+/// source is only verbs of speech, "said", and the cue a phrase that is not): the two are
+/// exchanged. How many were.
+fn unswap_labels(attributions: &mut [Attribution], text: &str) -> usize {
+    let lex = Lexicon::get();
+    let words = |spans: &[Span]| -> Vec<String> {
+        (spans.iter())
+            .flat_map(|s| s.of(text).split(|c: char| !c.is_alphabetic()))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let only_cues = |ws: &[String]| !ws.is_empty() && ws.iter().all(|w| lex.cue(w).is_some());
+    let mut n = 0;
+    for a in attributions.iter_mut() {
+        if only_cues(&words(&a.source)) && !only_cues(&words(&a.cue)) && !a.cue.is_empty() {
+            std::mem::swap(&mut a.source, &mut a.cue);
+            n += 1;
+        }
+    }
+    n
+}
+
 /// The capitalised words of a source after its first word (`Florida` in "The Florida
 /// senator"), lower case.
 fn capitalised_words(source: &[Span], text: &str) -> Vec<String> {
@@ -256,6 +279,7 @@ pub fn run(args: &[OsString]) -> ExitCode {
     let mut failed = false;
     let pubs = publishers(&dir);
     let mut golds = Vec::new();
+    let mut swapped = 0;
     for (text_path, ann_path) in pairs(&dir) {
         let name = text_path
             .file_name()
@@ -275,10 +299,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
             continue;
         };
         let ann = std::fs::read_to_string(&ann_path).unwrap_or_default();
-        let (attributions, problems) = brat::parse(&ann, &text);
+        let (mut attributions, problems) = brat::parse(&ann, &text);
         for p in problems {
             eprintln!("{}", p.display(&ann_path.display().to_string()));
         }
+        swapped += unswap_labels(&mut attributions, &text);
         let stem = name.trim_end_matches(".txt").to_string();
         golds.push(Gold {
             publisher: pubs
@@ -289,6 +314,11 @@ pub fn run(args: &[OsString]) -> ExitCode {
             text,
             attributions,
         });
+    }
+    if swapped > 0 {
+        eprintln!(
+            "note: {swapped} attributions have a verb of speech as their source and a phrase as their cue; their two labels are read swapped"
+        );
     }
     if golds.is_empty() {
         eprintln!("quoteline eval: no annotated texts in {}", dir.display());

@@ -153,9 +153,12 @@ pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
         .take_while(|t| t.span.end <= head_end)
         .take(7)
         .collect();
-    let last_cap = words.iter().rposition(|t| {
-        t.text(text).starts_with(char::is_uppercase)
-            || with_lower(t.text(text), |w| Lexicon::get().body_heads.contains(w))
+    // (An opening determiner alone, "The deal was signed", names nothing: no phrase to read.)
+    let lex = Lexicon::get();
+    let last_cap = words.iter().enumerate().rposition(|(k, t)| {
+        let w = t.text(text);
+        (w.starts_with(char::is_uppercase) && !(k == 0 && in_lower_list(w, &lex.np_determiners)))
+            || with_lower(w, |w| lex.body_heads.contains(w))
     })?;
     let span = Span::new(words.first()?.span.start, words.get(last_cap)?.span.end);
     match s.np(span)?.kind {

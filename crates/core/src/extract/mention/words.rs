@@ -105,8 +105,24 @@ pub(super) fn ends_name(w: &str, lower: &str) -> bool {
 
 /// A month or weekday, in full or cut short (`Nov.`, `Tues.`), lower case.
 pub(super) fn is_calendar(lower: &str) -> bool {
-    let lex = Lexicon::get();
     let bare = lower.trim_end_matches('.');
+    let lex = Lexicon::get();
+    // The first bytes the calendar's names start with, and their longest length: most
+    // words are ruled out before any list is read.
+    static SHAPE: std::sync::OnceLock<(u128, usize)> = std::sync::OnceLock::new();
+    let (initials, longest) = *SHAPE.get_or_init(|| {
+        let names = || lex.months.iter().chain(lex.weekdays.iter());
+        let initials = names()
+            .filter_map(|m| m.bytes().next().filter(u8::is_ascii))
+            .fold(0u128, |acc, b| acc | 1u128 << b);
+        let all_ascii = names().all(|m| m.bytes().next().is_some_and(|b| b.is_ascii()));
+        let longest = names().map(|m| m.len()).max().unwrap_or(0);
+        (if all_ascii { initials } else { u128::MAX }, longest)
+    });
+    let first = bare.bytes().next().unwrap_or(0);
+    if bare.len() > longest || (first.is_ascii() && initials & (1u128 << first) == 0) {
+        return false;
+    }
     let calendar = |list: &[&str]| {
         list.iter()
             .any(|m| *m == bare || (lower.ends_with('.') && bare.len() >= 3 && m.starts_with(bare)))
