@@ -138,6 +138,7 @@ impl StatementShards {
             shard: StatementShard {
                 entries: Vec::new(),
                 outlets: Vec::new(),
+                texts: Vec::new(),
             },
             tally: Tally::default(),
             size: 0,
@@ -146,17 +147,19 @@ impl StatementShards {
         }
     }
 
-    /// Adds the next statement, and writes the shard when it is full.
+    /// Adds the next statement with its text, and writes the shard when it is full.
     pub(super) fn push(
         &mut self,
         vocab: &Vocab,
         e: Entry,
+        text: String,
         sink: &mut Files<'_>,
     ) -> Result<(), String> {
-        self.size += postcard::to_allocvec(&e).map_or(0, |b| b.len());
+        self.size += postcard::to_allocvec(&e).map_or(0, |b| b.len()) + text.len() + 2;
         self.tally.add(vocab, &e);
         self.shard.outlets.push(vocab.outlet(&e));
         self.shard.entries.push(e);
+        self.shard.texts.push(text);
         if self.size >= self.limit {
             self.cut(sink)?;
         }
@@ -177,6 +180,7 @@ impl StatementShards {
         self.first += count;
         self.shard.entries.clear();
         self.shard.outlets.clear();
+        self.shard.texts.clear();
         self.size = 0;
         Ok(())
     }
@@ -372,7 +376,7 @@ pub fn write(
     let vocab = Vocab::new(corpus, topics);
     let mut statements = StatementShards::new(limits.statements);
     for e in order.iter().filter_map(|&i| corpus.entries.get(i)) {
-        statements.push(&vocab, e.clone(), sink)?;
+        statements.push(&vocab, e.clone(), corpus.text_of(e).to_string(), sink)?;
     }
     let statement_shards = statements.finish(sink)?;
     let mut articles = ArticleShards::new(limits.articles);
