@@ -55,6 +55,9 @@ pub struct Results {
     found: Vec<u64>,
     /// Planned shards that could not be read: their bounds stay in the total.
     failed: Vec<Planned>,
+    /// The total when the root tells it whole (a speaker or affiliation selection alone:
+    /// the root counts each speaker's statements).
+    known: Option<u64>,
     unavailable: Vec<ShardError>,
 }
 
@@ -69,6 +72,12 @@ pub struct Page {
 impl Results {
     /// The total as known now: exact counts of the shards visited, bounds of the others.
     pub fn total(&self) -> Total {
+        if let Some(n) = self.known {
+            return Total {
+                at_least: n,
+                at_most: n,
+            };
+        }
         let rest = self.plan.get(self.next..).unwrap_or_default();
         let rest = rest.iter().chain(&self.failed);
         let found = self.found.len() as u64;
@@ -134,6 +143,7 @@ impl<F: Fetch> Archive<F> {
         if order == Order::Newest {
             plan.reverse();
         }
+        let known = filters.speakers_alone(root);
         Results {
             filters,
             order,
@@ -141,6 +151,7 @@ impl<F: Fetch> Archive<F> {
             next: 0,
             found: Vec::new(),
             failed: Vec::new(),
+            known,
             unavailable: cands.unavailable,
         }
     }

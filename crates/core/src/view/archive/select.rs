@@ -80,6 +80,19 @@ impl Resolved {
             && (self.query.is_empty() || self.query.matches_folded(&hay(text, speaker)))
     }
 
+    /// The exact total of a speaker or affiliation selection with no other filter, from
+    /// the root's count of each speaker's statements.
+    pub fn speakers_alone(&self, root: &Root) -> Option<u64> {
+        let s = self.speakers.as_ref()?;
+        let alone = Resolved {
+            speakers: None,
+            ..self.clone()
+        };
+        alone
+            .is_all()
+            .then(|| s.iter().filter_map(|&k| root.speaker_counts.get(k)).sum())
+    }
+
     /// Whether nothing is filtered.
     pub fn is_all(&self) -> bool {
         self.outlets.is_none()
