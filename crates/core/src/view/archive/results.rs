@@ -58,6 +58,9 @@ pub struct Results {
     /// The total when the root tells it whole (a speaker or affiliation selection alone:
     /// the root counts each speaker's statements).
     known: Option<u64>,
+    /// The archive's statement count when an index chunk could not be read: the
+    /// candidates may then miss statements, so the total is at most that.
+    partial: Option<u64>,
     unavailable: Vec<ShardError>,
 }
 
@@ -84,7 +87,7 @@ impl Results {
         let (low, high) = rest.fold((0, 0), |(l, h), p| (l + p.low, h + p.high));
         Total {
             at_least: found + low,
-            at_most: found + high,
+            at_most: self.partial.unwrap_or(found + high).max(found + high),
         }
     }
 
@@ -144,6 +147,7 @@ impl<F: Fetch> Archive<F> {
             plan.reverse();
         }
         let known = filters.speakers_alone(root);
+        let partial = (!cands.unavailable.is_empty()).then_some(root.facts.statements);
         Results {
             filters,
             order,
@@ -152,6 +156,7 @@ impl<F: Fetch> Archive<F> {
             found: Vec::new(),
             failed: Vec::new(),
             known,
+            partial,
             unavailable: cands.unavailable,
         }
     }

@@ -405,6 +405,13 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
         .unavailable
         .iter()
         .any(|e| e.to_string().contains(&chunk)));
+    let whole = f.reference(&s).len() as u64;
+    assert!(
+        last.total.exact().is_none(),
+        "{:?}: not exact without a chunk",
+        last.total
+    );
+    assert!(last.total.at_least <= whole && whole <= last.total.at_most);
     // An article shard: the statement opens no article, and says which part is missing.
     let art = root.article_shards[0].file.name.clone();
     let mut a = f.open(&[art.as_str()]);
