@@ -193,11 +193,16 @@ async fn run_async(ask: Asked) -> Result<(), String> {
         let (start, before) = (Instant::now(), a.fetched());
         let found = match a.open_statement(n).await {
             Ok(o) => format!(
-                "{} by {} in {} ({} bytes of article text)",
+                "{} by {} in {} ({} bytes of article text){}",
                 o.row.entry.id,
                 o.speaker.name,
                 o.article.name,
-                o.article.text.len()
+                o.article.text.len(),
+                o.group.map_or(String::new(), |g| format!(
+                    "; one of {} renderings by {} outlets",
+                    g.members.len(),
+                    g.outlets
+                )),
             ),
             Err(e) => e.to_string(),
         };

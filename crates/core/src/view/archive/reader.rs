@@ -5,6 +5,7 @@
 
 use super::cache::{Cache, Decoded};
 use super::fetch::Fetch;
+use crate::corpus::compare::Group;
 use crate::corpus::{Article, Entry, Speaker};
 use crate::formats::shard::{
     decode_articles, decode_chunk, decode_statements, parse_root, ArticleShard, Chunk, Facts,
@@ -52,12 +53,14 @@ pub struct Row {
     pub speaker: String,
 }
 
-/// A statement opened: its row, its speaker, and its article.
+/// A statement opened: its row, its speaker, its article, and the group of its
+/// renderings across outlets, if it is in one (members are statement numbers).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub row: Row,
     pub speaker: Speaker,
     pub article: Article,
+    pub group: Option<Group>,
 }
 
 fn sorted(mut v: Vec<(String, usize)>) -> Vec<(String, usize)> {
@@ -225,8 +228,8 @@ impl<F: Fetch> Archive<F> {
             })
     }
 
-    /// Opens statement `n`: its row from its statement shard, its speaker from the root
-    /// and its article from the article shard.
+    /// Opens statement `n`: its row from its statement shard, its speaker and its group
+    /// from the root, and its article from the article shard.
     pub async fn open_statement(&mut self, n: u64) -> Result<Opened, ShardError> {
         let row = self.row(n).await?;
         let m = row.entry.article as u64;
@@ -243,10 +246,14 @@ impl<F: Fetch> Archive<F> {
         let speaker = (self.root.speakers.get(row.entry.speaker).cloned()).ok_or_else(|| {
             ShardError::Inconsistent(format!("statement {n} names a speaker past the last"))
         })?;
+        let group = (self.root.groups.iter())
+            .find(|g| g.members.binary_search(&usize_of(n)).is_ok())
+            .cloned();
         Ok(Opened {
             row,
             speaker,
             article,
+            group,
         })
     }
 }

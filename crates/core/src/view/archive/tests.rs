@@ -357,6 +357,24 @@ fn opening_a_statement_gives_its_entry_speaker_and_article() {
         assert_eq!(o.speaker, f.corpus.speakers[e.speaker]);
         assert_eq!(e.statement.span.of(&o.article.text), o.row.text);
     }
+    let groups = a.root().groups.clone();
+    assert!(!groups.is_empty());
+    for g in &groups {
+        for &m in &g.members {
+            let o = ready(a.open_statement(m as u64)).unwrap().unwrap();
+            assert_eq!(o.group.as_ref(), Some(g), "statement {m}");
+        }
+    }
+    let alone = (0..f.corpus.entries.len())
+        .find(|&m| !groups.iter().any(|g| g.members.contains(&m)))
+        .unwrap();
+    assert_eq!(
+        ready(a.open_statement(alone as u64))
+            .unwrap()
+            .unwrap()
+            .group,
+        None
+    );
     let past = f.corpus.entries.len() as u64;
     assert!(matches!(
         ready(a.open_statement(past)).unwrap(),
