@@ -1,7 +1,8 @@
 //! The `quoteline` command line: `quoteline extract` prints one JSON object per statement
 //! (JSON Lines) on stdout and problems on stderr; `groups` prints the cross-outlet
 //! groups; `pack` writes a corpus file (`shard`: or a sharded archive, from the
-//! articles or from `prepare`'s records, merged by `merge`); `prepare` is the map of a split pack; `text` prints a file as it is read; `eval`
+//! articles or from `prepare`'s records, merged by `merge`); `prepare` is the map of a split pack; `archive` reads a sharded archive as the app
+//! will (and times it); `text` prints a file as it is read; `eval`
 //! scores extraction against annotated attributions; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
 //! files, `contain` keeps one bad article from stopping the others, `args` reads
@@ -9,6 +10,7 @@
 //! as JSON Lines, `progress` draws the progress bar, `diagnostics` summarises the
 //! extraction's diagnostics, `usage` is the help text. Native only: a package of its own, which the browser build never compiles.
 
+mod archive;
 mod args;
 mod bench;
 mod contain;
@@ -51,6 +53,7 @@ fn main() -> std::process::ExitCode {
         Some("text") if !rest.is_empty() => crate::text::run(rest),
         Some("eval") if !rest.is_empty() => crate::eval::run(rest),
         Some("synth") => crate::synth::run(rest),
+        Some("archive") if !rest.is_empty() => crate::archive::run(rest),
         Some("bench") => crate::bench::run(rest),
         Some("-h" | "--help" | "help") => {
             println!("{USAGE}");

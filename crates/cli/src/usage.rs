@@ -4,6 +4,8 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
        quoteline groups  [OPTIONS] FILE_OR_DIR...\n\
        quoteline pack --out FILE.qlc [OPTIONS] FILE_OR_DIR...\n\
        quoteline pack --sharded --out DIR [OPTIONS] FILE_OR_DIR...   (or --prepared RECORDS.jsonl...)\n\
+       quoteline archive DIR [--search WORDS] [--outlet X] [--kind K] [--topic T] [--speaker S] [--open N]\n\
+                 [--order oldest|newest] [--page N] [--budget-mb N] [--bucket-days N]\n\
        quoteline prepare --jsonl   (articles on stdin, one record per article on stdout)\n\
        quoteline text FILE\n\
        quoteline eval GOLD_DIR [--show N]\n\
@@ -42,6 +44,10 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
   Diagnostics, and manifest or topic-file problems (file:line; a line that is not UTF-8 is skipped),\n\
   go to stderr. A file that cannot be used, or an article whose extraction fails, is named on\n\
   stderr with the reason; the others are still printed, and the exit status is 1.\n\
+  `archive DIR` reads a sharded archive as the explorer does, fetching only what each view needs: the\n\
+  first view (counts and timeline from root.json, the first page of statements by date), then the\n\
+  search, the facet selection (one value each; with --search, also both together) and statement N\n\
+  opened with its article, each from a cold cache; it prints each one's time, bytes and files fetched.\n\
   `eval` scores extraction against attribution annotations in brat standoff format (GOLD_DIR/text/NAME.txt\n\
   with GOLD_DIR/attributions/NAME_*.ann, or NAME.txt beside NAME.ann; publishers from metadata.tsv):\n\
   a statement matches an attribution when its span and the annotated content overlap by at least half\n\

@@ -3,7 +3,10 @@
 //! (`search`), the facets' live counts (`facets`), orders by count (`order`), the
 //! shareable link (`link`), the exports (`export`), the timeline's layout (`timeline`)
 //! and the filters a newly shown corpus lacks (`prune`). The Yew layer renders it.
+//! `archive` answers the same questions over a sharded archive, fetching only what
+//! each one needs.
 
+pub mod archive;
 pub mod export;
 pub mod facets;
 pub mod link;

@@ -203,8 +203,7 @@ pub(crate) const NONE: u32 = u32::MAX;
 
 /// The statement's text and its speaker's name, folded: what a search matches.
 fn folded_entry(corpus: &Corpus, e: &crate::corpus::Entry) -> String {
-    fold(&format!(
-        "{} \u{1f} {}",
+    hay(
         corpus
             .articles
             .get(e.article)
@@ -212,8 +211,14 @@ fn folded_entry(corpus: &Corpus, e: &crate::corpus::Entry) -> String {
         corpus
             .speakers
             .get(e.speaker)
-            .map_or("", |s| s.name.as_str())
-    ))
+            .map_or("", |s| s.name.as_str()),
+    )
+}
+
+/// What a search matches for a statement of this text and speaker: both folded, apart
+/// (the archive reader checks its statements against the same).
+pub fn hay(text: &str, speaker: &str) -> String {
+    fold(&format!("{text} \u{1f} {speaker}"))
 }
 
 /// A [`SearchIndex`] built a slice of statements at a time (folding every statement's

@@ -7,8 +7,10 @@
 //!   size, checksum and summary. JSON, not postcard: it is read once per archive, gzip
 //!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
 //!   can tell a foreign or newer root by its `format` and `version` before anything else.
-//! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`]) ordered by date,
-//!   then id, each shard a few hundred kB; a statement's number is its place in that order.
+//! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`], with its outlet and
+//!   its text) ordered by date, then id, each shard a few hundred kB; a statement's
+//!   number is its place in that order. With the texts, a list of results, a phrase or
+//!   an exclusion needs no article shard (`view::archive` reads them).
 //! - `articles-NNNNN.bin`: the articles' texts and facts, in article order.
 //! - `index-NNNNN.bin`: the search index, split by term: each chunk holds a sorted run
 //!   of terms with their postings (statement numbers).

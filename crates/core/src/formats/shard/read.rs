@@ -189,7 +189,8 @@ pub fn decode_statements(
     bytes: &[u8],
 ) -> Result<StatementShard, ShardError> {
     let shard: StatementShard = decode(&info.file, Kind::Statements, bytes)?;
-    if shard.entries.len() as u64 != info.count || shard.outlets.len() != shard.entries.len() {
+    let n = shard.entries.len();
+    if n as u64 != info.count || shard.outlets.len() != n || shard.texts.len() != n {
         return Err(ShardError::Decode {
             name: info.file.name.clone(),
             problem: format!(

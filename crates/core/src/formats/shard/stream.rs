@@ -58,8 +58,8 @@ struct Kept {
 }
 
 /// A spilled statement: the entry (its `article` the archive's, its speaker not yet
-/// merged) and its text's index terms.
-type Spilled = (Entry, Vec<u32>);
+/// merged), its text, and its text's index terms.
+type Spilled = (Entry, String, Vec<u32>);
 
 /// An archive being written (see the module's comment).
 pub struct Stream {
@@ -137,7 +137,8 @@ impl Stream {
         entry.article = article;
         entry.speaker = 0;
         self.kinds.insert(e.statement.kind.as_str());
-        let bytes = postcard::to_allocvec(&(entry, words)).map_err(|e| e.to_string())?;
+        let bytes =
+            postcard::to_allocvec(&(entry, part.text_of(e), words)).map_err(|e| e.to_string())?;
         let at = spill.put(&bytes)?;
         self.kept.push(Kept {
             at,
@@ -286,7 +287,7 @@ impl Stream {
                 continue;
             };
             let bytes = spill.get(k.at, k.len as usize)?;
-            let (mut e, words): Spilled = postcard::from_bytes(&bytes)
+            let (mut e, text, words): Spilled = postcard::from_bytes(&bytes)
                 .map_err(|e| format!("a spilled statement could not be read back ({e})"))?;
             let speaker = speaker_of.get(i as usize).copied().unwrap_or_default();
             e.speaker = speaker as usize;
@@ -308,7 +309,7 @@ impl Stream {
                     p.push(n as u32);
                 }
             }
-            shards.push(vocab, e, sink)?;
+            shards.push(vocab, e, text, sink)?;
         }
         Ok(Written {
             shards: shards.finish(sink)?,

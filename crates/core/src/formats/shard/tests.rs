@@ -190,6 +190,26 @@ fn each_statement_article_and_word_is_found_in_its_shard() {
     assert!(root.chunks_for(" ").is_empty());
 }
 
+/// The writer encodes each statement and article once, into the shard's body as it
+/// grows: the same bytes as postcard of the whole shard.
+#[test]
+fn shards_encoded_a_record_at_a_time_are_postcard_of_the_whole() {
+    let (_, _, files, root) = archive();
+    for s in &root.statement_shards {
+        let shard = decode_statements(s, &files[&s.file.name]).unwrap();
+        let whole = super::file::shard_bytes(Kind::Statements, &shard);
+        assert_eq!(whole, files[&s.file.name], "{}", s.file.name);
+    }
+    for s in &root.article_shards {
+        let shard = decode_articles(s, &files[&s.file.name]).unwrap();
+        let whole = super::file::shard_bytes(Kind::Articles, &shard);
+        assert_eq!(whole, files[&s.file.name], "{}", s.file.name);
+    }
+    let mut long = Vec::new();
+    super::file::push_len(&mut long, 300);
+    assert_eq!(long, postcard::to_allocvec(&vec![0u8; 300]).unwrap()[..2]);
+}
+
 #[test]
 fn shard_names_never_leave_the_directory() {
     for good in [

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 /// The root's `format` field.
 pub const FORMAT: &str = "quoteline-shards";
 /// The layout of the root and the shards. Bump it whenever a type inside them changes.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 /// The root's file name inside the directory.
 pub const ROOT: &str = "root.json";
 /// The first word of every shard.
@@ -131,12 +131,15 @@ pub struct Root {
     pub index_chunks: Vec<ChunkInfo>,
 }
 
-/// A decoded statement shard: its entries (each `article` a global article number) and
-/// each one's outlet, as a position in the root's `outlets`.
+/// A decoded statement shard: its entries (each `article` a global article number),
+/// each one's outlet, as a position in the root's `outlets`, and each one's text (its
+/// span of the article), so a list of statements, a phrase or an exclusion needs no
+/// article shard (format 3; format 2 had no texts).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementShard {
     pub entries: Vec<Entry>,
     pub outlets: Vec<u32>,
+    pub texts: Vec<String>,
 }
 
 /// A decoded article shard.

@@ -3,7 +3,7 @@
 //! root last (it holds every shard's size and checksum). Files go to a sink as they are
 //! made, so the caller writes them without holding the archive twice.
 
-use super::file::{emit_file, shard_bytes, Files};
+use super::file::{emit_file, push_len, push_postcard, shard_head, Files};
 use super::index;
 use super::types::*;
 use crate::corpus::compare::{Comparison, Group};
@@ -121,12 +121,16 @@ impl Tally {
 }
 
 /// Statement shards as their statements come, in the archive's order: each cut once
-/// its contents reach the limit, with its summary.
+/// its contents reach the limit, with its summary. Each statement is encoded once, as it
+/// comes, into the body of the [`StatementShard`] being made (postcard writes a `Vec` as
+/// its length then its items, so the body is the entries' bytes, the outlets and the
+/// texts' bytes, each behind its count); the shard's size is then the bytes so far.
 pub(super) struct StatementShards {
     limit: usize,
-    shard: StatementShard,
+    entries: Vec<u8>,
+    outlets: Vec<u32>,
+    texts: Vec<u8>,
     tally: Tally,
-    size: usize,
     first: u64,
     out: Vec<StatementShardInfo>,
 }
@@ -135,49 +139,52 @@ impl StatementShards {
     pub(super) fn new(limit: usize) -> StatementShards {
         StatementShards {
             limit,
-            shard: StatementShard {
-                entries: Vec::new(),
-                outlets: Vec::new(),
-            },
+            entries: Vec::new(),
+            outlets: Vec::new(),
+            texts: Vec::new(),
             tally: Tally::default(),
-            size: 0,
             first: 0,
             out: Vec::new(),
         }
     }
 
-    /// Adds the next statement, and writes the shard when it is full.
+    /// Adds the next statement with its text, and writes the shard when it is full.
     pub(super) fn push(
         &mut self,
         vocab: &Vocab,
         e: Entry,
+        text: String,
         sink: &mut Files<'_>,
     ) -> Result<(), String> {
-        self.size += postcard::to_allocvec(&e).map_or(0, |b| b.len());
         self.tally.add(vocab, &e);
-        self.shard.outlets.push(vocab.outlet(&e));
-        self.shard.entries.push(e);
-        if self.size >= self.limit {
+        self.outlets.push(vocab.outlet(&e));
+        push_postcard(&mut self.entries, &e)?;
+        push_postcard(&mut self.texts, &text)?;
+        if self.entries.len() + self.texts.len() >= self.limit {
             self.cut(sink)?;
         }
         Ok(())
     }
 
     fn cut(&mut self, sink: &mut Files<'_>) -> Result<(), String> {
-        let count = self.shard.entries.len() as u64;
-        let bytes = shard_bytes(Kind::Statements, &self.shard);
+        let n = self.outlets.len();
+        let mut bytes = shard_head(Kind::Statements);
+        bytes.reserve(self.entries.len() + self.texts.len() + 5 * n + 16);
+        push_len(&mut bytes, n);
+        bytes.append(&mut self.entries);
+        push_postcard(&mut bytes, &self.outlets)?;
+        push_len(&mut bytes, n);
+        bytes.append(&mut self.texts);
         let file = emit_file(sink, Kind::Statements.name(self.out.len()), bytes)?;
         let summary = std::mem::take(&mut self.tally).summary();
         self.out.push(StatementShardInfo {
             file,
             first: self.first,
-            count,
+            count: n as u64,
             summary,
         });
-        self.first += count;
-        self.shard.entries.clear();
-        self.shard.outlets.clear();
-        self.size = 0;
+        self.first += n as u64;
+        self.outlets.clear();
         Ok(())
     }
 
@@ -186,18 +193,19 @@ impl StatementShards {
         mut self,
         sink: &mut Files<'_>,
     ) -> Result<Vec<StatementShardInfo>, String> {
-        if !self.shard.entries.is_empty() {
+        if !self.outlets.is_empty() {
             self.cut(sink)?;
         }
         Ok(self.out)
     }
 }
 
-/// Article shards as their articles come, in article order, cut by size.
+/// Article shards as their articles come, in article order, cut by size; each article
+/// encoded once, into the body of the [`ArticleShard`] being made.
 pub(super) struct ArticleShards {
     limit: usize,
-    shard: ArticleShard,
-    size: usize,
+    articles: Vec<u8>,
+    count: usize,
     first: u64,
     out: Vec<ArticleShardInfo>,
 }
@@ -206,10 +214,8 @@ impl ArticleShards {
     pub(super) fn new(limit: usize) -> ArticleShards {
         ArticleShards {
             limit,
-            shard: ArticleShard {
-                articles: Vec::new(),
-            },
-            size: 0,
+            articles: Vec::new(),
+            count: 0,
             first: 0,
             out: Vec::new(),
         }
@@ -217,32 +223,33 @@ impl ArticleShards {
 
     /// Adds the next article, and writes the shard when it is full.
     pub(super) fn push(&mut self, a: Article, sink: &mut Files<'_>) -> Result<(), String> {
-        self.size += postcard::to_allocvec(&a).map_or(0, |b| b.len());
-        self.shard.articles.push(a);
-        if self.size >= self.limit {
+        push_postcard(&mut self.articles, &a)?;
+        self.count += 1;
+        if self.articles.len() >= self.limit {
             self.cut(sink)?;
         }
         Ok(())
     }
 
     fn cut(&mut self, sink: &mut Files<'_>) -> Result<(), String> {
-        let count = self.shard.articles.len() as u64;
-        let bytes = shard_bytes(Kind::Articles, &self.shard);
+        let mut bytes = shard_head(Kind::Articles);
+        bytes.reserve(self.articles.len() + 5);
+        push_len(&mut bytes, self.count);
+        bytes.append(&mut self.articles);
         let file = emit_file(sink, Kind::Articles.name(self.out.len()), bytes)?;
         self.out.push(ArticleShardInfo {
             file,
             first: self.first,
-            count,
+            count: self.count as u64,
         });
-        self.first += count;
-        self.shard.articles.clear();
-        self.size = 0;
+        self.first += self.count as u64;
+        self.count = 0;
         Ok(())
     }
 
     /// Writes the last shard, and answers the table.
     pub(super) fn finish(mut self, sink: &mut Files<'_>) -> Result<Vec<ArticleShardInfo>, String> {
-        if !self.shard.articles.is_empty() {
+        if self.count > 0 {
             self.cut(sink)?;
         }
         Ok(self.out)
@@ -372,7 +379,7 @@ pub fn write(
     let vocab = Vocab::new(corpus, topics);
     let mut statements = StatementShards::new(limits.statements);
     for e in order.iter().filter_map(|&i| corpus.entries.get(i)) {
-        statements.push(&vocab, e.clone(), sink)?;
+        statements.push(&vocab, e.clone(), corpus.text_of(e).to_string(), sink)?;
     }
     let statement_shards = statements.finish(sink)?;
     let mut articles = ArticleShards::new(limits.articles);

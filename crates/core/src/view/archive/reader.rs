@@ -1,0 +1,283 @@
+//! [`Archive`]: a sharded archive opened through a [`Fetch`]: the checked root, the
+//! decoded shards in a bounded [`Cache`], and a count of the bytes fetched. It answers
+//! the first view from the root alone ([`Archive::overview`]) and opens a statement with
+//! its article ([`Archive::open_statement`]); `results` answers selections and searches.
+
+use super::cache::{Cache, Decoded};
+use super::fetch::Fetch;
+use crate::corpus::compare::Group;
+use crate::corpus::{Article, Entry, Speaker};
+use crate::formats::shard::{
+    decode_articles, decode_chunk, decode_statements, parse_root, ArticleShard, Chunk, Facts,
+    FileInfo, Root, ShardError, StatementShard, ROOT,
+};
+use crate::view::order::by_count_then_name;
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+/// The shards' file bytes the reader keeps decoded by default: a few dozen shards.
+pub const DEFAULT_BUDGET: u64 = 16 * 1024 * 1024;
+
+/// An open archive (see the module's comment).
+pub struct Archive<F: Fetch> {
+    fetcher: F,
+    root: Root,
+    cache: Cache,
+    fetched: u64,
+    files: u64,
+}
+
+/// The first view, from the root alone: the facts, each facet's values with their
+/// counts (the biggest first, then by name), and the timeline overview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Overview {
+    pub facts: Facts,
+    pub outlets: Vec<(String, usize)>,
+    pub kinds: Vec<(String, usize)>,
+    pub topics: Vec<(String, usize)>,
+    /// By name: speakers who share a name share a count, as in the app's facet.
+    pub speakers: Vec<(String, usize)>,
+    /// Dated statements per bucket, `(first day, statements)`, and the undated.
+    pub timeline: Vec<(i64, u64)>,
+    pub undated: u64,
+}
+
+/// A statement as a list shows it: its number in the archive, its entry and text, its
+/// outlet and its speaker's name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub number: u64,
+    pub entry: Entry,
+    pub text: String,
+    pub outlet: String,
+    pub speaker: String,
+}
+
+/// A statement opened: its row, its speaker, its article, and the group of its
+/// renderings across outlets, if it is in one (members are statement numbers).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opened {
+    pub row: Row,
+    pub speaker: Speaker,
+    pub article: Article,
+    pub group: Option<Group>,
+}
+
+fn sorted(mut v: Vec<(String, usize)>) -> Vec<(String, usize)> {
+    v.sort_by(by_count_then_name);
+    v
+}
+
+fn usize_of(n: u64) -> usize {
+    usize::try_from(n).unwrap_or(usize::MAX)
+}
+
+impl<F: Fetch> Archive<F> {
+    /// Fetches and checks the root. A root of another format or version, or one that
+    /// disagrees with itself, is refused with the reason.
+    pub async fn open(fetcher: F, budget: u64) -> Result<Archive<F>, ShardError> {
+        let bytes = (fetcher.fetch(ROOT).await).map_err(|why| ShardError::Unavailable {
+            name: ROOT.into(),
+            why,
+        })?;
+        let root = parse_root(&bytes)?;
+        Ok(Archive {
+            fetcher,
+            root,
+            cache: Cache::new(budget),
+            fetched: bytes.len() as u64,
+            files: 1,
+        })
+    }
+
+    pub fn root(&self) -> &Root {
+        &self.root
+    }
+
+    /// The bytes fetched so far (the root included), and how many files.
+    pub fn fetched(&self) -> (u64, u64) {
+        (self.fetched, self.files)
+    }
+
+    /// The file bytes of the shards kept decoded now (at most the budget, but for one
+    /// shard larger than it).
+    pub fn held(&self) -> u64 {
+        self.cache.held()
+    }
+
+    /// Drops every decoded shard (the next question fetches what it needs again).
+    pub fn forget(&mut self) {
+        self.cache.clear();
+    }
+
+    /// A shard from the cache, or fetched, checked and decoded into it.
+    async fn shard(
+        &mut self,
+        file: &FileInfo,
+        decode: impl FnOnce(&[u8]) -> Result<Decoded, ShardError>,
+    ) -> Result<Decoded, ShardError> {
+        if let Some(d) = self.cache.get(&file.name) {
+            return Ok(d);
+        }
+        let bytes =
+            (self.fetcher.fetch(&file.name).await).map_err(|why| ShardError::Unavailable {
+                name: file.name.clone(),
+                why,
+            })?;
+        self.fetched += bytes.len() as u64;
+        self.files += 1;
+        let d = decode(&bytes)?;
+        self.cache.put(&file.name, file.bytes, d.clone());
+        Ok(d)
+    }
+
+    /// Statement shard `k`.
+    pub async fn statements(&mut self, k: usize) -> Result<Rc<StatementShard>, ShardError> {
+        let info = self.info_of("statement shard", self.root.statement_shards.get(k))?;
+        let d = self
+            .shard(&info.file, |b| {
+                decode_statements(&info, b).map(|s| Decoded::Statements(Rc::new(s)))
+            })
+            .await?;
+        match d {
+            Decoded::Statements(s) => Ok(s),
+            _ => Err(mixed(&info.file.name)),
+        }
+    }
+
+    /// Article shard `k`.
+    pub async fn articles(&mut self, k: usize) -> Result<Rc<ArticleShard>, ShardError> {
+        let info = self.info_of("article shard", self.root.article_shards.get(k))?;
+        let d = self
+            .shard(&info.file, |b| {
+                decode_articles(&info, b).map(|s| Decoded::Articles(Rc::new(s)))
+            })
+            .await?;
+        match d {
+            Decoded::Articles(s) => Ok(s),
+            _ => Err(mixed(&info.file.name)),
+        }
+    }
+
+    /// Index chunk `k`.
+    pub async fn chunk(&mut self, k: usize) -> Result<Rc<Chunk>, ShardError> {
+        let info = self.info_of("index chunk", self.root.index_chunks.get(k))?;
+        let d = self
+            .shard(&info.file, |b| {
+                decode_chunk(&info, b).map(|s| Decoded::Chunk(Rc::new(s)))
+            })
+            .await?;
+        match d {
+            Decoded::Chunk(s) => Ok(s),
+            _ => Err(mixed(&info.file.name)),
+        }
+    }
+
+    fn info_of<T: Clone>(&self, what: &str, info: Option<&T>) -> Result<T, ShardError> {
+        info.cloned().ok_or_else(|| {
+            ShardError::Inconsistent(format!("a {what} past the last was asked for"))
+        })
+    }
+
+    /// The first view from the root alone (no shard fetched): timeline buckets of
+    /// `bucket_days` days.
+    pub fn overview(&self, bucket_days: i64) -> Overview {
+        let r = &self.root;
+        let named = |v: &[(String, u64)]| {
+            sorted(v.iter().map(|(n, c)| (n.clone(), usize_of(*c))).collect())
+        };
+        let mut speakers: BTreeMap<&str, usize> = BTreeMap::new();
+        for (s, &n) in r.speakers.iter().zip(&r.speaker_counts) {
+            *speakers.entry(s.name.as_str()).or_default() += usize_of(n);
+        }
+        Overview {
+            facts: r.facts.clone(),
+            outlets: named(&r.outlets),
+            kinds: named(&r.kinds),
+            topics: named(&r.topic_counts),
+            speakers: sorted(
+                speakers
+                    .into_iter()
+                    .map(|(n, c)| (n.to_string(), c))
+                    .collect(),
+            ),
+            timeline: r.timeline(bucket_days),
+            undated: r.undated,
+        }
+    }
+
+    /// Statement number `n` as a list row (fetching its shard if it is not kept).
+    pub async fn row(&mut self, n: u64) -> Result<Row, ShardError> {
+        let k = self.shard_index_of(n)?;
+        let first = self.root.statement_shards.get(k).map_or(0, |s| s.first);
+        let shard = self.statements(k).await?;
+        let at = usize_of(n - first);
+        row_of(&self.root, &shard, n, at)
+            .ok_or_else(|| ShardError::Inconsistent(format!("statement {n} is not in its shard")))
+    }
+
+    fn shard_index_of(&self, n: u64) -> Result<usize, ShardError> {
+        let spans = &self.root.statement_shards;
+        let k = spans.partition_point(|s| s.first <= n).checked_sub(1);
+        k.filter(|&k| spans.get(k).is_some_and(|s| n < s.first + s.count))
+            .ok_or_else(|| {
+                ShardError::Inconsistent(format!(
+                    "statement {n} is past the last ({})",
+                    self.root.facts.statements
+                ))
+            })
+    }
+
+    /// Opens statement `n`: its row from its statement shard, its speaker and its group
+    /// from the root, and its article from the article shard.
+    pub async fn open_statement(&mut self, n: u64) -> Result<Opened, ShardError> {
+        let row = self.row(n).await?;
+        let m = row.entry.article as u64;
+        let spans = &self.root.article_shards;
+        let k = (spans.partition_point(|s| s.first <= m).checked_sub(1))
+            .filter(|&k| spans.get(k).is_some_and(|s| m < s.first + s.count))
+            .ok_or_else(|| {
+                ShardError::Inconsistent(format!("statement {n} names article {m}, past the last"))
+            })?;
+        let first = spans.get(k).map_or(0, |s| s.first);
+        let shard = self.articles(k).await?;
+        let article = (shard.articles.get(usize_of(m - first)).cloned())
+            .ok_or_else(|| ShardError::Inconsistent(format!("article {m} is not in its shard")))?;
+        let speaker = (self.root.speakers.get(row.entry.speaker).cloned()).ok_or_else(|| {
+            ShardError::Inconsistent(format!("statement {n} names a speaker past the last"))
+        })?;
+        let group = (self.root.groups.iter())
+            .find(|g| g.members.binary_search(&usize_of(n)).is_ok())
+            .cloned();
+        Ok(Opened {
+            row,
+            speaker,
+            article,
+            group,
+        })
+    }
+}
+
+/// The row of the statement at place `at` of a shard, numbered `n`.
+pub(super) fn row_of(root: &Root, shard: &StatementShard, n: u64, at: usize) -> Option<Row> {
+    let entry = shard.entries.get(at)?.clone();
+    let outlet = shard
+        .outlets
+        .get(at)
+        .and_then(|&o| root.outlets.get(o as usize));
+    let speaker = root.speakers.get(entry.speaker).map(|s| s.name.clone());
+    Some(Row {
+        number: n,
+        text: shard.texts.get(at)?.clone(),
+        outlet: outlet.map(|o| o.0.clone()).unwrap_or_default(),
+        speaker: speaker.unwrap_or_default(),
+        entry,
+    })
+}
+
+fn mixed(name: &str) -> ShardError {
+    ShardError::Decode {
+        name: name.to_string(),
+        problem: "it was kept as another kind of shard".into(),
+    }
+}
