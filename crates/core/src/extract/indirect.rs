@@ -317,7 +317,11 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, who: &Who) -> Option<S
             return finish(s, start, end);
         }
     }
-    // Pattern B: "CLAUSE, X said." — the cue closes the sentence.
+    // Pattern B: "CLAUSE, X said." — the cue closes the sentence. (Not a participle's:
+    // what comes before "..., saying" is the speaker's own act, not what was said.)
+    if cue.participle {
+        return None;
+    }
     clause_before(s, cue, later)
 }
 

@@ -478,7 +478,7 @@ fn participle_speaker(
             if let Some(m) = s
                 .before
                 .np_before(text, sent, cue.span.start)
-                .map(|(sp, _)| after_last_preposition(s, sp))
+                .and_then(|(sp, _)| after_last_preposition(s, sp))
                 .and_then(|sp| s.np(sp))
             {
                 return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -524,16 +524,23 @@ fn lone_indefinite(text: &str, sp: Span) -> bool {
             .is_none_or(|w| matches!(w, "and" | "but" | "while" | "And" | "But" | "While"))
 }
 
-/// The part of phrase `sp` after its last preposition ("in the wake of a new poll": "a new
-/// poll"), or all of it.
-fn after_last_preposition(s: &Sentence, sp: Span) -> Span {
+/// The subject a participle's phrase `sp` ends in: all of it, or the part after an `of`
+/// ("in the wake of a new poll": "a new poll"). None when another preposition governs its
+/// end ("wrote to Wired explaining", "an email to supporters stating": an object).
+fn after_last_preposition(s: &Sentence, sp: Span) -> Option<Span> {
     let lex = Lexicon::get();
-    crate::extract::context::tokens_within(s.toks, sp)
+    let last = crate::extract::context::tokens_within(s.toks, sp)
         .iter()
         .rev()
         .skip(1)
-        .find(|t| in_lower_list(t.text(s.text), &lex.prepositions))
-        .map_or(sp, |t| trim_span(s.text, Span::new(t.span.end, sp.end)))
+        .find(|t| in_lower_list(t.text(s.text), &lex.prepositions));
+    match last {
+        None => Some(sp),
+        Some(t) if t.text(s.text).eq_ignore_ascii_case("of") => {
+            Some(trim_span(s.text, Span::new(t.span.end, sp.end)))
+        }
+        Some(_) => None,
+    }
 }
 
 /// The word before `cue`, past adverbs and auxiliaries (`and also said`, `who has

@@ -64,13 +64,16 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     let opens_name = |k: usize| {
         with_lower(word(k), |w| w == "former") && word(k + 1).starts_with(char::is_uppercase)
     };
-    // "But Durbin, noting ..., said": a conjunction is one word, not a phrase to a comma.
-    if toks
-        .get(i)
-        .is_some_and(|t| in_lower_list(t.text(text), &lex.opening_conjunctions))
-        && word(i + 1).starts_with(char::is_uppercase)
-    {
+    // "But Durbin, noting ..., said", "And then Trump went": a conjunction is a word or
+    // two, not a phrase to a comma.
+    let conjunction = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| in_lower_list(t.text(text), &lex.opening_conjunctions))
+    };
+    if conjunction(i) && word(i + 1).starts_with(char::is_uppercase) {
         i += 1;
+    } else if conjunction(i) && conjunction(i + 1) && word(i + 2).starts_with(char::is_uppercase) {
+        i += 2;
     }
     if let Some(t) = toks.get(i).filter(|t| {
         (lex.nonnames.contains(t.text(text)) && !opens_name(i)) || lex.cue(t.text(text)).is_some()
@@ -109,10 +112,21 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
             .of(text)
             .contains('(')
     };
+    // A comma ends the phrase too: `Tracy Martin, Trayvon's father, issued` is Tracy Martin's.
+    let after_comma = |k: usize| {
+        k > s
+            && Span::new(
+                tok_span(k - 1).end,
+                tok_span(k).start.max(tok_span(k - 1).end),
+            )
+            .of(text)
+            .contains(',')
+    };
     while e < toks.len()
         && e < s + 8
         && (in_phrase(e) || (e > s && modifier(e)))
         && !parenthesised(e)
+        && !after_comma(e)
     {
         e += 1;
     }

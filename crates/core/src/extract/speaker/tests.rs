@@ -356,3 +356,25 @@ fn surnames_lone_names_bodies_and_indefinites() {
         "(no statement)",
     );
 }
+
+#[test]
+fn openers_appositions_and_participle_objects() {
+    // An apposition after the name ends the subject; "And then" opens the sentence.
+    check(
+        "Rosa Vance, the mayor's sister, issued a statement on Monday, saying the audit was late.",
+        "the audit was late",
+        "Rosa Vance",
+    );
+    check(
+        "And then Rosa Vance went on the attack, saying, “The audit is late.”",
+        "The audit is late",
+        "Rosa Vance",
+    );
+    // A name or a plural that a preposition governs right before a participle is its
+    // object, not its subject.
+    check(
+        "“The audit is late,” Rosa Vance wrote in a note to Reuters explaining her vote, “and the fines are due.”",
+        "and the fines are due",
+        "Rosa Vance",
+    );
+}
