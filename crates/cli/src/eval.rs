@@ -21,7 +21,10 @@
 //! capitalised word ("the chairman"), in the speaker's role (a role word in any of its
 //! forms: "senator" is "Sen."); a role reference with names in it ("the Florida senator")
 //! is right when its title and each of its capitalised words are in the speaker's role or
-//! name. Classes come
+//! name. A source that is only pronouns, or indefinite pronouns ("others", "some":
+//! `lexicon/data/speech.txt` `[subject.indefinite]`), names nobody and is left out. An
+//! attribution whose source is only verbs of speech while its cue is a phrase has its two
+//! labels read swapped (an annotation slip; how many is printed). Classes come
 //! from the annotated cue (lexicon/data/eval.txt): verbs of saying, beliefs and
 //! intentions (not statements: scored apart), other speech acts; "quote-bearing" is any
 //! content holding a quotation mark (a doubled apostrophe or backtick, `''`, counts as one).
