@@ -183,9 +183,24 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 .of(text)
                 .trim_matches(|c: char| is_space(c) || c == '“' || c == '"')
                 .is_empty();
-        if w.starts_with(char::is_uppercase) && !(first && form.participle) {
+        // A capitalised form is a cue only where it opens the sentence: a participle
+        // ("Speaking to reporters, ...") or an inverted verb before a name ("Said Comey,
+        // “...”").
+        let next_is_name = toks
+            .get(i + 1)
+            .is_some_and(|n| n.text(text).starts_with(char::is_uppercase));
+        if w.starts_with(char::is_uppercase)
+            && !(first
+                && (form.participle || (form.strength == CueStrength::Strong && next_is_name)))
+        {
             continue;
         }
+        // Right after a quotation (`“...,” agrees Stevens`) a verb reports it whatever
+        // follows.
+        let after_quote = Span::new(sent.start, t.span.start)
+            .of(text)
+            .trim_end_matches(is_space)
+            .ends_with(['”', '"']);
         // (An auxiliary before an -ing form is the progressive: "is saying".)
         if prev.is_some_and(|p| {
             in_lower_list(p, &lex.passive_before_cue)
@@ -196,7 +211,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
         let act = Act::of(form.lemma);
         // "agreed to debate" and "agreed that ..." report an act; "agreed on a plan" none.
         let next = toks.get(i + 1).map(|n| n.text(text));
-        if act == Act::To && !matches!(next, Some("to" | "that")) {
+        if act == Act::To && !matches!(next, Some("to" | "that")) && !after_quote {
             continue;
         }
         // "talked about taxes", "spoke out against the plan"; not "spoke to reporters".

@@ -577,9 +577,19 @@ impl Phrase<'_> {
         }
         // Words that open a sentence ("If", "When", "Continuing") are no part of a name.
         // Nor does a dateline's month ("Nov. 19 (UPI) — ...").
+        // Nor an inverted verb of speech before the name ("Said Comey, ...").
+        let inverted_cue = |k: usize| {
+            k + 1 < re
+                && lex.cue(lower.word(k)).is_some_and(|c| {
+                    c.strength == crate::lexicon::CueStrength::Strong
+                        && !c.participle
+                        && c.particle.is_none()
+                })
+        };
         while name_start < re
             && (lex.nonnames.contains(strip_possessive(self.wd(name_start)))
-                || is_calendar(lower.word(name_start)))
+                || is_calendar(lower.word(name_start))
+                || inverted_cue(name_start))
         {
             name_start += 1;
         }

@@ -217,7 +217,19 @@ fn relative_head(text: &str, region: Span) -> Option<usize> {
             Some(i) => (str_to(w, i), true),
             None => (w, false),
         };
-        if with_lower(base, |b| subject_relative(b, contracted, next, lex)) {
+        // (A clause word after it that is no preposition opens the clause the cue is in:
+        // "over who had the bill that Christie said" is Christie's, the relative clause done
+        // before it; "officials who spoke after the meeting said" is the officials'.)
+        let rest = str_from(words, at - region.start + w.len());
+        let closed = || {
+            rest.split_whitespace().skip(1).any(|r| {
+                let r = r.trim_matches(',');
+                in_lower_list(r, &lex.clause_words)
+                    && !in_lower_list(r, &lex.prepositions)
+                    && !in_lower_list(r, &lex.more_prepositions)
+            })
+        };
+        if with_lower(base, |b| subject_relative(b, contracted, next, lex)) && !closed() {
             return match prev_end {
                 Some(end) => Some(end),
                 None => {

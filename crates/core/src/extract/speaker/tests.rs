@@ -378,3 +378,36 @@ fn openers_appositions_and_participle_objects() {
         "Rosa Vance",
     );
 }
+
+#[test]
+fn inverted_verbs_and_closed_relative_clauses() {
+    // An inverted verb of speech opening the sentence, before a name.
+    check(
+        "The audit came late. Said Rosa Vance, “We were never told.”",
+        "We were never told",
+        "Rosa Vance",
+    );
+    check(
+        "Said Rosa Vance: “We were never told.”",
+        "We were never told",
+        "Rosa Vance",
+    );
+    // Right after a quotation, a speech act reports it whatever follows the verb.
+    check(
+        "“Our ideas are different,” agrees Ines Bishop, 30, of Dayton.",
+        "Our ideas are different",
+        "Ines Bishop",
+    );
+    // A relative clause closed by a later "that" is not the cue's subject.
+    check(
+        "The hearing grew so heated over who had the bill that Rosa Vance said, “I need a translator.”",
+        "I need a translator",
+        "Rosa Vance",
+    );
+    // A preposition inside the relative clause does not close it.
+    check(
+        "Residents who met with the mayor before the vote said the plan would fail.",
+        "the plan would fail",
+        "residents",
+    );
+}
