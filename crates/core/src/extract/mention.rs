@@ -7,10 +7,11 @@ use crate::lexicon::Lexicon;
 use crate::text::{in_lower_list, is_space, str_from, trim_span, with_lower, Span};
 pub use words::is_age;
 use words::{
-    ends_name, is_acronym, is_calendar, is_capitalised, is_party_tag, is_possessive, looks_demonym,
+    ends_name, is_acronym, is_capitalised, is_party_tag, is_possessive, looks_demonym,
     role_reference, strip_possessive, Lowered,
 };
 
+mod run;
 pub(crate) mod words;
 
 /// What a noun phrase names.
@@ -535,64 +536,8 @@ impl Phrase<'_> {
         }
         // A title that starts before the run and ends inside it: "Secretary of State
         // Hillary Clinton" (the run is "State Hillary Clinton").
-        let (role_from, mut name_start) = self.title_into_run(rs, re);
-        // Split role words off the front of the run.
-        let mut k = name_start;
-        while k < re {
-            let mut matched = 0;
-            // Most words of a run (the name itself) start no title: one look-up rules out all
-            // the phrases that start with them.
-            if lex.is_title_start(lower.word(k)) {
-                for n in (1..=lex.title_max_words.min(re - k)).rev() {
-                    if lex.is_title(lower.run(k, k + n)) {
-                        matched = n;
-                        break;
-                    }
-                }
-            }
-            // A one-word title right after a first name is a surname (`Amy Pope`, `Mark
-            // Judge`), not a title: titles come before names.
-            // So is one that ends the run after a word that is no title, place,
-            // nationality or sentence opener (`Angus King`, `Amy Pope` with a given name
-            // the lexicon does not hold).
-            let before = k.checked_sub(1).map_or("", |j| self.wd(j));
-            let plain_before = !lex.is_title_start(lower.word(k - 1))
-                && !lex.places.contains(before)
-                && !looks_demonym(before)
-                && !lex.nonnames.contains(strip_possessive(before))
-                && !is_calendar(lower.word(k - 1));
-            let surname = matched == 1
-                && k > name_start
-                && !lex.places.contains(before)
-                && (lex.genders.contains_key(lower.word(k - 1)) || (k + 1 == re && plain_before));
-            if surname {
-                break;
-            }
-            if matched > 0 {
-                k += matched;
-                name_start = k;
-            } else {
-                k += 1;
-            }
-        }
-        // Words that open a sentence ("If", "When", "Continuing") are no part of a name.
-        // Nor does a dateline's month ("Nov. 19 (UPI) — ...").
-        // Nor an inverted verb of speech before the name ("Said Comey, ...").
-        let inverted_cue = |k: usize| {
-            k + 1 < re
-                && lex.cue(lower.word(k)).is_some_and(|c| {
-                    c.strength == crate::lexicon::CueStrength::Strong
-                        && !c.participle
-                        && c.particle.is_none()
-                })
-        };
-        while name_start < re
-            && (lex.nonnames.contains(strip_possessive(self.wd(name_start)))
-                || is_calendar(lower.word(name_start))
-                || inverted_cue(name_start))
-        {
-            name_start += 1;
-        }
+        let (role_from, name_start) = self.title_into_run(rs, re);
+        let name_start = self.name_start_in_run(name_start, re);
         // A dateline's month, a headline's verb or a hyphenated modifier ends the name.
         let name_end = (name_start + 1..re)
             .find(|&k| ends_name(self.wd(k), lower.word(k)))
@@ -714,24 +659,6 @@ impl Phrase<'_> {
                 name: body_name(self.np),
             })
         })
-    }
-
-    /// A title that starts before the run `rs..re` and ends inside it ("Secretary of State
-    /// Hillary Clinton", the run being "State Hillary Clinton"): where the title starts, if
-    /// one does, and where the name starts.
-    fn title_into_run(&self, rs: usize, re: usize) -> (Option<usize>, usize) {
-        let lex = Lexicon::get();
-        let mut role_from: Option<usize> = None;
-        let mut name_start = rs;
-        for j in rs.saturating_sub(lex.title_max_words)..rs {
-            for n in (2..=lex.title_max_words).rev() {
-                if j + n > rs && j + n < re && lex.is_title(self.lower.run(j, j + n)) {
-                    role_from = Some(role_from.map_or(j, |r| r.min(j)));
-                    name_start = name_start.max(j + n);
-                }
-            }
-        }
-        (role_from, name_start)
     }
 
     /// "the Center for Responsive Politics", "Institute for the Study of War": a

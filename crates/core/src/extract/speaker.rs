@@ -203,9 +203,10 @@ pub fn make(kind: Kind, span: Span, cue: Option<Span>, who: &Who, sentence: Span
 /// spaces, is nothing or a sentence's or a quotation's opening mark).
 fn opens_sentence(text: &str, pos: usize) -> bool {
     let before = crate::text::str_to(text, pos).trim_end_matches(is_space);
-    before.chars().next_back().map_or(true, |c| {
-        matches!(c, '.' | '!' | '?' | '“' | '"' | '(' | '—' | '–' | ':' | ';')
-    })
+    before
+        .chars()
+        .next_back()
+        .is_none_or(|c| matches!(c, '.' | '!' | '?' | '“' | '"' | '(' | '—' | '–' | ':' | ';'))
 }
 
 /// The speaker a mention names, by `rule`: a person as the registry knows them, a body, a
