@@ -10,13 +10,18 @@ use crate::model::Kind;
 use crate::view::query::Query;
 use crate::view::search::hay;
 use crate::view::state::AppState;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The filters of an [`AppState`] against one archive. `None` is a facet with nothing
 /// selected (all pass).
 #[derive(Clone, Debug, Default)]
 pub struct Resolved {
     pub outlets: Option<Vec<u32>>,
+    /// Selected outlets the root does not name, until their outlet chunks resolve them
+    /// (into `outlets`, and their counts into `other_counts`).
+    pub other_outlets: Vec<String>,
+    /// The resolved other outlets' statements in each statement shard, summed.
+    pub other_counts: BTreeMap<u32, u64>,
     pub kinds: Option<Vec<Kind>>,
     /// Positions in the root's `topic_counts` (the topics, then "other").
     pub topics: Option<Vec<u32>>,
@@ -46,6 +51,11 @@ impl Resolved {
         });
         Resolved {
             outlets: (!state.outlets.is_empty()).then(|| positions(&root.outlets, &state.outlets)),
+            other_outlets: (state.outlets.iter())
+                .filter(|o| !root.outlets.iter().any(|(n, _)| n == *o))
+                .cloned()
+                .collect(),
+            other_counts: BTreeMap::new(),
             kinds: (!state.kinds.is_empty()).then(|| state.kinds.clone()),
             topics: (!state.topics.is_empty())
                 .then(|| positions(&root.topic_counts, &state.topics)),
@@ -103,7 +113,7 @@ impl Resolved {
             && self.query.is_empty()
     }
 
-    /// How many statements of shard `s` can pass, `(at least, at most)`, from its
+    /// How many statements of shard `s` (number `k`) can pass, `(at least, at most)`, from its
     /// summary alone, with `search` the bounds the search index gave for this shard
     /// (`None`: no search, or one the index could not narrow). Each facet on its own is
     /// exact (an outlet or kind set, one topic, a date range), but for several topics (a
@@ -113,7 +123,7 @@ impl Resolved {
     pub fn bounds(
         &self,
         root: &Root,
-        s: &StatementShardInfo,
+        (k, s): (usize, &StatementShardInfo),
         search: Option<(u64, u64)>,
     ) -> (u64, u64) {
         let sum = |c: &Counts, want: &[u32]| -> u64 {
@@ -125,7 +135,8 @@ impl Resolved {
         let sm = &s.summary;
         let mut each: Vec<(u64, u64)> = Vec::new();
         if let Some(o) = &self.outlets {
-            let n = sum(&sm.outlets, o);
+            let others = self.other_counts.get(&(k as u32)).copied();
+            let n = sum(&sm.outlets, o) + others.unwrap_or(0);
             each.push((n, n));
         }
         if let Some(k) = &self.kinds {
