@@ -1,8 +1,8 @@
-//! The root's long tables in a compact JSON form, the Rust shapes unchanged: a summary's
-//! counts are one flat array `[value, count, value's distance from the one before,
-//! count, ...]`. Values are ascending, so the distances are small numbers; a root of the
-//! first version spelled each as a pair, about twice the bytes. (Format 3's group table
-//! was compact here too; format 4 keeps the groups in group shards.)
+//! A summary's counts in a compact form, the Rust shapes unchanged: one flat array
+//! `[value, count, value's distance from the one before, count, ...]`. Values are
+//! ascending, so the distances are small numbers (in the root's JSON up to format 3, a
+//! pair each was about twice the bytes; format 4 keeps the summaries in their own
+//! postcard file, where small numbers are one byte).
 
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

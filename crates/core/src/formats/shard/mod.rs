@@ -4,7 +4,7 @@
 //!
 //! - `root.json`: the corpus facts, facet vocabularies with their counts (of outlets,
 //!   only the first few hundred), the date histogram, the speaker table, and the table of
-//!   every other file with its size, checksum and summary. JSON, not postcard: it is read once per archive, gzip
+//!   every other file with its size and checksum. JSON, not postcard: it is read once per archive, gzip
 //!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
 //!   can tell a foreign or newer root by its `format` and `version` before anything else.
 //! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`], with its outlet and
@@ -18,6 +18,8 @@
 //!   holds each statement's group number); fetched when a statement is opened.
 //! - `outlets-NNNNN.bin`: the outlets the root does not name, by name, each with its
 //!   count in every statement shard; fetched when one of them is selected.
+//! - `summaries-00000.bin`: every statement shard's summary (counts by outlet, kind,
+//!   topic and day), fetched when a view filters; the first view needs only the root.
 //!
 //! Every shard is a first line `quoteline-shard <version> <kind>\n` and a postcard body;
 //! its size and FNV-1a checksum are in the root, so a truncated or damaged shard is
@@ -46,7 +48,7 @@ pub use file::{checksum_hex, Files};
 pub use index::{terms, Chunk};
 pub use read::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
-    shard_name_ok, verify,
+    read_summaries, shard_name_ok, verify,
 };
 pub use stream::{Spill, Stream};
 pub use types::*;

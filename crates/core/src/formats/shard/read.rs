@@ -21,7 +21,7 @@ pub fn shard_name_ok(name: &str) -> bool {
     };
     matches!(
         kind,
-        "statements" | "articles" | "index" | "groups" | "outlets"
+        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries"
     ) && digits.len() == 5
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
@@ -66,7 +66,8 @@ fn check_names(root: &Root) -> Result<(), ShardError> {
     )
     .chain((root.index_chunks.iter().map(|s| (Kind::Index, &s.file))).enumerate())
     .chain((root.group_shards.iter().map(|s| (Kind::Groups, &s.file))).enumerate())
-    .chain((root.outlet_chunks.iter().map(|s| (Kind::Outlets, &s.file))).enumerate());
+    .chain((root.outlet_chunks.iter().map(|s| (Kind::Outlets, &s.file))).enumerate())
+    .chain([(0, (Kind::Summaries, &root.summaries))]);
     for (n, (kind, file)) in names {
         if !shard_name_ok(&file.name) || file.name != kind.name(n) {
             return Err(ShardError::BadName(file.name.clone()));
@@ -122,23 +123,44 @@ fn check_tables(root: &Root) -> Result<(), ShardError> {
         root.group_shards.iter().map(|s| (s.first, s.count)),
         f.groups,
     )?;
+    Ok(())
+}
+
+/// Reads the summary file into the root's statement shard table: checked against the
+/// root (its size and checksum, a summary for every shard, each counting only values of
+/// the vocabularies), the error naming the file.
+pub fn read_summaries(root: &mut Root, bytes: &[u8]) -> Result<(), ShardError> {
+    let summaries: Vec<Summary> = decode(&root.summaries, Kind::Summaries, bytes)?;
+    let fail = |problem: String| ShardError::Decode {
+        name: root.summaries.name.clone(),
+        problem,
+    };
+    if summaries.len() != root.statement_shards.len() {
+        return Err(fail(format!(
+            "it holds {} summaries for {} statement shards",
+            summaries.len(),
+            root.statement_shards.len()
+        )));
+    }
     let sizes = [
         root.outlets.len(),
         root.kinds.len(),
         root.topic_counts.len(),
     ];
-    for (k, s) in root.statement_shards.iter().enumerate() {
-        let sm = &s.summary;
+    for (k, sm) in summaries.iter().enumerate() {
         let lists = [&sm.outlets, &sm.kinds, &sm.topics];
         if lists
             .iter()
             .zip(sizes)
             .any(|(l, n)| l.iter().any(|&(v, _)| v as usize >= n))
         {
-            return bad(format!(
+            return Err(fail(format!(
                 "the summary of statement shard {k} counts a value not in the vocabularies"
-            ));
+            )));
         }
+    }
+    for (s, sm) in root.statement_shards.iter_mut().zip(summaries) {
+        s.summary = sm;
     }
     Ok(())
 }
@@ -281,6 +303,7 @@ impl Root {
             .chain(self.index_chunks.iter().map(|s| &s.file))
             .chain(self.group_shards.iter().map(|s| &s.file))
             .chain(self.outlet_chunks.iter().map(|s| &s.file))
+            .chain([&self.summaries])
     }
 
     /// The statement shard that holds statement number `n`.
@@ -311,7 +334,8 @@ impl Root {
     }
 
     /// The exact counts of a set of statement shards (all of them for the whole
-    /// archive), summed from their summaries: no shard is fetched.
+    /// archive), summed from their summaries (read with [`read_summaries`]): no shard is
+    /// fetched.
     pub fn summed<'a>(&'a self, shards: impl Iterator<Item = &'a StatementShardInfo>) -> Summary {
         let mut maps: [BTreeMap<u32, u64>; 3] = Default::default();
         let mut days: BTreeMap<i64, u64> = BTreeMap::new();

@@ -36,8 +36,12 @@ fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
     (c, cmp, files, root)
 }
 
+/// The root parsed, with the summary file read into it.
 fn root_of(files: &BTreeMap<String, Vec<u8>>) -> Root {
-    parse_root(&files[ROOT]).unwrap()
+    let mut root = parse_root(&files[ROOT]).unwrap();
+    let name = root.summaries.name.clone();
+    read_summaries(&mut root, &files[&name]).unwrap();
+    root
 }
 
 /// Every group of the archive, by group number.
@@ -306,6 +310,7 @@ fn shard_names_never_leave_the_directory() {
         "index-00042.bin",
         "groups-00001.bin",
         "outlets-00000.bin",
+        "summaries-00000.bin",
     ] {
         assert!(shard_name_ok(good), "{good}");
     }
@@ -407,19 +412,33 @@ fn an_inconsistent_root_is_refused_naming_what_disagrees() {
     let g = &root.group_shards[0];
     let e = decode_groups(g, 1, &files[&g.file.name]).unwrap_err();
     assert!(e.to_string().contains("past the last"), "{e}");
+    // The summary file: one counting an outlet past the root's, one summary short, and
+    // one damaged.
     let mut r = root.clone();
     r.statement_shards[2].summary.outlets.push((999, 1));
-    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
-        .unwrap_err()
-        .to_string()
-        .contains("statement shard 2"));
+    let bad = super::write::summaries_bytes(&r.statement_shards).unwrap();
+    r.summaries.bytes = bad.len() as u64;
+    r.summaries.checksum = checksum_hex(&bad);
+    let e = read_summaries(&mut r, &bad).unwrap_err();
+    assert!(e.to_string().contains("statement shard 2"), "{e}");
+    let mut r = root.clone();
+    let short = super::write::summaries_bytes(&r.statement_shards[1..]).unwrap();
+    r.summaries.bytes = short.len() as u64;
+    r.summaries.checksum = checksum_hex(&short);
+    let e = read_summaries(&mut r, &short).unwrap_err();
+    assert!(e.to_string().contains("summaries for"), "{e}");
+    let mut r = root.clone();
+    let mut damaged = files[&root.summaries.name].clone();
+    damaged[30] ^= 0xff;
+    let e = read_summaries(&mut r, &damaged).unwrap_err();
+    assert_eq!(e, ShardError::Checksum(root.summaries.name.clone()));
     let mut r = root.clone();
     r.speakers.pop();
     assert!(parse_root(&serde_json::to_vec(&r).unwrap())
         .unwrap_err()
         .to_string()
         .contains("speakers"));
-    assert_eq!(parse_root(&files[ROOT]).unwrap(), root);
+    assert_eq!(root_of(&files), root);
 }
 
 #[test]
@@ -545,23 +564,26 @@ fn the_streamed_archive_is_the_written_one() {
     }
 }
 
-/// The root's counts are compact arrays in JSON; an array that does not fit is refused.
+/// The root holds neither the groups nor the summaries; a summary's counts are compact
+/// (`[value, count, gap, count, ...]`), and counts that do not fit are refused.
 #[test]
 fn the_roots_long_tables_are_compact_and_checked() {
     let (_, _, files, root) = archive();
     let json: serde_json::Value = serde_json::from_slice(&files[ROOT]).unwrap();
-    let days = &json["statement_shards"][0]["summary"]["days"];
-    assert_eq!(days[0], root.statement_shards[0].summary.days[0].0);
     assert!(
         json.get("groups").is_none(),
         "the groups are in group shards"
     );
-    let text = String::from_utf8(files[ROOT].clone()).unwrap();
-    let start = text.find("\"days\":[").unwrap() + "\"days\":".len();
-    let end = start + text[start..].find(']').unwrap() + 1;
+    assert!(json["statement_shards"][0].get("summary").is_none());
+    let sm = &root.statement_shards[0].summary;
+    let text = serde_json::to_value(sm).unwrap();
+    assert_eq!(text["days"][0], sm.days[0].0);
+    assert_eq!(text["days"].as_array().unwrap().len(), 2 * sm.days.len());
     for bad in ["[1]", "[5,1,0,1]", "[5,-1]"] {
-        let broken = format!("{}{bad}{}", &text[..start], &text[end..]);
-        let e = parse_root(broken.as_bytes()).unwrap_err().to_string();
+        let broken = format!(r#"{{"outlets":[],"kinds":[],"topics":[],"days":{bad},"undated":0}}"#);
+        let e = serde_json::from_str::<Summary>(&broken)
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("counts"), "{bad}: {e}");
     }
 }

@@ -14,7 +14,7 @@ pub const ROOT: &str = "root.json";
 /// The first word of every shard.
 pub const SHARD_MAGIC: &str = "quoteline-shard";
 
-/// The five kinds of shard, each with its name prefix.
+/// The six kinds of shard, each with its name prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -23,6 +23,7 @@ pub enum Kind {
     Index,
     Groups,
     Outlets,
+    Summaries,
 }
 
 impl Kind {
@@ -33,6 +34,7 @@ impl Kind {
             Kind::Index => "index",
             Kind::Groups => "groups",
             Kind::Outlets => "outlets",
+            Kind::Summaries => "summaries",
         }
     }
 
@@ -73,12 +75,15 @@ pub struct Summary {
 }
 
 /// A statement shard in the root: its file, the number of its first statement, how many
-/// it holds, and its summary.
+/// it holds, and its summary. The summaries are not in the root's JSON (format 4): they
+/// are in the summary file, which a reader reads into them when a view filters
+/// ([`super::read_summaries`]); until then they are empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementShardInfo {
     pub file: FileInfo,
     pub first: u64,
     pub count: u64,
+    #[serde(skip)]
     pub summary: Summary,
 }
 
@@ -144,6 +149,8 @@ pub struct Root {
     pub group_shards: Vec<GroupShardInfo>,
     /// The outlets past the root's, by name, in chunks.
     pub outlet_chunks: Vec<ChunkInfo>,
+    /// Every statement shard's summary, in shard order (`summaries-00000.bin`).
+    pub summaries: FileInfo,
 }
 
 /// The outlets the root does not name: how many, and their statements.

@@ -382,6 +382,16 @@ fn totals(root: &mut Root, vocab: &Vocab, topics: &[String]) {
     root.undated = undated;
 }
 
+/// The summary file's bytes: every statement shard's summary, in shard order.
+pub(super) fn summaries_bytes(shards: &[StatementShardInfo]) -> Result<Vec<u8>, String> {
+    let mut bytes = shard_head(Kind::Summaries);
+    push_len(&mut bytes, shards.len());
+    for s in shards {
+        push_postcard(&mut bytes, &s.summary)?;
+    }
+    Ok(bytes)
+}
+
 /// What the root holds besides the totals, which [`root`] sums from the shards.
 pub(super) struct Tables {
     pub articles: u64,
@@ -429,8 +439,15 @@ pub(super) fn root(
         index_chunks: t.index_chunks,
         group_shards: t.group_shards,
         outlet_chunks: t.outlet_chunks,
+        summaries: FileInfo {
+            name: String::new(),
+            bytes: 0,
+            checksum: String::new(),
+        },
     };
     totals(&mut root, vocab, topics);
+    let bytes = summaries_bytes(&root.statement_shards)?;
+    root.summaries = emit_file(sink, Kind::Summaries.name(0), bytes)?;
     let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
     sink(ROOT, bytes)?;
     Ok(root)

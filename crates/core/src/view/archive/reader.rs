@@ -9,8 +9,8 @@ use crate::corpus::compare::Group;
 use crate::corpus::{Article, Entry, Speaker};
 use crate::formats::shard::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
-    ArticleShard, Chunk, Facts, FileInfo, GroupShard, Others, OutletChunk, Root, ShardError,
-    StatementShard, ROOT,
+    read_summaries, ArticleShard, Chunk, Facts, FileInfo, GroupShard, Others, OutletChunk, Root,
+    ShardError, StatementShard, ROOT,
 };
 use crate::view::order::by_count_then_name;
 use std::collections::BTreeMap;
@@ -26,6 +26,8 @@ pub struct Archive<F: Fetch> {
     cache: Cache,
     fetched: u64,
     files: u64,
+    /// Whether the summary file has been read into the root.
+    summarised: bool,
 }
 
 /// The first view, from the root alone: the facts, each facet's values with their
@@ -93,7 +95,24 @@ impl<F: Fetch> Archive<F> {
             cache: Cache::new(budget),
             fetched: bytes.len() as u64,
             files: 1,
+            summarised: false,
         })
+    }
+
+    /// Reads the statement shards' summaries into the root, once (a view that filters
+    /// needs them; the first view does not).
+    pub async fn summaries(&mut self) -> Result<(), ShardError> {
+        if self.summarised {
+            return Ok(());
+        }
+        let name = self.root.summaries.name.clone();
+        let bytes = (self.fetcher.fetch(&name).await)
+            .map_err(|why| ShardError::Unavailable { name, why })?;
+        self.fetched += bytes.len() as u64;
+        self.files += 1;
+        read_summaries(&mut self.root, &bytes)?;
+        self.summarised = true;
+        Ok(())
     }
 
     pub fn root(&self) -> &Root {

@@ -102,7 +102,17 @@ impl<F: Fetch> Archive<F> {
     /// sort is not used: see [`Order`]).
     pub async fn query(&mut self, state: &AppState, order: Order) -> Results {
         let mut filters = Resolved::new(self.root(), state);
-        let outlets_unavailable = self.resolve_outlets(&mut filters).await;
+        // What the plan needs beyond the root: outlet chunks (without one, an outlet's
+        // statements cannot be told, so the total stays open) and the summaries (without
+        // them, every shard is visited, so the total closes at the end).
+        let lost = self.resolve_outlets(&mut filters).await;
+        let mut unsummarised = None;
+        if filters.needs_summaries() {
+            match self.summaries().await {
+                Ok(()) => filters.summarised = true,
+                Err(e) => unsummarised = Some(e),
+            }
+        }
         let names: Vec<String> = if state.affiliations.is_empty() {
             state.speakers.clone()
         } else {
@@ -148,10 +158,11 @@ impl<F: Fetch> Archive<F> {
             plan.reverse();
         }
         let known = filters.speakers_alone(root);
-        let partial = (!cands.unavailable.is_empty() || !outlets_unavailable.is_empty())
-            .then_some(root.facts.statements);
+        let partial =
+            (!cands.unavailable.is_empty() || !lost.is_empty()).then_some(root.facts.statements);
         let mut unavailable = cands.unavailable;
-        unavailable.extend(outlets_unavailable);
+        unavailable.extend(lost);
+        unavailable.extend(unsummarised);
         Results {
             filters,
             order,

@@ -22,6 +22,9 @@ pub struct Resolved {
     pub other_outlets: Vec<String>,
     /// The resolved other outlets' statements in each statement shard, summed.
     pub other_counts: BTreeMap<u32, u64>,
+    /// Whether the shards' summaries are read (else a facet bounds a shard's matches by
+    /// its count alone).
+    pub summarised: bool,
     pub kinds: Option<Vec<Kind>>,
     /// Positions in the root's `topic_counts` (the topics, then "other").
     pub topics: Option<Vec<u32>>,
@@ -56,6 +59,7 @@ impl Resolved {
                 .cloned()
                 .collect(),
             other_counts: BTreeMap::new(),
+            summarised: false,
             kinds: (!state.kinds.is_empty()).then(|| state.kinds.clone()),
             topics: (!state.topics.is_empty())
                 .then(|| positions(&root.topic_counts, &state.topics)),
@@ -103,6 +107,14 @@ impl Resolved {
             .then(|| s.iter().filter_map(|&k| root.speaker_counts.get(k)).sum())
     }
 
+    /// Whether a filter needs the shards' summaries (a facet or a date range).
+    pub fn needs_summaries(&self) -> bool {
+        self.outlets.is_some()
+            || self.kinds.is_some()
+            || self.topics.is_some()
+            || self.range.is_some()
+    }
+
     /// Whether nothing is filtered.
     pub fn is_all(&self) -> bool {
         self.outlets.is_none()
@@ -134,12 +146,15 @@ impl Resolved {
         };
         let sm = &s.summary;
         let mut each: Vec<(u64, u64)> = Vec::new();
-        if let Some(o) = &self.outlets {
+        if !self.summarised && self.needs_summaries() {
+            each.push((0, s.count));
+        }
+        if let Some(o) = self.outlets.as_ref().filter(|_| self.summarised) {
             let others = self.other_counts.get(&(k as u32)).copied();
             let n = sum(&sm.outlets, o) + others.unwrap_or(0);
             each.push((n, n));
         }
-        if let Some(k) = &self.kinds {
+        if let Some(k) = self.kinds.as_ref().filter(|_| self.summarised) {
             let want: Vec<u32> = (root.kinds.iter().enumerate())
                 .filter(|(_, (n, _))| k.iter().any(|k| k.as_str() == n))
                 .map(|(p, _)| p as u32)
@@ -147,7 +162,7 @@ impl Resolved {
             let n = sum(&sm.kinds, &want);
             each.push((n, n));
         }
-        if let Some(t) = &self.topics {
+        if let Some(t) = self.topics.as_ref().filter(|_| self.summarised) {
             let most = (sm.topics.iter())
                 .filter(|(v, _)| t.contains(v))
                 .map(|(_, n)| *n)
@@ -158,7 +173,7 @@ impl Resolved {
         if self.speakers.is_some() {
             each.push((0, s.count));
         }
-        if let Some((a, b)) = self.range {
+        if let Some((a, b)) = self.range.filter(|_| self.summarised) {
             let n = (sm.days.iter())
                 .filter(|(d, _)| (a..=b).contains(d))
                 .map(|(_, n)| n)

@@ -497,6 +497,21 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
     let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
     assert_eq!(got, f.reference(&s));
     assert!(last.unavailable.is_empty());
+    // The summary file: a facet still finds its statements, shard by shard, names the
+    // file, and its total closes only as the shards are read.
+    let sums = root.summaries.name.clone();
+    let f = fixture();
+    let mut a = f.open(&[sums.as_str()]);
+    let s = state(vec![Action::ToggleKind(Kind::Direct)]);
+    let r = ready(a.query(&s, Order::Oldest)).unwrap();
+    assert!(r.total().exact().is_none());
+    let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
+    assert_eq!(got, f.reference(&s));
+    assert!(last
+        .unavailable
+        .iter()
+        .any(|e| e.to_string().contains(&sums)));
+    assert_eq!(last.total.exact(), Some(got.len() as u64));
     // The root itself: refused with the reason.
     let mem = Mem {
         files: f.files.clone(),
