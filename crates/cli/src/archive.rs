@@ -148,15 +148,18 @@ async fn run_async(ask: Asked) -> Result<(), String> {
         .map_err(|e| e.to_string())?;
     let root = a.root();
     let facts = format!(
-        "{} statements, {} articles, {} speakers; {} statement shards, {} article shards, {} index chunks",
+        "{} statements, {} articles, {} speakers; {} statement shards, {} article shards, {} index chunks, {} group shards, {} outlet chunks",
         root.facts.statements, root.facts.articles, root.facts.speakers,
-        root.statement_shards.len(), root.article_shards.len(), root.index_chunks.len()
+        root.statement_shards.len(), root.article_shards.len(), root.index_chunks.len(),
+        root.group_shards.len(), root.outlet_chunks.len()
     );
     line("root", start, (0, 0), &a, &facts);
     let o = a.overview(ask.bucket);
     let counts = format!(
-        "{} outlets, {} kinds, {} topics, {} speakers, {} timeline buckets",
+        "{} outlets (and {} more with {} statements), {} kinds, {} topics, {} speakers, {} timeline buckets",
         o.outlets.len(),
+        o.other_outlets.values,
+        o.other_outlets.statements,
         o.kinds.len(),
         o.topics.len(),
         o.speakers.len(),
@@ -198,11 +201,15 @@ async fn run_async(ask: Asked) -> Result<(), String> {
                 o.speaker.name,
                 o.article.name,
                 o.article.text.len(),
-                o.group.map_or(String::new(), |g| format!(
-                    "; one of {} renderings by {} outlets",
-                    g.members.len(),
-                    g.outlets
-                )),
+                match o.group {
+                    Ok(Some(g)) => format!(
+                        "; one of {} renderings by {} outlets",
+                        g.members.len(),
+                        g.outlets
+                    ),
+                    Ok(None) => String::new(),
+                    Err(e) => format!("; its group: {e}"),
+                },
             ),
             Err(e) => e.to_string(),
         };

@@ -158,11 +158,7 @@ impl Writing {
 
 /// Removes the shards of an earlier archive in `dir` that `root` does not name.
 fn remove_stale(dir: &Path, root: &Root) -> Result<(), String> {
-    let named: std::collections::HashSet<&str> = (root.statement_shards.iter().map(|s| &s.file))
-        .chain(root.article_shards.iter().map(|s| &s.file))
-        .chain(root.index_chunks.iter().map(|s| &s.file))
-        .map(|f| f.name.as_str())
-        .collect();
+    let named: std::collections::HashSet<&str> = root.files().map(|f| f.name.as_str()).collect();
     let stale = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", shown(dir)))?;
     for entry in stale.filter_map(Result::ok) {
         let name = entry.file_name().to_string_lossy().to_string();
@@ -257,7 +253,7 @@ pub fn run(out: PathBuf, rest: &[OsString]) -> ExitCode {
     }
     match w.finish(&mut report.errors) {
         Ok(root) => eprintln!(
-            "wrote {}: {} articles, {} statements, {} speakers, {} groups; {} statement shards, {} article shards, {} index chunks, {ROOT} {} bytes",
+            "wrote {}: {} articles, {} statements, {} speakers, {} groups; {} statement shards, {} article shards, {} index chunks, {} group shards, {} outlet chunks, {ROOT} {} bytes",
             shown(&out),
             root.facts.articles,
             root.facts.statements,
@@ -266,6 +262,8 @@ pub fn run(out: PathBuf, rest: &[OsString]) -> ExitCode {
             root.statement_shards.len(),
             root.article_shards.len(),
             root.index_chunks.len(),
+            root.group_shards.len(),
+            root.outlet_chunks.len(),
             std::fs::metadata(out.join(ROOT)).map_or(0, |m| m.len()),
         ),
         Err(e) => report.errors.push(format!("quoteline pack: {e}")),

@@ -7,7 +7,7 @@
 
 use quoteline_core::corpus::{Article, Corpus, Entry};
 use quoteline_core::formats::pack;
-use quoteline_core::formats::shard::{self, Root, ROOT};
+use quoteline_core::formats::shard::{self, OtherOutlet, Root, ROOT};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -42,6 +42,14 @@ fn synth(dir: &Path, mb: &str) -> PathBuf {
 
 /// Every statement (in the archive's order), every article, and the root.
 fn read_archive(dir: &Path) -> (Root, Vec<Entry>, Vec<Article>) {
+    let (root, entries, articles, _, _) = read_all(dir);
+    (root, entries, articles)
+}
+
+type Group = quoteline_core::corpus::compare::Group;
+
+/// What [`read_archive`] reads, and every group and every outlet the root does not name.
+fn read_all(dir: &Path) -> (Root, Vec<Entry>, Vec<Article>, Vec<Group>, Vec<OtherOutlet>) {
     let root = shard::parse_root(&std::fs::read(dir.join(ROOT)).unwrap()).unwrap();
     let bytes = |name: &str| std::fs::read(dir.join(name)).unwrap();
     let entries = (root.statement_shards.iter())
@@ -58,7 +66,21 @@ fn read_archive(dir: &Path) -> (Root, Vec<Entry>, Vec<Article>) {
                 .articles
         })
         .collect();
-    (root, entries, articles)
+    let groups = (root.group_shards.iter())
+        .flat_map(|s| {
+            shard::decode_groups(s, root.facts.statements, &bytes(&s.file.name))
+                .unwrap()
+                .groups
+        })
+        .collect();
+    let others = (root.outlet_chunks.iter())
+        .flat_map(|c| {
+            shard::decode_outlets(c, &bytes(&c.file.name))
+                .unwrap()
+                .outlets
+        })
+        .collect();
+    (root, entries, articles, groups, others)
 }
 
 /// Groups as sets of statement ids, with their canonical id and flags.
@@ -76,8 +98,8 @@ fn groups_by_id(
 }
 
 /// The sharded archive and the corpus file hold the same corpus.
-fn assert_same(c: &Corpus, groups: &[quoteline_core::corpus::compare::Group], dir: &Path) {
-    let (root, entries, articles) = read_archive(dir);
+fn assert_same(c: &Corpus, groups: &[Group], dir: &Path) {
+    let (root, entries, articles, written, others) = read_all(dir);
     assert_eq!(articles, c.articles, "articles");
     assert_eq!(root.speakers, c.speakers, "speakers");
     let by_id: BTreeMap<&str, &Entry> = entries.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -86,7 +108,7 @@ fn assert_same(c: &Corpus, groups: &[quoteline_core::corpus::compare::Group], di
         assert_eq!(by_id.get(e.id.as_str()), Some(&e), "statement {}", e.id);
     }
     assert_eq!(
-        groups_by_id(&root.groups, |i| entries[i].id.clone()),
+        groups_by_id(&written, |i| entries[i].id.clone()),
         groups_by_id(groups, |i| c.entries[i].id.clone()),
         "groups"
     );
@@ -100,14 +122,28 @@ fn assert_same(c: &Corpus, groups: &[quoteline_core::corpus::compare::Group], di
             groups.len() as u64
         )
     );
-    for (name, n) in &root.outlets {
+    let named = (root.outlets.iter().map(|(n, c)| (n, c)))
+        .chain(others.iter().map(|o| (&o.name, &o.statements)));
+    let mut outlets = BTreeSet::new();
+    for (name, n) in named {
         let truth = c
             .entries
             .iter()
             .filter(|e| &c.articles[e.article].outlet == name)
             .count();
         assert_eq!(*n, truth as u64, "outlet {name}");
+        outlets.insert(name.clone());
     }
+    let every: BTreeSet<String> = c.articles.iter().map(|a| a.outlet.clone()).collect();
+    assert_eq!(
+        outlets, every,
+        "the root's outlets and the chunks' are every outlet"
+    );
+    let rest: u64 = others.iter().map(|o| o.statements).sum();
+    assert_eq!(
+        (root.other_outlets.values, root.other_outlets.statements),
+        (others.len() as u64, rest)
+    );
     let mut days: BTreeMap<i64, u64> = BTreeMap::new();
     for e in c.entries.iter().filter(|e| e.when.is_known()) {
         *days.entry(e.when.day).or_default() += 1;

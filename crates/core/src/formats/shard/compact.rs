@@ -1,71 +1,11 @@
-//! The root's long tables in a compact JSON form, the Rust shapes unchanged: a group is
-//! one array `[canonical's place among the members, outlets, quotes differ (0 or 1),
-//! first member, then each member's distance from the one before]`, and a summary's
-//! counts one flat array `[value, count, value's distance from the one before, count,
-//! ...]`. Members and values are ascending, so the distances are small numbers; a root
-//! of the first version spelled each as an object or a pair, about twice the bytes.
+//! A summary's counts in a compact form, the Rust shapes unchanged: one flat array
+//! `[value, count, value's distance from the one before, count, ...]`. Values are
+//! ascending, so the distances are small numbers (in the root's JSON up to format 3, a
+//! pair each was about twice the bytes; format 4 keeps the summaries in their own
+//! postcard file, where small numbers are one byte).
 
-use crate::corpus::compare::Group;
 use serde::de::Error;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
-
-/// `#[serde(with = "groups")]` for the root's group table.
-pub mod groups {
-    use super::*;
-
-    pub fn serialize<S: Serializer>(groups: &[Group], s: S) -> Result<S::Ok, S::Error> {
-        let rows: Vec<Vec<u64>> = groups.iter().map(row).collect();
-        rows.serialize(s)
-    }
-
-    fn row(g: &Group) -> Vec<u64> {
-        let canonical = g.members.iter().position(|&m| m == g.canonical);
-        let mut out = vec![
-            canonical.unwrap_or(0) as u64,
-            g.outlets as u64,
-            u64::from(g.quotes_differ),
-        ];
-        let mut prev = 0;
-        for &m in &g.members {
-            out.push(m.saturating_sub(prev) as u64);
-            prev = m;
-        }
-        out
-    }
-
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Group>, D::Error> {
-        let rows: Vec<Vec<u64>> = Vec::deserialize(d)?;
-        rows.iter()
-            .enumerate()
-            .map(|(i, r)| group(r).ok_or_else(|| D::Error::custom(format!("group {i} is not [canonical, outlets, quotes differ, members...] with its canonical among its members"))))
-            .collect()
-    }
-
-    fn group(r: &[u64]) -> Option<Group> {
-        let [canonical, outlets, differ, gaps @ ..] = r else {
-            return None;
-        };
-        let mut members = Vec::with_capacity(gaps.len());
-        let mut at: u64 = 0;
-        for (k, &g) in gaps.iter().enumerate() {
-            if k > 0 && g == 0 {
-                return None;
-            }
-            at = at.checked_add(g)?;
-            members.push(usize::try_from(at).ok()?);
-        }
-        Some(Group {
-            canonical: *members.get(usize::try_from(*canonical).ok()?)?,
-            members,
-            outlets: usize::try_from(*outlets).ok()?,
-            quotes_differ: match differ {
-                0 => false,
-                1 => true,
-                _ => return None,
-            },
-        })
-    }
-}
 
 /// `#[serde(with = "counts")]` for a summary's counts by value, values ascending.
 pub mod counts {

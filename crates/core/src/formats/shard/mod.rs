@@ -2,9 +2,9 @@
 //! download whole (`quoteline pack --sharded --out DIR/`). The explorer fetches the root
 //! first, then only the shards a view needs.
 //!
-//! - `root.json`: the corpus facts, facet vocabularies with their counts, the date
-//!   histogram, the speaker and group tables, and the table of every other file with its
-//!   size, checksum and summary. JSON, not postcard: it is read once per archive, gzip
+//! - `root.json`: the corpus facts, facet vocabularies with their counts (of outlets,
+//!   only the first few hundred), the date histogram, the speaker table, and the table of
+//!   every other file with its size and checksum. JSON, not postcard: it is read once per archive, gzip
 //!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
 //!   can tell a foreign or newer root by its `format` and `version` before anything else.
 //! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`], with its outlet and
@@ -14,6 +14,12 @@
 //! - `articles-NNNNN.bin`: the articles' texts and facts, in article order.
 //! - `index-NNNNN.bin`: the search index, split by term: each chunk holds a sorted run
 //!   of terms with their postings (statement numbers).
+//! - `groups-NNNNN.bin`: the cross-outlet groups by group number (a statement shard
+//!   holds each statement's group number); fetched when a statement is opened.
+//! - `outlets-NNNNN.bin`: the outlets the root does not name, by name, each with its
+//!   count in every statement shard; fetched when one of them is selected.
+//! - `summaries-00000.bin`: every statement shard's summary (counts by outlet, kind,
+//!   topic and day), fetched when a view filters; the first view needs only the root.
 //!
 //! Every shard is a first line `quoteline-shard <version> <kind>\n` and a postcard body;
 //! its size and FNV-1a checksum are in the root, so a truncated or damaged shard is
@@ -22,14 +28,17 @@
 //!
 //! `types` holds the shapes and the errors, `compact` the root's long tables in
 //! compact JSON, `file` a shard's bytes; `write` builds the
-//! files from a corpus, `stream` the same files from articles as they come (bounded
+//! files from a corpus (`groups` and `outlets` the group shards and the outlet
+//! vocabulary with its chunks), `stream` the same files from articles as they come (bounded
 //! memory: what `pack --sharded` uses), `read` checks
 //! and decodes them and answers the view's questions from the root's summaries, `index`
 //! makes and looks up the term chunks.
 
 mod compact;
 mod file;
+mod groups;
 mod index;
+mod outlets;
 mod read;
 mod stream;
 mod types;
@@ -38,7 +47,8 @@ mod write;
 pub use file::{checksum_hex, Files};
 pub use index::{terms, Chunk};
 pub use read::{
-    decode_articles, decode_chunk, decode_statements, parse_root, shard_name_ok, verify,
+    decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
+    read_summaries, shard_name_ok, verify,
 };
 pub use stream::{Spill, Stream};
 pub use types::*;

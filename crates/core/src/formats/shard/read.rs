@@ -9,7 +9,8 @@ use super::index::{from_gaps, Chunk};
 use super::types::*;
 use std::collections::BTreeMap;
 
-/// Whether `name` is a shard name: `statements-`, `articles-` or `index-`, five digits,
+/// Whether `name` is a shard name: `statements-`, `articles-`, `index-`, `groups-` or
+/// `outlets-`, five digits,
 /// `.bin`, nothing else (so no `/`, `\`, `..`, drive or absolute path can get through).
 pub fn shard_name_ok(name: &str) -> bool {
     let Some((kind, rest)) = name.split_once('-') else {
@@ -18,8 +19,10 @@ pub fn shard_name_ok(name: &str) -> bool {
     let Some(digits) = rest.strip_suffix(".bin") else {
         return false;
     };
-    matches!(kind, "statements" | "articles" | "index")
-        && digits.len() == 5
+    matches!(
+        kind,
+        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries"
+    ) && digits.len() == 5
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
 
@@ -61,7 +64,10 @@ fn check_names(root: &Root) -> Result<(), ShardError> {
             .map(|s| (Kind::Articles, &s.file)))
         .enumerate(),
     )
-    .chain((root.index_chunks.iter().map(|s| (Kind::Index, &s.file))).enumerate());
+    .chain((root.index_chunks.iter().map(|s| (Kind::Index, &s.file))).enumerate())
+    .chain((root.group_shards.iter().map(|s| (Kind::Groups, &s.file))).enumerate())
+    .chain((root.outlet_chunks.iter().map(|s| (Kind::Outlets, &s.file))).enumerate())
+    .chain([(0, (Kind::Summaries, &root.summaries))]);
     for (n, (kind, file)) in names {
         if !shard_name_ok(&file.name) || file.name != kind.name(n) {
             return Err(ShardError::BadName(file.name.clone()));
@@ -112,39 +118,49 @@ fn check_tables(root: &Root) -> Result<(), ShardError> {
             root.speakers.len()
         ));
     }
-    if root.groups.len() as u64 != f.groups {
-        return bad(format!(
-            "it names {} groups and has {} in its table",
-            f.groups,
-            root.groups.len()
-        ));
-    }
-    for (k, g) in root.groups.iter().enumerate() {
-        if g.members
-            .iter()
-            .chain([&g.canonical])
-            .any(|&m| m as u64 >= f.statements)
-        {
-            return bad(format!("group {k} names a statement past the last"));
-        }
+    contiguous(
+        "group",
+        root.group_shards.iter().map(|s| (s.first, s.count)),
+        f.groups,
+    )?;
+    Ok(())
+}
+
+/// Reads the summary file into the root's statement shard table: checked against the
+/// root (its size and checksum, a summary for every shard, each counting only values of
+/// the vocabularies), the error naming the file.
+pub fn read_summaries(root: &mut Root, bytes: &[u8]) -> Result<(), ShardError> {
+    let summaries: Vec<Summary> = decode(&root.summaries, Kind::Summaries, bytes)?;
+    let fail = |problem: String| ShardError::Decode {
+        name: root.summaries.name.clone(),
+        problem,
+    };
+    if summaries.len() != root.statement_shards.len() {
+        return Err(fail(format!(
+            "it holds {} summaries for {} statement shards",
+            summaries.len(),
+            root.statement_shards.len()
+        )));
     }
     let sizes = [
         root.outlets.len(),
         root.kinds.len(),
         root.topic_counts.len(),
     ];
-    for (k, s) in root.statement_shards.iter().enumerate() {
-        let sm = &s.summary;
+    for (k, sm) in summaries.iter().enumerate() {
         let lists = [&sm.outlets, &sm.kinds, &sm.topics];
         if lists
             .iter()
             .zip(sizes)
             .any(|(l, n)| l.iter().any(|&(v, _)| v as usize >= n))
         {
-            return bad(format!(
+            return Err(fail(format!(
                 "the summary of statement shard {k} counts a value not in the vocabularies"
-            ));
+            )));
         }
+    }
+    for (s, sm) in root.statement_shards.iter_mut().zip(summaries) {
+        s.summary = sm;
     }
     Ok(())
 }
@@ -190,7 +206,11 @@ pub fn decode_statements(
 ) -> Result<StatementShard, ShardError> {
     let shard: StatementShard = decode(&info.file, Kind::Statements, bytes)?;
     let n = shard.entries.len();
-    if n as u64 != info.count || shard.outlets.len() != n || shard.texts.len() != n {
+    if n as u64 != info.count
+        || shard.outlets.len() != n
+        || shard.texts.len() != n
+        || shard.groups.len() != n
+    {
         return Err(ShardError::Decode {
             name: info.file.name.clone(),
             problem: format!(
@@ -219,6 +239,41 @@ pub fn decode_articles(info: &ArticleShardInfo, bytes: &[u8]) -> Result<ArticleS
     Ok(shard)
 }
 
+/// A group shard, checked and decoded: its count must be the root's, and its members
+/// statements of the archive's `statements`.
+pub fn decode_groups(
+    info: &GroupShardInfo,
+    statements: u64,
+    bytes: &[u8],
+) -> Result<GroupShard, ShardError> {
+    let shard: GroupShard = decode(&info.file, Kind::Groups, bytes)?;
+    let fail = |problem: String| ShardError::Decode {
+        name: info.file.name.clone(),
+        problem,
+    };
+    if shard.groups.len() as u64 != info.count {
+        return Err(fail(format!(
+            "it holds {} groups where the root says {}",
+            shard.groups.len(),
+            info.count
+        )));
+    }
+    for (k, g) in shard.groups.iter().enumerate() {
+        if (g.members.iter().chain([&g.canonical])).any(|&m| m as u64 >= statements) {
+            return Err(fail(format!(
+                "group {} names a statement past the last",
+                info.first + k as u64
+            )));
+        }
+    }
+    Ok(shard)
+}
+
+/// An outlet chunk, checked and decoded.
+pub fn decode_outlets(info: &ChunkInfo, bytes: &[u8]) -> Result<OutletChunk, ShardError> {
+    decode(&info.file, Kind::Outlets, bytes)
+}
+
 /// An index chunk, checked and decoded, postings as statement numbers.
 pub fn decode_chunk(info: &ChunkInfo, bytes: &[u8]) -> Result<Chunk, ShardError> {
     let mut chunk: Chunk = decode(&info.file, Kind::Index, bytes)?;
@@ -241,10 +296,35 @@ fn holding(spans: impl Iterator<Item = (u64, u64)>, n: u64) -> Option<usize> {
 }
 
 impl Root {
+    /// Every file the root names but itself, shards of every kind.
+    pub fn files(&self) -> impl Iterator<Item = &FileInfo> {
+        (self.statement_shards.iter().map(|s| &s.file))
+            .chain(self.article_shards.iter().map(|s| &s.file))
+            .chain(self.index_chunks.iter().map(|s| &s.file))
+            .chain(self.group_shards.iter().map(|s| &s.file))
+            .chain(self.outlet_chunks.iter().map(|s| &s.file))
+            .chain([&self.summaries])
+    }
+
     /// The statement shard that holds statement number `n`.
     pub fn statement_shard_of(&self, n: u64) -> Option<&StatementShardInfo> {
         let k = holding(self.statement_shards.iter().map(|s| (s.first, s.count)), n)?;
         self.statement_shards.get(k)
+    }
+
+    /// The group shard that holds group `g`.
+    pub fn group_shard_of(&self, g: u64) -> Option<usize> {
+        holding(self.group_shards.iter().map(|s| (s.first, s.count)), g)
+    }
+
+    /// The outlet chunk whose run of names would hold `name`.
+    pub fn outlet_chunk_of(&self, name: &str) -> Option<usize> {
+        let k = (self.outlet_chunks)
+            .partition_point(|c| c.first.as_str() <= name)
+            .checked_sub(1)?;
+        (self.outlet_chunks.get(k))
+            .filter(|c| name <= c.last.as_str())
+            .map(|_| k)
     }
 
     /// The article shard that holds article `m`.
@@ -254,7 +334,8 @@ impl Root {
     }
 
     /// The exact counts of a set of statement shards (all of them for the whole
-    /// archive), summed from their summaries: no shard is fetched.
+    /// archive), summed from their summaries (read with [`read_summaries`]): no shard is
+    /// fetched.
     pub fn summed<'a>(&'a self, shards: impl Iterator<Item = &'a StatementShardInfo>) -> Summary {
         let mut maps: [BTreeMap<u32, u64>; 3] = Default::default();
         let mut days: BTreeMap<i64, u64> = BTreeMap::new();

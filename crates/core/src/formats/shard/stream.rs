@@ -12,10 +12,12 @@
 //! root is written last.
 
 use super::file::Files;
+use super::groups::{group_of, write_groups};
 use super::index::{terms, write_terms};
+use super::outlets::write_others;
 use super::types::*;
 use super::write::{
-    renumbered_groups, root, ArticleShards, Limits, StatementShards, Tables, Vocab,
+    renumbered_groups, root, ArticleShards, Limits, StatementShards, Tables, Vocab, WrittenShards,
 };
 use crate::corpus::compare::{Group, Interner, Keys};
 use crate::corpus::speakers::{apply_table, Speaker, SpeakerKey, SpeakerMerge};
@@ -180,16 +182,33 @@ impl Stream {
         }
         let groups = grouping(&self.keys);
         let keys = std::mem::take(&mut self.keys);
-        let vocab = Vocab {
-            outlets: (0..keys.outlets.len() as u32)
+        let articles: Vec<usize> = (keys.statements.iter())
+            .map(|k| k.article as usize)
+            .collect();
+        let vocab = Vocab::ranked(
+            (0..keys.outlets.len() as u32)
                 .map(|o| keys.outlets.get(o).to_string())
                 .collect(),
-            article_outlet: keys.article_outlet,
-            kinds: self.kinds.iter().map(|k| k.to_string()).collect(),
-            topics: self.topics.len(),
-        };
+            keys.article_outlet,
+            articles.into_iter(),
+            self.limits.outlets,
+            self.kinds.iter().map(|k| k.to_string()).collect(),
+            self.topics.len(),
+        );
         let order = self.order();
-        let written = self.statement_shards(&order, &speaker_of, &speakers, &vocab, spill, sink)?;
+        let groups = numbered(&groups, &order);
+        let group_of = group_of(&groups, order.len());
+        let written = self.statement_shards(
+            &order,
+            &Numbering {
+                speaker_of: &speaker_of,
+                speakers: &speakers,
+                group_of: &group_of,
+            },
+            &vocab,
+            spill,
+            sink,
+        )?;
         let mut by_term: Vec<u32> = (0..self.terms.len() as u32).collect();
         by_term.sort_by(|&a, &b| self.terms.get(a).cmp(self.terms.get(b)));
         let index_chunks = write_terms(
@@ -210,15 +229,26 @@ impl Stream {
                 *c += 1;
             }
         }
+        let group_shards = write_groups(&groups, self.limits.groups, sink)?;
+        let (outlet_chunks, other_outlets) = write_others(
+            &vocab.outlets,
+            vocab.top,
+            &written.shards.others,
+            self.limits.index,
+            sink,
+        )?;
         let tables = Tables {
             articles: self.article_count as u64,
             statements: self.kept.len() as u64,
             speakers,
             speaker_counts,
-            groups: numbered(&groups, &order),
-            statement_shards: written.shards,
+            groups: groups.len() as u64,
+            statement_shards: written.shards.table,
             article_shards,
             index_chunks,
+            group_shards,
+            outlet_chunks,
+            other_outlets,
         };
         root(tables, &vocab, &self.topics, &self.generator, sink)
     }
@@ -269,12 +299,12 @@ impl Stream {
     }
 
     /// Reads the statements back in `order` into their shards, each with its merged
-    /// speaker, and gathers the index's postings (its text's terms and its speaker's).
+    /// speaker and its group, and gathers the index's postings (its text's terms and its
+    /// speaker's).
     fn statement_shards(
         &mut self,
         order: &[u32],
-        speaker_of: &[u32],
-        speakers: &[Speaker],
+        numbering: &Numbering<'_>,
         vocab: &Vocab,
         spill: &mut dyn Spill,
         sink: &mut Files<'_>,
@@ -289,13 +319,12 @@ impl Stream {
             let bytes = spill.get(k.at, k.len as usize)?;
             let (mut e, text, words): Spilled = postcard::from_bytes(&bytes)
                 .map_err(|e| format!("a spilled statement could not be read back ({e})"))?;
-            let speaker = speaker_of.get(i as usize).copied().unwrap_or_default();
+            let speaker = (numbering.speaker_of.get(i as usize).copied()).unwrap_or_default();
             e.speaker = speaker as usize;
             let terms = &mut self.terms;
             let theirs = speaker_terms.entry(speaker).or_insert_with(|| {
-                let name = speakers
-                    .get(speaker as usize)
-                    .map_or("", |s| s.name.as_str());
+                let name =
+                    (numbering.speakers.get(speaker as usize)).map_or("", |s| s.name.as_str());
                 (super::index::terms(name).iter())
                     .map(|t| terms.id(t))
                     .collect()
@@ -309,10 +338,11 @@ impl Stream {
                     p.push(n as u32);
                 }
             }
-            shards.push(vocab, e, text, sink)?;
+            let group = numbering.group_of.get(n).copied().flatten();
+            shards.push(vocab, e, text, group, sink)?;
         }
         Ok(Written {
-            shards: shards.finish(sink)?,
+            shards: shards.finish(vocab, sink)?,
             postings,
         })
     }
@@ -320,8 +350,16 @@ impl Stream {
 
 /// The statement shards written, and each term's statements (by the term's number).
 struct Written {
-    shards: Vec<StatementShardInfo>,
+    shards: WrittenShards,
     postings: Vec<Vec<u32>>,
+}
+
+/// Each statement's merged speaker (by its place in the stream), the speakers, and each
+/// statement's group (by its number in the archive).
+struct Numbering<'a> {
+    speaker_of: &'a [u32],
+    speakers: &'a [Speaker],
+    group_of: &'a [Option<u32>],
 }
 
 /// The groups with statement numbers (places in `order`) for members.

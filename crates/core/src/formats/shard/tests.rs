@@ -13,6 +13,8 @@ const SMALL: Limits = Limits {
     statements: 4 * 1024,
     articles: 8 * 1024,
     index: 64,
+    groups: 16,
+    outlets: 2,
 };
 
 fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
@@ -34,8 +36,33 @@ fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
     (c, cmp, files, root)
 }
 
+/// The root parsed, with the summary file read into it.
 fn root_of(files: &BTreeMap<String, Vec<u8>>) -> Root {
-    parse_root(&files[ROOT]).unwrap()
+    let mut root = parse_root(&files[ROOT]).unwrap();
+    let name = root.summaries.name.clone();
+    read_summaries(&mut root, &files[&name]).unwrap();
+    root
+}
+
+/// Every group of the archive, by group number.
+fn all_groups(
+    root: &Root,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Vec<crate::corpus::compare::Group> {
+    (root.group_shards.iter())
+        .flat_map(|s| {
+            decode_groups(s, root.facts.statements, &files[&s.file.name])
+                .unwrap()
+                .groups
+        })
+        .collect()
+}
+
+/// Every outlet the root does not name, by name.
+fn all_others(root: &Root, files: &BTreeMap<String, Vec<u8>>) -> Vec<OtherOutlet> {
+    (root.outlet_chunks.iter())
+        .flat_map(|c| decode_outlets(c, &files[&c.file.name]).unwrap().outlets)
+        .collect()
 }
 
 /// Every statement of the archive, in its order.
@@ -78,13 +105,75 @@ fn what_is_written_reads_back() {
     let mut want: Vec<_> = (cmp.groups.iter())
         .map(|g| ids(&g.members, &|m| c.entries[m].id.clone()))
         .collect();
-    let mut got: Vec<_> = (root.groups.iter())
+    let groups = all_groups(&root, &files);
+    assert!(
+        root.group_shards.len() > 1,
+        "cut small, several group shards"
+    );
+    let mut got: Vec<_> = (groups.iter())
         .map(|g| ids(&g.members, &|m| entries[m].id.clone()))
         .collect();
     want.sort();
     got.sort();
     assert_eq!(got, want);
     assert!(!got.is_empty(), "the seeds have cross-outlet groups");
+    // Each statement's shard names its group.
+    let group_of: Vec<Option<u32>> = (root.statement_shards.iter())
+        .flat_map(|s| decode_statements(s, &files[&s.file.name]).unwrap().groups)
+        .collect();
+    for (n, g) in group_of.iter().enumerate() {
+        let holding = groups.iter().position(|x| x.members.contains(&n));
+        assert_eq!(g.map(|g| g as usize), holding, "statement {n}");
+    }
+}
+
+/// The root names the first outlets by count, the biggest first; the others are in the
+/// outlet chunks by name, each with its exact count in every statement shard.
+#[test]
+fn the_root_names_the_first_outlets_and_the_chunks_the_rest() {
+    let (c, _, files, _) = archive();
+    let root = root_of(&files);
+    assert_eq!(root.outlets.len(), SMALL.outlets);
+    assert!(root.outlets.windows(2).all(|w| w[0].1 >= w[1].1));
+    let others = all_others(&root, &files);
+    assert!(others.len() >= 3 && !root.outlet_chunks.is_empty());
+    assert!(others.windows(2).all(|w| w[0].name < w[1].name));
+    let least = root.outlets.last().map_or(0, |o| o.1);
+    assert!(others.iter().all(|o| o.statements <= least));
+    assert_eq!(root.other_outlets.values, others.len() as u64);
+    let numbered: Vec<(u64, String)> = (root.statement_shards.iter())
+        .flat_map(|s| {
+            let sh = decode_statements(s, &files[&s.file.name]).unwrap();
+            let names: BTreeMap<u32, String> = sh.other_outlets.into_iter().collect();
+            (sh.entries.iter().zip(&sh.outlets).enumerate())
+                .map(|(k, (e, &o))| {
+                    assert_eq!(
+                        c.articles[e.article].outlet,
+                        (root.outlets.get(o as usize).map(|x| x.0.clone()))
+                            .unwrap_or_else(|| names[&o].clone())
+                    );
+                    (s.first + k as u64, c.articles[e.article].outlet.clone())
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    for o in &others {
+        let truth = numbered.iter().filter(|(_, n)| *n == o.name).count() as u64;
+        assert_eq!(o.statements, truth, "{}", o.name);
+        for &(k, n) in &o.shards {
+            let s = &root.statement_shards[k as usize];
+            let inside = (numbered.iter())
+                .filter(|(m, name)| *name == o.name && (s.first..s.first + s.count).contains(m))
+                .count() as u64;
+            assert_eq!(n, inside, "{} in shard {k}", o.name);
+        }
+        assert_eq!(o.shards.iter().map(|x| x.1).sum::<u64>(), o.statements);
+        assert!(root.outlet_chunk_of(&o.name).is_some());
+    }
+    assert_eq!(
+        root.other_outlets.statements,
+        others.iter().map(|o| o.statements).sum::<u64>()
+    );
 }
 
 #[test]
@@ -93,7 +182,10 @@ fn counts_come_exactly_from_the_summaries() {
     let root = root_of(&files);
     let all = root.summed(root.statement_shards.iter());
     let total: u64 = root.outlets.iter().map(|o| o.1).sum();
-    assert_eq!(total, c.entries.len() as u64);
+    assert_eq!(
+        total + root.other_outlets.statements,
+        c.entries.len() as u64
+    );
     assert_eq!(
         all.outlets.iter().map(|o| o.1).collect::<Vec<_>>(),
         root.outlets.iter().map(|o| o.1).collect::<Vec<_>>()
@@ -216,6 +308,9 @@ fn shard_names_never_leave_the_directory() {
         "statements-00000.bin",
         "articles-12345.bin",
         "index-00042.bin",
+        "groups-00001.bin",
+        "outlets-00000.bin",
+        "summaries-00000.bin",
     ] {
         assert!(shard_name_ok(good), "{good}");
     }
@@ -309,24 +404,41 @@ fn an_inconsistent_root_is_refused_naming_what_disagrees() {
         .to_string()
         .contains("article shard 1"));
     let mut r = root.clone();
-    r.groups[0].members.push(1_000_000);
+    r.group_shards[1].first += 1;
     assert!(parse_root(&serde_json::to_vec(&r).unwrap())
         .unwrap_err()
         .to_string()
-        .contains("group 0"));
+        .contains("group shard 1"));
+    let g = &root.group_shards[0];
+    let e = decode_groups(g, 1, &files[&g.file.name]).unwrap_err();
+    assert!(e.to_string().contains("past the last"), "{e}");
+    // The summary file: one counting an outlet past the root's, one summary short, and
+    // one damaged.
     let mut r = root.clone();
     r.statement_shards[2].summary.outlets.push((999, 1));
-    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
-        .unwrap_err()
-        .to_string()
-        .contains("statement shard 2"));
+    let bad = super::write::summaries_bytes(&r.statement_shards).unwrap();
+    r.summaries.bytes = bad.len() as u64;
+    r.summaries.checksum = checksum_hex(&bad);
+    let e = read_summaries(&mut r, &bad).unwrap_err();
+    assert!(e.to_string().contains("statement shard 2"), "{e}");
+    let mut r = root.clone();
+    let short = super::write::summaries_bytes(&r.statement_shards[1..]).unwrap();
+    r.summaries.bytes = short.len() as u64;
+    r.summaries.checksum = checksum_hex(&short);
+    let e = read_summaries(&mut r, &short).unwrap_err();
+    assert!(e.to_string().contains("summaries for"), "{e}");
+    let mut r = root.clone();
+    let mut damaged = files[&root.summaries.name].clone();
+    damaged[30] ^= 0xff;
+    let e = read_summaries(&mut r, &damaged).unwrap_err();
+    assert_eq!(e, ShardError::Checksum(root.summaries.name.clone()));
     let mut r = root.clone();
     r.speakers.pop();
     assert!(parse_root(&serde_json::to_vec(&r).unwrap())
         .unwrap_err()
         .to_string()
         .contains("speakers"));
-    assert_eq!(parse_root(&files[ROOT]).unwrap(), root);
+    assert_eq!(root_of(&files), root);
 }
 
 #[test]
@@ -452,26 +564,26 @@ fn the_streamed_archive_is_the_written_one() {
     }
 }
 
-/// The root's group table and counts are compact arrays in JSON; a row that does not
-/// fit is refused naming the group.
+/// The root holds neither the groups nor the summaries; a summary's counts are compact
+/// (`[value, count, gap, count, ...]`), and counts that do not fit are refused.
 #[test]
 fn the_roots_long_tables_are_compact_and_checked() {
     let (_, _, files, root) = archive();
     let json: serde_json::Value = serde_json::from_slice(&files[ROOT]).unwrap();
-    let g = &root.groups[0];
-    let row = &json["groups"][0];
-    let at = g.members.iter().position(|&m| m == g.canonical).unwrap();
-    assert_eq!(row[0], at);
-    assert_eq!(row[3], g.members[0]);
-    assert_eq!(row.as_array().unwrap().len(), 3 + g.members.len());
-    let days = &json["statement_shards"][0]["summary"]["days"];
-    assert_eq!(days[0], root.statement_shards[0].summary.days[0].0);
-    for bad in ["[[9,1,0,4,2]]", "[[0,1,2,4]]", "[[0,1]]", "[[0,1,0,4,0]]"] {
-        let text = String::from_utf8(files[ROOT].clone()).unwrap();
-        let start = text.find("\"groups\":[[").unwrap() + "\"groups\":".len();
-        let end = start + text[start..].find("]],").unwrap() + 2;
-        let broken = format!("{}{bad}{}", &text[..start], &text[end..]);
-        let e = parse_root(broken.as_bytes()).unwrap_err().to_string();
-        assert!(e.contains("group 0"), "{bad}: {e}");
+    assert!(
+        json.get("groups").is_none(),
+        "the groups are in group shards"
+    );
+    assert!(json["statement_shards"][0].get("summary").is_none());
+    let sm = &root.statement_shards[0].summary;
+    let text = serde_json::to_value(sm).unwrap();
+    assert_eq!(text["days"][0], sm.days[0].0);
+    assert_eq!(text["days"].as_array().unwrap().len(), 2 * sm.days.len());
+    for bad in ["[1]", "[5,1,0,1]", "[5,-1]"] {
+        let broken = format!(r#"{{"outlets":[],"kinds":[],"topics":[],"days":{bad},"undated":0}}"#);
+        let e = serde_json::from_str::<Summary>(&broken)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("counts"), "{bad}: {e}");
     }
 }

@@ -8,19 +8,22 @@ use serde::{Deserialize, Serialize};
 /// The root's `format` field.
 pub const FORMAT: &str = "quoteline-shards";
 /// The layout of the root and the shards. Bump it whenever a type inside them changes.
-pub const VERSION: u32 = 3;
+pub const VERSION: u32 = 4;
 /// The root's file name inside the directory.
 pub const ROOT: &str = "root.json";
 /// The first word of every shard.
 pub const SHARD_MAGIC: &str = "quoteline-shard";
 
-/// The three kinds of shard, each with its name prefix.
+/// The six kinds of shard, each with its name prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     Statements,
     Articles,
     Index,
+    Groups,
+    Outlets,
+    Summaries,
 }
 
 impl Kind {
@@ -29,6 +32,9 @@ impl Kind {
             Kind::Statements => "statements",
             Kind::Articles => "articles",
             Kind::Index => "index",
+            Kind::Groups => "groups",
+            Kind::Outlets => "outlets",
+            Kind::Summaries => "summaries",
         }
     }
 
@@ -53,7 +59,8 @@ pub type Counts = Vec<(u32, u64)>;
 /// What a statement shard holds, summarised: enough for exact counts without it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Summary {
-    /// Statements by outlet, kind and topic (a statement without topic counts as "other",
+    /// Statements by outlet (the root's first outlets only: the others' counts are in
+    /// their outlet chunks), kind and topic (a statement without topic counts as "other",
     /// the position just past the topics).
     #[serde(with = "super::compact::counts")]
     pub outlets: Counts,
@@ -68,16 +75,20 @@ pub struct Summary {
 }
 
 /// A statement shard in the root: its file, the number of its first statement, how many
-/// it holds, and its summary.
+/// it holds, and its summary. The summaries are not in the root's JSON (format 4): they
+/// are in the summary file, which a reader reads into them when a view filters
+/// ([`super::read_summaries`]); until then they are empty.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct StatementShardInfo {
     pub file: FileInfo,
     pub first: u64,
     pub count: u64,
+    #[serde(skip)]
     pub summary: Summary,
 }
 
-/// An article shard in the root: its file, its first article and how many it holds.
+/// An article shard in the root: its file, its first article and how many it holds; a
+/// group shard the same, of groups.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ArticleShardInfo {
     pub file: FileInfo,
@@ -85,7 +96,11 @@ pub struct ArticleShardInfo {
     pub count: u64,
 }
 
-/// An index chunk in the root: its file, and its first and last term (folded).
+/// A group shard in the root: its file, its first group and how many it holds.
+pub type GroupShardInfo = ArticleShardInfo;
+
+/// An index chunk in the root: its file, and its first and last term (folded); an
+/// outlet chunk the same, with its first and last outlet name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ChunkInfo {
     pub file: FileInfo,
@@ -112,7 +127,11 @@ pub struct Root {
     pub topics: Vec<String>,
     pub facts: Facts,
     /// The vocabularies the summaries' positions refer to, each value with its count.
+    /// Outlets: the first few hundred by count (then by name; `Limits::outlets`), the
+    /// biggest first; the others, by name, are in `outlet_chunks`, counted together in
+    /// `other_outlets`.
     pub outlets: Vec<(String, u64)>,
+    pub other_outlets: Others,
     pub kinds: Vec<(String, u64)>,
     /// Topics in `topics` order, then "other".
     pub topic_counts: Vec<(String, u64)>,
@@ -122,24 +141,60 @@ pub struct Root {
     /// Speakers (entries' `speaker` indices) and each one's statement count.
     pub speakers: Vec<Speaker>,
     pub speaker_counts: Vec<u64>,
-    /// Cross-outlet groups; members are statement numbers (in JSON, compact arrays:
-    /// see `compact.rs`).
-    #[serde(with = "super::compact::groups")]
-    pub groups: Vec<Group>,
     pub statement_shards: Vec<StatementShardInfo>,
     pub article_shards: Vec<ArticleShardInfo>,
     pub index_chunks: Vec<ChunkInfo>,
+    /// Cross-outlet groups in group shards, by group number (format 4; the root held
+    /// them before).
+    pub group_shards: Vec<GroupShardInfo>,
+    /// The outlets past the root's, by name, in chunks.
+    pub outlet_chunks: Vec<ChunkInfo>,
+    /// Every statement shard's summary, in shard order (`summaries-00000.bin`).
+    pub summaries: FileInfo,
+}
+
+/// The outlets the root does not name: how many, and their statements.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Others {
+    pub values: u64,
+    pub statements: u64,
+}
+
+/// An outlet past the root's first ones: its position in the vocabulary, its name, its
+/// statements, and its statements in each statement shard `(shard, statements)`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OtherOutlet {
+    pub position: u32,
+    pub name: String,
+    pub statements: u64,
+    pub shards: Vec<(u32, u64)>,
+}
+
+/// A decoded outlet chunk: a run of outlets by name.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OutletChunk {
+    pub outlets: Vec<OtherOutlet>,
+}
+
+/// A decoded group shard: its groups, members as statement numbers.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GroupShard {
+    pub groups: Vec<Group>,
 }
 
 /// A decoded statement shard: its entries (each `article` a global article number),
-/// each one's outlet, as a position in the root's `outlets`, and each one's text (its
+/// each one's outlet, as a position in the outlet vocabulary, and each one's text (its
 /// span of the article), so a list of statements, a phrase or an exclusion needs no
-/// article shard (format 3; format 2 had no texts).
+/// article shard (format 3; format 2 had no texts). Format 4 adds each one's group
+/// number, if it is in one, and the names of the outlets it uses that the root does not
+/// name (`(position, name)`, ascending), so a list needs no outlet chunk.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatementShard {
     pub entries: Vec<Entry>,
     pub outlets: Vec<u32>,
     pub texts: Vec<String>,
+    pub groups: Vec<Option<u32>>,
+    pub other_outlets: Vec<(u32, String)>,
 }
 
 /// A decoded article shard.

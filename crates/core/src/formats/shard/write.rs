@@ -1,21 +1,26 @@
 //! Writing a sharded corpus: the statements in date-then-id order cut into shards of a
-//! few hundred kB, each shard's summary, the article shards, the index chunks, and the
-//! root last (it holds every shard's size and checksum). Files go to a sink as they are
+//! few hundred kB, each shard's summary, the article shards, the index chunks, the group
+//! shards and the outlet chunks, and the root last (it holds every shard's size and checksum). Files go to a sink as they are
 //! made, so the caller writes them without holding the archive twice.
 
 use super::file::{emit_file, push_len, push_postcard, shard_head, Files};
+use super::groups::{group_of, write_groups};
 use super::index;
+use super::outlets::{ranking, write_others};
 use super::types::*;
 use crate::corpus::compare::{Comparison, Group};
 use crate::corpus::{Article, Corpus, Entry, Speaker};
 use std::collections::BTreeMap;
 
-/// Where shards are cut: once a shard's contents reach these many bytes.
+/// Where shards are cut: once a shard's contents reach these many bytes (index and
+/// outlet chunks both at `index`); and how many outlets the root names (`outlets`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Limits {
     pub statements: usize,
     pub articles: usize,
     pub index: usize,
+    pub groups: usize,
+    pub outlets: usize,
 }
 
 impl Default for Limits {
@@ -25,6 +30,10 @@ impl Default for Limits {
             statements: 256 * 1024,
             articles: 512 * 1024,
             index: 128 * 1024,
+            groups: 128 * 1024,
+            // Enough for the facet list with all its values shown on a page, and at
+            // most a few kB of the root (see BENCHMARKS.md, format 4).
+            outlets: 200,
         }
     }
 }
@@ -42,16 +51,18 @@ pub fn statement_order(corpus: &Corpus) -> Vec<usize> {
     order
 }
 
-/// The vocabularies: outlets in article order, kinds by name, topics then "other".
+/// The vocabularies: outlets ranked (the root's first `top`, then the rest by name:
+/// see `outlets.rs`), kinds by name, topics then "other".
 pub(super) struct Vocab {
     pub outlets: Vec<String>,
     pub article_outlet: Vec<u32>,
+    pub top: usize,
     pub kinds: Vec<String>,
     pub topics: usize,
 }
 
 impl Vocab {
-    fn new(corpus: &Corpus, topics: &[String]) -> Vocab {
+    fn new(corpus: &Corpus, topics: &[String], top: usize) -> Vocab {
         let outlets: Vec<String> = corpus.outlets().into_iter().map(String::from).collect();
         let at: BTreeMap<&str, u32> = (outlets.iter().enumerate())
             .map(|(k, o)| (o.as_str(), k as u32))
@@ -64,11 +75,43 @@ impl Vocab {
             .collect();
         kinds.sort();
         kinds.dedup();
+        let articles = corpus.entries.iter().map(|e| e.article);
+        Vocab::ranked(outlets, article_outlet, articles, top, kinds, topics.len())
+    }
+
+    /// The vocabularies with the outlets (`names`, in first-seen order, and each
+    /// article's) ranked by the statements of `articles` (each statement's article).
+    pub(super) fn ranked(
+        names: Vec<String>,
+        article_outlet: Vec<u32>,
+        articles: impl Iterator<Item = usize>,
+        top: usize,
+        kinds: Vec<String>,
+        topics: usize,
+    ) -> Vocab {
+        let mut counts = vec![0u64; names.len()];
+        for a in articles {
+            let o = article_outlet.get(a).copied().unwrap_or(0);
+            if let Some(c) = counts.get_mut(o as usize) {
+                *c += 1;
+            }
+        }
+        let position = ranking(&names, &counts, top);
+        let mut outlets = vec![String::new(); names.len()];
+        for (name, &p) in names.into_iter().zip(&position) {
+            if let Some(slot) = outlets.get_mut(p as usize) {
+                *slot = name;
+            }
+        }
+        let article_outlet = (article_outlet.iter())
+            .map(|&o| position.get(o as usize).copied().unwrap_or(0))
+            .collect();
         Vocab {
+            top: top.min(outlets.len()),
             outlets,
             article_outlet,
             kinds,
-            topics: topics.len(),
+            topics,
         }
     }
 
@@ -124,15 +167,26 @@ impl Tally {
 /// its contents reach the limit, with its summary. Each statement is encoded once, as it
 /// comes, into the body of the [`StatementShard`] being made (postcard writes a `Vec` as
 /// its length then its items, so the body is the entries' bytes, the outlets and the
-/// texts' bytes, each behind its count); the shard's size is then the bytes so far.
+/// texts' bytes, each behind its count, then the groups and the outlets' names the root
+/// lacks); the shard's size is then the bytes so far.
 pub(super) struct StatementShards {
     limit: usize,
     entries: Vec<u8>,
     outlets: Vec<u32>,
     texts: Vec<u8>,
+    groups: Vec<Option<u32>>,
     tally: Tally,
     first: u64,
     out: Vec<StatementShardInfo>,
+    /// Each written shard's counts of the outlets the root does not name.
+    others: Vec<Counts>,
+}
+
+/// The statement shards written: their table, and each one's counts of the outlets past
+/// the root's.
+pub(super) struct WrittenShards {
+    pub table: Vec<StatementShardInfo>,
+    pub others: Vec<Counts>,
 }
 
 impl StatementShards {
@@ -142,61 +196,81 @@ impl StatementShards {
             entries: Vec::new(),
             outlets: Vec::new(),
             texts: Vec::new(),
+            groups: Vec::new(),
             tally: Tally::default(),
             first: 0,
             out: Vec::new(),
+            others: Vec::new(),
         }
     }
 
-    /// Adds the next statement with its text, and writes the shard when it is full.
+    /// Adds the next statement with its text and its group number, and writes the
+    /// shard when it is full.
     pub(super) fn push(
         &mut self,
         vocab: &Vocab,
         e: Entry,
         text: String,
+        group: Option<u32>,
         sink: &mut Files<'_>,
     ) -> Result<(), String> {
         self.tally.add(vocab, &e);
         self.outlets.push(vocab.outlet(&e));
+        self.groups.push(group);
         push_postcard(&mut self.entries, &e)?;
         push_postcard(&mut self.texts, &text)?;
         if self.entries.len() + self.texts.len() >= self.limit {
-            self.cut(sink)?;
+            self.cut(vocab, sink)?;
         }
         Ok(())
     }
 
-    fn cut(&mut self, sink: &mut Files<'_>) -> Result<(), String> {
+    fn cut(&mut self, vocab: &Vocab, sink: &mut Files<'_>) -> Result<(), String> {
         let n = self.outlets.len();
+        let mut summary = std::mem::take(&mut self.tally).summary();
+        let split = summary
+            .outlets
+            .partition_point(|&(o, _)| (o as usize) < vocab.top);
+        let others = summary.outlets.split_off(split);
+        let names: Vec<(u32, &str)> = (others.iter())
+            .map(|&(o, _)| (o, vocab.outlets.get(o as usize).map_or("", String::as_str)))
+            .collect();
         let mut bytes = shard_head(Kind::Statements);
-        bytes.reserve(self.entries.len() + self.texts.len() + 5 * n + 16);
+        bytes.reserve(self.entries.len() + self.texts.len() + 7 * n + 16);
         push_len(&mut bytes, n);
         bytes.append(&mut self.entries);
         push_postcard(&mut bytes, &self.outlets)?;
         push_len(&mut bytes, n);
         bytes.append(&mut self.texts);
+        push_postcard(&mut bytes, &self.groups)?;
+        push_postcard(&mut bytes, &names)?;
         let file = emit_file(sink, Kind::Statements.name(self.out.len()), bytes)?;
-        let summary = std::mem::take(&mut self.tally).summary();
         self.out.push(StatementShardInfo {
             file,
             first: self.first,
             count: n as u64,
             summary,
         });
+        self.others.push(others);
         self.first += n as u64;
         self.outlets.clear();
+        self.groups.clear();
         Ok(())
     }
 
     /// Writes the last shard, and answers the table.
     pub(super) fn finish(
         mut self,
+        vocab: &Vocab,
         sink: &mut Files<'_>,
-    ) -> Result<Vec<StatementShardInfo>, String> {
+    ) -> Result<WrittenShards, String> {
         if !self.outlets.is_empty() {
-            self.cut(sink)?;
+            self.cut(vocab, sink)?;
         }
-        Ok(self.out)
+        Ok(WrittenShards {
+            table: self.out,
+            others: self.others,
+        })
     }
 }
 
@@ -277,7 +351,7 @@ pub(super) fn renumbered_groups(groups: &[Group], number: &[u64]) -> Vec<Group> 
 
 /// The root's totals: sums of the shards' summaries, so the two cannot disagree.
 fn totals(root: &mut Root, vocab: &Vocab, topics: &[String]) {
-    let mut outlets = vec![0u64; vocab.outlets.len()];
+    let mut outlets = vec![0u64; vocab.top];
     let mut kinds = vec![0u64; vocab.kinds.len()];
     let mut topic_counts = vec![0u64; topics.len() + 1];
     let mut days: BTreeMap<i64, u64> = BTreeMap::new();
@@ -301,11 +375,21 @@ fn totals(root: &mut Root, vocab: &Vocab, topics: &[String]) {
     let named = |names: &[String], counts: Vec<u64>| names.iter().cloned().zip(counts).collect();
     let mut topic_names = topics.to_vec();
     topic_names.push("other".into());
-    root.outlets = named(&vocab.outlets, outlets);
+    root.outlets = named(vocab.outlets.get(..vocab.top).unwrap_or_default(), outlets);
     root.kinds = named(&vocab.kinds, kinds);
     root.topic_counts = named(&topic_names, topic_counts);
     root.histogram = days.into_iter().collect();
     root.undated = undated;
+}
+
+/// The summary file's bytes: every statement shard's summary, in shard order.
+pub(super) fn summaries_bytes(shards: &[StatementShardInfo]) -> Result<Vec<u8>, String> {
+    let mut bytes = shard_head(Kind::Summaries);
+    push_len(&mut bytes, shards.len());
+    for s in shards {
+        push_postcard(&mut bytes, &s.summary)?;
+    }
+    Ok(bytes)
 }
 
 /// What the root holds besides the totals, which [`root`] sums from the shards.
@@ -314,10 +398,13 @@ pub(super) struct Tables {
     pub statements: u64,
     pub speakers: Vec<Speaker>,
     pub speaker_counts: Vec<u64>,
-    pub groups: Vec<Group>,
+    pub groups: u64,
     pub statement_shards: Vec<StatementShardInfo>,
     pub article_shards: Vec<ArticleShardInfo>,
     pub index_chunks: Vec<ChunkInfo>,
+    pub group_shards: Vec<GroupShardInfo>,
+    pub outlet_chunks: Vec<ChunkInfo>,
+    pub other_outlets: Others,
 }
 
 /// The root of an archive with these tables, and writes it through `sink`.
@@ -337,21 +424,30 @@ pub(super) fn root(
             articles: t.articles,
             statements: t.statements,
             speakers: t.speakers.len() as u64,
-            groups: t.groups.len() as u64,
+            groups: t.groups,
         },
         outlets: Vec::new(),
+        other_outlets: t.other_outlets,
         kinds: Vec::new(),
         topic_counts: Vec::new(),
         histogram: Vec::new(),
         undated: 0,
         speakers: t.speakers,
         speaker_counts: t.speaker_counts,
-        groups: t.groups,
         statement_shards: t.statement_shards,
         article_shards: t.article_shards,
         index_chunks: t.index_chunks,
+        group_shards: t.group_shards,
+        outlet_chunks: t.outlet_chunks,
+        summaries: FileInfo {
+            name: String::new(),
+            bytes: 0,
+            checksum: String::new(),
+        },
     };
     totals(&mut root, vocab, topics);
+    let bytes = summaries_bytes(&root.statement_shards)?;
+    root.summaries = emit_file(sink, Kind::Summaries.name(0), bytes)?;
     let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
     sink(ROOT, bytes)?;
     Ok(root)
@@ -376,12 +472,25 @@ pub fn write(
             *n = k as u64;
         }
     }
-    let vocab = Vocab::new(corpus, topics);
+    let vocab = Vocab::new(corpus, topics, limits.outlets);
+    let groups = renumbered_groups(&cmp.groups, &number);
+    let group_of = group_of(&groups, order.len());
     let mut statements = StatementShards::new(limits.statements);
-    for e in order.iter().filter_map(|&i| corpus.entries.get(i)) {
-        statements.push(&vocab, e.clone(), corpus.text_of(e).to_string(), sink)?;
+    for (n, e) in order
+        .iter()
+        .filter_map(|&i| corpus.entries.get(i))
+        .enumerate()
+    {
+        let group = group_of.get(n).copied().flatten();
+        statements.push(
+            &vocab,
+            e.clone(),
+            corpus.text_of(e).to_string(),
+            group,
+            sink,
+        )?;
     }
-    let statement_shards = statements.finish(sink)?;
+    let written = statements.finish(&vocab, sink)?;
     let mut articles = ArticleShards::new(limits.articles);
     for a in &corpus.articles {
         articles.push(a.clone(), sink)?;
@@ -394,15 +503,26 @@ pub fn write(
             *c += 1;
         }
     }
+    let group_shards = write_groups(&groups, limits.groups, sink)?;
+    let (outlet_chunks, other_outlets) = write_others(
+        &vocab.outlets,
+        vocab.top,
+        &written.others,
+        limits.index,
+        sink,
+    )?;
     let tables = Tables {
         articles: corpus.articles.len() as u64,
         statements: corpus.entries.len() as u64,
         speakers: corpus.speakers.clone(),
         speaker_counts,
-        groups: renumbered_groups(&cmp.groups, &number),
-        statement_shards,
+        groups: groups.len() as u64,
+        statement_shards: written.table,
         article_shards,
         index_chunks,
+        group_shards,
+        outlet_chunks,
+        other_outlets,
     };
     root(tables, &vocab, topics, generator, sink)
 }

@@ -2,7 +2,7 @@
 //! shard would go past it, the shards used longest ago are dropped (least recently
 //! used), so the memory the reader holds stays bounded at any archive size.
 
-use crate::formats::shard::{ArticleShard, Chunk, StatementShard};
+use crate::formats::shard::{ArticleShard, Chunk, GroupShard, OutletChunk, StatementShard};
 use std::rc::Rc;
 
 /// A decoded shard of any kind.
@@ -11,6 +11,8 @@ pub enum Decoded {
     Statements(Rc<StatementShard>),
     Articles(Rc<ArticleShard>),
     Chunk(Rc<Chunk>),
+    Groups(Rc<GroupShard>),
+    Outlets(Rc<OutletChunk>),
 }
 
 struct Slot {

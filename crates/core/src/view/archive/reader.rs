@@ -8,8 +8,9 @@ use super::fetch::Fetch;
 use crate::corpus::compare::Group;
 use crate::corpus::{Article, Entry, Speaker};
 use crate::formats::shard::{
-    decode_articles, decode_chunk, decode_statements, parse_root, ArticleShard, Chunk, Facts,
-    FileInfo, Root, ShardError, StatementShard, ROOT,
+    decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
+    read_summaries, ArticleShard, Chunk, Facts, FileInfo, GroupShard, Others, OutletChunk, Root,
+    ShardError, StatementShard, ROOT,
 };
 use crate::view::order::by_count_then_name;
 use std::collections::BTreeMap;
@@ -25,14 +26,18 @@ pub struct Archive<F: Fetch> {
     cache: Cache,
     fetched: u64,
     files: u64,
+    /// Whether the summary file has been read into the root.
+    summarised: bool,
 }
 
 /// The first view, from the root alone: the facts, each facet's values with their
-/// counts (the biggest first, then by name), and the timeline overview.
+/// counts (the biggest first, then by name), and the timeline overview. Outlets are the
+/// root's first few hundred; the others are counted together in `other_outlets`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Overview {
     pub facts: Facts,
     pub outlets: Vec<(String, usize)>,
+    pub other_outlets: Others,
     pub kinds: Vec<(String, usize)>,
     pub topics: Vec<(String, usize)>,
     /// By name: speakers who share a name share a count, as in the app's facet.
@@ -43,7 +48,8 @@ pub struct Overview {
 }
 
 /// A statement as a list shows it: its number in the archive, its entry and text, its
-/// outlet and its speaker's name.
+/// outlet and its speaker's name, and the number of its cross-outlet group, if it is in
+/// one.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Row {
     pub number: u64,
@@ -51,16 +57,18 @@ pub struct Row {
     pub text: String,
     pub outlet: String,
     pub speaker: String,
+    pub group: Option<u64>,
 }
 
 /// A statement opened: its row, its speaker, its article, and the group of its
-/// renderings across outlets, if it is in one (members are statement numbers).
+/// renderings across outlets, if it is in one (members are statement numbers), or why
+/// its group shard could not be read (the rest is still there).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub row: Row,
     pub speaker: Speaker,
     pub article: Article,
-    pub group: Option<Group>,
+    pub group: Result<Option<Group>, ShardError>,
 }
 
 fn sorted(mut v: Vec<(String, usize)>) -> Vec<(String, usize)> {
@@ -87,7 +95,24 @@ impl<F: Fetch> Archive<F> {
             cache: Cache::new(budget),
             fetched: bytes.len() as u64,
             files: 1,
+            summarised: false,
         })
+    }
+
+    /// Reads the statement shards' summaries into the root, once (a view that filters
+    /// needs them; the first view does not).
+    pub async fn summaries(&mut self) -> Result<(), ShardError> {
+        if self.summarised {
+            return Ok(());
+        }
+        let name = self.root.summaries.name.clone();
+        let bytes = (self.fetcher.fetch(&name).await)
+            .map_err(|why| ShardError::Unavailable { name, why })?;
+        self.fetched += bytes.len() as u64;
+        self.files += 1;
+        read_summaries(&mut self.root, &bytes)?;
+        self.summarised = true;
+        Ok(())
     }
 
     pub fn root(&self) -> &Root {
@@ -173,6 +198,44 @@ impl<F: Fetch> Archive<F> {
         }
     }
 
+    /// Group shard `k`.
+    pub async fn groups(&mut self, k: usize) -> Result<Rc<GroupShard>, ShardError> {
+        let info = self.info_of("group shard", self.root.group_shards.get(k))?;
+        let statements = self.root.facts.statements;
+        let d = self
+            .shard(&info.file, |b| {
+                decode_groups(&info, statements, b).map(|s| Decoded::Groups(Rc::new(s)))
+            })
+            .await?;
+        match d {
+            Decoded::Groups(s) => Ok(s),
+            _ => Err(mixed(&info.file.name)),
+        }
+    }
+
+    /// Outlet chunk `k`.
+    pub async fn outlet_chunk(&mut self, k: usize) -> Result<Rc<OutletChunk>, ShardError> {
+        let info = self.info_of("outlet chunk", self.root.outlet_chunks.get(k))?;
+        let d = self
+            .shard(&info.file, |b| {
+                decode_outlets(&info, b).map(|s| Decoded::Outlets(Rc::new(s)))
+            })
+            .await?;
+        match d {
+            Decoded::Outlets(s) => Ok(s),
+            _ => Err(mixed(&info.file.name)),
+        }
+    }
+
+    /// Group number `g`, from its group shard.
+    pub async fn group(&mut self, g: u64) -> Result<Group, ShardError> {
+        let past = || ShardError::Inconsistent(format!("group {g} is past the last"));
+        let k = self.root.group_shard_of(g).ok_or_else(past)?;
+        let first = self.root.group_shards.get(k).map_or(0, |s| s.first);
+        let shard = self.groups(k).await?;
+        (shard.groups.get(usize_of(g - first)).cloned()).ok_or_else(past)
+    }
+
     fn info_of<T: Clone>(&self, what: &str, info: Option<&T>) -> Result<T, ShardError> {
         info.cloned().ok_or_else(|| {
             ShardError::Inconsistent(format!("a {what} past the last was asked for"))
@@ -193,6 +256,7 @@ impl<F: Fetch> Archive<F> {
         Overview {
             facts: r.facts.clone(),
             outlets: named(&r.outlets),
+            other_outlets: r.other_outlets,
             kinds: named(&r.kinds),
             topics: named(&r.topic_counts),
             speakers: sorted(
@@ -228,8 +292,8 @@ impl<F: Fetch> Archive<F> {
             })
     }
 
-    /// Opens statement `n`: its row from its statement shard, its speaker and its group
-    /// from the root, and its article from the article shard.
+    /// Opens statement `n`: its row from its statement shard, its speaker from the root,
+    /// its article from the article shard, and its group from its group shard.
     pub async fn open_statement(&mut self, n: u64) -> Result<Opened, ShardError> {
         let row = self.row(n).await?;
         let m = row.entry.article as u64;
@@ -246,9 +310,10 @@ impl<F: Fetch> Archive<F> {
         let speaker = (self.root.speakers.get(row.entry.speaker).cloned()).ok_or_else(|| {
             ShardError::Inconsistent(format!("statement {n} names a speaker past the last"))
         })?;
-        let group = (self.root.groups.iter())
-            .find(|g| g.members.binary_search(&usize_of(n)).is_ok())
-            .cloned();
+        let group = match row.group {
+            Some(g) => self.group(g).await.map(Some),
+            None => Ok(None),
+        };
         Ok(Opened {
             row,
             speaker,
@@ -261,16 +326,21 @@ impl<F: Fetch> Archive<F> {
 /// The row of the statement at place `at` of a shard, numbered `n`.
 pub(super) fn row_of(root: &Root, shard: &StatementShard, n: u64, at: usize) -> Option<Row> {
     let entry = shard.entries.get(at)?.clone();
-    let outlet = shard
-        .outlets
-        .get(at)
-        .and_then(|&o| root.outlets.get(o as usize));
+    let outlet = shard.outlets.get(at).and_then(|&o| {
+        let named = root.outlets.get(o as usize).map(|x| x.0.as_str());
+        named.or_else(|| {
+            let others = &shard.other_outlets;
+            let k = others.binary_search_by_key(&o, |x| x.0).ok()?;
+            others.get(k).map(|x| x.1.as_str())
+        })
+    });
     let speaker = root.speakers.get(entry.speaker).map(|s| s.name.clone());
     Some(Row {
         number: n,
         text: shard.texts.get(at)?.clone(),
-        outlet: outlet.map(|o| o.0.clone()).unwrap_or_default(),
+        outlet: outlet.unwrap_or_default().to_string(),
         speaker: speaker.unwrap_or_default(),
+        group: shard.groups.get(at).copied().flatten().map(u64::from),
         entry,
     })
 }

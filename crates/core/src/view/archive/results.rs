@@ -101,7 +101,18 @@ impl<F: Fetch> Archive<F> {
     /// Plans the results of `state`'s filters (its search, facets and date range; its
     /// sort is not used: see [`Order`]).
     pub async fn query(&mut self, state: &AppState, order: Order) -> Results {
-        let filters = Resolved::new(self.root(), state);
+        let mut filters = Resolved::new(self.root(), state);
+        // What the plan needs beyond the root: outlet chunks (without one, an outlet's
+        // statements cannot be told, so the total stays open) and the summaries (without
+        // them, every shard is visited, so the total closes at the end).
+        let lost = self.resolve_outlets(&mut filters).await;
+        let mut unsummarised = None;
+        if filters.needs_summaries() {
+            match self.summaries().await {
+                Ok(()) => filters.summarised = true,
+                Err(e) => unsummarised = Some(e),
+            }
+        }
         let names: Vec<String> = if state.affiliations.is_empty() {
             state.speakers.clone()
         } else {
@@ -133,7 +144,7 @@ impl<F: Fetch> Archive<F> {
                 (if cands.exact { n } else { 0 }, n)
             });
             let search = search.or((!filters.query.is_empty()).then_some((0, s.count)));
-            let (low, high) = filters.bounds(root, s, search);
+            let (low, high) = filters.bounds(root, (k, s), search);
             if high > 0 {
                 plan.push(Planned {
                     shard: k,
@@ -147,7 +158,11 @@ impl<F: Fetch> Archive<F> {
             plan.reverse();
         }
         let known = filters.speakers_alone(root);
-        let partial = (!cands.unavailable.is_empty()).then_some(root.facts.statements);
+        let partial =
+            (!cands.unavailable.is_empty() || !lost.is_empty()).then_some(root.facts.statements);
+        let mut unavailable = cands.unavailable;
+        unavailable.extend(lost);
+        unavailable.extend(unsummarised);
         Results {
             filters,
             order,
@@ -157,8 +172,38 @@ impl<F: Fetch> Archive<F> {
             failed: Vec::new(),
             known,
             partial,
-            unavailable: cands.unavailable,
+            unavailable,
         }
+    }
+
+    /// Resolves the selected outlets the root does not name from their outlet chunks
+    /// (one chunk per run of names): their positions and their counts in each shard.
+    /// An outlet in no chunk has no statements; a chunk that cannot be read is named.
+    async fn resolve_outlets(&mut self, f: &mut Resolved) -> Vec<ShardError> {
+        let mut errors = Vec::new();
+        for name in std::mem::take(&mut f.other_outlets) {
+            let Some(k) = self.root().outlet_chunk_of(&name) else {
+                continue;
+            };
+            let chunk = match self.outlet_chunk(k).await {
+                Ok(c) => c,
+                Err(e) => {
+                    errors.push(e);
+                    continue;
+                }
+            };
+            let at = chunk
+                .outlets
+                .binary_search_by(|o| o.name.as_str().cmp(&name));
+            let Some(o) = at.ok().and_then(|i| chunk.outlets.get(i)) else {
+                continue;
+            };
+            f.outlets.get_or_insert_with(Vec::new).push(o.position);
+            for &(s, n) in &o.shards {
+                *f.other_counts.entry(s).or_default() += n;
+            }
+        }
+        errors
     }
 
     /// The page of `len` results from the `start`-th, visiting shards as far as it needs.

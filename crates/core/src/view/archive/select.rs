@@ -10,13 +10,21 @@ use crate::model::Kind;
 use crate::view::query::Query;
 use crate::view::search::hay;
 use crate::view::state::AppState;
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 /// The filters of an [`AppState`] against one archive. `None` is a facet with nothing
 /// selected (all pass).
 #[derive(Clone, Debug, Default)]
 pub struct Resolved {
     pub outlets: Option<Vec<u32>>,
+    /// Selected outlets the root does not name, until their outlet chunks resolve them
+    /// (into `outlets`, and their counts into `other_counts`).
+    pub other_outlets: Vec<String>,
+    /// The resolved other outlets' statements in each statement shard, summed.
+    pub other_counts: BTreeMap<u32, u64>,
+    /// Whether the shards' summaries are read (else a facet bounds a shard's matches by
+    /// its count alone).
+    pub summarised: bool,
     pub kinds: Option<Vec<Kind>>,
     /// Positions in the root's `topic_counts` (the topics, then "other").
     pub topics: Option<Vec<u32>>,
@@ -46,6 +54,12 @@ impl Resolved {
         });
         Resolved {
             outlets: (!state.outlets.is_empty()).then(|| positions(&root.outlets, &state.outlets)),
+            other_outlets: (state.outlets.iter())
+                .filter(|o| !root.outlets.iter().any(|(n, _)| n == *o))
+                .cloned()
+                .collect(),
+            other_counts: BTreeMap::new(),
+            summarised: false,
             kinds: (!state.kinds.is_empty()).then(|| state.kinds.clone()),
             topics: (!state.topics.is_empty())
                 .then(|| positions(&root.topic_counts, &state.topics)),
@@ -93,6 +107,14 @@ impl Resolved {
             .then(|| s.iter().filter_map(|&k| root.speaker_counts.get(k)).sum())
     }
 
+    /// Whether a filter needs the shards' summaries (a facet or a date range).
+    pub fn needs_summaries(&self) -> bool {
+        self.outlets.is_some()
+            || self.kinds.is_some()
+            || self.topics.is_some()
+            || self.range.is_some()
+    }
+
     /// Whether nothing is filtered.
     pub fn is_all(&self) -> bool {
         self.outlets.is_none()
@@ -103,7 +125,7 @@ impl Resolved {
             && self.query.is_empty()
     }
 
-    /// How many statements of shard `s` can pass, `(at least, at most)`, from its
+    /// How many statements of shard `s` (number `k`) can pass, `(at least, at most)`, from its
     /// summary alone, with `search` the bounds the search index gave for this shard
     /// (`None`: no search, or one the index could not narrow). Each facet on its own is
     /// exact (an outlet or kind set, one topic, a date range), but for several topics (a
@@ -113,7 +135,7 @@ impl Resolved {
     pub fn bounds(
         &self,
         root: &Root,
-        s: &StatementShardInfo,
+        (k, s): (usize, &StatementShardInfo),
         search: Option<(u64, u64)>,
     ) -> (u64, u64) {
         let sum = |c: &Counts, want: &[u32]| -> u64 {
@@ -124,11 +146,15 @@ impl Resolved {
         };
         let sm = &s.summary;
         let mut each: Vec<(u64, u64)> = Vec::new();
-        if let Some(o) = &self.outlets {
-            let n = sum(&sm.outlets, o);
+        if !self.summarised && self.needs_summaries() {
+            each.push((0, s.count));
+        }
+        if let Some(o) = self.outlets.as_ref().filter(|_| self.summarised) {
+            let others = self.other_counts.get(&(k as u32)).copied();
+            let n = sum(&sm.outlets, o) + others.unwrap_or(0);
             each.push((n, n));
         }
-        if let Some(k) = &self.kinds {
+        if let Some(k) = self.kinds.as_ref().filter(|_| self.summarised) {
             let want: Vec<u32> = (root.kinds.iter().enumerate())
                 .filter(|(_, (n, _))| k.iter().any(|k| k.as_str() == n))
                 .map(|(p, _)| p as u32)
@@ -136,7 +162,7 @@ impl Resolved {
             let n = sum(&sm.kinds, &want);
             each.push((n, n));
         }
-        if let Some(t) = &self.topics {
+        if let Some(t) = self.topics.as_ref().filter(|_| self.summarised) {
             let most = (sm.topics.iter())
                 .filter(|(v, _)| t.contains(v))
                 .map(|(_, n)| *n)
@@ -147,7 +173,7 @@ impl Resolved {
         if self.speakers.is_some() {
             each.push((0, s.count));
         }
-        if let Some((a, b)) = self.range {
+        if let Some((a, b)) = self.range.filter(|_| self.summarised) {
             let n = (sm.days.iter())
                 .filter(|(d, _)| (a..=b).contains(d))
                 .map(|(_, n)| n)

@@ -18,6 +18,8 @@ const SMALL: Limits = Limits {
     statements: 4 * 1024,
     articles: 8 * 1024,
     index: 256,
+    groups: 16,
+    outlets: 2,
 };
 
 /// An archive in memory; a name in `gone` answers a 404.
@@ -148,7 +150,15 @@ fn the_first_view_comes_from_the_root_and_one_shard() {
         v.dedup();
         v
     };
-    assert_eq!(nonzero(o.outlets.clone()), nonzero(memory.outlets));
+    // The root names the first outlets; the others are counted together.
+    let mut by_count = nonzero(memory.outlets.clone());
+    by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    let top = SMALL.outlets;
+    assert_eq!(o.outlets, by_count[..top].to_vec());
+    let rest = &by_count[top..];
+    assert_eq!(o.other_outlets.values as usize, memory.outlets.len() - top);
+    let rest_n: usize = rest.iter().map(|x| x.1).sum();
+    assert_eq!(o.other_outlets.statements as usize, rest_n);
     assert_eq!(nonzero(o.speakers.clone()), nonzero(memory.speakers));
     assert_eq!(nonzero(o.topics.clone()), nonzero(memory.topics));
     let kinds = memory
@@ -207,6 +217,17 @@ fn selections_and_searches_give_the_in_memory_answers() {
     let f = fixture();
     let o = f.open(&[]).overview(1);
     let outlet = |k: usize| Action::ToggleOutlet(o.outlets[k].0.clone());
+    // Outlets the root does not name, resolved from their outlet chunks.
+    let memory = AppState::default().facet_counts(&f.corpus, &f.index);
+    let others: Vec<String> = (memory.outlets.iter())
+        .filter(|(n, c)| *c > 0 && !o.outlets.iter().any(|x| x.0 == *n))
+        .map(|x| x.0.clone())
+        .collect();
+    let other = |k: usize| Action::ToggleOutlet(others[k].clone());
+    assert!(
+        others.len() >= 3,
+        "the seeds have outlets past the root's two"
+    );
     let topic = |k: usize| Action::ToggleTopic(o.topics[k].0.clone());
     let speaker = |k: usize| Action::ToggleSpeaker(o.speakers[k].0.clone());
     let days: Vec<i64> = f
@@ -221,7 +242,10 @@ fn selections_and_searches_give_the_in_memory_answers() {
     // (selection, whether the summaries give its total before any shard is read)
     let cases: Vec<(Vec<Action>, bool)> = vec![
         (vec![outlet(0)], true),
-        (vec![outlet(1), outlet(2)], true),
+        (vec![outlet(0), outlet(1)], true),
+        (vec![other(0)], true),
+        (vec![outlet(0), other(1), other(2)], true),
+        (vec![Action::ToggleOutlet("No Such Outlet".into())], true),
         (vec![Action::ToggleKind(Kind::Direct)], true),
         (vec![topic(0)], true),
         (vec![Action::ToggleTopic("other".into())], true),
@@ -281,8 +305,8 @@ fn selections_and_searches_give_the_in_memory_answers() {
         }
     }
     assert_eq!(
-        empty, 2,
-        "only the range past the last day and the unknown word find none"
+        empty, 3,
+        "only the range past the last day, the unknown word and the unknown outlet find none"
     );
     // The one difference, by design: the archive finds a word at a word's start only.
     let inside = state(vec![Action::Search("krain".into())]);
@@ -357,12 +381,15 @@ fn opening_a_statement_gives_its_entry_speaker_and_article() {
         assert_eq!(o.speaker, f.corpus.speakers[e.speaker]);
         assert_eq!(e.statement.span.of(&o.article.text), o.row.text);
     }
-    let groups = a.root().groups.clone();
-    assert!(!groups.is_empty());
-    for g in &groups {
+    let groups: Vec<_> = (0..a.root().facts.groups)
+        .map(|g| ready(a.group(g)).unwrap().unwrap())
+        .collect();
+    assert!(!groups.is_empty() && a.root().group_shards.len() > 1);
+    for (k, g) in groups.iter().enumerate() {
         for &m in &g.members {
             let o = ready(a.open_statement(m as u64)).unwrap().unwrap();
-            assert_eq!(o.group.as_ref(), Some(g), "statement {m}");
+            assert_eq!(o.row.group, Some(k as u64), "statement {m}");
+            assert_eq!(o.group, Ok(Some(g.clone())), "statement {m}");
         }
     }
     let alone = (0..f.corpus.entries.len())
@@ -373,7 +400,7 @@ fn opening_a_statement_gives_its_entry_speaker_and_article() {
             .unwrap()
             .unwrap()
             .group,
-        None
+        Ok(None)
     );
     let past = f.corpus.entries.len() as u64;
     assert!(matches!(
@@ -441,6 +468,50 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
         .unwrap();
     let err = ready(a.open_statement(f.number[i])).unwrap().unwrap_err();
     assert!(err.to_string().contains(&art));
+    // A group shard: the statement opens with its article, and its group is named
+    // unavailable.
+    let g = root.group_shards[0].clone();
+    let mut a = f.open(&[g.file.name.as_str()]);
+    let m = ready(a.group(0)).unwrap().unwrap_err();
+    assert!(m.to_string().contains(&g.file.name));
+    let mut full = f.open(&[]);
+    let member = ready(full.group(0)).unwrap().unwrap().members[0];
+    let o = ready(a.open_statement(member as u64)).unwrap().unwrap();
+    assert_eq!(o.row.group, Some(0));
+    assert!(
+        matches!(o.group, Err(ShardError::Unavailable { ref name, .. }) if *name == g.file.name)
+    );
+    // An outlet chunk: selecting one of its outlets names it, and the total is not
+    // exact; the root's outlets still answer.
+    let c = root.outlet_chunks[0].clone();
+    let mut a = f.open(&[c.file.name.as_str()]);
+    let s = state(vec![Action::ToggleOutlet(c.first.clone())]);
+    let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
+    assert!(got.is_empty());
+    assert!(last
+        .unavailable
+        .iter()
+        .any(|e| e.to_string().contains(&c.file.name)));
+    assert!(last.total.exact().is_none());
+    let s = state(vec![Action::ToggleOutlet(root.outlets[0].0.clone())]);
+    let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
+    assert_eq!(got, f.reference(&s));
+    assert!(last.unavailable.is_empty());
+    // The summary file: a facet still finds its statements, shard by shard, names the
+    // file, and its total closes only as the shards are read.
+    let sums = root.summaries.name.clone();
+    let f = fixture();
+    let mut a = f.open(&[sums.as_str()]);
+    let s = state(vec![Action::ToggleKind(Kind::Direct)]);
+    let r = ready(a.query(&s, Order::Oldest)).unwrap();
+    assert!(r.total().exact().is_none());
+    let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
+    assert_eq!(got, f.reference(&s));
+    assert!(last
+        .unavailable
+        .iter()
+        .any(|e| e.to_string().contains(&sums)));
+    assert_eq!(last.total.exact(), Some(got.len() as u64));
     // The root itself: refused with the reason.
     let mem = Mem {
         files: f.files.clone(),
