@@ -256,7 +256,10 @@ fn use_virtual_scroll(
                 .get_element_by_id(id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = el.style().set_property("height", &format!("{px:.0}px"));
+                let _ = el.style().set_property(
+                    "height",
+                    &format!("{}px", quoteline_core::text::number::fixed(px, 0)),
+                );
             }
         };
         set_height("list-before", start as f64 * h);

@@ -519,7 +519,7 @@ fn article_row(
         <li class="my-article" key={a.name.clone()} data-name={a.name.clone()}>
             <div class="my-article-head">
                 <strong>{&a.name}</strong>
-                <span class="muted">{format!(" · {statements} statement{} · {:.1} kB", if statements == 1 { "" } else { "s" }, a.text.len() as f64 / 1e3)}</span>
+                <span class="muted">{format!(" · {statements} statement{} · {} kB", if statements == 1 { "" } else { "s" }, quoteline_core::text::number::fixed(a.text.len() as f64 / 1e3, 1))}</span>
                 <button type="button" class="tool" onclick={remove} aria-label={format!("Remove {}", a.name)}>{"Remove"}</button>
             </div>
             <div class="meta-form">

@@ -71,9 +71,9 @@ impl std::error::Error for StorageError {}
 /// Bytes in megabytes, for the user (`4.2 MB`; `1.5 GB` from 1,000 MB).
 pub fn mb(bytes: f64) -> String {
     if bytes >= 1e9 {
-        format!("{:.1} GB", bytes / 1e9)
+        format!("{} GB", quoteline_core::text::number::fixed(bytes / 1e9, 1))
     } else {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", quoteline_core::text::number::fixed(bytes / 1e6, 1))
     }
 }
 
