@@ -216,6 +216,16 @@ impl Parser<'_> {
         self.at += 1;
         let mut out = Vec::new();
         loop {
+            // (A run of plain bytes is copied at once: a record's text is megabytes.)
+            let run = self
+                .bytes
+                .get(self.at..)
+                .unwrap_or_default()
+                .iter()
+                .position(|&b| b == b'"' || b == b'\\' || b < 0x20)
+                .unwrap_or(self.bytes.len().saturating_sub(self.at));
+            out.extend_from_slice(self.bytes.get(self.at..self.at + run).unwrap_or_default());
+            self.at += run;
             let Some(b) = self.peek() else {
                 return Err(self.error("an unterminated string"));
             };
@@ -266,7 +276,13 @@ impl Parser<'_> {
 /// Appends `s` as a JSON string, escaped as serde_json escapes it.
 pub fn push_str(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
+    let mut rest = s;
+    // (Runs that need no escape are copied at once: a record's text is megabytes.)
+    while let Some(i) = rest.find(|c: char| c == '"' || c == '\\' || c < ' ') {
+        out.push_str(rest.get(..i).unwrap_or_default());
+        let mut chars = rest.get(i..).unwrap_or_default().chars();
+        let Some(c) = chars.next() else { break };
+        rest = chars.as_str();
         match c {
             '"' => out.push_str("\\\""),
             '\\' => out.push_str("\\\\"),
@@ -289,6 +305,7 @@ pub fn push_str(out: &mut String, s: &str) {
             c => out.push(c),
         }
     }
+    out.push_str(rest);
     out.push('"');
 }
 
