@@ -2,15 +2,18 @@
 //! ([`crate::worker`]), as postcard bytes. The page sends a [`Request`]; the worker
 //! answers with [`Response`]s, always ending a request with a final one (`Done`,
 //! `Built`), and names the article it starts on (`Working`) so that a worker that dies
-//! is reported by the article it was on.
+//! is reported by the article it was on. The worker also writes the exports and the
+//! workspace file and reads workspace files, so that the explorer carries no JSON
+//! printer for them.
 
 use quoteline_core::corpus::framing::Framing;
-use quoteline_core::formats::workspace::StoredArticle;
+use quoteline_core::corpus::StatementId;
+use quoteline_core::formats::workspace::{StoredArticle, Workspace};
 use serde::{de::DeserializeOwned, Deserialize, Serialize};
 
 /// Bumped with any change to these types: a worker from another build (an old cached
 /// module) says its version in `Ready`, and the page refuses it with a clear message.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 
 /// What the page asks the worker.
 #[derive(Serialize, Deserialize, Debug, PartialEq)]
@@ -36,6 +39,26 @@ pub enum Request {
         #[serde(with = "bytes")]
         pack: Vec<u8>,
     },
+    /// The statements `ids` of a corpus file as an export: answered by `Text`, or
+    /// `Refused` if the file cannot be read.
+    Export {
+        format: ExportFormat,
+        #[serde(with = "bytes")]
+        pack: Vec<u8>,
+        ids: Vec<StatementId>,
+    },
+    /// A workspace as a workspace file (`Workspace::to_json`): answered by `Text`.
+    WriteWorkspace { workspace: Workspace },
+    /// A workspace file read (`Workspace::from_json`): answered by `Workspace`, or
+    /// `Refused` with why it cannot be used.
+    ReadWorkspace { text: String },
+}
+
+/// The formats of [`Request::Export`].
+#[derive(Serialize, Deserialize, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Csv,
+    Json,
 }
 
 /// What the worker says.
@@ -63,6 +86,10 @@ pub enum Response {
     Framed { framing: Framing },
     /// The worker panicked (its last words before it stops).
     Panicked { message: String },
+    /// An export or a workspace file, written.
+    Text { text: String },
+    /// A workspace file, read.
+    Workspace { workspace: Workspace },
 }
 
 /// A corpus file in a message, as serde bytes: postcard writes them as it writes a

@@ -155,7 +155,10 @@ fn engine_source_names_no_web_crate() {
 /// The explorer (`src/ui/`, the page's module) never extracts: reading files, extraction,
 /// the corpus build, grouping and framing are the loader worker's (`src/worker/`), which
 /// hands back corpus files. A call from the UI would put them back into the page's
-/// wasm, and back on its main thread.
+/// wasm, and back on its main thread. The exports and the workspace file are the
+/// worker's too (they would bring their JSON printer and reader into the page), and the
+/// page's own JSON (the store's records, the crash guard's record) is `ui::json`'s, not
+/// serde_json's.
 #[test]
 fn the_explorer_never_extracts() {
     let files = rust_files(&root().join("src/ui"));
@@ -170,6 +173,11 @@ fn the_explorer_never_extracts() {
         "ingest(",
         "seed_corpus(",
         "seed_inputs(",
+        "export_csv",
+        "export_json",
+        ".to_json(",
+        "from_json(",
+        "serde_json",
     ];
     for p in &files {
         let src = std::fs::read_to_string(p).unwrap();

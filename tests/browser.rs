@@ -3,6 +3,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use quoteline::ui::App;
+use quoteline_core::text::number::coord;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -377,13 +378,13 @@ fn marks_layer_draws_exactly_the_marks_given() {
             );
             assert_eq!(
                 el.get_attribute("transform"),
-                Some(format!("translate({} {})", s.x, s.y)),
+                Some(format!("translate({} {})", coord(s.x), coord(s.y))),
                 "{at}"
             );
             assert_eq!(el.get_attribute("role").as_deref(), Some("button"), "{at}");
             assert_eq!(el.get_attribute("tabindex").as_deref(), Some("0"), "{at}");
             let circle = el.first_element_child().unwrap();
-            assert_eq!(circle.get_attribute("r"), Some(s.r.to_string()), "{at}");
+            assert_eq!(circle.get_attribute("r"), Some(coord(s.r)), "{at}");
             let text = circle.next_element_sibling().unwrap();
             assert_eq!(
                 text.text_content().unwrap_or_default(),

@@ -215,6 +215,10 @@ describe("exploring the seed statements", () => {
     assert.ok(data.every((r) => Object.keys(r).join(",") === header && r.offsets === "text"));
     // Searched for "guarantees": each statement's topics are named, with their words.
     assert.ok(data.every((r) => Array.isArray(r.topics) && r.topics.length > 0 && typeof r.topic_words === "object"));
+    // The loader worker wrote both files (the explorer carries no JSON printer); the
+    // toolbar says what was exported.
+    await page.locator(".toolbar .status", { hasText: `Exported ${n} statements as JSON.` }).waitFor();
+    await screenshot(page, "explore-exported");
     assert.deepEqual(problems, []);
     await page.close();
   });

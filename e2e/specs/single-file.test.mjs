@@ -62,6 +62,30 @@ describe("dist/quoteline.html from file://", () => {
     await page.close();
   });
 
+  it("exports the statements and the workspace through the worker made from its inlined bytes", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(pathToFileURL(FILE).href);
+    await waitForOutlets(page, OUTLETS, { problems });
+    await page.locator("#search").fill("guarantees");
+    await page.waitForFunction(() => /^\d+ of \d+ statements/.test(document.querySelector("#result-count")?.textContent ?? ""));
+    const n = Number((await page.locator("#result-count").innerText()).match(/^(\d+) of/)[1]);
+    assert.ok(n > 0);
+    const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export CSV" }).click()]);
+    assert.equal(csv.suggestedFilename(), "quoteline-statements.csv");
+    await page.locator(".toolbar .status", { hasText: `Exported ${n} statements as CSV.` }).waitFor();
+    await page.locator("#open-loader").click();
+    await page.locator("#paste-text").fill('Tram line opens\n\n"The first tram leaves at six," said transit chief Mia Holt.\n');
+    await page.locator("#add-paste").click();
+    await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
+    const [ws] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export workspace" }).click()]);
+    assert.equal(ws.suggestedFilename(), "quoteline-workspace.json");
+    await page.locator("#load-messages", { hasText: "Exported 1 articles as quoteline-workspace.json." }).waitFor();
+    await screenshot(page, "single-file-exported");
+    assert.deepEqual(problems, [], `problems:\n${problems.join("\n")}`);
+    await clearStorage(page);
+    await page.close();
+  });
+
   it("keeps a pasted article across a reload from disk (IndexedDB works on file://)", async () => {
     const { page, problems } = await openPage(browser.context);
     await page.goto(pathToFileURL(FILE).href);

@@ -308,7 +308,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let panel = match tab {
         Tab::Statements => html! {
-            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} comparison={comparison.clone()} on_action={dispatch.clone()} />
+            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} pack={shown.pack.clone()} on_action={dispatch.clone()} />
         },
         Tab::Coverage => html! {
             if let Some(comparison) = comparison.clone() {

@@ -198,12 +198,12 @@ pub fn CorpusBanner(props: &CorpusBannerProps) -> Html {
             <span>
                 <strong>{format!("Corpus file {}", o.name)}</strong>
                 {format!(
-                    ": {} articles, {} statements, {} speakers, {} groups ({:.1} MB, made by {}); {how}.",
+                    ": {} articles, {} statements, {} speakers, {} groups ({} MB, made by {}); {how}.",
                     o.corpus.articles.len(),
                     o.corpus.entries.len(),
                     o.corpus.speakers.len(),
                     o.comparison.groups.len(),
-                    o.bytes as f64 / 1e6,
+                    quoteline_core::text::number::fixed(o.bytes as f64 / 1e6, 1),
                     if o.generator.is_empty() { "an unnamed tool" } else { &o.generator },
                 )}
                 { for o.notes.iter().map(|n| html! { <span class="note">{format!(" Note: {n}.")}</span> }) }

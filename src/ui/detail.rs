@@ -225,7 +225,7 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 </dd>
                 <dt>{"Cue"}</dt><dd>{s.cue.map(|c| c.of(&art.text).to_string()).unwrap_or_else(|| "none (continues or nearest)".into())}</dd>
                 <dt>{"Why this speaker"}</dt><dd>{s.evidence.rule.describe()}</dd>
-                <dt>{"Confidence"}</dt><dd>{format!("{:.0}%", s.confidence * 100.0)} if s.is_low_confidence() { <span class="review">{" review"}</span> }</dd>
+                <dt>{"Confidence"}</dt><dd>{format!("{}%", quoteline_core::text::number::fixed(f64::from(s.confidence) * 100.0, 0))} if s.is_low_confidence() { <span class="review">{" review"}</span> }</dd>
                 <dt>{"Topics"}</dt>
                 <dd class="topics">
                     if e.topics.is_empty() { {"other"} }

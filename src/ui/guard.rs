@@ -12,8 +12,8 @@
 //! when the page sees it happen), `render` panics at the next render of the app (read
 //! once at start and removed when it fires). A page cannot be made to panic by a link.
 
+use crate::ui::json::{self, Json};
 use quoteline_core::formats::workspace::StoredArticle;
-use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 use std::collections::BTreeSet;
 
@@ -38,7 +38,8 @@ thread_local! {
 }
 
 /// What the panic hook writes and the next start reads.
-#[derive(Serialize, Deserialize, Default, Debug, PartialEq)]
+#[derive(Default, Debug, PartialEq)]
+#[cfg_attr(test, derive(serde::Serialize))]
 struct Record {
     message: String,
     /// The article being read, by name.
@@ -50,6 +51,62 @@ struct Record {
     pending: Vec<StoredArticle>,
     /// How many of them could not be kept (the record was too large for the storage).
     dropped: usize,
+}
+
+impl Record {
+    /// As JSON (what serde_json wrote for it before: `tests` holds them equal).
+    fn to_text(&self) -> String {
+        let mut out = String::from("{\"message\":");
+        json::push_str(&mut out, &self.message);
+        out.push_str(",\"article\":");
+        match &self.article {
+            Some(a) => json::push_str(&mut out, a),
+            None => out.push_str("null"),
+        }
+        out.push_str(if self.saved {
+            ",\"saved\":true,\"text\":"
+        } else {
+            ",\"saved\":false,\"text\":"
+        });
+        match &self.text {
+            Some(a) => json::push_article(&mut out, a),
+            None => out.push_str("null"),
+        }
+        out.push_str(",\"pending\":[");
+        for (i, a) in self.pending.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::push_article(&mut out, a);
+        }
+        out.push_str(&format!("],\"dropped\":{}}}", self.dropped));
+        out
+    }
+
+    /// Read back (`None`: not a record of this shape).
+    fn from_text(text: &str) -> Option<Record> {
+        let v = json::parse(text).ok()?;
+        let article = |v: &Json| json::article(v).ok();
+        Some(Record {
+            message: v.get("message")?.as_str()?.to_string(),
+            article: match v.get("article")? {
+                Json::Null => None,
+                a => Some(a.as_str()?.to_string()),
+            },
+            saved: v.get("saved")?.as_bool()?,
+            text: match v.get("text")? {
+                Json::Null => None,
+                a => Some(article(a)?),
+            },
+            pending: v
+                .get("pending")?
+                .as_array()?
+                .iter()
+                .map(article)
+                .collect::<Option<_>>()?,
+            dropped: usize::try_from(v.get("dropped")?.as_u64()?).ok()?,
+        })
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -151,8 +208,8 @@ pub fn on_panic(message: &str) -> Option<String> {
     };
     // Too large for the tab's storage: keep the failing article and as many of the
     // others as fit, and say how many could not be kept.
-    while let Ok(json) = serde_json::to_string(&record) {
-        if session_set(RECOVERY_KEY, Some(&json)) || record.pending.is_empty() {
+    loop {
+        if session_set(RECOVERY_KEY, Some(&record.to_text())) || record.pending.is_empty() {
             break;
         }
         let keep = record.pending.len() / 2;
@@ -177,7 +234,7 @@ pub struct Recovered {
 pub fn recover() -> Option<Recovered> {
     let json = session_get(RECOVERY_KEY)?;
     session_set(RECOVERY_KEY, None);
-    let record: Record = serde_json::from_str(&json).unwrap_or_default();
+    let record = Record::from_text(&json).unwrap_or_default();
     let mut notice = format!(
         "The page stopped on an internal error ({}).",
         if record.message.is_empty() {
@@ -228,7 +285,8 @@ fn with_set_aside<R>(f: impl FnOnce(&mut BTreeSet<String>) -> R) -> R {
     SET_ASIDE.with(|s| {
         f(s.borrow_mut().get_or_insert_with(|| {
             session_get(SET_ASIDE_KEY)
-                .and_then(|j| serde_json::from_str(&j).ok())
+                .and_then(|j| json::parse(&j).ok()?.as_strings())
+                .map(|names| names.into_iter().collect())
                 .unwrap_or_default()
         }))
     })
@@ -238,9 +296,9 @@ fn with_set_aside<R>(f: impl FnOnce(&mut BTreeSet<String>) -> R) -> R {
 pub fn set_aside(name: &str) {
     with_set_aside(|names| {
         names.insert(name.to_string());
-        if let Ok(json) = serde_json::to_string(names) {
-            session_set(SET_ASIDE_KEY, Some(&json));
-        }
+        let mut list = String::new();
+        json::push_strings(&mut list, names.iter());
+        session_set(SET_ASIDE_KEY, Some(&list));
     });
 }
 
@@ -299,5 +357,41 @@ fn test_panic_at(point: &str, name: Option<&str>) {
         }
         let at = name.map_or(point.to_string(), |n| format!("{point}:{n}"));
         panic!("test panic at {at} (the {TEST_PANIC_KEY} switch)");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quoteline_core::corpus::ArticleMeta;
+
+    /// The recovery record is the JSON serde_json wrote for it, and reads back.
+    #[test]
+    fn the_recovery_record_reads_back() {
+        let a = StoredArticle {
+            name: "a.txt".into(),
+            text: "\"Hi,\" she said.\n".into(),
+            meta: ArticleMeta {
+                outlet: "Daily".into(),
+                ..Default::default()
+            },
+        };
+        for record in [
+            Record::default(),
+            Record {
+                message: "boom at \"x\"".into(),
+                article: Some("a.txt".into()),
+                saved: true,
+                text: Some(a.clone()),
+                pending: vec![a.clone(), a],
+                dropped: 3,
+            },
+        ] {
+            let text = record.to_text();
+            assert_eq!(text, serde_json::to_string(&record).unwrap());
+            assert_eq!(Record::from_text(&text), Some(record));
+        }
+        assert_eq!(Record::from_text("{\"message\":1}"), None);
+        assert_eq!(Record::from_text("not json"), None);
     }
 }

@@ -7,9 +7,8 @@
 
 use super::context::CorpusHandle;
 use super::highlight::{render_marked, render_statement, term_ranges};
-use quoteline_core::corpus::compare::Comparison;
+use crate::protocol::ExportFormat;
 use quoteline_core::corpus::StatementId;
-use quoteline_core::view::export::{export_csv, export_json};
 use quoteline_core::view::state::{Action, Sort};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -48,10 +47,11 @@ pub struct StatementListProps {
     pub terms: Rc<Vec<String>>,
     pub selected: Option<StatementId>,
     pub sort: Sort,
-    /// The cross-outlet groups, when computed (or opened): an export gives each
-    /// statement's group, and computes them first when they are not.
+    /// The corpus file shown (with its cross-outlet groups): the loader worker writes
+    /// the exports from it. Without one (a corpus given whole, a test's) an export
+    /// says it cannot be made.
     #[prop_or_default]
-    pub comparison: Option<Rc<Comparison>>,
+    pub pack: Option<Rc<[u8]>>,
     pub on_action: Callback<Action>,
 }
 
@@ -88,34 +88,31 @@ pub fn StatementList(props: &StatementListProps) -> Html {
             }
         })
     };
-    let export = |fmt: &'static str| {
-        let corpus = corpus.clone();
+    let export = |format: ExportFormat| {
         let ids = props.results.clone();
-        let comparison = props.comparison.clone();
+        let pack = props.pack.clone();
         let status = status.clone();
         Callback::from(move |_| {
-            // (Every corpus file brings its groups; a corpus given without them has none.)
-            let cmp = comparison.clone().unwrap_or_default();
-            let (content, mime) = if fmt == "csv" {
-                (export_csv(&corpus, &cmp, &ids), "text/csv")
-            } else {
-                (export_json(&corpus, &cmp, &ids), "application/json")
+            let (ids, pack, status) = (ids.clone(), pack.clone(), status.clone());
+            let (ext, mime) = match format {
+                ExportFormat::Csv => ("csv", "text/csv"),
+                ExportFormat::Json => ("json", "application/json"),
             };
-            #[cfg(target_arch = "wasm32")]
-            let result =
-                super::export::download(&format!("quoteline-statements.{fmt}"), mime, &content);
-            #[cfg(not(target_arch = "wasm32"))]
-            let result: Result<(), String> = {
-                let _ = (mime, &content);
-                Ok(())
-            };
-            status.set(match result {
-                Ok(()) => format!(
-                    "Exported {} statements as {}.",
-                    ids.len(),
-                    fmt.to_uppercase()
-                ),
-                Err(e) => format!("Export failed: {e}."),
+            status.set(format!("Exporting {} statements…", ids.len()));
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = match pack {
+                    Some(pack) => super::worker::export(format, &pack, &ids).await,
+                    None => Err("this corpus has no corpus file to export from".into()),
+                };
+                let result = result.and_then(|content| offer(ext, mime, &content));
+                status.set(match result {
+                    Ok(()) => format!(
+                        "Exported {} statements as {}.",
+                        ids.len(),
+                        ext.to_uppercase()
+                    ),
+                    Err(e) => format!("Export failed: {e}."),
+                });
             });
         })
     };
@@ -127,8 +124,8 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                 </select>
             </label>
             <span class="spacer" />
-            <button type="button" class="tool" onclick={export("csv")} disabled={props.results.is_empty()}>{"Export CSV"}</button>
-            <button type="button" class="tool" onclick={export("json")} disabled={props.results.is_empty()}>{"Export JSON"}</button>
+            <button type="button" class="tool" onclick={export(ExportFormat::Csv)} disabled={props.results.is_empty()}>{"Export CSV"}</button>
+            <button type="button" class="tool" onclick={export(ExportFormat::Json)} disabled={props.results.is_empty()}>{"Export JSON"}</button>
             <span class="status" role="status">{(*status).clone()}</span>
         </div>
     };
@@ -259,7 +256,10 @@ fn use_virtual_scroll(
                 .get_element_by_id(id)
                 .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
             {
-                let _ = el.style().set_property("height", &format!("{px:.0}px"));
+                let _ = el.style().set_property(
+                    "height",
+                    &format!("{}px", quoteline_core::text::number::fixed(px, 0)),
+                );
             }
         };
         set_height("list-before", start as f64 * h);
@@ -291,4 +291,17 @@ fn use_virtual_scroll(
             place();
         }
     });
+}
+
+/// Offers an export as the download `quoteline-statements.{ext}`.
+fn offer(ext: &str, mime: &str, content: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    return super::export::download(&format!("quoteline-statements.{ext}"), mime, content)
+        .map_err(|e| e.to_string());
+    // No downloads in server rendering (ui::export is browser-only).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (ext, mime, content);
+        Ok(())
+    }
 }

@@ -178,25 +178,24 @@ pub fn Loader(props: &LoaderProps) -> Html {
     let export = {
         let (live, messages) = (live.clone(), messages.clone());
         Callback::from(move |_| {
-            let json = live.borrow().to_json();
-            #[cfg(target_arch = "wasm32")]
-            let r = super::export::download("quoteline-workspace.json", "application/json", &json);
-            // No downloads in server rendering (ui::export is browser-only).
-            #[cfg(not(target_arch = "wasm32"))]
-            let r: Result<(), String> = {
-                let _ = &json;
-                Ok(())
-            };
-            messages.set(vec![match r {
-                Ok(()) => (
-                    false,
-                    format!(
-                        "Exported {} articles as quoteline-workspace.json.",
-                        live.borrow().articles.len()
+            let ws = live.borrow().clone();
+            let messages = messages.clone();
+            // (The loader worker writes the file: the explorer carries no JSON printer.)
+            wasm_bindgen_futures::spawn_local(async move {
+                let r = super::worker::write_workspace(&ws)
+                    .await
+                    .and_then(|json| offer_workspace(&json));
+                messages.set(vec![match r {
+                    Ok(()) => (
+                        false,
+                        format!(
+                            "Exported {} articles as quoteline-workspace.json.",
+                            ws.articles.len()
+                        ),
                     ),
-                ),
-                Err(e) => (true, format!("Export failed: {e}.")),
-            }]);
+                    Err(e) => (true, format!("Export failed: {e}.")),
+                }]);
+            });
         })
     };
     let on_import = {
@@ -220,9 +219,10 @@ pub fn Loader(props: &LoaderProps) -> Html {
                     .await
                     .ok()
                     .and_then(|v| v.as_string());
-                let result = text
-                    .ok_or_else(|| "the browser could not read it".to_string())
-                    .and_then(|t| Workspace::from_json(&t).map_err(|e| e.to_string()));
+                let result = match text {
+                    Some(t) => super::worker::read_workspace(t).await,
+                    None => Err("the browser could not read it".to_string()),
+                };
                 match result {
                     Ok(imported) => {
                         let mut ws = (**live.borrow()).clone();
@@ -519,7 +519,7 @@ fn article_row(
         <li class="my-article" key={a.name.clone()} data-name={a.name.clone()}>
             <div class="my-article-head">
                 <strong>{&a.name}</strong>
-                <span class="muted">{format!(" · {statements} statement{} · {:.1} kB", if statements == 1 { "" } else { "s" }, a.text.len() as f64 / 1e3)}</span>
+                <span class="muted">{format!(" · {statements} statement{} · {} kB", if statements == 1 { "" } else { "s" }, quoteline_core::text::number::fixed(a.text.len() as f64 / 1e3, 1))}</span>
                 <button type="button" class="tool" onclick={remove} aria-label={format!("Remove {}", a.name)}>{"Remove"}</button>
             </div>
             <div class="meta-form">
@@ -533,5 +533,18 @@ fn article_row(
                 <input id={id("url")} value={a.meta.url.clone()} placeholder="https://…" onchange={field("url")} />
             </div>
         </li>
+    }
+}
+
+/// Offers a workspace file as the download `quoteline-workspace.json`.
+fn offer_workspace(json: &str) -> Result<(), String> {
+    #[cfg(target_arch = "wasm32")]
+    return super::export::download("quoteline-workspace.json", "application/json", json)
+        .map_err(|e| e.to_string());
+    // No downloads in server rendering (ui::export is browser-only).
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = json;
+        Ok(())
     }
 }

@@ -86,9 +86,9 @@ async fn read_batch(batch: Vec<(Item, usize)>) -> Vec<Result<Vec<u8>, String>> {
         out.push(match item {
             Item::Text(_, t) => Ok(t.into_bytes()),
             Item::File(f) if size > MAX_FILE_BYTES => Err(format!(
-                "{}: too large ({:.1} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
+                "{}: too large ({} MB; the limit is {} MB per file). Split it, or run the command-line extractor over it.",
                 f.name(),
-                size as f64 / 1e6,
+                quoteline_core::text::number::fixed(size as f64 / 1e6, 1),
                 MAX_FILE_BYTES / 1_000_000
             )),
             Item::File(f) => {
@@ -246,8 +246,8 @@ impl Run {
                 (
                     true,
                     format!(
-                        "Nothing added: these {total} files hold {:.1} MB, more than the {} MB one load takes. Load fewer at a time.",
-                        total_bytes as f64 / 1e6,
+                        "Nothing added: these {total} files hold {} MB, more than the {} MB one load takes. Load fewer at a time.",
+                        quoteline_core::text::number::fixed(total_bytes as f64 / 1e6, 1),
                         MAX_TOTAL_BYTES / 1_000_000
                     ),
                 ),

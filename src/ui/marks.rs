@@ -19,6 +19,7 @@
 //! another is made; only the elements left over are removed. The focused mark's element
 //! is never handed on, so the focus never lands on another mark unasked.
 
+use quoteline_core::text::number::coord;
 use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -169,10 +170,14 @@ impl Ops {
             self.attr(slot, DATA_ID, &new.first.to_string());
         }
         if old.x != new.x || old.y != new.y {
-            self.attr(slot, TRANSFORM, &format!("translate({} {})", new.x, new.y));
+            self.attr(
+                slot,
+                TRANSFORM,
+                &format!("translate({} {})", coord(new.x), coord(new.y)),
+            );
         }
         if old.r.to_bits() != new.r.to_bits() {
-            self.attr(slot, RADIUS, &new.r.to_string());
+            self.attr(slot, RADIUS, &coord(new.r));
         }
         if old.count != new.count {
             self.count(slot, new.count.as_deref().unwrap_or(""));

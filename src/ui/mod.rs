@@ -17,6 +17,7 @@ pub mod framing;
 pub mod guard;
 pub mod highlight;
 pub mod hooks;
+pub mod json;
 pub mod list;
 pub mod loader;
 pub mod loading;

@@ -1,10 +1,10 @@
 //! Why the workspace could not be saved or read ([`StorageError`], the user's message),
 //! and the workspace an older Quoteline kept in localStorage (one key, the same versioned
-//! JSON as an export), which the store (`super::store`) moves into IndexedDB. An
-//! unreadable one is reported and left in place until the user clears it. Native builds
-//! (SSR tests) have no storage.
+//! JSON as an export, read by the loader worker), which the store (`super::store`) moves
+//! into IndexedDB. An unreadable one is reported and left in place until the user clears
+//! it. Native builds (SSR tests) have no storage.
 
-use quoteline_core::formats::workspace::{Workspace, WorkspaceError};
+use quoteline_core::formats::workspace::Workspace;
 
 /// The localStorage key.
 pub const KEY: &str = "quoteline.workspace";
@@ -27,7 +27,7 @@ pub enum StorageError {
     /// The write failed otherwise: the browser's name for the failure.
     NotSaved { reason: String },
     /// The stored workspace could not be read, and why (it stays in storage).
-    Unreadable(WorkspaceError),
+    Unreadable(String),
 }
 
 impl std::fmt::Display for StorageError {
@@ -71,9 +71,9 @@ impl std::error::Error for StorageError {}
 /// Bytes in megabytes, for the user (`4.2 MB`; `1.5 GB` from 1,000 MB).
 pub fn mb(bytes: f64) -> String {
     if bytes >= 1e9 {
-        format!("{:.1} GB", bytes / 1e9)
+        format!("{} GB", quoteline_core::text::number::fixed(bytes / 1e9, 1))
     } else {
-        format!("{:.1} MB", bytes / 1e6)
+        format!("{} MB", quoteline_core::text::number::fixed(bytes / 1e6, 1))
     }
 }
 
@@ -85,15 +85,17 @@ impl yew::html::IntoPropValue<yew::virtual_dom::VNode> for &StorageError {
 }
 
 /// The workspace an older Quoteline kept in localStorage (`Ok(None)`: there is none),
-/// or why it cannot be read (it is then left where it is).
-pub fn load_legacy() -> Result<Option<Workspace>, StorageError> {
+/// or why it cannot be read (it is then left where it is). The loader worker reads it,
+/// so a page with one starts the worker.
+pub async fn load_legacy() -> Result<Option<Workspace>, StorageError> {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(store) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
             return Ok(None);
         };
         match store.get_item(KEY) {
-            Ok(Some(json)) => Workspace::from_json(&json)
+            Ok(Some(json)) => super::worker::read_workspace(json)
+                .await
                 .map(Some)
                 .map_err(StorageError::Unreadable),
             _ => Ok(None),
@@ -133,7 +135,9 @@ mod tests {
     /// always shown; an unreadable workspace says why (its field, from the engine).
     #[test]
     fn each_error_says_what_happened() {
-        let unreadable = Workspace::from_json("{\"format\": \"other\"}").unwrap_err();
+        let unreadable = Workspace::from_json("{\"format\": \"other\"}")
+            .unwrap_err()
+            .to_string();
         let cases = [
             (StorageError::NoStorage, "This browser gives the page no storage (IndexedDB), so your articles last only until the page is closed. Export the workspace to keep them."),
             (StorageError::NotCleared, "could not clear the saved articles"),

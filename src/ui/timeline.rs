@@ -11,6 +11,7 @@ use super::marks::{MarkSpec, MarksLayer};
 use super::tooltip::tooltip;
 use quoteline_core::corpus::dates::{Precision, When};
 use quoteline_core::corpus::{Corpus, StatementId};
+use quoteline_core::text::number::coord;
 use quoteline_core::view::state::{Action, AppState};
 use quoteline_core::view::timeline::geometry::{
     mark_radius, AXIS_H, EVENTS_H, LABEL_W, LANE_H, PLOT_W, SVG_W,
@@ -196,7 +197,7 @@ impl Ruler {
     }
     /// The transform that draws the ruler's places in the plot.
     fn transform(self) -> String {
-        format!("translate({} 0)", LABEL_W - self.shift)
+        format!("translate({} 0)", coord(LABEL_W - self.shift))
     }
 }
 
@@ -630,26 +631,26 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                 <span class="hint">{ if lay.expanded { "Within a day: article order (no clock times)." } else { "Drag the axis to pick dates; drag lanes to pan." } }</span>
             </div>
             <div class="timeline-scroll">
-            <svg class="timeline-svg" viewBox={format!("0 0 {SVG_W} {h}")} role="group" tabindex="0"
+            <svg class="timeline-svg" viewBox={format!("0 0 {} {}", coord(SVG_W), coord(h))} role="group" tabindex="0"
                 aria-label="Timeline of statements; + and − zoom, arrow keys pan; the list below is the same content as text"
                 {onkeydown} {onwheel} {onpointerdown} {onpointermove} {onpointerup} {onpointercancel}>
-                <rect class="axis-band" x={LABEL_W.to_string()} y="0" width={PLOT_W.to_string()} height={(AXIS_H + EVENTS_H).to_string()} />
+                <rect class="axis-band" x={coord(LABEL_W)} y="0" width={coord(PLOT_W)} height={coord(AXIS_H + EVENTS_H)} />
                 { for lay.ticks.iter().filter(|t| (0.0..=PLOT_W).contains(&t.x)).map(|t| html! {
                     <g class={classes!("tick", t.major.then_some("major"))}>
-                        <line x1={(LABEL_W + t.x).to_string()} x2={(LABEL_W + t.x).to_string()} y1={(AXIS_H - 6.0).to_string()} y2={h.to_string()} />
-                        <text x={(LABEL_W + t.x + 3.0).to_string()} y={(AXIS_H - 9.0).to_string()}>{&t.label}</text>
+                        <line x1={coord(LABEL_W + t.x)} x2={coord(LABEL_W + t.x)} y1={coord(AXIS_H - 6.0)} y2={coord(h)} />
+                        <text x={coord(LABEL_W + t.x + 3.0)} y={coord(AXIS_H - 9.0)}>{&t.label}</text>
                     </g>
                 }) }
                 if let Some((x0, x1)) = brush {
-                    <rect class="brush" x={x0.to_string()} y="0" width={(x1 - x0).max(1.0).to_string()} height={h.to_string()} />
+                    <rect class="brush" x={coord(x0)} y="0" width={coord((x1 - x0).max(1.0))} height={coord(h)} />
                 }
                 if let Some((x0, x1)) = *preview {
-                    <rect class="brush preview" x={x0.to_string()} y="0" width={(x1 - x0).to_string()} height={h.to_string()} />
+                    <rect class="brush preview" x={coord(x0)} y="0" width={coord(x1 - x0)} height={coord(h)} />
                 }
-                <text class="lane-label" x="4" y={(AXIS_H + 15.0).to_string()}>{"Context"}</text>
+                <text class="lane-label" x="4" y={coord(AXIS_H + 15.0)}>{"Context"}</text>
                 // Its event marks are drawn by a `MarksLayer` too.
                 <g class="events" transform={ruler.transform()} ref={events_ref} />
-                <text class="undated-label" x={(LABEL_W + PLOT_W + 14.0).to_string()} y={(AXIS_H + 15.0).to_string()}>{"undated"}</text>
+                <text class="undated-label" x={coord(LABEL_W + PLOT_W + 14.0)} y={coord(AXIS_H + 15.0)}>{"undated"}</text>
                 // Each keyed list is the only content of its own `g`: Yew puts a `for`'s
                 // items among their siblings, and one unkeyed sibling makes the whole list
                 // match by position, so a pan that moves every mark one place along
@@ -660,14 +661,14 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     let undated = &lay.undated[li];
                     html! {
                         <g class="lane" key={format!("lane-{name}")}>
-                            <line class="lane-line" x1={LABEL_W.to_string()} x2={(LABEL_W + PLOT_W).to_string()} y1={y.to_string()} y2={y.to_string()} />
-                            <text class="lane-label" x="4" y={(y + 4.0).to_string()}><title>{format!("{name}: {n} statements")}</title>{short(name, 22)}</text>
+                            <line class="lane-line" x1={coord(LABEL_W)} x2={coord(LABEL_W + PLOT_W)} y1={coord(y)} y2={coord(y)} />
+                            <text class="lane-label" x="4" y={coord(y + 4.0)}><title>{format!("{name}: {n} statements")}</title>{short(name, 22)}</text>
                             if !undated.is_empty() {
                                 <g class="mark undated" role="button" tabindex="0" aria-label={format!("undated — {name}: {} statements", undated.len())}
                                     onclick={select(undated[0])} onkeydown={select_key(undated[0])}>
                                     <title>{format!("undated — {name}: {} statements", undated.len())}</title>
-                                    <rect x={(LABEL_W + PLOT_W + 18.0).to_string()} y={(y - 8.0).to_string()} width="40" height="16" rx="8" />
-                                    <text x={(LABEL_W + PLOT_W + 38.0).to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{undated.len()}</text>
+                                    <rect x={coord(LABEL_W + PLOT_W + 18.0)} y={coord(y - 8.0)} width="40" height="16" rx="8" />
+                                    <text x={coord(LABEL_W + PLOT_W + 38.0)} y={coord(y + 4.0)} text-anchor="middle">{undated.len()}</text>
                                 </g>
                             }
                         </g>

@@ -1,6 +1,7 @@
 //! The timeline's visible tooltip: a mark's label wrapped into a few lines in a box
 //! beside the mark, kept inside the plot. (Screen readers read the mark's own label.)
 
+use quoteline_core::text::number::coord;
 use quoteline_core::view::timeline::geometry::{SVG_W, TOOLTIP_LINE_H, TOOLTIP_W};
 use yew::prelude::*;
 
@@ -38,9 +39,9 @@ pub fn tooltip(cx: f64, cy: f64, text: &str, h: f64) -> Html {
     };
     html! {
         <g class="tooltip" aria-hidden="true" pointer-events="none">
-            <rect x={x.to_string()} y={y.to_string()} width={TOOLTIP_W.to_string()} height={th.to_string()} rx="4" />
+            <rect x={coord(x)} y={coord(y)} width={coord(TOOLTIP_W)} height={coord(th)} rx="4" />
             { for lines.iter().enumerate().map(|(i, l)| html! {
-                <text x={(x + 8.0).to_string()} y={(y + 4.0 + TOOLTIP_LINE_H * (i + 1) as f64).to_string()}>{l}</text>
+                <text x={coord(x + 8.0)} y={coord(y + 4.0 + TOOLTIP_LINE_H * (i + 1) as f64)}>{l}</text>
             }) }
         </g>
     }

@@ -379,3 +379,56 @@ pub async fn framing(pack: &[u8]) -> Result<quoteline_core::corpus::framing::Fra
         }
     }
 }
+
+/// Sends `req` and waits for its `Text`. `Err`: why not, for the user.
+async fn text_of(req: &Request) -> Result<String, String> {
+    let s = Session::open().await.map_err(|t| t.to_string())?;
+    s.send(req);
+    loop {
+        match s.next().await.map_err(|t| t.to_string())? {
+            Response::Text { text } => return Ok(text),
+            Response::Refused { why } => return Err(why),
+            _ => {}
+        }
+    }
+}
+
+/// The statements `ids` of the corpus file `pack` as an export (CSV or JSON).
+pub async fn export(
+    format: protocol::ExportFormat,
+    pack: &[u8],
+    ids: &[quoteline_core::corpus::StatementId],
+) -> Result<String, String> {
+    text_of(&Request::Export {
+        format,
+        pack: pack.to_vec(),
+        ids: ids.to_vec(),
+    })
+    .await
+}
+
+/// A workspace as a workspace file (its export).
+pub async fn write_workspace(
+    workspace: &quoteline_core::formats::workspace::Workspace,
+) -> Result<String, String> {
+    text_of(&Request::WriteWorkspace {
+        workspace: workspace.clone(),
+    })
+    .await
+}
+
+/// A workspace file read. `Err`: why it cannot be used (or the worker could not read
+/// it), for the user.
+pub async fn read_workspace(
+    text: String,
+) -> Result<quoteline_core::formats::workspace::Workspace, String> {
+    let s = Session::open().await.map_err(|t| t.to_string())?;
+    s.send(&Request::ReadWorkspace { text });
+    loop {
+        match s.next().await.map_err(|t| t.to_string())? {
+            Response::Workspace { workspace } => return Ok(workspace),
+            Response::Refused { why } => return Err(why),
+            _ => {}
+        }
+    }
+}

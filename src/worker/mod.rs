@@ -3,13 +3,16 @@
 //! are first loaded. It reads files, extracts articles and builds the corpus
 //! ([`engine`]), and hands the page a corpus file; the page (the explorer) never runs
 //! extraction. It also reads the headlines and ledes for the framing view, when that
-//! tab is first opened. Messages are [`crate::protocol`]'s.
+//! tab is first opened, and writes the exports and reads and writes workspace files
+//! ([`files`]). Messages are [`crate::protocol`]'s.
 
 pub mod engine;
+pub mod files;
 
 #[cfg(target_arch = "wasm32")]
 mod scope {
     use super::engine::{self, Engine};
+    use super::files;
     use crate::protocol::{self, Request, Response};
     use std::cell::RefCell;
     use wasm_bindgen::{prelude::*, JsCast};
@@ -68,6 +71,19 @@ mod scope {
             }
             Request::Framing { pack } => post(&match engine::framing(&pack) {
                 Ok(framing) => Response::Framed { framing },
+                Err(why) => Response::Refused { why },
+            }),
+            Request::Export { format, pack, ids } => {
+                post(&match files::export(format, &pack, &ids) {
+                    Ok(text) => Response::Text { text },
+                    Err(why) => Response::Refused { why },
+                })
+            }
+            Request::WriteWorkspace { workspace } => post(&Response::Text {
+                text: files::write_workspace(&workspace),
+            }),
+            Request::ReadWorkspace { text } => post(&match files::read_workspace(&text) {
+                Ok(workspace) => Response::Workspace { workspace },
                 Err(why) => Response::Refused { why },
             }),
         }

@@ -81,8 +81,8 @@ pub async fn keep_opened(name: &str, bytes: &[u8]) -> Result<(), String> {
     .await
     .map_err(|why| match why.as_str() {
         "QuotaExceededError" => format!(
-            "the browser's storage for this page is full ({:.1} MB more did not fit)",
-            bytes.len() as f64 / 1e6
+            "the browser's storage for this page is full ({} MB more did not fit)",
+            quoteline_core::text::number::fixed(bytes.len() as f64 / 1e6, 1)
         ),
         _ => format!("the browser refused to store it: {why}"),
     })?;

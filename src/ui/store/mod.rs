@@ -96,7 +96,7 @@ pub async fn open(session: Shared, setters: Setters, recovered: Vec<StoredArticl
         Err(why) => {
             status.unavailable = Some(why);
             // What an older Quoteline kept is shown for the session (and left in place).
-            match super::storage::load_legacy() {
+            match super::storage::load_legacy().await {
                 Ok(old) => old.unwrap_or_default(),
                 Err(e) => {
                     status.legacy = Some(e);
@@ -152,7 +152,7 @@ async fn load(db: &idb::Db, status: &mut Status) -> (Workspace, Saved) {
 /// that are not there already are written, read back and compared, and only then is the
 /// old copy removed. A workspace that cannot be read is left where it is.
 async fn migrate(db: &idb::Db, ws: &mut Workspace, saved: &mut Saved, status: &mut Status) {
-    let old = match super::storage::load_legacy() {
+    let old = match super::storage::load_legacy().await {
         Ok(Some(old)) => old,
         Ok(None) => return,
         Err(e) => {

@@ -3,8 +3,8 @@
 //! name), the mode, and the message a tab posts to the others after a write. Pure: the
 //! store (`super`) does the I/O, this decides what a record means.
 
+use crate::ui::json::{self, Json};
 use quoteline_core::formats::workspace::{Mode, StoredArticle, Workspace};
-use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
 /// The record version this build writes; a higher one is left untouched and reported.
@@ -19,35 +19,19 @@ pub enum Unread {
     Newer { key: String, version: u64 },
 }
 
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    v: u64,
-    seq: u64,
-    article: &'a StoredArticle,
-}
-
-#[derive(Deserialize)]
-struct ArticleIn {
-    #[serde(default)]
-    seq: u64,
-    article: StoredArticle,
-}
-
 /// An article's record; `seq` is its place in the workspace (the order it was added in).
 pub fn encode_article(a: &StoredArticle, seq: u64) -> String {
-    serde_json::to_string(&ArticleOut {
-        v: RECORD_VERSION,
-        seq,
-        article: a,
-    })
-    .unwrap_or_default()
+    let mut out = format!("{{\"v\":{RECORD_VERSION},\"seq\":{seq},\"article\":");
+    json::push_article(&mut out, a);
+    out.push('}');
+    out
 }
 
 /// The version of a record, or why it has none.
-fn version_of(value: &serde_json::Value) -> Result<u64, String> {
+fn version_of(value: &Json) -> Result<u64, String> {
     value
         .get("v")
-        .and_then(serde_json::Value::as_u64)
+        .and_then(Json::as_u64)
         .ok_or_else(|| "it has no record version: not a Quoteline record".to_string())
 }
 
@@ -59,40 +43,46 @@ pub fn decode_article(key: &str, value: Option<&str>) -> Result<(u64, StoredArti
         why,
     };
     let text = value.ok_or_else(|| damaged("it is not text".into()))?;
-    let json: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| damaged(format!("not valid JSON: {e}")))?;
-    let version = version_of(&json).map_err(damaged)?;
+    let record = json::parse(text).map_err(|e| damaged(format!("not valid JSON: {e}")))?;
+    let version = version_of(&record).map_err(damaged)?;
     if version > RECORD_VERSION {
         return Err(Unread::Newer {
             key: key.to_string(),
             version,
         });
     }
-    let record: ArticleIn = serde_json::from_value(json)
-        .map_err(|e| damaged(format!("its fields are not an article's: {e}")))?;
-    if record.article.name != key {
-        return Err(damaged(format!(
-            "it holds the article “{}”",
-            record.article.name
-        )));
+    let fields = |e: String| damaged(format!("its fields are not an article's: {e}"));
+    let seq = match record.get("seq") {
+        None => 0,
+        Some(v) => v
+            .as_u64()
+            .ok_or_else(|| fields("invalid type: `seq` is not a place".into()))?,
+    };
+    let article = record
+        .get("article")
+        .ok_or_else(|| fields("missing field `article`".into()))
+        .and_then(|a| json::article(a).map_err(fields))?;
+    if article.name != key {
+        return Err(damaged(format!("it holds the article “{}”", article.name)));
     }
-    record.article.check().map_err(|p| damaged(p.to_string()))?;
-    Ok((record.seq, record.article))
+    article.check().map_err(|p| damaged(p.to_string()))?;
+    Ok((seq, article))
 }
 
-#[derive(Serialize)]
-struct ModeOut {
-    v: u64,
-    mode: Mode,
+/// The mode as its record writes it.
+fn mode_name(mode: Mode) -> &'static str {
+    match mode {
+        Mode::WithSeeds => "with-seeds",
+        Mode::Alone => "alone",
+    }
 }
 
 /// The mode's record.
 pub fn encode_mode(mode: Mode) -> String {
-    serde_json::to_string(&ModeOut {
-        v: RECORD_VERSION,
-        mode,
-    })
-    .unwrap_or_default()
+    format!(
+        "{{\"v\":{RECORD_VERSION},\"mode\":\"{}\"}}",
+        mode_name(mode)
+    )
 }
 
 /// Reads the mode's record (`None` value: no mode stored yet, the default).
@@ -104,22 +94,24 @@ pub fn decode_mode(value: Option<&str>) -> Result<Mode, Unread> {
         key: "mode".into(),
         why,
     };
-    let json: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| damaged(format!("not valid JSON: {e}")))?;
-    let version = version_of(&json).map_err(damaged)?;
+    let record = json::parse(text).map_err(|e| damaged(format!("not valid JSON: {e}")))?;
+    let version = version_of(&record).map_err(damaged)?;
     if version > RECORD_VERSION {
         return Err(Unread::Newer {
             key: "mode".into(),
             version,
         });
     }
-    serde_json::from_value(json.get("mode").cloned().unwrap_or_default())
-        .map_err(|e| damaged(format!("not a mode: {e}")))
+    let name = record.get("mode").and_then(Json::as_str);
+    [Mode::WithSeeds, Mode::Alone]
+        .into_iter()
+        .find(|m| Some(mode_name(*m)) == name)
+        .ok_or_else(|| damaged(format!("not a mode: {}", name.unwrap_or("(none)"))))
 }
 
 /// What one tab tells the others after a write: the articles put and deleted, by name,
 /// and whether the mode changed.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Change {
     pub puts: Vec<String>,
     pub deletes: Vec<String>,
@@ -127,13 +119,28 @@ pub struct Change {
 }
 
 impl Change {
+    /// The message (JSON: `{"puts":[..],"deletes":[..],"mode":false}`).
     pub fn to_message(&self) -> String {
-        serde_json::to_string(self).unwrap_or_default()
+        let mut out = String::from("{\"puts\":");
+        json::push_strings(&mut out, &self.puts);
+        out.push_str(",\"deletes\":");
+        json::push_strings(&mut out, &self.deletes);
+        out.push_str(if self.mode {
+            ",\"mode\":true}"
+        } else {
+            ",\"mode\":false}"
+        });
+        out
     }
 
     /// A message from another tab (`None`: not one of ours).
     pub fn from_message(message: &str) -> Option<Change> {
-        serde_json::from_str(message).ok()
+        let m = json::parse(message).ok()?;
+        Some(Change {
+            puts: m.get("puts")?.as_strings()?,
+            deletes: m.get("deletes")?.as_strings()?,
+            mode: m.get("mode")?.as_bool()?,
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -257,6 +264,54 @@ mod tests {
             decode_article("a.txt", Some(&encode_article(&a, 7))),
             Ok((7, a))
         );
+    }
+
+    /// The records and messages are the JSON serde_json wrote for them before.
+    #[test]
+    fn records_are_the_json_they_always_were() {
+        #[derive(serde::Serialize)]
+        struct ArticleOut<'a> {
+            v: u64,
+            seq: u64,
+            article: &'a StoredArticle,
+        }
+        #[derive(serde::Serialize)]
+        struct ModeOut {
+            v: u64,
+            mode: Mode,
+        }
+        #[derive(serde::Serialize)]
+        struct ChangeOut<'a> {
+            puts: &'a [String],
+            deletes: &'a [String],
+            mode: bool,
+        }
+        let a = article("a \"1\".txt", "Merz said:\n\"so\".");
+        let out = ArticleOut {
+            v: RECORD_VERSION,
+            seq: 12,
+            article: &a,
+        };
+        assert_eq!(encode_article(&a, 12), serde_json::to_string(&out).unwrap());
+        for mode in [Mode::WithSeeds, Mode::Alone] {
+            let out = ModeOut {
+                v: RECORD_VERSION,
+                mode,
+            };
+            assert_eq!(encode_mode(mode), serde_json::to_string(&out).unwrap());
+        }
+        let c = Change {
+            puts: vec!["a".into(), "b\"".into()],
+            deletes: vec!["c".into()],
+            mode: true,
+        };
+        let out = ChangeOut {
+            puts: &c.puts,
+            deletes: &c.deletes,
+            mode: c.mode,
+        };
+        assert_eq!(c.to_message(), serde_json::to_string(&out).unwrap());
+        assert_eq!(Change::from_message("{\"puts\":[1]}"), None);
     }
 
     /// Each bad record is named with what is wrong; a newer one with its version.

@@ -54,7 +54,9 @@ fn csv_cell(v: &Value) -> String {
     match v {
         Value::Null => String::new(),
         Value::Bool(b) => b.to_string(),
-        Value::Number(n) if n.is_f64() => n.as_f64().map_or(n.to_string(), |f| format!("{f:.2}")),
+        Value::Number(n) if n.is_f64() => n
+            .as_f64()
+            .map_or(n.to_string(), |f| crate::text::number::fixed(f, 2)),
         Value::Number(n) => n.to_string(),
         Value::String(s) => csv_field(s),
         Value::Array(items) => csv_field(&items.iter().map(plain).collect::<Vec<_>>().join(";")),

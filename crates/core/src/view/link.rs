@@ -4,6 +4,7 @@
 
 use crate::corpus::Corpus;
 use crate::model::Kind;
+use crate::text::number;
 use crate::view::state::{view_ok, AppState, Sort, Tab};
 use crate::view::timeline::lanes::LaneBy;
 
@@ -32,7 +33,10 @@ impl AppState {
             p.push(("tab", self.tab.as_str().to_string()));
         }
         if let Some((a, b)) = self.view {
-            p.push(("view", format!("{a:.3},{b:.3}")));
+            p.push((
+                "view",
+                format!("{},{}", number::fixed(a, 3), number::fixed(b, 3)),
+            ));
         }
         if let Some((a, b)) = self.range {
             let label = |d: i64| {
@@ -105,7 +109,7 @@ impl AppState {
                 },
                 "view" => match v
                     .split_once(',')
-                    .and_then(|(a, b)| Some((a.parse::<f64>().ok()?, b.parse::<f64>().ok()?)))
+                    .and_then(|(a, b)| Some((number::parse_decimal(a)?, number::parse_decimal(b)?)))
                     .filter(|&view| view_ok(view))
                 {
                     Some(view) => s.view = Some(view),

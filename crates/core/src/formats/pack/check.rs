@@ -22,6 +22,18 @@ fn invalid<T>(field: String, problem: String) -> Result<T, Inconsistency> {
 }
 
 /// Whether `s` is a span of `text`: start before end, both inside it and on char boundaries.
+/// A confidence as the message says it: in fixed point (the explorer, which checks
+/// every corpus file it opens, carries no float printing), or what it is if not a number.
+fn shown(x: f32) -> String {
+    if x.is_nan() {
+        "NaN".into()
+    } else if x.is_infinite() {
+        (if x > 0.0 { "inf" } else { "-inf" }).into()
+    } else {
+        crate::text::number::fixed(f64::from(x), 3)
+    }
+}
+
 fn span_ok(text: &str, s: Span) -> bool {
     s.start <= s.end && text.get(s.start..s.end).is_some()
 }
@@ -193,7 +205,7 @@ fn check_entry(c: &Corpus, i: usize, e: &Entry, topics: usize) -> Result<(), Inc
             format!("corpus.entries[{i}].statement.confidence"),
             format!(
                 "statement {i} has the confidence {}, not a number from 0 to 1",
-                st.confidence
+                shown(st.confidence)
             ),
         );
     }
