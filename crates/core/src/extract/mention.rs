@@ -536,8 +536,8 @@ impl Phrase<'_> {
         }
         // A title that starts before the run and ends inside it: "Secretary of State
         // Hillary Clinton" (the run is "State Hillary Clinton").
-        let (role_from, name_start) = self.title_into_run(rs, re);
-        let name_start = self.name_start_in_run(name_start, re);
+        let (role_from, name_start) = run::title_into_run(&self.lower, rs, re);
+        let name_start = run::name_start_in_run(&self.words, &self.lower, name_start, re);
         // A dateline's month, a headline's verb or a hyphenated modifier ends the name.
         let name_end = (name_start + 1..re)
             .find(|&k| ends_name(self.wd(k), lower.word(k)))

@@ -102,26 +102,20 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
             && !in_lower_list(w, &lex.prepositions)
             && lex.cue(w).is_none()
     };
-    // A parenthesis ends the phrase: `Durbin (D-Ill.), noting ..., said` is Durbin's.
-    let parenthesised = |k: usize| {
+    // Whether the gap between tokens `k - 1` and `k` holds `mark`.
+    let gap_holds = |k: usize, mark: char| {
         k > s
             && Span::new(
                 tok_span(k - 1).end,
                 tok_span(k).start.max(tok_span(k - 1).end),
             )
             .of(text)
-            .contains('(')
+            .contains(mark)
     };
-    // A comma ends the phrase too: `Tracy Martin, Trayvon's father, issued` is Tracy Martin's.
-    let after_comma = |k: usize| {
-        k > s
-            && Span::new(
-                tok_span(k - 1).end,
-                tok_span(k).start.max(tok_span(k - 1).end),
-            )
-            .of(text)
-            .contains(',')
-    };
+    // A parenthesis ends the phrase (`Durbin (D-Ill.), noting ..., said` is Durbin's), and
+    // so does a comma (`Tracy Martin, Trayvon's father, issued` is Tracy Martin's).
+    let parenthesised = |k: usize| gap_holds(k, '(');
+    let after_comma = |k: usize| gap_holds(k, ',');
     while e < toks.len()
         && e < s + 8
         && (in_phrase(e) || (e > s && modifier(e)))
