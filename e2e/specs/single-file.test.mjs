@@ -79,7 +79,7 @@ describe("dist/quoteline.html from file://", () => {
     await page.locator("#load-messages", { hasText: "Added 1 article." }).waitFor();
     const [ws] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export workspace" }).click()]);
     assert.equal(ws.suggestedFilename(), "quoteline-workspace.json");
-    await page.locator("#load-messages", { hasText: "Exported 1 articles as quoteline-workspace.json." }).waitFor();
+    await page.locator("#load-messages", { hasText: "Exported 1 article as quoteline-workspace.json." }).waitFor();
     await screenshot(page, "single-file-exported");
     assert.deepEqual(problems, [], `problems:\n${problems.join("\n")}`);
     await clearStorage(page);

@@ -107,8 +107,9 @@ pub fn StatementList(props: &StatementListProps) -> Html {
                 let result = result.and_then(|content| offer(ext, mime, &content));
                 status.set(match result {
                     Ok(()) => format!(
-                        "Exported {} statements as {}.",
+                        "Exported {} statement{} as {}.",
                         ids.len(),
+                        if ids.len() == 1 { "" } else { "s" },
                         ext.to_uppercase()
                     ),
                     Err(e) => format!("Export failed: {e}."),

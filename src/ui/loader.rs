@@ -189,8 +189,9 @@ pub fn Loader(props: &LoaderProps) -> Html {
                     Ok(()) => (
                         false,
                         format!(
-                            "Exported {} articles as quoteline-workspace.json.",
-                            ws.articles.len()
+                            "Exported {} article{} as quoteline-workspace.json.",
+                            ws.articles.len(),
+                            if ws.articles.len() == 1 { "" } else { "s" }
                         ),
                     ),
                     Err(e) => (true, format!("Export failed: {e}.")),
