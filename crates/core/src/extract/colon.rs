@@ -6,7 +6,7 @@ use crate::extract::context::{Found, Sentence};
 use crate::extract::speaker::{make, Speakers, Who};
 use crate::lexicon::Lexicon;
 use crate::model::{Kind, Rule, SpeakerKind};
-use crate::text::{in_lower_list, is_space, str_from, trim_span, with_lower, Span};
+use crate::text::{in_lower_list, is_space, str_from, trim_span, Span};
 
 /// The statement of a sentence that opens its line with a speaker's label.
 pub fn label_statement(s: &Sentence, speakers: &mut Speakers, found: &mut Found) {
@@ -141,7 +141,7 @@ pub fn labelled(s: &Sentence) -> Option<(Span, Span)> {
             && label
                 .split_whitespace()
                 .next()
-                .is_some_and(|w| with_lower(w, |l| lex.cue(l).is_some())))
+                .is_some_and(|w| lex.cue(w).is_some()))
         || label.contains("’s")
         || label.contains("'s")
         || (words > 2 && label.chars().all(|c| !c.is_lowercase()))

@@ -197,10 +197,12 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
         }
         // Right after a quotation (`“...,” agrees Stevens`) a verb reports it whatever
         // follows.
-        let after_quote = Span::new(sent.start, t.span.start)
-            .of(text)
-            .trim_end_matches(is_space)
-            .ends_with(['”', '"']);
+        let after_quote = || {
+            Span::new(sent.start, t.span.start)
+                .of(text)
+                .trim_end_matches(is_space)
+                .ends_with(['”', '"'])
+        };
         // (An auxiliary before an -ing form is the progressive: "is saying".)
         if prev.is_some_and(|p| {
             in_lower_list(p, &lex.passive_before_cue)
@@ -211,7 +213,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
         let act = Act::of(form.lemma);
         // "agreed to debate" and "agreed that ..." report an act; "agreed on a plan" none.
         let next = toks.get(i + 1).map(|n| n.text(text));
-        if act == Act::To && !matches!(next, Some("to" | "that")) && !after_quote {
+        if act == Act::To && !matches!(next, Some("to" | "that")) && !after_quote() {
             continue;
         }
         // "talked about taxes", "spoke out against the plan"; not "spoke to reporters".

@@ -407,12 +407,7 @@ fn clause_end(s: &Sentence, later: &[Cue], from: usize) -> usize {
     for nc in later.iter().filter(|c| c.span.start > from) {
         let ns = nc.span.start;
         let before = Span::new(from, ns).of(text).trim_end_matches(is_space);
-        let cut_word = ["and", "but", "while", "then"]
-            .iter()
-            .find(|w| {
-                before.ends_with(*w) && str_to(before, before.len() - w.len()).ends_with(is_space)
-            })
-            .map(|w| before.len() - w.len());
+        let cut_word = last_word_among(before, &["and", "but", "while", "then"]);
         if nc.participle && before.ends_with(',') {
             end = from + before.len() - 1;
         } else if let Some(cw) = cut_word {
@@ -516,11 +511,8 @@ fn own_subject_cut(s: &Sentence, nc: &Cue, from: usize) -> Option<usize> {
             let gap = Span::new(from, sp.start)
                 .of(text)
                 .trim_end_matches(is_space);
-            let word = ["and", "but", "while"].iter().find(|w| {
-                gap.ends_with(*w) && str_to(gap, gap.len() - w.len()).ends_with(is_space)
-            });
-            match word {
-                Some(w) => (from + gap.len() - w.len(), sp),
+            match last_word_among(gap, &["and", "but", "while"]) {
+                Some(w) => (from + w, sp),
                 None if gap.ends_with(',') && !inside_any(from + gap.len() - 1, s.quotes) => {
                     (from + gap.len() - 1, sp)
                 }
@@ -531,6 +523,15 @@ fn own_subject_cut(s: &Sentence, nc: &Cue, from: usize) -> Option<usize> {
     };
     let words = subject.of(text).split_whitespace().count();
     ((1..=4).contains(&words) && !inside_any(subject.start, s.quotes)).then_some(cut)
+}
+
+/// Where `s` (trimmed of final spaces) ends in one of `words` standing alone, after a space:
+/// that word's start.
+fn last_word_among(s: &str, words: &[&str]) -> Option<usize> {
+    words
+        .iter()
+        .find(|w| s.ends_with(*w) && str_to(s, s.len() - w.len()).ends_with(is_space))
+        .map(|w| s.len() - w.len())
 }
 
 /// The clause `start..end`, trimmed of spaces, final punctuation and an opening "that",

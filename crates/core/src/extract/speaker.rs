@@ -479,7 +479,7 @@ fn participle_speaker(
             if let Some(m) = s
                 .before
                 .np_before(text, sent, cue.span.start)
-                .and_then(|(sp, _)| after_last_preposition(s, sp))
+                .and_then(|(sp, _)| participle_subject(s, sp))
                 .and_then(|sp| s.np(sp))
             {
                 return who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi);
@@ -528,7 +528,7 @@ fn lone_indefinite(text: &str, sp: Span) -> bool {
 /// The subject a participle's phrase `sp` ends in: all of it, or the part after an `of`
 /// ("in the wake of a new poll": "a new poll"). None when another preposition governs its
 /// end ("wrote to Wired explaining", "an email to supporters stating": an object).
-fn after_last_preposition(s: &Sentence, sp: Span) -> Option<Span> {
+fn participle_subject(s: &Sentence, sp: Span) -> Option<Span> {
     let lex = Lexicon::get();
     let last = crate::extract::context::tokens_within(s.toks, sp)
         .iter()

@@ -112,12 +112,12 @@ pub(super) fn is_calendar(lower: &str) -> bool {
     static SHAPE: std::sync::OnceLock<(u128, usize)> = std::sync::OnceLock::new();
     let (initials, longest) = *SHAPE.get_or_init(|| {
         let names = || lex.months.iter().chain(lex.weekdays.iter());
-        let initials = names()
-            .filter_map(|m| m.bytes().next().filter(u8::is_ascii))
-            .fold(0u128, |acc, b| acc | 1u128 << b);
-        let all_ascii = names().all(|m| m.bytes().next().is_some_and(|b| b.is_ascii()));
-        let longest = names().map(|m| m.len()).max().unwrap_or(0);
-        (if all_ascii { initials } else { u128::MAX }, longest)
+        // (A name opening with a byte past ASCII lets every first byte through.)
+        let initials = names().fold(0u128, |acc, m| match m.bytes().next() {
+            Some(b) if b.is_ascii() => acc | 1u128 << b,
+            _ => u128::MAX,
+        });
+        (initials, names().map(|m| m.len()).max().unwrap_or(0))
     });
     let first = bare.bytes().next().unwrap_or(0);
     if bare.len() > longest || (first.is_ascii() && initials & (1u128 << first) == 0) {
