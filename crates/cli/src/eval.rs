@@ -555,10 +555,14 @@ pub fn run(args: &[OsString]) -> ExitCode {
                 }
                 if !right && shown.2.len() < show {
                     shown.2.push(format!(
-                        "{}: source “{}”, speaker “{}” [{:?}]: {}",
+                        "{}: source “{}” (cue “{}”), speaker “{}” (cue “{}”) [{:?}]: {}",
                         g.name,
                         one_line(&a.source, &g.text),
+                        one_line(&a.cue, &g.text),
                         stmts[first].1,
+                        stmts[first]
+                            .3
+                            .map_or(String::new(), |c| one_line(&[c], &g.text)),
                         stmts[first].4,
                         one_line(&a.content, &g.text)
                     ));
