@@ -33,6 +33,12 @@ fn reported_speech_table() {
             "Lena Voss: press on to the next primary",
         ),
         ("The couple renewed their vows to each other.", ""),
+        // "allege" reports a clause; its participle as an adjective reports nothing.
+        (
+            "Former students alleged they were misled about the courses.",
+            "Former students: they were misled about the courses",
+        ),
+        ("The alleged attacker was arrested on Monday in Ohio.", ""),
         (
             "Lena Voss has been saying that the vote was rigged.",
             "Lena Voss: the vote was rigged",
