@@ -81,6 +81,8 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
         // Jump past the first comma.
         let comma = Span::new(t.span.start, sent.end).of(text).find(',')? + t.span.start;
         i = toks.iter().position(|t| t.span.start > comma)?;
+    } else if let Some(after) = opening_modifier(sentence, i) {
+        i = after;
     }
     let s = i;
     let mut e = i;
@@ -138,6 +140,37 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
         }),
         _ => None,
     }
+}
+
+/// The token after an opening adverb's or participle's phrase ("Ultimately, Mr. Yanukovych
+/// refused", "Facing criticism from both parties, Mr. Trump released", "Walking through
+/// the park, Ebeling said"), when token `i` opens one: a word ending in -ly or -ing that
+/// is no first name, followed by a comma or a lower-case word, whose phrase ends at a
+/// comma before a capitalised word (the subject). None otherwise ("Manning said the plan,
+/// which ...": no capital after the comma; "Kelly Ayotte said": a capital after the word).
+fn opening_modifier(sentence: &Sentence, i: usize) -> Option<usize> {
+    let (text, toks) = (sentence.text, sentence.toks);
+    let (first, next) = (toks.get(i)?, toks.get(i + 1)?);
+    let w = first.text(text);
+    let lex = Lexicon::get();
+    let inflected = w.len() > 4
+        && (w.ends_with("ly") || w.ends_with("ing"))
+        && w.starts_with(char::is_uppercase)
+        && !with_lower(w, |l| lex.genders.contains_key(l));
+    let gap = Span::new(first.span.end, next.span.start.max(first.span.end)).of(text);
+    let phrase_follows = gap.contains(',') || next.text(text).starts_with(char::is_lowercase);
+    if !inflected || !phrase_follows {
+        return None;
+    }
+    // The first comma, within the next dozen words, and a capitalised word right after it.
+    let k = (i + 1..toks.len().min(i + 14)).find(|&k| {
+        let prev = toks.get(k - 1).map_or(0, |t| t.span.end);
+        let t = toks.get(k).map_or(Span::default(), |t| t.span);
+        Span::new(prev, t.start.max(prev)).of(text).contains(',')
+    })?;
+    toks.get(k)
+        .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+        .then_some(k)
 }
 
 /// A body named at the start of a sentence (its subject), if any.

@@ -411,3 +411,30 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "residents",
     );
 }
+
+#[test]
+fn opening_adverbs_and_participles_are_no_subject() {
+    // An opening -ly or -ing phrase ends at its comma; the subject follows it, and a
+    // participle later in the sentence shares that subject.
+    check(
+        "Facing criticism from both parties, Rosa Vance released a statement, describing the audit as late.",
+        "the audit as late",
+        "Rosa Vance",
+    );
+    check(
+        "Ultimately, Rosa Vance refused to sign the audit, insisting that it was late.",
+        "it was late",
+        "Rosa Vance",
+    );
+    check(
+        "Once in office, Rosa Vance moved quickly, announcing an audit of the port.",
+        "an audit of the port",
+        "Rosa Vance",
+    );
+    // A first name ending in -ing or -ly opens a name, not a phrase.
+    check(
+        "Kelly Pike visited the port on Monday, saying the audit was late.",
+        "the audit was late",
+        "Kelly Pike",
+    );
+}
