@@ -77,6 +77,9 @@ pub fn np_before(
         let w = str_from(seg, last_word_start);
         if !w.is_empty() && in_lower_list(w, &lex.skip_before_cue) {
             end = sent.start + last_word_start;
+        } else if let Some(start) = time_phrase_start(seg) {
+            // "... but on Tuesday wrote", "Smith on Monday said": a date is no subject.
+            end = sent.start + start;
         } else if let Some(open) = parenthetical_start(seg) {
             // "Sen. Jane Roe (D-Ore.) said": the bracket after the name is no part of it.
             end = sent.start + open;
@@ -192,6 +195,35 @@ pub fn np_before(
     };
     let span = trim_span(text, Span::new(sent.start + s, sent.start + seg.len()));
     (!span.is_empty()).then_some((span, false))
+}
+
+/// Where a date that ends `seg` starts: a weekday or a month, with a part of the day
+/// after it ("Monday night") and a preposition or "last"/"this" before it ("on Tuesday",
+/// "last March").
+fn time_phrase_start(seg: &str) -> Option<usize> {
+    let lex = Lexicon::get();
+    let mut words = seg
+        .split(is_space)
+        .rev()
+        .filter(|w| !w.is_empty())
+        .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize));
+    let (mut w, mut at) = words.next()?;
+    if in_lower_list(w, &lex.day_parts) {
+        (w, at) = words.next()?;
+    }
+    if !(in_lower_list(w, &lex.weekdays) || in_lower_list(w, &lex.months))
+        || !w.starts_with(char::is_uppercase)
+    {
+        return None;
+    }
+    match words.next() {
+        Some((p, k))
+            if in_lower_list(p, &lex.prepositions) || matches!(p, "last" | "this" | "next") =>
+        {
+            Some(k)
+        }
+        _ => Some(at),
+    }
 }
 
 /// Where the phrase before a subject relative clause in `region` ends (a clause after a

@@ -703,7 +703,17 @@ fn resolve_cue(
         // "... and others have said", "some say": a lone indefinite names nobody, neither
         // the sentence's subject nor anyone else.
         Some((sp, false)) if lone_indefinite(text, sp) => Who::none(),
-        Some((_, true)) => shared(whos),
+        // "Ana Ruiz criticised the plan but on Tuesday said ...": an earlier cue's speaker,
+        // else the person who opens the sentence.
+        Some((_, true)) => {
+            let earlier = shared(whos);
+            match sentence_subject(subject, people, true) {
+                Some((name, role, span)) if !earlier.known() => {
+                    Who::person(name, role, span, Rule::SharedSubject)
+                }
+                _ => earlier,
+            }
+        }
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             // "Clinton, during a town hall in Columbus, Ohio, said": a name that a
             // preposition governs is no subject; the sentence's subject before it is.

@@ -61,8 +61,18 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     }
     // ("Former Gov. Ana Ruiz, for her part, ...": a modifier that opens the subject
     // itself is no introductory phrase.)
+    // ("The Washington Post columnist Ruth Marcus ...": nor is a determiner before one.)
+    // (A label, "A: Senator Hale ...", is neither: only a space may come between.)
     let opens_name = |k: usize| {
-        with_lower(word(k), |w| w == "former") && word(k + 1).starts_with(char::is_uppercase)
+        with_lower(word(k), |w| {
+            w == "former" || in_lower_list(w, &lex.np_determiners)
+        }) && word(k + 1).starts_with(char::is_uppercase)
+            && toks.get(k).zip(toks.get(k + 1)).is_some_and(|(a, b)| {
+                Span::new(a.span.end, b.span.start.max(a.span.end))
+                    .of(text)
+                    .chars()
+                    .all(char::is_whitespace)
+            })
     };
     // "But Durbin, noting ..., said", "And then Trump went": a conjunction is a word or
     // two, not a phrase to a comma.

@@ -286,6 +286,8 @@ pub struct Lexicon {
     pub question_words: Words,
     /// Words of a time phrase right after a cue besides weekdays and months (`yesterday`).
     pub time_words: Words,
+    /// Parts of the day after a date (`Monday night`), read past before a cue.
+    pub day_parts: Words,
     /// Auxiliaries that make a cue's -ing form the progressive (`is saying`).
     pub progressive_auxiliaries: Words,
     /// Words after which a cue's -ed form is an adjective (`his repeated attempts`).
@@ -608,6 +610,7 @@ impl Lexicon {
 
         self.question_words = speech.take("act.question_words");
         self.time_words = speech.take("cue.time_words");
+        self.day_parts = speech.take("cue.day_parts");
         self.progressive_auxiliaries = speech.take("cue.progressive");
         self.adjective_after = speech.take("cue.adjective_after");
         self.that_only = speech.take("cue.that_only");

@@ -431,6 +431,18 @@ fn opening_adverbs_and_participles_are_no_subject() {
         "an audit of the port",
         "Rosa Vance",
     );
+    // A date before the cue is no subject; after "but" the sentence's subject speaks,
+    // and a determiner before a name opens it.
+    check(
+        "The Ledger columnist Rosa Vance has been critical of the mayor but on Tuesday wrote that the audit was late.",
+        "the audit was late",
+        "Rosa Vance",
+    );
+    check(
+        "Rosa Vance on Monday night said the audit was late.",
+        "the audit was late",
+        "Rosa Vance",
+    );
     // A first name ending in -ing or -ly opens a name, not a phrase.
     check(
         "Kelly Pike visited the port on Monday, saying the audit was late.",
