@@ -85,7 +85,27 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     } else if conjunction(i) && conjunction(i + 1) && word(i + 2).starts_with(char::is_uppercase) {
         i += 2;
     }
-    if let Some(t) = toks.get(i).filter(|t| {
+    // "Meanwhile Rihanna, who ..., spoke": an adverb right before a name is one word, not
+    // a phrase to a comma (a preposition is: "In Washington, Obama said"; so is a
+    // participle, "Speaking Tuesday, ...", and a date, "Last Tuesday, ...").
+    let lone_adverb = |k: usize| {
+        let (w, next) = (word(k), word(k + 1));
+        lex.nonnames.contains(w)
+            && !in_lower_list(w, &lex.prepositions)
+            && !w.ends_with("ing")
+            && !w.ends_with("ed")
+            && lex.cue(w).is_none()
+            && next.starts_with(char::is_uppercase)
+            && !in_lower_list(next, &lex.weekdays)
+            && !in_lower_list(next, &lex.months)
+            && Span::new(tok_span(k).end, tok_span(k + 1).start.max(tok_span(k).end))
+                .of(text)
+                .chars()
+                .all(char::is_whitespace)
+    };
+    if lone_adverb(i) {
+        i += 1;
+    } else if let Some(t) = toks.get(i).filter(|t| {
         (lex.nonnames.contains(t.text(text)) && !opens_name(i)) || lex.cue(t.text(text)).is_some()
     }) {
         // Jump past the first comma.

@@ -443,6 +443,17 @@ fn opening_adverbs_and_participles_are_no_subject() {
         "the audit was late",
         "Rosa Vance",
     );
+    // An adverb right before a name is one word; a preposition opens a phrase to a comma.
+    check(
+        "Meanwhile Rosa Vance, who was honored with the award, spoke about the importance of audits.",
+        "the importance of audits",
+        "Rosa Vance",
+    );
+    check(
+        "In Dayton, Rosa Vance said the audit was late.",
+        "the audit was late",
+        "Rosa Vance",
+    );
     // A first name ending in -ing or -ly opens a name, not a phrase.
     check(
         "Kelly Pike visited the port on Monday, saying the audit was late.",
