@@ -207,13 +207,18 @@ fn time_phrase_start(seg: &str) -> Option<usize> {
         .rev()
         .filter(|w| !w.is_empty())
         .map(|w| (w, w.as_ptr() as usize - seg.as_ptr() as usize));
+    // (Capitals first: most words before a cue, and the words before those, have none,
+    // and skip the lists.)
+    let capital = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
     let (mut w, mut at) = words.next()?;
-    if in_lower_list(w, &lex.day_parts) {
-        (w, at) = words.next()?;
+    if !capital(w) {
+        let (day, k) = words.next()?;
+        if !capital(day) || !in_lower_list(w, &lex.day_parts) {
+            return None;
+        }
+        (w, at) = (day, k);
     }
-    if !(in_lower_list(w, &lex.weekdays) || in_lower_list(w, &lex.months))
-        || !w.starts_with(char::is_uppercase)
-    {
+    if !(in_lower_list(w, &lex.weekdays) || in_lower_list(w, &lex.months)) {
         return None;
     }
     match words.next() {

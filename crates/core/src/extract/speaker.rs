@@ -707,11 +707,12 @@ fn resolve_cue(
         // else the person who opens the sentence.
         Some((_, true)) => {
             let earlier = shared(whos);
+            if earlier.known() {
+                return earlier;
+            }
             match sentence_subject(subject, people, true) {
-                Some((name, role, span)) if !earlier.known() => {
-                    Who::person(name, role, span, Rule::SharedSubject)
-                }
-                _ => earlier,
+                Some((name, role, span)) => Who::person(name, role, span, Rule::SharedSubject),
+                None => earlier,
             }
         }
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
