@@ -2,7 +2,8 @@
 //! element type and comparator used to add its own copy of the sorting code to the page's
 //! wasm. Here the sorting itself is one function over indices with a `&dyn` comparator
 //! ([`order`]); [`sort_by`] orders a slice with it and then moves the elements into
-//! place by swaps, the only code made per element type.
+//! place by swaps, the only code made per element type. Lists of numbers have a sort of
+//! their own ([`sort_numbers`]), in place: the timeline sorts one per mark.
 
 use std::cmp::Ordering;
 
@@ -10,18 +11,38 @@ use std::cmp::Ordering;
 #[inline(never)]
 pub fn order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> Vec<usize> {
     let mut order: Vec<usize> = (0..n).collect();
-    // (Unstable, but no two indices compare equal: the ties are broken by index.)
-    order.sort_unstable_by(|&a, &b| cmp(a, b).then(a.cmp(&b)));
+    // (The stable sort: it finds the runs already in order, which the timeline's marks
+    // and a day's ids mostly are, where the unstable one sorts them again.)
+    order.sort_by(|&a, &b| cmp(a, b));
     order
 }
 
-/// Sorts `items` by `cmp`, stably (as `slice::sort_by`).
+/// Whether the indices `0..n` are in order by `cmp` already.
+#[inline(never)]
+fn in_order(n: usize, cmp: &dyn Fn(usize, usize) -> Ordering) -> bool {
+    (1..n).all(|i| cmp(i - 1, i) != Ordering::Greater)
+}
+
+/// Sorts `items` by `cmp`, stably (as `slice::sort_by`). A slice in order already is
+/// left as it is after one pass, without allocating (a day's ids, the marks of a lane).
 pub fn sort_by<T>(items: &mut [T], cmp: impl Fn(&T, &T) -> Ordering) {
-    let mut order = order(items.len(), &|a, b| match (items.get(a), items.get(b)) {
+    let by_index = |a: usize, b: usize| match (items.get(a), items.get(b)) {
         (Some(x), Some(y)) => cmp(x, y),
         _ => a.cmp(&b),
-    });
+    };
+    if in_order(items.len(), &by_index) {
+        return;
+    }
+    let mut order = order(items.len(), &by_index);
     permute(&mut order, &mut |a, b| items.swap(a, b));
+}
+
+/// Sorts numbers (ids, offsets) in place: no index array, no comparator behind a
+/// pointer, for the sorts run per mark when the timeline zooms. (Numbers that are equal
+/// are alike, so unstable is stable here.)
+#[inline(never)]
+pub fn sort_numbers(items: &mut [usize]) {
+    items.sort_unstable();
 }
 
 /// Sorts `items` in their natural order, stably (as `slice::sort`).

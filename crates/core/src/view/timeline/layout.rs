@@ -4,7 +4,7 @@
 
 use crate::corpus::dates::{Precision, When};
 use crate::corpus::{Corpus, StatementId};
-use crate::text::sort::{sort, sort_by};
+use crate::text::sort::{sort_by, sort_numbers};
 use crate::view::timeline::geometry::{
     EVENT_CLUSTER_PX, EXPAND_PX_PER_DAY, FALLBACK_WIDTH, MARK_CLUSTER_PX, MIN_MARK_PX,
 };
@@ -159,7 +159,7 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
         }
     }
     for m in &mut merged {
-        sort(&mut m.ids); // the marks of one day, already in order
+        sort_numbers(&mut m.ids); // the marks of one day, already in order
     }
     let marks = merged;
     // Events share a mark by EVENT_CLUSTER_PX-wide cells fixed to the calendar, as marks do.
