@@ -88,7 +88,7 @@ pub fn source_runs(text: &str, marks: &[(Span, &'static str)]) -> Vec<(Span, Vec
             cuts.push(s.end);
         }
     }
-    cuts.sort_unstable();
+    quoteline_core::text::sort::sort_numbers(&mut cuts);
     cuts.dedup();
     cuts.windows(2)
         .map(|w| {

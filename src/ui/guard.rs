@@ -286,7 +286,15 @@ fn with_set_aside<R>(f: impl FnOnce(&mut BTreeSet<String>) -> R) -> R {
         f(s.borrow_mut().get_or_insert_with(|| {
             session_get(SET_ASIDE_KEY)
                 .and_then(|j| json::parse(&j).ok()?.as_strings())
-                .map(|names| names.into_iter().collect())
+                // (Inserted one by one: a set collected at once is sorted first, which
+                // would bring a sort of its own into the page.)
+                .map(|names| {
+                    let mut set = BTreeSet::new();
+                    for n in names {
+                        set.insert(n);
+                    }
+                    set
+                })
                 .unwrap_or_default()
         }))
     })

@@ -32,7 +32,7 @@ pub fn term_ranges(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
             from = b;
         }
     }
-    out.sort();
+    quoteline_core::text::sort::sort(&mut out);
     let mut merged: Vec<(usize, usize)> = Vec::new();
     for (a, b) in out {
         match merged.last_mut() {

@@ -165,7 +165,9 @@ impl Saved {
     /// The stored articles in their order (by place, then name).
     pub fn workspace(&self) -> Workspace {
         let mut all: Vec<&(u64, StoredArticle)> = self.articles.values().collect();
-        all.sort_by(|a, b| (a.0, &a.1.name).cmp(&(b.0, &b.1.name)));
+        quoteline_core::text::sort::sort_by(&mut all, |a, b| {
+            (a.0, &a.1.name).cmp(&(b.0, &b.1.name))
+        });
         Workspace {
             mode: self.mode,
             articles: all.into_iter().map(|(_, a)| a.clone()).collect(),

@@ -5,6 +5,7 @@ use crate::corpus::Corpus;
 #[cfg(test)]
 use crate::corpus::StatementId;
 use crate::model::Kind;
+use crate::text::sort::sort_by;
 use crate::view::order::by_count_then_name;
 #[cfg(test)]
 #[cfg(test)]
@@ -121,10 +122,10 @@ impl AppState {
             &speaker_n,
         );
         // Keep selected speakers visible even at zero; order by count, then name.
-        speakers.sort_by(by_count_then_name);
+        sort_by(&mut speakers, by_count_then_name);
         let mut affiliations = ordered(&index.affiliations, None, &affiliation_n);
         affiliations.retain(|(a, _)| !a.is_empty());
-        affiliations.sort_by(by_count_then_name);
+        sort_by(&mut affiliations, by_count_then_name);
         let topics = self.topic_facet(tax, topic_n);
         Facets {
             outlets,
@@ -149,7 +150,7 @@ impl AppState {
             .zip(counts)
             .filter(|(name, n)| *n > 0 || self.topics.contains(name))
             .collect();
-        topics.sort_by(by_count_then_name);
+        sort_by(&mut topics, by_count_then_name);
         topics
     }
 
@@ -196,7 +197,7 @@ impl AppState {
             index.speakers_by_size.clone(),
         );
         // Keep selected speakers visible even at zero; order by count, then name.
-        speakers.sort_by(by_count_then_name);
+        sort_by(&mut speakers, by_count_then_name);
         let mut affiliations = count(
             Skip::Affiliation,
             &|id| {
@@ -207,7 +208,7 @@ impl AppState {
             index.affiliations.clone(),
         );
         affiliations.retain(|(a, _)| !a.is_empty());
-        affiliations.sort_by(by_count_then_name);
+        sort_by(&mut affiliations, by_count_then_name);
         // Topics: a statement counts once under each of its topics (or under "other").
         let tax = crate::corpus::topics::taxonomy();
         let mut topic_counts = vec![0usize; tax.len() + 1];

@@ -4,6 +4,7 @@
 
 use crate::corpus::{Corpus, StatementId};
 use crate::text::fold;
+use crate::text::sort::{sort, sort_by_key};
 use crate::view::order::order_by_count_then_name;
 use crate::view::query::Query;
 use crate::view::state::{AppState, Sort};
@@ -138,7 +139,7 @@ impl AppState {
                 }
             }
         };
-        ids.sort_unstable_by_key(|&i| (key(i), i));
+        sort_by_key(&mut ids, |&i| (key(i), i));
         ids
     }
 }
@@ -171,7 +172,7 @@ pub(crate) fn bump(counts: &mut [usize], i: usize) {
 /// The rank of each key among the distinct keys in sorted order (equal keys, equal ranks).
 fn rank_of(keys: Vec<String>) -> Vec<u64> {
     let mut sorted: Vec<&str> = keys.iter().map(String::as_str).collect();
-    sorted.sort_unstable();
+    sort(&mut sorted);
     sorted.dedup();
     keys.iter()
         .map(|k| sorted.binary_search(&k.as_str()).map_or(0, |r| r as u64))
@@ -270,7 +271,7 @@ impl SearchIndex {
             .map(|s| s.affiliation.clone())
             .filter(|a| !a.is_empty())
             .collect();
-        affiliations.sort();
+        sort(&mut affiliations);
         affiliations.dedup();
         let outlets: Vec<String> = corpus.outlets().into_iter().map(str::to_string).collect();
         let speakers_by_size: Vec<String> = order

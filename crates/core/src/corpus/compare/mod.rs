@@ -498,7 +498,7 @@ pub fn coverage(corpus: &Corpus, cmp: &Comparison, visible: &[StatementId]) -> C
         .iter()
         .filter_map(|&i| cmp.group_of.get(i).copied().flatten())
         .collect();
-    shown.sort_unstable();
+    crate::text::sort::sort_numbers(&mut shown);
     shown.dedup();
     let rank = |r: Option<Relation>| match r {
         None => 0,

@@ -325,7 +325,7 @@ fn check_groups(c: &Corpus, groups: &[Group]) -> Result<(), Inconsistency> {
                 outlets.push(o);
             }
         }
-        outlets.sort_unstable();
+        crate::text::sort::sort_numbers(&mut outlets);
         outlets.dedup();
         if g.outlets != outlets.len() {
             return invalid(

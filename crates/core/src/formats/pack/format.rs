@@ -194,7 +194,7 @@ pub(super) fn map_topics(c: &mut Corpus, theirs: &[String], ours: &[String]) -> 
                     false
                 }
             });
-        e.topics.sort_by_key(|(t, _)| *t);
+        crate::text::sort::sort_by_key(&mut e.topics, |(t, _)| *t);
     }
     if dropped.is_empty() {
         Vec::new()

@@ -4,6 +4,7 @@
 
 use crate::corpus::dates::Precision;
 use crate::corpus::{Corpus, StatementId};
+use crate::text::sort::sort;
 use crate::view::order::order_by_count_then_name;
 
 /// What the lanes group by.
@@ -66,7 +67,7 @@ pub fn chronological(corpus: &Corpus) -> Vec<StatementId> {
         .filter(|(_, e)| e.when.is_known())
         .map(|(id, e)| (e.when.day, e.when.precision, id))
         .collect();
-    dated.sort_unstable();
+    sort(&mut dated);
     dated.into_iter().map(|(_, _, id)| id).collect()
 }
 

@@ -4,6 +4,7 @@
 
 use crate::corpus::dates::{Precision, When};
 use crate::corpus::{Corpus, StatementId};
+use crate::text::sort::{sort_by, sort_numbers};
 use crate::view::timeline::geometry::{
     EVENT_CLUSTER_PX, EXPAND_PX_PER_DAY, FALLBACK_WIDTH, MARK_CLUSTER_PX, MIN_MARK_PX,
 };
@@ -129,7 +130,7 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
     // panning moves the marks without regrouping them.
     let cell =
         |m: &Mark| (centre_of(m.from.day, m.precision) * px_per_day / MARK_CLUSTER_PX).floor();
-    marks.sort_by(|a, b| {
+    sort_by(&mut marks, |a, b| {
         a.lane
             .cmp(&b.lane)
             .then(a.x.total_cmp(&b.x))
@@ -158,7 +159,7 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
         }
     }
     for m in &mut merged {
-        m.ids.sort_unstable(); // linear for the marks of one day, already in order
+        sort_numbers(&mut m.ids); // the marks of one day, already in order
     }
     let marks = merged;
     // Events share a mark by EVENT_CLUSTER_PX-wide cells fixed to the calendar, as marks do.
@@ -173,7 +174,7 @@ pub fn layout_view(corpus: &Corpus, agg: &Aggregate, view: View, width: f64) -> 
             (view.x(centre, width), cell, i)
         })
         .collect();
-    in_view.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
+    sort_by(&mut in_view, |a, b| a.0.total_cmp(&b.0).then(a.2.cmp(&b.2)));
     let mut events: Vec<(f64, Vec<usize>)> = Vec::new();
     let mut last_cell = f64::NAN;
     for (x, cell, i) in in_view {
