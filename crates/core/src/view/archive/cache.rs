@@ -15,6 +15,37 @@ pub enum Decoded {
     Outlets(Rc<OutletChunk>),
 }
 
+/// A kind of shard the cache holds: how it goes into [`Decoded`] and comes back out.
+pub trait Kept: Sized {
+    fn wrap(shard: Rc<Self>) -> Decoded;
+    fn unwrap(d: Decoded) -> Option<Rc<Self>>;
+}
+
+/// [`Kept`] for each shard type, by its variant of [`Decoded`].
+macro_rules! kept {
+    ($($t:ty => $v:ident),* $(,)?) => {$(
+        impl Kept for $t {
+            fn wrap(shard: Rc<Self>) -> Decoded {
+                Decoded::$v(shard)
+            }
+            fn unwrap(d: Decoded) -> Option<Rc<Self>> {
+                match d {
+                    Decoded::$v(s) => Some(s),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+kept! {
+    StatementShard => Statements,
+    ArticleShard => Articles,
+    Chunk => Chunk,
+    GroupShard => Groups,
+    OutletChunk => Outlets,
+}
+
 struct Slot {
     name: String,
     bytes: u64,

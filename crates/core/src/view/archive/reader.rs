@@ -3,7 +3,7 @@
 //! the first view from the root alone ([`Archive::overview`]) and opens a statement with
 //! its article ([`Archive::open_statement`]); `results` answers selections and searches.
 
-use super::cache::{Cache, Decoded};
+use super::cache::{Cache, Kept};
 use super::fetch::Fetch;
 use crate::corpus::compare::Group;
 use crate::corpus::{Article, Entry, Speaker};
@@ -135,14 +135,21 @@ impl<F: Fetch> Archive<F> {
         self.cache.clear();
     }
 
-    /// A shard from the cache, or fetched, checked and decoded into it.
-    async fn shard(
+    /// Shard `info` of kind `T` (a `what`, for the message when there is no such shard):
+    /// from the cache, or fetched, checked by `decode` and kept.
+    async fn shard<I, T: Kept>(
         &mut self,
-        file: &FileInfo,
-        decode: impl FnOnce(&[u8]) -> Result<Decoded, ShardError>,
-    ) -> Result<Decoded, ShardError> {
+        what: &str,
+        info: Option<I>,
+        file: fn(&I) -> &FileInfo,
+        decode: impl FnOnce(&I, &[u8]) -> Result<T, ShardError>,
+    ) -> Result<Rc<T>, ShardError> {
+        let info = info.ok_or_else(|| {
+            ShardError::Inconsistent(format!("a {what} past the last was asked for"))
+        })?;
+        let file = file(&info);
         if let Some(d) = self.cache.get(&file.name) {
-            return Ok(d);
+            return T::unwrap(d).ok_or_else(|| mixed(&file.name));
         }
         let bytes =
             (self.fetcher.fetch(&file.name).await).map_err(|why| ShardError::Unavailable {
@@ -151,80 +158,51 @@ impl<F: Fetch> Archive<F> {
             })?;
         self.fetched += bytes.len() as u64;
         self.files += 1;
-        let d = decode(&bytes)?;
-        self.cache.put(&file.name, file.bytes, d.clone());
-        Ok(d)
+        let shard = Rc::new(decode(&info, &bytes)?);
+        self.cache
+            .put(&file.name, file.bytes, T::wrap(Rc::clone(&shard)));
+        Ok(shard)
     }
 
     /// Statement shard `k`.
     pub async fn statements(&mut self, k: usize) -> Result<Rc<StatementShard>, ShardError> {
-        let info = self.info_of("statement shard", self.root.statement_shards.get(k))?;
-        let d = self
-            .shard(&info.file, |b| {
-                decode_statements(&info, b).map(|s| Decoded::Statements(Rc::new(s)))
-            })
-            .await?;
-        match d {
-            Decoded::Statements(s) => Ok(s),
-            _ => Err(mixed(&info.file.name)),
-        }
+        let info = self.root.statement_shards.get(k).cloned();
+        self.shard("statement shard", info, |i| &i.file, decode_statements)
+            .await
     }
 
     /// Article shard `k`.
     pub async fn articles(&mut self, k: usize) -> Result<Rc<ArticleShard>, ShardError> {
-        let info = self.info_of("article shard", self.root.article_shards.get(k))?;
-        let d = self
-            .shard(&info.file, |b| {
-                decode_articles(&info, b).map(|s| Decoded::Articles(Rc::new(s)))
-            })
-            .await?;
-        match d {
-            Decoded::Articles(s) => Ok(s),
-            _ => Err(mixed(&info.file.name)),
-        }
+        let info = self.root.article_shards.get(k).cloned();
+        self.shard("article shard", info, |i| &i.file, decode_articles)
+            .await
     }
 
     /// Index chunk `k`.
     pub async fn chunk(&mut self, k: usize) -> Result<Rc<Chunk>, ShardError> {
-        let info = self.info_of("index chunk", self.root.index_chunks.get(k))?;
-        let d = self
-            .shard(&info.file, |b| {
-                decode_chunk(&info, b).map(|s| Decoded::Chunk(Rc::new(s)))
-            })
-            .await?;
-        match d {
-            Decoded::Chunk(s) => Ok(s),
-            _ => Err(mixed(&info.file.name)),
-        }
+        let info = self.root.index_chunks.get(k).cloned();
+        self.shard("index chunk", info, |i| &i.file, decode_chunk)
+            .await
     }
 
     /// Group shard `k`.
     pub async fn groups(&mut self, k: usize) -> Result<Rc<GroupShard>, ShardError> {
-        let info = self.info_of("group shard", self.root.group_shards.get(k))?;
+        let info = self.root.group_shards.get(k).cloned();
         let statements = self.root.facts.statements;
-        let d = self
-            .shard(&info.file, |b| {
-                decode_groups(&info, statements, b).map(|s| Decoded::Groups(Rc::new(s)))
-            })
-            .await?;
-        match d {
-            Decoded::Groups(s) => Ok(s),
-            _ => Err(mixed(&info.file.name)),
-        }
+        self.shard(
+            "group shard",
+            info,
+            |i| &i.file,
+            |i, b| decode_groups(i, statements, b),
+        )
+        .await
     }
 
     /// Outlet chunk `k`.
     pub async fn outlet_chunk(&mut self, k: usize) -> Result<Rc<OutletChunk>, ShardError> {
-        let info = self.info_of("outlet chunk", self.root.outlet_chunks.get(k))?;
-        let d = self
-            .shard(&info.file, |b| {
-                decode_outlets(&info, b).map(|s| Decoded::Outlets(Rc::new(s)))
-            })
-            .await?;
-        match d {
-            Decoded::Outlets(s) => Ok(s),
-            _ => Err(mixed(&info.file.name)),
-        }
+        let info = self.root.outlet_chunks.get(k).cloned();
+        self.shard("outlet chunk", info, |i| &i.file, decode_outlets)
+            .await
     }
 
     /// Group number `g`, from its group shard.
@@ -234,12 +212,6 @@ impl<F: Fetch> Archive<F> {
         let first = self.root.group_shards.get(k).map_or(0, |s| s.first);
         let shard = self.groups(k).await?;
         (shard.groups.get(usize_of(g - first)).cloned()).ok_or_else(past)
-    }
-
-    fn info_of<T: Clone>(&self, what: &str, info: Option<&T>) -> Result<T, ShardError> {
-        info.cloned().ok_or_else(|| {
-            ShardError::Inconsistent(format!("a {what} past the last was asked for"))
-        })
     }
 
     /// The first view from the root alone (no shard fetched): timeline buckets of
