@@ -238,7 +238,11 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
     if word.chars().count() == 2 && word.starts_with(char::is_uppercase) {
         return true; // An initial: `J.`
     }
-    if !lex.abbreviations.contains(word) {
+    // A run of initials (`J.M.`, `J.R.R.`) is read like a listed abbreviation.
+    let initials = word.len() >= 4
+        && word.len() % 2 == 0
+        && (word.as_bytes().chunks(2)).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.');
+    if !initials && !lex.abbreviations.contains(word) {
         return false;
     }
     // `U.S.` can still end a sentence: trust a following pronoun or article.
@@ -331,6 +335,11 @@ mod tests {
         check(
             "Talks in Washington, D.C. Polls open at 7 a.m.",
             "Talks in Washington, D.C. Polls open at 7 a.m.",
+        );
+        // Initials run together ("J.M. Berger") are read as an abbreviation is.
+        check(
+            "The report, by J.M. Berger, came out. J.M. Berger said so. It was read in the N.F.L. He left.",
+            "The report, by J.M. Berger, came out. | J.M. Berger said so. | It was read in the N.F.L. | He left.",
         );
         check(
             "The bill passed 52-48. It now goes to the House.",
