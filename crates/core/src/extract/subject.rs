@@ -173,10 +173,11 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     }
 }
 
-/// The token after an opening adverb's or participle's phrase ("Ultimately, Mr. Yanukovych
-/// refused", "Facing criticism from both parties, Mr. Trump released", "Walking through
-/// the park, Ebeling said"), when token `i` opens one: a word ending in -ly or -ing that
-/// is no first name, followed by a comma or a lower-case word, whose phrase ends at a
+/// The token after an opening adverb's, participle's or quantity's phrase ("Ultimately,
+/// Mr. Yanukovych refused", "Facing criticism from both parties, Mr. Trump released",
+/// "One of the men, Jessie Elkins, said"), when token `i` opens one: a word ending in -ly
+/// or -ing that is no first name, or a number or quantifier, followed by a comma or a
+/// lower-case word, whose phrase ends at a
 /// comma before a capitalised word (the subject). None otherwise ("Manning said the plan,
 /// which ...": no capital after the comma; "Kelly Ayotte said": a capital after the word).
 fn opening_modifier(sentence: &Sentence, i: usize) -> Option<usize> {
@@ -188,6 +189,11 @@ fn opening_modifier(sentence: &Sentence, i: usize) -> Option<usize> {
         && (w.ends_with("ly") || w.ends_with("ing"))
         && w.starts_with(char::is_uppercase)
         && !with_lower(w, |l| lex.genders.contains_key(l));
+    // ("One month after announcing ..., Marco Rubio", "One of the men, Jessie Elkins,
+    // said": a number or quantifier opens such a phrase too.)
+    let quantity = w.starts_with(|c: char| c.is_ascii_digit())
+        || (w.starts_with(char::is_uppercase) && in_lower_list(w, &lex.quantifiers));
+    let inflected = inflected || quantity;
     let gap = Span::new(first.span.end, next.span.start.max(first.span.end)).of(text);
     let phrase_follows = gap.contains(',') || next.text(text).starts_with(char::is_lowercase);
     if !inflected || !phrase_follows {

@@ -454,6 +454,17 @@ fn opening_adverbs_and_participles_are_no_subject() {
         "the audit was late",
         "Rosa Vance",
     );
+    // A quantity opens such a phrase too.
+    check(
+        "One of the men, Rosa Vance, 70, had served in the navy and said the audit was late.",
+        "the audit was late",
+        "Rosa Vance",
+    );
+    check(
+        "One month after backing the mayor, Rosa Vance moved on, announcing an audit of the port.",
+        "an audit of the port",
+        "Rosa Vance",
+    );
     // A first name ending in -ing or -ly opens a name, not a phrase.
     check(
         "Kelly Pike visited the port on Monday, saying the audit was late.",
