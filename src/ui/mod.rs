@@ -3,6 +3,7 @@
 //! file.
 
 pub mod app;
+pub mod archive;
 pub mod banner;
 pub mod chips;
 pub mod context;
@@ -36,5 +37,10 @@ pub use app::App;
 /// Starts the app: installs the panic banner, then renders [`App`] into `<body>`.
 pub fn start() {
     banner::install_panic_banner();
-    yew::Renderer::<App>::new().render();
+    // `?corpus=DIR/`: the archive mode, for the page's life.
+    if archive::requested().is_some() {
+        yew::Renderer::<archive::ArchiveApp>::new().render();
+    } else {
+        yew::Renderer::<App>::new().render();
+    }
 }
