@@ -46,9 +46,17 @@ pub struct OpenedDetailProps {
 /// The detail panel of the archive mode (see the module's comment).
 #[component]
 pub fn OpenedDetail(props: &OpenedDetailProps) -> Html {
+    // The panel's empty state (what to do, the keys) reads an empty corpus.
+    let empty = use_memo((), |_| CorpusHandle(Rc::new(Corpus::default())));
+    let close = {
+        let cb = props.on_action.clone();
+        Callback::from(move |_| cb.emit(Action::Select(None)))
+    };
     match &props.shown {
         Shown::Nothing => html! {
-            <DetailPanel selected={None} on_action={props.on_action.clone()} comparison={None} />
+            <ContextProvider<CorpusHandle> context={(*empty).clone()}>
+                <DetailPanel selected={None} on_action={props.on_action.clone()} comparison={None} />
+            </ContextProvider<CorpusHandle>>
         },
         Shown::Opening(n) => html! {
             <aside class="detail" aria-label="Statement detail" id="detail" aria-busy="true">
@@ -60,6 +68,7 @@ pub fn OpenedDetail(props: &OpenedDetailProps) -> Html {
                 <p class="notice error" role="alert" id="open-message">
                     {format!("Statement {n} could not be opened: {why}. The rest of the archive still works.")}
                 </p>
+                <button type="button" class="tool" onclick={close}>{"Close (Esc)"}</button>
             </aside>
         },
         Shown::Opened(handle, opened) => {

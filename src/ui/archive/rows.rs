@@ -53,8 +53,6 @@ pub fn Rows(props: &RowsProps) -> Html {
                         <option value="newest" selected={newest}>{"Newest first"}</option>
                     </select>
                 </label>
-                <span class="spacer" />
-                <span class="muted" title="Exports need every statement in memory">{"Export: not for an archive (use quoteline extract on its articles)"}</span>
             </div>
             if props.rows.is_empty() && !props.busy {
                 <p class="empty">{"No statement matches these filters. Try fewer words or clear the filters."}</p>

@@ -132,8 +132,8 @@ fn header(count: String, search: Html) -> Html {
             </div>
             {search}
             <p class="count" aria-live="polite" id="result-count">{count}</p>
-            <button type="button" class="tool" id="open-loader" disabled=true title="An archive is read from its directory; articles cannot be added to it">
-                {"Your articles: not with an archive"}
+            <button type="button" class="tool" id="open-loader" disabled=true aria-describedby="archive-limits" title="An archive is read from its directory; articles cannot be added to it">
+                {"Your articles"}
             </button>
             <ThemeToggle />
         </header>
@@ -294,7 +294,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
             <div class="layout">
                 <FilterPanel facets={open.facets.clone()} state={filters} on_action={dispatch.clone()} />
                 <div class="center">
-                    <p class="muted" id="archive-limits">{"Statements only: the coverage and framing views and the exports need the whole corpus in memory, which an archive is not."}</p>
+                    <p class="muted" id="archive-limits">{"An archive is read from its directory, a page at a time: adding articles (Your articles), the coverage and framing views and the exports need the whole corpus in memory, so they are off here."}</p>
                     <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy()} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
                 </div>
                 <OpenedDetail shown={data.detail.clone()} on_action={dispatch} />
