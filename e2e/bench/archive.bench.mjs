@@ -77,15 +77,14 @@ async function one(browser, url, root) {
   const out = {};
   await page.goto(`${url}?corpus=archive/`);
   out.first = await page.evaluate(
-    (settled) =>
+    () =>
       new Promise((ok) => {
         const check = () => {
-          const ready = document.querySelector(settled) && document.querySelector("li.statement") && document.querySelector(".overview-bar");
+          const ready = document.querySelector('#results[aria-busy="false"] li.statement') && document.querySelector(".overview-bar");
           ready ? ok(performance.now()) : requestAnimationFrame(check);
         };
         check();
       }),
-    settled,
   );
   let before = await fetched(page);
   out.firstBytes = before.bytes;

@@ -64,6 +64,16 @@ impl ViewData {
     pub fn busy(&self) -> bool {
         self.asked != self.answered || self.reading_more
     }
+
+    /// Whether the view of `filters` in `order` is not shown yet, asked or not (or
+    /// more of it is being read).
+    pub fn busy_for(&self, filters: &AppState, order: Order) -> bool {
+        self.reading_more
+            || self
+                .answered
+                .as_ref()
+                .is_none_or(|(f, o)| f != filters || *o != order)
+    }
 }
 
 impl Reducible for ViewData {

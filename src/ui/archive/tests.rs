@@ -83,6 +83,11 @@ fn the_latest_question_wins_and_pages_follow() {
         data = data.reduce(Change::Answer(a));
     }
     assert!(!data.busy());
+    assert!(!data.busy_for(&AppState::default(), Order::Newest));
+    assert!(
+        data.busy_for(&searching("x"), Order::Newest),
+        "a view not yet asked is busy: its answer is not shown"
+    );
     let total = data
         .total
         .and_then(|t| t.exact())

@@ -251,6 +251,9 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
         let highlights = query.highlights();
         (*use_memo(state.0.search.clone(), move |_| Rc::new(highlights))).clone()
     };
+    // (The view asks in an effect, after this render: until its answer is in, the list
+    // is busy, whatever the data says.)
+    let filters_now = filters.clone();
     let facts = &open.facts;
     let banner = format!(
         "Archive {}: {} articles, {} statements, {} speakers, {} groups (made by {}); {} kB fetched in {} files so far. Counts in the filters and the timeline are the whole archive's; the total above is the selection's.",
@@ -295,7 +298,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
                 <FilterPanel facets={open.facets.clone()} state={filters} on_action={dispatch.clone()} />
                 <div class="center">
                     <p class="muted" id="archive-limits">{"An archive is read from its directory, a page at a time: adding articles (Your articles), the coverage and framing views and the exports need the whole corpus in memory, so they are off here."}</p>
-                    <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy()} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
+                    <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy_for(&filters_now, *order)} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
                 </div>
                 <OpenedDetail shown={data.detail.clone()} on_action={dispatch} />
             </div>
