@@ -6,6 +6,12 @@
 use quoteline_core::formats::shard::{shard_name_ok, ROOT};
 use quoteline_core::view::archive::Fetch;
 
+/// The archive directory `?corpus=` names, if it names one (a value ending in `/`, or
+/// naming the root file); `None` for a corpus file or no parameter.
+pub fn requested() -> Option<String> {
+    super::super::corpus_file::requested().and_then(|p| directory_of(&p))
+}
+
 /// The directory a `?corpus=` value names (ending in `/`), from a value ending in `/`
 /// or naming the root file; `None` otherwise (a corpus file).
 pub fn directory_of(param: &str) -> Option<String> {

@@ -14,13 +14,5 @@ pub mod rows;
 pub mod session;
 pub mod view;
 
+pub use fetcher::requested;
 pub use view::ArchiveApp;
-
-/// The archive directory `?corpus=` names, if it names one (a value ending in `/`, or
-/// naming the root file); `None` for a corpus file or no parameter.
-pub fn requested() -> Option<String> {
-    super::corpus_file::requested().and_then(|p| fetcher::directory_of(&p))
-}
-
-#[cfg(test)]
-mod tests;

@@ -6,7 +6,7 @@
 //! of its filters or of the order asks the session for a first page.
 
 use super::data::{Change, ViewData};
-use super::fetcher::BrowserFetch;
+use super::fetcher::{requested, BrowserFetch};
 use super::opened::OpenedDetail;
 use super::overview::{bucket_days, Overview};
 use super::rows::Rows;
@@ -142,7 +142,7 @@ fn header(count: String, search: Html) -> Html {
 
 #[component]
 pub fn ArchiveApp() -> Html {
-    let phase = use_state(|| Phase::Opening(super::requested().unwrap_or_default()));
+    let phase = use_state(|| Phase::Opening(requested().unwrap_or_default()));
     {
         let phase = phase.clone();
         use_effect_with((), move |_| {

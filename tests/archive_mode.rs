@@ -1,11 +1,12 @@
-//! The archive mode's session and view data, natively, over the seed corpus written as
-//! an archive cut small and held in memory: the latest question wins, pages follow one
-//! another, a statement opens into a corpus of one statement, and a missing shard is
-//! named while the rest answers.
+//! The explorer's archive mode (`src/ui/archive/`): its session and view data, natively,
+//! over the seed corpus written as an archive cut small and held in memory: the latest
+//! question wins, pages follow one another, a statement opens into a corpus of one
+//! statement, and a missing shard is named while the rest answers.
+#![cfg(not(target_arch = "wasm32"))]
 
-use super::data::{Change, ViewData};
-use super::opened::Shown;
-use super::session::{Job, Outcome, Session, PAGE};
+use quoteline::ui::archive::data::{Change, ViewData};
+use quoteline::ui::archive::opened::Shown;
+use quoteline::ui::archive::session::{Job, Outcome, Session, PAGE};
 use quoteline_core::corpus::compare::{compare, GROUP_THRESHOLD};
 use quoteline_core::corpus::topics::names;
 use quoteline_core::formats::shard::{write, Limits};
@@ -29,7 +30,7 @@ impl Fetch for Mem {
 }
 
 fn files() -> BTreeMap<String, Vec<u8>> {
-    let corpus = crate::seed_corpus();
+    let corpus = quoteline::seed_corpus();
     let cmp = compare(&corpus, GROUP_THRESHOLD);
     let mut files = BTreeMap::new();
     let limits = Limits {
