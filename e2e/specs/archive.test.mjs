@@ -158,6 +158,24 @@ describe("sharded archives", () => {
     await page.close();
   });
 
+  it("is a module of its own: the seeds' page never fetches it, ?corpus=DIR/ starts it", async () => {
+    const fetched = (from) => server.requests.slice(from).map((r) => r.split("?")[0].split("/").pop());
+    const { page, problems } = await openPage(browser.context);
+    let from = server.requests.length;
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    const seeds = fetched(from);
+    assert.ok(seeds.some((f) => /^quoteline-web-.*_bg\.wasm$/.test(f)), `the explorer's module: ${seeds}`);
+    assert.deepEqual(seeds.filter((f) => f.startsWith("quoteline-archive")), [], "no archive file on the seeds' page");
+    from = server.requests.length;
+    await page.goto(`${server.url}?corpus=arch/`);
+    await settled(page);
+    const arch = fetched(from);
+    assert.ok(arch.includes("quoteline-archive.js") && arch.includes("quoteline-archive_bg.wasm"), `the archive's module: ${arch}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("refuses a root of another version and a directory on another origin", async () => {
     const { page } = await openPage(browser.context);
     await page.goto(`${server.url}?corpus=future/`);

@@ -34,13 +34,11 @@ pub mod worker;
 
 pub use app::App;
 
-/// Starts the app: installs the panic banner, then renders [`App`] into `<body>`.
+/// Starts the explorer: installs the panic banner, then renders [`App`] into `<body>`.
+/// The archive mode (`?corpus=DIR/`) is a module of its own (`src/archive_main.rs`,
+/// [`archive::start`]): the boot script starts it instead of this one, so the explorer's
+/// module holds none of its code (`tests/architecture.rs`).
 pub fn start() {
     banner::install_panic_banner();
-    // `?corpus=DIR/`: the archive mode, for the page's life.
-    if archive::requested().is_some() {
-        yew::Renderer::<archive::ArchiveApp>::new().render();
-    } else {
-        yew::Renderer::<App>::new().render();
-    }
+    yew::Renderer::<App>::new().render();
 }
