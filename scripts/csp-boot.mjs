@@ -44,8 +44,11 @@ const archive = path.endsWith("/") || path === "root.json" || path.endsWith("/ro
 const [glue, wasmUrl] = archive
   ? [${q(`${base}${ARCHIVE}.js`)}, ${q(`${base}${ARCHIVE}_bg.wasm`)}]
   : [${q(glue)}, ${q(wasm)}];
+// The explorer's files are preloaded by index.html; the archive's are not, so its wasm is
+// fetched while its glue loads rather than after.
+const source = archive ? fetch(wasmUrl) : wasmUrl;
 const bindings = await import(glue);
-const wasm = await bindings.default({ module_or_path: wasmUrl });
+const wasm = await bindings.default({ module_or_path: source });
 window.wasmBindings = bindings;
 dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
 `;
