@@ -65,7 +65,7 @@ test: setup-test
 test-lint:
 	cargo fmt --check
 	cargo clippy --workspace --all-targets -- -D warnings
-	cargo clippy -p quoteline --lib --bin quoteline-web --bin quoteline-worker --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p quoteline --lib --bin quoteline-web --bin quoteline-worker --bin quoteline-archive --target wasm32-unknown-unknown -- -D warnings
 	cargo clippy -p quoteline-core --lib --target wasm32-unknown-unknown -- -D warnings
 
 test-native:

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // Trunk post_build hook: move Trunk's inline loader <script type="module"> into a file
-// (boot-<hash>.js) and refer to it with <script type="module" src>, so that the served
+// (boot-<hash>.js), made to choose the page's module (the explorer's, or the archive
+// mode's for ?corpus=DIR/), and refer to it with <script type="module" src>, so that the served
 // build runs under a strict Content-Security-Policy with no 'unsafe-inline':
 //   default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self';
 //   object-src 'none'; base-uri 'none'
@@ -13,13 +14,54 @@ import { createHash } from "node:crypto";
 
 import { fileURLToPath } from "node:url";
 
+/** The archive mode's module (index.html builds it like a worker: no script tag). */
+export const ARCHIVE = "quoteline-archive";
+
+/**
+ * The boot script that chooses the page's module, from Trunk's loader `body` (which
+ * imports the explorer's glue and starts its wasm): the archive mode's module when
+ * `?corpus=` names a directory (a value whose path ends in `/` or names `root.json`, as
+ * src/ui/archive/fetcher.rs's `directory_of` reads it), else the explorer's. Both are
+ * imported dynamically, so the page starts one; the explorer's keeps Trunk's preloads
+ * (so an archive page fetches the explorer's files too, unused: BENCHMARKS.md).
+ * Returns `body` unchanged if it is not Trunk's loader.
+ */
+export function chooserOf(dir, body) {
+  const glue = body.match(/import\s+init\b[^;]*?from\s+['"]([^'"]+\.js)['"]/)?.[1];
+  const wasm = body.match(/['"]([^'"]+\.wasm)['"]/)?.[1];
+  if (!glue || !wasm) return body;
+  for (const f of [`${ARCHIVE}.js`, `${ARCHIVE}_bg.wasm`]) {
+    if (!existsSync(join(dir, f))) throw new Error(`csp-boot: ${f} is not in ${dir} (index.html builds it)`);
+  }
+  // The archive's files sit beside the explorer's, under the same public URL.
+  const base = glue.slice(0, glue.lastIndexOf("/") + 1);
+  const q = JSON.stringify;
+  return `// Quoteline's boot (scripts/csp-boot.mjs): ?corpus=DIR/ (or DIR/root.json) starts the
+// archive mode's module, anything else the explorer's (whose files index.html preloads).
+const corpus = new URLSearchParams(location.search).get("corpus") ?? "";
+const path = corpus.trim() === "" ? "" : corpus.split(/[?#]/)[0];
+const archive = path.endsWith("/") || path === "root.json" || path.endsWith("/root.json");
+const [glue, wasmUrl] = archive
+  ? [${q(`${base}${ARCHIVE}.js`)}, ${q(`${base}${ARCHIVE}_bg.wasm`)}]
+  : [${q(glue)}, ${q(wasm)}];
+// The explorer's files are preloaded by index.html; the archive's are not, so its wasm is
+// fetched while its glue loads rather than after.
+const source = archive ? fetch(wasmUrl) : wasmUrl;
+const bindings = await import(glue);
+const wasm = await bindings.default({ module_or_path: source });
+window.wasmBindings = bindings;
+dispatchEvent(new CustomEvent("TrunkApplicationStarted", { detail: { wasm } }));
+`;
+}
+
 /** Moves the inline loader of DIR/index.html into a file. Returns how many it moved. */
 export function externalizeLoader(dir) {
   const indexPath = join(dir, "index.html");
   if (!existsSync(indexPath)) throw new Error(`csp-boot: no index.html in ${dir}`);
   let html = readFileSync(indexPath, "utf8");
   let moved = 0;
-  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, body) => {
+  html = html.replace(/<script type="module">([\s\S]*?)<\/script>/g, (_, loader) => {
+    const body = chooserOf(dir, loader);
     const hash = createHash("sha256").update(body).digest("hex").slice(0, 16);
     const name = `boot-${hash}.js`;
     writeFileSync(join(dir, name), body.trim() + "\n");

@@ -12,6 +12,9 @@
 //     initSync({ module: bytes }),
 //   - turns any other local file reference (icons, images) into a data: URL.
 // It fails the build if a reference to a local file would be left behind.
+// The archive mode's module (quoteline-archive) is not inlined: an archive is fetched a
+// file at a time over http(s), which a page opened from disk cannot do, so the single
+// file is the explorer alone (its ?corpus= reads corpus files, and says why not from disk).
 //
 // Usage: run by trunk (see Trunk.toml), which sets TRUNK_STAGING_DIR and
 // TRUNK_PROFILE. By hand: node scripts/single-file.mjs DIR [--force]
@@ -19,7 +22,7 @@
 import { readFileSync, writeFileSync, existsSync, readdirSync } from "node:fs";
 import { join, basename, resolve, sep } from "node:path";
 import { mimeOf } from "./mime.mjs";
-import { externalizeLoader } from "./csp-boot.mjs";
+import { externalizeLoader, ARCHIVE } from "./csp-boot.mjs";
 import { writeWorkerBoot, WORKER } from "./worker-boot.mjs";
 
 const OUTPUT = "quoteline.html";
@@ -111,7 +114,7 @@ let wasmFile = localFile(wasmUrl);
 if (!glueFile || !wasmFile) {
   // Fall back to the one wasm-bindgen pair in the directory.
   const files = readdirSync(dir);
-  const wasms = files.filter((f) => f.endsWith("_bg.wasm") && f !== `${WORKER}_bg.wasm`);
+  const wasms = files.filter((f) => f.endsWith("_bg.wasm") && f !== `${WORKER}_bg.wasm` && f !== `${ARCHIVE}_bg.wasm`);
   if (wasms.length !== 1) fail(`could not find Trunk's loader script, and found ${wasms.length} *_bg.wasm files in ${dir}`);
   wasmFile = join(dir, wasms[0]);
   glueFile = join(dir, wasms[0].replace(/_bg\.wasm$/, ".js"));

@@ -1,7 +1,9 @@
 // Prints the size of each file of a build (raw and brotli) and the totals, subfolders
 // included (wasm-bindgen's JS snippets are in snippets/): the whole served build, the
 // first page (everything but the loader worker's files, which are fetched only when
-// articles are loaded) and the loader worker.
+// articles are loaded, and the archive mode's module, fetched only for ?corpus=DIR/),
+// the loader worker, the archive module, and the archive mode's first page (the first
+// page with the archive module in place of the explorer's glue and wasm).
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -13,6 +15,10 @@ let br = 0;
 let gz = 0;
 // The loader worker's files (quoteline-worker*), and the rest: the first page.
 const worker = { raw: 0, gz: 0, br: 0 };
+// The archive mode's module (quoteline-archive*), and the explorer's (quoteline-web*).
+const archive = { raw: 0, gz: 0, br: 0 };
+const explorer = { raw: 0, gz: 0, br: 0 };
+const add = (to, r, g, c) => { to.raw += r; to.gz += g; to.br += c; };
 const files = (d, prefix = "") =>
   readdirSync(d).sort().flatMap((f) => {
     const p = join(d, f);
@@ -27,17 +33,18 @@ for (const f of files(dir)) {
   raw += b.length;
   br += c;
   gz += g;
-  if (/^quoteline-worker/.test(f)) {
-    worker.raw += b.length;
-    worker.gz += g;
-    worker.br += c;
-  }
+  if (/^quoteline-worker/.test(f)) add(worker, b.length, g, c);
+  if (/^quoteline-archive/.test(f)) add(archive, b.length, g, c);
+  if (/^quoteline-web/.test(f)) add(explorer, b.length, g, c);
   console.log(`${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 }
 const row = (label, r, g, c) => console.log(`${label.padEnd(48)} ${String(r).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 row("total (served build)", raw, gz, br);
-row("first page (all but the loader worker)", raw - worker.raw, gz - worker.gz, br - worker.br);
+const first = { raw: raw - worker.raw - archive.raw, gz: gz - worker.gz - archive.gz, br: br - worker.br - archive.br };
+row("first page (all but the worker and the archive)", first.raw, first.gz, first.br);
 row("loader worker (fetched on first load)", worker.raw, worker.gz, worker.br);
+row("archive module (fetched for ?corpus=DIR/)", archive.raw, archive.gz, archive.br);
+row("archive mode's first page (archive for explorer)", first.raw - explorer.raw + archive.raw, first.gz - explorer.gz + archive.gz, first.br - explorer.br + archive.br);
 const single = join(dir, "quoteline.html");
 try {
   const b = readFileSync(single);

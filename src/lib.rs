@@ -1,10 +1,12 @@
 //! Quoteline's web app: who said what, when, and how each outlet reported it.
 //!
 //! The engine is the `quoteline-core` crate (pure Rust: extraction, corpus, formats, the
-//! view model). This crate builds two wasm modules: the explorer (`src/main.rs`: [`ui`],
-//! the Yew layer, which reads corpus files and never extracts) and the loader worker
+//! view model). This crate builds three wasm modules: the explorer (`src/main.rs`:
+//! [`ui`], the Yew layer, which reads corpus files and never extracts), the loader worker
 //! (`src/worker_main.rs`: [`worker`], ingest, extraction and the corpus build, in a Web
-//! Worker), which talk in [`protocol`]'s messages. The seed corpus is compiled in from
+//! Worker), which talk in [`protocol`]'s messages, and the archive mode
+//! (`src/archive_main.rs`: `ui::archive`, started instead of the explorer for
+//! `?corpus=DIR/`). The seed corpus is compiled in from
 //! `seeds/` by `build.rs`, extracted: one corpus file that holds the articles' text too.
 
 pub mod panic_text;

@@ -198,6 +198,52 @@ fn the_explorer_never_extracts() {
     assert!(files.len() >= 20, "only {} UI files found", files.len());
 }
 
+/// The archive mode (`src/ui/archive/`) is a wasm module of its own
+/// (`src/archive_main.rs`), which the boot script starts instead of the explorer for
+/// `?corpus=DIR/`: no file of the explorer (`src/main.rs`, the rest of `src/ui/`) refers
+/// to it or to the core's archive reader, so the linker leaves the archive code, the
+/// root's serde_json reading and the shard decoders out of the seeds' page. Only
+/// `src/ui/mod.rs` declares the folder.
+#[test]
+fn the_explorer_never_reaches_the_archive_mode() {
+    let archive = root().join("src/ui/archive");
+    let mut files: Vec<PathBuf> = rust_files(&root().join("src/ui"))
+        .into_iter()
+        .filter(|p| !p.starts_with(&archive))
+        .collect();
+    files.push(root().join("src/main.rs"));
+    let declaration = root().join("src/ui/mod.rs");
+    for p in &files {
+        let src = std::fs::read_to_string(p).unwrap();
+        let src = src.split("#[cfg(test)]").next().unwrap_or_default();
+        for (n, line) in src.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or("").trim();
+            if *p == declaration && code == "pub mod archive;" {
+                continue;
+            }
+            for b in ["archive::", "ArchiveApp", "mod archive"] {
+                assert!(
+                    !code.contains(b),
+                    "{}:{}: the explorer must not reach the archive mode ({b}); it is the \
+                     quoteline-archive module's (src/archive_main.rs): {line}",
+                    p.display(),
+                    n + 1
+                );
+            }
+        }
+    }
+    let main = std::fs::read_to_string(root().join("src/archive_main.rs")).unwrap();
+    assert!(
+        main.contains("ui::archive::start()"),
+        "src/archive_main.rs starts the archive mode"
+    );
+    assert!(
+        files.len() >= 20,
+        "only {} explorer files found",
+        files.len()
+    );
+}
+
 #[test]
 fn every_module_has_a_doc_line() {
     let mut stack = vec![

@@ -106,9 +106,10 @@ pub fn forget_request() {
     }
 }
 
-/// Fetches `?corpus=` from this page's own host. Refused, with the reason, for another
-/// host, a page opened from disk, an HTTP error or a network failure.
-pub async fn fetch(param: &str) -> Result<Vec<u8>, String> {
+/// `param` (a `?corpus=` value) as a URL on this page's own host, or why it is refused:
+/// another host, or a page opened from disk. The one check of `?corpus=` files and
+/// archive directories (`archive::fetcher`).
+pub fn same_origin(param: &str) -> Result<web_sys::Url, String> {
     let w = web_sys::window().ok_or("no window")?;
     let here = w.location().href().unwrap_or_default();
     if here.starts_with("file:") {
@@ -123,6 +124,20 @@ pub async fn fetch(param: &str) -> Result<Vec<u8>, String> {
             url.origin()
         ));
     }
+    Ok(url)
+}
+
+/// Fetches `?corpus=` from this page's own host. Refused, with the reason, for another
+/// host, a page opened from disk, an HTTP error or a network failure.
+pub async fn fetch(param: &str) -> Result<Vec<u8>, String> {
+    fetch_url(&same_origin(param)?).await
+}
+
+/// Fetches a URL [`same_origin`] accepted; a redirect to another site, an HTTP error or
+/// a network failure is refused with the reason.
+pub async fn fetch_url(url: &web_sys::Url) -> Result<Vec<u8>, String> {
+    let w = web_sys::window().ok_or("no window")?;
+    let origin = w.location().origin().unwrap_or_default();
     // `same-origin` mode: a redirect to another site fails in the browser, before
     // anything is fetched from it (a host without the recommended CSP header would
     // otherwise follow it).

@@ -3,6 +3,7 @@
 //! file.
 
 pub mod app;
+pub mod archive;
 pub mod banner;
 pub mod chips;
 pub mod context;
@@ -33,7 +34,10 @@ pub mod worker;
 
 pub use app::App;
 
-/// Starts the app: installs the panic banner, then renders [`App`] into `<body>`.
+/// Starts the explorer: installs the panic banner, then renders [`App`] into `<body>`.
+/// The archive mode (`?corpus=DIR/`) is a module of its own (`src/archive_main.rs`,
+/// [`archive::start`]): the boot script starts it instead of this one, so the explorer's
+/// module holds none of its code (`tests/architecture.rs`).
 pub fn start() {
     banner::install_panic_banner();
     yew::Renderer::<App>::new().render();

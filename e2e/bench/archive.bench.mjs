@@ -1,0 +1,150 @@
+// The archive in the browser (issue 20): a benchmark, not a test (it prints figures and
+// asserts nothing about time). For each sharded archive given (`quoteline pack
+// --sharded --out DIR`), served beside the release build in dist/ on 127.0.0.1, in
+// headless Chromium, from a fresh page each run (the server says no-store):
+//   - first view after navigation to ?corpus=DIR/ (the counts, the overview and the
+//     first page of statements on screen), ms from navigation start, and the archive's
+//     bytes fetched before it (as stored: the server does not compress);
+//   - a one-word search: input event to its results on screen, ms and bytes;
+//   - a facet click (the biggest outlet): click to its results on screen, ms and bytes;
+//   - opening a statement with its article: click to the article on screen, ms and bytes;
+//   - the JS heap (performance.memory, precise with Chromium's flag) and the wasm
+//     memory (the module's memory buffer) after all of it.
+// Each figure is the median of the runs, with the spread (min–max).
+// Usage: node e2e/bench/archive.bench.mjs [--runs 5] [--word vaccine] DIR [DIR...]
+import { cp, mkdtemp, rm, symlink, readFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { chromium } from "playwright-core";
+import { serveStatic } from "../helpers/server.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, DIST } from "../helpers/browser.mjs";
+
+const args = process.argv.slice(2);
+const opt = (name, fallback) => {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const v = args[at + 1];
+  args.splice(at, 2);
+  return v;
+};
+const RUNS = Number(opt("--runs", 5));
+const WORD = opt("--word", "vaccine");
+if (args.length === 0 || !(RUNS >= 1)) {
+  console.error("usage: node e2e/bench/archive.bench.mjs [--runs N] [--word W] ARCHIVE_DIR...");
+  process.exit(2);
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
+};
+const fmt = (xs, unit, digits = 0) => {
+  const { median, min, max } = stats(xs);
+  return `${median.toFixed(digits)} ${unit} (${min.toFixed(digits)}–${max.toFixed(digits)})`;
+};
+
+/** The archive's bytes and files fetched so far (resource timing, as stored). */
+const fetched = (page) =>
+  page.evaluate(() => {
+    const mine = performance.getEntriesByType("resource").filter((e) => e.name.includes("/archive/"));
+    return { bytes: mine.reduce((a, e) => a + e.encodedBodySize, 0), files: mine.length };
+  });
+
+/** Runs `act` in the page, then resolves to the ms until `done()` holds (checked each frame). */
+const timed = (page, act, done) =>
+  page.evaluate(
+    ([act, done]) =>
+      new Promise((ok) => {
+        const t0 = performance.now();
+        new Function(act)();
+        const check = () => (new Function(`return (${done})`)() ? ok(performance.now() - t0) : requestAnimationFrame(check));
+        requestAnimationFrame(check);
+      }),
+    [act, done],
+  );
+
+const settled = `document.querySelector('#results[aria-busy="false"]')`;
+
+async function one(browser, url, root) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // The wasm module's memory, kept when Trunk starts the app.
+  await page.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => {
+      window.__wasmMemory = e.detail?.wasm?.memory;
+    });
+  });
+  const out = {};
+  await page.goto(`${url}?corpus=archive/`);
+  out.first = await page.evaluate(
+    () =>
+      new Promise((ok) => {
+        const check = () => {
+          const ready = document.querySelector('#results[aria-busy="false"] li.statement') && document.querySelector(".overview-bar");
+          ready ? ok(performance.now()) : requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+  let before = await fetched(page);
+  out.firstBytes = before.bytes;
+  out.firstFiles = before.files;
+
+  const step = async (name, act, done) => {
+    const ms = await timed(page, act, done);
+    const after = await fetched(page);
+    out[name] = ms;
+    out[`${name}Bytes`] = after.bytes - before.bytes;
+    out[`${name}Files`] = after.files - before.files;
+    before = after;
+  };
+  const search = (w) => `const i = document.querySelector("#search"); i.value = ${JSON.stringify(w)}; i.dispatchEvent(new InputEvent("input", { bubbles: true }));`;
+  await step("search", search(WORD), `document.querySelector('#results[aria-busy="false"][data-search="${WORD}"] li.statement')`);
+  await step("clear", search(""), `document.querySelector('#results[aria-busy="false"][data-search=""] li.statement')`);
+  const [outlet, count] = root.outlets[0];
+  const box = `[...document.querySelectorAll('fieldset[data-facet="outlet"] label.facet-value')].find((l) => l.querySelector(".facet-name").textContent === ${JSON.stringify(outlet)}).querySelector("input")`;
+  await step(
+    "facet",
+    `${box}.click();`,
+    `${settled} && document.querySelector("#result-count").textContent.startsWith("${count} of ") && document.querySelector("li.statement")`,
+  );
+  await step("open", `document.querySelector("li.statement button").click();`, `document.querySelector("#detail .source-text")`);
+  const mem = await page.evaluate(() => ({
+    heap: performance.memory?.usedJSHeapSize ?? NaN,
+    wasm: window.__wasmMemory?.buffer?.byteLength ?? NaN,
+  }));
+  out.heap = mem.heap / 1e6;
+  out.wasm = mem.wasm / 1e6;
+  await context.close();
+  return out;
+}
+
+const site = await mkdtemp(join(tmpdir(), "quoteline-archive-bench-"));
+const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, "--enable-precise-memory-info"] });
+try {
+  await cp(DIST, site, { recursive: true });
+  for (const dir of args) {
+    const root = JSON.parse(await readFile(join(dir, "root.json"), "utf8"));
+    await rm(join(site, "archive"), { force: true });
+    await symlink(resolve(dir), join(site, "archive"));
+    const server = await serveStatic(site);
+    try {
+      const runs = [];
+      for (let r = 0; r < RUNS; r++) runs.push(await one(browser, server.url, root));
+      const col = (k) => runs.map((x) => x[k]);
+      console.log(`\n${dir}: ${root.facts.statements} statements, ${root.facts.articles} articles, ${root.statement_shards.length} statement shards (${RUNS} runs, median (min–max))`);
+      console.log(`  first view after navigation   ${fmt(col("first"), "ms")}   ${fmt(col("firstBytes"), "B")} in ${fmt(col("firstFiles"), "files")}`);
+      console.log(`  one-word search "${WORD}"       ${fmt(col("search"), "ms")}   ${fmt(col("searchBytes"), "B")} in ${fmt(col("searchFiles"), "files")}`);
+      console.log(`  search cleared                ${fmt(col("clear"), "ms")}   ${fmt(col("clearBytes"), "B")}`);
+      console.log(`  facet click (${root.outlets[0][0]})  ${fmt(col("facet"), "ms")}   ${fmt(col("facetBytes"), "B")} in ${fmt(col("facetFiles"), "files")}`);
+      console.log(`  open a statement              ${fmt(col("open"), "ms")}   ${fmt(col("openBytes"), "B")} in ${fmt(col("openFiles"), "files")}`);
+      console.log(`  JS heap                       ${fmt(col("heap"), "MB", 1)}`);
+      console.log(`  wasm memory                   ${fmt(col("wasm"), "MB", 1)}`);
+    } finally {
+      await server.close();
+    }
+  }
+} finally {
+  await browser.close();
+  await rm(site, { recursive: true, force: true });
+}

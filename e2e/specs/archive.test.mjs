@@ -1,0 +1,193 @@
+// Sharded archives (`quoteline pack --sharded`, issue 20): a small archive packed by the
+// release CLI into a directory under the served root opens with `?corpus=DIR/`: the
+// first view's counts are the root's, a facet click and a one-word search answer with
+// the totals the CLI's own reader gives, a statement opens with its article, and the
+// keys work. A deleted and a corrupted shard are named while the rest works; a root of
+// another version and a directory on another origin are refused with the reason.
+import { describe, it, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import { cp, mkdtemp, mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serveStatic } from "../helpers/server.mjs";
+import { DIST, launch, openPage, screenshot } from "../helpers/browser.mjs";
+import { assertNoSeriousViolations } from "../helpers/axe.mjs";
+
+const ROOT = fileURLToPath(new URL("../../", import.meta.url));
+const QUOTELINE = join(ROOT, "target/release/quoteline");
+/** The release CLI (built by `make test-engine`; built here if it is missing). */
+function cli(args) {
+  if (!existsSync(QUOTELINE)) {
+    execFileSync("cargo", ["build", "--release", "-q", "-p", "quoteline-cli"], { cwd: ROOT, stdio: "inherit" });
+  }
+  return execFileSync(QUOTELINE, args, { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 1 << 26 });
+}
+/** The total the CLI's reader gives for a search (`quoteline archive DIR --search W`). */
+function cliTotal(dir, args) {
+  const line = cli(["archive", dir, ...args]).split("\n").find((l) => /^(search|facets)\b/.test(l)) ?? "";
+  return Number(line.match(/ (\d+) statements;/)?.[1]);
+}
+const count = async (page) => (await page.locator("#result-count").innerText()).trim();
+/** Waits until the list shows the answer to the latest question. */
+const settled = (page) => page.locator('#results[aria-busy="false"]').waitFor();
+
+describe("sharded archives", () => {
+  let tmp, site, server, browser, root, word, wordTotal;
+  before(async () => {
+    tmp = await mkdtemp(join(tmpdir(), "quoteline-archive-"));
+    site = join(tmp, "site");
+    await cp(DIST, site, { recursive: true });
+    cli(["synth", "--out", join(tmp, "articles"), "--mb", "1.5", "--seed", "11"]);
+    cli(["pack", "--sharded", "--quiet", "--out", join(site, "arch"), join(tmp, "articles")]);
+    root = JSON.parse(await readFile(join(site, "arch", "root.json"), "utf8"));
+    assert.ok(root.statement_shards.length >= 3, `a few statement shards (${root.statement_shards.length})`);
+    word = "vaccine";
+    wordTotal = cliTotal(join(site, "arch"), ["--search", word]);
+    assert.ok(wordTotal > 0, `the word is in the archive (${wordTotal})`);
+    // A damaged copy: the first statement shard gone, every article shard corrupted.
+    await cp(join(site, "arch"), join(site, "damaged"), { recursive: true });
+    await rm(join(site, "damaged", root.statement_shards[0].file.name));
+    for (const s of root.article_shards) {
+      const art = join(site, "damaged", s.file.name);
+      const bytes = await readFile(art);
+      bytes[bytes.length >> 1] ^= 0x01;
+      await writeFile(art, bytes);
+    }
+    // A root from another version.
+    await mkdir(join(site, "future"));
+    await writeFile(join(site, "future", "root.json"), JSON.stringify({ ...root, version: root.version + 1 }));
+    server = await serveStatic(site);
+    browser = await launch();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(tmp, { recursive: true, force: true });
+  });
+
+  it("shows the root's counts first, then a facet click, a search and an opened statement", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const n = root.facts.statements;
+    await page.goto(`${server.url}?corpus=arch/`);
+    await page.locator("li.statement").first().waitFor();
+    await settled(page);
+    assert.equal(await count(page), `${n} of ${n} statements · ${root.facts.articles} articles`);
+    assert.match(await page.locator("#corpus-banner").innerText(), new RegExp(`${n} statements`));
+    assert.equal(await page.locator("li.statement").count(), 50, "the first page");
+    // The facets are the root's exact counts; the overview holds every dated statement.
+    const [outlet, outletCount] = root.outlets[0];
+    const value = page.locator('fieldset[data-facet="outlet"] label.facet-value', { hasText: outlet });
+    assert.equal(Number(await value.locator(".facet-count").innerText()), outletCount);
+    const bars = await page.$$eval(".overview-bar", (b) => b.map((x) => Number(x.getAttribute("aria-label").match(/: (\d+) statements$/)[1])));
+    assert.equal(bars.reduce((a, b) => a + b, 0), n - root.undated, "the overview's bars");
+    assert.match(await page.locator("#archive-limits").innerText(), /adding articles/);
+    assert.ok(await page.locator("#open-loader").isDisabled());
+    await screenshot(page, "archive-first-view");
+    await assertNoSeriousViolations(page, "archive first view");
+
+    // A facet click: the outlet's statements, fetched lazily, with the exact total.
+    await value.locator("input").check();
+    await page.waitForFunction((c) => document.querySelector("#result-count").innerText.startsWith(`${c} of `), outletCount);
+    await settled(page);
+    const outlets = await page.$$eval("li.statement", (l) => [...new Set(l.map((x) => x.dataset.outlet))]);
+    assert.deepEqual(outlets, [outlet]);
+    await value.locator("input").uncheck();
+
+    // A one-word search: the total the CLI's reader gives, each row holding the word.
+    await page.locator("#search").fill(word);
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
+    const rows = await page.$$eval("li.statement", (l) => l.map((x) => x.textContent.toLowerCase()));
+    assert.ok(rows.length > 0 && rows.every((r) => r.includes(word)), `every row holds the word: ${rows.filter((r) => !r.includes(word)).slice(0, 2)}`);
+    await screenshot(page, "archive-search");
+
+    // Opening a statement shows it in its article.
+    const first = page.locator("li.statement").first();
+    const words = (await first.locator(".words").innerText()).trim();
+    await first.locator("button").click();
+    const source = page.locator("#detail .source-text");
+    await source.waitFor();
+    const article = (await source.innerText()).replace(/\s+/g, " ");
+    assert.ok(article.includes(words.replace(/\s+/g, " ").replace(/^[“"]|[”"]$/g, "").slice(0, 40)), "the statement is in its article");
+    await screenshot(page, "archive-opened");
+
+    // Keys: Esc closes, j opens the first row then the next, Enter on a row opens it,
+    // / focuses the search.
+    await page.keyboard.press("Escape");
+    await page.locator("#detail .source-text").waitFor({ state: "detached" });
+    await page.locator("#st-0").focus();
+    await page.keyboard.press("j");
+    await page.locator("#st-0[aria-pressed=true]").waitFor();
+    await page.keyboard.press("j");
+    await page.locator("#st-1[aria-pressed=true]").waitFor();
+    await source.waitFor();
+    await page.keyboard.press("Escape");
+    await source.waitFor({ state: "detached" });
+    await page.locator("#st-2").focus();
+    await page.keyboard.press("Enter");
+    await page.locator("#st-2[aria-pressed=true]").waitFor();
+    await source.waitFor();
+    await page.keyboard.press("/");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "search");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("names a missing or damaged shard and shows the rest", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}?corpus=damaged/root.json`);
+    const msg = page.locator("#archive-unavailable");
+    await msg.waitFor();
+    await settled(page);
+    assert.match(await msg.innerText(), new RegExp(root.statement_shards[0].file.name));
+    assert.ok((await page.locator("li.statement").count()) > 0, "the other shards' statements");
+    const n = root.facts.statements;
+    assert.match(await count(page), new RegExp(`^${n} of ${n} `), "the root still counts the missing shard's statements");
+    await screenshot(page, "archive-damaged");
+    // A statement whose article shard is corrupted says so, and the list stays.
+    await page.locator("li.statement button").first().click();
+    const open = page.locator("#open-message");
+    await open.waitFor();
+    assert.match(await open.innerText(), /articles-\d{5}\.bin.*checksum.*rest of the archive still works/s);
+    assert.ok((await page.locator("li.statement").count()) > 0);
+    await screenshot(page, "archive-damaged-open");
+    assert.deepEqual(problems.filter((p) => !p.includes(root.statement_shards[0].file.name)), []);
+    await page.close();
+  });
+
+  it("is a module of its own: the seeds' page never fetches it, ?corpus=DIR/ starts it", async () => {
+    const fetched = (from) => server.requests.slice(from).map((r) => r.split("?")[0].split("/").pop());
+    const { page, problems } = await openPage(browser.context);
+    let from = server.requests.length;
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    const seeds = fetched(from);
+    assert.ok(seeds.some((f) => /^quoteline-web-.*_bg\.wasm$/.test(f)), `the explorer's module: ${seeds}`);
+    assert.deepEqual(seeds.filter((f) => f.startsWith("quoteline-archive")), [], "no archive file on the seeds' page");
+    from = server.requests.length;
+    await page.goto(`${server.url}?corpus=arch/`);
+    await settled(page);
+    const arch = fetched(from);
+    assert.ok(arch.includes("quoteline-archive.js") && arch.includes("quoteline-archive_bg.wasm"), `the archive's module: ${arch}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("refuses a root of another version and a directory on another origin", async () => {
+    const { page } = await openPage(browser.context);
+    await page.goto(`${server.url}?corpus=future/`);
+    const msg = page.locator("#corpus-message.error");
+    await msg.waitFor();
+    assert.match(await msg.innerText(), /Could not open the archive future\/:.*(newer|version)/i);
+    await screenshot(page, "archive-refused");
+    const away = server.url.replace("127.0.0.1", "localhost") + "arch/";
+    await page.goto(`${server.url}?corpus=${encodeURIComponent(away)}`);
+    await msg.waitFor();
+    assert.match(await msg.innerText(), /this site only/);
+    assert.equal(await page.locator("li.statement").count(), 0);
+    await page.close();
+  });
+});

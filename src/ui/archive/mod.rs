@@ -1,0 +1,28 @@
+//! The archive mode: `?corpus=DIR/` (or `DIR/root.json`) opens a sharded archive
+//! (`quoteline pack --sharded`) with the core's reader (`quoteline_core::view::archive`),
+//! fetching only the files a view needs. It replaces the explorer for the page's life:
+//! `fetcher` gets a file over the browser's `fetch` (same origin, inside `DIR/`),
+//! `session` runs the reader's questions one at a time (the latest wins), `view` is the
+//! root component, `rows` the page of results, `overview` the timeline of the root's
+//! histogram, `opened` the opened statement in the explorer's own detail panel.
+//! It is a wasm module of its own (`src/archive_main.rs`, [`start`]), which the page's
+//! boot script loads instead of the explorer's when `?corpus=` names a directory; no
+//! file of the explorer refers to this folder (`tests/architecture.rs`).
+
+pub mod data;
+pub mod fetcher;
+pub mod opened;
+pub mod overview;
+pub mod rows;
+pub mod session;
+pub mod view;
+
+pub use fetcher::requested;
+pub use view::ArchiveApp;
+
+/// Starts the archive mode (the `quoteline-archive` module): installs the panic banner,
+/// then renders [`ArchiveApp`] into `<body>`.
+pub fn start() {
+    super::banner::install_panic_banner();
+    yew::Renderer::<ArchiveApp>::new().render();
+}
