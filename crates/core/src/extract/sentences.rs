@@ -241,7 +241,7 @@ fn is_abbreviation_end(text: &str, dot: usize, lex: &Lexicon) -> bool {
     // A run of initials (`J.M.`, `J.R.R.`) is read like a listed abbreviation.
     let initials = word.len() >= 4
         && word.len() % 2 == 0
-        && (word.as_bytes().chunks(2)).all(|p| p[0].is_ascii_uppercase() && p[1] == b'.');
+        && (word.as_bytes().chunks(2)).all(|p| matches!(p, [c, b'.'] if c.is_ascii_uppercase()));
     if !initials && !lex.abbreviations.contains(word) {
         return false;
     }
