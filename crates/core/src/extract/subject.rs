@@ -215,8 +215,7 @@ pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
     let (text, sent, toks, quotes) = (s.text, s.span, s.toks, s.quotes);
     let first = toks.first()?;
     if inside_any(first.span.start, quotes)
-        || (!matches!(first.text(text), "The" | "A" | "An")
-            && Lexicon::get().nonnames.contains(first.text(text)))
+        || (first.text(text) != "The" && Lexicon::get().nonnames.contains(first.text(text)))
     {
         return None; // An opening quote or an introductory phrase ("In a letter to ...").
     }
@@ -246,13 +245,13 @@ pub fn sentence_body_subject(s: &Sentence) -> Option<(String, Span)> {
     }
 }
 
-/// A role opening the sentence (`The Florida senator sought ...`, `A campaign official
-/// later said ...`): the longest phrase from the first word, within the first six,
+/// A role opening the sentence (`The Florida senator sought ...`, `The billionaire
+/// businessman began ...`): the longest phrase from the first word, within the first six,
 /// that ends in a title or a plural of one (not a thing: `The deal was ...`).
 pub fn sentence_head_role(s: &Sentence) -> Option<Mention> {
     let (text, toks, quotes) = (s.text, s.toks, s.quotes);
     let first = toks.first()?;
-    if inside_any(first.span.start, quotes) || !matches!(first.text(text), "The" | "A" | "An") {
+    if inside_any(first.span.start, quotes) || first.text(text) != "The" {
         return None;
     }
     let lex = Lexicon::get();
