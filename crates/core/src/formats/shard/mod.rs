@@ -54,5 +54,36 @@ pub use stream::{Spill, Stream};
 pub use types::*;
 pub use write::{statement_order, write, Limits};
 
+/// The seed corpus, its cross-outlet comparison, and its archive written into memory
+/// under `limits` (file name → bytes) with the root: the shard tests' and the archive
+/// reader's tests' fixture.
+#[cfg(test)]
+pub(crate) fn seed_archive(
+    limits: Limits,
+) -> (
+    crate::corpus::Corpus,
+    crate::corpus::compare::Comparison,
+    std::collections::BTreeMap<String, Vec<u8>>,
+    Root,
+) {
+    use crate::corpus::compare::{compare, GROUP_THRESHOLD};
+    let corpus = crate::test_seeds::seed_corpus();
+    let cmp = compare(&corpus, GROUP_THRESHOLD);
+    let mut files = std::collections::BTreeMap::new();
+    let root = write(
+        &corpus,
+        &cmp,
+        &crate::corpus::topics::names(),
+        "test",
+        limits,
+        &mut |n: &str, b: Vec<u8>| {
+            files.insert(n.to_string(), b);
+            Ok(())
+        },
+    )
+    .expect("the seed corpus writes as an archive");
+    (corpus, cmp, files, root)
+}
+
 #[cfg(test)]
 mod tests;

@@ -3,10 +3,9 @@
 //! root or shard is refused naming the part.
 
 use super::*;
-use crate::corpus::compare::{compare, Comparison, GROUP_THRESHOLD};
+use crate::corpus::compare::{Comparison, GROUP_THRESHOLD};
 use crate::corpus::topics::names;
 use crate::corpus::Corpus;
-use crate::test_seeds::seed_corpus;
 use std::collections::BTreeMap;
 
 const SMALL: Limits = Limits {
@@ -18,22 +17,7 @@ const SMALL: Limits = Limits {
 };
 
 fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
-    let c = seed_corpus();
-    let cmp = compare(&c, GROUP_THRESHOLD);
-    let mut files = BTreeMap::new();
-    let root = write(
-        &c,
-        &cmp,
-        &names(),
-        "test",
-        SMALL,
-        &mut |n: &str, b: Vec<u8>| {
-            files.insert(n.to_string(), b);
-            Ok(())
-        },
-    )
-    .unwrap();
-    (c, cmp, files, root)
+    seed_archive(SMALL)
 }
 
 /// The root parsed, with the summary file read into it.

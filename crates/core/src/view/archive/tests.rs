@@ -4,12 +4,9 @@
 //! or missing shard named while the rest still answers.
 
 use super::*;
-use crate::corpus::compare::{compare, GROUP_THRESHOLD};
-use crate::corpus::topics::names;
 use crate::corpus::Corpus;
-use crate::formats::shard::{statement_order, terms, write, Limits, ShardError, ROOT};
+use crate::formats::shard::{seed_archive, statement_order, terms, Limits, ShardError, ROOT};
 use crate::model::Kind;
-use crate::test_seeds::seed_corpus;
 use crate::view::search::SearchIndex;
 use crate::view::state::{Action, AppState};
 use std::collections::BTreeMap;
@@ -49,21 +46,7 @@ struct Fixture {
 }
 
 fn fixture() -> Fixture {
-    let corpus = seed_corpus();
-    let cmp = compare(&corpus, GROUP_THRESHOLD);
-    let mut files = BTreeMap::new();
-    write(
-        &corpus,
-        &cmp,
-        &names(),
-        "test",
-        SMALL,
-        &mut |n: &str, b: Vec<u8>| {
-            files.insert(n.to_string(), b);
-            Ok(())
-        },
-    )
-    .unwrap();
+    let (corpus, _, files, _) = seed_archive(SMALL);
     let mut number = vec![0; corpus.entries.len()];
     for (k, &i) in statement_order(&corpus).iter().enumerate() {
         number[i] = k as u64;
