@@ -322,7 +322,7 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, who: &Who) -> Option<S
     if cue.participle {
         return None;
     }
-    clause_before(s, cue, later)
+    clause_before(s, cue, later, who)
 }
 
 /// Whether the cue's subject (or the cue) comes right after a quotation that ends in a
@@ -714,7 +714,7 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
 
 /// Pattern B: the clause before the cue ("CLAUSE, X said."; "A, he said, B"; a clause
 /// that wraps a partial quote).
-fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
+fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue], who: &Who) -> Option<Span> {
     let (text, sent, quotes) = (s.text, s.span, s.quotes);
     let tail = Span::new(cue.span.end, sent.end)
         .of(text)
@@ -722,9 +722,11 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
     // Words of the tail, counted up to 15 (no test below looks further: each asks for at
     // most 14), so that a long sentence is not walked to its end for every cue.
     let tail_words = tail.split_whitespace().take(15).count();
-    let subj = s
-        .before
-        .np_before(text, sent, cue.span.start)
+    // (A speaker named after the cue, `..., said Ana Ortiz`, leaves no subject before it.)
+    let inverted = who.mention.is_some_and(|m| m.start >= cue.span.end);
+    let subj = (!inverted)
+        .then(|| s.before.np_before(text, sent, cue.span.start))
+        .flatten()
         .map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = Span::new(sent.start, subj_start)

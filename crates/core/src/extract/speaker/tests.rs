@@ -247,6 +247,12 @@ fn a_name_in_apposition_speaks() {
         "the rule",
         "Ines Barros",
     );
+    // A longer apposition: a full name with its place after the describing subject.
+    check(
+        "One teacher at the school, Ines Barros of Holy Cross Academy in Dover, said she had called every parent.",
+        "she had called",
+        "Ines Barros",
+    );
 }
 
 #[test]
@@ -396,6 +402,18 @@ fn inverted_verbs_and_closed_relative_clauses() {
     check(
         "“Our ideas are different,” agrees Ines Bishop, 30, of Dayton.",
         "Our ideas are different",
+        "Ines Bishop",
+    );
+    // After a comma, a full name that closes the clause speaks, whatever came before.
+    check(
+        "Coal use has fallen in many towns, and it has lost its old hold on Wales, said Rosa Vance, an economist at Leeds.",
+        "Coal use has fallen",
+        "Rosa Vance",
+    );
+    // Not a name the verb takes as its object.
+    check(
+        "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
+        "Tom Holt for governor",
         "Ines Bishop",
     );
     // A relative clause closed by a later "that" is not the cue's subject.
