@@ -64,7 +64,12 @@ fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
         return None;
     }
     let prev = toks.get(i.checked_sub(1)?)?;
-    if in_lower_list(prev.text(text), &lex.passive_before_cue) {
+    if in_lower_list(prev.text(text), &lex.passive_before_cue)
+        && Span::new(prev.span.end, t.span.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+    {
         return None;
     }
     if toks
@@ -203,11 +208,20 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 .trim_end_matches(is_space)
                 .ends_with(['”', '"'])
         };
-        // (An auxiliary before an -ing form is the progressive: "is saying".)
-        if prev.is_some_and(|p| {
-            in_lower_list(p, &lex.passive_before_cue)
-                && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
-        }) {
+        // (An auxiliary before an -ing form is the progressive: "is saying". Only a word
+        // right before the verb: in `“It will be,” said Lee` the quotation ends at "be".)
+        let adjacent = prev_tok.is_some_and(|p| {
+            Span::new(p.span.end, t.span.start)
+                .of(text)
+                .chars()
+                .all(is_space)
+        });
+        if adjacent
+            && prev.is_some_and(|p| {
+                in_lower_list(p, &lex.passive_before_cue)
+                    && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
+            })
+        {
             continue;
         }
         let act = Act::of(form.lemma);

@@ -410,6 +410,18 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "Coal use has fallen",
         "Rosa Vance",
     );
+    // A quotation ending in an auxiliary does not make the verb after it a passive.
+    check(
+        "“She will be,” said Rosa Vance, a friend.",
+        "She will be",
+        "Rosa Vance",
+    );
+    // A "whose" clause with its own verb ends the subject before it.
+    check(
+        "The county clerks whose offices were closed say the count was fair.",
+        "the count was fair",
+        "county clerks",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
