@@ -55,6 +55,29 @@ impl Act {
 /// "records show that ...", "a survey released Monday found ..."): a strong cue whose
 /// content is what follows it. Not in a passive (`was shown`) nor a phrasal verb (`showed
 /// up`), and only in lower case.
+/// Whether a name that a participle's preposition governs comes right before token `i`
+/// ("with Sen. John McCain calling it ...", "despite Clinton praising ..."): the -ing form
+/// is then that name's verb, not a noun ("American backing").
+fn governed_name_before(s: &Sentence, i: usize) -> bool {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    let mut k = i;
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1).and_then(|p| toks.get(p)) else {
+            return false;
+        };
+        let w = p.text(text);
+        if k < i && in_lower_list(w, &lex.participle_governors) {
+            return true;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
     let (text, toks) = (s.text, s.toks);
     let lex = Lexicon::get();
@@ -243,7 +266,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                     || in_lower_list(p.text(text), &lex.clause_words)
                     || in_lower_list(p.text(text), &lex.progressive_auxiliaries)
                     || in_lower_list(p.text(text), &lex.more_prepositions)
-            });
+            }) || governed_name_before(s, i);
             if !verb {
                 continue;
             }

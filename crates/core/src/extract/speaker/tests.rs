@@ -422,6 +422,18 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "the count was fair",
         "county clerks",
     );
+    // A lower-case "former" opens the subject after an opening phrase.
+    check(
+        "Weighing in, former Gov. Rosa Vance agreed, praising the mayor as “a steady hand.”",
+        "the mayor as",
+        "Rosa Vance",
+    );
+    // A name a participle's preposition governs speaks through the participle.
+    check(
+        "Members were angry about the plan, with Sen. Tom Holt calling it a “mess.”",
+        "it a",
+        "Tom Holt",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
