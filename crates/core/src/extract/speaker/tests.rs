@@ -434,6 +434,12 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "it a",
         "Tom Holt",
     );
+    // A quote's cue whose subject names no one the story named: the phrase speaks.
+    check(
+        "Rosa Vance spoke first. Later, the Ohio treasurer told reporters, “it starts to pay off.”",
+        "it starts",
+        "Ohio treasurer",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
