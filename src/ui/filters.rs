@@ -76,28 +76,38 @@ pub fn FilterPanel(props: &FilterPanelProps) -> Html {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::ClearAll))
     };
-    let shown = Facet::SHOWN
-        .into_iter()
-        .filter(|&f| !(f.hidden_when_empty() && counts[f].is_empty()));
+    let mut boxes: Vec<Html> = Vec::new();
+    for f in Facet::SHOWN {
+        if f.hidden_when_empty() && counts[f].is_empty() {
+            continue;
+        }
+        let values = counts[f]
+            .iter()
+            .map(|(v, n)| (v.as_str(), *n, s.filters[f].contains(v)))
+            .collect();
+        let act = |i: usize| counts[f].get(i).map(|v| Action::Toggle(f, v.0.clone()));
+        let flip = f.collapses().then(|| {
+            let expanded = expanded.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                next[f] = !next[f];
+                expanded.set(next);
+            })
+        });
+        let all = !f.collapses() || expanded[f];
+        boxes.push(facet(
+            f.label(),
+            f.key(),
+            values,
+            &act,
+            &props.on_action,
+            all,
+            flip,
+        ));
+    }
     html! {
         <aside class="filters" id="filters" aria-label="Filters">
-            { for shown.map(|f| {
-                let values = counts[f]
-                    .iter()
-                    .map(|(v, n)| (v.as_str(), *n, s.filters[f].contains(v)))
-                    .collect();
-                let act = |i: usize| counts[f].get(i).map(|v| Action::Toggle(f, v.0.clone()));
-                let flip = f.collapses().then(|| {
-                    let expanded = expanded.clone();
-                    Callback::from(move |_: MouseEvent| {
-                        let mut next = (*expanded).clone();
-                        next[f] = !next[f];
-                        expanded.set(next);
-                    })
-                });
-                let all = !f.collapses() || expanded[f];
-                facet(f.label(), f.key(), values, &act, &props.on_action, all, flip)
-            }) }
+            { for boxes }
             <button type="button" class="clear" disabled={!s.filtered()} onclick={clear}>{"Clear all"}</button>
         </aside>
     }
