@@ -20,6 +20,7 @@ use crate::ui::theme::ThemeToggle;
 use quoteline_core::formats::shard::Facts;
 use quoteline_core::model::Kind;
 use quoteline_core::view::archive::{Archive, Order, DEFAULT_BUDGET};
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::facets::Facets;
 use quoteline_core::view::state::Action;
 use std::rc::Rc;
@@ -66,15 +67,14 @@ async fn open(param: &str) -> Result<Open, String> {
         _ => 1,
     };
     let o = archive.overview(days);
-    let facets = Facets {
-        outlets: o.outlets,
-        kinds: (o.kinds.into_iter())
-            .filter_map(|(k, n)| Some((Kind::parse(&k)?, n)))
-            .collect(),
-        speakers: o.speakers,
-        affiliations: Vec::new(),
-        topics: o.topics,
-    };
+    // The root names no affiliations.
+    let mut facets = Facets::default();
+    facets[Facet::Outlet] = o.outlets;
+    facets[Facet::Kind] = (o.kinds.into_iter())
+        .filter(|(k, _)| Kind::parse(k).is_some())
+        .collect();
+    facets[Facet::Speaker] = o.speakers;
+    facets[Facet::Topic] = o.topics;
     Ok(Open {
         dir,
         facts: o.facts,
@@ -194,7 +194,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
         let d = state.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
     };
-    let filters = state.0.filters();
+    let filters = state.0.filter_key();
     // A new view: its first page, and no selection (the rows change).
     {
         let (session, data, d) = (open.session.clone(), data.dispatcher(), dispatch.clone());
