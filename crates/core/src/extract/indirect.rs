@@ -627,8 +627,13 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue], who: &Who) -> Option<Sp
     let lead = Span::new(sent.start, subj_start)
         .of(text)
         .trim_end_matches(is_space);
-    let parenthetical =
-        lead.ends_with(',') && str_from(text, cue.span.end).trim_start().starts_with(',');
+    // (Not `X, noting ..., said, “...”`: a lead that names the speaker is no content.)
+    let names_speaker = who
+        .mention
+        .is_some_and(|m| m.start >= sent.start && m.end <= sent.start + lead.len());
+    let parenthetical = lead.ends_with(',')
+        && !names_speaker
+        && str_from(text, cue.span.end).trim_start().starts_with(',');
     // (The word counts first: they bound the tail that `contains` then reads.)
     let tail_ok = (tail_words <= 6
         || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))

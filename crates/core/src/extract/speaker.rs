@@ -673,16 +673,25 @@ fn closing_name_after(s: &Sentence, cue: &Cue) -> Option<Mention> {
     {
         return None;
     }
-    let rest = Span::new(m.span.end, s.span.end)
-        .of(text)
+    closes_clause(s, m.span.end).then_some(m)
+}
+
+/// Whether the speaker's phrase ending at `end` closes its clause: the sentence's end, a
+/// mark, a preposition or a day follows (`said Ana Ortiz.`, `said Ana Ortiz, a pollster`,
+/// `said Ana Ortiz in a statement`, `said Ana Ortiz Tuesday`), not a verb (`said Ortiz
+/// has won`: Ortiz opens the reported clause).
+fn closes_clause(s: &Sentence, end: usize) -> bool {
+    let rest = Span::new(end, s.span.end)
+        .of(s.text)
         .trim_start_matches(is_space);
-    let closes = rest.is_empty()
-        || rest.starts_with([',', '.', ';', '!', '?', ')'])
+    let lex = Lexicon::get();
+    rest.is_empty()
+        || rest.starts_with([',', '.', ';', ':', '!', '?', ')', '—', '–', '-'])
         || rest.split_whitespace().next().is_some_and(|w| {
-            let lex = Lexicon::get();
-            in_lower_list(w, &lex.prepositions) && w.starts_with(char::is_lowercase)
-        });
-    closes.then_some(m)
+            (in_lower_list(w, &lex.prepositions) && w.starts_with(char::is_lowercase))
+                || in_lower_list(w.trim_end_matches([',', '.']), &lex.weekdays)
+                || in_lower_list(w.trim_end_matches([',', '.']), &lex.time_words)
+        })
 }
 
 /// The speaker of cue `ci` of the sentence, given the speakers of the cues before it.
@@ -740,6 +749,12 @@ fn resolve_cue(
         return who_from_mention(text, m, Rule::SubjectAfterCue, people, sal, bi);
     }
     let before = s.before.np_before(text, sent, cue.span.start);
+    let after_comma = || {
+        Span::new(sent.start, cue.span.start)
+            .of(text)
+            .trim_end_matches(is_space)
+            .ends_with(',')
+    };
     // "The company’s chief executive, Laszlo Bock, said": the name in apposition.
     if let Some(m) = before.and_then(|(sp, shared)| {
         (!shared)
@@ -786,8 +801,16 @@ fn resolve_cue(
                     .unwrap_or_else(Who::none),
             },
         },
-        // Inversion: `"...," said Witkoff` / `..., said the statement`.
-        _ => inverted(people, true).unwrap_or_else(Who::none),
+        // Inversion: `"...," said Witkoff` / `..., said the statement`; not `Ruiz, who
+        // backs Clinton, said Sanders has won` (a verb after the name: the sentence's
+        // subject speaks).
+        _ => match inverted(people, true) {
+            Some(w) if w.mention.is_none_or(|m| closes_clause(s, m.end)) || !after_comma() => w,
+            _ => match sentence_subject(subject, people, false) {
+                Some((name, role, span)) => Who::person(name, role, span, Rule::SubjectBeforeCue),
+                None => Who::none(),
+            },
+        },
     }
 }
 

@@ -440,6 +440,12 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "it starts",
         "Ohio treasurer",
     );
+    // After a relative clause, a name followed by a verb opens the reported clause.
+    check(
+        "Sen. Rosa Vance (D-Ore.), who has endorsed Holt, said Tom Brandt has pushed him to the left.",
+        "Tom Brandt has pushed",
+        "Rosa Vance",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
