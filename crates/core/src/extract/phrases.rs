@@ -390,6 +390,10 @@ pub fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
         {
             return None;
         }
+        // A relative clause ends the phrase ("a former U.S. official who oversaw ...").
+        if k > 0 && matches!(t.text(text), "who" | "whose" | "which") {
+            break;
+        }
         end = Some(t.span.end);
         prev_end = t.span.end;
         if k == 9 {

@@ -446,6 +446,12 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "Tom Brandt has pushed",
         "Rosa Vance",
     );
+    // A relative clause ends the phrase after an inverted cue.
+    check(
+        "“It was handled lightly,” said a former U.S. trade official who followed the case.",
+        "It was handled",
+        "former U.S. trade official",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
