@@ -162,6 +162,23 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     if e == s {
         return None;
     }
+    // A lone -ing or -ly word is a participle or an adverb, no name ("Pivoting to deficit
+    // reduction too soon, ...", "Hastily, ..."), unless it is a given name.
+    let lone = word(s);
+    // (Only as the sentence's first word: "Schilling", "Ebeling" after an opener are names.)
+    if e == s + 1
+        && toks.get(s).is_some_and(|t| {
+            Span::new(sent.start, t.span.start)
+                .of(text)
+                .chars()
+                .all(|c| !c.is_alphanumeric())
+        })
+        && lone.len() > 4
+        && (lone.ends_with("ing") || lone.ends_with("ly"))
+        && !with_lower(lone, |l| lex.genders.contains_key(l))
+    {
+        return None;
+    }
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
     let span = Span::new(tok_span(s).start, tok_span(e - 1).end);
     match sentence.np(span)?.kind {

@@ -452,6 +452,18 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "It was handled",
         "former U.S. trade official",
     );
+    // A sentence's first word in -ing or -ly is no name; a surname in -ing after an
+    // opener is one.
+    check(
+        "Pivoting to cuts too soon, a wide array of economists say, slowed the recovery.",
+        "Pivoting to cuts",
+        "wide array of economists",
+    );
+    check(
+        "Walking to the next house, Ebeling said their views had changed.",
+        "their views",
+        "Ebeling",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
