@@ -234,6 +234,36 @@ describe("sharded archives", () => {
     await page.close();
   });
 
+  it("shows an opened statement's renderings in other outlets, from its group", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}?corpus=arch/`);
+    await settled(page);
+    const grouped = page.locator("li.statement[data-group]").first();
+    assert.ok((await page.locator("li.statement[data-group]").count()) > 0, "a grouped statement on the first page");
+    const number = await grouped.getAttribute("data-number");
+    // The CLI's reader says how many renderings and outlets its group has.
+    const line = cli(["archive", join(site, "arch"), "--open", number]).split("\n").find((l) => /^open\b/.test(l)) ?? "";
+    const [, renderings, outlets] = line.match(/one of (\d+) renderings by (\d+) outlets/) ?? [];
+    assert.ok(renderings, `the CLI opens it in a group: ${line}`);
+    await grouped.locator("button").click();
+    const others = page.locator("#archive-others li");
+    await others.first().waitFor();
+    assert.equal(await page.locator("#archive-group").innerText(), `Reported by ${outlets} outlets, in ${renderings} renderings.`);
+    assert.equal(await others.count(), Math.min(Number(renderings) - 1, 24));
+    const labels = await others.locator("button").allInnerTexts();
+    assert.ok(labels.every((l) => / · \w+$/.test(l.trim())), `outlet · kind: ${labels}`);
+    // A rendering opens by a click, in the address; Back returns to the first.
+    const other = await others.first().getAttribute("data-number");
+    await others.first().locator("button").click();
+    await page.waitForFunction((n) => location.hash.includes(`sel=${n}`), other);
+    await page.locator(`#archive-others li[data-number="${number}"]`).waitFor();
+    await screenshot(page, "archive-other-outlets");
+    await page.goBack();
+    await page.locator(`#archive-others li[data-number="${other}"]`).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it("opens an archive directory chosen from disk, from the explorer's loader", async () => {
     const { page, problems } = await openPage(browser.context);
     const n = root.facts.statements;

@@ -315,6 +315,14 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
             ask(&session, Job::More, &d);
         })
     };
+    // A rendering in another outlet: opened in the detail (no row is selected for it).
+    let on_open = {
+        let (d, opened) = (raw.clone(), opened.setter());
+        Callback::from(move |n: u64| {
+            d.dispatch(Action::Select(None));
+            opened.set(Some(n));
+        })
+    };
     let on_order = {
         let order = order.clone();
         Callback::from(move |o| order.set(o))
@@ -392,7 +400,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
                     <p class="muted" id="archive-limits">{"An archive is read from its directory, a page at a time: adding articles (Your articles), the coverage and framing views and the exports need the whole corpus in memory, so they are off here."}</p>
                     <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy_for(&filters_now, *order)} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
                 </div>
-                <OpenedDetail shown={data.detail.clone()} on_action={dispatch} />
+                <OpenedDetail shown={data.detail.clone()} on_action={dispatch} {on_open} />
             </div>
         </div>
     }

@@ -19,7 +19,7 @@ mod select;
 
 pub use fetch::{ready, Fetch};
 pub use lookup::Candidates;
-pub use reader::{Archive, Opened, Overview, Row, DEFAULT_BUDGET};
+pub use reader::{Archive, Opened, Overview, Row, DEFAULT_BUDGET, OTHERS_READ};
 pub use results::{Order, Page, Results, Total};
 
 #[cfg(test)]
