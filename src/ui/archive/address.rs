@@ -2,11 +2,15 @@
 //! the fragment (the core's `view::archive::link`, in the explorer's link shape), read
 //! when the view opens and on back/forward, written on change: `replaceState` while the
 //! search is typed, `pushState` for anything else (a facet, the order, a date range, a
-//! statement opened), so a reload restores the view and Back the one before.
+//! statement opened), so a reload restores the view and Back the one before. A write
+//! waits for the frame that shows the change (Chromium's `pushState` takes about 7 ms,
+//! which in front of the paint made every facet click that much slower).
 
+use crate::ui::context::after_next_paint;
 use gloo::events::EventListener;
 use quoteline_core::view::archive::link::{params, read, Terms, View};
 use quoteline_core::view::link::{fragment_to_params, params_to_fragment};
+use std::cell::RefCell;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -52,8 +56,11 @@ fn write(view: &View, terms: &Terms, replace: bool) {
 #[hook]
 pub fn use_address(view: &View, terms: Rc<Terms>, statements: u64, restore: Callback<View>) {
     let last = use_mut_ref(|| view.clone());
+    // The write waiting for the next frame: the latest view, and whether it replaces
+    // the entry (only if every change since the last write did).
+    let waiting: Rc<RefCell<Option<(View, bool)>>> = use_mut_ref(|| None);
     {
-        let (last, terms) = (last.clone(), terms.clone());
+        let (last, terms, waiting) = (last.clone(), terms.clone(), waiting.clone());
         use_effect_with(view.clone(), move |now| {
             if *last.borrow() == *now {
                 return;
@@ -63,11 +70,23 @@ pub fn use_address(view: &View, terms: Rc<Terms>, statements: u64, restore: Call
             typed.filters.search = now.filters.search.clone();
             let replace = typed == *now;
             *last.borrow_mut() = now.clone();
-            write(now, &terms, replace);
+            let before = waiting.borrow_mut().take();
+            let scheduled = before.is_some();
+            let replace = replace && before.is_none_or(|(_, r)| r);
+            *waiting.borrow_mut() = Some((now.clone(), replace));
+            if !scheduled {
+                after_next_paint(move || {
+                    if let Some((v, replace)) = waiting.borrow_mut().take() {
+                        write(&v, &terms, replace);
+                    }
+                });
+            }
         });
     }
     use_effect_with((), move |_| {
         let listener = EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+            // A write still waiting belongs to the entry that was left.
+            waiting.borrow_mut().take();
             let back = read_address(&terms, statements);
             // The restored view is the address already: nothing to write for it (the
             // view compared next is its filters without their notice).

@@ -10,12 +10,13 @@
 use super::address::{read_address, use_address};
 use super::chooser::DirectoryChooser;
 use super::data::{Change, ViewData};
-use super::fetcher::{requested, BrowserFetch, Request, Source};
+use super::fetcher::BrowserFetch;
 use super::local::DiskFetch;
 use super::opened::OpenedDetail;
 use super::overview::{bucket_days, Overview};
 use super::rows::Rows;
 use super::session::{Job, Outcome, Session};
+use super::source::{requested, Request, Source};
 use crate::ui::app::UiState;
 use crate::ui::chips::Chips;
 use crate::ui::filters::FilterPanel;
