@@ -23,6 +23,7 @@ use super::theme::ThemeToggle;
 use super::timeline::Timeline;
 use quoteline_core::corpus::compare::Comparison;
 use quoteline_core::corpus::{Corpus, StatementId};
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::prune::drop_absent;
 use quoteline_core::view::state::{Action, AppState, Tab};
 use std::rc::Rc;
@@ -162,7 +163,7 @@ pub fn App(props: &AppProps) -> Html {
     // Keyed on the filters only: selecting, zooming or switching tabs reuses them.
     // The part of the state results and facets depend on (also what the filter panel and
     // the chips show: they re-render only when it changes).
-    let filters = state.0.filters();
+    let filters = state.0.filter_key();
     // The text scan (search and date range) once per search or range: a facet click
     // reuses it, and the results and the facet counts share it.
     let matching = use_memo((handle.clone(), filters.search.clone(), filters.range), {
@@ -317,7 +318,7 @@ pub fn App(props: &AppProps) -> Html {
         },
         Tab::Framing => html! {
             if let Some(framing) = framing.framing.clone() {
-                <FramingView {framing} outlets={state.0.outlets.clone()} />
+                <FramingView {framing} outlets={state.0.filters[Facet::Outlet].clone()} />
             } else if let Some((err, m)) = &framing.status {
                 <Notice text={m.clone()} error={*err} id="framing-message" button={err.then(|| retry(&framing.retry))} button_id="framing-retry" />
             }

@@ -1,6 +1,7 @@
 //! The removable chips of the active filters (search, facets, date range), with "Clear
 //! all".
 
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::state::{Action, AppState};
 use yew::prelude::*;
 
@@ -22,30 +23,9 @@ pub fn Chips(props: &ChipsProps) -> Html {
         ));
     }
     chips.extend(
-        s.outlets
-            .iter()
-            .map(|o| (format!("outlet: {o}"), Action::ToggleOutlet(o.clone()))),
-    );
-    chips.extend(
-        s.speakers
-            .iter()
-            .map(|o| (format!("speaker: {o}"), Action::ToggleSpeaker(o.clone()))),
-    );
-    chips.extend(
-        s.kinds
-            .iter()
-            .map(|k| (format!("kind: {}", k.as_str()), Action::ToggleKind(*k))),
-    );
-    chips.extend(s.affiliations.iter().map(|o| {
-        (
-            format!("affiliation: {o}"),
-            Action::ToggleAffiliation(o.clone()),
-        )
-    }));
-    chips.extend(
-        s.topics
-            .iter()
-            .map(|o| (format!("topic: {o}"), Action::ToggleTopic(o.clone()))),
+        s.filters
+            .pairs(Facet::SHOWN)
+            .map(|(f, v)| (format!("{}: {v}", f.key()), Action::Toggle(f, v.clone()))),
     );
     if let Some((a, b)) = s.range {
         let d = |x: i64, open: &str| {

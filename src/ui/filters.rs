@@ -1,6 +1,8 @@
-//! The filter panel: outlet, speaker, kind, topic and affiliation facets with live
-//! counts (OR within a facet, AND across). The active filters' chips are `chips`.
+//! The filter panel: the registry's facets (outlet, speaker, kind, topic, affiliation)
+//! with live counts (OR within a facet, AND across). The active filters' chips are
+//! `chips`.
 
+use quoteline_core::view::facet::{ByFacet, Facet};
 use quoteline_core::view::facets::Facets;
 use quoteline_core::view::state::{Action, AppState};
 use std::rc::Rc;
@@ -64,31 +66,48 @@ fn facet(
 
 #[component]
 pub fn FilterPanel(props: &FilterPanelProps) -> Html {
-    let all_speakers = use_state(|| false);
-    let all_topics = use_state(|| false);
-    // Long outlet and affiliation lists (a newsroom's month of coverage) are shortened
-    // too: the panel then renders a few dozen values, not hundreds.
-    let all_outlets = use_state(|| false);
-    let all_affiliations = use_state(|| false);
-    let flip = |state: &UseStateHandle<bool>| {
-        let state = state.clone();
-        Callback::from(move |_: MouseEvent| state.set(!*state))
-    };
+    // Long lists (a newsroom's month of coverage, thousands of speakers) are shortened:
+    // the panel then renders a few dozen values, not hundreds.
+    // Which facets show all their values.
+    let expanded = use_state(ByFacet::<bool>::default);
     let s = &props.state;
-    let f = &props.facets;
+    let counts = &props.facets;
     let clear = {
         let cb = props.on_action.clone();
         Callback::from(move |_| cb.emit(Action::ClearAll))
     };
+    let mut boxes: Vec<Html> = Vec::new();
+    for f in Facet::SHOWN {
+        if f.hidden_when_empty() && counts[f].is_empty() {
+            continue;
+        }
+        let values = counts[f]
+            .iter()
+            .map(|(v, n)| (v.as_str(), *n, s.filters[f].contains(v)))
+            .collect();
+        let act = |i: usize| counts[f].get(i).map(|v| Action::Toggle(f, v.0.clone()));
+        let flip = f.collapses().then(|| {
+            let expanded = expanded.clone();
+            Callback::from(move |_: MouseEvent| {
+                let mut next = (*expanded).clone();
+                next[f] = !next[f];
+                expanded.set(next);
+            })
+        });
+        let all = !f.collapses() || expanded[f];
+        boxes.push(facet(
+            f.label(),
+            f.key(),
+            values,
+            &act,
+            &props.on_action,
+            all,
+            flip,
+        ));
+    }
     html! {
         <aside class="filters" id="filters" aria-label="Filters">
-            { facet("Outlet", "outlet", f.outlets.iter().map(|(o, n)| (o.as_str(), *n, s.outlets.contains(o))).collect(), &|i| f.outlets.get(i).map(|v| Action::ToggleOutlet(v.0.clone())), &props.on_action, *all_outlets, Some(flip(&all_outlets))) }
-            { facet("Speaker", "speaker", f.speakers.iter().map(|(o, n)| (o.as_str(), *n, s.speakers.contains(o))).collect(), &|i| f.speakers.get(i).map(|v| Action::ToggleSpeaker(v.0.clone())), &props.on_action, *all_speakers, Some(flip(&all_speakers))) }
-            { facet("Kind", "kind", f.kinds.iter().map(|(k, n)| (k.as_str(), *n, s.kinds.contains(k))).collect(), &|i| f.kinds.get(i).map(|v| Action::ToggleKind(v.0)), &props.on_action, true, None) }
-            { facet("Topic", "topic", f.topics.iter().map(|(o, n)| (o.as_str(), *n, s.topics.contains(o))).collect(), &|i| f.topics.get(i).map(|v| Action::ToggleTopic(v.0.clone())), &props.on_action, *all_topics, Some(flip(&all_topics))) }
-            if !f.affiliations.is_empty() {
-                { facet("Affiliation", "affiliation", f.affiliations.iter().map(|(o, n)| (o.as_str(), *n, s.affiliations.contains(o))).collect(), &|i| f.affiliations.get(i).map(|v| Action::ToggleAffiliation(v.0.clone())), &props.on_action, *all_affiliations, Some(flip(&all_affiliations))) }
-            }
+            { for boxes }
             <button type="button" class="clear" disabled={!s.filtered()} onclick={clear}>{"Clear all"}</button>
         </aside>
     }

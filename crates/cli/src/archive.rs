@@ -9,6 +9,7 @@ use crate::error::CliError;
 use quoteline_core::formats::shard::shard_name_ok;
 use quoteline_core::model::Kind;
 use quoteline_core::view::archive::{ready, Archive, Fetch, Order, Page, DEFAULT_BUDGET};
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::state::{Action, AppState};
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -59,7 +60,7 @@ fn asked(args: &[OsString]) -> Result<Asked, CliError> {
     let map = options(rest, &OPTIONS)?;
     let mut facets = Vec::new();
     if let Some(o) = text(&map, "outlet")? {
-        facets.push(Action::ToggleOutlet(o.into()));
+        facets.push(Action::Toggle(Facet::Outlet, o.into()));
     }
     if let Some(k) = text(&map, "kind")? {
         let kind = Kind::parse(k).ok_or_else(|| {
@@ -69,13 +70,13 @@ fn asked(args: &[OsString]) -> Result<Asked, CliError> {
                 format!("{k:?}"),
             )
         })?;
-        facets.push(Action::ToggleKind(kind));
+        facets.push(Action::Toggle(Facet::Kind, kind.as_str().into()));
     }
     if let Some(t) = text(&map, "topic")? {
-        facets.push(Action::ToggleTopic(t.into()));
+        facets.push(Action::Toggle(Facet::Topic, t.into()));
     }
     if let Some(s) = text(&map, "speaker")? {
-        facets.push(Action::ToggleSpeaker(s.into()));
+        facets.push(Action::Toggle(Facet::Speaker, s.into()));
     }
     let order = match text(&map, "order")? {
         None | Some("oldest") => Order::Oldest,

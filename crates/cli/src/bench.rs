@@ -32,6 +32,7 @@ pub fn time_ms<T>(runs: usize, mut f: impl FnMut() -> T) -> (f64, f64, f64, T) {
 
 /// `quoteline bench --statements 1000,5000,20000,50000`: how each stage grows with size.
 fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), CliError> {
+    use quoteline_core::view::facet::Facet;
     use quoteline_core::view::search::SearchIndex;
     use quoteline_core::view::state::{Action, AppState};
     use quoteline_core::view::timeline::lanes::{aggregate, LaneBy};
@@ -102,7 +103,7 @@ fn run_scaling(list: &str, seed: u64, runs: usize) -> Result<(), CliError> {
             .unwrap_or_default();
         // A facet click on the typed search: the app keeps that search's scan.
         let mut clicked = state.clone();
-        clicked.apply(Action::ToggleOutlet(outlet));
+        clicked.apply(Action::Toggle(Facet::Outlet, outlet));
         let scanned = clicked.matching(&corpus, &index);
         let (f, fmin, fmax, _) = time_ms(runs.max(5), || {
             (

@@ -554,8 +554,22 @@ pub fn run(args: &[OsString]) -> ExitCode {
                     t.quote_sources.1 += usize::from(right);
                 }
                 if !right && shown.2.len() < show {
+                    // How the two attributions sit: the annotated one told inside the
+                    // statement ("inner"), the statement's inside the annotated content
+                    // ("outer"), or neither ("apart").
+                    let (st, st_cue) = (stmts[first].0, stmts[first].3);
+                    let within = |outer: &[Span], sp: Span| {
+                        outer.iter().any(|o| o.start <= sp.start && sp.end <= o.end)
+                    };
+                    let nesting = if a.cue.iter().any(|&c| within(&[st], c)) {
+                        "inner"
+                    } else if st_cue.is_some_and(|c| within(&a.content, c)) {
+                        "outer"
+                    } else {
+                        "apart"
+                    };
                     shown.2.push(format!(
-                        "{}: source “{}” (cue “{}”), speaker “{}” (cue “{}”) [{:?}]: {}",
+                        "{}: {nesting}: source “{}” (cue “{}”), speaker “{}” (cue “{}”) [{:?}]: {}",
                         g.name,
                         one_line(&a.source, &g.text),
                         one_line(&a.cue, &g.text),

@@ -53,7 +53,8 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
   a statement matches an attribution when its span and the annotated content overlap by at least half\n\
   of the shorter; it prints recall by class (quote-bearing, verbs of saying, other speech acts, beliefs, other\n\
   attributions: perception, knowledge, stance; classes from the cue's words, lexicon/data/eval.txt),\n\
-  precision, duplicates and source accuracy, overall and per publisher; --show N lists examples.\n\
+  precision, duplicates and source accuracy, overall and per publisher; --show N lists examples (a\n\
+  wrong source says whether the annotated attribution is inner, outer or apart from the statement's).\n\
   `bench --growth` times extraction as each dimension of the input grows (paragraph length,\n\
   quotes per paragraph and per sentence, a sentence without punctuation, statements per article,\n\
   statements across outlets); a series stops once a point takes over --max-seconds (60); --scale 0.01\n\

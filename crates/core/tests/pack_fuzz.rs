@@ -22,6 +22,7 @@ use quoteline_core::corpus::Corpus;
 use quoteline_core::formats::pack;
 use quoteline_core::text::Span;
 use quoteline_core::view::export::{citation, export_csv};
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::search::SearchIndex;
 use quoteline_core::view::state::{Action, AppState, Sort};
 use quoteline_core::view::timeline::lanes::{self, LaneBy};
@@ -142,14 +143,10 @@ fn exercise(p: &pack::Pack) {
     }
     state.apply(Action::Search("the -said \"was\"".into()));
     let facets = state.facet_counts(c, &index);
-    for (o, _) in facets.outlets.iter().take(2) {
-        state.apply(Action::ToggleOutlet(o.clone()));
-    }
-    for (s, _) in facets.speakers.iter().take(2) {
-        state.apply(Action::ToggleSpeaker(s.clone()));
-    }
-    for (t, _) in facets.topics.iter().take(2) {
-        state.apply(Action::ToggleTopic(t.clone()));
+    for f in [Facet::Outlet, Facet::Speaker, Facet::Topic] {
+        for (v, _) in facets[f].iter().take(2) {
+            state.apply(Action::Toggle(f, v.clone()));
+        }
     }
     state.apply(Action::SetRange(Some((MIN_DAY, MAX_DAY))));
     let _ = state.results(c, &index);

@@ -27,6 +27,7 @@ use quoteline_core::formats::shard::Facts;
 use quoteline_core::model::Kind;
 use quoteline_core::view::archive::link::{Terms, View};
 use quoteline_core::view::archive::{Archive, DEFAULT_BUDGET};
+use quoteline_core::view::facet::Facet;
 use quoteline_core::view::facets::Facets;
 use quoteline_core::view::state::Action;
 use std::rc::Rc;
@@ -76,15 +77,14 @@ async fn open(fetcher: Source) -> Result<Open, String> {
         _ => 1,
     };
     let o = archive.overview(days);
-    let facets = Facets {
-        outlets: o.outlets,
-        kinds: (o.kinds.into_iter())
-            .filter_map(|(k, n)| Some((Kind::parse(&k)?, n)))
-            .collect(),
-        speakers: o.speakers,
-        affiliations: Vec::new(),
-        topics: o.topics,
-    };
+    // The root names no affiliations.
+    let mut facets = Facets::default();
+    facets[Facet::Outlet] = o.outlets;
+    facets[Facet::Kind] = (o.kinds.into_iter())
+        .filter(|(k, _)| Kind::parse(k).is_some())
+        .collect();
+    facets[Facet::Speaker] = o.speakers;
+    facets[Facet::Topic] = o.topics;
     Ok(Open {
         dir,
         terms: Rc::new(Terms::of(archive.root())),
@@ -272,7 +272,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
         }))
         .clone()
     };
-    let filters = state.0.filters();
+    let filters = state.0.filter_key();
     // A new view: its first page, and no row selected (the rows change; the opened
     // statement stays in the detail).
     {

@@ -93,6 +93,14 @@ pub fn infer(text: &str, layout: &Layout) -> Inferred {
                 {
                     continue;
                 }
+                // "CNN reported" in another outlet's story cites CNN: a report names its
+                // own outlet only when it says where it got the story ("reports per ...",
+                // "reported, citing ...") or what it found out ("has learned").
+                let cited = after.trim_start_matches([' ', ',']);
+                let per = cited.starts_with("per ") || cited.starts_with("citing ");
+                if verb.contains("report") && !per {
+                    continue;
+                }
                 if out.outlet.is_none() {
                     out.outlet = Some(Fact {
                         value: name.to_string(),
@@ -192,6 +200,15 @@ mod tests {
         assert_eq!(
             outlet("Nothing names the outlet in this text at all.\n"),
             None
+        );
+        // Another outlet cited in the story is not this story's outlet.
+        assert_eq!(
+            outlet("The senator will attend events in Kansas on Saturday, CNN reported.\n"),
+            None
+        );
+        assert_eq!(
+            outlet("The talks failed, POLITICO has learned.\n"),
+            Some("POLITICO".into())
         );
         let t = "Body text that is long enough to be a paragraph.\nEditorial Context\nPrimary Source\nmint - news\n";
         assert_eq!(infer(t, &layout(t)).source.unwrap().value, "mint");

@@ -55,6 +55,29 @@ impl Act {
 /// "records show that ...", "a survey released Monday found ..."): a strong cue whose
 /// content is what follows it. Not in a passive (`was shown`) nor a phrasal verb (`showed
 /// up`), and only in lower case.
+/// Whether a name that a participle's preposition governs comes right before token `i`
+/// ("with Sen. John McCain calling it ...", "despite Clinton praising ..."): the -ing form
+/// is then that name's verb, not a noun ("American backing").
+fn governed_name_before(s: &Sentence, i: usize) -> bool {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    let mut k = i;
+    for _ in 0..4 {
+        let Some(p) = k.checked_sub(1).and_then(|p| toks.get(p)) else {
+            return false;
+        };
+        let w = p.text(text);
+        if k < i && in_lower_list(w, &lex.participle_governors) {
+            return true;
+        }
+        if !w.starts_with(char::is_uppercase) {
+            return false;
+        }
+        k -= 1;
+    }
+    false
+}
+
 fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
     let (text, toks) = (s.text, s.toks);
     let lex = Lexicon::get();
@@ -64,7 +87,12 @@ fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
         return None;
     }
     let prev = toks.get(i.checked_sub(1)?)?;
-    if in_lower_list(prev.text(text), &lex.passive_before_cue) {
+    if in_lower_list(prev.text(text), &lex.passive_before_cue)
+        && Span::new(prev.span.end, t.span.start)
+            .of(text)
+            .chars()
+            .all(is_space)
+    {
         return None;
     }
     if toks
@@ -203,11 +231,20 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 .trim_end_matches(is_space)
                 .ends_with(['”', '"'])
         };
-        // (An auxiliary before an -ing form is the progressive: "is saying".)
-        if prev.is_some_and(|p| {
-            in_lower_list(p, &lex.passive_before_cue)
-                && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
-        }) {
+        // (An auxiliary before an -ing form is the progressive: "is saying". Only a word
+        // right before the verb: in `“It will be,” said Lee` the quotation ends at "be".)
+        let adjacent = prev_tok.is_some_and(|p| {
+            Span::new(p.span.end, t.span.start)
+                .of(text)
+                .chars()
+                .all(is_space)
+        });
+        if adjacent
+            && prev.is_some_and(|p| {
+                in_lower_list(p, &lex.passive_before_cue)
+                    && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
+            })
+        {
             continue;
         }
         let act = Act::of(form.lemma);
@@ -229,7 +266,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                     || in_lower_list(p.text(text), &lex.clause_words)
                     || in_lower_list(p.text(text), &lex.progressive_auxiliaries)
                     || in_lower_list(p.text(text), &lex.more_prepositions)
-            });
+            }) || governed_name_before(s, i);
             if !verb {
                 continue;
             }

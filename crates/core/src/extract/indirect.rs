@@ -6,14 +6,13 @@
 use crate::extract::colon::label_statement;
 use crate::extract::context::{inside_any, Found, Sentence};
 use crate::extract::cues::{Act, Cue};
-use crate::extract::phrases::np_after;
 use crate::extract::quotes::Quote;
 use crate::extract::sent_index::CLAUSE_STOPS;
 use crate::extract::sentences::{token_iter, Token};
 use crate::extract::speaker::{make, Attribution, Speakers, Who};
-use crate::extract::unnamed::unnamed_speaker;
+use crate::extract::unnamed::{named_by_phrase, names_people, unnamed_speaker};
 use crate::lexicon::{CueStrength, Lexicon};
-use crate::model::{Kind, Rule, SpeakerKind};
+use crate::model::{Kind, Rule};
 use crate::text::{in_lower_list, is_space, str_from, str_to, trim_span, Span};
 
 /// The indirect statements of a sentence: the clause of each strong cue whose speaker is
@@ -75,110 +74,6 @@ pub fn indirect_statements(
             .statements
             .push(make(Kind::Indirect, clause, Some(cue.span), who, s.span));
     }
-}
-
-/// The speaker of a cue whose subject names no known person or body, read from the
-/// subject's own words ("Most economists say ...", "..., those surveyed said"): a group,
-/// at low confidence. None for a pronoun, a participle or a long phrase.
-fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
-    let (text, sent) = (s.text, s.span);
-    if cue.participle {
-        return None;
-    }
-    let before = Span::new(sent.start, cue.span.start)
-        .of(text)
-        .trim_end_matches(is_space);
-    let mut sp = if cue.according {
-        np_after(text, sent, cue.span.end)?
-    } else if before.is_empty() || before.ends_with([',', '”', '"']) {
-        // An inverted cue: "CLAUSE, said the former rival."
-        np_after(text, sent, cue.span.end)?
-    } else {
-        match s.before.np_before(text, sent, cue.span.start) {
-            Some((sp, false)) if !sp.is_empty() => sp,
-            _ => return None,
-        }
-    };
-    let lex = Lexicon::get();
-    // "18 percent who say ...": the phrase before the relative pronoun.
-    if let Some(head) = sp.of(text).trim_end().rsplit_once(char::is_whitespace) {
-        if in_lower_list(head.1, &lex.relative_pronouns) {
-            sp = trim_span(text, Span::new(sp.start, sp.start + head.0.len()));
-        }
-    }
-    let phrase = sp.of(text);
-    let mut words = phrase.split_whitespace();
-    let first = words.next()?;
-    let last = words.clone().last().unwrap_or(first);
-    let one_word = words.clone().next().is_none();
-    // A phrase that ends in a small word or a possessive is no noun phrase ("her lead
-    // in", "the convention’s"); a lone word is a name or a plural ("Republicans").
-    let small = |w: &str| {
-        in_lower_list(w, &lex.unnamed_subjects)
-            || in_lower_list(w, &lex.prepositions)
-            || in_lower_list(w, &lex.more_prepositions)
-            || in_lower_list(w, &lex.stop_words)
-            || in_lower_list(w, &lex.more_stop_words)
-    };
-    if words.clone().count() > 7
-        || !first.starts_with(char::is_alphanumeric)
-        || small(last)
-        || last.ends_with("’s")
-        || last.ends_with("'s")
-        || (one_word
-            && !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-            && !first.ends_with('s'))
-        || phrase.contains(['“', '”', '"'])
-    {
-        return None;
-    }
-    // A verb's auxiliary makes the phrase a clause. People named after the last one, past
-    // a question word, speak ("That is why critics say": critics); otherwise there is no
-    // name ("it was widely reported"), so the statement is kept unattributed, for review,
-    // not given the clause.
-    let all: Vec<&str> = phrase.split_whitespace().collect();
-    if let Some(a) = all.iter().rposition(|w| lex.auxiliaries.contains(w)) {
-        let tail: Vec<&str> = (all.get(a + 1..).unwrap_or_default().iter().copied())
-            .skip_while(|w| in_lower_list(w, &lex.question_words))
-            .collect();
-        let name = tail.join(" ");
-        if tail.is_empty() || !names_people(&name) {
-            return Some(Who {
-                mention: Some(sp),
-                ..Who::none()
-            });
-        }
-        return Some(Who::named(
-            name,
-            SpeakerKind::Body,
-            String::new(),
-            sp,
-            Rule::Phrase,
-        ));
-    }
-    let name = match first.to_lowercase().as_str() {
-        "the" | "a" | "an" => phrase.get(first.len()..).unwrap_or(phrase).trim(),
-        _ => phrase,
-    };
-    Some(Who {
-        name: name.to_string(),
-        kind: SpeakerKind::Body,
-        role: String::new(),
-        rule: Rule::Phrase,
-        mention: Some(sp),
-        antecedent: None,
-        confidence: Rule::Phrase.confidence_for(SpeakerKind::Body),
-    })
-}
-
-/// Whether a phrase read as a group names people: its head is a plural of people
-/// (`critics`, `officials`) or a capitalised plural (`Republicans`, `Germans`).
-fn names_people(phrase: &str) -> bool {
-    let head = phrase.split_whitespace().last().unwrap_or_default();
-    in_lower_list(head, &Lexicon::get().people_nouns)
-        || (head.starts_with(char::is_uppercase)
-            && head.ends_with('s')
-            && head.chars().all(char::is_alphabetic))
 }
 
 /// The content of a speech act that may take a noun phrase or an infinitive: what follows
@@ -322,7 +217,7 @@ fn indirect_clause(s: &Sentence, cues: &[Cue], ci: usize, who: &Who) -> Option<S
     if cue.participle {
         return None;
     }
-    clause_before(s, cue, later)
+    clause_before(s, cue, later, who)
 }
 
 /// Whether the cue's subject (or the cue) comes right after a quotation that ends in a
@@ -714,7 +609,7 @@ fn complement_start(s: &Sentence, cue: &Cue, rule: Rule) -> Option<usize> {
 
 /// Pattern B: the clause before the cue ("CLAUSE, X said."; "A, he said, B"; a clause
 /// that wraps a partial quote).
-fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
+fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue], who: &Who) -> Option<Span> {
     let (text, sent, quotes) = (s.text, s.span, s.quotes);
     let tail = Span::new(cue.span.end, sent.end)
         .of(text)
@@ -722,16 +617,23 @@ fn clause_before(s: &Sentence, cue: &Cue, later: &[Cue]) -> Option<Span> {
     // Words of the tail, counted up to 15 (no test below looks further: each asks for at
     // most 14), so that a long sentence is not walked to its end for every cue.
     let tail_words = tail.split_whitespace().take(15).count();
-    let subj = s
-        .before
-        .np_before(text, sent, cue.span.start)
+    // (A speaker named after the cue, `..., said Ana Ortiz`, leaves no subject before it.)
+    let inverted = who.mention.is_some_and(|m| m.start >= cue.span.end);
+    let subj = (!inverted)
+        .then(|| s.before.np_before(text, sent, cue.span.start))
+        .flatten()
         .map(|(sp, _)| sp);
     let subj_start = subj.map(|s| s.start).unwrap_or(cue.span.start);
     let lead = Span::new(sent.start, subj_start)
         .of(text)
         .trim_end_matches(is_space);
-    let parenthetical =
-        lead.ends_with(',') && str_from(text, cue.span.end).trim_start().starts_with(',');
+    // (Not `X, noting ..., said, “...”`: a lead that names the speaker is no content.)
+    let names_speaker = who
+        .mention
+        .is_some_and(|m| m.start >= sent.start && m.end <= sent.start + lead.len());
+    let parenthetical = lead.ends_with(',')
+        && !names_speaker
+        && str_from(text, cue.span.end).trim_start().starts_with(',');
     // (The word counts first: they bound the tail that `contains` then reads.)
     let tail_ok = (tail_words <= 6
         || (tail_words <= 14 && lead.split_whitespace().nth(4).is_some()))

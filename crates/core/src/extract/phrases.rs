@@ -234,8 +234,9 @@ fn time_phrase_start(seg: &str) -> Option<usize> {
 /// Where the phrase before a subject relative clause in `region` ends (a clause after a
 /// boundary, the cue's subject), when one opens it: "who" before a verb (`officials who
 /// spoke with ...`; not `the judge who he said`, see `subject.relative_objects`), "who'd",
-/// or "that" or "which" before an auxiliary (`groups that have endorsed him`). Not
-/// "whose", whose phrase may be the cue's subject (`Trump, whose lawyers argued`).
+/// or "that" or "which" before an auxiliary (`groups that have endorsed him`), or "whose"
+/// whose clause has its own verb (`officials whose laws were struck down say`); not
+/// otherwise "whose", whose phrase may be the cue's subject (`Trump, whose lawyers argued`).
 /// The first such pronoun counts; one that opens `region` counts when a comma comes
 /// right before it (`Westmacott, who ...`), and the phrase then ends at that comma.
 fn relative_head(text: &str, region: Span) -> Option<usize> {
@@ -266,7 +267,10 @@ fn relative_head(text: &str, region: Span) -> Option<usize> {
                     && !in_lower_list(r, &lex.more_prepositions)
             })
         };
-        if with_lower(base, |b| subject_relative(b, contracted, next, lex)) && !closed() {
+        if (with_lower(base, |b| subject_relative(b, contracted, next, lex))
+            || (w == "whose" && whose_clause_done(rest, lex)))
+            && !closed()
+        {
             return match prev_end {
                 Some(end) => Some(end),
                 None => {
@@ -278,6 +282,21 @@ fn relative_head(text: &str, region: Span) -> Option<usize> {
         prev_end = Some(at + w.trim_end_matches(',').len());
     }
     None
+}
+
+/// Whether a "whose" clause has its own verb before the cue (`officials whose laws have
+/// been struck down say`): an auxiliary with a word after it that is no adverb. Not
+/// `Trump, whose lawyers (have) argued`, where the cue is the clause's verb.
+fn whose_clause_done(rest: &str, lex: &Lexicon) -> bool {
+    let mut words = rest.split_whitespace().skip(1);
+    words
+        .by_ref()
+        .any(|r| with_lower(r, |r| lex.auxiliaries.contains(r)))
+        && words.any(|r| {
+            with_lower(r.trim_matches(','), |r| {
+                !lex.auxiliaries.contains(r) && !in_lower_list(r, &lex.skip_before_cue)
+            })
+        })
 }
 
 /// Whether the relative pronoun `base` (lower case; `contracted`: "who'd"), followed by
@@ -370,6 +389,10 @@ pub fn np_after(text: &str, sent: Span, pos: usize) -> Option<Span> {
                 .any(|c| boundary_char(c) || matches!(c, '.' | '!' | '?'))
         {
             return None;
+        }
+        // A relative clause ends the phrase ("a former U.S. official who oversaw ...").
+        if k > 0 && matches!(t.text(text), "who" | "whose" | "which") {
+            break;
         }
         end = Some(t.span.end);
         prev_end = t.span.end;

@@ -149,9 +149,11 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     // so does a comma (`Tracy Martin, Trayvon's father, issued` is Tracy Martin's).
     let parenthesised = |k: usize| gap_holds(k, '(');
     let after_comma = |k: usize| gap_holds(k, ',');
+    // ("Later, former Gov. Ana Ruiz said": a lower-case "former" may open the phrase.)
+    let former = word(s) == "former" && word(s + 1).starts_with(char::is_uppercase);
     while e < toks.len()
         && e < s + 8
-        && (in_phrase(e) || (e > s && modifier(e)))
+        && (in_phrase(e) || (e > s && modifier(e)) || (e == s && former))
         && !parenthesised(e)
         && !after_comma(e)
     {
@@ -205,9 +207,13 @@ fn opening_modifier(sentence: &Sentence, i: usize) -> Option<usize> {
         let t = toks.get(k).map_or(Span::default(), |t| t.span);
         Span::new(prev, t.start.max(prev)).of(text).contains(',')
     })?;
-    toks.get(k)
-        .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
-        .then_some(k)
+    let capital = |k: usize| {
+        toks.get(k)
+            .is_some_and(|t| t.text(text).starts_with(char::is_uppercase))
+    };
+    // ("Weighing in, former Gov. Mike Huckabee agreed": "former" before the name too.)
+    let former = toks.get(k).is_some_and(|t| t.text(text) == "former");
+    (capital(k) || (former && capital(k + 1))).then_some(k)
 }
 
 /// A body named at the start of a sentence (its subject), if any.

@@ -2,16 +2,20 @@
 //! second verb's subject ("X toured the plant and said ..."), a participle's ("He ducked,
 //! pointing to ..."), a relative clause's antecedent ("Obama, who endorsed Clinton, ...").
 //! Each is a person, a body or a pronoun resolved as the speaker stage resolves one.
+//! Failing those, the cue's subject phrase itself names the speaker, at low confidence
+//! (`named_by_phrase`: "Most economists say ...", "“...,” the state's governor told").
 
 use crate::extract::context::{inside_any, Sentence};
 use crate::extract::cues::Cue;
 use crate::extract::mention::{Mention, MentionKind};
+use crate::extract::phrases::np_after;
 use crate::extract::speaker::{
     relative_antecedent_at, who_from_mention, word_before_cue, Attribution, Speakers, Who,
 };
 use crate::extract::subject::{sentence_body_subject, sentence_subject};
+use crate::lexicon::Lexicon;
 use crate::model::{Rule, SpeakerKind};
-use crate::text::{is_space, Span};
+use crate::text::{in_lower_list, is_space, trim_span, Span};
 
 /// The speaker of `cue` when the speaker stage named none, from the clause around it.
 pub fn unnamed_speaker(
@@ -95,4 +99,108 @@ fn who_of(s: &Sentence, m: Mention, speakers: &mut Speakers) -> Option<Who> {
         s.block,
     );
     (who.known() && who.rule != Rule::PronounFar).then_some(who)
+}
+
+/// The speaker of a cue whose subject names no known person or body, read from the
+/// subject's own words ("Most economists say ...", "..., those surveyed said"): a group,
+/// at low confidence. None for a pronoun, a participle or a long phrase.
+pub fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
+    let (text, sent) = (s.text, s.span);
+    if cue.participle {
+        return None;
+    }
+    let before = Span::new(sent.start, cue.span.start)
+        .of(text)
+        .trim_end_matches(is_space);
+    let mut sp = if cue.according {
+        np_after(text, sent, cue.span.end)?
+    } else if before.is_empty() || before.ends_with([',', '”', '"']) {
+        // An inverted cue: "CLAUSE, said the former rival."
+        np_after(text, sent, cue.span.end)?
+    } else {
+        match s.before.np_before(text, sent, cue.span.start) {
+            Some((sp, false)) if !sp.is_empty() => sp,
+            _ => return None,
+        }
+    };
+    let lex = Lexicon::get();
+    // "18 percent who say ...": the phrase before the relative pronoun.
+    if let Some(head) = sp.of(text).trim_end().rsplit_once(char::is_whitespace) {
+        if in_lower_list(head.1, &lex.relative_pronouns) {
+            sp = trim_span(text, Span::new(sp.start, sp.start + head.0.len()));
+        }
+    }
+    let phrase = sp.of(text);
+    let mut words = phrase.split_whitespace();
+    let first = words.next()?;
+    let last = words.clone().last().unwrap_or(first);
+    let one_word = words.clone().next().is_none();
+    // A phrase that ends in a small word or a possessive is no noun phrase ("her lead
+    // in", "the convention’s"); a lone word is a name or a plural ("Republicans").
+    let small = |w: &str| {
+        in_lower_list(w, &lex.unnamed_subjects)
+            || in_lower_list(w, &lex.prepositions)
+            || in_lower_list(w, &lex.more_prepositions)
+            || in_lower_list(w, &lex.stop_words)
+            || in_lower_list(w, &lex.more_stop_words)
+    };
+    if words.clone().count() > 7
+        || !first.starts_with(char::is_alphanumeric)
+        || small(last)
+        || last.ends_with("’s")
+        || last.ends_with("'s")
+        || (one_word
+            && !first.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+            && !first.ends_with('s'))
+        || phrase.contains(['“', '”', '"'])
+    {
+        return None;
+    }
+    // A verb's auxiliary makes the phrase a clause. People named after the last one, past
+    // a question word, speak ("That is why critics say": critics); otherwise there is no
+    // name ("it was widely reported"), so the statement is kept unattributed, for review,
+    // not given the clause.
+    let all: Vec<&str> = phrase.split_whitespace().collect();
+    if let Some(a) = all.iter().rposition(|w| lex.auxiliaries.contains(w)) {
+        let tail: Vec<&str> = (all.get(a + 1..).unwrap_or_default().iter().copied())
+            .skip_while(|w| in_lower_list(w, &lex.question_words))
+            .collect();
+        let name = tail.join(" ");
+        if tail.is_empty() || !names_people(&name) {
+            return Some(Who {
+                mention: Some(sp),
+                ..Who::none()
+            });
+        }
+        return Some(Who::named(
+            name,
+            SpeakerKind::Body,
+            String::new(),
+            sp,
+            Rule::Phrase,
+        ));
+    }
+    let name = match first.to_lowercase().as_str() {
+        "the" | "a" | "an" => phrase.get(first.len()..).unwrap_or(phrase).trim(),
+        _ => phrase,
+    };
+    Some(Who {
+        name: name.to_string(),
+        kind: SpeakerKind::Body,
+        role: String::new(),
+        rule: Rule::Phrase,
+        mention: Some(sp),
+        antecedent: None,
+        confidence: Rule::Phrase.confidence_for(SpeakerKind::Body),
+    })
+}
+
+/// Whether a phrase read as a group names people: its head is a plural of people
+/// (`critics`, `officials`) or a capitalised plural (`Republicans`, `Germans`).
+pub fn names_people(phrase: &str) -> bool {
+    let head = phrase.split_whitespace().last().unwrap_or_default();
+    in_lower_list(head, &Lexicon::get().people_nouns)
+        || (head.starts_with(char::is_uppercase)
+            && head.ends_with('s')
+            && head.chars().all(char::is_alphabetic))
 }

@@ -1,26 +1,73 @@
-//! The facets' live counts ([`Facets`]): for each outlet, kind, speaker, affiliation and
-//! topic, how many results picking it would give.
+//! The facets' live counts ([`Facets`]): for each value of each facet of the registry
+//! (`facet`), how many results picking it would give. How a facet's statements are
+//! counted by the search index's slots is its arm in the `match`es below.
 
-use crate::corpus::Corpus;
-#[cfg(test)]
-use crate::corpus::StatementId;
+use crate::corpus::topics::{self, Topic};
+use crate::corpus::{Corpus, Entry};
 use crate::model::Kind;
 use crate::text::sort::sort_by;
+use crate::view::facet::{ByFacet, Facet};
 use crate::view::order::by_count_then_name;
-#[cfg(test)]
-#[cfg(test)]
-use crate::view::search::Skip;
 use crate::view::search::{bump, parts, SearchIndex, NONE};
 use crate::view::state::AppState;
 
-/// Facet values with live counts.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Facets {
-    pub outlets: Vec<(String, usize)>,
-    pub kinds: Vec<(Kind, usize)>,
-    pub speakers: Vec<(String, usize)>,
-    pub affiliations: Vec<(String, usize)>,
-    pub topics: Vec<(String, usize)>,
+/// Facet values with live counts, per facet, in the order the panel lists them.
+pub type Facets = ByFacet<Vec<(String, usize)>>;
+
+/// How many count slots facet `f` has in `index` (a statement counts in the slots of its
+/// values; values that share a name share a slot).
+fn slots(f: Facet, index: &SearchIndex, tax: &[Topic]) -> usize {
+    match f {
+        Facet::Outlet => index.outlets.len(),
+        Facet::Kind => Kind::ALL.len(),
+        Facet::Speaker => index.speakers_by_size.len(),
+        Facet::Affiliation => index.affiliations.len(),
+        // Every topic, then "other".
+        Facet::Topic => tax.len() + 1,
+    }
+}
+
+/// Counts statement `e` in its slots of facet `f`. (A slot outside its table, which an
+/// index built from this corpus never holds, counts nowhere.)
+fn count(f: Facet, index: &SearchIndex, tax: &[Topic], e: &Entry, n: &mut [usize]) {
+    let slot = |slots: &[u32], i: usize| slots.get(i).map_or(usize::MAX, |&s| s as usize);
+    match f {
+        Facet::Outlet => bump(n, slot(&index.outlet_slot, e.article)),
+        Facet::Kind => bump(n, e.statement.kind as usize),
+        Facet::Speaker => bump(n, slot(&index.speaker_slot, e.speaker)),
+        Facet::Affiliation => {
+            if let Some(&a) = index
+                .affiliation_slot
+                .get(e.speaker)
+                .filter(|&&a| a != NONE)
+            {
+                bump(n, a as usize);
+            }
+        }
+        Facet::Topic => {
+            if e.topics.is_empty() {
+                bump(n, tax.len());
+            }
+            for (i, _) in &e.topics {
+                bump(n, *i);
+            }
+        }
+    }
+}
+
+/// A value's count is its slot's: a name shared by two speakers has one slot.
+fn ordered(order: &[String], slots: Option<&[u32]>, n: &[usize]) -> Vec<(String, usize)> {
+    order
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let slot = slots.map_or(Some(k), |s| s.get(k).map(|&s| s as usize));
+            (
+                name.clone(),
+                slot.and_then(|s| n.get(s)).copied().unwrap_or(0),
+            )
+        })
+        .collect()
 }
 
 impl AppState {
@@ -42,13 +89,9 @@ impl AppState {
         index: &SearchIndex,
         matching: &[bool],
     ) -> Facets {
-        let tax = crate::corpus::topics::taxonomy();
+        let tax = topics::taxonomy();
         // Counted by the index's slots (no hashing of names per statement).
-        let mut outlet_n = vec![0usize; index.outlets.len()];
-        let mut kind_n = [0usize; Kind::ALL.len()];
-        let mut speaker_n = vec![0usize; index.speakers_by_size.len()];
-        let mut affiliation_n = vec![0usize; index.affiliations.len()];
-        let mut topic_n = vec![0usize; tax.len() + 1];
+        let mut n = ByFacet::from_fn(|f| vec![0usize; slots(f, index, tax)]);
         for id in 0..corpus.entries.len() {
             if matching.get(id) != Some(&true) {
                 continue;
@@ -56,111 +99,71 @@ impl AppState {
             let Some((e, sp, a)) = parts(corpus, id) else {
                 continue;
             };
-            let ok = self.facet_checks(e, sp, a);
-            let failed = ok
-                .iter()
-                .enumerate()
-                .filter(|(_, &ok)| !ok)
-                .fold(0u8, |m, (f, _)| m | 1 << f);
-            let counts_for = |f: usize| failed == 0 || failed == 1 << f;
-            if failed.count_ones() > 1 {
-                continue;
-            }
-            // (A slot outside its table, which an index built from this corpus never
-            // holds, counts nowhere.)
-            let slot = |slots: &[u32], i: usize| slots.get(i).map_or(usize::MAX, |&s| s as usize);
-            if counts_for(0) {
-                bump(&mut outlet_n, slot(&index.outlet_slot, e.article));
-            }
-            if counts_for(1) {
-                bump(&mut kind_n, e.statement.kind as usize);
-            }
-            if counts_for(2) {
-                bump(&mut speaker_n, slot(&index.speaker_slot, e.speaker));
-            }
-            if counts_for(3) {
-                if let Some(&a) = index
-                    .affiliation_slot
-                    .get(e.speaker)
-                    .filter(|&&a| a != NONE)
-                {
-                    bump(&mut affiliation_n, a as usize);
-                }
-            }
-            if counts_for(4) {
-                if e.topics.is_empty() {
-                    bump(&mut topic_n, tax.len());
-                }
-                for (i, _) in &e.topics {
-                    bump(&mut topic_n, *i);
+            let misses = self.filters.misses(e, sp, a);
+            for f in Facet::ALL {
+                if misses.counts_for(f) {
+                    count(f, index, tax, e, &mut n[f]);
                 }
             }
         }
-        // A value's count is its slot's: a name shared by two speakers has one slot.
-        let ordered =
-            |order: &[String], slots: Option<&[u32]>, n: &[usize]| -> Vec<(String, usize)> {
-                order
-                    .iter()
-                    .enumerate()
-                    .map(|(k, name)| {
-                        let slot = slots.map_or(Some(k), |s| s.get(k).map(|&s| s as usize));
-                        (
-                            name.clone(),
-                            slot.and_then(|s| n.get(s)).copied().unwrap_or(0),
-                        )
-                    })
-                    .collect()
-            };
-        let outlets = ordered(&index.outlets, None, &outlet_n);
-        let kinds = Kind::ALL
-            .iter()
-            .map(|k| (*k, kind_n.get(*k as usize).copied().unwrap_or(0)))
-            .collect();
-        let mut speakers = ordered(
-            &index.speakers_by_size,
-            Some(&index.speaker_name_slot),
-            &speaker_n,
-        );
-        // Keep selected speakers visible even at zero; order by count, then name.
-        sort_by(&mut speakers, by_count_then_name);
-        let mut affiliations = ordered(&index.affiliations, None, &affiliation_n);
-        affiliations.retain(|(a, _)| !a.is_empty());
-        sort_by(&mut affiliations, by_count_then_name);
-        let topics = self.topic_facet(tax, topic_n);
-        Facets {
-            outlets,
-            kinds,
-            speakers,
-            affiliations,
-            topics,
+        ByFacet::from_fn(|f| self.listed(f, index, tax, &n[f]))
+    }
+
+    /// Facet `f`'s values with their counts `n` (by slot), in the panel's order.
+    fn listed(
+        &self,
+        f: Facet,
+        index: &SearchIndex,
+        tax: &[Topic],
+        n: &[usize],
+    ) -> Vec<(String, usize)> {
+        match f {
+            Facet::Outlet => ordered(&index.outlets, None, n),
+            Facet::Kind => Kind::ALL
+                .iter()
+                .map(|k| {
+                    let count = n.get(*k as usize).copied().unwrap_or(0);
+                    (k.as_str().to_string(), count)
+                })
+                .collect(),
+            Facet::Speaker => {
+                let mut speakers =
+                    ordered(&index.speakers_by_size, Some(&index.speaker_name_slot), n);
+                // Keep selected speakers visible even at zero; order by count, then name.
+                sort_by(&mut speakers, by_count_then_name);
+                speakers
+            }
+            Facet::Affiliation => {
+                let mut affiliations = ordered(&index.affiliations, None, n);
+                affiliations.retain(|(a, _)| !a.is_empty());
+                sort_by(&mut affiliations, by_count_then_name);
+                affiliations
+            }
+            Facet::Topic => self.topic_facet(tax, n.to_vec()),
         }
     }
 
     /// The topic facet: every topic of the taxonomy, then "other", with its count (one
     /// per name, in that order), those with none left out unless selected; biggest first.
-    fn topic_facet(
-        &self,
-        tax: &[crate::corpus::topics::Topic],
-        counts: Vec<usize>,
-    ) -> Vec<(String, usize)> {
+    fn topic_facet(&self, tax: &[Topic], counts: Vec<usize>) -> Vec<(String, usize)> {
         let mut topics: Vec<(String, usize)> = tax
             .iter()
             .map(|t| t.name.clone())
-            .chain(std::iter::once(crate::corpus::topics::OTHER.to_string()))
+            .chain(std::iter::once(topics::OTHER.to_string()))
             .zip(counts)
-            .filter(|(name, n)| *n > 0 || self.topics.contains(name))
+            .filter(|(name, n)| *n > 0 || self.filters[Facet::Topic].contains(name))
             .collect();
         sort_by(&mut topics, by_count_then_name);
         topics
     }
 
-    /// The straightforward form of [`AppState::facet_counts`] (one pass per facet), kept
-    /// to check the one-pass version against.
+    /// The straightforward form of [`AppState::facet_counts`] (one pass per facet, by
+    /// names, not slots), kept to check the one-pass version against.
     #[cfg(test)]
     fn facet_counts_by_pass(&self, corpus: &Corpus, index: &SearchIndex) -> Facets {
         let q = self.query();
-        let count = |skip: Skip,
-                     key: &dyn Fn(StatementId) -> String,
+        let count = |skip: Facet,
+                     key: &dyn Fn(crate::corpus::StatementId) -> String,
                      order: Vec<String>|
          -> Vec<(String, usize)> {
             let mut counts: std::collections::HashMap<String, usize> =
@@ -178,28 +181,27 @@ impl AppState {
                 })
                 .collect()
         };
-        let outlets = count(
-            Skip::Outlet,
+        let mut f = Facets::default();
+        f[Facet::Outlet] = count(
+            Facet::Outlet,
             &|id| corpus.articles[corpus.entries[id].article].outlet.clone(),
             index.outlets.clone(),
         );
-        let kinds = count(
-            Skip::Kind,
+        f[Facet::Kind] = count(
+            Facet::Kind,
             &|id| corpus.entries[id].statement.kind.as_str().to_string(),
             Kind::ALL.iter().map(|k| k.as_str().to_string()).collect(),
-        )
-        .into_iter()
-        .filter_map(|(k, n)| Kind::parse(&k).map(|k| (k, n)))
-        .collect();
+        );
         let mut speakers = count(
-            Skip::Speaker,
+            Facet::Speaker,
             &|id| corpus.speakers[corpus.entries[id].speaker].name.clone(),
             index.speakers_by_size.clone(),
         );
         // Keep selected speakers visible even at zero; order by count, then name.
         sort_by(&mut speakers, by_count_then_name);
+        f[Facet::Speaker] = speakers;
         let mut affiliations = count(
-            Skip::Affiliation,
+            Facet::Affiliation,
             &|id| {
                 corpus.speakers[corpus.entries[id].speaker]
                     .affiliation
@@ -209,11 +211,12 @@ impl AppState {
         );
         affiliations.retain(|(a, _)| !a.is_empty());
         sort_by(&mut affiliations, by_count_then_name);
+        f[Facet::Affiliation] = affiliations;
         // Topics: a statement counts once under each of its topics (or under "other").
-        let tax = crate::corpus::topics::taxonomy();
+        let tax = topics::taxonomy();
         let mut topic_counts = vec![0usize; tax.len() + 1];
         for id in 0..corpus.entries.len() {
-            if self.passes(corpus, id, &q, &index.folded, Skip::Topic) {
+            if self.passes(corpus, id, &q, &index.folded, Facet::Topic) {
                 let t = &corpus.entries[id].topics;
                 if t.is_empty() {
                     topic_counts[tax.len()] += 1;
@@ -223,14 +226,8 @@ impl AppState {
                 }
             }
         }
-        let topics = self.topic_facet(tax, topic_counts);
-        Facets {
-            outlets,
-            kinds,
-            speakers,
-            affiliations,
-            topics,
-        }
+        f[Facet::Topic] = self.topic_facet(tax, topic_counts);
+        f
     }
 }
 
@@ -252,16 +249,17 @@ mod tests {
             let mut s = AppState::default();
             s.apply(Action::Search(search.to_string()));
             states.push(s.clone());
-            s.apply(Action::ToggleOutlet(outlets[k % outlets.len()].clone()));
+            let toggle = |f: Facet, v: &str| Action::Toggle(f, v.to_string());
+            s.apply(toggle(Facet::Outlet, &outlets[k % outlets.len()]));
             states.push(s.clone());
-            s.apply(Action::ToggleKind(Kind::ALL[k % Kind::ALL.len()]));
+            s.apply(toggle(Facet::Kind, Kind::ALL[k % Kind::ALL.len()].as_str()));
             states.push(s.clone());
-            s.apply(Action::ToggleSpeaker("Steve Witkoff".into()));
+            s.apply(toggle(Facet::Speaker, "Steve Witkoff"));
             states.push(s.clone());
-            s.apply(Action::ToggleTopic("security guarantees".into()));
+            s.apply(toggle(Facet::Topic, "security guarantees"));
             states.push(s.clone());
-            s.apply(Action::ToggleTopic("other".into()));
-            s.apply(Action::ToggleAffiliation("United States".into()));
+            s.apply(toggle(Facet::Topic, "other"));
+            s.apply(toggle(Facet::Affiliation, "United States"));
             states.push(s.clone());
             s.apply(Action::SetRange(Some((20459, 20460))));
             states.push(s);

@@ -5,18 +5,14 @@
 //! root): each is a [`Vocabulary`].
 
 use crate::corpus::Corpus;
-use crate::model::Kind;
 use crate::text::number;
+use crate::view::facet::{Facet, Values};
 use crate::view::state::{view_ok, AppState, Sort, Tab};
 use crate::view::timeline::lanes::LaneBy;
 
-/// What a link's values are checked against: the outlets, speakers and affiliations a
-/// view can select, and how a selected statement is named in a link.
-pub trait Vocabulary {
-    fn has_outlet(&self, name: &str) -> bool;
-    fn has_speaker(&self, name: &str) -> bool;
-    /// An affiliation some speaker has (never the empty one).
-    fn has_affiliation(&self, name: &str) -> bool;
+/// What a link's values are checked against: the facets' values a view can select
+/// ([`Values`]), and how a selected statement is named in a link.
+pub trait Vocabulary: Values {
     /// The link's name of the statement selected at `at` (`AppState::selected`).
     fn statement_id(&self, at: usize) -> Option<String>;
     /// The selection a link's statement name stands for.
@@ -25,15 +21,6 @@ pub trait Vocabulary {
 
 /// The explorer's vocabulary: the corpus shown; a statement is named by its id.
 impl Vocabulary for Corpus {
-    fn has_outlet(&self, name: &str) -> bool {
-        self.articles.iter().any(|a| a.outlet == name)
-    }
-    fn has_speaker(&self, name: &str) -> bool {
-        self.speakers.iter().any(|sp| sp.name == name)
-    }
-    fn has_affiliation(&self, name: &str) -> bool {
-        !name.is_empty() && self.speakers.iter().any(|sp| sp.affiliation == name)
-    }
     fn statement_id(&self, at: usize) -> Option<String> {
         self.entries.get(at).map(|e| e.id.clone())
     }
@@ -49,11 +36,11 @@ impl AppState {
         if !self.search.is_empty() {
             p.push(("q", self.search.clone()));
         }
-        p.extend(self.outlets.iter().map(|o| ("outlet", o.clone())));
-        p.extend(self.kinds.iter().map(|k| ("kind", k.as_str().to_string())));
-        p.extend(self.speakers.iter().map(|s| ("speaker", s.clone())));
-        p.extend(self.affiliations.iter().map(|a| ("affiliation", a.clone())));
-        p.extend(self.topics.iter().map(|t| ("topic", t.clone())));
+        p.extend(
+            (self.filters)
+                .pairs(Facet::ALL)
+                .map(|(f, v)| (f.key(), v.clone())),
+        );
         if self.sort != Sort::Article {
             p.push(("sort", self.sort.as_str().to_string()));
         }
@@ -99,25 +86,16 @@ impl AppState {
         let mut s = AppState::default();
         let mut dropped: Vec<String> = Vec::new();
         for (k, v) in params {
+            if let Some(f) = Facet::parse(k) {
+                if f.accepts(corpus, v) {
+                    s.filters.insert(f, v.clone());
+                } else {
+                    dropped.push(format!("{k} “{}”", short(v)));
+                }
+                continue;
+            }
             match k.as_str() {
                 "q" => s.search = v.chars().take(500).collect(),
-                "outlet" if corpus.has_outlet(v) => toggle_unique(&mut s.outlets, v.clone()),
-                "kind" => match Kind::parse(v) {
-                    Some(kind) => toggle_unique(&mut s.kinds, kind),
-                    None => dropped.push(format!("kind “{}”", short(v))),
-                },
-                "speaker" if corpus.has_speaker(v) => toggle_unique(&mut s.speakers, v.clone()),
-                "affiliation" if corpus.has_affiliation(v) => {
-                    toggle_unique(&mut s.affiliations, v.clone())
-                }
-                "topic"
-                    if v == crate::corpus::topics::OTHER
-                        || crate::corpus::topics::taxonomy()
-                            .iter()
-                            .any(|t| &t.name == v) =>
-                {
-                    toggle_unique(&mut s.topics, v.clone())
-                }
                 "sort" => match Sort::parse(v) {
                     Some(sort) => s.sort = sort,
                     None => dropped.push(format!("sort “{}”", short(v))),
@@ -149,9 +127,6 @@ impl AppState {
                     }
                     None => dropped.push(format!("date “{}”", short(v))),
                 },
-                "outlet" | "speaker" | "affiliation" | "topic" => {
-                    dropped.push(format!("{k} “{}”", short(v)))
-                }
                 _ => dropped.push(format!("“{}”", short(k))),
             }
         }
@@ -244,12 +219,6 @@ pub fn fragment_to_params(fragment: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-fn toggle_unique<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if !v.contains(&x) {
-        v.push(x);
-    }
-}
-
 fn short(s: &str) -> String {
     let t: String = s.chars().take(40).collect();
     if t.len() < s.len() {
@@ -265,16 +234,20 @@ mod tests {
     use crate::view::state::Action;
     use crate::view::test_corpus::corpus;
 
+    fn toggle(f: Facet, v: &str) -> Action {
+        Action::Toggle(f, v.to_string())
+    }
+
     #[test]
     fn url_round_trip_and_bad_links() {
         let c = corpus();
         let mut s = AppState::default();
         s.apply(Action::Search("plan \"was ready\"".into()));
-        s.apply(Action::ToggleOutlet("B".into()));
-        s.apply(Action::ToggleKind(Kind::Indirect));
-        s.apply(Action::ToggleSpeaker("Jane Doe".into()));
+        s.apply(toggle(Facet::Outlet, "B"));
+        s.apply(toggle(Facet::Kind, "indirect"));
+        s.apply(toggle(Facet::Speaker, "Jane Doe"));
         s.apply(Action::SetSort(Sort::Outlet));
-        s.apply(Action::ToggleTopic("other".into()));
+        s.apply(toggle(Facet::Topic, "other"));
         s.apply(Action::Select(Some(1)));
         s.apply(Action::SetLanes(LaneBy::Outlet));
         s.apply(Action::SetView(Some((20000.5, 20010.25))));
@@ -301,8 +274,12 @@ mod tests {
         assert_eq!(half.range.unwrap().1, i64::MAX);
         assert_eq!(half.to_params(&c), vec![("from", "2026-01-05".to_string())]);
         let r = AppState::from_params(&junk, &c);
-        assert_eq!(r.speakers, vec!["Jane Doe"]);
-        assert!(r.outlets.is_empty() && r.kinds.is_empty() && r.selected.is_none());
+        assert_eq!(r.filters[Facet::Speaker], vec!["Jane Doe"]);
+        assert!(
+            r.filters[Facet::Outlet].is_empty()
+                && r.filters[Facet::Kind].is_empty()
+                && r.selected.is_none()
+        );
         let notice = r.notice.unwrap();
         assert!(
             notice.contains("Nowhere Times")
@@ -376,6 +353,73 @@ mod tests {
             assert!(s.view.is_none());
         }
         assert!(s.apply(Action::SetView(Some((1.0, 2.0)))));
+    }
+
+    /// Links written before the facet registry (each facet had a field of its own) open
+    /// the same view, and the view writes them back byte for byte.
+    #[test]
+    fn links_written_before_the_registry_open_the_same_view() {
+        let c = corpus();
+        let day = |d: &str| crate::corpus::dates::parse_iso(d).unwrap().day;
+        let sel = c.entries[1].id.clone();
+        let cases: [(String, Vec<Action>); 4] = [
+            (
+                format!("q=plan%20%22was%20ready%22&outlet=B&kind=indirect&speaker=Jane%20Doe&topic=other&sort=outlet&sel={}&lanes=outlet&tab=coverage&view=20000.500%2C20010.250&from=2026-01-05&to=2026-01-07", sel.replace('@', "%40")),
+                vec![
+                    Action::Search("plan \"was ready\"".into()),
+                    toggle(Facet::Outlet, "B"),
+                    toggle(Facet::Kind, "indirect"),
+                    toggle(Facet::Speaker, "Jane Doe"),
+                    toggle(Facet::Topic, "other"),
+                    Action::SetSort(Sort::Outlet),
+                    Action::Select(Some(1)),
+                    Action::SetLanes(LaneBy::Outlet),
+                    Action::SetTab(Tab::Coverage),
+                    Action::SetView(Some((20000.5, 20010.25))),
+                    Action::SetRange(Some((day("2026-01-05"), day("2026-01-07")))),
+                ],
+            ),
+            (
+                "outlet=A&outlet=B&kind=direct&kind=partial&speaker=Jean%20Roux&speaker=Jane%20Doe&affiliation=France".into(),
+                vec![
+                    toggle(Facet::Outlet, "A"),
+                    toggle(Facet::Outlet, "B"),
+                    toggle(Facet::Kind, "direct"),
+                    toggle(Facet::Kind, "partial"),
+                    toggle(Facet::Speaker, "Jean Roux"),
+                    toggle(Facet::Speaker, "Jane Doe"),
+                    toggle(Facet::Affiliation, "France"),
+                ],
+            ),
+            (
+                "topic=security%20guarantees&topic=other".into(),
+                vec![
+                    toggle(Facet::Topic, "security guarantees"),
+                    toggle(Facet::Topic, "other"),
+                ],
+            ),
+            (String::new(), vec![]),
+        ];
+        for (fragment, actions) in cases {
+            let mut want = AppState::default();
+            for a in actions {
+                want.apply(a);
+            }
+            let got = AppState::from_params(&fragment_to_params(&fragment), &c);
+            assert_eq!(got, want, "{fragment}");
+            assert_eq!(params_to_fragment(&got.to_params(&c)), fragment);
+        }
+        // Facets out of order and repeated values read as before: once each, in the
+        // order first named; a facet's values written together.
+        let got = AppState::from_params(
+            &fragment_to_params("speaker=Jane%20Doe&outlet=B&kind=direct&outlet=B&outlet=A"),
+            &c,
+        );
+        assert_eq!(got.filters[Facet::Outlet], ["B", "A"]);
+        assert_eq!(
+            params_to_fragment(&got.to_params(&c)),
+            "outlet=B&outlet=A&kind=direct&speaker=Jane%20Doe"
+        );
     }
 
     #[test]

@@ -2,8 +2,9 @@
 //! affiliation or a topic none of its statements carries) are dropped, with a notice that
 //! names them: otherwise the list shows 0 and nothing says why.
 
+use super::facet::Facet;
 use super::state::AppState;
-use crate::corpus::{topics, Corpus};
+use crate::corpus::Corpus;
 
 /// `state` without the filter values `corpus` does not have, its notice naming them;
 /// `None` when every value is there (or the corpus is empty: nothing to judge by).
@@ -13,28 +14,15 @@ pub fn drop_absent(state: &AppState, corpus: &Corpus) -> Option<AppState> {
     }
     let mut next = state.clone();
     let mut dropped: Vec<String> = Vec::new();
-    let outlets = corpus.outlets();
-    keep(&mut next.outlets, &mut dropped, "outlet", |o| {
-        outlets.contains(&o)
-    });
-    keep(&mut next.speakers, &mut dropped, "speaker", |s| {
-        corpus.speakers.iter().any(|sp| sp.name == s)
-    });
-    keep(&mut next.affiliations, &mut dropped, "affiliation", |a| {
-        corpus.speakers.iter().any(|sp| sp.affiliation == a)
-    });
-    let taxonomy = topics::taxonomy();
-    keep(&mut next.topics, &mut dropped, "topic", |t| {
-        corpus.entries.iter().any(|e| {
-            if t == topics::OTHER {
-                e.topics.is_empty()
-            } else {
-                e.topics
-                    .iter()
-                    .any(|(i, _)| taxonomy.get(*i).is_some_and(|x| x.name == t))
+    for f in Facet::ALL {
+        next.filters[f].retain(|v| {
+            let ok = f.present(corpus, v);
+            if !ok {
+                dropped.push(format!("{} “{v}”", f.key()));
             }
-        })
-    });
+            ok
+        });
+    }
     if dropped.is_empty() {
         return None;
     }
@@ -45,22 +33,6 @@ pub fn drop_absent(state: &AppState, corpus: &Corpus) -> Option<AppState> {
     Some(next)
 }
 
-/// Keeps the values `has`; the others are named in `dropped` (`speaker “X”`).
-fn keep(
-    values: &mut Vec<String>,
-    dropped: &mut Vec<String>,
-    what: &str,
-    has: impl Fn(&str) -> bool,
-) {
-    values.retain(|v| {
-        let ok = has(v);
-        if !ok {
-            dropped.push(format!("{what} “{v}”"));
-        }
-        ok
-    });
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -68,14 +40,12 @@ mod tests {
     #[test]
     fn absent_values_are_dropped_and_named() {
         let corpus = super::super::test_corpus::corpus();
-        let state = AppState {
-            outlets: vec!["A".into(), "Z".into()],
-            speakers: vec!["Jane Doe".into(), "Nobody Here".into()],
-            ..AppState::default()
-        };
+        let mut state = AppState::default();
+        state.filters[Facet::Outlet] = vec!["A".into(), "Z".into()];
+        state.filters[Facet::Speaker] = vec!["Jane Doe".into(), "Nobody Here".into()];
         let next = drop_absent(&state, &corpus).unwrap();
-        assert_eq!(next.outlets, ["A"]);
-        assert_eq!(next.speakers, ["Jane Doe"]);
+        assert_eq!(next.filters[Facet::Outlet], ["A"]);
+        assert_eq!(next.filters[Facet::Speaker], ["Jane Doe"]);
         assert_eq!(
             next.notice.as_deref(),
             Some("Filters dropped, absent from this corpus: outlet “Z”, speaker “Nobody Here”.")

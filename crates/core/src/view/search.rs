@@ -5,21 +5,10 @@
 use crate::corpus::{Corpus, StatementId};
 use crate::text::fold;
 use crate::text::sort::{sort, sort_by_key};
+use crate::view::facet::Misses;
 use crate::view::order::order_by_count_then_name;
 use crate::view::query::Query;
 use crate::view::state::{AppState, Sort};
-
-/// Which facet to leave out when counting, for the facet counts' test oracle. (Its
-/// discriminant is the facet's place in [`AppState::facet_checks`].)
-#[cfg(test)]
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Skip {
-    Outlet,
-    Kind,
-    Speaker,
-    Affiliation,
-    Topic,
-}
 
 impl AppState {
     /// Whether statement `id` passes every filter (but the facet `skip`).
@@ -30,18 +19,12 @@ impl AppState {
         id: StatementId,
         q: &Query,
         hay: &[String],
-        skip: Skip,
+        skip: crate::view::facet::Facet,
     ) -> bool {
         let Some((e, sp, a)) = parts(corpus, id) else {
             return false;
         };
-        let skipped = skip as usize;
-        let facets = self
-            .facet_checks(e, sp, a)
-            .iter()
-            .enumerate()
-            .all(|(f, &ok)| ok || f == skipped);
-        facets && self.in_range_and_found(e, q, &hay[id])
+        self.filters.misses(e, sp, a).counts_for(skip) && self.in_range_and_found(e, q, &hay[id])
     }
 
     /// Whether a statement is in the date range and its folded text `hay` matches `q`.
@@ -54,34 +37,7 @@ impl AppState {
     /// Whether statement `id` passes every facet; not the range or search. (A statement,
     /// speaker or article not in the corpus passes nothing.)
     fn passes_facets(&self, corpus: &Corpus, id: StatementId) -> bool {
-        parts(corpus, id).is_some_and(|(e, sp, a)| self.facet_checks(e, sp, a).iter().all(|&ok| ok))
-    }
-
-    /// Whether a statement passes each facet's selection, in this order: outlet, kind,
-    /// speaker, affiliation, topic (an empty selection passes all).
-    pub(crate) fn facet_checks(
-        &self,
-        e: &crate::corpus::Entry,
-        sp: &crate::corpus::Speaker,
-        a: &crate::corpus::Article,
-    ) -> [bool; 5] {
-        [
-            self.outlets.is_empty() || self.outlets.contains(&a.outlet),
-            self.kinds.is_empty() || self.kinds.contains(&e.statement.kind),
-            self.speakers.is_empty() || self.speakers.contains(&sp.name),
-            self.affiliations.is_empty() || self.affiliations.contains(&sp.affiliation),
-            self.topics.is_empty() || {
-                let tax = crate::corpus::topics::taxonomy();
-                (e.topics.is_empty()
-                    && self
-                        .topics
-                        .iter()
-                        .any(|t| t == crate::corpus::topics::OTHER))
-                    || e.topics
-                        .iter()
-                        .any(|(i, _)| tax.get(*i).is_some_and(|t| self.topics.contains(&t.name)))
-            },
-        ]
+        parts(corpus, id).is_some_and(|(e, sp, a)| self.filters.misses(e, sp, a) == Misses::None)
     }
 
     /// For each statement, whether it is in the date range and matches the search: the
@@ -329,6 +285,7 @@ mod tests {
     use super::*;
     use crate::model::Kind;
     use crate::view::export::{citation, export_csv, export_json};
+    use crate::view::facet::Facet;
     use crate::view::state::Action;
     use crate::view::test_corpus::corpus;
 
@@ -343,24 +300,31 @@ mod tests {
         s.apply(Action::Search("doe -elan".into()));
         assert_eq!(s.results(&c, &ix).len(), 1);
         s.apply(Action::Search("doe".into()));
-        s.apply(Action::ToggleOutlet("B".into()));
+        s.apply(Action::Toggle(Facet::Outlet, "B".into()));
         assert_eq!(s.results(&c, &ix).len(), 1);
-        s.apply(Action::ToggleKind(Kind::Direct));
+        s.apply(Action::Toggle(Facet::Kind, "direct".into()));
         assert_eq!(s.results(&c, &ix).len(), 0);
         assert!(s.apply(Action::ClearAll));
         assert_eq!(s.results(&c, &ix).len(), 3);
         assert!(!s.apply(Action::ClearAll));
-        s.apply(Action::ToggleOutlet("A".into()));
-        s.apply(Action::ToggleKind(Kind::Indirect));
+        s.apply(Action::Toggle(Facet::Outlet, "A".into()));
+        s.apply(Action::Toggle(Facet::Kind, "indirect".into()));
         let f = s.facet_counts(&c, &ix);
         // Outlet counts ignore the outlet selection but honour the kind filter.
-        assert_eq!(f.outlets, vec![("A".to_string(), 0), ("B".to_string(), 1)]);
-        // Kind counts ignore the kind selection but honour the outlet filter.
         assert_eq!(
-            f.kinds,
+            f[Facet::Outlet],
+            vec![("A".to_string(), 0), ("B".to_string(), 1)]
+        );
+        // Kind counts ignore the kind selection but honour the outlet filter.
+        let kinds: Vec<(Kind, usize)> = f[Facet::Kind]
+            .iter()
+            .map(|(k, n)| (Kind::parse(k).unwrap(), *n))
+            .collect();
+        assert_eq!(
+            kinds,
             vec![(Kind::Direct, 1), (Kind::Partial, 0), (Kind::Indirect, 0)]
         );
-        assert_eq!(f.affiliations, vec![("France".to_string(), 0)]);
+        assert_eq!(f[Facet::Affiliation], vec![("France".to_string(), 0)]);
     }
 
     #[test]
@@ -368,9 +332,9 @@ mod tests {
         let c = corpus();
         let ix = SearchIndex::build(&c);
         let mut s = AppState::default();
-        s.apply(Action::ToggleSpeaker("Jean Roux".into()));
+        s.apply(Action::Toggle(Facet::Speaker, "Jean Roux".into()));
         assert_eq!(s.results(&c, &ix).len(), 1);
-        s.apply(Action::ToggleSpeaker("Jane Doe".into()));
+        s.apply(Action::Toggle(Facet::Speaker, "Jane Doe".into()));
         assert_eq!(s.results(&c, &ix).len(), 3, "OR within a facet");
         s.apply(Action::SetSort(Sort::Speaker));
         let names: Vec<&str> = s
@@ -439,7 +403,7 @@ mod tests {
         for sort in Sort::ALL {
             let mut s = AppState::default();
             s.apply(Action::SetSort(sort));
-            s.apply(Action::ToggleTopic("other".into()));
+            s.apply(Action::Toggle(Facet::Topic, "other".into()));
             let _ = s.results(&c, &index);
             let _ = s.facet_counts(&c, &index);
         }

@@ -4,7 +4,7 @@
 //! elsewhere (`search`, `facets`, `link`, `export`).
 
 use crate::corpus::StatementId;
-use crate::model::Kind;
+use crate::view::facet::{Facet, Filters};
 use crate::view::query::{self, Query};
 use crate::view::timeline::lanes::LaneBy;
 use crate::view::timeline::window::{MAX_SPAN, MAX_VIEW_DAY, MIN_VIEW_DAY};
@@ -82,12 +82,7 @@ impl Tab {
 pub struct AppState {
     pub search: String,
     /// Selected values per facet (empty = all). OR within a facet, AND across facets.
-    pub outlets: Vec<String>,
-    pub kinds: Vec<Kind>,
-    pub speakers: Vec<String>,
-    pub affiliations: Vec<String>,
-    /// Topic names; `topics::OTHER` selects statements without a topic.
-    pub topics: Vec<String>,
+    pub filters: Filters,
     pub sort: Sort,
     pub selected: Option<StatementId>,
     /// Timeline lanes.
@@ -106,11 +101,8 @@ pub struct AppState {
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     Search(String),
-    ToggleOutlet(String),
-    ToggleKind(Kind),
-    ToggleSpeaker(String),
-    ToggleAffiliation(String),
-    ToggleTopic(String),
+    /// Selects a facet's value, or unselects it.
+    Toggle(Facet, String),
     SetSort(Sort),
     Select(Option<StatementId>),
     ClearAll,
@@ -123,35 +115,19 @@ pub enum Action {
     SetTab(Tab),
 }
 
-fn toggle<T: PartialEq>(v: &mut Vec<T>, x: T) {
-    if let Some(i) = v.iter().position(|y| *y == x) {
-        v.remove(i);
-    } else {
-        v.push(x);
-    }
-}
-
 impl AppState {
     /// Applies an action; returns whether anything changed.
     pub fn apply(&mut self, action: Action) -> bool {
         let before = self.clone();
         match action {
             Action::Search(q) => self.search = q,
-            Action::ToggleOutlet(o) => toggle(&mut self.outlets, o),
-            Action::ToggleKind(k) => toggle(&mut self.kinds, k),
-            Action::ToggleSpeaker(s) => toggle(&mut self.speakers, s),
-            Action::ToggleAffiliation(a) => toggle(&mut self.affiliations, a),
-            Action::ToggleTopic(t) => toggle(&mut self.topics, t),
+            Action::Toggle(f, v) => self.filters.toggle(f, v),
             Action::SetSort(s) => self.sort = s,
             Action::Select(id) => self.selected = id,
             Action::ClearAll => {
                 self.range = None;
                 self.search.clear();
-                self.outlets.clear();
-                self.kinds.clear();
-                self.speakers.clear();
-                self.affiliations.clear();
-                self.topics.clear();
+                self.filters.clear();
             }
             Action::Restore(s) => *self = *s,
             Action::DismissNotice => self.notice = None,
@@ -166,14 +142,10 @@ impl AppState {
     /// The part of the state that decides the results and facet counts (not the
     /// selection, the timeline window, the lanes, the tab or a notice): derived data is
     /// keyed on it, so zooming or selecting does not recompute them.
-    pub fn filters(&self) -> AppState {
+    pub fn filter_key(&self) -> AppState {
         AppState {
             search: self.search.clone(),
-            outlets: self.outlets.clone(),
-            kinds: self.kinds.clone(),
-            speakers: self.speakers.clone(),
-            affiliations: self.affiliations.clone(),
-            topics: self.topics.clone(),
+            filters: self.filters.clone(),
             sort: self.sort,
             range: self.range,
             ..AppState::default()
@@ -182,13 +154,7 @@ impl AppState {
 
     /// Whether any filter is active.
     pub fn filtered(&self) -> bool {
-        !(self.search.trim().is_empty()
-            && self.range.is_none()
-            && self.outlets.is_empty()
-            && self.kinds.is_empty()
-            && self.speakers.is_empty()
-            && self.affiliations.is_empty()
-            && self.topics.is_empty())
+        !(self.search.trim().is_empty() && self.range.is_none() && self.filters.is_empty())
     }
 
     pub fn query(&self) -> Query {
@@ -222,14 +188,14 @@ mod tests {
         let index = SearchIndex::build(&c);
         let mut s = AppState::default();
         s.apply(Action::Search("ready".into()));
-        let key = s.filters();
+        let key = s.filter_key();
         s.apply(Action::Select(Some(0)));
         s.apply(Action::SetView(Some((1.0, 2.0))));
         s.apply(Action::SetTab(Tab::Framing));
         s.apply(Action::SetLanes(LaneBy::Outlet));
-        assert_eq!(s.filters(), key);
+        assert_eq!(s.filter_key(), key);
         assert_eq!(key.results(&c, &index), s.results(&c, &index));
-        s.apply(Action::ToggleKind(Kind::Direct));
-        assert_ne!(s.filters(), key);
+        s.apply(Action::Toggle(Facet::Kind, "direct".into()));
+        assert_ne!(s.filter_key(), key);
     }
 }

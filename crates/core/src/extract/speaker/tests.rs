@@ -247,6 +247,12 @@ fn a_name_in_apposition_speaks() {
         "the rule",
         "Ines Barros",
     );
+    // A longer apposition: a full name with its place after the describing subject.
+    check(
+        "One teacher at the school, Ines Barros of Holy Cross Academy in Dover, said she had called every parent.",
+        "she had called",
+        "Ines Barros",
+    );
 }
 
 #[test]
@@ -396,6 +402,60 @@ fn inverted_verbs_and_closed_relative_clauses() {
     check(
         "“Our ideas are different,” agrees Ines Bishop, 30, of Dayton.",
         "Our ideas are different",
+        "Ines Bishop",
+    );
+    // After a comma, a full name that closes the clause speaks, whatever came before.
+    check(
+        "Coal use has fallen in many towns, and it has lost its old hold on Wales, said Rosa Vance, an economist at Leeds.",
+        "Coal use has fallen",
+        "Rosa Vance",
+    );
+    // A quotation ending in an auxiliary does not make the verb after it a passive.
+    check(
+        "“She will be,” said Rosa Vance, a friend.",
+        "She will be",
+        "Rosa Vance",
+    );
+    // A "whose" clause with its own verb ends the subject before it.
+    check(
+        "The county clerks whose offices were closed say the count was fair.",
+        "the count was fair",
+        "county clerks",
+    );
+    // A lower-case "former" opens the subject after an opening phrase.
+    check(
+        "Weighing in, former Gov. Rosa Vance agreed, praising the mayor as “a steady hand.”",
+        "the mayor as",
+        "Rosa Vance",
+    );
+    // A name a participle's preposition governs speaks through the participle.
+    check(
+        "Members were angry about the plan, with Sen. Tom Holt calling it a “mess.”",
+        "it a",
+        "Tom Holt",
+    );
+    // A quote's cue whose subject names no one the story named: the phrase speaks.
+    check(
+        "Rosa Vance spoke first. Later, the Ohio treasurer told reporters, “it starts to pay off.”",
+        "it starts",
+        "Ohio treasurer",
+    );
+    // After a relative clause, a name followed by a verb opens the reported clause.
+    check(
+        "Sen. Rosa Vance (D-Ore.), who has endorsed Holt, said Tom Brandt has pushed him to the left.",
+        "Tom Brandt has pushed",
+        "Rosa Vance",
+    );
+    // A relative clause ends the phrase after an inverted cue.
+    check(
+        "“It was handled lightly,” said a former U.S. trade official who followed the case.",
+        "It was handled",
+        "former U.S. trade official",
+    );
+    // Not a name the verb takes as its object.
+    check(
+        "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
+        "Tom Holt for governor",
         "Ines Bishop",
     );
     // A relative clause closed by a later "that" is not the cue's subject.

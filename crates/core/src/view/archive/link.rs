@@ -5,6 +5,7 @@
 
 use super::results::Order;
 use crate::formats::shard::Root;
+use crate::view::facet::Values;
 use crate::view::link::Vocabulary;
 use crate::view::state::AppState;
 use std::collections::HashSet;
@@ -34,9 +35,7 @@ impl Terms {
     }
 }
 
-/// The archive's selection is a row of a page (not a statement of a corpus), so the
-/// filters' link names none: [`params`] and [`read`] carry the opened statement.
-impl Vocabulary for Terms {
+impl Values for Terms {
     fn has_outlet(&self, name: &str) -> bool {
         self.outlets.contains(name) || (self.other_outlets && !name.is_empty())
     }
@@ -46,6 +45,11 @@ impl Vocabulary for Terms {
     fn has_affiliation(&self, name: &str) -> bool {
         self.affiliations.contains(name)
     }
+}
+
+/// The archive's selection is a row of a page (not a statement of a corpus), so the
+/// filters' link names none: [`params`] and [`read`] carry the opened statement.
+impl Vocabulary for Terms {
     fn statement_id(&self, _at: usize) -> Option<String> {
         None
     }
@@ -117,6 +121,7 @@ pub fn read(params: &[(String, String)], terms: &Terms, statements: u64) -> View
 mod tests {
     use super::*;
     use crate::formats::shard::{seed_archive, Limits};
+    use crate::view::facet::Facet;
     use crate::view::link::{fragment_to_params, params_to_fragment};
     use crate::view::state::Action;
 
@@ -138,10 +143,10 @@ mod tests {
         let mut filters = AppState::default();
         for a in [
             Action::Search("summit -\"no comment\"".into()),
-            Action::ToggleOutlet(root.outlets[0].0.clone()),
-            Action::ToggleSpeaker(speaker.name.clone()),
-            Action::ToggleAffiliation(speaker.affiliation.clone()),
-            Action::ToggleTopic("other".into()),
+            Action::Toggle(Facet::Outlet, root.outlets[0].0.clone()),
+            Action::Toggle(Facet::Speaker, speaker.name.clone()),
+            Action::Toggle(Facet::Affiliation, speaker.affiliation.clone()),
+            Action::Toggle(Facet::Topic, "other".into()),
             Action::SetRange(Some((20_000, 20_010))),
         ] {
             filters.apply(a);
@@ -168,7 +173,7 @@ mod tests {
         );
         let v = read(&fragment_to_params(&link), &terms, n);
         assert_eq!(v.filters.search, "war");
-        assert!(v.filters.outlets.is_empty() && v.filters.speakers.is_empty());
+        assert!(v.filters.filters.is_empty());
         assert_eq!((v.order, v.opened), (Order::Oldest, None));
         let notice = v.filters.notice.unwrap();
         for named in [
@@ -186,6 +191,6 @@ mod tests {
         });
         assert!(small.other_outlets.values > 0);
         let v = read(&fragment_to_params("outlet=Nowhere"), &Terms::of(&small), n);
-        assert_eq!(v.filters.outlets, vec!["Nowhere"]);
+        assert_eq!(v.filters.filters[Facet::Outlet], ["Nowhere"]);
     }
 }

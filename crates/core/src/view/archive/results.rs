@@ -9,6 +9,7 @@ use super::fetch::Fetch;
 use super::reader::{Archive, Row};
 use super::select::Resolved;
 use crate::formats::shard::ShardError;
+use crate::view::facet::Facet;
 use crate::view::state::AppState;
 
 /// The order of an archive's results: by date (undated last), then by id; or its
@@ -113,8 +114,8 @@ impl<F: Fetch> Archive<F> {
                 Err(e) => unsummarised = Some(e),
             }
         }
-        let names: Vec<String> = if state.affiliations.is_empty() {
-            state.speakers.clone()
+        let names: Vec<String> = if state.filters[Facet::Affiliation].is_empty() {
+            state.filters[Facet::Speaker].clone()
         } else {
             Vec::new()
         };

@@ -7,6 +7,7 @@
 use crate::corpus::Entry;
 use crate::formats::shard::{Counts, Root, StatementShardInfo};
 use crate::model::Kind;
+use crate::view::facet::Facet;
 use crate::view::query::Query;
 use crate::view::search::hay;
 use crate::view::state::AppState;
@@ -43,26 +44,29 @@ fn positions(names: &[(String, u64)], selected: &[String]) -> Vec<u32> {
 
 impl Resolved {
     pub fn new(root: &Root, state: &AppState) -> Resolved {
-        let speakers = (!state.speakers.is_empty() || !state.affiliations.is_empty()).then(|| {
+        let picked = |f: Facet| &state.filters[f];
+        let (names, affiliations) = (picked(Facet::Speaker), picked(Facet::Affiliation));
+        let speakers = (!names.is_empty() || !affiliations.is_empty()).then(|| {
             (root.speakers.iter().enumerate())
-                .filter(|(_, s)| state.speakers.is_empty() || state.speakers.contains(&s.name))
-                .filter(|(_, s)| {
-                    state.affiliations.is_empty() || state.affiliations.contains(&s.affiliation)
-                })
+                .filter(|(_, s)| names.is_empty() || names.contains(&s.name))
+                .filter(|(_, s)| affiliations.is_empty() || affiliations.contains(&s.affiliation))
                 .map(|(k, _)| k)
                 .collect()
         });
+        let outlets = picked(Facet::Outlet);
+        let kinds = picked(Facet::Kind);
+        let topics = picked(Facet::Topic);
         Resolved {
-            outlets: (!state.outlets.is_empty()).then(|| positions(&root.outlets, &state.outlets)),
-            other_outlets: (state.outlets.iter())
+            outlets: (!outlets.is_empty()).then(|| positions(&root.outlets, outlets)),
+            other_outlets: (outlets.iter())
                 .filter(|o| !root.outlets.iter().any(|(n, _)| n == *o))
                 .cloned()
                 .collect(),
             other_counts: BTreeMap::new(),
             summarised: false,
-            kinds: (!state.kinds.is_empty()).then(|| state.kinds.clone()),
-            topics: (!state.topics.is_empty())
-                .then(|| positions(&root.topic_counts, &state.topics)),
+            kinds: (!kinds.is_empty())
+                .then(|| kinds.iter().filter_map(|k| Kind::parse(k)).collect()),
+            topics: (!topics.is_empty()).then(|| positions(&root.topic_counts, topics)),
             speakers,
             range: state.range,
             query: state.query(),

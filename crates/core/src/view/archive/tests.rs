@@ -7,6 +7,7 @@ use super::*;
 use crate::corpus::Corpus;
 use crate::formats::shard::{seed_archive, statement_order, terms, Limits, ShardError, ROOT};
 use crate::model::Kind;
+use crate::view::facet::Facet;
 use crate::view::search::SearchIndex;
 use crate::view::state::{Action, AppState};
 use std::collections::BTreeMap;
@@ -134,21 +135,27 @@ fn the_first_view_comes_from_the_root_and_one_shard() {
         v
     };
     // The root names the first outlets; the others are counted together.
-    let mut by_count = nonzero(memory.outlets.clone());
+    let mut by_count = nonzero(memory[Facet::Outlet].clone());
     by_count.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let top = SMALL.outlets;
     assert_eq!(o.outlets, by_count[..top].to_vec());
     let rest = &by_count[top..];
-    assert_eq!(o.other_outlets.values as usize, memory.outlets.len() - top);
+    assert_eq!(
+        o.other_outlets.values as usize,
+        memory[Facet::Outlet].len() - top
+    );
     let rest_n: usize = rest.iter().map(|x| x.1).sum();
     assert_eq!(o.other_outlets.statements as usize, rest_n);
-    assert_eq!(nonzero(o.speakers.clone()), nonzero(memory.speakers));
-    assert_eq!(nonzero(o.topics.clone()), nonzero(memory.topics));
-    let kinds = memory
-        .kinds
-        .into_iter()
-        .map(|(k, n)| (k.as_str().to_string(), n));
-    assert_eq!(nonzero(o.kinds.clone()), nonzero(kinds.collect()));
+    assert_eq!(
+        nonzero(o.speakers.clone()),
+        nonzero(memory[Facet::Speaker].clone())
+    );
+    assert_eq!(
+        nonzero(o.topics.clone()),
+        nonzero(memory[Facet::Topic].clone())
+    );
+    let kinds = memory[Facet::Kind].clone();
+    assert_eq!(nonzero(o.kinds.clone()), nonzero(kinds));
     assert_eq!(o.facts.statements, f.corpus.entries.len() as u64);
     let dated = f
         .corpus
@@ -199,20 +206,20 @@ fn the_first_view_comes_from_the_root_and_one_shard() {
 fn selections_and_searches_give_the_in_memory_answers() {
     let f = fixture();
     let o = f.open(&[]).overview(1);
-    let outlet = |k: usize| Action::ToggleOutlet(o.outlets[k].0.clone());
+    let outlet = |k: usize| Action::Toggle(Facet::Outlet, o.outlets[k].0.clone());
     // Outlets the root does not name, resolved from their outlet chunks.
     let memory = AppState::default().facet_counts(&f.corpus, &f.index);
-    let others: Vec<String> = (memory.outlets.iter())
+    let others: Vec<String> = (memory[Facet::Outlet].iter())
         .filter(|(n, c)| *c > 0 && !o.outlets.iter().any(|x| x.0 == *n))
         .map(|x| x.0.clone())
         .collect();
-    let other = |k: usize| Action::ToggleOutlet(others[k].clone());
+    let other = |k: usize| Action::Toggle(Facet::Outlet, others[k].clone());
     assert!(
         others.len() >= 3,
         "the seeds have outlets past the root's two"
     );
-    let topic = |k: usize| Action::ToggleTopic(o.topics[k].0.clone());
-    let speaker = |k: usize| Action::ToggleSpeaker(o.speakers[k].0.clone());
+    let topic = |k: usize| Action::Toggle(Facet::Topic, o.topics[k].0.clone());
+    let speaker = |k: usize| Action::Toggle(Facet::Speaker, o.speakers[k].0.clone());
     let days: Vec<i64> = f
         .corpus
         .entries
@@ -228,15 +235,30 @@ fn selections_and_searches_give_the_in_memory_answers() {
         (vec![outlet(0), outlet(1)], true),
         (vec![other(0)], true),
         (vec![outlet(0), other(1), other(2)], true),
-        (vec![Action::ToggleOutlet("No Such Outlet".into())], true),
-        (vec![Action::ToggleKind(Kind::Direct)], true),
+        (
+            vec![Action::Toggle(Facet::Outlet, "No Such Outlet".into())],
+            true,
+        ),
+        (
+            vec![Action::Toggle(Facet::Kind, Kind::Direct.as_str().into())],
+            true,
+        ),
         (vec![topic(0)], true),
-        (vec![Action::ToggleTopic("other".into())], true),
+        (vec![Action::Toggle(Facet::Topic, "other".into())], true),
         (vec![topic(0), topic(1)], false),
         (vec![speaker(0)], true),
         (vec![speaker(1), speaker(3)], true),
-        (vec![Action::ToggleAffiliation("France".into())], true),
-        (vec![outlet(0), Action::ToggleKind(Kind::Indirect)], false),
+        (
+            vec![Action::Toggle(Facet::Affiliation, "France".into())],
+            true,
+        ),
+        (
+            vec![
+                outlet(0),
+                Action::Toggle(Facet::Kind, Kind::Indirect.as_str().into()),
+            ],
+            false,
+        ),
         (vec![Action::SetRange(Some((hi + 1, hi + 9)))], true),
         (vec![Action::SetRange(Some((lo, lo)))], true),
         (vec![Action::Search("guarantees".into())], true),
@@ -471,7 +493,7 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
     // exact; the root's outlets still answer.
     let c = root.outlet_chunks[0].clone();
     let mut a = f.open(&[c.file.name.as_str()]);
-    let s = state(vec![Action::ToggleOutlet(c.first.clone())]);
+    let s = state(vec![Action::Toggle(Facet::Outlet, c.first.clone())]);
     let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
     assert!(got.is_empty());
     assert!(last
@@ -479,7 +501,10 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
         .iter()
         .any(|e| e.to_string().contains(&c.file.name)));
     assert!(last.total.exact().is_none());
-    let s = state(vec![Action::ToggleOutlet(root.outlets[0].0.clone())]);
+    let s = state(vec![Action::Toggle(
+        Facet::Outlet,
+        root.outlets[0].0.clone(),
+    )]);
     let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
     assert_eq!(got, f.reference(&s));
     assert!(last.unavailable.is_empty());
@@ -488,7 +513,10 @@ fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
     let sums = root.summaries.name.clone();
     let f = fixture();
     let mut a = f.open(&[sums.as_str()]);
-    let s = state(vec![Action::ToggleKind(Kind::Direct)]);
+    let s = state(vec![Action::Toggle(
+        Facet::Kind,
+        Kind::Direct.as_str().into(),
+    )]);
     let r = ready(a.query(&s, Order::Oldest)).unwrap();
     assert!(r.total().exact().is_none());
     let (got, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
