@@ -4,7 +4,10 @@
 // headless Chromium, from a fresh page each run (the server says no-store):
 //   - first view after navigation to ?corpus=DIR/ (the counts, the overview and the
 //     first page of statements on screen), ms from navigation start, and the archive's
-//     bytes fetched before it (as stored: the server does not compress);
+//     bytes fetched before it (as stored: the server does not compress); and the app's
+//     own files fetched before it (the page, the boot script, the archive module, CSS:
+//     their brotli sizes as built, and how many of them are the explorer's, which an
+//     archive page does not need);
 //   - a one-word search: input event to its results on screen, ms and bytes;
 //   - a facet click (the biggest outlet): click to its results on screen, ms and bytes;
 //   - opening a statement with its article: click to the article on screen, ms and bytes;
@@ -13,6 +16,7 @@
 // Each figure is the median of the runs, with the spread (min–max).
 // Usage: node e2e/bench/archive.bench.mjs [--runs 5] [--word vaccine] DIR [DIR...]
 import { cp, mkdtemp, rm, symlink, readFile } from "node:fs/promises";
+import { brotliCompressSync, constants } from "node:zlib";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium } from "playwright-core";
@@ -50,6 +54,25 @@ const fetched = (page) =>
     return { bytes: mine.reduce((a, e) => a + e.encodedBodySize, 0), files: mine.length };
   });
 
+/** The app's files the page fetched (not the archive's): paths below the site, in order. */
+const appFiles = (page) =>
+  page.evaluate(() => {
+    const base = new URL(".", location.href).href;
+    const all = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)];
+    return all.filter((n) => n.startsWith(base) && !n.includes("/archive/")).map((n) => n.slice(base.length).split(/[?#]/)[0] || "index.html");
+  });
+
+const brotliCache = new Map();
+/** A built file's brotli size (quality 11, as scripts/sizes.mjs counts). */
+async function brotliOf(dir, name) {
+  const key = join(dir, name);
+  if (!brotliCache.has(key)) {
+    const bytes = await readFile(key);
+    brotliCache.set(key, brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+  }
+  return brotliCache.get(key);
+}
+
 /** Runs `act` in the page, then resolves to the ms until `done()` holds (checked each frame). */
 const timed = (page, act, done) =>
   page.evaluate(
@@ -65,7 +88,7 @@ const timed = (page, act, done) =>
 
 const settled = `document.querySelector('#results[aria-busy="false"]')`;
 
-async function one(browser, url, root) {
+async function one(browser, url, root, site) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   // The wasm module's memory, kept when Trunk starts the app.
@@ -89,6 +112,11 @@ async function one(browser, url, root) {
   let before = await fetched(page);
   out.firstBytes = before.bytes;
   out.firstFiles = before.files;
+  const app = await appFiles(page);
+  out.appFiles = app.length;
+  out.appBrotli = 0;
+  for (const f of app) out.appBrotli += await brotliOf(site, f);
+  out.explorerFiles = app.filter((f) => f.startsWith("quoteline-web")).length;
 
   const step = async (name, act, done) => {
     const ms = await timed(page, act, done);
@@ -130,10 +158,11 @@ try {
     const server = await serveStatic(site);
     try {
       const runs = [];
-      for (let r = 0; r < RUNS; r++) runs.push(await one(browser, server.url, root));
+      for (let r = 0; r < RUNS; r++) runs.push(await one(browser, server.url, root, site));
       const col = (k) => runs.map((x) => x[k]);
       console.log(`\n${dir}: ${root.facts.statements} statements, ${root.facts.articles} articles, ${root.statement_shards.length} statement shards (${RUNS} runs, median (min–max))`);
       console.log(`  first view after navigation   ${fmt(col("first"), "ms")}   ${fmt(col("firstBytes"), "B")} in ${fmt(col("firstFiles"), "files")}`);
+      console.log(`  app files before it           ${fmt(col("appBrotli"), "B brotli")} in ${fmt(col("appFiles"), "files")}, ${fmt(col("explorerFiles"), "explorer files")}`);
       console.log(`  one-word search "${WORD}"       ${fmt(col("search"), "ms")}   ${fmt(col("searchBytes"), "B")} in ${fmt(col("searchFiles"), "files")}`);
       console.log(`  search cleared                ${fmt(col("clear"), "ms")}   ${fmt(col("clearBytes"), "B")}`);
       console.log(`  facet click (${root.outlets[0][0]})  ${fmt(col("facet"), "ms")}   ${fmt(col("facetBytes"), "B")} in ${fmt(col("facetFiles"), "files")}`);

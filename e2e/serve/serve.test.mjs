@@ -40,7 +40,9 @@ async function answered(url, server, log) {
     try {
       const res = await fetch(url);
       const body = await res.text();
-      if (res.ok && body.includes(".wasm")) return;
+      // The built page: its boot script (which names the wasm modules; Trunk's preload
+      // links, which named one in the page itself, moved into it).
+      if (res.ok && /boot-[0-9a-f]+\.js/.test(body)) return;
     } catch {
       // not listening yet
     }

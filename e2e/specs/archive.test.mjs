@@ -3,7 +3,9 @@
 // first view's counts are the root's, a facet click and a one-word search answer with
 // the totals the CLI's own reader gives, a statement opens with its article, and the
 // keys work. A deleted and a corrupted shard are named while the rest works; a root of
-// another version and a directory on another origin are refused with the reason.
+// another version and a directory on another origin are refused with the reason. The
+// view is in the address (reload, Back, Forward); the same archive opens from a
+// directory chosen from disk; an archive page fetches the archive's module only.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -172,6 +174,129 @@ describe("sharded archives", () => {
     await settled(page);
     const arch = fetched(from);
     assert.ok(arch.includes("quoteline-archive.js") && arch.includes("quoteline-archive_bg.wasm"), `the archive's module: ${arch}`);
+    // The converse: the explorer's files (which the seeds' page preloads) are not fetched.
+    assert.deepEqual(arch.filter((f) => f.startsWith("quoteline-web")), [], "no explorer file on an archive page");
+    assert.equal(await page.locator('link[rel="preload"], link[rel="modulepreload"]').count(), 0);
+    from = server.requests.length;
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    const preloads = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (l) => l.map((x) => x.getAttribute("href")));
+    assert.ok(preloads.some((h) => /quoteline-web-.*_bg\.wasm$/.test(h)), `the seeds' page preloads its wasm: ${preloads}`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("keeps the view in the address: a reload restores it, Back the one before", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const n = root.facts.statements;
+    await page.goto(`${server.url}?corpus=arch/`);
+    await settled(page);
+    const [outlet] = root.outlets[0];
+    const value = page.locator('fieldset[data-facet="outlet"] label.facet-value', { hasText: outlet });
+    await value.locator("input").check();
+    await page.waitForFunction((n) => !document.querySelector("#result-count").innerText.startsWith(`${n} of `), n);
+    await settled(page);
+    const outletOnly = await count(page);
+    // Typing replaces the entry the facet made; the search is in the address.
+    await page.locator("#search").fill(word);
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    const searched = await count(page);
+    assert.notEqual(searched, outletOnly, "the search narrows the outlet's statements");
+    await page.waitForFunction((w) => location.hash.includes(`q=${w}`), word);
+    assert.match(page.url(), /outlet=/);
+    // Opening a statement is in the address too.
+    await page.locator("li.statement button").first().click();
+    await page.locator("#detail .source-text").waitFor();
+    await page.waitForFunction(() => /(^#|&)sel=\d+/.test(location.hash));
+    const article = await page.locator("#detail .source-text").innerText();
+    await page.reload();
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), searched, "a reload restores the total");
+    assert.equal(await page.locator("#search").inputValue(), word);
+    assert.ok(await value.locator("input").isChecked());
+    await page.locator("#detail .source-text").waitFor();
+    assert.equal(await page.locator("#detail .source-text").innerText(), article, "and the opened statement");
+    // Back: before the statement was opened (the same total, no detail); again: before
+    // the outlet was clicked (the search typed after it went with its entry).
+    await page.goBack();
+    await page.locator("#detail .source-text").waitFor({ state: "detached" });
+    assert.equal(await count(page), searched);
+    await page.goBack();
+    await page.waitForFunction((n) => document.querySelector("#result-count").innerText.startsWith(`${n} of `), n);
+    await settled(page);
+    assert.equal(await count(page), `${n} of ${n} statements · ${root.facts.articles} articles`);
+    assert.equal(await page.locator("#search").inputValue(), "");
+    assert.ok(!(await value.locator("input").isChecked()));
+    await page.goForward();
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), searched, "Forward restores it again");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("shows an opened statement's renderings in other outlets, from its group", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}?corpus=arch/`);
+    await settled(page);
+    const grouped = page.locator("li.statement[data-group]").first();
+    assert.ok((await page.locator("li.statement[data-group]").count()) > 0, "a grouped statement on the first page");
+    const number = await grouped.getAttribute("data-number");
+    // The CLI's reader says how many renderings and outlets its group has.
+    const line = cli(["archive", join(site, "arch"), "--open", number]).split("\n").find((l) => /^open\b/.test(l)) ?? "";
+    const [, renderings, outlets] = line.match(/one of (\d+) renderings by (\d+) outlets/) ?? [];
+    assert.ok(renderings, `the CLI opens it in a group: ${line}`);
+    await grouped.locator("button").click();
+    const others = page.locator("#archive-others li");
+    await others.first().waitFor();
+    assert.equal(await page.locator("#archive-group").innerText(), `Reported by ${outlets} outlets, in ${renderings} renderings.`);
+    assert.equal(await others.count(), Math.min(Number(renderings) - 1, 24));
+    const labels = await others.locator("button").allInnerTexts();
+    assert.ok(labels.every((l) => / · \w+$/.test(l.trim())), `outlet · kind: ${labels}`);
+    // A rendering opens by a click, in the address; Back returns to the first.
+    const other = await others.first().getAttribute("data-number");
+    await others.first().locator("button").click();
+    await page.waitForFunction((n) => location.hash.includes(`sel=${n}`), other);
+    await page.locator(`#archive-others li[data-number="${number}"]`).waitFor();
+    await screenshot(page, "archive-other-outlets");
+    await page.goBack();
+    await page.locator(`#archive-others li[data-number="${other}"]`).waitFor();
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("opens an archive directory chosen from disk, from the explorer's loader", async () => {
+    const { page, problems } = await openPage(browser.context);
+    const n = root.facts.statements;
+    await page.goto(server.url);
+    await page.locator("li.statement").first().waitFor();
+    await page.locator("#open-loader").click();
+    const entry = page.locator("#open-archive-dir");
+    await entry.focus();
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\?open=directory$/);
+    const before = server.requests.length;
+    // A directory that is not an archive's: said, and the chooser stays.
+    await page.locator("#open-archive").setInputFiles(join(tmp, "articles"));
+    await page.locator("#corpus-message.error").waitFor();
+    assert.match(await page.locator("#corpus-message").innerText(), /no root\.json directly inside it/);
+    // A root of another version: refused with the reason, and the chooser stays.
+    await page.locator("#open-archive").setInputFiles(join(site, "future"));
+    await page.locator("#corpus-message.error", { hasText: /version|newer/i }).waitFor();
+    await page.locator("#open-archive").setInputFiles(join(site, "arch"));
+    await page.locator("li.statement").first().waitFor();
+    await settled(page);
+    assert.equal(await count(page), `${n} of ${n} statements · ${root.facts.articles} articles`);
+    assert.match(await page.locator("#corpus-banner").innerText(), /Archive arch\//);
+    await page.locator("#search").fill(word);
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
+    await page.locator("li.statement button").first().click();
+    await page.locator("#detail .source-text").waitFor();
+    await screenshot(page, "archive-from-disk");
+    // Read from the files chosen: nothing of the archive was fetched from the site.
+    const asked = server.requests.slice(before).filter((r) => /\.(bin|json)(\?|$)/.test(r));
+    assert.deepEqual(asked, [], "no archive file over http");
+    await assertNoSeriousViolations(page, "archive from disk");
     assert.deepEqual(problems, []);
     await page.close();
   });

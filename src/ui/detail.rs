@@ -16,6 +16,24 @@ pub struct DetailPanelProps {
     /// Cross-outlet groups (shared by pointer).
     /// Present whenever a statement is selected (the app computes it on demand).
     pub comparison: Option<std::rc::Rc<quoteline_core::corpus::compare::Comparison>>,
+    /// What "In other outlets" shows when there is no `comparison` (a view that holds
+    /// one statement, not the corpus, gives its own list).
+    #[prop_or_default]
+    pub others: Html,
+}
+
+/// The word differences of `there` from `here`, for a rendering in another outlet.
+pub fn diff_view(here: &str, there: &str) -> Html {
+    use quoteline_core::corpus::compare::{word_diff, Diff};
+    html! {
+        <span class="diff" aria-label="Word differences from the statement above">
+            { for word_diff(here, there).into_iter().map(|d| match d {
+                Diff::Same(t) => html! { <span>{t}{" "}</span> },
+                Diff::Deleted(t) => html! { <del title="only in the statement above">{t}{" "}</del> },
+                Diff::Inserted(t) => html! { <ins title="only in this outlet">{t}{" "}</ins> },
+            }) }
+        </span>
+    }
 }
 
 /// The same statement in other outlets, each with its relation and a word diff.
@@ -25,7 +43,7 @@ fn other_outlets(
     id: StatementId,
     on_action: &Callback<Action>,
 ) -> Html {
-    use quoteline_core::corpus::compare::{relation, word_diff, Diff};
+    use quoteline_core::corpus::compare::relation;
     let Some(g) = cmp
         .group_of
         .get(id)
@@ -48,7 +66,6 @@ fn other_outlets(
                     let e = &corpus.entries[m];
                     let rel = relation(corpus, id, m);
                     let cb = on_action.clone();
-                    let diff = word_diff(here, corpus.text_of(e));
                     html! {
                         <li key={e.id.clone()}>
                             <button type="button" class="link" onclick={Callback::from(move |_| cb.emit(Action::Select(Some(m))))}>
@@ -64,13 +81,7 @@ fn other_outlets(
                             if !corpus.articles[e.article].meta.derived_from.is_empty() {
                                 <span class="derived">{format!(" reports per {}", corpus.articles[e.article].meta.derived_from)}</span>
                             }
-                            <span class="diff" aria-label="Word differences from the statement above">
-                                { for diff.into_iter().map(|d| match d {
-                                    Diff::Same(t) => html! { <span>{t}{" "}</span> },
-                                    Diff::Deleted(t) => html! { <del title="only in the statement above">{t}{" "}</del> },
-                                    Diff::Inserted(t) => html! { <ins title="only in this outlet">{t}{" "}</ins> },
-                                }) }
-                            </span>
+                            { diff_view(here, corpus.text_of(e)) }
                         </li>
                     }
                 }) }
@@ -247,6 +258,8 @@ pub fn DetailPanel(props: &DetailPanelProps) -> Html {
                 <h3>{"In other outlets"}</h3>
                 if let Some(cmp) = &props.comparison {
                     { other_outlets(&corpus, cmp, id, &props.on_action) }
+                } else {
+                    { props.others.clone() }
                 }
             </section>
             <section class="speaker-card" aria-label="Speaker">

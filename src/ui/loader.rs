@@ -403,6 +403,10 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 <label class="tool file-pick">{"Open a corpus file…"}
                     <input type="file" id="open-corpus" accept={format!(".{}", quoteline_core::formats::pack::EXTENSION)} class="visually-hidden" onchange={on_open_corpus} />
                 </label>
+                if served() {
+                    // The archive mode (its own module) asks for the directory.
+                    <a class="tool" id="open-archive-dir" href="?open=directory">{"Open an archive directory…"}</a>
+                }
                 <label class="tool file-pick">{"Import workspace…"}
                     <input type="file" id="import-workspace" accept=".json,application/json" class="visually-hidden" onchange={on_import} />
                 </label>
@@ -417,6 +421,15 @@ pub fn Loader(props: &LoaderProps) -> Html {
             </div>
         </section>
     }
+}
+
+/// Whether the page is served over http(s): a sharded archive's directory is read by
+/// the archive mode, which a page opened from disk (the single file) does not have.
+fn served() -> bool {
+    cfg!(target_arch = "wasm32")
+        && web_sys::window()
+            .and_then(|w| w.location().protocol().ok())
+            .is_some_and(|p| p != "file:")
 }
 
 /// One loaded article: its statements, the form, and Remove.

@@ -1,16 +1,10 @@
 //! [`BrowserFetch`]: the reader's [`Fetch`] over the browser's `fetch`: the archive's
 //! directory is checked once as `?corpus=` files are (`corpus_file::same_origin`), and
 //! each file name is joined to it only if it is the root's or a shard's (the pattern the
-//! reader checks too) and the joined URL stays inside the directory.
-
+//! reader checks too) and the joined URL stays inside the directory ([`file_url`], which
+//! a directory from disk, `local`, checks names with too).
 use quoteline_core::formats::shard::{shard_name_ok, ROOT};
 use quoteline_core::view::archive::Fetch;
-
-/// The archive directory `?corpus=` names, if it names one (a value ending in `/`, or
-/// naming the root file); `None` for a corpus file or no parameter.
-pub fn requested() -> Option<String> {
-    super::super::corpus_file::requested().and_then(|p| directory_of(&p))
-}
 
 /// The directory a `?corpus=` value names (ending in `/`), from a value ending in `/`
 /// or naming the root file; `None` otherwise (a corpus file).

@@ -64,7 +64,7 @@ pub fn Rows(props: &RowsProps) -> Html {
                     let cb = props.on_action.clone();
                     let onclick = Callback::from(move |_| cb.emit(Action::Select(Some(at))));
                     html! {
-                        <li key={r.number.to_string()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={r.outlet.clone()} data-id={r.entry.id.clone()} data-number={r.number.to_string()}>
+                        <li key={r.number.to_string()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={r.outlet.clone()} data-id={r.entry.id.clone()} data-number={r.number.to_string()} data-group={r.group.map(|g| g.to_string())}>
                             <button type="button" id={format!("st-{at}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
                                 <span class={classes!("words", kind, r.entry.statement.is_quote().then_some("quote"))}>
                                     { render_statement(&r.entry.statement, &r.text, &term_ranges(&r.text, &props.terms)) }

@@ -1,16 +1,22 @@
-//! [`ArchiveApp`], the archive mode's root: opens the archive `?corpus=DIR/` names
-//! (refused with the reason: another host, a root of another version, a root that
-//! cannot be read), then composes the explorer's own search box, chips, filter panel
-//! (the root's exact counts) and detail panel with the archive's overview and rows.
-//! The view's state is the explorer's `AppState` under the same reducer; each change
-//! of its filters or of the order asks the session for a first page.
+//! [`ArchiveApp`], the archive mode's root: opens the archive `?corpus=DIR/` names, or
+//! the directory chosen from disk for `?open=directory` (refused with the reason:
+//! another host, a root of another version, a root that cannot be read), then composes
+//! the explorer's own search box, chips, filter panel (the root's exact counts) and
+//! detail panel with the archive's overview and rows. The view's state is the
+//! explorer's `AppState` under the same reducer, with the order and the opened
+//! statement beside it, all three in the address (`address`); each change of the
+//! filters or of the order asks the session for a first page.
 
+use super::address::{read_address, use_address};
+use super::chooser::DirectoryChooser;
 use super::data::{Change, ViewData};
-use super::fetcher::{requested, BrowserFetch};
+use super::fetcher::BrowserFetch;
+use super::local::DiskFetch;
 use super::opened::OpenedDetail;
 use super::overview::{bucket_days, Overview};
 use super::rows::Rows;
 use super::session::{Job, Outcome, Session};
+use super::source::{requested, Request, Source};
 use crate::ui::app::UiState;
 use crate::ui::chips::Chips;
 use crate::ui::filters::FilterPanel;
@@ -19,7 +25,8 @@ use crate::ui::notice::Notice;
 use crate::ui::theme::ThemeToggle;
 use quoteline_core::formats::shard::Facts;
 use quoteline_core::model::Kind;
-use quoteline_core::view::archive::{Archive, Order, DEFAULT_BUDGET};
+use quoteline_core::view::archive::link::{Terms, View};
+use quoteline_core::view::archive::{Archive, DEFAULT_BUDGET};
 use quoteline_core::view::facet::Facet;
 use quoteline_core::view::facets::Facets;
 use quoteline_core::view::state::Action;
@@ -29,8 +36,10 @@ use yew::prelude::*;
 
 /// An open archive: its session, and what the root alone tells.
 pub struct Open {
-    pub session: Rc<Session<BrowserFetch>>,
+    pub session: Rc<Session<Source>>,
     pub dir: String,
+    /// What a link to this archive can select.
+    pub terms: Rc<Terms>,
     pub facts: Facts,
     pub generator: String,
     pub facets: Rc<Facets>,
@@ -48,15 +57,16 @@ impl PartialEq for Open {
 /// Where the archive stands.
 #[derive(Clone, PartialEq)]
 enum Phase {
+    /// A directory from disk is to be chosen; why the last one was refused.
+    Choosing(Option<AttrValue>),
     Opening(String),
     Refused(String),
     Open(Rc<Open>),
 }
 
-/// Opens the archive in directory `param`: its root fetched and checked, the overview
-/// taken from it. `Err` is the reason.
-async fn open(param: &str) -> Result<Open, String> {
-    let fetcher = BrowserFetch::new(param)?;
+/// Opens the archive `fetcher` reads: its root fetched and checked, the overview taken
+/// from it. `Err` is the reason.
+async fn open(fetcher: Source) -> Result<Open, String> {
     let dir = fetcher.dir().to_string();
     let archive = Archive::open(fetcher, DEFAULT_BUDGET)
         .await
@@ -77,6 +87,7 @@ async fn open(param: &str) -> Result<Open, String> {
     facets[Facet::Topic] = o.topics;
     Ok(Open {
         dir,
+        terms: Rc::new(Terms::of(archive.root())),
         facts: o.facts,
         generator: archive.root().generator.clone(),
         facets: Rc::new(facets),
@@ -88,7 +99,7 @@ async fn open(param: &str) -> Result<Open, String> {
 }
 
 /// Asks `session` a question, starting its run if none is going on; answers go to `data`.
-fn ask(session: &Rc<Session<BrowserFetch>>, job: Job, data: &UseReducerDispatcher<ViewData>) {
+fn ask(session: &Rc<Session<Source>>, job: Job, data: &UseReducerDispatcher<ViewData>) {
     if session.ask(job) {
         let data = data.clone();
         wasm_bindgen_futures::spawn_local(
@@ -140,26 +151,71 @@ fn header(count: String, search: Html) -> Html {
     }
 }
 
+/// Opens `source` (named `dir` in messages) and sets the phase to the open archive, or
+/// to why it could not be opened: refused, or (a directory from disk) to be chosen
+/// again.
+fn start_opening(phase: UseStateHandle<Phase>, source: Result<Source, String>, dir: String) {
+    let disk = matches!(source, Ok(Source::Disk(_)));
+    phase.set(Phase::Opening(dir.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = match source {
+            Ok(source) => open(source).await,
+            Err(why) => Err(why),
+        };
+        phase.set(match opened {
+            Ok(o) => Phase::Open(Rc::new(o)),
+            Err(why) => {
+                let why = format!(
+                    "Could not open the archive {dir}: {}.",
+                    why.trim_end_matches('.')
+                );
+                if disk {
+                    Phase::Choosing(Some(why.into()))
+                } else {
+                    Phase::Refused(why)
+                }
+            }
+        });
+    });
+}
+
 #[component]
 pub fn ArchiveApp() -> Html {
-    let phase = use_state(|| Phase::Opening(requested().unwrap_or_default()));
+    let request = use_memo((), |_| requested());
+    let phase = use_state(|| match &*request {
+        Some(Request::Disk) => Phase::Choosing(None),
+        Some(Request::Site(dir)) => Phase::Opening(dir.clone()),
+        None => Phase::Opening(String::new()),
+    });
     {
         let phase = phase.clone();
         use_effect_with((), move |_| {
             if let Phase::Opening(dir) = (*phase).clone() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    phase.set(match open(&dir).await {
-                        Ok(o) => Phase::Open(Rc::new(o)),
-                        Err(why) => Phase::Refused(format!(
-                            "Could not open the archive {dir}: {}.",
-                            why.trim_end_matches('.')
-                        )),
-                    });
-                });
+                start_opening(phase, BrowserFetch::new(&dir).map(Source::Site), dir);
             }
         });
     }
+    let on_chosen = {
+        let phase = phase.clone();
+        Callback::from(
+            move |files: web_sys::FileList| match DiskFetch::new(&files) {
+                Ok(f) => {
+                    let dir = f.dir().to_string();
+                    start_opening(phase.clone(), Ok(Source::Disk(f)), dir);
+                }
+                Err(why) => phase.set(Phase::Choosing(Some(
+                    format!("Could not open the archive: {}.", why.trim_end_matches('.')).into(),
+                ))),
+            },
+        )
+    };
     match &*phase {
+        Phase::Choosing(problem) => html! {
+            <div class="app">
+                {header(String::new(), html! {})}
+                <DirectoryChooser problem={problem.clone()} {on_chosen} />
+            </div>
+        },
         Phase::Opening(dir) => html! {
             <div class="app">
                 {header(String::new(), html! {})}
@@ -187,28 +243,50 @@ struct ArchiveViewProps {
 #[component]
 fn ArchiveView(props: &ArchiveViewProps) -> Html {
     let open = &props.open;
-    let state = use_reducer(UiState::default);
+    // The first view is the address's (a reload, a shared link).
+    let first = {
+        let (terms, n) = (open.terms.clone(), open.facts.statements);
+        use_memo((), move |_| read_address(&terms, n))
+    };
+    let state = {
+        let f = first.filters.clone();
+        use_reducer(move || UiState(f))
+    };
     let data = use_reducer(ViewData::default);
-    let order = use_state(|| Order::Oldest);
+    let order = use_state(|| first.order);
+    // The statement in the detail, by number: a row's, or a link's.
+    let opened = use_state(|| first.opened);
+    let raw = state.dispatcher();
+    // Selecting a row opens its statement; deselecting (Esc, Close) closes the detail.
+    let rows_now = use_mut_ref(|| data.rows.clone());
+    *rows_now.borrow_mut() = data.rows.clone();
     let dispatch: Callback<Action> = {
-        let d = state.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| d.dispatch(a)))).clone()
+        let (d, opened, rows) = (raw.clone(), opened.setter(), rows_now.clone());
+        (*use_memo((), move |_| {
+            Callback::from(move |a: Action| {
+                if let Action::Select(at) = &a {
+                    opened.set(at.and_then(|i| rows.borrow().get(i).map(|r| r.number)));
+                }
+                d.dispatch(a)
+            })
+        }))
+        .clone()
     };
     let filters = state.0.filter_key();
-    // A new view: its first page, and no selection (the rows change).
+    // A new view: its first page, and no row selected (the rows change; the opened
+    // statement stays in the detail).
     {
-        let (session, data, d) = (open.session.clone(), data.dispatcher(), dispatch.clone());
+        let (session, data, d) = (open.session.clone(), data.dispatcher(), raw.clone());
         use_effect_with((filters.clone(), *order), move |(f, o)| {
             data.dispatch(Change::Ask(f.clone(), *o));
-            d.emit(Action::Select(None));
+            d.dispatch(Action::Select(None));
             ask(&session, Job::Query(Box::new(f.clone()), *o), &data);
         });
     }
-    // A selected row: its statement opened.
+    // The opened statement, fetched with its article.
     {
         let (session, d) = (open.session.clone(), data.dispatcher());
-        let number = (state.0.selected).and_then(|at| data.rows.get(at).map(|r| r.number));
-        use_effect_with(number, move |n| match *n {
+        use_effect_with(*opened, move |n| match *n {
             Some(n) => {
                 d.dispatch(Change::Opening(n));
                 ask(&session, Job::Open(n), &d);
@@ -216,11 +294,34 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
             None => d.dispatch(Change::Close),
         });
     }
+    // The view in the address; back and forward restore it.
+    {
+        let view = View {
+            filters: filters.clone(),
+            order: *order,
+            opened: *opened,
+        };
+        let (d, order, opened) = (raw.clone(), order.setter(), opened.setter());
+        let restore = Callback::from(move |v: View| {
+            order.set(v.order);
+            opened.set(v.opened);
+            d.dispatch(Action::Restore(Box::new(v.filters)));
+        });
+        use_address(&view, open.terms.clone(), open.facts.statements, restore);
+    }
     let on_more = {
         let (session, d) = (open.session.clone(), data.dispatcher());
         Callback::from(move |_| {
             d.dispatch(Change::AskMore);
             ask(&session, Job::More, &d);
+        })
+    };
+    // A rendering in another outlet: opened in the detail (no row is selected for it).
+    let on_open = {
+        let (d, opened) = (raw.clone(), opened.setter());
+        Callback::from(move |n: u64| {
+            d.dispatch(Action::Select(None));
+            opened.set(Some(n));
         })
     };
     let on_order = {
@@ -300,7 +401,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
                     <p class="muted" id="archive-limits">{"An archive is read from its directory, a page at a time: adding articles (Your articles), the coverage and framing views and the exports need the whole corpus in memory, so they are off here."}</p>
                     <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy_for(&filters_now, *order)} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
                 </div>
-                <OpenedDetail shown={data.detail.clone()} on_action={dispatch} />
+                <OpenedDetail shown={data.detail.clone()} on_action={dispatch} {on_open} />
             </div>
         </div>
     }

@@ -3,7 +3,10 @@
 //! statement is checked against a selection; and the selections per facet ([`Filters`],
 //! indexed by [`Facet`], never by position). Adding a facet is one name in the
 //! `facets!` list below and its arm in each `match` here and in `facets` (the counts):
-//! every `match` is exhaustive, so the compiler names each arm still missing.
+//! every `match` is exhaustive, so the compiler names each arm still missing. A facet
+//! whose values come from the data also needs its method in [`Values`], which the
+//! compiler then asks of the corpus (here) and of the archive's root
+//! (`archive::link::Terms`).
 
 use crate::corpus::{topics, Article, Corpus, Entry, Speaker};
 use crate::model::Kind;
@@ -97,16 +100,15 @@ impl Facet {
         }
     }
 
-    /// Whether a link may select `v` with this corpus: a value the corpus names (any
-    /// kind, any topic of the taxonomy, "other").
-    pub fn accepts(self, corpus: &Corpus, v: &str) -> bool {
+    /// Whether a link may select `v` with these values (a corpus's, an archive root's):
+    /// an outlet, speaker or affiliation they name; any kind, any topic of the
+    /// taxonomy, "other".
+    pub fn accepts<V: Values + ?Sized>(self, values: &V, v: &str) -> bool {
         match self {
-            Facet::Outlet => corpus.articles.iter().any(|a| a.outlet == v),
+            Facet::Outlet => values.has_outlet(v),
             Facet::Kind => Kind::parse(v).is_some(),
-            Facet::Speaker => corpus.speakers.iter().any(|sp| sp.name == v),
-            Facet::Affiliation => {
-                !v.is_empty() && corpus.speakers.iter().any(|sp| sp.affiliation == v)
-            }
+            Facet::Speaker => values.has_speaker(v),
+            Facet::Affiliation => values.has_affiliation(v),
             Facet::Topic => v == topics::OTHER || topics::taxonomy().iter().any(|t| t.name == v),
         }
     }
@@ -150,6 +152,29 @@ impl Facet {
                             .any(|(i, _)| tax.get(*i).is_some_and(|t| selected.contains(&t.name)))
                 }
             }
+    }
+}
+
+/// The values of the facets whose values come from the data, which a link's values are
+/// checked against ([`Facet::accepts`]): a corpus's, or an archive root's.
+pub trait Values {
+    fn has_outlet(&self, name: &str) -> bool;
+    fn has_speaker(&self, name: &str) -> bool;
+    /// An affiliation some speaker has (never the empty one).
+    fn has_affiliation(&self, name: &str) -> bool;
+}
+
+/// A corpus names the outlets of its articles and the names and affiliations of its
+/// speakers.
+impl Values for Corpus {
+    fn has_outlet(&self, name: &str) -> bool {
+        self.articles.iter().any(|a| a.outlet == name)
+    }
+    fn has_speaker(&self, name: &str) -> bool {
+        self.speakers.iter().any(|sp| sp.name == name)
+    }
+    fn has_affiliation(&self, name: &str) -> bool {
+        !name.is_empty() && self.speakers.iter().any(|sp| sp.affiliation == name)
     }
 }
 

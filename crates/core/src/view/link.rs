@@ -1,16 +1,37 @@
 //! The view as a shareable link: [`AppState`] to URL parameters and back (values that
 //! cannot be used are dropped with a notice), dates and windows clamped to what can be
-//! drawn, and the fragment's percent-encoding.
+//! drawn, and the fragment's percent-encoding. One link shape serves the explorer (its
+//! values checked against the corpus shown) and the archive mode (against the archive's
+//! root): each is a [`Vocabulary`].
 
 use crate::corpus::Corpus;
 use crate::text::number;
-use crate::view::facet::Facet;
+use crate::view::facet::{Facet, Values};
 use crate::view::state::{view_ok, AppState, Sort, Tab};
 use crate::view::timeline::lanes::LaneBy;
 
+/// What a link's values are checked against: the facets' values a view can select
+/// ([`Values`]), and how a selected statement is named in a link.
+pub trait Vocabulary: Values {
+    /// The link's name of the statement selected at `at` (`AppState::selected`).
+    fn statement_id(&self, at: usize) -> Option<String>;
+    /// The selection a link's statement name stands for.
+    fn statement_at(&self, id: &str) -> Option<usize>;
+}
+
+/// The explorer's vocabulary: the corpus shown; a statement is named by its id.
+impl Vocabulary for Corpus {
+    fn statement_id(&self, at: usize) -> Option<String> {
+        self.entries.get(at).map(|e| e.id.clone())
+    }
+    fn statement_at(&self, id: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.id == id)
+    }
+}
+
 impl AppState {
     /// The view as URL parameters (for the fragment of a shareable link).
-    pub fn to_params(&self, corpus: &Corpus) -> Vec<(&'static str, String)> {
+    pub fn to_params<V: Vocabulary + ?Sized>(&self, corpus: &V) -> Vec<(&'static str, String)> {
         let mut p = Vec::new();
         if !self.search.is_empty() {
             p.push(("q", self.search.clone()));
@@ -23,8 +44,8 @@ impl AppState {
         if self.sort != Sort::Article {
             p.push(("sort", self.sort.as_str().to_string()));
         }
-        if let Some(e) = self.selected.and_then(|i| corpus.entries.get(i)) {
-            p.push(("sel", e.id.clone()));
+        if let Some(id) = self.selected.and_then(|i| corpus.statement_id(i)) {
+            p.push(("sel", id));
         }
         if self.lanes != LaneBy::Speaker {
             p.push(("lanes", self.lanes.as_str().to_string()));
@@ -58,7 +79,10 @@ impl AppState {
 
     /// Reads a view from URL parameters. Unknown values are dropped with a notice, so a
     /// hand-edited or stale link falls back to the nearest valid view.
-    pub fn from_params(params: &[(String, String)], corpus: &Corpus) -> AppState {
+    pub fn from_params<V: Vocabulary + ?Sized>(
+        params: &[(String, String)],
+        corpus: &V,
+    ) -> AppState {
         let mut s = AppState::default();
         let mut dropped: Vec<String> = Vec::new();
         for (k, v) in params {
@@ -76,7 +100,7 @@ impl AppState {
                     Some(sort) => s.sort = sort,
                     None => dropped.push(format!("sort “{}”", short(v))),
                 },
-                "sel" => match corpus.entries.iter().position(|e| &e.id == v) {
+                "sel" => match corpus.statement_at(v) {
                     Some(i) => s.selected = Some(i),
                     None => dropped.push("the selected statement".into()),
                 },

@@ -6,10 +6,12 @@
 //! `reader` opens the archive and answers the first view and a statement with its
 //! article, `select` resolves a view's filters against the root and bounds a shard's
 //! matches from its summary, `lookup` asks the index for a search's or a speaker's
-//! candidates, `results` plans and pages the results with their total.
+//! candidates, `results` plans and pages the results with their total, `link` writes and reads
+//! the archive view's link.
 
 mod cache;
 mod fetch;
+pub mod link;
 mod lookup;
 mod reader;
 mod results;
@@ -17,7 +19,7 @@ mod select;
 
 pub use fetch::{ready, Fetch};
 pub use lookup::Candidates;
-pub use reader::{Archive, Opened, Overview, Row, DEFAULT_BUDGET};
+pub use reader::{Archive, Opened, Overview, Row, DEFAULT_BUDGET, OTHERS_READ};
 pub use results::{Order, Page, Results, Total};
 
 #[cfg(test)]

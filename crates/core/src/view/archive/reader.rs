@@ -62,14 +62,22 @@ pub struct Row {
 
 /// A statement opened: its row, its speaker, its article, and the group of its
 /// renderings across outlets, if it is in one (members are statement numbers), or why
-/// its group shard could not be read (the rest is still there).
+/// its group shard could not be read (the rest is still there); and the group's other
+/// members as rows (the first [`OTHERS_READ`] in the group's order), or why one of
+/// their statement shards could not be read.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Opened {
     pub row: Row,
     pub speaker: Speaker,
     pub article: Article,
     pub group: Result<Option<Group>, ShardError>,
+    pub others: Result<Vec<Row>, ShardError>,
 }
+
+/// How many of a group's other renderings opening a statement reads (a group is one
+/// remark across outlets, dated close together, so they are mostly in the statement's
+/// own shard or the next).
+pub const OTHERS_READ: usize = 24;
 
 fn sorted(mut v: Vec<(String, usize)>) -> Vec<(String, usize)> {
     v.sort_by(by_count_then_name);
@@ -286,12 +294,30 @@ impl<F: Fetch> Archive<F> {
             Some(g) => self.group(g).await.map(Some),
             None => Ok(None),
         };
+        let others = match &group {
+            Ok(Some(g)) => self.rows_of(g.members.iter().map(|&m| m as u64), n).await,
+            _ => Ok(Vec::new()),
+        };
         Ok(Opened {
             row,
             speaker,
             article,
             group,
+            others,
         })
+    }
+
+    /// The rows of statements `members` but `n`, the first [`OTHERS_READ`] of them.
+    async fn rows_of(
+        &mut self,
+        members: impl Iterator<Item = u64>,
+        n: u64,
+    ) -> Result<Vec<Row>, ShardError> {
+        let mut rows = Vec::new();
+        for m in members.filter(|&m| m != n).take(OTHERS_READ) {
+            rows.push(self.row(m).await?);
+        }
+        Ok(rows)
     }
 }
 

@@ -395,18 +395,21 @@ fn opening_a_statement_gives_its_entry_speaker_and_article() {
             let o = ready(a.open_statement(m as u64)).unwrap().unwrap();
             assert_eq!(o.row.group, Some(k as u64), "statement {m}");
             assert_eq!(o.group, Ok(Some(g.clone())), "statement {m}");
+            // The group's other renderings, as rows, in the group's order.
+            let others: Vec<u64> = (g.members.iter().map(|&x| x as u64))
+                .filter(|&x| x != m as u64)
+                .take(OTHERS_READ)
+                .collect();
+            let rows = o.others.unwrap();
+            assert_eq!(rows.iter().map(|r| r.number).collect::<Vec<_>>(), others);
+            assert!(rows.iter().all(|r| r.group == Some(k as u64)));
         }
     }
     let alone = (0..f.corpus.entries.len())
         .find(|&m| !groups.iter().any(|g| g.members.contains(&m)))
         .unwrap();
-    assert_eq!(
-        ready(a.open_statement(alone as u64))
-            .unwrap()
-            .unwrap()
-            .group,
-        Ok(None)
-    );
+    let o = ready(a.open_statement(alone as u64)).unwrap().unwrap();
+    assert_eq!((o.group, o.others), (Ok(None), Ok(Vec::new())));
     let past = f.corpus.entries.len() as u64;
     assert!(matches!(
         ready(a.open_statement(past)).unwrap(),
