@@ -4,7 +4,7 @@
 //! views.
 
 use super::chips::Chips;
-use super::context::{after_next_paint, CorpusHandle};
+use super::context::{after_next_paint, CorpusHandle, PackBytes};
 use super::coverage::CoverageView;
 use super::detail::DetailPanel;
 use super::filters::FilterPanel;
@@ -309,7 +309,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let panel = match tab {
         Tab::Statements => html! {
-            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} pack={shown.pack.clone()} on_action={dispatch.clone()} />
+            <StatementList results={results.clone()} terms={terms.clone()} selected={state.0.selected} sort={state.0.sort} pack={shown.pack.clone().map(PackBytes)} on_action={dispatch.clone()} />
         },
         Tab::Coverage => html! {
             if let Some(comparison) = comparison.clone() {

@@ -122,6 +122,19 @@ pub async fn between_slices() {
 #[derive(Clone)]
 pub struct CorpusHandle(pub Rc<Corpus>);
 
+/// A corpus file's bytes as a prop, shared by pointer: equality is `Rc::ptr_eq`. (A
+/// derived `PartialEq` on `Rc<[u8]>` compares the bytes when the pointers differ: a
+/// `memcmp` of a 17 MB file in a render, 40 ms traced, BENCHMARKS.md, issue 19, eighth
+/// step.)
+#[derive(Clone, Debug)]
+pub struct PackBytes(pub Rc<[u8]>);
+
+impl PartialEq for PackBytes {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 impl PartialEq for CorpusHandle {
     fn eq(&self, other: &Self) -> bool {
         Rc::ptr_eq(&self.0, &other.0)

@@ -5,7 +5,7 @@
 //! for the rows left out, sized by the measured mean row height, so the page scrolls as
 //! if every row were there.
 
-use super::context::CorpusHandle;
+use super::context::{CorpusHandle, PackBytes};
 use super::highlight::{render_marked, render_statement, term_ranges};
 use crate::protocol::ExportFormat;
 use quoteline_core::corpus::StatementId;
@@ -51,7 +51,7 @@ pub struct StatementListProps {
     /// the exports from it. Without one (a corpus given whole, a test's) an export
     /// says it cannot be made.
     #[prop_or_default]
-    pub pack: Option<Rc<[u8]>>,
+    pub pack: Option<PackBytes>,
     pub on_action: Callback<Action>,
 }
 
@@ -101,7 +101,7 @@ pub fn StatementList(props: &StatementListProps) -> Html {
             status.set(format!("Exporting {} statements…", ids.len()));
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match pack {
-                    Some(pack) => super::worker::export(format, &pack, &ids).await,
+                    Some(pack) => super::worker::export(format, &pack.0, &ids).await,
                     None => Err("this corpus has no corpus file to export from".into()),
                 };
                 let result = result.and_then(|content| offer(ext, mime, &content));

@@ -24,7 +24,10 @@ mod scope {
     fn post(r: &Response) {
         let bytes = js_sys::Uint8Array::from(protocol::encode(r).as_slice());
         if let Ok(scope) = js_sys::global().dyn_into::<web_sys::DedicatedWorkerGlobalScope>() {
-            let _ = scope.post_message(&bytes);
+            // Its buffer is transferred, not cloned: the page then receives a built corpus
+            // file (megabytes) without copying it again as it reads the message.
+            let transfer = js_sys::Array::of1(&bytes.buffer());
+            let _ = scope.post_message_with_transfer(&bytes, &transfer);
         }
     }
 
