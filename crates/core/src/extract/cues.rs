@@ -55,6 +55,25 @@ impl Act {
 /// "records show that ...", "a survey released Monday found ..."): a strong cue whose
 /// content is what follows it. Not in a passive (`was shown`) nor a phrasal verb (`showed
 /// up`), and only in lower case.
+/// Whether the word right before token `i` makes its verb a passive ("was announced")
+/// or a noun ("the report"): an auxiliary before an -ing form is the progressive ("is
+/// saying"), and only a word right before the verb counts (in `“It will be,” said Lee`
+/// the quotation ends at "be").
+fn passive(s: &Sentence, i: usize, participle: bool) -> bool {
+    let (text, toks) = (s.text, s.toks);
+    let lex = Lexicon::get();
+    let (Some(p), Some(t)) = (i.checked_sub(1).and_then(|p| toks.get(p)), toks.get(i)) else {
+        return false;
+    };
+    let w = p.text(text);
+    Span::new(p.span.end, t.span.start)
+        .of(text)
+        .chars()
+        .all(is_space)
+        && in_lower_list(w, &lex.passive_before_cue)
+        && !(participle && in_lower_list(w, &lex.progressive_auxiliaries))
+}
+
 /// Whether a name that a participle's preposition governs comes right before token `i`
 /// ("with Sen. John McCain calling it ...", "despite Clinton praising ..."): the -ing form
 /// is then that name's verb, not a noun ("American backing").
@@ -231,20 +250,7 @@ pub fn find_cues(s: &Sentence) -> Vec<Cue> {
                 .trim_end_matches(is_space)
                 .ends_with(['”', '"'])
         };
-        // (An auxiliary before an -ing form is the progressive: "is saying". Only a word
-        // right before the verb: in `“It will be,” said Lee` the quotation ends at "be".)
-        let adjacent = prev_tok.is_some_and(|p| {
-            Span::new(p.span.end, t.span.start)
-                .of(text)
-                .chars()
-                .all(is_space)
-        });
-        if adjacent
-            && prev.is_some_and(|p| {
-                in_lower_list(p, &lex.passive_before_cue)
-                    && !(form.participle && in_lower_list(p, &lex.progressive_auxiliaries))
-            })
-        {
+        if passive(s, i, form.participle) {
             continue;
         }
         let act = Act::of(form.lemma);

@@ -14,7 +14,7 @@ use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::{tokens, Token};
 use crate::extract::speaker::{make, who_from_mention, Attribution, Speakers, Who};
 use crate::extract::subject::{sentence_head_role, sentence_subject, SubjectNp};
-use crate::extract::unnamed::{named_by_phrase, names_people, unnamed_speaker};
+use crate::extract::unnamed::phrase_speaker;
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::*;
 use crate::text::{is_space, str_from, trim_span, Span};
@@ -109,26 +109,6 @@ pub fn quote_statements(
             .push(make(kind, q.inner, cue_span, &who, s.span));
         found.open_piece = q.continued.then_some(idx);
     }
-}
-
-/// Cue `ci`'s span and a speaker named by the words around it when the speaker stage
-/// named none (see [`unnamed_speaker`], [`named_by_phrase`]).
-fn phrase_speaker(
-    s: &Sentence,
-    att: &Attribution,
-    ci: usize,
-    speakers: &mut Speakers,
-) -> Option<(Span, Who)> {
-    let cue = att.cues.get(ci)?;
-    let w = unnamed_speaker(s, att, cue, speakers).or_else(|| named_by_phrase(s, cue))?;
-    // A weak act's phrase must name people ("Some Republicans criticized it as “...”"),
-    // and a lone function word ("When asked") names no one.
-    let lex = Lexicon::get();
-    let people = cue.strength == CueStrength::Strong || names_people(&w.name);
-    let lone_word = !w.name.contains(' ')
-        && (lex.nonnames.contains(w.name.as_str())
-            || crate::text::in_lower_list(&w.name, &lex.clause_words));
-    (w.known() && people && !lone_word).then_some((cue.span, w))
 }
 
 /// Cue `ci`'s span and speaker, when the speaker is known (`whos` has one per cue).

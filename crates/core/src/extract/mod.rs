@@ -31,6 +31,7 @@ mod cues;
 mod direct;
 mod full_names;
 mod indirect;
+mod inverted;
 pub mod layout;
 pub mod mention;
 mod merge;

@@ -13,7 +13,7 @@ use crate::extract::speaker::{
     relative_antecedent_at, who_from_mention, word_before_cue, Attribution, Speakers, Who,
 };
 use crate::extract::subject::{sentence_body_subject, sentence_subject};
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::{Rule, SpeakerKind};
 use crate::text::{in_lower_list, is_space, trim_span, Span};
 
@@ -203,4 +203,24 @@ pub fn names_people(phrase: &str) -> bool {
         || (head.starts_with(char::is_uppercase)
             && head.ends_with('s')
             && head.chars().all(char::is_alphabetic))
+}
+
+/// Cue `ci`'s span and a speaker named by the words around it when the speaker stage
+/// named none (see [`unnamed_speaker`], [`named_by_phrase`]): a quotation's cue.
+pub fn phrase_speaker(
+    s: &Sentence,
+    att: &Attribution,
+    ci: usize,
+    speakers: &mut Speakers,
+) -> Option<(Span, Who)> {
+    let cue = att.cues.get(ci)?;
+    let w = unnamed_speaker(s, att, cue, speakers).or_else(|| named_by_phrase(s, cue))?;
+    // A weak act's phrase must name people ("Some Republicans criticized it as “...”"),
+    // and a lone function word ("When asked") names no one.
+    let lex = Lexicon::get();
+    let people = cue.strength == CueStrength::Strong || names_people(&w.name);
+    let lone_word = !w.name.contains(' ')
+        && (lex.nonnames.contains(w.name.as_str())
+            || crate::text::in_lower_list(&w.name, &lex.clause_words));
+    (w.known() && people && !lone_word).then_some((cue.span, w))
 }
