@@ -687,9 +687,13 @@ impl Phrase<'_> {
     fn not_a_person(&self, name_words: &[&str]) -> Option<Option<Mention>> {
         let lex = Lexicon::get();
         let body = |name: String| Some(self.mention(MentionKind::Body { name }));
+        // (A lone determiner or quantifier opening the sentence, "Another ranking", "Any
+        // single poll", is no name either.)
+        let function_word =
+            |w: &str| in_lower_list(w, &lex.quantifiers) || in_lower_list(w, &lex.np_determiners);
         if name_words
             .iter()
-            .all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w))
+            .all(|w| lex.nonnames.contains(*w) || lex.places.contains(*w) || function_word(w))
         {
             // A country speaks for its government; a state, a city or a dateline never speaks.
             if name_words.iter().all(|w| lex.countries.contains(*w)) {

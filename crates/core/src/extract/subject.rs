@@ -162,21 +162,7 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
     if e == s {
         return None;
     }
-    // A lone -ing or -ly word is a participle or an adverb, no name ("Pivoting to deficit
-    // reduction too soon, ...", "Hastily, ..."), unless it is a given name.
-    let lone = word(s);
-    // (Only as the sentence's first word: "Schilling", "Ebeling" after an opener are names.)
-    if e == s + 1
-        && toks.get(s).is_some_and(|t| {
-            Span::new(sent.start, t.span.start)
-                .of(text)
-                .chars()
-                .all(|c| !c.is_alphanumeric())
-        })
-        && lone.len() > 4
-        && (lone.ends_with("ing") || lone.ends_with("ly"))
-        && !with_lower(lone, |l| lex.genders.contains_key(l))
-    {
+    if lone_word_no_name(sentence, s, e) {
         return None;
     }
     // Possessive ("Donald Trump’s son-in-law Jared Kushner") is fine: parse_np takes the last run.
@@ -190,6 +176,36 @@ pub fn subject_np(sentence: &Sentence) -> Option<SubjectNp> {
         }),
         _ => None,
     }
+}
+
+/// Whether the subject phrase of tokens `s..e` is one word that names no one: an -ing or
+/// -ly word opening the sentence that is no given name ("Pivoting to deficit reduction
+/// too soon, ...", "Hastily, ..."; not "Ebeling" after an opener), or a determiner,
+/// quantifier or people's adjective before a lower-case noun ("Another ranking says",
+/// "Chinese local governments").
+fn lone_word_no_name(sentence: &Sentence, s: usize, e: usize) -> bool {
+    let (text, sent, toks) = (sentence.text, sentence.span, sentence.toks);
+    let lex = Lexicon::get();
+    let word = |k: usize| toks.get(k).map_or("", |t| t.text(text));
+    let lone = word(s);
+    if e != s + 1 {
+        return false;
+    }
+    let opens = toks.get(s).is_some_and(|t| {
+        Span::new(sent.start, t.span.start)
+            .of(text)
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    });
+    let inflected = lone.len() > 4
+        && (lone.ends_with("ing") || lone.ends_with("ly"))
+        && !with_lower(lone, |l| lex.genders.contains_key(l));
+    let modifier = word(e).starts_with(char::is_lowercase)
+        && (in_lower_list(lone, &lex.quantifiers)
+            || in_lower_list(lone, &lex.np_determiners)
+            || in_lower_list(lone, &lex.stop_words)
+            || lex.demonyms.contains_key(lone));
+    (opens && inflected) || modifier
 }
 
 /// The token after an opening adverb's, participle's or quantity's phrase ("Ultimately,

@@ -180,10 +180,15 @@ pub fn named_by_phrase(s: &Sentence, cue: &Cue) -> Option<Who> {
             Rule::Phrase,
         ));
     }
-    let name = match first.to_lowercase().as_str() {
-        "the" | "a" | "an" => phrase.get(first.len()..).unwrap_or(phrase).trim(),
-        _ => phrase,
-    };
+    // (Without a coordinator that opens it, "and many other polls", nor an article.)
+    let mut name = phrase;
+    for _ in 0..2 {
+        let w = name.split_whitespace().next().unwrap_or_default();
+        if lex.coordinators.contains(&w) || matches!(w.to_lowercase().as_str(), "the" | "a" | "an")
+        {
+            name = name.get(w.len()..).unwrap_or(name).trim();
+        }
+    }
     Some(Who {
         name: name.to_string(),
         kind: SpeakerKind::Body,

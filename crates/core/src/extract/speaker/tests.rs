@@ -464,6 +464,17 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "their views",
         "Ebeling",
     );
+    // A determiner, quantifier or people's adjective opening the sentence is no name.
+    check(
+        "One ranking puts him first. Another ranking says he is not even rich.",
+        "he is not even rich",
+        "Another ranking",
+    );
+    check(
+        "One poll is a snapshot, and many other polls show Tom Holt ahead.",
+        "Tom Holt ahead",
+        "many other polls",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
