@@ -80,6 +80,21 @@ fn passive(s: &Sentence, i: usize, participle: bool) -> bool {
 fn governed_name_before(s: &Sentence, i: usize) -> bool {
     let (text, toks) = (s.text, s.toks);
     let lex = Lexicon::get();
+    // (The -ing form must take an object: "with American backing and ..." is a noun.)
+    let takes_object = toks.get(i + 1).is_some_and(|n| {
+        let w = n.text(text);
+        Span::new(
+            toks.get(i).map_or(n.span.start, |t| t.span.end),
+            n.span.start,
+        )
+        .of(text)
+        .chars()
+        .all(is_space)
+            && !lex.coordinators.contains(&w)
+    });
+    if !takes_object {
+        return false;
+    }
     let mut k = i;
     for _ in 0..4 {
         let Some(p) = k.checked_sub(1).and_then(|p| toks.get(p)) else {
@@ -89,7 +104,8 @@ fn governed_name_before(s: &Sentence, i: usize) -> bool {
         if k < i && in_lower_list(w, &lex.participle_governors) {
             return true;
         }
-        if !w.starts_with(char::is_uppercase) {
+        // (A people's adjective, "with American backing", is no name.)
+        if !w.starts_with(char::is_uppercase) || lex.demonyms.contains_key(w) {
             return false;
         }
         k -= 1;

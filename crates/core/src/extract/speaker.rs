@@ -3,7 +3,7 @@
 //! shared subject — from salience: the people and bodies the article named or heard last.
 
 use crate::extract::context::Sentence;
-use crate::extract::cues::{find_cues, Cue};
+use crate::extract::cues::{find_cues, Act, Cue};
 use crate::extract::inverted::{closes_clause, closing_name_after};
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
@@ -11,7 +11,7 @@ use crate::extract::phrases::{np_after, np_before};
 use crate::extract::subject::{
     sentence_body_subject, sentence_head_role, sentence_subject, subject_np, SubjectNp,
 };
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::*;
 use crate::text::{in_lower_list, is_space, trim_span, with_lower, Span};
 
@@ -768,10 +768,17 @@ fn resolve_cue(
         // subject speaks).
         _ => match inverted(people, true) {
             Some(w) if w.mention.is_none_or(|m| closes_clause(s, m.end)) || !after_comma() => w,
-            _ => match sentence_subject(subject, people, false) {
-                Some((name, role, span)) => Who::person(name, role, span, Rule::SubjectBeforeCue),
-                None => Who::none(),
-            },
+            // (With nobody after the cue, only a verb of saying: `Witkoff, asked about
+            // it, insisted` was asked.)
+            w if w.is_some() || (cue.act == Act::Clause && cue.strength == CueStrength::Strong) => {
+                match sentence_subject(subject, people, false) {
+                    Some((name, role, span)) => {
+                        Who::person(name, role, span, Rule::SubjectBeforeCue)
+                    }
+                    None => Who::none(),
+                }
+            }
+            _ => Who::none(),
         },
     }
 }

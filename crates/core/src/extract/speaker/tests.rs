@@ -475,6 +475,18 @@ fn inverted_verbs_and_closed_relative_clauses() {
         "Tom Holt ahead",
         "many other polls",
     );
+    // A people's adjective before an -ing noun is no participle's subject, and a
+    // passive aside ("X, asked about Y, insisted") is no statement of X's.
+    check(
+        "Leaders hailed guarantees with American backing and laid out a plan for Kyiv.",
+        "guarantees with American backing",
+        "leaders",
+    );
+    check(
+        "Witkoff, asked about Washington’s role, insisted that Trump stands behind the plan.",
+        "about Washington",
+        "(no statement)",
+    );
     // Not a name the verb takes as its object.
     check(
         "The rally was loud, and Ines Bishop, the mayor, endorsed Tom Holt for governor.",
