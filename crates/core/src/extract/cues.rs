@@ -121,13 +121,9 @@ fn evidence_cue(s: &Sentence, i: usize) -> Option<Cue> {
     if !w.starts_with(|c: char| c.is_ascii_lowercase()) || !lex.evidence_verbs.contains(&w) {
         return None;
     }
-    let prev = toks.get(i.checked_sub(1)?)?;
-    if in_lower_list(prev.text(text), &lex.passive_before_cue)
-        && Span::new(prev.span.end, t.span.start)
-            .of(text)
-            .chars()
-            .all(is_space)
-    {
+    // (A word must come before it: the document it follows is its subject.)
+    toks.get(i.checked_sub(1)?)?;
+    if passive(s, i, false) {
         return None;
     }
     if toks
