@@ -29,6 +29,7 @@ mod colon;
 mod context;
 mod cues;
 mod direct;
+mod document;
 mod full_names;
 mod indirect;
 mod inverted;

@@ -4,12 +4,14 @@
 
 use crate::extract::context::Sentence;
 use crate::extract::cues::{find_cues, Act, Cue};
+use crate::extract::document::document_subject;
 use crate::extract::inverted::{closes_clause, closing_name_after};
 use crate::extract::mention::{Mention, MentionKind};
 use crate::extract::people::People;
 use crate::extract::phrases::{np_after, np_before};
 use crate::extract::subject::{
-    sentence_body_subject, sentence_head_role, sentence_subject, subject_np, SubjectNp,
+    apposed_name, governed, next_to, sentence_body_subject, sentence_head_role, sentence_subject,
+    subject_np, SubjectNp,
 };
 use crate::lexicon::{CueStrength, Lexicon};
 use crate::model::*;
@@ -613,49 +615,6 @@ pub fn relative_antecedent_at(s: &Sentence, k: usize, speakers: &mut Speakers) -
     (who.known() && who.rule != Rule::PronounFar).then_some(who)
 }
 
-/// Whether the mention at `m` inside the phrase `sp` follows a preposition of the phrase
-/// (`a meeting in Columbus`).
-fn governed(s: &Sentence, sp: Span, m: Span) -> bool {
-    let lex = Lexicon::get();
-    crate::extract::context::tokens_within(s.toks, Span::new(sp.start, m.start))
-        .last()
-        .is_some_and(|t| in_lower_list(t.text(s.text), &lex.prepositions))
-}
-
-/// A person's full name set off by commas between the cue's subject phrase `sp` and the
-/// cue (`The company’s executive, Laszlo Bock, said`): the name, not the description,
-/// speaks. Not a description in apposition (`Witkoff, asked about it, said`, `Lee, the
-/// mayor, said`: the subject speaks).
-fn apposed_name(s: &Sentence, sp: Span, cue_start: usize) -> Option<Mention> {
-    let text = s.text;
-    let gap = Span::new(sp.end, cue_start).of(text);
-    let open = gap.find(',')?;
-    let close = gap.rfind(',')?;
-    if close <= open || !gap.get(..open)?.trim_matches(is_space).is_empty() {
-        return None;
-    }
-    let inner = Span::new(sp.end + open + 1, sp.end + close);
-    let words = inner.of(text).split_whitespace().count();
-    if words < 2 {
-        return None;
-    }
-    let inner = trim_span(text, inner);
-    let m = s
-        .np(inner)
-        .filter(|m| matches!(&m.kind, MentionKind::Person { name, .. } if name.contains(' ')))?;
-    // A longer apposition is a name with its place (`, Darran Whiting of Liberty Baptist
-    // Church in Marion, said`): the name opens it and a preposition follows the name.
-    let placed = || {
-        m.span.start == inner.start
-            && Span::new(m.span.end, inner.end)
-                .of(text)
-                .split_whitespace()
-                .next()
-                .is_some_and(|w| matches!(w, "of" | "from" | "at"))
-    };
-    (words <= 5 || placed()).then_some(m)
-}
-
 /// The speaker of cue `ci` of the sentence, given the speakers of the cues before it.
 fn resolve_cue(
     s: &Sentence,
@@ -744,16 +703,32 @@ fn resolve_cue(
         Some((sp, false)) if sp.of(text).chars().any(char::is_alphanumeric) => match s.np(sp) {
             // "Clinton, during a town hall in Columbus, Ohio, said": a name that a
             // preposition governs is no subject; the sentence's subject before it is.
-            Some(m) if governed(s, sp, m.span) => match sentence_subject(subject, people, true) {
-                Some((name, role, span)) if span.end <= m.span.start => {
-                    Who::person(name, role, span, Rule::SubjectBeforeCue)
+            Some(m) if governed(s, sp, m.span) && !next_to(s, m.span, cue.span.start) => {
+                match sentence_subject(subject, people, true) {
+                    Some((name, role, span)) if span.end <= m.span.start => {
+                        Who::person(name, role, span, Rule::SubjectBeforeCue)
+                    }
+                    _ => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
                 }
-                _ => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
-            },
+            }
             Some(m) => who_from_mention(text, m, Rule::SubjectBeforeCue, people, sal, bi),
             // "Sandy Ortiz, who lost her son in Aurora, Colorado, said": the phrase before
             // the cue names no speaker (a place, a fragment); the sentence's subject does,
             // or else ("“...” about the plan, said Ana Ortiz") the person after the cue.
+            // "as polls show ...", "national polling shows ...": a verb of evidence's
+            // subject that is a document (no person, no named body) is the source.
+            None if matches!(cue.lemma, "show" | "find") => document_subject(s, sp)
+                .map(|d| {
+                    let name = d.of(text).to_string();
+                    Who::named(
+                        name,
+                        SpeakerKind::Body,
+                        String::new(),
+                        d,
+                        Rule::SubjectBeforeCue,
+                    )
+                })
+                .unwrap_or_else(Who::none),
             None => match sentence_subject(subject, people, false) {
                 Some((name, role, span)) if span.end <= sp.start => {
                     Who::person(name, role, span, Rule::SubjectBeforeCue)

@@ -7,7 +7,7 @@ use crate::extract::people::People;
 use crate::extract::sent_index::boundary_char;
 use crate::extract::sentences::Token;
 use crate::lexicon::Lexicon;
-use crate::text::{in_lower_list, with_lower, Span};
+use crate::text::{in_lower_list, is_space, trim_span, with_lower, Span};
 
 /// A person named by the phrase that opens a sentence, as [`subject_np`] reads it.
 pub struct SubjectNp {
@@ -312,4 +312,53 @@ pub fn sentence_head_role(s: &Sentence) -> Option<Mention> {
         }
     }
     best
+}
+
+/// Whether the mention at `m` inside the phrase `sp` follows a preposition of the phrase
+/// (`a meeting in Columbus`).
+pub fn governed(s: &Sentence, sp: Span, m: Span) -> bool {
+    let lex = Lexicon::get();
+    crate::extract::context::tokens_within(s.toks, Span::new(sp.start, m.start))
+        .last()
+        .is_some_and(|t| in_lower_list(t.text(s.text), &lex.prepositions))
+}
+
+/// Whether only blanks lie between `m` and `pos`: a phrase right before its verb is that
+/// verb's subject ("as polls show", "after Trump said"), whatever word comes before it.
+pub fn next_to(s: &Sentence, m: Span, pos: usize) -> bool {
+    m.end <= pos && Span::new(m.end, pos).of(s.text).chars().all(is_space)
+}
+
+/// A person's full name set off by commas between the cue's subject phrase `sp` and the
+/// cue (`The company’s executive, Laszlo Bock, said`): the name, not the description,
+/// speaks. Not a description in apposition (`Witkoff, asked about it, said`, `Lee, the
+/// mayor, said`: the subject speaks).
+pub fn apposed_name(s: &Sentence, sp: Span, cue_start: usize) -> Option<Mention> {
+    let text = s.text;
+    let gap = Span::new(sp.end, cue_start).of(text);
+    let open = gap.find(',')?;
+    let close = gap.rfind(',')?;
+    if close <= open || !gap.get(..open)?.trim_matches(is_space).is_empty() {
+        return None;
+    }
+    let inner = Span::new(sp.end + open + 1, sp.end + close);
+    let words = inner.of(text).split_whitespace().count();
+    if words < 2 {
+        return None;
+    }
+    let inner = trim_span(text, inner);
+    let m = s
+        .np(inner)
+        .filter(|m| matches!(&m.kind, MentionKind::Person { name, .. } if name.contains(' ')))?;
+    // A longer apposition is a name with its place (`, Darran Whiting of Liberty Baptist
+    // Church in Marion, said`): the name opens it and a preposition follows the name.
+    let placed = || {
+        m.span.start == inner.start
+            && Span::new(m.span.end, inner.end)
+                .of(text)
+                .split_whitespace()
+                .next()
+                .is_some_and(|w| matches!(w, "of" | "from" | "at"))
+    };
+    (words <= 5 || placed()).then_some(m)
 }

@@ -567,3 +567,49 @@ fn opening_adverbs_and_participles_are_no_subject() {
         "Kelly Pike",
     );
 }
+
+/// A verb of evidence whose subject is a document speaks for the document, even inside a
+/// clause that a subordinator or a preposition opens (not the sentence's subject).
+#[test]
+fn documents_speak_by_verbs_of_evidence() {
+    let cases = [
+        (
+            "The mayor's team changed course as polls show Dana Voss gaining ground in the east.",
+            "Dana Voss gaining",
+            "polls",
+        ),
+        (
+            "Mr. Pell will campaign in a county where polls show Ms. Ruiz trailing Tom Holt.",
+            "Ms. Ruiz trailing",
+            "polls",
+        ),
+        (
+            "While Ruiz voices confidence, national polling shows why her allies worry.",
+            "why her allies",
+            "national polling",
+        ),
+        (
+            "Ann Grey spoke on Monday, and many other polls show Tom Holt ahead.",
+            "Tom Holt ahead",
+            "many other polls",
+        ),
+        (
+            "Her first videos show a calmer activist than the one on stage.",
+            "a calmer activist",
+            "first videos",
+        ),
+        (
+            "The fund grew fast, as state records show most gifts came from abroad.",
+            "most gifts came",
+            "state records",
+        ),
+        (
+            "Ruiz wants to cement what polls show is a wide lead.",
+            "is a wide lead",
+            "polls",
+        ),
+    ];
+    for (input, words, speaker) in cases {
+        check(input, words, speaker);
+    }
+}
