@@ -572,13 +572,17 @@ fn the_partitioned_reduce_writes_the_same_archive() {
     let plan: Plan = postcard::from_bytes(&postcard::to_allocvec(&plan).unwrap()).unwrap();
     assert!(plan.statement_shards() >= 3, "{}", plan.statement_shards());
     // Every statement and article with its number, as the parts' input is sorted.
-    let mut items: Vec<(usize, u64, Option<Entry>, Option<String>, Option<Article>)> = Vec::new();
+    enum Item {
+        Statement(Entry, String),
+        Article(Article),
+    }
+    let mut items: Vec<(usize, u64, Item)> = Vec::new();
     for (seq, p) in parts.iter().enumerate() {
         let (article, first) = plan.part(seq as u64 * 2).unwrap();
         for (k, a) in p.articles.iter().enumerate() {
             let n = article + k as u64;
             let shard = shard_of(&plan.article_bounds, n).unwrap();
-            items.push((1_000_000 + shard, n, None, None, Some(a.clone())));
+            items.push((1_000_000 + shard, n, Item::Article(a.clone())));
         }
         for (k, e) in p.entries.iter().enumerate() {
             let at = first as usize + k;
@@ -588,7 +592,7 @@ fn the_partitioned_reduce_writes_the_same_archive() {
             entry.speaker = plan.speaker[at] as usize;
             let shard = shard_of(&plan.statement_bounds, n).unwrap();
             let text = p.text_of(e).to_string();
-            items.push((shard, n, Some(entry), Some(text), None));
+            items.push((shard, n, Item::Statement(entry, text)));
         }
     }
     items.sort_by_key(|i| (i.0, i.1));
@@ -607,14 +611,13 @@ fn the_partitioned_reduce_writes_the_same_archive() {
         (0, third),
     ] {
         let mut w = PartWriter::new(&plan);
-        for (shard, n, e, text, a) in items
+        let mine = items
             .iter()
-            .filter(|i| (from..to).contains(&(i.0 % 1_000_000)))
-        {
-            match (e, text, a) {
-                (Some(e), Some(t), _) => w.statement(*n, e.clone(), t.clone(), &mut sink).unwrap(),
-                (_, _, Some(a)) => w.article(*n, a.clone(), &mut sink).unwrap(),
-                _ => unreachable!("{shard}"),
+            .filter(|i| (from..to).contains(&(i.0 % 1_000_000)));
+        for (_, n, item) in mine {
+            match item {
+                Item::Statement(e, t) => w.statement(*n, e.clone(), t.clone(), &mut sink).unwrap(),
+                Item::Article(a) => w.article(*n, a.clone(), &mut sink).unwrap(),
             }
         }
         let written = w.finish(&mut sink).unwrap();
