@@ -176,6 +176,22 @@ def keyed(line):
     return ((kind, int(shard), int(number)), line)
 
 
+def driver_step(cmd):
+    """Runs one of the reduce's driver steps: its exit status, stdout, stderr, seconds
+    and peak memory (kB, its own maximum resident set)."""
+    import tempfile
+
+    t = time.monotonic()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        p = subprocess.Popen(cmd, stdout=out, stderr=err)
+        _, status, usage = os.wait4(p.pid, 0)
+        p.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        texts = out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
+    return p.returncode, texts[0], texts[1], time.monotonic() - t, usage.ru_maxrss
+
+
 def partitioned_reduce(sc, args, work):
     """Keys and plan, then emit, write and root (see the module's comment); answers how
     many partitions wrote shards."""
@@ -185,13 +201,15 @@ def partitioned_reduce(sc, args, work):
     records.pipe(f"{q} reduce keys", checkCode=True).saveAsTextFile(keys_dir)
     keys = local_parts(sc, keys_dir, os.path.join(work, "keys.jsonl"))
     plan = os.path.join(work, "plan.bin")
-    done = subprocess.run([q, "reduce", "plan", "--plan", plan, *keys], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    for line in done.stderr.splitlines():
+    code, stdout, stderr, secs, peak = driver_step([q, "reduce", "plan", "--plan", plan, *keys])
+    for line in stderr.splitlines():
         if "skipped" in line or "panicked" in line:
             print(f"reduce: {line}", file=sys.stderr)
-    if done.returncode not in (0, 1) or not os.path.exists(plan):
-        raise SystemExit(f"the reduce's plan failed (exit status {done.returncode}):\n{done.stderr}")
-    counts = json.loads(done.stdout)
+    if code not in (0, 1) or not os.path.exists(plan):
+        raise SystemExit(f"the reduce's plan failed (exit status {code}):\n{stderr}")
+    print(f"reduce: plan {secs:.1f} s, {peak / 1024:.0f} MB peak, {os.path.getsize(plan) / 1e6:.1f} MB of plan",
+          file=sys.stderr)
+    counts = json.loads(stdout)
     sc.addFile(plan)
     name = os.path.basename(plan)
     n = args.reduce_partitions or args.partitions or sc.defaultParallelism
@@ -216,11 +234,12 @@ def partitioned_reduce(sc, args, work):
         paths.append(os.path.join(work, f"answer-{k:05}.bin"))
         with open(paths[-1], "wb") as f:
             f.write(a)
-    done = subprocess.run([q, "reduce", "root", "--plan", plan, "--out", args.out, *paths], stderr=subprocess.PIPE, text=True)
-    for line in done.stderr.splitlines():
+    code, _, stderr, secs, peak = driver_step([q, "reduce", "root", "--plan", plan, "--out", args.out, *paths])
+    for line in stderr.splitlines():
         print(f"reduce: {line}", file=sys.stderr)
-    if done.returncode != 0:
-        raise SystemExit(f"the reduce's root failed (exit status {done.returncode})")
+    if code != 0:
+        raise SystemExit(f"the reduce's root failed (exit status {code})")
+    print(f"reduce: root {secs:.1f} s, {peak / 1024:.0f} MB peak", file=sys.stderr)
     # An answer of an empty partition is 3 bytes (three empty lists).
     return sum(1 for a in answers if len(a) > 3)
 

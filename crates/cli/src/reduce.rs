@@ -55,9 +55,13 @@ pub fn run(args: &[OsString]) -> ExitCode {
             })
         }),
         "root" => root(rest),
-        _ => Err(CliError::Unexpected(format!(
-            "reduce {step} (the steps: keys, plan, emit, write, root)"
-        ))),
+        _ => {
+            eprintln!(
+                "quoteline reduce: unknown step {step:?} (the steps: keys, plan, emit, write, root)\n{}",
+                crate::usage::USAGE
+            );
+            return ExitCode::from(2);
+        }
     };
     match done {
         Ok(code) => code,
