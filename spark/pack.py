@@ -17,7 +17,7 @@ records are saved as text files (`--records`, a local path or object storage).
 
 Reduce, partitioned (the default; `quoteline reduce STEP`, see crates/cli/src/reduce.rs):
 1. keys, on the executors: each record's compact keys (speaker key, compared words, day,
-   id, encoded sizes), saved beside the records;
+   id, encoded sizes), saved beside the records (RECORDS-keys);
 2. plan, on the driver: the keys in "seq" order through the single-process pack's own
    whole-archive steps (speaker merge, cross-outlet grouping, the date-then-id order)
    and every shard's cut point, into a plan file shipped to the executors (`addFile`);
@@ -75,7 +75,8 @@ def parse_args(argv):
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     p.add_argument("--articles", required=True, help="JSON Lines of articles (path or URL Spark reads)")
     p.add_argument("--out", required=True, help="the archive's directory (local to the driver)")
-    p.add_argument("--records", required=True, help="where the map's records go (must not exist)")
+    p.add_argument("--records", required=True,
+                   help="where the map's records go, and the reduce's keys beside them (RECORDS-keys); must not exist")
     p.add_argument("--quoteline", required=True, help="the quoteline binary on every executor")
     p.add_argument("--partitions", type=int, default=0, help="input partitions (default: Spark's)")
     p.add_argument("--reduce-partitions", type=int, default=0,
@@ -197,7 +198,9 @@ def partitioned_reduce(sc, args, work):
     many partitions wrote shards."""
     q = args.quoteline
     records = sc.textFile(args.records)
-    keys_dir = os.path.join(work, "keys")
+    # Beside the records (object storage on a cluster: the executors write them), must
+    # not exist; the driver reads a local copy when they are not local.
+    keys_dir = args.records.rstrip("/") + "-keys"
     records.pipe(f"{q} reduce keys", checkCode=True).saveAsTextFile(keys_dir)
     keys = local_parts(sc, keys_dir, os.path.join(work, "keys.jsonl"))
     plan = os.path.join(work, "plan.bin")

@@ -362,6 +362,9 @@ fn files_of(d: &Path) -> BTreeMap<String, Vec<u8>> {
         .collect()
 }
 
+/// A line of `reduce emit`: its kind, shard, number, and the line.
+type Emitted = (String, u64, u64, String);
+
 /// The partitioned reduce (`reduce keys`, `plan`, `emit`, `write` by two parts that
 /// each get every other shard, `root`) writes the one-process pack's bytes; a part that
 /// lacks a statement of its shard, and a root without one part's answer, name the shard.
@@ -399,7 +402,7 @@ fn the_partitioned_reduce_writes_the_same_bytes() {
         bin().args(["reduce", "emit", "--plan"]).arg(&plan),
         &records,
     );
-    let mut items: Vec<(String, u64, u64, String)> = (String::from_utf8(emitted.stdout).unwrap())
+    let mut items: Vec<Emitted> = (String::from_utf8(emitted.stdout).unwrap())
         .lines()
         .map(|l| {
             let f: Vec<&str> = l.splitn(4, '\t').collect();
@@ -412,7 +415,7 @@ fn the_partitioned_reduce_writes_the_same_bytes() {
         })
         .collect();
     items.sort();
-    let part = |k: u64, keep: &dyn Fn(&(String, u64, u64, String)) -> bool| -> Output {
+    let part = |k: u64, keep: &dyn Fn(&Emitted) -> bool| -> Output {
         let input: Vec<&str> = items
             .iter()
             .filter(|i| keep(i))
