@@ -1,10 +1,11 @@
 """`make test-engine`: the Spark pack in local[2] against the single-process
-`quoteline pack --sharded` on the same synthetic articles. The two directories must
+`quoteline pack --sharded` on the same synthetic articles, the reduce partitioned over
+at least 2 partitions that write shards. The two directories must
 hold the same files, byte for byte (so the same statements, speakers, groups and
 counts); a line that is not JSON and an article whose extraction fails are reported by
 both and left out. Prints both throughputs; never fails on a time.
 
-    python spark/test_pack.py --quoteline target/release/quoteline [--mb 2] [--keep]
+    python spark/test_pack.py --quoteline target/release/quoteline [--mb 2] [--keep] [--reduce-partitions 3]
 """
 
 import argparse
@@ -60,6 +61,7 @@ def main(argv):
     p.add_argument("--quoteline", required=True)
     p.add_argument("--mb", type=float, default=2)
     p.add_argument("--keep", action="store_true")
+    p.add_argument("--reduce-partitions", type=int, default=3)
     a = p.parse_args(argv)
     quoteline = os.path.abspath(a.quoteline)
     work = tempfile.mkdtemp(prefix="quoteline-spark-")
@@ -70,8 +72,9 @@ def main(argv):
         t0 = time.monotonic()
         stderr = single(quoteline, articles, one)
         t1 = time.monotonic()
-        pack.main(["--articles", articles, "--out", spark, "--records", os.path.join(work, "records"),
-                   "--quoteline", quoteline, "--master", "local[2]", "--partitions", "4"])
+        figures = pack.run(["--articles", articles, "--out", spark, "--records", os.path.join(work, "records"),
+                            "--quoteline", quoteline, "--master", "local[2]", "--partitions", "4",
+                            "--reduce-partitions", str(a.reduce_partitions)])
         t2 = time.monotonic()
         x, y = listing(one), listing(spark)
         if list(x) != list(y):
@@ -79,12 +82,15 @@ def main(argv):
         differ = [n for n in x if x[n] != y[n]]
         if differ:
             raise SystemExit(f"files that differ between the single-process and the Spark pack: {differ}")
+        if figures["writers"] < 2:
+            raise SystemExit(f"the reduce was written by {figures['writers']} partitions, not 2 or more")
         if victim not in stderr or "not JSON" not in stderr:
             raise SystemExit(f"the single-process pack did not name the bad input:\n{stderr}")
         facts = json.loads(x["root.json"])["facts"]
         print(f"same {len(x)} files, byte for byte: {facts}")
         print(f"single-process pack --sharded: {mb:.1f} MB in {t1 - t0:.1f} s = {mb / (t1 - t0):.2f} MB/s")
-        print(f"Spark local[2] (map + reduce, JVM start included): {mb:.1f} MB in {t2 - t1:.1f} s = {mb / (t2 - t1):.2f} MB/s")
+        print(f"Spark local[2] (map + reduce, JVM start included): {mb:.1f} MB in {t2 - t1:.1f} s = {mb / (t2 - t1):.2f} MB/s"
+              f" (map {figures['map']:.1f} s, reduce {figures['reduce']:.1f} s over {figures['writers']} partitions)")
     finally:
         if a.keep:
             print(f"kept {work}")

@@ -1,7 +1,7 @@
 //! The `quoteline` command line: `quoteline extract` prints one JSON object per statement
 //! (JSON Lines) on stdout and problems on stderr; `groups` prints the cross-outlet
 //! groups; `pack` writes a corpus file (`shard`: or a sharded archive, from the
-//! articles or from `prepare`'s records, merged by `merge`); `prepare` is the map of a split pack; `archive` reads a sharded archive as the app
+//! articles or from `prepare`'s records, merged by `merge`); `prepare` is the map of a split pack and `reduce` its reduce partitioned across machines; `archive` reads a sharded archive as the app
 //! will (and times it); `text` prints a file as it is read; `eval`
 //! scores extraction against annotated attributions; `synth` and
 //! `bench` generate and time synthetic corpora. One command per file; `load` reads the
@@ -27,6 +27,7 @@ mod parts;
 mod prepare;
 mod progress;
 mod records;
+mod reduce;
 mod shard;
 mod spill;
 mod stdin;
@@ -50,6 +51,7 @@ fn main() -> std::process::ExitCode {
         Some("groups") if !rest.is_empty() => crate::groups::run(rest),
         Some("pack") if !rest.is_empty() => crate::pack::run(rest),
         Some("prepare") => crate::prepare::run(rest),
+        Some("reduce") => crate::reduce::run(rest),
         Some("text") if !rest.is_empty() => crate::text::run(rest),
         Some("eval") if !rest.is_empty() => crate::eval::run(rest),
         Some("synth") => crate::synth::run(rest),

@@ -2,7 +2,8 @@
 //! job), handed on one at a time in `seq` order: a first pass notes each line's `seq`
 //! and place, then each record is read again and parsed in its turn, so the records are
 //! never all in memory. A map task run twice (a retried stage, a file given twice) gives
-//! the same record twice: the first of each `seq` is used.
+//! the same record twice: the first of each `seq` is used. The partitioned reduce reads
+//! its keys files the same way (`in_order`).
 
 use crate::error::CliError;
 use crate::load::shown;
@@ -70,12 +71,14 @@ fn places(
     Ok(places)
 }
 
-/// Calls `each` with every record's corpus in `seq` order; a bad article or a line that
-/// is not a record is an error naming it. When `each` answers `false`, reading stops.
-pub fn each(
+/// Calls `each` with every line of `names` that has a `seq`, in `seq` order, with
+/// where it is (`FILE:LINE`); `each` answers `None` when the line cannot be used (a
+/// later line of the same `seq` is tried), `Some(false)` to stop. The first usable line
+/// of each `seq` is the only one.
+pub fn in_order(
     names: &[OsString],
     errors: &mut Vec<String>,
-    mut each: impl FnMut(Corpus) -> bool,
+    mut each: impl FnMut(&[u8], &str, &mut Vec<String>) -> Option<bool>,
 ) -> Result<(), CliError> {
     if names.is_empty() {
         return Err(CliError::NoFiles);
@@ -106,30 +109,44 @@ pub fn each(
                 what: "records",
                 error,
             })?;
-        let r = match serde_json::from_slice::<Record>(&buf) {
-            Ok(r) => r,
-            Err(e) => {
-                errors.push(format!(
-                    "{}:{}: not a record ({e}); skipped",
-                    shown(path),
-                    p.line
-                ));
-                continue;
-            }
-        };
-        done = Some(p.seq);
-        match (r.corpus, r.bad) {
-            (Some(c), _) => {
-                if !each(c) {
+        match each(&buf, &format!("{}:{}", shown(path), p.line), errors) {
+            None => {}
+            Some(go) => {
+                done = Some(p.seq);
+                if !go {
                     return Ok(());
                 }
             }
-            (None, bad) => errors.push(format!(
-                "{}: skipped: {}",
-                bad.unwrap_or_else(|| format!("record {}", r.seq)),
-                r.why.unwrap_or_default()
-            )),
         }
     }
     Ok(())
+}
+
+/// Calls `each` with every record's corpus in `seq` order; a bad article or a line that
+/// is not a record is an error naming it. When `each` answers `false`, reading stops.
+pub fn each(
+    names: &[OsString],
+    errors: &mut Vec<String>,
+    mut each: impl FnMut(Corpus) -> bool,
+) -> Result<(), CliError> {
+    in_order(names, errors, |line, at, errors| {
+        let r = match serde_json::from_slice::<Record>(line) {
+            Ok(r) => r,
+            Err(e) => {
+                errors.push(format!("{at}: not a record ({e}); skipped"));
+                return None;
+            }
+        };
+        match (r.corpus, r.bad) {
+            (Some(c), _) => Some(each(c)),
+            (None, bad) => {
+                errors.push(format!(
+                    "{}: skipped: {}",
+                    bad.unwrap_or_else(|| format!("record {}", r.seq)),
+                    r.why.unwrap_or_default()
+                ));
+                Some(true)
+            }
+        }
+    })
 }

@@ -157,7 +157,7 @@ impl Writing {
 }
 
 /// Removes the shards of an earlier archive in `dir` that `root` does not name.
-fn remove_stale(dir: &Path, root: &Root) -> Result<(), String> {
+pub fn remove_stale(dir: &Path, root: &Root) -> Result<(), String> {
     let named: std::collections::HashSet<&str> = root.files().map(|f| f.name.as_str()).collect();
     let stale = std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", shown(dir)))?;
     for entry in stale.filter_map(Result::ok) {

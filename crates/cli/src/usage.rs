@@ -7,6 +7,8 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
        quoteline archive DIR [--search WORDS] [--outlet X] [--kind K] [--topic T] [--speaker S] [--open N]\n\
                  [--order oldest|newest] [--page N] [--budget-mb N] [--bucket-days N]\n\
        quoteline prepare --jsonl   (articles on stdin, one record per article on stdout)\n\
+       quoteline reduce keys | plan --plan PLAN KEYS... | emit --plan PLAN\n\
+                 | write --plan PLAN --out DIR --answer FILE | root --plan PLAN --out DIR ANSWER...\n\
        quoteline text FILE\n\
        quoteline eval GOLD_DIR [--show N]\n\
        quoteline synth --out DIR [--seed N] [--events N] [--outlets N] [--paragraphs N] [--mb N]\n\
@@ -30,6 +32,9 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
   with sizes and checksums), statements-N.bin (by date, then id), articles-N.bin and index-N.bin (the\n\
   search index by term). `prepare --jsonl` is its map (each article extracted and assembled alone, as\n\
   a JSON record, or {\"bad\": NAME, \"why\": ...}); `pack --sharded --prepared FILE...` its reduce.\n\
+  `reduce` is that reduce partitioned across machines (spark/pack.py): keys per record, a plan over\n\
+  them (speaker merge, groups, order, shard cuts), every item numbered, whole shards written by each\n\
+  part, then the root merged from the parts' answers; the same bytes as `pack --sharded`.\n\
   A directory means every .txt, .md and .html file in it (sorted), with its corpus.toml manifest\n\
   if there is one. Files are read as the browser reads them: binary files refused, invalid UTF-8\n\
   replaced (with a count), HTML reduced to its article text, Markdown to its words. Files over\n\

@@ -350,3 +350,125 @@ fn a_second_pack_into_the_directory_leaves_no_stale_shard() {
     read_archive(&out);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The files of a directory, by name.
+fn files_of(d: &Path) -> BTreeMap<String, Vec<u8>> {
+    (std::fs::read_dir(d).unwrap())
+        .map(|e| e.unwrap().path())
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().to_string();
+            (name, std::fs::read(&p).unwrap())
+        })
+        .collect()
+}
+
+/// A line of `reduce emit`: its kind, shard, number, and the line.
+type Emitted = (String, u64, u64, String);
+
+/// The partitioned reduce (`reduce keys`, `plan`, `emit`, `write` by two parts that
+/// each get every other shard, `root`) writes the one-process pack's bytes; a part that
+/// lacks a statement of its shard, and a root without one part's answer, name the shard.
+#[test]
+fn the_partitioned_reduce_writes_the_same_bytes() {
+    let dir = scratch("partitioned");
+    let arts = synth(&dir, "0.8");
+    let lines = jsonl(&arts);
+    let one = dir.join("one");
+    let out = piped(
+        bin()
+            .args(["pack", "--quiet", "--sharded", "--jsonl", "--out"])
+            .arg(&one),
+        &lines.join("\n"),
+    );
+    assert!(out.status.success());
+    let records = piped(bin().args(["prepare", "--jsonl"]), &lines.join("\n")).stdout;
+    let records = String::from_utf8(records).unwrap();
+    let keys = run(bin().args(["reduce", "keys"]).stdin(Stdio::null()));
+    assert!(keys.stdout.is_empty());
+    let keys = piped(bin().args(["reduce", "keys"]), &records);
+    let keys_file = dir.join("keys.jsonl");
+    std::fs::write(&keys_file, &keys.stdout).unwrap();
+    let plan = dir.join("plan.bin");
+    let planned = run(bin()
+        .args(["reduce", "plan", "--plan"])
+        .arg(&plan)
+        .arg(&keys_file));
+    let counts: serde_json::Value = serde_json::from_slice(&planned.stdout).unwrap();
+    assert!(
+        counts["statement_shards"].as_u64().unwrap() >= 2,
+        "{counts}"
+    );
+    let emitted = piped(
+        bin().args(["reduce", "emit", "--plan"]).arg(&plan),
+        &records,
+    );
+    let mut items: Vec<Emitted> = (String::from_utf8(emitted.stdout).unwrap())
+        .lines()
+        .map(|l| {
+            let f: Vec<&str> = l.splitn(4, '\t').collect();
+            (
+                f[0].into(),
+                f[1].parse().unwrap(),
+                f[2].parse().unwrap(),
+                l.to_string(),
+            )
+        })
+        .collect();
+    items.sort();
+    let part = |k: u64, keep: &dyn Fn(&Emitted) -> bool| -> Output {
+        let input: Vec<&str> = items
+            .iter()
+            .filter(|i| keep(i))
+            .map(|i| i.3.as_str())
+            .collect();
+        let mut c = bin();
+        c.args(["reduce", "write", "--plan"])
+            .arg(&plan)
+            .arg("--out");
+        c.arg(dir.join("split"))
+            .arg("--answer")
+            .arg(dir.join(format!("answer-{k}")));
+        // From a file: a part that fails stops reading.
+        let from = dir.join(format!("items-{k}"));
+        std::fs::write(&from, input.join("\n")).unwrap();
+        c.stdin(std::fs::File::open(&from).unwrap())
+            .output()
+            .unwrap()
+    };
+    for k in 0..2 {
+        assert!(part(k, &|i| i.1 % 2 == k).status.success());
+    }
+    let mut c = bin();
+    c.args(["reduce", "root", "--plan"]).arg(&plan).arg("--out");
+    run(c
+        .arg(dir.join("split"))
+        .arg(dir.join("answer-0"))
+        .arg(dir.join("answer-1")));
+    let (x, y) = (files_of(&one), files_of(&dir.join("split")));
+    assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>());
+    for (name, bytes) in &x {
+        assert!(*bytes == y[name], "{name} differs");
+    }
+    // Statement 1 lost: its shard is named.
+    let lost = part(2, &|i| i.1 == 0 && !(i.0 == "s" && i.2 == 1));
+    let stderr = String::from_utf8_lossy(&lost.stderr);
+    assert_eq!(lost.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("statements-00000.bin lacks items 1 to 1"),
+        "{stderr}"
+    );
+    let mut c = bin();
+    c.args(["reduce", "root", "--plan"]).arg(&plan).arg("--out");
+    let out = c
+        .arg(dir.join("split"))
+        .arg(dir.join("answer-0"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.contains("statements-00001.bin was written by no part"),
+        "{stderr}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

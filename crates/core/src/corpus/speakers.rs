@@ -26,7 +26,7 @@ pub struct Speaker {
 /// What the merge reads of a statement: its speaker's kind, name and role, and how a
 /// body was named in its article. Many statements share one, so the split pack keeps
 /// each once.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SpeakerKey {
     pub kind: SpeakerKind,
     pub name: String,

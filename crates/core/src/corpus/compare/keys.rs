@@ -88,11 +88,30 @@ impl Keys {
     /// Adds the next statement: `e` in article `article` (the archive's number, whatever
     /// `e.article` says), whose compared words are `quoted` ([`Corpus::quoted_text`]).
     pub fn push(&mut self, article: usize, e: &Entry, quoted: &str) {
+        self.push_parts(
+            article,
+            e.speaker,
+            e.statement.kind,
+            e.statement.span,
+            quoted,
+        );
+    }
+
+    /// [`Keys::push`] from the parts of an entry the grouping reads (the partitioned
+    /// reduce has its keys, not the entry).
+    pub fn push_parts(
+        &mut self,
+        article: usize,
+        speaker: usize,
+        kind: Kind,
+        span: Span,
+        quoted: &str,
+    ) {
         let mut content: Vec<u32> = (content(quoted).iter())
             .map(|w| self.vocabulary.id(w))
             .collect();
         content.sort_unstable();
-        let words: Vec<u32> = if e.statement.kind == Kind::Indirect {
+        let words: Vec<u32> = if kind == Kind::Indirect {
             Vec::new()
         } else {
             (words(quoted).iter())
@@ -101,9 +120,9 @@ impl Keys {
         };
         self.statements.push(StatementKey {
             article: article as u32,
-            speaker: e.speaker as u32,
-            kind: e.statement.kind,
-            span: e.statement.span,
+            speaker: speaker as u32,
+            kind,
+            span,
             content: content.into(),
             words: words.into(),
         });

@@ -30,7 +30,9 @@
 //! compact JSON, `file` a shard's bytes; `write` builds the
 //! files from a corpus (`groups` and `outlets` the group shards and the outlet
 //! vocabulary with its chunks), `stream` the same files from articles as they come (bounded
-//! memory: what `pack --sharded` uses), `read` checks
+//! memory: what `pack --sharded` uses), `plan` and `part` the same files from a reduce
+//! partitioned across machines (the whole-archive steps over compact keys, then the
+//! shards written by parts, then the root merged), `read` checks
 //! and decodes them and answers the view's questions from the root's summaries, `index`
 //! makes and looks up the term chunks.
 
@@ -39,6 +41,8 @@ mod file;
 mod groups;
 mod index;
 mod outlets;
+mod part;
+mod plan;
 mod read;
 mod stream;
 mod types;
@@ -46,6 +50,8 @@ mod write;
 
 pub use file::{checksum_hex, Files};
 pub use index::{terms, Chunk};
+pub use part::{Merge, PartWriter, PartWritten};
+pub use plan::{shard_of, PartKeys, Plan, Planner, StatementKeys};
 pub use read::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
     read_summaries, shard_name_ok, verify,

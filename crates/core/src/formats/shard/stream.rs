@@ -49,14 +49,14 @@ impl Spill for Vec<u8> {
 }
 
 /// What stays in memory of a spilled statement: where it is, how it sorts, whose it is.
-struct Kept {
-    at: u64,
-    len: u32,
-    unknown: bool,
-    day: i64,
+pub(super) struct Kept {
+    pub(super) at: u64,
+    pub(super) len: u32,
+    pub(super) unknown: bool,
+    pub(super) day: i64,
     /// Its id's place in [`Stream::ids`].
-    id: (u64, u32),
-    speaker: u32,
+    pub(super) id: (u64, u32),
+    pub(super) speaker: u32,
 }
 
 /// A spilled statement: the entry (its `article` the archive's, its speaker not yet
@@ -65,18 +65,18 @@ type Spilled = (Entry, String, Vec<u32>);
 
 /// An archive being written (see the module's comment).
 pub struct Stream {
-    topics: Vec<String>,
-    generator: String,
-    limits: Limits,
-    keys: Keys,
-    speaker_keys: HashMap<SpeakerKey, u32>,
-    kept: Vec<Kept>,
+    pub(super) topics: Vec<String>,
+    pub(super) generator: String,
+    pub(super) limits: Limits,
+    pub(super) keys: Keys,
+    pub(super) speaker_keys: HashMap<SpeakerKey, u32>,
+    pub(super) kept: Vec<Kept>,
     /// The statements' ids, one after another.
-    ids: Vec<u8>,
-    terms: Interner,
-    kinds: BTreeSet<&'static str>,
-    articles: ArticleShards,
-    article_count: usize,
+    pub(super) ids: Vec<u8>,
+    pub(super) terms: Interner,
+    pub(super) kinds: BTreeSet<&'static str>,
+    pub(super) articles: ArticleShards,
+    pub(super) article_count: usize,
 }
 
 impl Stream {
@@ -176,36 +176,16 @@ impl Stream {
     ) -> Result<Root, String> {
         let article_shards =
             std::mem::replace(&mut self.articles, ArticleShards::new(0)).finish(sink)?;
-        let (speakers, speaker_of) = self.speakers();
-        for (k, &s) in self.keys.statements.iter_mut().zip(&speaker_of) {
-            k.speaker = s;
-        }
-        let groups = grouping(&self.keys);
-        let keys = std::mem::take(&mut self.keys);
-        let articles: Vec<usize> = (keys.statements.iter())
-            .map(|k| k.article as usize)
-            .collect();
-        let vocab = Vocab::ranked(
-            (0..keys.outlets.len() as u32)
-                .map(|o| keys.outlets.get(o).to_string())
-                .collect(),
-            keys.article_outlet,
-            articles.into_iter(),
-            self.limits.outlets,
-            self.kinds.iter().map(|k| k.to_string()).collect(),
-            self.topics.len(),
-        );
-        let order = self.order();
-        let groups = numbered(&groups, &order);
-        let group_of = group_of(&groups, order.len());
+        let d = self.decide(grouping);
+        let group_of = group_of(&d.groups, d.order.len());
         let written = self.statement_shards(
-            &order,
+            &d.order,
             &Numbering {
-                speaker_of: &speaker_of,
-                speakers: &speakers,
+                speaker_of: &d.speaker_of,
+                speakers: &d.speakers,
                 group_of: &group_of,
             },
-            &vocab,
+            &d.vocab,
             spill,
             sink,
         )?;
@@ -223,16 +203,11 @@ impl Stream {
             self.limits.index,
             sink,
         )?;
-        let mut speaker_counts = vec![0u64; speakers.len()];
-        for &s in &speaker_of {
-            if let Some(c) = speaker_counts.get_mut(s as usize) {
-                *c += 1;
-            }
-        }
-        let group_shards = write_groups(&groups, self.limits.groups, sink)?;
+        let speaker_counts = speaker_counts(&d.speaker_of, d.speakers.len());
+        let group_shards = write_groups(&d.groups, self.limits.groups, sink)?;
         let (outlet_chunks, other_outlets) = write_others(
-            &vocab.outlets,
-            vocab.top,
+            &d.vocab.outlets,
+            d.vocab.top,
             &written.shards.others,
             self.limits.index,
             sink,
@@ -240,9 +215,9 @@ impl Stream {
         let tables = Tables {
             articles: self.article_count as u64,
             statements: self.kept.len() as u64,
-            speakers,
+            speakers: d.speakers,
             speaker_counts,
-            groups: groups.len() as u64,
+            groups: d.groups.len() as u64,
             statement_shards: written.shards.table,
             article_shards,
             index_chunks,
@@ -250,7 +225,41 @@ impl Stream {
             outlet_chunks,
             other_outlets,
         };
-        root(tables, &vocab, &self.topics, &self.generator, sink)
+        root(tables, &d.vocab, &self.topics, &self.generator, sink)
+    }
+
+    /// The whole-archive steps over the compact keys: the speaker merge, the grouping
+    /// (by statement numbers), the vocabularies and the archive's order.
+    pub(super) fn decide(&mut self, grouping: impl FnOnce(&Keys) -> Vec<Group>) -> Decided {
+        let (speakers, speaker_of) = self.speakers();
+        for (k, &s) in self.keys.statements.iter_mut().zip(&speaker_of) {
+            k.speaker = s;
+        }
+        let groups = grouping(&self.keys);
+        let keys = std::mem::take(&mut self.keys);
+        let articles: Vec<usize> = (keys.statements.iter())
+            .map(|k| k.article as usize)
+            .collect();
+        let vocab = Vocab::ranked(
+            (0..keys.outlets.len() as u32)
+                .map(|o| keys.outlets.get(o).to_string())
+                .collect(),
+            keys.article_outlet,
+            articles.iter().copied(),
+            self.limits.outlets,
+            self.kinds.iter().map(|k| k.to_string()).collect(),
+            self.topics.len(),
+        );
+        let order = self.order();
+        let groups = numbered(&groups, &order);
+        Decided {
+            speakers,
+            speaker_of,
+            groups,
+            vocab,
+            order,
+            articles,
+        }
     }
 
     /// The speaker merge over the statements' keys, in archive order, then the speaker
@@ -346,6 +355,29 @@ impl Stream {
             postings,
         })
     }
+}
+
+/// What [`Stream::decide`] decides over the whole archive: the speakers and each
+/// statement's (by its place in the stream), the groups (members by statement number),
+/// the vocabularies, the archive's order and each statement's article.
+pub(super) struct Decided {
+    pub speakers: Vec<Speaker>,
+    pub speaker_of: Vec<u32>,
+    pub groups: Vec<Group>,
+    pub vocab: Vocab,
+    pub order: Vec<u32>,
+    pub articles: Vec<usize>,
+}
+
+/// How many statements each of `speakers` speakers has.
+pub(super) fn speaker_counts(speaker_of: &[u32], speakers: usize) -> Vec<u64> {
+    let mut counts = vec![0u64; speakers];
+    for &s in speaker_of {
+        if let Some(c) = counts.get_mut(s as usize) {
+            *c += 1;
+        }
+    }
+    counts
 }
 
 /// The statement shards written, and each term's statements (by the term's number).

@@ -5,7 +5,7 @@
 use super::*;
 use crate::corpus::compare::{Comparison, GROUP_THRESHOLD};
 use crate::corpus::topics::names;
-use crate::corpus::Corpus;
+use crate::corpus::{Article, Corpus, Entry};
 use std::collections::BTreeMap;
 
 const SMALL: Limits = Limits {
@@ -546,6 +546,132 @@ fn the_streamed_archive_is_the_written_one() {
     for (name, bytes) in &want {
         assert!(files[name] == *bytes, "{name} differs");
     }
+}
+
+/// The partitioned reduce (keys planned over the whole archive, the shards written by
+/// three parts that each get whole shards, the root merged from their answers) writes
+/// the single-process archive, byte for byte.
+#[test]
+fn the_partitioned_reduce_writes_the_same_archive() {
+    let (_, _, want, _) = archive();
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let read = crate::formats::manifest::read_folder(&dir).unwrap();
+    let parts: Vec<Corpus> = (read.articles.iter())
+        .map(|a| Corpus::assemble(vec![Corpus::prepare(a.input())]))
+        .collect();
+    let mut planner = Planner::new(&names(), "test", SMALL);
+    for (seq, p) in parts.iter().enumerate() {
+        // Through JSON, as the keys travel between machines.
+        let keys = PartKeys::of(seq as u64 * 2, p).unwrap();
+        let keys: PartKeys = serde_json::from_str(&serde_json::to_string(&keys).unwrap()).unwrap();
+        planner.note(&keys).unwrap();
+    }
+    let grouping =
+        |k: &crate::corpus::compare::Keys| crate::corpus::compare::group(k, GROUP_THRESHOLD);
+    let plan = planner.finish(grouping);
+    let plan: Plan = postcard::from_bytes(&postcard::to_allocvec(&plan).unwrap()).unwrap();
+    assert!(plan.statement_shards() >= 3, "{}", plan.statement_shards());
+    // Every statement and article with its number, as the parts' input is sorted.
+    enum Item {
+        Statement(Entry, String),
+        Article(Article),
+    }
+    let mut items: Vec<(usize, u64, Item)> = Vec::new();
+    for (seq, p) in parts.iter().enumerate() {
+        let (article, first) = plan.part(seq as u64 * 2).unwrap();
+        for (k, a) in p.articles.iter().enumerate() {
+            let n = article + k as u64;
+            let shard = shard_of(&plan.article_bounds, n).unwrap();
+            items.push((1_000_000 + shard, n, Item::Article(a.clone())));
+        }
+        for (k, e) in p.entries.iter().enumerate() {
+            let at = first as usize + k;
+            let n = u64::from(plan.number[at]);
+            let mut entry = e.clone();
+            entry.article += article as usize;
+            entry.speaker = plan.speaker[at] as usize;
+            let shard = shard_of(&plan.statement_bounds, n).unwrap();
+            let text = p.text_of(e).to_string();
+            items.push((shard, n, Item::Statement(entry, text)));
+        }
+    }
+    items.sort_by_key(|i| (i.0, i.1));
+    let mut files = BTreeMap::new();
+    let mut sink = |n: &str, b: Vec<u8>| {
+        files.insert(n.to_string(), b);
+        Ok(())
+    };
+    // Three parts by shard number, one of them run twice.
+    let third = plan.statement_shards() / 3;
+    let mut merge = Merge::new(&plan);
+    for (from, to) in [
+        (0, third),
+        (third, 2 * third),
+        (2 * third, usize::MAX),
+        (0, third),
+    ] {
+        let mut w = PartWriter::new(&plan);
+        let mine = items
+            .iter()
+            .filter(|i| (from..to).contains(&(i.0 % 1_000_000)));
+        for (_, n, item) in mine {
+            match item {
+                Item::Statement(e, t) => w.statement(*n, e.clone(), t.clone(), &mut sink).unwrap(),
+                Item::Article(a) => w.article(*n, a.clone(), &mut sink).unwrap(),
+            }
+        }
+        let written = w.finish(&mut sink).unwrap();
+        let back = postcard::to_allocvec(&written).unwrap();
+        merge.add(postcard::from_bytes(&back).unwrap());
+    }
+    merge.finish(&mut sink).unwrap();
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        want.keys().collect::<Vec<_>>()
+    );
+    for (name, bytes) in &want {
+        assert!(files[name] == *bytes, "{name} differs");
+    }
+}
+
+/// A part that lacks a statement of its shard names the shard, and the merge names a
+/// shard no part wrote.
+#[test]
+fn a_lost_statement_or_shard_is_named() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../seeds");
+    let read = crate::formats::manifest::read_folder(&dir).unwrap();
+    let mut planner = Planner::new(&names(), "test", SMALL);
+    let mut parts = Vec::new();
+    for (seq, a) in read.articles.iter().enumerate() {
+        let p = Corpus::assemble(vec![Corpus::prepare(a.input())]);
+        planner
+            .note(&PartKeys::of(seq as u64, &p).unwrap())
+            .unwrap();
+        parts.push(p);
+    }
+    assert!(planner.note(&PartKeys::default()).is_err(), "out of order");
+    let plan = planner.finish(|_: &crate::corpus::compare::Keys| Vec::new());
+    let mut sink = |_: &str, _: Vec<u8>| Ok(());
+    let mut w = PartWriter::new(&plan);
+    let at = plan.number.iter().position(|&n| n == 1).unwrap();
+    let (p, e) = (0..parts.len())
+        .find_map(|s| {
+            let (_, f) = plan.part(s as u64)?;
+            let k = at.checked_sub(f as usize)?;
+            Some((&parts[s], parts[s].entries.get(k)?.clone()))
+        })
+        .unwrap();
+    let text = p.text_of(&e).to_string();
+    let err = w.statement(1, e, text, &mut sink).unwrap_err();
+    assert!(
+        err.contains("statements-00000.bin lacks items 0 to 0"),
+        "{err}"
+    );
+    let err = Merge::new(&plan).finish(&mut sink).unwrap_err();
+    assert!(
+        err.contains("statements-00000.bin was written by no part"),
+        "{err}"
+    );
 }
 
 /// The root holds neither the groups nor the summaries; a summary's counts are compact

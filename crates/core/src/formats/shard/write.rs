@@ -14,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// Where shards are cut: once a shard's contents reach these many bytes (index and
 /// outlet chunks both at `index`); and how many outlets the root names (`outlets`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Limits {
     pub statements: usize,
     pub articles: usize,
@@ -53,6 +53,7 @@ pub fn statement_order(corpus: &Corpus) -> Vec<usize> {
 
 /// The vocabularies: outlets ranked (the root's first `top`, then the rest by name:
 /// see `outlets.rs`), kinds by name, topics then "other".
+#[derive(serde::Serialize, serde::Deserialize)]
 pub(super) struct Vocab {
     pub outlets: Vec<String>,
     pub article_outlet: Vec<u32>,
@@ -171,6 +172,9 @@ impl Tally {
 /// lacks); the shard's size is then the bytes so far.
 pub(super) struct StatementShards {
     limit: usize,
+    /// The number of the first shard written (0 but in a part of the partitioned
+    /// reduce).
+    base: usize,
     entries: Vec<u8>,
     outlets: Vec<u32>,
     texts: Vec<u8>,
@@ -191,14 +195,20 @@ pub(super) struct WrittenShards {
 
 impl StatementShards {
     pub(super) fn new(limit: usize) -> StatementShards {
+        StatementShards::at(limit, 0, 0)
+    }
+
+    /// Shards numbered from `base`, whose first statement is number `first`.
+    pub(super) fn at(limit: usize, base: usize, first: u64) -> StatementShards {
         StatementShards {
             limit,
+            base,
             entries: Vec::new(),
             outlets: Vec::new(),
             texts: Vec::new(),
             groups: Vec::new(),
             tally: Tally::default(),
-            first: 0,
+            first,
             out: Vec::new(),
             others: Vec::new(),
         }
@@ -244,7 +254,11 @@ impl StatementShards {
         bytes.append(&mut self.texts);
         push_postcard(&mut bytes, &self.groups)?;
         push_postcard(&mut bytes, &names)?;
-        let file = emit_file(sink, Kind::Statements.name(self.out.len()), bytes)?;
+        let file = emit_file(
+            sink,
+            Kind::Statements.name(self.base + self.out.len()),
+            bytes,
+        )?;
         self.out.push(StatementShardInfo {
             file,
             first: self.first,
@@ -278,6 +292,7 @@ impl StatementShards {
 /// encoded once, into the body of the [`ArticleShard`] being made.
 pub(super) struct ArticleShards {
     limit: usize,
+    base: usize,
     articles: Vec<u8>,
     count: usize,
     first: u64,
@@ -286,11 +301,17 @@ pub(super) struct ArticleShards {
 
 impl ArticleShards {
     pub(super) fn new(limit: usize) -> ArticleShards {
+        ArticleShards::at(limit, 0, 0)
+    }
+
+    /// Shards numbered from `base`, whose first article is number `first`.
+    pub(super) fn at(limit: usize, base: usize, first: u64) -> ArticleShards {
         ArticleShards {
             limit,
+            base,
             articles: Vec::new(),
             count: 0,
-            first: 0,
+            first,
             out: Vec::new(),
         }
     }
@@ -310,7 +331,7 @@ impl ArticleShards {
         bytes.reserve(self.articles.len() + 5);
         push_len(&mut bytes, self.count);
         bytes.append(&mut self.articles);
-        let file = emit_file(sink, Kind::Articles.name(self.out.len()), bytes)?;
+        let file = emit_file(sink, Kind::Articles.name(self.base + self.out.len()), bytes)?;
         self.out.push(ArticleShardInfo {
             file,
             first: self.first,
