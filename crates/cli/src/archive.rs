@@ -42,12 +42,13 @@ struct Asked {
     bucket: i64,
 }
 
-const OPTIONS: [&str; 10] = [
+const OPTIONS: [&str; 11] = [
     "search",
     "outlet",
     "kind",
     "topic",
     "speaker",
+    "affiliation",
     "open",
     "order",
     "page",
@@ -77,6 +78,9 @@ fn asked(args: &[OsString]) -> Result<Asked, CliError> {
     }
     if let Some(s) = text(&map, "speaker")? {
         facets.push(Action::Toggle(Facet::Speaker, s.into()));
+    }
+    if let Some(a) = text(&map, "affiliation")? {
+        facets.push(Action::Toggle(Facet::Affiliation, a.into()));
     }
     let order = match text(&map, "order")? {
         None | Some("oldest") => Order::Oldest,
