@@ -55,7 +55,8 @@ const fmt = (xs, unit, digits = 0) => {
 /** The archive's bytes and files fetched so far (resource timing, as stored). */
 const fetched = (page) =>
   page.evaluate(() => {
-    const mine = performance.getEntriesByType("resource").filter((e) => e.name.includes("/archive/"));
+    const dir = new URL("archive/", location.href).href;
+    const mine = performance.getEntriesByType("resource").filter((e) => e.name.startsWith(dir));
     return { bytes: mine.reduce((a, e) => a + e.encodedBodySize, 0), files: mine.length };
   });
 
@@ -64,7 +65,8 @@ const appFiles = (page) =>
   page.evaluate(() => {
     const base = new URL(".", location.href).href;
     const all = [location.href, ...performance.getEntriesByType("resource").map((e) => e.name)];
-    return all.filter((n) => n.startsWith(base) && !n.includes("/archive/")).map((n) => n.slice(base.length).split(/[?#]/)[0] || "index.html");
+    const dir = new URL("archive/", location.href).href;
+    return all.filter((n) => n.startsWith(base) && !n.startsWith(dir)).map((n) => n.slice(base.length).split(/[?#]/)[0] || "index.html");
   });
 
 const brotliCache = new Map();
