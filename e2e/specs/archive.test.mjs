@@ -339,19 +339,38 @@ describe("sharded archives", () => {
     await page.locator("#pick-archive").waitFor();
     assert.equal(await page.locator("#open-archive").count(), 0, "the picker, not the input, where the browser has it");
     await page.evaluate(async (names) => {
-      const dir = await (await navigator.storage.getDirectory()).getDirectoryHandle("arch", { create: true });
-      for (const n of names) {
-        const bytes = await (await fetch(`arch/${n}`)).arrayBuffer();
-        const w = await (await dir.getFileHandle(n, { create: true })).createWritable();
-        await w.write(bytes);
-        await w.close();
+      const opfs = await navigator.storage.getDirectory();
+      for (const [d, files] of [["arch", names], ["future", ["root.json"]]]) {
+        const dir = await opfs.getDirectoryHandle(d, { create: true });
+        for (const n of files) {
+          const bytes = await (await fetch(`${d}/${n}`)).arrayBuffer();
+          const w = await (await dir.getFileHandle(n, { create: true })).createWritable();
+          await w.write(bytes);
+          await w.close();
+        }
       }
     }, names);
     const stand = () => {
-      window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle("arch");
+      window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(globalThis.__pick ?? "arch");
     };
     await page.addInitScript(stand);
     await page.evaluate(stand);
+    // A directory that does not open is said, and not kept.
+    await page.evaluate(() => (globalThis.__pick = "future"));
+    await page.locator("#pick-archive").click();
+    await page.locator("#corpus-message.error", { hasText: /Could not open the archive future\/:.*(version|newer)/i }).waitFor();
+    const kept = () =>
+      page.evaluate(() => new Promise((ok, no) => {
+        const r = indexedDB.open("quoteline-archive", 1);
+        r.onupgradeneeded = () => r.result.createObjectStore("handles");
+        r.onerror = () => no(r.error);
+        r.onsuccess = () => {
+          const get = r.result.transaction("handles").objectStore("handles").get("directory");
+          get.onsuccess = () => { r.result.close(); ok(get.result?.name ?? null); };
+        };
+      }));
+    assert.equal(await kept(), null, "nothing kept");
+    await page.evaluate(() => (globalThis.__pick = "arch"));
     const before = server.requests.length;
     const n = root.facts.statements;
     await page.locator("#pick-archive").click();
@@ -362,6 +381,7 @@ describe("sharded archives", () => {
     await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
     assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
     // A reload reopens it from the handle kept in IndexedDB, with the view.
+    assert.equal(await kept(), "arch");
     await page.reload();
     await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
     assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
@@ -382,7 +402,10 @@ describe("sharded archives", () => {
     await page.locator("#reopen-archive").click();
     await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
     await assertNoSeriousViolations(page, "archive from the picker");
-    await page.evaluate(async () => (await navigator.storage.getDirectory()).removeEntry("arch", { recursive: true }));
+    await page.evaluate(async () => {
+      const opfs = await navigator.storage.getDirectory();
+      for (const d of ["arch", "future"]) await opfs.removeEntry(d, { recursive: true });
+    });
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -163,10 +163,7 @@ fn start_opening(phase: UseStateHandle<Phase>, source: Result<Source, String>, d
         phase.set(match opened {
             Ok(o) => Phase::Open(Rc::new(o)),
             Err(why) => {
-                let why = format!(
-                    "Could not open the archive {dir}: {}.",
-                    why.trim_end_matches('.')
-                );
+                let why = refusal(&dir, &why);
                 if disk {
                     Phase::Choosing(Some(why.into()), None)
                 } else {
@@ -177,25 +174,34 @@ fn start_opening(phase: UseStateHandle<Phase>, source: Result<Source, String>, d
     });
 }
 
-/// Opens the directory `handle` (kept for the next visit if `remember`), or says why
-/// it is no archive.
+/// Why the archive `dir` could not be opened, as the page says it.
+fn refusal(dir: &str, why: &str) -> String {
+    format!(
+        "Could not open the archive {dir}: {}.",
+        why.trim_end_matches('.')
+    )
+}
+
+/// Opens the directory `handle`, kept for the next visit if `remember` once it opened
+/// as an archive; or says why it is none, and the chooser stays.
 fn open_handle(phase: UseStateHandle<Phase>, handle: DirHandle, remember: bool) {
     let dir = handle.dir();
     phase.set(Phase::Opening(dir.clone()));
     wasm_bindgen_futures::spawn_local(async move {
-        match DiskFetch::of_handle(&handle).await {
-            Ok(f) => {
-                // Not kept (no IndexedDB, a private window): it opens all the same.
+        let opened = match DiskFetch::of_handle(&handle).await {
+            Ok(f) => open(Source::Disk(f)).await,
+            Err(why) => Err(why),
+        };
+        phase.set(match opened {
+            Ok(o) => {
+                // Not kept (no IndexedDB, a private window): it is open all the same.
                 if remember {
                     let _ = handle.remember().await;
                 }
-                start_opening(phase, Ok(Source::Disk(f)), dir);
+                Phase::Open(Rc::new(o))
             }
-            Err(why) => phase.set(Phase::Choosing(
-                Some(format!("Could not open the archive: {}.", why.trim_end_matches('.')).into()),
-                None,
-            )),
-        }
+            Err(why) => Phase::Choosing(Some(refusal(&dir, &why).into()), None),
+        });
     });
 }
 
