@@ -3,7 +3,8 @@
 // first page (everything but the loader worker's files, which are fetched only when
 // articles are loaded, and the archive mode's module, fetched only for ?corpus=DIR/),
 // the loader worker, the archive module, and the archive mode's first page (the first
-// page with the archive module in place of the explorer's glue and wasm).
+// page with the archive module and page in place of the explorer's glue, wasm and
+// page; the explorer's other snippets are counted in both, as they are small).
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -18,6 +19,10 @@ const worker = { raw: 0, gz: 0, br: 0 };
 // The archive mode's module (quoteline-archive*), and the explorer's (quoteline-web*).
 const archive = { raw: 0, gz: 0, br: 0 };
 const explorer = { raw: 0, gz: 0, br: 0 };
+// The archive mode's page (archive.html, its boot script, its JS snippets under
+// src/ui/archive/), and the explorer's (index.html and its boot script).
+const archivePage = { raw: 0, gz: 0, br: 0 };
+const explorerPage = { raw: 0, gz: 0, br: 0 };
 const add = (to, r, g, c) => { to.raw += r; to.gz += g; to.br += c; };
 const files = (d, prefix = "") =>
   readdirSync(d).sort().flatMap((f) => {
@@ -36,15 +41,19 @@ for (const f of files(dir)) {
   if (/^quoteline-worker/.test(f)) add(worker, b.length, g, c);
   if (/^quoteline-archive/.test(f)) add(archive, b.length, g, c);
   if (/^quoteline-web/.test(f)) add(explorer, b.length, g, c);
+  if (/^archive[.-]/.test(f) || /^snippets\/.*\/archive\//.test(f)) add(archivePage, b.length, g, c);
+  if (f === "index.html" || /^boot-/.test(f)) add(explorerPage, b.length, g, c);
   console.log(`${f.padEnd(48)} ${String(b.length).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 }
 const row = (label, r, g, c) => console.log(`${label.padEnd(48)} ${String(r).padStart(9)} B  ${String(g).padStart(8)} B gzip  ${String(c).padStart(8)} B brotli`);
 row("total (served build)", raw, gz, br);
-const first = { raw: raw - worker.raw - archive.raw, gz: gz - worker.gz - archive.gz, br: br - worker.br - archive.br };
+const less = (a, ...bs) => ({ raw: bs.reduce((x, b) => x - b.raw, a.raw), gz: bs.reduce((x, b) => x - b.gz, a.gz), br: bs.reduce((x, b) => x - b.br, a.br) });
+const first = less({ raw, gz, br }, worker, archive, archivePage);
 row("first page (all but the worker and the archive)", first.raw, first.gz, first.br);
 row("loader worker (fetched on first load)", worker.raw, worker.gz, worker.br);
 row("archive module (fetched for ?corpus=DIR/)", archive.raw, archive.gz, archive.br);
-row("archive mode's first page (archive for explorer)", first.raw - explorer.raw + archive.raw, first.gz - explorer.gz + archive.gz, first.br - explorer.br + archive.br);
+const archiveFirst = less(first, explorer, explorerPage, less({ raw: 0, gz: 0, br: 0 }, archive, archivePage));
+row("archive mode's first page (archive.html)", archiveFirst.raw, archiveFirst.gz, archiveFirst.br);
 const single = join(dir, "quoteline.html");
 try {
   const b = readFileSync(single);

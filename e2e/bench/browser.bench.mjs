@@ -10,7 +10,7 @@
 //     by `?corpus=` (navigation → first statement) and by the file picker, then the
 //     same interactions on it.
 // Each figure is the median of repeated runs with its spread (min–max).
-// Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10] [--skip-loader | --load-only] [--start-only [--worker]]).
+// Usage: make bench (or: node e2e/bench/browser.bench.mjs [--mb 10] [--skip-loader | --load-only] [--start-only [--worker]] [--runs 7]).
 import { cp, mkdtemp, rm, readdir, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -26,7 +26,12 @@ if (!(MB > 0 && MB <= 50)) {
   console.error(`--mb must be more than 0 and at most 50 (one load's limit), got ${process.argv[mbArg + 1]}`);
   process.exit(2);
 }
-const RUNS = 7;
+const runsArg = process.argv.indexOf("--runs");
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+if (!(RUNS >= 1)) {
+  console.error(`--runs must be at least 1, got ${process.argv[runsArg + 1]}`);
+  process.exit(2);
+}
 // --skip-loader: leave out the slow load of every file through the picker (the large
 // corpus then comes only as a precomputed corpus file).
 const SKIP_LOADER = process.argv.includes("--skip-loader");
@@ -201,14 +206,23 @@ try {
 main: {
   console.log(`browser benchmarks: release build in ${DIST}, headless Chromium, ${RUNS} runs each, median (min–max)`);
   // Navigation to the first statement, seed corpus (a fresh page each time).
+  // With it, the explorer's wasm request (Resource Timing): when it starts after
+  // navigation (with the preload links in index.html, while the HTML is parsed; from a
+  // script, one round trip later) and when its response ends.
   const nav = [];
+  const wasmStart = [];
+  const wasmEnd = [];
   for (let i = 0; i < RUNS; i++) {
     const { page } = await openPage(browser.context);
     await page.goto(server.url);
     nav.push(await shownAt(page, ["li.statement"]));
+    const wasm = await page.evaluate(() => performance.getEntriesByType("resource").find((e) => /quoteline-web-[^/]*_bg\.wasm$/.test(e.name)));
+    wasmStart.push(wasm?.startTime ?? NaN);
+    wasmEnd.push(wasm?.responseEnd ?? NaN);
     await page.close();
   }
   console.log(`navigation → first statement visible (seed corpus): ${fmt(stats(nav))}`);
+  console.log(`navigation → the explorer's wasm request starts: ${fmt(stats(wasmStart))}; its response ends: ${fmt(stats(wasmEnd))}`);
   if (START_ONLY && WORKER) {
     const first = [];
     const again = [];

@@ -5,12 +5,16 @@
 // keys work. A deleted and a corrupted shard are named while the rest works; a root of
 // another version and a directory on another origin are refused with the reason. The
 // view is in the address (reload, Back, Forward); the same archive opens from a
-// directory chosen from disk; an archive page fetches the archive's module only.
+// directory chosen from disk (the webkitdirectory input of Firefox and Safari; and
+// Chromium's showDirectoryPicker, its native dialog stood in for by a directory of the
+// origin's private file system, kept for a reload); an archive page (archive.html, where
+// index.html sends ?corpus=DIR/) fetches the archive's module only; the opened
+// statement's row is marked.
 import { describe, it, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, mkdtemp, mkdir, readFile, writeFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, mkdir, readFile, readdir, writeFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -29,7 +33,7 @@ function cli(args) {
 }
 /** The total the CLI's reader gives for a search (`quoteline archive DIR --search W`). */
 function cliTotal(dir, args) {
-  const line = cli(["archive", dir, ...args]).split("\n").find((l) => /^(search|facets)\b/.test(l)) ?? "";
+  const line = cli(["archive", dir, ...args]).split("\n").find((l) => /^(search|facets?)\b/.test(l)) ?? "";
   return Number(line.match(/ (\d+) statements;/)?.[1]);
 }
 const count = async (page) => (await page.locator("#result-count").innerText()).trim();
@@ -98,6 +102,18 @@ describe("sharded archives", () => {
     assert.deepEqual(outlets, [outlet]);
     await value.locator("input").uncheck();
 
+    // An affiliation (the root's speakers record theirs): its exact count and total.
+    const byAffiliation = new Map();
+    root.speakers.forEach((s, k) => s.affiliation && byAffiliation.set(s.affiliation, (byAffiliation.get(s.affiliation) ?? 0) + root.speaker_counts[k]));
+    const [affiliation, affCount] = [...byAffiliation].sort((a, b) => b[1] - a[1])[0];
+    const aff = page.locator('fieldset[data-facet="affiliation"] label.facet-value', { hasText: affiliation });
+    assert.equal(Number(await aff.locator(".facet-count").innerText()), affCount);
+    await aff.locator("input").check();
+    await page.waitForFunction((c) => document.querySelector("#result-count").innerText.startsWith(`${c} of `), affCount);
+    await settled(page);
+    assert.equal(cliTotal(join(site, "arch"), ["--affiliation", affiliation]), affCount, "the CLI's reader agrees");
+    await aff.locator("input").uncheck();
+
     // A one-word search: the total the CLI's reader gives, each row holding the word.
     await page.locator("#search").fill(word);
     await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
@@ -160,7 +176,7 @@ describe("sharded archives", () => {
     await page.close();
   });
 
-  it("is a module of its own: the seeds' page never fetches it, ?corpus=DIR/ starts it", async () => {
+  it("is a page of its own: the seeds' page never fetches it, ?corpus=DIR/ goes to it", async () => {
     const fetched = (from) => server.requests.slice(from).map((r) => r.split("?")[0].split("/").pop());
     const { page, problems } = await openPage(browser.context);
     let from = server.requests.length;
@@ -170,13 +186,22 @@ describe("sharded archives", () => {
     assert.ok(seeds.some((f) => /^quoteline-web-.*_bg\.wasm$/.test(f)), `the explorer's module: ${seeds}`);
     assert.deepEqual(seeds.filter((f) => f.startsWith("quoteline-archive")), [], "no archive file on the seeds' page");
     from = server.requests.length;
-    await page.goto(`${server.url}?corpus=arch/`);
+    await page.goto(`${server.url}archive.html?corpus=arch/`);
     await settled(page);
     const arch = fetched(from);
     assert.ok(arch.includes("quoteline-archive.js") && arch.includes("quoteline-archive_bg.wasm"), `the archive's module: ${arch}`);
     // The converse: the explorer's files (which the seeds' page preloads) are not fetched.
     assert.deepEqual(arch.filter((f) => f.startsWith("quoteline-web")), [], "no explorer file on an archive page");
-    assert.equal(await page.locator('link[rel="preload"], link[rel="modulepreload"]').count(), 0);
+    const own = await page.$$eval('link[rel="preload"], link[rel="modulepreload"]', (l) => l.map((x) => x.getAttribute("href")));
+    assert.ok(own.some((h) => h.endsWith("quoteline-archive_bg.wasm")), `the archive page preloads its wasm: ${own}`);
+    assert.deepEqual(own.filter((h) => !/quoteline-archive|snippets\//.test(h)), [], "and nothing else");
+    // index.html sends ?corpus=DIR/ on, query and fragment kept, Back skipping it.
+    await page.goto(`${server.url}?corpus=arch/#q=${word}`);
+    await page.waitForURL(/\/archive\.html\?corpus=arch\/#q=/);
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await page.locator("#search").inputValue(), word);
+    await page.goBack();
+    assert.match(page.url(), /\/archive\.html\?corpus=arch\//, "Back skips index.html");
     from = server.requests.length;
     await page.goto(server.url);
     await page.locator("li.statement").first().waitFor();
@@ -264,8 +289,11 @@ describe("sharded archives", () => {
     await page.close();
   });
 
-  it("opens an archive directory chosen from disk, from the explorer's loader", async () => {
+  it("opens an archive directory chosen from disk, from the explorer's loader (webkitdirectory)", async () => {
     const { page, problems } = await openPage(browser.context);
+    // As in Firefox and Safari: no showDirectoryPicker, so the input.
+    // (Window is the global object: its operations are its own properties.)
+    await page.addInitScript(() => delete window.showDirectoryPicker);
     const n = root.facts.statements;
     await page.goto(server.url);
     await page.locator("li.statement").first().waitFor();
@@ -273,7 +301,7 @@ describe("sharded archives", () => {
     const entry = page.locator("#open-archive-dir");
     await entry.focus();
     await page.keyboard.press("Enter");
-    await page.waitForURL(/\?open=directory$/);
+    await page.waitForURL(/\/archive\.html\?open=directory$/);
     const before = server.requests.length;
     // A directory that is not an archive's: said, and the chooser stays.
     await page.locator("#open-archive").setInputFiles(join(tmp, "articles"));
@@ -297,6 +325,121 @@ describe("sharded archives", () => {
     const asked = server.requests.slice(before).filter((r) => /\.(bin|json)(\?|$)/.test(r));
     assert.deepEqual(asked, [], "no archive file over http");
     await assertNoSeriousViolations(page, "archive from disk");
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("opens a directory from Chromium's picker, and a reload reopens it", async () => {
+    // showDirectoryPicker's dialog cannot be driven headless: it is stood in for by a
+    // directory of the origin's private file system (a real directory handle, which
+    // IndexedDB keeps), filled with the archive's files first.
+    const { page, problems } = await openPage(browser.context);
+    const names = [...(await readdir(join(site, "arch")))];
+    await page.goto(`${server.url}archive.html?open=directory`);
+    await page.locator("#pick-archive").waitFor();
+    assert.equal(await page.locator("#open-archive").count(), 0, "the picker, not the input, where the browser has it");
+    await page.evaluate(async (names) => {
+      const opfs = await navigator.storage.getDirectory();
+      for (const [d, files] of [["arch", names], ["future", ["root.json"]]]) {
+        const dir = await opfs.getDirectoryHandle(d, { create: true });
+        for (const n of files) {
+          const bytes = await (await fetch(`${d}/${n}`)).arrayBuffer();
+          const w = await (await dir.getFileHandle(n, { create: true })).createWritable();
+          await w.write(bytes);
+          await w.close();
+        }
+      }
+    }, names);
+    const stand = () => {
+      window.showDirectoryPicker = async () => (await navigator.storage.getDirectory()).getDirectoryHandle(globalThis.__pick ?? "arch");
+    };
+    await page.addInitScript(stand);
+    await page.evaluate(stand);
+    // A directory that does not open is said, and not kept.
+    await page.evaluate(() => (globalThis.__pick = "future"));
+    await page.locator("#pick-archive").click();
+    await page.locator("#corpus-message.error", { hasText: /Could not open the archive future\/:.*(version|newer)/i }).waitFor();
+    const kept = () =>
+      page.evaluate(() => new Promise((ok, no) => {
+        const r = indexedDB.open("quoteline-archive", 1);
+        r.onupgradeneeded = () => r.result.createObjectStore("handles");
+        r.onerror = () => no(r.error);
+        r.onsuccess = () => {
+          const get = r.result.transaction("handles").objectStore("handles").get("directory");
+          get.onsuccess = () => { r.result.close(); ok(get.result?.name ?? null); };
+        };
+      }));
+    assert.equal(await kept(), null, "nothing kept");
+    await page.evaluate(() => (globalThis.__pick = "arch"));
+    const before = server.requests.length;
+    const n = root.facts.statements;
+    await page.locator("#pick-archive").click();
+    await settled(page);
+    assert.equal(await count(page), `${n} of ${n} statements · ${root.facts.articles} articles`);
+    assert.match(await page.locator("#corpus-banner").innerText(), /Archive arch\//);
+    await page.locator("#search").fill(word);
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
+    // A reload reopens it from the handle kept in IndexedDB, with the view.
+    assert.equal(await kept(), "arch");
+    await page.reload();
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    assert.equal(await count(page), `${wordTotal} of ${n} statements · ${root.facts.articles} articles`);
+    const asked = server.requests.slice(before).filter((r) => /\.(bin|json)(\?|$)/.test(r));
+    assert.deepEqual(asked, [], "no archive file over http");
+    // A browser that asks again: a button reopens it after asking; a refusal is said.
+    const ask = (answer) => {
+      FileSystemHandle.prototype.queryPermission = async () => "prompt";
+      FileSystemHandle.prototype.requestPermission = async () => globalThis.__answer ?? answer;
+    };
+    await page.addInitScript(ask, "denied");
+    await page.reload();
+    await page.locator("#reopen-archive").waitFor();
+    assert.match(await page.locator("#archive-remembered").innerText(), /Last time you opened arch\//);
+    await page.locator("#reopen-archive").click();
+    await page.locator("#corpus-message.error", { hasText: /did not allow this page to read arch\//i }).waitFor();
+    await page.evaluate(() => (globalThis.__answer = "granted"));
+    await page.locator("#reopen-archive").click();
+    await page.locator(`#results[aria-busy="false"][data-search="${word}"]`).waitFor();
+    await assertNoSeriousViolations(page, "archive from the picker");
+    await page.evaluate(async () => {
+      const opfs = await navigator.storage.getDirectory();
+      for (const d of ["arch", "future"]) await opfs.removeEntry(d, { recursive: true });
+    });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it("marks the opened statement's row, from the address or another outlet", async () => {
+    const { page, problems } = await openPage(browser.context);
+    await page.goto(`${server.url}archive.html?corpus=arch/`);
+    await settled(page);
+    const rows = page.locator("li.statement");
+    const last = rows.nth((await rows.count()) - 1);
+    const number = await last.getAttribute("data-number");
+    // A link that opens the page's last statement: its row is marked and in view.
+    await page.goto("about:blank");
+    await page.goto(`${server.url}archive.html?corpus=arch/#sel=${number}`);
+    await page.locator("#detail .source-text").waitFor();
+    const marked = page.locator(`li.statement[data-number="${number}"][aria-current="true"]`);
+    await marked.waitFor();
+    assert.equal(await page.locator('li.statement[aria-current]').count(), 1);
+    await page.waitForFunction((n) => {
+      const r = document.querySelector(`li.statement[data-number="${n}"]`).getBoundingClientRect();
+      return r.top >= -1 && r.bottom <= innerHeight + 1; // (scrolled to its nearest edge, to a part of a pixel)
+    }, number);
+    await screenshot(page, "archive-opened-marked");
+    // A rendering in another outlet: the mark moves to its row, if it is on this page.
+    const grouped = page.locator("li.statement[data-group]").first();
+    await grouped.locator("button").click();
+    const other = page.locator("#archive-others li").first();
+    await other.waitFor();
+    const otherNumber = await other.getAttribute("data-number");
+    await other.locator("button").click();
+    await page.waitForFunction((n) => location.hash.includes(`sel=${n}`), otherNumber);
+    const onPage = await page.locator(`li.statement[data-number="${otherNumber}"]`).count();
+    await page.waitForFunction((k) => document.querySelectorAll("li.statement[aria-current]").length === k, onPage);
+    if (onPage) await page.locator(`li.statement[data-number="${otherNumber}"][aria-current="true"]`).waitFor();
     assert.deepEqual(problems, []);
     await page.close();
   });

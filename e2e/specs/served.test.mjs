@@ -21,6 +21,16 @@ describe("dist/ served over HTTP under a sub-path", () => {
     await page.close();
   });
 
+  it("sends an archive's address on to the archive page, under the sub-path", async () => {
+    const { page, problems } = await openPage(app.browser.context);
+    await page.goto(`${app.server.url}?open=directory#q=x`);
+    await page.locator("#archive-chooser").waitFor();
+    assert.equal(new URL(page.url()).pathname, new URL("archive.html", app.server.url).pathname);
+    assert.match(page.url(), /\?open=directory#q=x$/, "the query and the fragment kept");
+    assert.deepEqual(problems, [], `problems while loading:\n${problems.join("\n")}`);
+    await page.close();
+  });
+
   it("has no critical accessibility violations (axe-core, WCAG 2.1 A/AA)", async () => {
     const { page, problems } = await openPage(app.browser.context);
     await page.goto(app.server.url);

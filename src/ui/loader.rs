@@ -405,7 +405,7 @@ pub fn Loader(props: &LoaderProps) -> Html {
                 </label>
                 if served() {
                     // The archive mode (its own module) asks for the directory.
-                    <a class="tool" id="open-archive-dir" href="?open=directory">{"Open an archive directory…"}</a>
+                    <a class="tool" id="open-archive-dir" href="archive.html?open=directory">{"Open an archive directory…"}</a>
                 }
                 <label class="tool file-pick">{"Import workspace…"}
                     <input type="file" id="import-workspace" accept=".json,application/json" class="visually-hidden" onchange={on_import} />

@@ -42,12 +42,11 @@ struct Asked {
     bucket: i64,
 }
 
-const OPTIONS: [&str; 10] = [
+/// The facets an option selects (one value each).
+const FACETS: [&str; 5] = ["outlet", "kind", "topic", "speaker", "affiliation"];
+/// The other options.
+const OTHERS: [&str; 6] = [
     "search",
-    "outlet",
-    "kind",
-    "topic",
-    "speaker",
     "open",
     "order",
     "page",
@@ -57,7 +56,7 @@ const OPTIONS: [&str; 10] = [
 
 fn asked(args: &[OsString]) -> Result<Asked, CliError> {
     let (dir, rest) = args.split_first().ok_or(CliError::Required("DIR"))?;
-    let map = options(rest, &OPTIONS)?;
+    let map = options(rest, &[FACETS.as_slice(), &OTHERS].concat())?;
     let mut facets = Vec::new();
     if let Some(o) = text(&map, "outlet")? {
         facets.push(Action::Toggle(Facet::Outlet, o.into()));
@@ -77,6 +76,9 @@ fn asked(args: &[OsString]) -> Result<Asked, CliError> {
     }
     if let Some(s) = text(&map, "speaker")? {
         facets.push(Action::Toggle(Facet::Speaker, s.into()));
+    }
+    if let Some(a) = text(&map, "affiliation")? {
+        facets.push(Action::Toggle(Facet::Affiliation, a.into()));
     }
     let order = match text(&map, "order")? {
         None | Some("oldest") => Order::Oldest,

@@ -4,7 +4,7 @@ pub const USAGE: &str = "usage: quoteline extract [OPTIONS] FILE_OR_DIR...   (or
        quoteline groups  [OPTIONS] FILE_OR_DIR...\n\
        quoteline pack --out FILE.qlc [OPTIONS] FILE_OR_DIR...\n\
        quoteline pack --sharded --out DIR [OPTIONS] FILE_OR_DIR...   (or --prepared RECORDS.jsonl...)\n\
-       quoteline archive DIR [--search WORDS] [--outlet X] [--kind K] [--topic T] [--speaker S] [--open N]\n\
+       quoteline archive DIR [--search WORDS] [--outlet X] [--kind K] [--topic T] [--speaker S] [--affiliation A] [--open N]\n\
                  [--order oldest|newest] [--page N] [--budget-mb N] [--bucket-days N]\n\
        quoteline prepare --jsonl   (articles on stdin, one record per article on stdout)\n\
        quoteline reduce keys | plan --plan PLAN KEYS... | emit --plan PLAN\n\

@@ -1,18 +1,40 @@
 //! [`DiskFetch`]: the reader's [`Fetch`] over a directory picked from disk
-//! (`<input type=file webkitdirectory>`): the files directly inside the picked
+//! (`showDirectoryPicker`'s handle, or `<input type=file webkitdirectory>`'s files,
+//! where the browser has no picker): the files directly inside the picked
 //! directory, by name; a name is looked up only if it is the root's or a shard's (the
 //! check `fetcher::file_url` makes), so nothing outside that directory can be read,
 //! not even its subdirectories. A file is read when the reader asks for it.
 
+use super::picker::DirHandle;
+use quoteline_core::formats::shard::ROOT;
 use quoteline_core::view::archive::Fetch;
 use std::collections::HashMap;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// One file of a picked directory.
+enum DiskFile {
+    /// From `<input type=file webkitdirectory>`.
+    Picked(web_sys::File),
+    /// A `FileSystemFileHandle` from the directory's handle (read when asked for).
+    Handle(JsValue),
+}
 
 /// The files of a picked archive directory (see the module's comment).
 pub struct DiskFetch {
     /// The picked directory's name, ending in `/`.
     dir: String,
-    files: HashMap<String, web_sys::File>,
+    files: HashMap<String, DiskFile>,
+}
+
+/// Why `dir` is no archive directory: no root file directly inside it (`nested`: where
+/// one is, below it).
+fn no_root(dir: &str, nested: Option<String>) -> String {
+    let hint = match nested {
+        Some(p) => format!("; one is at {p}: choose the directory that holds it"),
+        None => ": choose the directory `quoteline pack --sharded --out DIR` wrote".into(),
+    };
+    let dir = if dir.is_empty() { "(empty)" } else { dir };
+    format!("the chosen directory {dir} has no {ROOT} directly inside it{hint}")
 }
 
 /// A picked file's path below the directory the user chose (`arch/root.json`): the
@@ -45,9 +67,9 @@ impl DiskFetch {
             match top_level(&path) {
                 Some((d, name)) => {
                     dir = format!("{d}/");
-                    files.insert(name.to_string(), file);
+                    files.insert(name.to_string(), DiskFile::Picked(file));
                 }
-                None if path.ends_with(&format!("/{}", quoteline_core::formats::shard::ROOT)) => {
+                None if path.ends_with(&format!("/{ROOT}")) => {
                     nested_root.get_or_insert(path);
                 }
                 None => {}
@@ -56,20 +78,23 @@ impl DiskFetch {
         if picked.length() == 0 {
             return Err("no directory was chosen".into());
         }
-        if !files.contains_key(quoteline_core::formats::shard::ROOT) {
-            let hint = match nested_root {
-                Some(p) => format!("; one is at {p}: choose the directory that holds it"),
-                None => ": choose the directory `quoteline pack --sharded --out DIR` wrote".into(),
-            };
-            return Err(format!(
-                "the chosen directory {} has no {} directly inside it{hint}",
-                if dir.is_empty() {
-                    "(empty)".to_string()
-                } else {
-                    dir.clone()
-                },
-                quoteline_core::formats::shard::ROOT
-            ));
+        if !files.contains_key(ROOT) {
+            return Err(no_root(&dir, nested_root));
+        }
+        Ok(DiskFetch { dir, files })
+    }
+
+    /// The files directly inside the directory `handle` (from `showDirectoryPicker`, or
+    /// kept from an earlier visit), or why they are not an archive's.
+    pub async fn of_handle(handle: &DirHandle) -> Result<DiskFetch, String> {
+        let dir = handle.dir();
+        let files: HashMap<String, DiskFile> = (handle.files().await)
+            .map_err(|why| format!("the directory {dir} could not be read ({why})"))?
+            .into_iter()
+            .map(|(name, file)| (name, DiskFile::Handle(file)))
+            .collect();
+        if !files.contains_key(ROOT) {
+            return Err(no_root(&dir, None));
         }
         Ok(DiskFetch { dir, files })
     }
@@ -86,6 +111,13 @@ impl Fetch for DiskFetch {
         super::fetcher::file_url(&self.dir, name)?;
         let file = (self.files.get(name))
             .ok_or_else(|| format!("{name} is not in the chosen directory {}", self.dir))?;
+        let file = match file {
+            DiskFile::Picked(file) => file,
+            DiskFile::Handle(handle) => {
+                return (super::picker::read(handle).await)
+                    .map_err(|why| format!("{name} could not be read from disk ({why})"));
+            }
+        };
         let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
             .await
             .map_err(|_| format!("{name} could not be read from disk"))?;

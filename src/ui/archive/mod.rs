@@ -19,6 +19,7 @@ pub mod fetcher;
 pub mod local;
 pub mod opened;
 pub mod overview;
+pub mod picker;
 pub mod rows;
 pub mod session;
 pub mod source;

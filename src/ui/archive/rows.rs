@@ -15,6 +15,9 @@ pub struct RowsProps {
     pub terms: Rc<Vec<String>>,
     /// The selected row's place.
     pub selected: Option<usize>,
+    /// The opened statement's number (a row's, the address's or another outlet's): its
+    /// row, if it is on this page, is marked `aria-current` and scrolled into view.
+    pub opened: Option<u64>,
     pub order: Order,
     /// Whether a question is being answered (the list is `aria-busy`).
     pub busy: bool,
@@ -44,6 +47,20 @@ pub fn Rows(props: &RowsProps) -> Html {
         Callback::from(move |_| cb.emit(()))
     };
     let newest = props.order == Order::Newest;
+    // The opened statement's row, scrolled into view when it changes or arrives (a link,
+    // Back, another outlet's rendering); `nearest`, so a row already in view stays put.
+    let current = props
+        .opened
+        .and_then(|n| props.rows.iter().position(|r| r.number == n));
+    use_effect_with(current, |at| {
+        if let Some(el) =
+            at.and_then(|at| gloo::utils::document().get_element_by_id(&format!("st-{at}")))
+        {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+            el.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
     html! {
         <main class="results" id="results" aria-busy={props.busy.to_string()} data-search={props.search.clone()}>
             <div class="toolbar">
@@ -61,10 +78,11 @@ pub fn Rows(props: &RowsProps) -> Html {
                 { for props.rows.iter().enumerate().map(|(at, r)| {
                     let kind = r.entry.statement.kind.as_str();
                     let selected = props.selected == Some(at);
+                    let opened = current == Some(at);
                     let cb = props.on_action.clone();
                     let onclick = Callback::from(move |_| cb.emit(Action::Select(Some(at))));
                     html! {
-                        <li key={r.number.to_string()} class={classes!("statement", kind, selected.then_some("selected"))} data-outlet={r.outlet.clone()} data-id={r.entry.id.clone()} data-number={r.number.to_string()} data-group={r.group.map(|g| g.to_string())}>
+                        <li key={r.number.to_string()} class={classes!("statement", kind, (selected || opened).then_some("selected"))} aria-current={opened.then_some("true")} data-outlet={r.outlet.clone()} data-id={r.entry.id.clone()} data-number={r.number.to_string()} data-group={r.group.map(|g| g.to_string())}>
                             <button type="button" id={format!("st-{at}")} class="statement-button" aria-pressed={selected.to_string()} {onclick}>
                                 <span class={classes!("words", kind, r.entry.statement.is_quote().then_some("quote"))}>
                                     { render_statement(&r.entry.statement, &r.text, &term_ranges(&r.text, &props.terms)) }

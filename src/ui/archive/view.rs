@@ -14,6 +14,7 @@ use super::fetcher::BrowserFetch;
 use super::local::DiskFetch;
 use super::opened::OpenedDetail;
 use super::overview::{bucket_days, Overview};
+use super::picker::{DirHandle, Permission};
 use super::rows::Rows;
 use super::session::{Job, Outcome, Session};
 use super::source::{requested, Request, Source};
@@ -57,8 +58,9 @@ impl PartialEq for Open {
 /// Where the archive stands.
 #[derive(Clone, PartialEq)]
 enum Phase {
-    /// A directory from disk is to be chosen; why the last one was refused.
-    Choosing(Option<AttrValue>),
+    /// A directory from disk is to be chosen; why the last one was refused, and the
+    /// directory kept from the last visit if the browser asks its permission again.
+    Choosing(Option<AttrValue>, Option<DirHandle>),
     Opening(String),
     Refused(String),
     Open(Rc<Open>),
@@ -77,13 +79,13 @@ async fn open(fetcher: Source) -> Result<Open, String> {
         _ => 1,
     };
     let o = archive.overview(days);
-    // The root names no affiliations.
     let mut facets = Facets::default();
     facets[Facet::Outlet] = o.outlets;
     facets[Facet::Kind] = (o.kinds.into_iter())
         .filter(|(k, _)| Kind::parse(k).is_some())
         .collect();
     facets[Facet::Speaker] = o.speakers;
+    facets[Facet::Affiliation] = o.affiliations;
     facets[Facet::Topic] = o.topics;
     Ok(Open {
         dir,
@@ -125,12 +127,8 @@ fn count_line(d: &ViewData, facts: &Facts) -> String {
     )
 }
 
-/// The page without `?corpus=`: the seeds and your articles.
-fn home() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().pathname().ok())
-        .unwrap_or_else(|| "./".into())
-}
+/// The explorer's page (the seeds and your articles): index.html, beside this page.
+const HOME: &str = "./";
 
 /// The top bar: the brand, `search` (none until the archive is open), the count line,
 /// the loader's button disabled with its reason, the theme.
@@ -165,12 +163,9 @@ fn start_opening(phase: UseStateHandle<Phase>, source: Result<Source, String>, d
         phase.set(match opened {
             Ok(o) => Phase::Open(Rc::new(o)),
             Err(why) => {
-                let why = format!(
-                    "Could not open the archive {dir}: {}.",
-                    why.trim_end_matches('.')
-                );
+                let why = refusal(&dir, &why);
                 if disk {
-                    Phase::Choosing(Some(why.into()))
+                    Phase::Choosing(Some(why.into()), None)
                 } else {
                     Phase::Refused(why)
                 }
@@ -179,22 +174,75 @@ fn start_opening(phase: UseStateHandle<Phase>, source: Result<Source, String>, d
     });
 }
 
+/// Why the archive `dir` could not be opened, as the page says it.
+fn refusal(dir: &str, why: &str) -> String {
+    format!(
+        "Could not open the archive {dir}: {}.",
+        why.trim_end_matches('.')
+    )
+}
+
+/// Opens the directory `handle`, kept for the next visit if `remember` once it opened
+/// as an archive; or says why it is none, and the chooser stays.
+fn open_handle(phase: UseStateHandle<Phase>, handle: DirHandle, remember: bool) {
+    let dir = handle.dir();
+    phase.set(Phase::Opening(dir.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let opened = match DiskFetch::of_handle(&handle).await {
+            Ok(f) => open(Source::Disk(f)).await,
+            Err(why) => Err(why),
+        };
+        phase.set(match opened {
+            Ok(o) => {
+                // Not kept (no IndexedDB, a private window): it is open all the same.
+                if remember {
+                    let _ = handle.remember().await;
+                }
+                Phase::Open(Rc::new(o))
+            }
+            Err(why) => Phase::Choosing(Some(refusal(&dir, &why).into()), None),
+        });
+    });
+}
+
+/// `?open=directory`: the directory kept from the last visit, reopened at once if the
+/// browser still lets this page read it, else offered to reopen (on a click).
+fn reopen_remembered(phase: UseStateHandle<Phase>) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let Some(handle) = DirHandle::remembered().await else {
+            return;
+        };
+        match handle.permission(false).await {
+            Ok(Permission::Granted) => open_handle(phase, handle, false),
+            Ok(Permission::Prompt) => phase.set(Phase::Choosing(None, Some(handle))),
+            _ => {}
+        }
+    });
+}
+
 #[component]
 pub fn ArchiveApp() -> Html {
     let request = use_memo((), |_| requested());
     let phase = use_state(|| match &*request {
-        Some(Request::Disk) => Phase::Choosing(None),
+        Some(Request::Disk) | None => Phase::Choosing(None, None),
         Some(Request::Site(dir)) => Phase::Opening(dir.clone()),
-        None => Phase::Opening(String::new()),
     });
     {
         let phase = phase.clone();
-        use_effect_with((), move |_| {
-            if let Phase::Opening(dir) = (*phase).clone() {
-                start_opening(phase, BrowserFetch::new(&dir).map(Source::Site), dir);
+        use_effect_with((), move |_| match (*phase).clone() {
+            Phase::Opening(dir) => {
+                start_opening(phase, BrowserFetch::new(&dir).map(Source::Site), dir)
             }
+            Phase::Choosing(..) if super::picker::available() => reopen_remembered(phase),
+            _ => {}
         });
     }
+    let on_handle = {
+        let phase = phase.clone();
+        Callback::from(move |(h, remember): (DirHandle, bool)| {
+            open_handle(phase.clone(), h, remember)
+        })
+    };
     let on_chosen = {
         let phase = phase.clone();
         Callback::from(
@@ -203,17 +251,21 @@ pub fn ArchiveApp() -> Html {
                     let dir = f.dir().to_string();
                     start_opening(phase.clone(), Ok(Source::Disk(f)), dir);
                 }
-                Err(why) => phase.set(Phase::Choosing(Some(
-                    format!("Could not open the archive: {}.", why.trim_end_matches('.')).into(),
-                ))),
+                Err(why) => phase.set(Phase::Choosing(
+                    Some(
+                        format!("Could not open the archive: {}.", why.trim_end_matches('.'))
+                            .into(),
+                    ),
+                    None,
+                )),
             },
         )
     };
     match &*phase {
-        Phase::Choosing(problem) => html! {
+        Phase::Choosing(problem, remembered) => html! {
             <div class="app">
                 {header(String::new(), html! {})}
-                <DirectoryChooser problem={problem.clone()} {on_chosen} />
+                <DirectoryChooser problem={problem.clone()} remembered={remembered.clone()} {on_chosen} {on_handle} />
             </div>
         },
         Phase::Opening(dir) => html! {
@@ -226,7 +278,7 @@ pub fn ArchiveApp() -> Html {
             <div class="app">
                 {header(String::new(), html! {})}
                 <p class="notice error" role="alert" id="corpus-message">
-                    {why.clone()}{" "}<a href={home()}>{"Show the seeds and your articles instead."}</a>
+                    {why.clone()}{" "}<a href={HOME}>{"Show the seeds and your articles instead."}</a>
                 </p>
             </div>
         },
@@ -382,7 +434,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
             {header(count_line(&data, facts), search)}
             <div class="notice corpus-banner" role="status" id="corpus-banner" data-fetched={data.fetched.0.to_string()}>
                 <span>{banner}</span>
-                <a class="tool" id="close-corpus" href={home()}>{"Close"}</a>
+                <a class="tool" id="close-corpus" href={HOME}>{"Close"}</a>
             </div>
             if !data.unavailable.is_empty() {
                 <Notice id="archive-unavailable" error=true text={format!(
@@ -399,7 +451,7 @@ fn ArchiveView(props: &ArchiveViewProps) -> Html {
                 <FilterPanel facets={open.facets.clone()} state={filters} on_action={dispatch.clone()} />
                 <div class="center">
                     <p class="muted" id="archive-limits">{"An archive is read from its directory, a page at a time: adding articles (Your articles), the coverage and framing views and the exports need the whole corpus in memory, so they are off here."}</p>
-                    <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} order={*order} busy={data.busy_for(&filters_now, *order)} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
+                    <Rows rows={data.rows.clone()} {terms} selected={state.0.selected} opened={*opened} order={*order} busy={data.busy_for(&filters_now, *order)} more={data.more} search={AttrValue::from(state.0.search.clone())} on_action={dispatch.clone()} {on_order} {on_more} />
                 </div>
                 <OpenedDetail shown={data.detail.clone()} on_action={dispatch} {on_open} />
             </div>

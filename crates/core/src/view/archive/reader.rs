@@ -42,6 +42,9 @@ pub struct Overview {
     pub topics: Vec<(String, usize)>,
     /// By name: speakers who share a name share a count, as in the app's facet.
     pub speakers: Vec<(String, usize)>,
+    /// Speakers' affiliations (where the pack recorded one), each with its speakers'
+    /// statements: exact, from the root's per-speaker counts.
+    pub affiliations: Vec<(String, usize)>,
     /// Dated statements per bucket, `(first day, statements)`, and the undated.
     pub timeline: Vec<(i64, u64)>,
     pub undated: u64,
@@ -230,21 +233,23 @@ impl<F: Fetch> Archive<F> {
             sorted(v.iter().map(|(n, c)| (n.clone(), usize_of(*c))).collect())
         };
         let mut speakers: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut affiliations: BTreeMap<&str, usize> = BTreeMap::new();
         for (s, &n) in r.speakers.iter().zip(&r.speaker_counts) {
             *speakers.entry(s.name.as_str()).or_default() += usize_of(n);
+            if !s.affiliation.is_empty() {
+                *affiliations.entry(s.affiliation.as_str()).or_default() += usize_of(n);
+            }
         }
+        let owned =
+            |m: BTreeMap<&str, usize>| m.into_iter().map(|(n, c)| (n.to_string(), c)).collect();
         Overview {
             facts: r.facts.clone(),
             outlets: named(&r.outlets),
             other_outlets: r.other_outlets,
             kinds: named(&r.kinds),
             topics: named(&r.topic_counts),
-            speakers: sorted(
-                speakers
-                    .into_iter()
-                    .map(|(n, c)| (n.to_string(), c))
-                    .collect(),
-            ),
+            speakers: sorted(owned(speakers)),
+            affiliations: sorted(owned(affiliations)),
             timeline: r.timeline(bucket_days),
             undated: r.undated,
         }

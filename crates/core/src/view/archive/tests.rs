@@ -154,6 +154,15 @@ fn the_first_view_comes_from_the_root_and_one_shard() {
         nonzero(o.topics.clone()),
         nonzero(memory[Facet::Topic].clone())
     );
+    // Affiliations, exact from the root's speakers and their counts.
+    assert!(
+        !o.affiliations.is_empty(),
+        "the seeds' speakers have affiliations"
+    );
+    assert_eq!(
+        nonzero(o.affiliations.clone()),
+        nonzero(memory[Facet::Affiliation].clone())
+    );
     let kinds = memory[Facet::Kind].clone();
     assert_eq!(nonzero(o.kinds.clone()), nonzero(kinds));
     assert_eq!(o.facts.statements, f.corpus.entries.len() as u64);
