@@ -121,6 +121,18 @@ fn parse_np_with(text: &str, span: Span, known: Option<&[Token]>) -> Option<Ment
     if toks.is_empty() {
         return None;
     }
+    // "..., and officials said": the coordinator that joins the clause is no part of the
+    // phrase after it.
+    if let [first, second, ..] = toks {
+        let w = first.text(text);
+        if w.starts_with(|c: char| c.is_ascii_lowercase())
+            && in_lower_list(w, &Lexicon::get().coordinators)
+        {
+            let rest = toks.get(1..).unwrap_or_default();
+            let end = rest.last().map_or(span.end, |t| t.span.end);
+            return parse_np_with(text, Span::new(second.span.start, end), Some(rest));
+        }
+    }
     let words: Vec<&str> = toks.iter().map(|t| t.text(text)).collect();
     // A verb's auxiliary (as written: "Will" is a name) splits a clause read as a noun
     // phrase. With no name after it, the words before it are the phrase: "the Post will
@@ -485,6 +497,22 @@ impl Phrase<'_> {
 
     /// The person the last non-possessive name run names, with the role words before it
     /// (or a body, when the run is only countries, an acronym or a count of people).
+    /// Whether the phrase opens with a count of people: a listed quantifier ("most",
+    /// "one in three"), a fraction of them ("three-fourths", "two-thirds") or a share
+    /// ("74 percent", "29%").
+    fn counts_people(&self) -> bool {
+        let quantifiers = &Lexicon::get().quantifiers;
+        let w = self.lower.word(0);
+        let number = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        quantifiers.contains(&w)
+            || w.split_once('-').is_some_and(|(a, b)| {
+                // A fraction ("two-thirds"), not a compound number ("twenty-seven").
+                quantifiers.contains(&a) && b.ends_with('s') && !quantifiers.contains(&b)
+            })
+            || w.strip_suffix('%').is_some_and(number)
+            || (number(w) && self.lower.word(1) == "percent")
+    }
+
     fn person(&self, runs: &[(usize, usize)]) -> Option<Mention> {
         let lex = Lexicon::get();
         let lower = &self.lower;
@@ -492,7 +520,7 @@ impl Phrase<'_> {
         // "One in three said", "Most of them said": a count of people is a group.
         // (Not "Majority Leader Ana Ruiz": the count is followed by a small word or nothing.)
         let counts = words.len() == 1 || !is_capitalised(self.wd(1));
-        if lex.quantifiers.contains(&lower.word(0)) && counts && !self.has_full_name(runs) {
+        if self.counts_people() && counts && !self.has_full_name(runs) {
             // The count up to a relative pronoun or clause word ("40 percent who said").
             let n = (1..words.len().min(6))
                 .find(|&k| {

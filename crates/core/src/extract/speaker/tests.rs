@@ -613,3 +613,35 @@ fn documents_speak_by_verbs_of_evidence() {
         check(input, words, speaker);
     }
 }
+
+/// A count of people is a group that speaks: a share ("74 percent", "29%") or a fraction
+/// ("three-fourths"), not the person named before it; a coordinator that joins the clause
+/// is no part of the speaker.
+#[test]
+fn counts_of_people_and_coordinated_subjects() {
+    let cases = [
+        (
+            "Among Pell voters, 74 percent said they are set on voting for him.",
+            "they are set",
+            "74 percent",
+        ),
+        (
+            "In the Ledger poll, 29% said they had not decided.",
+            "they had not",
+            "29%",
+        ),
+        (
+            "By 2-1, students see a problem, and three-fourths say the rules should change.",
+            "the rules should",
+            "three-fourths",
+        ),
+        (
+            "The plan failed, and officials said the money was gone.",
+            "the money was",
+            "officials",
+        ),
+    ];
+    for (input, words, speaker) in cases {
+        check(input, words, speaker);
+    }
+}
