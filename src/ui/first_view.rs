@@ -2,9 +2,9 @@
 //! seeds' default view as HTML (`assets/first-view.html`, rendered from [`App`] by
 //! `tests/first_view.rs`), inert and busy, with a status line saying the explorer is
 //! loading. When the wasm is ready, [`mount`] renders the explorer just before it, and
-//! [`Explorer`]'s first effect removes it: both in the one task before the next paint,
-//! and the explorer's first frame lays out as the prerender did, so nothing flashes and
-//! the scroll position stays.
+//! [`Explorer`]'s first render takes it out: the swap is done before the next frame, and
+//! the explorer's first frame lays out as the prerender did, so nothing flashes and the
+//! scroll position stays.
 
 use super::app::App;
 use yew::prelude::*;
@@ -44,19 +44,25 @@ pub fn mount() {
     }
 }
 
-/// Removes the prerendered view, and puts the page back where it was scrolled to when the
-/// explorer was mounted (scroll anchoring may have moved it when the explorer's markup
-/// was inserted above the prerender).
-fn take_over() {
+/// Takes the prerendered view out of the page. Called in the explorer's first render: the
+/// scheduler does not yield to the browser while renders are pending, so the explorer's
+/// own markup is in place before the next frame, and no frame shows both views (a page
+/// twice as long to lay out) or neither.
+fn take_out() {
+    #[cfg(target_arch = "wasm32")]
+    if let Some(prerendered) = gloo::utils::document().get_element_by_id(ID) {
+        prerendered.remove();
+    }
+}
+
+/// Puts the page back where it was scrolled to when the explorer was mounted, if the
+/// swap moved it (scroll anchoring, or a layout read while the page was short).
+fn keep_scroll() {
     #[cfg(target_arch = "wasm32")]
     {
         let Some(window) = web_sys::window() else {
             return;
         };
-        let Some(prerendered) = window.document().and_then(|d| d.get_element_by_id(ID)) else {
-            return;
-        };
-        prerendered.remove();
         let (x, y) = SCROLL.with(std::cell::Cell::get);
         let now = (
             window.scroll_x().unwrap_or(0.0),
@@ -72,6 +78,7 @@ fn take_over() {
 /// prerendered view.
 #[component]
 pub fn Explorer() -> Html {
-    use_effect_with((), |_| take_over());
+    use_memo((), |_| take_out());
+    use_effect_with((), |_| keep_scroll());
     html! { <App /> }
 }
