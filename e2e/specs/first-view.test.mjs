@@ -120,6 +120,17 @@ describe("the prerendered first view", () => {
     await page.close();
   });
 
+  // The archive mode renders into <body>, which yew clears when it mounts an app there.
+  it("is taken out by the archive mode too, which ?corpus=DIR/ starts instead of the explorer", async () => {
+    const { page } = await openPage(app.browser.context);
+    await page.goto(`${app.server.url}?corpus=no-such-archive/`);
+    // (No such directory: the archive mode says so; the 404 is not this spec's concern.)
+    await page.waitForFunction(() => !document.getElementById("first-view"), null, { timeout: APP_TIMEOUT });
+    assert.equal(await page.locator(".first-view-status").count(), 0, "no 'Loading the explorer' line left");
+    await screenshot(page, "first-view-archive-address");
+    await page.close();
+  });
+
   it("is in the single file too, which the explorer takes over from disk", async () => {
     const file = join(DIST, "quoteline.html");
     assert.match(readFileSync(file, "utf8"), /<div id="first-view">/);
