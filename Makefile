@@ -25,11 +25,12 @@ export WASM_BINDGEN_TEST_DRIVER_TIMEOUT ?= 60
 ADDRESS ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup setup-test serve dist test test-lint test-native test-engine test-wasm test-e2e test-serve bench clean
+.PHONY: help setup setup-test serve dist prerender test test-lint test-native test-engine test-wasm test-e2e test-serve bench clean
 
 help:
 	@echo "make serve   install what is missing, then serve on http://$(ADDRESS):$(PORT)/ with live reload"
 	@echo "make dist    install what is missing, then build dist/ (any static host, any sub-path) and dist/quoteline.html"
+	@echo "make prerender  refresh assets/first-view.html (the first view before the wasm) after a view or seed change"
 	@echo "make test    install what is missing, then run every test tier (fails on the first failure)"
 
 setup:
@@ -48,6 +49,11 @@ dist: setup
 	trunk build --release --public-url ./
 	@test -s dist/quoteline.html || { echo "dist/quoteline.html was not written" >&2; exit 1; }
 	@echo "dist/ is ready; open dist/quoteline.html from disk, or host dist/ anywhere"
+
+# The seeds' first view as HTML (assets/first-view.html, pasted into index.html): rendered
+# from the App natively; tests/first_view.rs fails when the checked-in file is stale.
+prerender:
+	QUOTELINE_BLESS=1 cargo test --release --test first_view
 
 # The tiers run in order and make stops at the first one that fails.
 test: setup-test

@@ -4,7 +4,10 @@
 // articles are loaded, and the archive mode's module, fetched only for ?corpus=DIR/),
 // the loader worker, the archive module, and the archive mode's first page (the first
 // page with the archive module and page in place of the explorer's glue, wasm and
-// page; the explorer's other snippets are counted in both, as they are small).
+// page; the explorer's other snippets are counted in both, as they are small). The first
+// page is what the page fetches before the explorer is interactive; before its first
+// statement shows it needs only what blocks the first paint: index.html (which holds the
+// prerendered first view) with its stylesheets and classic (non-module) scripts.
 // Usage: node scripts/sizes.mjs dist
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
@@ -54,6 +57,23 @@ row("loader worker (fetched on first load)", worker.raw, worker.gz, worker.br);
 row("archive module (fetched for ?corpus=DIR/)", archive.raw, archive.gz, archive.br);
 const archiveFirst = less(first, explorer, explorerPage, less({ raw: 0, gz: 0, br: 0 }, archive, archivePage));
 row("archive mode's first page (archive.html)", archiveFirst.raw, archiveFirst.gz, archiveFirst.br);
+// What blocks the first paint, read from index.html: the page, its stylesheets and its
+// classic scripts (module scripts are deferred: the explorer's boot, glue and wasm).
+const blocking = (() => {
+  const html = readFileSync(join(dir, "index.html"), "utf8");
+  const local = (u) => u.replace(/^\.?\//, "").split(/[?#]/)[0];
+  const css = [...html.matchAll(/<link\b[^>]*\brel="stylesheet"[^>]*\bhref="([^"]+)"/g)].map((m) => local(m[1]));
+  const js = [...html.matchAll(/<script\b(?![^>]*\btype="module")[^>]*\bsrc="([^"]+)"/g)].map((m) => local(m[1]));
+  return ["index.html", ...css, ...js];
+})();
+const firstPaint = { raw: 0, gz: 0, br: 0 };
+for (const f of blocking) {
+  const b = readFileSync(join(dir, f));
+  add(firstPaint, b.length, gzipSync(b, { level: 9 }).length, brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+}
+const prerendered = /id="first-view"/.test(readFileSync(join(dir, "index.html"), "utf8"));
+row(prerendered ? "before the first statement (HTML, CSS, sync JS)" : "first statement: no prerender, the first page", ...(prerendered ? [firstPaint.raw, firstPaint.gz, firstPaint.br] : [first.raw, first.gz, first.br]));
+row("before the explorer is interactive (first page)", first.raw, first.gz, first.br);
 const single = join(dir, "quoteline.html");
 try {
   const b = readFileSync(single);

@@ -14,6 +14,7 @@ pub mod events;
 #[cfg(target_arch = "wasm32")]
 pub mod export;
 pub mod filters;
+pub mod first_view;
 pub mod framing;
 pub mod guard;
 pub mod highlight;
@@ -34,11 +35,12 @@ pub mod worker;
 
 pub use app::App;
 
-/// Starts the explorer: installs the panic banner, then renders [`App`] into `<body>`.
+/// Starts the explorer: installs the panic banner, then renders [`App`] in place of the
+/// prerendered first view (or into `<body>`: [`first_view::mount`]).
 /// The archive mode (`?corpus=DIR/`) is a module of its own (`src/archive_main.rs`,
 /// [`archive::start`]): the boot script starts it instead of this one, so the explorer's
 /// module holds none of its code (`tests/architecture.rs`).
 pub fn start() {
     banner::install_panic_banner();
-    yew::Renderer::<App>::new().render();
+    first_view::mount();
 }

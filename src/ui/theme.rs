@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+/// (`assets/first-view.js` applies it by this name before the first paint.)
 #[cfg(target_arch = "wasm32")]
 const KEY: &str = "quoteline-theme";
 

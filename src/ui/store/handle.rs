@@ -7,6 +7,7 @@ use super::idb;
 use std::cell::{Cell, RefCell};
 
 /// localStorage: set while the store holds something the first page must wait for.
+/// `assets/first-view.js` reads it by this name too (it hides the prerendered first view).
 const HINT_KEY: &str = "quoteline.store.holds";
 
 thread_local! {
