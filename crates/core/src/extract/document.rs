@@ -22,6 +22,8 @@ pub fn document_subject(s: &Sentence, sp: Span) -> Option<Span> {
             let w = t.text(text);
             in_lower_list(w, &lex.clause_words)
                 || in_lower_list(w, &lex.prepositions)
+                || in_lower_list(w, &lex.more_prepositions)
+                || in_lower_list(w, &lex.participle_governors)
                 || lex.cue(w).is_some()
                 || toks
                     .get(k + 1)

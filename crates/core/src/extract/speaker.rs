@@ -454,8 +454,21 @@ fn participle_speaker(
         }
     }
     // "with polls showing ...", "despite critics saying ...": the phrase the preposition
-    // governs is the participle's subject, not the clause's.
+    // governs is the participle's subject, not the clause's; a document's when the verb is
+    // one of evidence and no one is named.
     if let Some((sp, false)) = s.before.np_before(text, sent, cue.span.start) {
+        if matches!(cue.lemma, "show" | "find") && s.np(sp).is_none() {
+            if let Some(d) = document_subject(s, sp) {
+                let name = d.of(text).to_string();
+                return Who::named(
+                    name,
+                    SpeakerKind::Body,
+                    String::new(),
+                    d,
+                    Rule::SubjectBeforeCue,
+                );
+            }
+        }
         let inside = crate::extract::context::tokens_within(toks, sp);
         let governed = inside.first().filter(|t| {
             with_lower(t.text(text), |w| {

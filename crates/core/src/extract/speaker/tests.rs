@@ -604,6 +604,11 @@ fn documents_speak_by_verbs_of_evidence() {
             "state records",
         ),
         (
+            "Ruiz and Holt are in a tight race, with polls showing her lead gone.",
+            "her lead gone",
+            "polls",
+        ),
+        (
             "Ruiz wants to cement what polls show is a wide lead.",
             "is a wide lead",
             "polls",
