@@ -54,7 +54,7 @@ pub use part::{Merge, PartWriter, PartWritten};
 pub use plan::{shard_of, PartKeys, Plan, Planner, StatementKeys};
 pub use read::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
-    read_summaries, shard_name_ok, verify,
+    read_summaries, read_table, shard_name_ok, verify,
 };
 pub use stream::{Spill, Stream};
 pub use types::*;
@@ -89,6 +89,18 @@ pub(crate) fn seed_archive(
     )
     .expect("the seed corpus writes as an archive");
     (corpus, cmp, files, root)
+}
+
+/// An archive's root parsed from its files, with every table's manifest read into it
+/// (the tests' whole root).
+#[cfg(test)]
+pub(crate) fn tabled_root(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Root {
+    let mut root = parse_root(&files[ROOT]).expect("the root parses");
+    for t in Table::ALL {
+        let name = root.tables.get(t).name.clone();
+        read_table(&mut root, t, &files[&name]).expect("the manifest reads");
+    }
+    root
 }
 
 #[cfg(test)]

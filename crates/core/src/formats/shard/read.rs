@@ -9,8 +9,8 @@ use super::index::{from_gaps, Chunk};
 use super::types::*;
 use std::collections::BTreeMap;
 
-/// Whether `name` is a shard name: `statements-`, `articles-`, `index-`, `groups-` or
-/// `outlets-`, five digits,
+/// Whether `name` is a shard name: `statements-`, `articles-`, `index-`, `groups-`,
+/// `outlets-`, `summaries-` or `tables-`, five digits,
 /// `.bin`, nothing else (so no `/`, `\`, `..`, drive or absolute path can get through).
 pub fn shard_name_ok(name: &str) -> bool {
     let Some((kind, rest)) = name.split_once('-') else {
@@ -21,7 +21,7 @@ pub fn shard_name_ok(name: &str) -> bool {
     };
     matches!(
         kind,
-        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries"
+        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries" | "tables"
     ) && digits.len() == 5
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
@@ -50,25 +50,27 @@ pub fn parse_root(bytes: &[u8]) -> Result<Root, ShardError> {
     Ok(root)
 }
 
-/// Every file the root names fits the pattern and is the name of its place in its table.
+/// Every file the root names fits the pattern and is the name of its place: the
+/// manifests and the summary file.
 fn check_names(root: &Root) -> Result<(), ShardError> {
-    let names = (root
-        .statement_shards
-        .iter()
-        .map(|s| (Kind::Statements, &s.file)))
-    .enumerate()
-    .chain(
-        (root
-            .article_shards
-            .iter()
-            .map(|s| (Kind::Articles, &s.file)))
-        .enumerate(),
-    )
-    .chain((root.index_chunks.iter().map(|s| (Kind::Index, &s.file))).enumerate())
-    .chain((root.group_shards.iter().map(|s| (Kind::Groups, &s.file))).enumerate())
-    .chain((root.outlet_chunks.iter().map(|s| (Kind::Outlets, &s.file))).enumerate())
-    .chain([(0, (Kind::Summaries, &root.summaries))]);
-    for (n, (kind, file)) in names {
+    let manifests = Table::ALL.map(|t| (Kind::Tables.name(t.number()), root.tables.get(t)));
+    let names = manifests
+        .into_iter()
+        .chain([(Kind::Summaries.name(0), &root.summaries)]);
+    for (want, file) in names {
+        if !shard_name_ok(&file.name) || file.name != want {
+            return Err(ShardError::BadName(file.name.clone()));
+        }
+    }
+    Ok(())
+}
+
+/// Every file a table names fits the pattern and is the name of its place in the table.
+fn check_table_names<'a>(
+    kind: Kind,
+    files: impl Iterator<Item = &'a FileInfo>,
+) -> Result<(), ShardError> {
+    for (n, file) in files.enumerate() {
         if !shard_name_ok(&file.name) || file.name != kind.name(n) {
             return Err(ShardError::BadName(file.name.clone()));
         }
@@ -99,30 +101,70 @@ fn contiguous(
     Ok(())
 }
 
-/// The tables agree with the facts and with each other.
+/// The root's speaker table agrees with its facts.
 fn check_tables(root: &Root) -> Result<(), ShardError> {
     let f = &root.facts;
-    let s = root.statement_shards.iter().map(|s| (s.first, s.count));
-    contiguous("statement", s, f.statements)?;
-    contiguous(
-        "article",
-        root.article_shards.iter().map(|s| (s.first, s.count)),
-        f.articles,
-    )?;
-    let bad = |what: String| Err(ShardError::Inconsistent(what));
     if root.speakers.len() as u64 != f.speakers || root.speaker_counts.len() != root.speakers.len()
     {
-        return bad(format!(
+        return Err(ShardError::Inconsistent(format!(
             "it names {} speakers and has {} in its table",
             f.speakers,
             root.speakers.len()
-        ));
+        )));
     }
-    contiguous(
-        "group",
-        root.group_shards.iter().map(|s| (s.first, s.count)),
-        f.groups,
-    )?;
+    Ok(())
+}
+
+/// Reads table `t`'s manifest into the root: checked against the root (its size and
+/// checksum, every name the name of its place, the shards covering the archive's
+/// statements, articles or groups), the error naming the manifest.
+pub fn read_table(root: &mut Root, t: Table, bytes: &[u8]) -> Result<(), ShardError> {
+    let file = root.tables.get(t).clone();
+    let named = |e: ShardError| ShardError::Decode {
+        name: file.name.clone(),
+        problem: match e {
+            ShardError::BadName(n) => format!("it names “{n}”, not the shard name of its place"),
+            ShardError::Inconsistent(problem) => problem,
+            e => e.to_string(),
+        },
+    };
+    let f = root.facts.clone();
+    match t {
+        Table::Statements => {
+            let v: Vec<StatementShardInfo> = decode(&file, Kind::Tables, bytes)?;
+            check_table_names(Kind::Statements, v.iter().map(|s| &s.file)).map_err(named)?;
+            contiguous(
+                "statement",
+                v.iter().map(|s| (s.first, s.count)),
+                f.statements,
+            )
+            .map_err(named)?;
+            root.statement_shards = v;
+        }
+        Table::Articles => {
+            let v: Vec<ArticleShardInfo> = decode(&file, Kind::Tables, bytes)?;
+            check_table_names(Kind::Articles, v.iter().map(|s| &s.file)).map_err(named)?;
+            contiguous("article", v.iter().map(|s| (s.first, s.count)), f.articles)
+                .map_err(named)?;
+            root.article_shards = v;
+        }
+        Table::Index => {
+            let v: Vec<ChunkInfo> = decode(&file, Kind::Tables, bytes)?;
+            check_table_names(Kind::Index, v.iter().map(|s| &s.file)).map_err(named)?;
+            root.index_chunks = v;
+        }
+        Table::Groups => {
+            let v: Vec<GroupShardInfo> = decode(&file, Kind::Tables, bytes)?;
+            check_table_names(Kind::Groups, v.iter().map(|s| &s.file)).map_err(named)?;
+            contiguous("group", v.iter().map(|s| (s.first, s.count)), f.groups).map_err(named)?;
+            root.group_shards = v;
+        }
+        Table::Outlets => {
+            let v: Vec<ChunkInfo> = decode(&file, Kind::Tables, bytes)?;
+            check_table_names(Kind::Outlets, v.iter().map(|s| &s.file)).map_err(named)?;
+            root.outlet_chunks = v;
+        }
+    }
     Ok(())
 }
 
@@ -296,7 +338,8 @@ fn holding(spans: impl Iterator<Item = (u64, u64)>, n: u64) -> Option<usize> {
 }
 
 impl Root {
-    /// Every file the root names but itself, shards of every kind.
+    /// Every file the root names but itself, shards of every kind (those of the tables
+    /// read so far) and the manifests.
     pub fn files(&self) -> impl Iterator<Item = &FileInfo> {
         (self.statement_shards.iter().map(|s| &s.file))
             .chain(self.article_shards.iter().map(|s| &s.file))
@@ -304,6 +347,7 @@ impl Root {
             .chain(self.group_shards.iter().map(|s| &s.file))
             .chain(self.outlet_chunks.iter().map(|s| &s.file))
             .chain([&self.summaries])
+            .chain(Table::ALL.map(|t| self.tables.get(t)))
     }
 
     /// The statement shard that holds statement number `n`.

@@ -3,7 +3,7 @@
 //! shards and the outlet chunks, and the root last (it holds every shard's size and checksum). Files go to a sink as they are
 //! made, so the caller writes them without holding the archive twice.
 
-use super::file::{emit_file, push_len, push_postcard, shard_head, Files};
+use super::file::{emit_file, push_len, push_postcard, shard_bytes, shard_head, Files};
 use super::groups::{group_of, write_groups};
 use super::index;
 use super::outlets::{ranking, write_others};
@@ -413,6 +413,18 @@ pub(super) fn summaries_bytes(shards: &[StatementShardInfo]) -> Result<Vec<u8>, 
     Ok(bytes)
 }
 
+/// Table `t`'s manifest file: the table in postcard (a statement shard's summary is in
+/// the summary file, not here).
+pub(super) fn manifest_bytes(root: &Root, t: Table) -> Vec<u8> {
+    match t {
+        Table::Statements => shard_bytes(Kind::Tables, &root.statement_shards),
+        Table::Articles => shard_bytes(Kind::Tables, &root.article_shards),
+        Table::Index => shard_bytes(Kind::Tables, &root.index_chunks),
+        Table::Groups => shard_bytes(Kind::Tables, &root.group_shards),
+        Table::Outlets => shard_bytes(Kind::Tables, &root.outlet_chunks),
+    }
+}
+
 /// What the root holds besides the totals, which [`root`] sums from the shards.
 pub(super) struct Tables {
     pub articles: u64,
@@ -460,15 +472,16 @@ pub(super) fn root(
         index_chunks: t.index_chunks,
         group_shards: t.group_shards,
         outlet_chunks: t.outlet_chunks,
-        summaries: FileInfo {
-            name: String::new(),
-            bytes: 0,
-            checksum: String::new(),
-        },
+        tables: Manifests::default(),
+        summaries: FileInfo::default(),
     };
     totals(&mut root, vocab, topics);
     let bytes = summaries_bytes(&root.statement_shards)?;
     root.summaries = emit_file(sink, Kind::Summaries.name(0), bytes)?;
+    for t in Table::ALL {
+        let bytes = manifest_bytes(&root, t);
+        *root.tables.get_mut(t) = emit_file(sink, Kind::Tables.name(t.number()), bytes)?;
+    }
     let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
     sink(ROOT, bytes)?;
     Ok(root)
