@@ -3,8 +3,12 @@
 //! first, then only the shards a view needs.
 //!
 //! - `root.json`: the corpus facts, facet vocabularies with their counts (of outlets,
-//!   only the first few hundred), the date histogram, the speaker table, and the table of
-//!   every other file with its size and checksum. JSON, not postcard: it is read once per archive, gzip
+//!   only the first few hundred), the date histogram, the speaker table, and the size
+//!   and checksum of the summary file and of the five manifests.
+//! - `tables-0000N.bin` (format 5): the shard tables, one manifest each ([`Table`]:
+//!   statement shards, article shards, index chunks, group shards, outlet chunks), each
+//!   read into the root on first use ([`read_table`]), so the root does not grow with
+//!   the number of shards. JSON, not postcard: it is read once per archive, gzip
 //!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
 //!   can tell a foreign or newer root by its `format` and `version` before anything else.
 //! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`], with its outlet and
