@@ -31,7 +31,8 @@
 //! never point a reader outside `DIR/`.
 //!
 //! `types` holds the shapes and the errors, `compact` the root's long tables in
-//! compact JSON, `file` a shard's bytes; `write` builds the
+//! compact JSON, `file` a shard's bytes, `manifest` a table's manifest (names and
+//! firsts implied by places); `write` builds the
 //! files from a corpus (`groups` and `outlets` the group shards and the outlet
 //! vocabulary with its chunks), `stream` the same files from articles as they come (bounded
 //! memory: what `pack --sharded` uses), `plan` and `part` the same files from a reduce
@@ -44,6 +45,7 @@ mod compact;
 mod file;
 mod groups;
 mod index;
+mod manifest;
 mod outlets;
 mod part;
 mod plan;

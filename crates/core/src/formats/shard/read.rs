@@ -6,6 +6,7 @@
 
 use super::file::checksum_hex;
 use super::index::{from_gaps, Chunk};
+use super::manifest::{decode_rows, Rows};
 use super::types::*;
 use std::collections::BTreeMap;
 
@@ -65,19 +66,6 @@ fn check_names(root: &Root) -> Result<(), ShardError> {
     Ok(())
 }
 
-/// Every file a table names fits the pattern and is the name of its place in the table.
-fn check_table_names<'a>(
-    kind: Kind,
-    files: impl Iterator<Item = &'a FileInfo>,
-) -> Result<(), ShardError> {
-    for (n, file) in files.enumerate() {
-        if !shard_name_ok(&file.name) || file.name != kind.name(n) {
-            return Err(ShardError::BadName(file.name.clone()));
-        }
-    }
-    Ok(())
-}
-
 /// Shards in a table cover `0..total` without gap or overlap.
 fn contiguous(
     what: &str,
@@ -116,8 +104,8 @@ fn check_tables(root: &Root) -> Result<(), ShardError> {
 }
 
 /// Reads table `t`'s manifest into the root: checked against the root (its size and
-/// checksum, every name the name of its place, the shards covering the archive's
-/// statements, articles or groups), the error naming the manifest.
+/// checksum, the shards covering the archive's statements, articles or groups), the
+/// error naming the manifest. Names are rebuilt from places, never read.
 pub fn read_table(root: &mut Root, t: Table, bytes: &[u8]) -> Result<(), ShardError> {
     let file = root.tables.get(t).clone();
     let named = |e: ShardError| ShardError::Decode {
@@ -128,41 +116,44 @@ pub fn read_table(root: &mut Root, t: Table, bytes: &[u8]) -> Result<(), ShardEr
             e => e.to_string(),
         },
     };
-    let f = root.facts.clone();
-    match t {
-        Table::Statements => {
-            let v: Vec<StatementShardInfo> = decode(&file, Kind::Tables, bytes)?;
-            check_table_names(Kind::Statements, v.iter().map(|s| &s.file)).map_err(named)?;
+    let body = body_of(&file, Kind::Tables, bytes)?;
+    let rows = decode_rows(t, body).map_err(|problem| ShardError::Decode {
+        name: file.name.clone(),
+        problem,
+    })?;
+    let f = &root.facts;
+    match (t, rows) {
+        (Table::Statements, Rows::Ranged(v)) => {
             contiguous(
                 "statement",
                 v.iter().map(|s| (s.first, s.count)),
                 f.statements,
             )
             .map_err(named)?;
-            root.statement_shards = v;
+            root.statement_shards = (v.into_iter())
+                .map(|s| StatementShardInfo {
+                    file: s.file,
+                    first: s.first,
+                    count: s.count,
+                    summary: Summary::default(),
+                })
+                .collect();
         }
-        Table::Articles => {
-            let v: Vec<ArticleShardInfo> = decode(&file, Kind::Tables, bytes)?;
-            check_table_names(Kind::Articles, v.iter().map(|s| &s.file)).map_err(named)?;
+        (Table::Articles, Rows::Ranged(v)) => {
             contiguous("article", v.iter().map(|s| (s.first, s.count)), f.articles)
                 .map_err(named)?;
             root.article_shards = v;
         }
-        Table::Index => {
-            let v: Vec<ChunkInfo> = decode(&file, Kind::Tables, bytes)?;
-            check_table_names(Kind::Index, v.iter().map(|s| &s.file)).map_err(named)?;
-            root.index_chunks = v;
-        }
-        Table::Groups => {
-            let v: Vec<GroupShardInfo> = decode(&file, Kind::Tables, bytes)?;
-            check_table_names(Kind::Groups, v.iter().map(|s| &s.file)).map_err(named)?;
+        (Table::Groups, Rows::Ranged(v)) => {
             contiguous("group", v.iter().map(|s| (s.first, s.count)), f.groups).map_err(named)?;
             root.group_shards = v;
         }
-        Table::Outlets => {
-            let v: Vec<ChunkInfo> = decode(&file, Kind::Tables, bytes)?;
-            check_table_names(Kind::Outlets, v.iter().map(|s| &s.file)).map_err(named)?;
-            root.outlet_chunks = v;
+        (Table::Index, Rows::Named(v)) => root.index_chunks = v,
+        (Table::Outlets, Rows::Named(v)) => root.outlet_chunks = v,
+        _ => {
+            return Err(named(ShardError::Inconsistent(
+                "a table of another shape".into(),
+            )))
         }
     }
     Ok(())
@@ -223,22 +214,29 @@ pub fn verify(file: &FileInfo, bytes: &[u8]) -> Result<(), ShardError> {
     Ok(())
 }
 
+/// Verifies a shard and checks its first line names `kind`: its body.
+fn body_of<'b>(file: &FileInfo, kind: Kind, bytes: &'b [u8]) -> Result<&'b [u8], ShardError> {
+    verify(file, bytes)?;
+    let line = format!("{SHARD_MAGIC} {VERSION} {}\n", kind.as_str());
+    bytes
+        .strip_prefix(line.as_bytes())
+        .ok_or_else(|| ShardError::Decode {
+            name: file.name.clone(),
+            problem: format!("it does not start with “{}”", line.trim_end()),
+        })
+}
+
 /// Verifies a shard, checks its first line names `kind`, and decodes its body.
 fn decode<T: serde::de::DeserializeOwned>(
     file: &FileInfo,
     kind: Kind,
     bytes: &[u8],
 ) -> Result<T, ShardError> {
-    verify(file, bytes)?;
-    let fail = |problem: String| ShardError::Decode {
+    let body = body_of(file, kind, bytes)?;
+    postcard::from_bytes(body).map_err(|e| ShardError::Decode {
         name: file.name.clone(),
-        problem,
-    };
-    let line = format!("{SHARD_MAGIC} {VERSION} {}\n", kind.as_str());
-    let body = bytes
-        .strip_prefix(line.as_bytes())
-        .ok_or_else(|| fail(format!("it does not start with “{}”", line.trim_end())))?;
-    postcard::from_bytes(body).map_err(|e| fail(e.to_string()))
+        problem: e.to_string(),
+    })
 }
 
 /// A statement shard, checked and decoded; its count must be the root's.

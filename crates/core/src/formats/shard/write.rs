@@ -3,9 +3,10 @@
 //! shards and the outlet chunks, and the root last (it holds every shard's size and checksum). Files go to a sink as they are
 //! made, so the caller writes them without holding the archive twice.
 
-use super::file::{emit_file, push_len, push_postcard, shard_bytes, shard_head, Files};
+use super::file::{emit_file, push_len, push_postcard, shard_head, Files};
 use super::groups::{group_of, write_groups};
 use super::index;
+use super::manifest::manifest_bytes;
 use super::outlets::{ranking, write_others};
 use super::types::*;
 use crate::corpus::compare::{Comparison, Group};
@@ -411,18 +412,6 @@ pub(super) fn summaries_bytes(shards: &[StatementShardInfo]) -> Result<Vec<u8>, 
         push_postcard(&mut bytes, &s.summary)?;
     }
     Ok(bytes)
-}
-
-/// Table `t`'s manifest file: the table in postcard (a statement shard's summary is in
-/// the summary file, not here).
-pub(super) fn manifest_bytes(root: &Root, t: Table) -> Vec<u8> {
-    match t {
-        Table::Statements => shard_bytes(Kind::Tables, &root.statement_shards),
-        Table::Articles => shard_bytes(Kind::Tables, &root.article_shards),
-        Table::Index => shard_bytes(Kind::Tables, &root.index_chunks),
-        Table::Groups => shard_bytes(Kind::Tables, &root.group_shards),
-        Table::Outlets => shard_bytes(Kind::Tables, &root.outlet_chunks),
-    }
 }
 
 /// What the root holds besides the totals, which [`root`] sums from the shards.
