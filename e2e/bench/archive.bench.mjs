@@ -18,7 +18,7 @@
 //     memory (the module's memory buffer) after all of it.
 // Each figure is the median of the runs, with the spread (min–max).
 // Usage: node e2e/bench/archive.bench.mjs [--runs 5] [--word vaccine] [--page P] DIR [DIR...]
-import { cp, mkdtemp, rm, symlink, readFile } from "node:fs/promises";
+import { cp, mkdtemp, readdir, rm, symlink, readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { brotliCompressSync, constants } from "node:zlib";
 import { tmpdir } from "node:os";
@@ -165,6 +165,7 @@ try {
   await cp(DIST, site, { recursive: true });
   for (const dir of args) {
     const root = JSON.parse(await readFile(join(dir, "root.json"), "utf8"));
+    const shards = (await readdir(dir)).filter((f) => /^statements-\d{5}\.bin$/.test(f)).length;
     await rm(join(site, "archive"), { force: true });
     await symlink(resolve(dir), join(site, "archive"));
     const server = await serveStatic(site);
@@ -172,7 +173,7 @@ try {
       const runs = [];
       for (let r = 0; r < RUNS; r++) runs.push(await one(browser, server.url, root, site));
       const col = (k) => runs.map((x) => x[k]);
-      console.log(`\n${PAGE}?corpus=${dir}: ${root.facts.statements} statements, ${root.facts.articles} articles, ${root.statement_shards.length} statement shards (${RUNS} runs, median (min–max))`);
+      console.log(`\n${PAGE}?corpus=${dir}: ${root.facts.statements} statements, ${root.facts.articles} articles, ${shards} statement shards (${RUNS} runs, median (min–max))`);
       console.log(`  first view after navigation   ${fmt(col("first"), "ms")}   ${fmt(col("firstBytes"), "B")} in ${fmt(col("firstFiles"), "files")}`);
       console.log(`  app files before it           ${fmt(col("appBrotli"), "B brotli")} in ${fmt(col("appFiles"), "files")}, ${fmt(col("explorerFiles"), "explorer files")}`);
       console.log(`  one-word search "${WORD}"       ${fmt(col("search"), "ms")}   ${fmt(col("searchBytes"), "B")} in ${fmt(col("searchFiles"), "files")}`);

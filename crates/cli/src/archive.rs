@@ -6,7 +6,7 @@
 
 use crate::args::{number, options, text};
 use crate::error::CliError;
-use quoteline_core::formats::shard::shard_name_ok;
+use quoteline_core::formats::shard::{shard_name_ok, Table};
 use quoteline_core::model::Kind;
 use quoteline_core::view::archive::{ready, Archive, Fetch, Order, Page, DEFAULT_BUDGET};
 use quoteline_core::view::facet::Facet;
@@ -150,11 +150,11 @@ async fn run_async(ask: Asked) -> Result<(), String> {
         .await
         .map_err(|e| e.to_string())?;
     let root = a.root();
+    let manifests: u64 = Table::ALL.iter().map(|&t| root.tables.get(t).bytes).sum();
     let facts = format!(
-        "{} statements, {} articles, {} speakers; {} statement shards, {} article shards, {} index chunks, {} group shards, {} outlet chunks",
+        "{} statements, {} articles, {} speakers; the shard tables in {} manifests of {manifests} bytes, read as needed",
         root.facts.statements, root.facts.articles, root.facts.speakers,
-        root.statement_shards.len(), root.article_shards.len(), root.index_chunks.len(),
-        root.group_shards.len(), root.outlet_chunks.len()
+        Table::ALL.len()
     );
     line("root", start, (0, 0), &a, &facts);
     let o = a.overview(ask.bucket);

@@ -50,8 +50,12 @@ type Group = quoteline_core::corpus::compare::Group;
 
 /// What [`read_archive`] reads, and every group and every outlet the root does not name.
 fn read_all(dir: &Path) -> (Root, Vec<Entry>, Vec<Article>, Vec<Group>, Vec<OtherOutlet>) {
-    let root = shard::parse_root(&std::fs::read(dir.join(ROOT)).unwrap()).unwrap();
+    let mut root = shard::parse_root(&std::fs::read(dir.join(ROOT)).unwrap()).unwrap();
     let bytes = |name: &str| std::fs::read(dir.join(name)).unwrap();
+    for t in shard::Table::ALL {
+        let name = root.tables.get(t).name.clone();
+        shard::read_table(&mut root, t, &bytes(&name)).unwrap();
+    }
     let entries = (root.statement_shards.iter())
         .flat_map(|s| {
             shard::decode_statements(s, &bytes(&s.file.name))

@@ -3,8 +3,12 @@
 //! first, then only the shards a view needs.
 //!
 //! - `root.json`: the corpus facts, facet vocabularies with their counts (of outlets,
-//!   only the first few hundred), the date histogram, the speaker table, and the table of
-//!   every other file with its size and checksum. JSON, not postcard: it is read once per archive, gzip
+//!   only the first few hundred), the date histogram, the speaker table, and the size
+//!   and checksum of the summary file and of the five manifests.
+//! - `tables-0000N.bin` (format 5): the shard tables, one manifest each ([`Table`]:
+//!   statement shards, article shards, index chunks, group shards, outlet chunks), each
+//!   read into the root on first use ([`read_table`]), so the root does not grow with
+//!   the number of shards. JSON, not postcard: it is read once per archive, gzip
 //!   on the host shrinks its repeated keys, a person can read it with `jq`, and a reader
 //!   can tell a foreign or newer root by its `format` and `version` before anything else.
 //! - `statements-NNNNN.bin`: statements (the corpus's own [`Entry`], with its outlet and
@@ -27,7 +31,8 @@
 //! never point a reader outside `DIR/`.
 //!
 //! `types` holds the shapes and the errors, `compact` the root's long tables in
-//! compact JSON, `file` a shard's bytes; `write` builds the
+//! compact JSON, `file` a shard's bytes, `manifest` a table's manifest (names and
+//! firsts implied by places); `write` builds the
 //! files from a corpus (`groups` and `outlets` the group shards and the outlet
 //! vocabulary with its chunks), `stream` the same files from articles as they come (bounded
 //! memory: what `pack --sharded` uses), `plan` and `part` the same files from a reduce
@@ -40,6 +45,7 @@ mod compact;
 mod file;
 mod groups;
 mod index;
+mod manifest;
 mod outlets;
 mod part;
 mod plan;
@@ -54,7 +60,7 @@ pub use part::{Merge, PartWriter, PartWritten};
 pub use plan::{shard_of, PartKeys, Plan, Planner, StatementKeys};
 pub use read::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
-    read_summaries, shard_name_ok, verify,
+    read_summaries, read_table, shard_name_ok, verify,
 };
 pub use stream::{Spill, Stream};
 pub use types::*;
@@ -89,6 +95,18 @@ pub(crate) fn seed_archive(
     )
     .expect("the seed corpus writes as an archive");
     (corpus, cmp, files, root)
+}
+
+/// An archive's root parsed from its files, with every table's manifest read into it
+/// (the tests' whole root).
+#[cfg(test)]
+pub(crate) fn tabled_root(files: &std::collections::BTreeMap<String, Vec<u8>>) -> Root {
+    let mut root = parse_root(&files[ROOT]).expect("the root parses");
+    for t in Table::ALL {
+        let name = root.tables.get(t).name.clone();
+        read_table(&mut root, t, &files[&name]).expect("the manifest reads");
+    }
+    root
 }
 
 #[cfg(test)]

@@ -6,11 +6,12 @@
 
 use super::file::checksum_hex;
 use super::index::{from_gaps, Chunk};
+use super::manifest::{decode_rows, Rows};
 use super::types::*;
 use std::collections::BTreeMap;
 
-/// Whether `name` is a shard name: `statements-`, `articles-`, `index-`, `groups-` or
-/// `outlets-`, five digits,
+/// Whether `name` is a shard name: `statements-`, `articles-`, `index-`, `groups-`,
+/// `outlets-`, `summaries-` or `tables-`, five digits,
 /// `.bin`, nothing else (so no `/`, `\`, `..`, drive or absolute path can get through).
 pub fn shard_name_ok(name: &str) -> bool {
     let Some((kind, rest)) = name.split_once('-') else {
@@ -21,7 +22,7 @@ pub fn shard_name_ok(name: &str) -> bool {
     };
     matches!(
         kind,
-        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries"
+        "statements" | "articles" | "index" | "groups" | "outlets" | "summaries" | "tables"
     ) && digits.len() == 5
         && digits.bytes().all(|b| b.is_ascii_digit())
 }
@@ -50,26 +51,15 @@ pub fn parse_root(bytes: &[u8]) -> Result<Root, ShardError> {
     Ok(root)
 }
 
-/// Every file the root names fits the pattern and is the name of its place in its table.
+/// Every file the root names fits the pattern and is the name of its place: the
+/// manifests and the summary file.
 fn check_names(root: &Root) -> Result<(), ShardError> {
-    let names = (root
-        .statement_shards
-        .iter()
-        .map(|s| (Kind::Statements, &s.file)))
-    .enumerate()
-    .chain(
-        (root
-            .article_shards
-            .iter()
-            .map(|s| (Kind::Articles, &s.file)))
-        .enumerate(),
-    )
-    .chain((root.index_chunks.iter().map(|s| (Kind::Index, &s.file))).enumerate())
-    .chain((root.group_shards.iter().map(|s| (Kind::Groups, &s.file))).enumerate())
-    .chain((root.outlet_chunks.iter().map(|s| (Kind::Outlets, &s.file))).enumerate())
-    .chain([(0, (Kind::Summaries, &root.summaries))]);
-    for (n, (kind, file)) in names {
-        if !shard_name_ok(&file.name) || file.name != kind.name(n) {
+    let manifests = Table::ALL.map(|t| (Kind::Tables.name(t.number()), root.tables.get(t)));
+    let names = manifests
+        .into_iter()
+        .chain([(Kind::Summaries.name(0), &root.summaries)]);
+    for (want, file) in names {
+        if !shard_name_ok(&file.name) || file.name != want {
             return Err(ShardError::BadName(file.name.clone()));
         }
     }
@@ -99,30 +89,73 @@ fn contiguous(
     Ok(())
 }
 
-/// The tables agree with the facts and with each other.
+/// The root's speaker table agrees with its facts.
 fn check_tables(root: &Root) -> Result<(), ShardError> {
     let f = &root.facts;
-    let s = root.statement_shards.iter().map(|s| (s.first, s.count));
-    contiguous("statement", s, f.statements)?;
-    contiguous(
-        "article",
-        root.article_shards.iter().map(|s| (s.first, s.count)),
-        f.articles,
-    )?;
-    let bad = |what: String| Err(ShardError::Inconsistent(what));
     if root.speakers.len() as u64 != f.speakers || root.speaker_counts.len() != root.speakers.len()
     {
-        return bad(format!(
+        return Err(ShardError::Inconsistent(format!(
             "it names {} speakers and has {} in its table",
             f.speakers,
             root.speakers.len()
-        ));
+        )));
     }
-    contiguous(
-        "group",
-        root.group_shards.iter().map(|s| (s.first, s.count)),
-        f.groups,
-    )?;
+    Ok(())
+}
+
+/// Reads table `t`'s manifest into the root: checked against the root (its size and
+/// checksum, the shards covering the archive's statements, articles or groups), the
+/// error naming the manifest. Names are rebuilt from places, never read.
+pub fn read_table(root: &mut Root, t: Table, bytes: &[u8]) -> Result<(), ShardError> {
+    let file = root.tables.get(t).clone();
+    let named = |e: ShardError| ShardError::Decode {
+        name: file.name.clone(),
+        problem: match e {
+            ShardError::BadName(n) => format!("it names “{n}”, not the shard name of its place"),
+            ShardError::Inconsistent(problem) => problem,
+            e => e.to_string(),
+        },
+    };
+    let body = body_of(&file, Kind::Tables, bytes)?;
+    let rows = decode_rows(t, body).map_err(|problem| ShardError::Decode {
+        name: file.name.clone(),
+        problem,
+    })?;
+    let f = &root.facts;
+    match (t, rows) {
+        (Table::Statements, Rows::Ranged(v)) => {
+            contiguous(
+                "statement",
+                v.iter().map(|s| (s.first, s.count)),
+                f.statements,
+            )
+            .map_err(named)?;
+            root.statement_shards = (v.into_iter())
+                .map(|s| StatementShardInfo {
+                    file: s.file,
+                    first: s.first,
+                    count: s.count,
+                    summary: Summary::default(),
+                })
+                .collect();
+        }
+        (Table::Articles, Rows::Ranged(v)) => {
+            contiguous("article", v.iter().map(|s| (s.first, s.count)), f.articles)
+                .map_err(named)?;
+            root.article_shards = v;
+        }
+        (Table::Groups, Rows::Ranged(v)) => {
+            contiguous("group", v.iter().map(|s| (s.first, s.count)), f.groups).map_err(named)?;
+            root.group_shards = v;
+        }
+        (Table::Index, Rows::Named(v)) => root.index_chunks = v,
+        (Table::Outlets, Rows::Named(v)) => root.outlet_chunks = v,
+        _ => {
+            return Err(named(ShardError::Inconsistent(
+                "a table of another shape".into(),
+            )))
+        }
+    }
     Ok(())
 }
 
@@ -181,22 +214,29 @@ pub fn verify(file: &FileInfo, bytes: &[u8]) -> Result<(), ShardError> {
     Ok(())
 }
 
+/// Verifies a shard and checks its first line names `kind`: its body.
+fn body_of<'b>(file: &FileInfo, kind: Kind, bytes: &'b [u8]) -> Result<&'b [u8], ShardError> {
+    verify(file, bytes)?;
+    let line = format!("{SHARD_MAGIC} {VERSION} {}\n", kind.as_str());
+    bytes
+        .strip_prefix(line.as_bytes())
+        .ok_or_else(|| ShardError::Decode {
+            name: file.name.clone(),
+            problem: format!("it does not start with “{}”", line.trim_end()),
+        })
+}
+
 /// Verifies a shard, checks its first line names `kind`, and decodes its body.
 fn decode<T: serde::de::DeserializeOwned>(
     file: &FileInfo,
     kind: Kind,
     bytes: &[u8],
 ) -> Result<T, ShardError> {
-    verify(file, bytes)?;
-    let fail = |problem: String| ShardError::Decode {
+    let body = body_of(file, kind, bytes)?;
+    postcard::from_bytes(body).map_err(|e| ShardError::Decode {
         name: file.name.clone(),
-        problem,
-    };
-    let line = format!("{SHARD_MAGIC} {VERSION} {}\n", kind.as_str());
-    let body = bytes
-        .strip_prefix(line.as_bytes())
-        .ok_or_else(|| fail(format!("it does not start with “{}”", line.trim_end())))?;
-    postcard::from_bytes(body).map_err(|e| fail(e.to_string()))
+        problem: e.to_string(),
+    })
 }
 
 /// A statement shard, checked and decoded; its count must be the root's.
@@ -296,7 +336,8 @@ fn holding(spans: impl Iterator<Item = (u64, u64)>, n: u64) -> Option<usize> {
 }
 
 impl Root {
-    /// Every file the root names but itself, shards of every kind.
+    /// Every file the root names but itself, shards of every kind (those of the tables
+    /// read so far) and the manifests.
     pub fn files(&self) -> impl Iterator<Item = &FileInfo> {
         (self.statement_shards.iter().map(|s| &s.file))
             .chain(self.article_shards.iter().map(|s| &s.file))
@@ -304,6 +345,7 @@ impl Root {
             .chain(self.group_shards.iter().map(|s| &s.file))
             .chain(self.outlet_chunks.iter().map(|s| &s.file))
             .chain([&self.summaries])
+            .chain(Table::ALL.map(|t| self.tables.get(t)))
     }
 
     /// The statement shard that holds statement number `n`.

@@ -20,9 +20,9 @@ fn archive() -> (Corpus, Comparison, BTreeMap<String, Vec<u8>>, Root) {
     seed_archive(SMALL)
 }
 
-/// The root parsed, with the summary file read into it.
+/// The root parsed, with the manifests and the summary file read into it.
 fn root_of(files: &BTreeMap<String, Vec<u8>>) -> Root {
-    let mut root = parse_root(&files[ROOT]).unwrap();
+    let mut root = super::tabled_root(files);
     let name = root.summaries.name.clone();
     read_summaries(&mut root, &files[&name]).unwrap();
     root
@@ -324,14 +324,31 @@ fn shard_names_never_leave_the_directory() {
     let root = String::from_utf8(files[ROOT].clone()).unwrap();
     for bad in [
         "../../etc/passwd",
-        "/tmp/statements-00000.bin",
-        "statements-00001.bin",
+        "/tmp/tables-00000.bin",
+        "tables-00001.bin",
     ] {
-        let edited = root.replacen("\"statements-00000.bin\"", &format!("{bad:?}"), 1);
+        let edited = root.replacen("\"tables-00000.bin\"", &format!("{bad:?}"), 1);
         let e = parse_root(edited.as_bytes()).unwrap_err();
         assert_eq!(e, ShardError::BadName(bad.into()));
         assert!(e.to_string().contains("not a shard name"), "{e}");
     }
+    // A manifest holds no names: each is rebuilt from its place, so none can leave.
+    let whole = root_of(&files);
+    let mut r = whole.clone();
+    r.statement_shards[0].file.name = "../../etc/passwd".into();
+    let back = reread(&r, Table::Statements).unwrap();
+    assert_eq!(back.statement_shards[0].file.name, "statements-00000.bin");
+}
+
+/// Table `t` of `r` written as its manifest and read back into a copy of `r`.
+fn reread(r: &Root, t: Table) -> Result<Root, ShardError> {
+    let bytes = super::manifest::manifest_bytes(r, t);
+    let mut back = r.clone();
+    let file = back.tables.get_mut(t);
+    file.bytes = bytes.len() as u64;
+    file.checksum = checksum_hex(&bytes);
+    read_table(&mut back, t, &bytes)?;
+    Ok(back)
 }
 
 #[test]
@@ -377,22 +394,44 @@ fn a_root_of_another_kind_or_version_is_refused_with_the_reason() {
 #[test]
 fn an_inconsistent_root_is_refused_naming_what_disagrees() {
     let (_, _, files, root) = archive();
+    for t in Table::ALL {
+        let back = reread(&root, t).unwrap();
+        assert!(back.files().eq(root.files()), "{t:?} reads back");
+    }
+    // A manifest that disagrees with the facts or with itself names itself and what.
     let mut r = root.clone();
     r.facts.statements += 1;
-    let e = parse_root(&serde_json::to_vec(&r).unwrap()).unwrap_err();
+    let e = reread(&r, Table::Statements).unwrap_err();
     assert!(e.to_string().contains("statement shards hold"), "{e}");
+    assert!(e.to_string().contains("tables-00000.bin"), "{e}");
     let mut r = root.clone();
-    r.article_shards[1].first += 1;
-    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
+    r.article_shards[1].count = 0;
+    let e = reread(&r, Table::Articles).unwrap_err().to_string();
+    assert!(
+        e.contains("article shard 1") && e.contains("tables-00001.bin"),
+        "{e}"
+    );
+    let mut r = root.clone();
+    r.group_shards[1].count = 0;
+    let e = reread(&r, Table::Groups).unwrap_err().to_string();
+    assert!(
+        e.contains("group shard 1") && e.contains("tables-00003.bin"),
+        "{e}"
+    );
+    // A damaged or truncated manifest is refused, named.
+    let index = root.tables.index.name.clone();
+    let mut damaged = files[&index].clone();
+    damaged[30] ^= 0xff;
+    let mut r = root.clone();
+    assert_eq!(
+        read_table(&mut r, Table::Index, &damaged),
+        Err(ShardError::Checksum(index.clone()))
+    );
+    let short = &files[&index][..20];
+    assert!(read_table(&mut r, Table::Index, short)
         .unwrap_err()
         .to_string()
-        .contains("article shard 1"));
-    let mut r = root.clone();
-    r.group_shards[1].first += 1;
-    assert!(parse_root(&serde_json::to_vec(&r).unwrap())
-        .unwrap_err()
-        .to_string()
-        .contains("group shard 1"));
+        .contains(&index));
     let g = &root.group_shards[0];
     let e = decode_groups(g, 1, &files[&g.file.name]).unwrap_err();
     assert!(e.to_string().contains("past the last"), "{e}");

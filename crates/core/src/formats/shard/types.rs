@@ -8,13 +8,13 @@ use serde::{Deserialize, Serialize};
 /// The root's `format` field.
 pub const FORMAT: &str = "quoteline-shards";
 /// The layout of the root and the shards. Bump it whenever a type inside them changes.
-pub const VERSION: u32 = 4;
+pub const VERSION: u32 = 5;
 /// The root's file name inside the directory.
 pub const ROOT: &str = "root.json";
 /// The first word of every shard.
 pub const SHARD_MAGIC: &str = "quoteline-shard";
 
-/// The six kinds of shard, each with its name prefix.
+/// The seven kinds of shard, each with its name prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
@@ -24,6 +24,7 @@ pub enum Kind {
     Groups,
     Outlets,
     Summaries,
+    Tables,
 }
 
 impl Kind {
@@ -35,6 +36,7 @@ impl Kind {
             Kind::Groups => "groups",
             Kind::Outlets => "outlets",
             Kind::Summaries => "summaries",
+            Kind::Tables => "tables",
         }
     }
 
@@ -45,7 +47,7 @@ impl Kind {
 }
 
 /// One file of the directory: its name, size in bytes and checksum (FNV-1a 64, hex).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileInfo {
     pub name: String,
     pub bytes: u64,
@@ -117,7 +119,7 @@ pub struct Facts {
     pub groups: u64,
 }
 
-/// The root: everything the first view needs, and the table of the shards.
+/// The root: everything the first view needs, and the manifests of the shard tables.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Root {
     pub format: String,
@@ -141,16 +143,95 @@ pub struct Root {
     /// Speakers (entries' `speaker` indices) and each one's statement count.
     pub speakers: Vec<Speaker>,
     pub speaker_counts: Vec<u64>,
+    /// The shard tables (format 5): not in the root's JSON, each in its own manifest
+    /// file named in `tables`, which a reader reads into them on first use
+    /// ([`super::read_table`]); until then they are empty. So the root stays the same
+    /// size however many shards the archive has.
+    #[serde(skip)]
     pub statement_shards: Vec<StatementShardInfo>,
+    #[serde(skip)]
     pub article_shards: Vec<ArticleShardInfo>,
+    #[serde(skip)]
     pub index_chunks: Vec<ChunkInfo>,
-    /// Cross-outlet groups in group shards, by group number (format 4; the root held
-    /// them before).
+    /// Cross-outlet groups in group shards, by group number.
+    #[serde(skip)]
     pub group_shards: Vec<GroupShardInfo>,
     /// The outlets past the root's, by name, in chunks.
+    #[serde(skip)]
     pub outlet_chunks: Vec<ChunkInfo>,
+    /// The manifest files of the five shard tables, each with its size and checksum.
+    pub tables: Manifests,
     /// Every statement shard's summary, in shard order (`summaries-00000.bin`).
     pub summaries: FileInfo,
+}
+
+/// The five shard tables, each one a manifest file (`tables-0000N.bin`, N its
+/// [`Table::number`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Statements,
+    Articles,
+    Index,
+    Groups,
+    Outlets,
+}
+
+impl Table {
+    pub const ALL: [Table; 5] = [
+        Table::Statements,
+        Table::Articles,
+        Table::Index,
+        Table::Groups,
+        Table::Outlets,
+    ];
+
+    /// Its place: its manifest's number, and its place in a list of five.
+    pub fn number(self) -> usize {
+        self as usize
+    }
+
+    /// What it lists, for messages.
+    pub fn what(self) -> &'static str {
+        match self {
+            Table::Statements => "statement shard",
+            Table::Articles => "article shard",
+            Table::Index => "index chunk",
+            Table::Groups => "group shard",
+            Table::Outlets => "outlet chunk",
+        }
+    }
+}
+
+/// The root's manifest files, one per [`Table`], in that order.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Manifests {
+    pub statements: FileInfo,
+    pub articles: FileInfo,
+    pub index: FileInfo,
+    pub groups: FileInfo,
+    pub outlets: FileInfo,
+}
+
+impl Manifests {
+    pub fn get(&self, t: Table) -> &FileInfo {
+        match t {
+            Table::Statements => &self.statements,
+            Table::Articles => &self.articles,
+            Table::Index => &self.index,
+            Table::Groups => &self.groups,
+            Table::Outlets => &self.outlets,
+        }
+    }
+
+    pub fn get_mut(&mut self, t: Table) -> &mut FileInfo {
+        match t {
+            Table::Statements => &mut self.statements,
+            Table::Articles => &mut self.articles,
+            Table::Index => &mut self.index,
+            Table::Groups => &mut self.groups,
+            Table::Outlets => &mut self.outlets,
+        }
+    }
 }
 
 /// The outlets the root does not name: how many, and their statements.

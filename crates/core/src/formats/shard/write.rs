@@ -6,6 +6,7 @@
 use super::file::{emit_file, push_len, push_postcard, shard_head, Files};
 use super::groups::{group_of, write_groups};
 use super::index;
+use super::manifest::manifest_bytes;
 use super::outlets::{ranking, write_others};
 use super::types::*;
 use crate::corpus::compare::{Comparison, Group};
@@ -460,15 +461,16 @@ pub(super) fn root(
         index_chunks: t.index_chunks,
         group_shards: t.group_shards,
         outlet_chunks: t.outlet_chunks,
-        summaries: FileInfo {
-            name: String::new(),
-            bytes: 0,
-            checksum: String::new(),
-        },
+        tables: Manifests::default(),
+        summaries: FileInfo::default(),
     };
     totals(&mut root, vocab, topics);
     let bytes = summaries_bytes(&root.statement_shards)?;
     root.summaries = emit_file(sink, Kind::Summaries.name(0), bytes)?;
+    for t in Table::ALL {
+        let bytes = manifest_bytes(&root, t);
+        *root.tables.get_mut(t) = emit_file(sink, Kind::Tables.name(t.number()), bytes)?;
+    }
     let bytes = serde_json::to_vec(&root).map_err(|e| e.to_string())?;
     sink(ROOT, bytes)?;
     Ok(root)

@@ -11,7 +11,7 @@
 
 use super::fetch::Fetch;
 use super::reader::Archive;
-use crate::formats::shard::{terms, ShardError};
+use crate::formats::shard::{terms, ShardError, Table};
 use crate::view::query::Query;
 
 /// The leading run of letters and digits: the part of a word that starts an index term.
@@ -48,6 +48,10 @@ pub struct Candidates {
 impl<F: Fetch> Archive<F> {
     /// Statements holding a term that starts with `prefix` (already folded), ascending.
     async fn prefixed(&mut self, prefix: &str, errs: &mut Vec<ShardError>) -> Vec<u64> {
+        if let Err(e) = self.table(Table::Index).await {
+            errs.push(e);
+            return Vec::new();
+        }
         let chunks: Vec<usize> = (self.root().index_chunks.iter().enumerate())
             .filter(|(_, c)| {
                 c.last.as_str() >= prefix
@@ -69,6 +73,10 @@ impl<F: Fetch> Archive<F> {
 
     /// Statements holding exactly `term` (folded), ascending.
     async fn exact(&mut self, term: &str, errs: &mut Vec<ShardError>) -> Vec<u64> {
+        if let Err(e) = self.table(Table::Index).await {
+            errs.push(e);
+            return Vec::new();
+        }
         let chunks: Vec<usize> = (self.root().index_chunks.iter().enumerate())
             .filter(|(_, c)| c.first.as_str() <= term && term <= c.last.as_str())
             .map(|(k, _)| k)

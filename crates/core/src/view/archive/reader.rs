@@ -9,8 +9,8 @@ use crate::corpus::compare::Group;
 use crate::corpus::{Article, Entry, Speaker};
 use crate::formats::shard::{
     decode_articles, decode_chunk, decode_groups, decode_outlets, decode_statements, parse_root,
-    read_summaries, ArticleShard, Chunk, Facts, FileInfo, GroupShard, Others, OutletChunk, Root,
-    ShardError, StatementShard, ROOT,
+    read_summaries, read_table, ArticleShard, Chunk, Facts, FileInfo, GroupShard, Others,
+    OutletChunk, Root, ShardError, StatementShard, Table, ROOT,
 };
 use crate::view::order::by_count_then_name;
 use std::collections::BTreeMap;
@@ -28,6 +28,8 @@ pub struct Archive<F: Fetch> {
     files: u64,
     /// Whether the summary file has been read into the root.
     summarised: bool,
+    /// Which tables' manifests have been read into the root, by [`Table::number`].
+    tabled: [bool; 5],
 }
 
 /// The first view, from the root alone: the facts, each facet's values with their
@@ -107,7 +109,26 @@ impl<F: Fetch> Archive<F> {
             fetched: bytes.len() as u64,
             files: 1,
             summarised: false,
+            tabled: [false; 5],
         })
+    }
+
+    /// Reads table `t`'s manifest into the root, once (each on the first question that
+    /// needs it). A manifest that cannot be read is named; the other tables still work.
+    pub async fn table(&mut self, t: Table) -> Result<(), ShardError> {
+        if self.tabled.get(t.number()).copied().unwrap_or(false) {
+            return Ok(());
+        }
+        let name = self.root.tables.get(t).name.clone();
+        let bytes = (self.fetcher.fetch(&name).await)
+            .map_err(|why| ShardError::Unavailable { name, why })?;
+        self.fetched += bytes.len() as u64;
+        self.files += 1;
+        read_table(&mut self.root, t, &bytes)?;
+        if let Some(done) = self.tabled.get_mut(t.number()) {
+            *done = true;
+        }
+        Ok(())
     }
 
     /// Reads the statement shards' summaries into the root, once (a view that filters
@@ -116,6 +137,7 @@ impl<F: Fetch> Archive<F> {
         if self.summarised {
             return Ok(());
         }
+        self.table(Table::Statements).await?;
         let name = self.root.summaries.name.clone();
         let bytes = (self.fetcher.fetch(&name).await)
             .map_err(|why| ShardError::Unavailable { name, why })?;
@@ -177,6 +199,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Statement shard `k`.
     pub async fn statements(&mut self, k: usize) -> Result<Rc<StatementShard>, ShardError> {
+        self.table(Table::Statements).await?;
         let info = self.root.statement_shards.get(k).cloned();
         self.shard("statement shard", info, |i| &i.file, decode_statements)
             .await
@@ -184,6 +207,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Article shard `k`.
     pub async fn articles(&mut self, k: usize) -> Result<Rc<ArticleShard>, ShardError> {
+        self.table(Table::Articles).await?;
         let info = self.root.article_shards.get(k).cloned();
         self.shard("article shard", info, |i| &i.file, decode_articles)
             .await
@@ -191,6 +215,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Index chunk `k`.
     pub async fn chunk(&mut self, k: usize) -> Result<Rc<Chunk>, ShardError> {
+        self.table(Table::Index).await?;
         let info = self.root.index_chunks.get(k).cloned();
         self.shard("index chunk", info, |i| &i.file, decode_chunk)
             .await
@@ -198,6 +223,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Group shard `k`.
     pub async fn groups(&mut self, k: usize) -> Result<Rc<GroupShard>, ShardError> {
+        self.table(Table::Groups).await?;
         let info = self.root.group_shards.get(k).cloned();
         let statements = self.root.facts.statements;
         self.shard(
@@ -211,6 +237,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Outlet chunk `k`.
     pub async fn outlet_chunk(&mut self, k: usize) -> Result<Rc<OutletChunk>, ShardError> {
+        self.table(Table::Outlets).await?;
         let info = self.root.outlet_chunks.get(k).cloned();
         self.shard("outlet chunk", info, |i| &i.file, decode_outlets)
             .await
@@ -219,6 +246,7 @@ impl<F: Fetch> Archive<F> {
     /// Group number `g`, from its group shard.
     pub async fn group(&mut self, g: u64) -> Result<Group, ShardError> {
         let past = || ShardError::Inconsistent(format!("group {g} is past the last"));
+        self.table(Table::Groups).await?;
         let k = self.root.group_shard_of(g).ok_or_else(past)?;
         let first = self.root.group_shards.get(k).map_or(0, |s| s.first);
         let shard = self.groups(k).await?;
@@ -257,6 +285,7 @@ impl<F: Fetch> Archive<F> {
 
     /// Statement number `n` as a list row (fetching its shard if it is not kept).
     pub async fn row(&mut self, n: u64) -> Result<Row, ShardError> {
+        self.table(Table::Statements).await?;
         let k = self.shard_index_of(n)?;
         let first = self.root.statement_shards.get(k).map_or(0, |s| s.first);
         let shard = self.statements(k).await?;
@@ -282,6 +311,7 @@ impl<F: Fetch> Archive<F> {
     pub async fn open_statement(&mut self, n: u64) -> Result<Opened, ShardError> {
         let row = self.row(n).await?;
         let m = row.entry.article as u64;
+        self.table(Table::Articles).await?;
         let spans = &self.root.article_shards;
         let k = (spans.partition_point(|s| s.first <= m).checked_sub(1))
             .filter(|&k| spans.get(k).is_some_and(|s| m < s.first + s.count))

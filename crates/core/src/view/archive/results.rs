@@ -8,7 +8,7 @@
 use super::fetch::Fetch;
 use super::reader::{Archive, Row};
 use super::select::Resolved;
-use crate::formats::shard::ShardError;
+use crate::formats::shard::{ShardError, Table};
 use crate::view::facet::Facet;
 use crate::view::state::AppState;
 
@@ -120,6 +120,8 @@ impl<F: Fetch> Archive<F> {
             Vec::new()
         };
         let cands = self.candidates(&filters.query, &names).await;
+        // Without the statement table no shard can be planned: the total stays open.
+        let untabled = self.table(Table::Statements).await.err();
         let root = self.root();
         let mut plan = Vec::new();
         let mut at = 0;
@@ -159,11 +161,12 @@ impl<F: Fetch> Archive<F> {
             plan.reverse();
         }
         let known = filters.speakers_alone(root);
-        let partial =
-            (!cands.unavailable.is_empty() || !lost.is_empty()).then_some(root.facts.statements);
+        let partial = (!cands.unavailable.is_empty() || !lost.is_empty() || untabled.is_some())
+            .then_some(root.facts.statements);
         let mut unavailable = cands.unavailable;
         unavailable.extend(lost);
         unavailable.extend(unsummarised);
+        unavailable.extend(untabled);
         Results {
             filters,
             order,
@@ -182,6 +185,13 @@ impl<F: Fetch> Archive<F> {
     /// An outlet in no chunk has no statements; a chunk that cannot be read is named.
     async fn resolve_outlets(&mut self, f: &mut Resolved) -> Vec<ShardError> {
         let mut errors = Vec::new();
+        if f.other_outlets.is_empty() {
+            return errors;
+        }
+        if let Err(e) = self.table(Table::Outlets).await {
+            errors.push(e);
+            return errors;
+        }
         for name in std::mem::take(&mut f.other_outlets) {
             let Some(k) = self.root().outlet_chunk_of(&name) else {
                 continue;

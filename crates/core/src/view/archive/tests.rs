@@ -5,7 +5,9 @@
 
 use super::*;
 use crate::corpus::Corpus;
-use crate::formats::shard::{seed_archive, statement_order, terms, Limits, ShardError, ROOT};
+use crate::formats::shard::{
+    seed_archive, statement_order, terms, Limits, ShardError, Table, ROOT,
+};
 use crate::model::Kind;
 use crate::view::facet::Facet;
 use crate::view::search::SearchIndex;
@@ -188,10 +190,11 @@ fn the_first_view_comes_from_the_root_and_one_shard() {
         all[..5]
     );
     let first = &a.root().statement_shards[0];
+    let table = &a.root().tables.statements;
     assert_eq!(
         a.fetched(),
-        (root_bytes + first.file.bytes, 2),
-        "the root and the first shard"
+        (root_bytes + table.bytes + first.file.bytes, 3),
+        "the root, the statement table and the first shard"
     );
     for row in &page.rows {
         let i = f.number.iter().position(|&n| n == row.number).unwrap();
@@ -348,10 +351,15 @@ fn a_search_fetches_only_its_chunks_and_the_shards_that_hold_its_statements() {
         let mut r = ready(a.query(&s, Order::Oldest)).unwrap();
         let chunks = a.root().chunks_for(word);
         let chunk_bytes: u64 = chunks.iter().map(|c| c.file.bytes).sum();
+        let tables = &a.root().tables;
+        let tables = tables.index.bytes + tables.statements.bytes;
         assert_eq!(
             a.fetched(),
-            (before.0 + chunk_bytes, before.1 + chunks.len() as u64),
-            "{word}: only its chunks"
+            (
+                before.0 + tables + chunk_bytes,
+                before.1 + 2 + chunks.len() as u64
+            ),
+            "{word}: only its chunks, and the index and statement tables"
         );
         assert!(
             chunks.len() < a.root().index_chunks.len() / 4,
@@ -375,7 +383,7 @@ fn a_search_fetches_only_its_chunks_and_the_shards_that_hold_its_statements() {
             .sum();
         assert_eq!(
             a.fetched().0,
-            before.0 + chunk_bytes + shard_bytes,
+            before.0 + tables + chunk_bytes + shard_bytes,
             "{word}: no shard without a match"
         );
         skipped += a.root().statement_shards.len() - holding.len();
@@ -430,7 +438,7 @@ fn opening_a_statement_gives_its_entry_speaker_and_article() {
 fn a_missing_or_damaged_shard_is_named_and_the_rest_answers() {
     let mut f = fixture();
     let all = f.reference(&AppState::default());
-    let root = crate::formats::shard::parse_root(&f.files[ROOT]).unwrap();
+    let root = crate::formats::shard::tabled_root(&f.files);
     let lost = root.statement_shards[1].clone();
     let damaged = root.statement_shards[2].clone();
     f.files.get_mut(&damaged.file.name).unwrap()[40] ^= 0xff;
@@ -564,4 +572,46 @@ fn the_decoded_shards_stay_within_the_budget() {
     let (got, _, _) = all_pages(&mut a, &s, Order::Oldest, 3);
     assert_eq!(got.len(), f.corpus.entries.len());
     assert!(a.held() <= budget, "{} held of {budget}", a.held());
+}
+
+#[test]
+fn a_missing_or_damaged_manifest_is_named_and_the_rest_answers() {
+    let mut f = fixture();
+    let all = f.reference(&AppState::default());
+    let root = crate::formats::shard::tabled_root(&f.files);
+    let [statements, articles, index, ..] = Table::ALL.map(|t| root.tables.get(t).name.clone());
+    let named = |errs: &[ShardError], name: &str| errs.iter().any(|e| e.to_string().contains(name));
+
+    // The article table: a statement opens no article and names it; lists still answer.
+    let mut a = f.open(&[articles.as_str()]);
+    let err = ready(a.open_statement(all[0])).unwrap().unwrap_err();
+    assert!(err.to_string().contains(&articles), "{err}");
+    let (got, _, last) = all_pages(&mut a, &AppState::default(), Order::Oldest, 10);
+    assert_eq!(got, all);
+    assert!(last.unavailable.is_empty());
+
+    // The index table: a search names it and its total stays open; lists still answer.
+    let mut a = f.open(&[index.as_str()]);
+    let s = state(vec![Action::Search("guarantees".into())]);
+    let (_, _, last) = all_pages(&mut a, &s, Order::Oldest, 10);
+    assert!(named(&last.unavailable, &index));
+    assert!(last.total.exact().is_none());
+    let (got, _, _) = all_pages(&mut a, &AppState::default(), Order::Oldest, 10);
+    assert_eq!(got, all);
+
+    // The statement table, damaged: the overview still comes from the root; a list
+    // names the table, and its total stays open (at most the archive's statements).
+    f.files.get_mut(&statements).unwrap()[30] ^= 0xff;
+    let mut a = f.open(&[]);
+    let o = a.overview(30);
+    assert_eq!(o.facts.statements, all.len() as u64);
+    let (got, _, last) = all_pages(&mut a, &AppState::default(), Order::Oldest, 10);
+    assert!(got.is_empty());
+    assert!(
+        named(&last.unavailable, &statements),
+        "{:?}",
+        last.unavailable
+    );
+    assert_eq!(last.total.at_most, all.len() as u64);
+    assert!(last.total.exact().is_none());
 }
