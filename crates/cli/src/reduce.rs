@@ -21,11 +21,11 @@
 //!   removed.
 
 use crate::args::{options, text};
-use crate::contain::{contain, forced};
+use crate::contain::contain;
 use crate::error::CliError;
 use crate::load::shown;
 use crate::prepare::Record;
-use quoteline_core::corpus::compare::{group, Keys, GROUP_THRESHOLD};
+use quoteline_core::corpus::compare::Keys;
 use quoteline_core::corpus::topics;
 use quoteline_core::formats::shard::{
     shard_of, Limits, Merge, PartKeys, PartWriter, PartWritten, Plan, Planner, ROOT,
@@ -204,19 +204,7 @@ fn plan(rest: &[OsString]) -> Result<ExitCode, CliError> {
             "no article could be read, so no plan was written",
         ));
     }
-    let grouping = |keys: &Keys| {
-        contain(|| {
-            forced("compare", None);
-            group(keys, GROUP_THRESHOLD)
-        })
-        .unwrap_or_else(|panic| {
-            errors.push(format!(
-                "grouping statements across outlets panicked: {panic}; the archive is written without groups"
-            ));
-            Vec::new()
-        })
-    };
-    let plan = planner.finish(grouping);
+    let plan = planner.finish(|keys: &Keys| crate::shard::grouped(keys, &mut errors));
     let bytes = match postcard::to_allocvec(&plan) {
         Ok(b) => b,
         Err(e) => return Ok(failed("plan", e)),

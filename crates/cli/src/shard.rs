@@ -21,7 +21,7 @@ use crate::error::CliError;
 use crate::load::shown;
 use crate::progress::Progress;
 use crate::spill::FileSpill;
-use quoteline_core::corpus::compare::{group, Keys, GROUP_THRESHOLD};
+use quoteline_core::corpus::compare::{group, Group, Keys, GROUP_THRESHOLD};
 use quoteline_core::corpus::{topics, Corpus};
 use quoteline_core::formats::shard::{shard_name_ok, Limits, Root, Stream, ROOT};
 use std::ffi::OsString;
@@ -137,23 +137,28 @@ impl Writing {
             return Err(e);
         }
         let (stream, mut spill, dir) = (self.stream, self.spill, self.dir);
-        let grouping = |keys: &Keys| {
-            contain(|| {
-                forced("compare", None);
-                group(keys, GROUP_THRESHOLD)
-            })
-            .unwrap_or_else(|panic| {
-                errors.push(format!(
-                    "grouping statements across outlets panicked: {panic}; the archive is written without groups"
-                ));
-                Vec::new()
-            })
-        };
+        let grouping = |keys: &Keys| grouped(keys, errors);
         let root = contain(|| stream.finish(grouping, &mut spill, &mut sink(&dir)))
             .map_err(|panic| format!("writing the archive panicked: {panic}"))??;
         remove_stale(&dir, &root)?;
         Ok(root)
     }
+}
+
+/// The cross-outlet groups of `keys`; when grouping panics, the panic is reported in
+/// `errors` and there are none (the archive is written without groups). The single-process
+/// pack and the partitioned reduce's plan both group through it.
+pub fn grouped(keys: &Keys, errors: &mut Vec<String>) -> Vec<Group> {
+    contain(|| {
+        forced("compare", None);
+        group(keys, GROUP_THRESHOLD)
+    })
+    .unwrap_or_else(|panic| {
+        errors.push(format!(
+            "grouping statements across outlets panicked: {panic}; the archive is written without groups"
+        ));
+        Vec::new()
+    })
 }
 
 /// Removes the shards of an earlier archive in `dir` that `root` does not name.
